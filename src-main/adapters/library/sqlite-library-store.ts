@@ -1,0 +1,230 @@
+import type { LibraryRecord } from '@contract';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { decodeCursor, encodeCursor } from '../../core/library/cursor';
+import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
+import type { LibraryStore } from '../../core/library/library-store';
+import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from '../../core/library/types';
+import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
+import { countSql, filterWhere, pageSql } from './sqlite-query';
+import { openLibraryDatabase } from './sqlite-schema';
+
+/** Chunk size for `IN (...)` lists: far below SQLite's 32766 bound-parameter limit. */
+const CHUNK = 500;
+
+const UPSERT_SET = [...ITEM_COLUMNS.filter((c) => c !== 'id'), 'has_lineage'].map((c) => `${c} = excluded.${c}`).join(', ');
+
+function chunks<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
+  return out;
+}
+
+/** The library index in one SQLite file (WAL), via node:sqlite. */
+export class SqliteLibraryStore implements LibraryStore {
+  private readonly db: DatabaseSync;
+  private readonly cache = new Map<string, StatementSync>();
+
+  constructor(file: string) {
+    this.db = openLibraryDatabase(file);
+  }
+
+  private stmt(sql: string): StatementSync {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  private tx<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  /** Runs `sql` once per chunk of ids (`?list` is replaced by the placeholders) and sums the changes. */
+  private eachChunk(ids: readonly string[], sql: string, before: SQLInputValue[] = []): number {
+    let changes = 0;
+    for (const part of chunks([...new Set(ids)])) {
+      const s = this.stmt(sql.replace('?list', part.map(() => '?').join(',')));
+      changes += Number(s.run(...before, ...part).changes);
+    }
+    return changes;
+  }
+
+  insert(entries: readonly NewItem[]): void {
+    const cols = ITEM_COLUMNS.join(', ');
+    const insertItem = this.stmt(
+      // An upsert, not INSERT OR REPLACE: REPLACE deletes without firing the FTS delete trigger and would cascade
+      // away the item's collection memberships.
+      `INSERT INTO items (${cols}, has_lineage) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')},
+        EXISTS (SELECT 1 FROM lineage WHERE child_id = ?1 OR parent_id = ?1))
+       ON CONFLICT (id) DO UPDATE SET ${UPSERT_SET}`,
+    );
+    const dropEdges = this.stmt('DELETE FROM lineage WHERE child_id = ?');
+    const addEdge = this.stmt('INSERT OR IGNORE INTO lineage (child_id, parent_id, kind) VALUES (?, ?, ?)');
+    const markBoth = this.stmt('UPDATE items SET has_lineage = 1 WHERE id IN (?, ?) AND has_lineage = 0');
+    this.tx(() => {
+      for (const { item, parents } of entries) {
+        insertItem.run(...toParams(item));
+        dropEdges.run(item.id);
+        for (const p of parents) {
+          addEdge.run(item.id, p.parentId, p.kind);
+          markBoth.run(item.id, p.parentId);
+        }
+      }
+    });
+  }
+
+  query(q: StoreQuery): StoreQueryResult {
+    const terms = parseSearch(q.filter.text ?? '');
+    const match = toFtsMatch(terms);
+    if (q.filter.text && match === null) return { ids: [], total: 0, nextCursor: null };
+    const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
+    const cursor = decodeCursor(q.cursor, sort);
+    const where = filterWhere(q.filter, match);
+    const page = pageSql(where, sort, match, cursor, q.limit + 1);
+    const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number }[];
+    const count = countSql(where);
+    const total = Number((this.stmt(count.sql).get(...count.params) as { n: number }).n);
+    const more = rows.length > q.limit;
+    const pageRows = rows.slice(0, q.limit);
+    const last = pageRows.at(-1);
+    let nextCursor: string | null = null;
+    if (more && last) {
+      const offset = (cursor?.kind === 'offset' ? cursor.offset : 0) + pageRows.length;
+      nextCursor =
+        sort === 'relevance'
+          ? encodeCursor({ kind: 'offset', offset })
+          : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id });
+    }
+    return { ids: pageRows.map((r) => r.id), total, nextCursor };
+  }
+
+  records(ids: readonly string[]): LibraryRecord[] {
+    const byId = new Map<string, LibraryRecord>();
+    for (const part of chunks([...new Set(ids)])) {
+      const sql = `SELECT * FROM items WHERE id IN (${part.map(() => '?').join(',')})`;
+      for (const row of this.stmt(sql).all(...part) as unknown as ItemRow[]) byId.set(row.id, fromRow(row));
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  get(id: string): LibraryRecord | null {
+    const row = this.stmt('SELECT * FROM items WHERE id = ?').get(id) as unknown as ItemRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  lineage(id: string): { parents: LineageEdge[]; children: LineageEdge[] } {
+    const sql = 'SELECT child_id AS childId, parent_id AS parentId, kind FROM lineage WHERE';
+    return {
+      parents: this.stmt(`${sql} child_id = ? ORDER BY parent_id`).all(id) as unknown as LineageEdge[],
+      children: this.stmt(`${sql} parent_id = ? ORDER BY child_id`).all(id) as unknown as LineageEdge[],
+    };
+  }
+
+  setFavorite(ids: readonly string[], favorite: boolean): number {
+    const f = favorite ? 1 : 0;
+    return this.tx(() => this.eachChunk(ids, 'UPDATE items SET favorite = ? WHERE favorite <> ? AND id IN (?list)', [f, f]));
+  }
+
+  setTrashed(ids: readonly string[], at: number | null): number {
+    const sql =
+      at === null
+        ? 'UPDATE items SET trashed_at = NULL WHERE trashed_at IS NOT NULL AND id IN (?list)'
+        : 'UPDATE items SET trashed_at = ? WHERE trashed_at IS NULL AND id IN (?list)';
+    return this.tx(() => this.eachChunk(ids, sql, at === null ? [] : [at]));
+  }
+
+  setMissing(ids: readonly string[], missing: boolean): number {
+    const m = missing ? 1 : 0;
+    return this.tx(() => this.eachChunk(ids, 'UPDATE items SET missing = ? WHERE missing <> ? AND id IN (?list)', [m, m]));
+  }
+
+  trashedIds(ids?: readonly string[]): string[] {
+    if (!ids) {
+      return (this.stmt('SELECT id FROM items WHERE trashed_at IS NOT NULL').all() as { id: string }[]).map((r) => r.id);
+    }
+    return chunks([...new Set(ids)]).flatMap((part) => {
+      const sql = `SELECT id FROM items WHERE trashed_at IS NOT NULL AND id IN (${part.map(() => '?').join(',')})`;
+      return (this.stmt(sql).all(...part) as { id: string }[]).map((r) => r.id);
+    });
+  }
+
+  remove(ids: readonly string[]): number {
+    return this.tx(() => {
+      this.eachChunk(ids, 'DELETE FROM lineage WHERE child_id IN (?list)');
+      this.eachChunk(ids, 'DELETE FROM lineage WHERE parent_id IN (?list)');
+      return this.eachChunk(ids, 'DELETE FROM items WHERE id IN (?list)');
+    });
+  }
+
+  fileRefs(): FileRef[] {
+    const rows = this.stmt('SELECT id, file, thumb, preview, missing FROM items').all() as unknown as (Omit<FileRef, 'missing'> & {
+      missing: number;
+    })[];
+    return rows.map((r) => ({ ...r, missing: r.missing === 1 }));
+  }
+
+  listCollections(): CollectionRow[] {
+    return this.stmt(
+      `SELECT c.id, c.name, c.created_at AS createdAt,
+        (SELECT count(*) FROM collection_items m WHERE m.collection_id = c.id) AS count
+       FROM collections c ORDER BY c.name, c.id`,
+    ).all() as unknown as CollectionRow[];
+  }
+
+  createCollection(id: string, name: string, createdAt: number): CollectionRow {
+    this.stmt('INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?)').run(id, name, createdAt);
+    return { id, name, createdAt, count: 0 };
+  }
+
+  renameCollection(id: string, name: string): CollectionRow | null {
+    this.stmt('UPDATE collections SET name = ? WHERE id = ?').run(name, id);
+    return this.listCollections().find((c) => c.id === id) ?? null;
+  }
+
+  deleteCollection(id: string): number {
+    return Number(this.stmt('DELETE FROM collections WHERE id = ?').run(id).changes);
+  }
+
+  addToCollection(collectionId: string, ids: readonly string[]): number {
+    const sql = `INSERT OR IGNORE INTO collection_items (collection_id, item_id)
+      SELECT c.id, i.id FROM collections c JOIN items i ON i.id IN (?list) WHERE c.id = ?`;
+    return this.tx(() => {
+      let n = 0;
+      for (const part of chunks([...new Set(ids)])) {
+        n += Number(this.stmt(sql.replace('?list', part.map(() => '?').join(','))).run(...part, collectionId).changes);
+      }
+      return n;
+    });
+  }
+
+  removeFromCollection(collectionId: string, ids: readonly string[]): number {
+    const sql = 'DELETE FROM collection_items WHERE collection_id = ? AND item_id IN (?list)';
+    return this.tx(() => this.eachChunk(ids, sql, [collectionId]));
+  }
+
+  collectionsOf(id: string): string[] {
+    const rows = this.stmt('SELECT collection_id AS c FROM collection_items WHERE item_id = ? ORDER BY c').all(id);
+    return (rows as { c: string }[]).map((r) => r.c);
+  }
+
+  clear(): void {
+    this.tx(() => {
+      this.db.exec('DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM items;');
+    });
+  }
+
+  close(): void {
+    this.cache.clear();
+    this.db.close();
+  }
+}

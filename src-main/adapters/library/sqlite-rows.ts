@@ -1,0 +1,86 @@
+import type { LibraryRecord } from '@contract';
+import type { SQLInputValue } from 'node:sqlite';
+import type { StoredItem } from '../../core/library/types';
+
+/** Column order for inserts; `toParams` yields values in the same order. */
+export const ITEM_COLUMNS = [
+  'id', 'kind', 'created_at', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
+  'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
+  'trashed_at', 'missing', 'file', 'thumb', 'preview',
+] as const;
+
+/** An `items` row as node:sqlite returns it. */
+export interface ItemRow {
+  id: string;
+  kind: 'image' | 'video';
+  created_at: number;
+  prompt: string;
+  edit_instruction: string | null;
+  model: string | null;
+  params: string;
+  width: number | null;
+  height: number | null;
+  aspect_ratio: string | null;
+  duration_ms: number | null;
+  bytes: number;
+  mime: string;
+  cost_ticks: number | null;
+  request_id: string | null;
+  moderation: string | null;
+  source_job_id: string | null;
+  origin: LibraryRecord['origin'];
+  favorite: number;
+  trashed_at: number | null;
+  missing: number;
+  has_lineage: number;
+  file: string;
+  thumb: string | null;
+  preview: string | null;
+}
+
+export function toParams(i: StoredItem): SQLInputValue[] {
+  return [
+    i.id, i.kind, i.createdAt, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
+    i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
+    i.favorite ? 1 : 0, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
+  ];
+}
+
+function parseParams(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function fromRow(r: ItemRow): LibraryRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    createdAt: r.created_at,
+    prompt: r.prompt,
+    editInstruction: r.edit_instruction,
+    model: r.model,
+    params: parseParams(r.params),
+    width: r.width,
+    height: r.height,
+    aspectRatio: r.aspect_ratio,
+    durationMs: r.duration_ms,
+    bytes: r.bytes,
+    mime: r.mime,
+    costTicks: r.cost_ticks,
+    requestId: r.request_id,
+    moderation: r.moderation,
+    sourceJobId: r.source_job_id,
+    origin: r.origin,
+    favorite: r.favorite === 1,
+    trashedAt: r.trashed_at,
+    missing: r.missing === 1,
+    hasLineage: r.has_lineage === 1,
+    file: r.file,
+    thumb: r.thumb,
+    preview: r.preview,
+  };
+}

@@ -1,0 +1,97 @@
+import { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Versioned migrations, applied in order inside one transaction each; `PRAGMA user_version` records the last one
+ * applied. Append new steps; never edit a shipped one.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE items (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('image', 'video')),
+    created_at INTEGER NOT NULL,
+    prompt TEXT NOT NULL DEFAULT '',
+    edit_instruction TEXT,
+    model TEXT,
+    params TEXT NOT NULL DEFAULT '{}',
+    width INTEGER, height INTEGER, aspect_ratio TEXT, duration_ms INTEGER,
+    bytes INTEGER NOT NULL, mime TEXT NOT NULL,
+    cost_ticks INTEGER, request_id TEXT, moderation TEXT, source_job_id TEXT,
+    origin TEXT NOT NULL,
+    favorite INTEGER NOT NULL DEFAULT 0,
+    trashed_at INTEGER,
+    missing INTEGER NOT NULL DEFAULT 0,
+    has_lineage INTEGER NOT NULL DEFAULT 0,
+    file TEXT NOT NULL, thumb TEXT, preview TEXT
+  );
+  CREATE INDEX items_created ON items (created_at, id);
+  CREATE INDEX items_bytes ON items (bytes, id);
+  CREATE INDEX items_model ON items (model, created_at);
+  CREATE INDEX items_trashed ON items (trashed_at) WHERE trashed_at IS NOT NULL;
+  CREATE TABLE lineage (
+    child_id TEXT NOT NULL,
+    parent_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (child_id, parent_id, kind)
+  ) WITHOUT ROWID;
+  CREATE INDEX lineage_parent ON lineage (parent_id);
+  CREATE TABLE collections (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE collection_items (
+    collection_id TEXT NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+    item_id TEXT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    PRIMARY KEY (collection_id, item_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX collection_items_item ON collection_items (item_id);
+  -- External-content FTS over prompts and edit instructions, kept in step by triggers. prefix='2 3' makes short
+  -- prefix queries (what people type first) index lookups instead of term scans.
+  CREATE VIRTUAL TABLE items_fts USING fts5 (
+    prompt, edit_instruction,
+    content='items', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  );
+  CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, prompt, edit_instruction) VALUES (new.seq, new.prompt, new.edit_instruction);
+  END;
+  CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction);
+  END;
+  CREATE TRIGGER items_fts_au AFTER UPDATE OF prompt, edit_instruction ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction);
+    INSERT INTO items_fts (rowid, prompt, edit_instruction) VALUES (new.seq, new.prompt, new.edit_instruction);
+  END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Opens (creating when needed) the library index in WAL mode and brings its schema up to date. */
+export function openLibraryDatabase(file: string): DatabaseSync {
+  const db = new DatabaseSync(file);
+  // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  db.exec('PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: DatabaseSync): void {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+  const current = row?.user_version ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(`Library index version ${current} is newer than this app (${SCHEMA_VERSION}).`);
+  }
+  for (let version = current; version < SCHEMA_VERSION; version += 1) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+}

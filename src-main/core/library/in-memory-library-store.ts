@@ -1,0 +1,188 @@
+import type { LibraryFilter, LibraryRecord } from '@contract';
+import { fail } from '../app-error';
+import { decodeCursor, encodeCursor, sortValue } from './cursor';
+import { matchesTerms, parseSearch, type SearchTerm } from './fts-query';
+import type { LibraryStore } from './library-store';
+import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
+
+/** The in-memory twin of `SqliteLibraryStore`: same behaviour, checked by the same test suite. */
+export class InMemoryLibraryStore implements LibraryStore {
+  private readonly items = new Map<string, StoredItem>();
+  private edges: LineageEdge[] = [];
+  private readonly collections = new Map<string, { id: string; name: string; createdAt: number }>();
+  private readonly members = new Map<string, Set<string>>();
+
+  insert(entries: readonly NewItem[]): void {
+    for (const { item, parents } of entries) {
+      this.items.set(item.id, { ...item });
+      this.edges = this.edges.filter((e) => e.childId !== item.id);
+      for (const p of parents) this.edges.push({ childId: item.id, parentId: p.parentId, kind: p.kind });
+    }
+  }
+
+  private hasLineage(id: string): boolean {
+    return this.edges.some((e) => e.childId === id || e.parentId === id);
+  }
+
+  private toRecord(item: StoredItem): LibraryRecord {
+    return { ...item, params: { ...item.params }, hasLineage: this.hasLineage(item.id) };
+  }
+
+  private matches(item: StoredItem, f: LibraryFilter, terms: SearchTerm[]): boolean {
+    if (f.trashed !== (item.trashedAt !== null)) return false;
+    if (f.kind !== undefined && item.kind !== f.kind) return false;
+    if (f.model !== undefined && item.model !== f.model) return false;
+    if (f.origin !== undefined && item.origin !== f.origin) return false;
+    if (f.from !== undefined && item.createdAt < f.from) return false;
+    if (f.to !== undefined && item.createdAt >= f.to) return false;
+    if (f.aspectRatio !== undefined && item.aspectRatio !== f.aspectRatio) return false;
+    if (f.favorite !== undefined && item.favorite !== f.favorite) return false;
+    if (f.hasLineage !== undefined && this.hasLineage(item.id) !== f.hasLineage) return false;
+    if (f.collectionId !== undefined && !this.members.get(f.collectionId)?.has(item.id)) return false;
+    return terms.length === 0 || matchesTerms([item.prompt, item.editInstruction], terms);
+  }
+
+  query(q: StoreQuery): StoreQueryResult {
+    const terms = parseSearch(q.filter.text ?? '');
+    if (q.filter.text && terms.length === 0) return { ids: [], total: 0, nextCursor: null };
+    const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
+    const cursor = decodeCursor(q.cursor, sort);
+    const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, terms));
+    const key = (item: StoredItem) => sortValue(sort, item);
+    const byKey = (a: StoredItem, b: StoredItem) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    if (sort === 'oldest') all.sort(byKey);
+    else if (sort === 'relevance') all.sort((a, b) => this.score(b, terms) - this.score(a, terms) || byKey(b, a));
+    else all.sort((a, b) => byKey(b, a));
+    let start = 0;
+    if (cursor?.kind === 'offset') start = cursor.offset;
+    else if (cursor?.kind === 'key') {
+      const after = (item: StoredItem) => {
+        const k = key(item);
+        const cmp = k - cursor.value || (item.id < cursor.id ? -1 : item.id > cursor.id ? 1 : 0);
+        return sort === 'oldest' ? cmp > 0 : cmp < 0;
+      };
+      start = all.findIndex(after);
+      if (start < 0) start = all.length;
+    }
+    const page = all.slice(start, start + q.limit);
+    const last = page.at(-1);
+    const more = start + page.length < all.length && last !== undefined;
+    const nextCursor = !more
+      ? null
+      : sort === 'relevance'
+        ? encodeCursor({ kind: 'offset', offset: start + page.length })
+        : encodeCursor({ kind: 'key', value: key(last), id: last.id });
+    return { ids: page.map((i) => i.id), total: all.length, nextCursor };
+  }
+
+  /** A stand-in for bm25: items matching in the prompt rank above matches only in the edit instruction. */
+  private score(item: StoredItem, terms: SearchTerm[]): number {
+    return matchesTerms([item.prompt], terms) ? 1 : 0;
+  }
+
+  records(ids: readonly string[]): LibraryRecord[] {
+    return ids.flatMap((id) => {
+      const item = this.items.get(id);
+      return item ? [this.toRecord(item)] : [];
+    });
+  }
+
+  get(id: string): LibraryRecord | null {
+    return this.records([id])[0] ?? null;
+  }
+
+  lineage(id: string): { parents: LineageEdge[]; children: LineageEdge[] } {
+    return {
+      parents: this.edges.filter((e) => e.childId === id),
+      children: this.edges.filter((e) => e.parentId === id),
+    };
+  }
+
+  private update(ids: readonly string[], change: (item: StoredItem) => boolean): number {
+    let n = 0;
+    for (const id of new Set(ids)) {
+      const item = this.items.get(id);
+      if (item && change(item)) n += 1;
+    }
+    return n;
+  }
+
+  setFavorite(ids: readonly string[], favorite: boolean): number {
+    return this.update(ids, (i) => i.favorite !== favorite && ((i.favorite = favorite), true));
+  }
+
+  setTrashed(ids: readonly string[], at: number | null): number {
+    return this.update(ids, (i) => (i.trashedAt === null) !== (at === null) && ((i.trashedAt = at), true));
+  }
+
+  setMissing(ids: readonly string[], missing: boolean): number {
+    return this.update(ids, (i) => i.missing !== missing && ((i.missing = missing), true));
+  }
+
+  trashedIds(ids?: readonly string[]): string[] {
+    const pool = ids ? [...new Set(ids)] : [...this.items.keys()];
+    return pool.filter((id) => (this.items.get(id)?.trashedAt ?? null) !== null);
+  }
+
+  remove(ids: readonly string[]): number {
+    const gone = new Set(ids.filter((id) => this.items.delete(id)));
+    this.edges = this.edges.filter((e) => !gone.has(e.childId) && !gone.has(e.parentId));
+    for (const set of this.members.values()) for (const id of gone) set.delete(id);
+    return gone.size;
+  }
+
+  fileRefs(): FileRef[] {
+    return [...this.items.values()].map(({ id, file, thumb, preview, missing }) => ({ id, file, thumb, preview, missing }));
+  }
+
+  listCollections(): CollectionRow[] {
+    return [...this.collections.values()]
+      .map((c) => ({ ...c, count: this.members.get(c.id)?.size ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  }
+
+  createCollection(id: string, name: string, createdAt: number): CollectionRow {
+    if (this.collections.has(id)) fail({ kind: 'storage', message: 'Collection already exists.' });
+    this.collections.set(id, { id, name, createdAt });
+    this.members.set(id, new Set());
+    return { id, name, createdAt, count: 0 };
+  }
+
+  renameCollection(id: string, name: string): CollectionRow | null {
+    const c = this.collections.get(id);
+    if (!c) return null;
+    c.name = name;
+    return { ...c, count: this.members.get(id)?.size ?? 0 };
+  }
+
+  deleteCollection(id: string): number {
+    this.members.delete(id);
+    return this.collections.delete(id) ? 1 : 0;
+  }
+
+  addToCollection(collectionId: string, ids: readonly string[]): number {
+    const set = this.members.get(collectionId);
+    if (!set) return 0;
+    const before = set.size;
+    for (const id of ids) if (this.items.has(id)) set.add(id);
+    return set.size - before;
+  }
+
+  removeFromCollection(collectionId: string, ids: readonly string[]): number {
+    const set = this.members.get(collectionId);
+    return set ? ids.filter((id) => set.delete(id)).length : 0;
+  }
+
+  collectionsOf(id: string): string[] {
+    return [...this.members.entries()].filter(([, set]) => set.has(id)).map(([cid]) => cid).sort();
+  }
+
+  clear(): void {
+    this.items.clear();
+    this.edges = [];
+    this.collections.clear();
+    this.members.clear();
+  }
+
+  close(): void {}
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { Empty } from './common';
+
+/** Library item and collection ids: 32 lowercase hex chars (a random UUID without dashes). Strict so ids can name files. */
+export const LibraryId = z.string().regex(/^[0-9a-f]{32}$/, 'Not a library id.');
+export type LibraryId = z.infer<typeof LibraryId>;
+
+/** A bounded list of ids for bulk actions (multi-select of a whole grid stays under this). */
+const IdList = z.array(LibraryId).min(1).max(20_000);
+
+export const MediaKind = z.enum(['image', 'video']);
+export type MediaKind = z.infer<typeof MediaKind>;
+
+/** How an item entered the library. */
+export const ItemOrigin = z.enum(['generated', 'edited', 'imported', 'extracted']);
+export type ItemOrigin = z.infer<typeof ItemOrigin>;
+
+/** Lineage edge kinds: `child --kind--> parent` (an edit is `edited-from` its source). */
+export const LineageKind = z.enum(['edited-from', 'animated-from', 'extended-from', 'reference-of', 'frame-of']);
+export type LineageKind = z.infer<typeof LineageKind>;
+
+/** Character ranges `[start, end)` in a text that matched the search. */
+export const HighlightRanges = z.array(z.tuple([z.number().int(), z.number().int()]));
+
+/** One library item as the grid and the lightbox see it. Paths are relative to the media base URL. */
+export const LibraryRecord = z.object({
+  id: LibraryId,
+  kind: MediaKind,
+  createdAt: z.number().int(),
+  prompt: z.string(),
+  editInstruction: z.string().nullable(),
+  model: z.string().nullable(),
+  /** The request parameters as sent, for "use these settings again". */
+  params: z.record(z.string(), z.unknown()),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  aspectRatio: z.string().nullable(),
+  durationMs: z.number().int().nullable(),
+  bytes: z.number().int(),
+  mime: z.string(),
+  /** Cost in the API's ticks, when known. */
+  costTicks: z.number().int().nullable(),
+  requestId: z.string().nullable(),
+  moderation: z.string().nullable(),
+  sourceJobId: z.string().nullable(),
+  origin: ItemOrigin,
+  favorite: z.boolean(),
+  trashedAt: z.number().int().nullable(),
+  /** The file vanished behind the app's back: show a "missing" tile, never a spinner. */
+  missing: z.boolean(),
+  hasLineage: z.boolean(),
+  file: z.string(),
+  thumb: z.string().nullable(),
+  preview: z.string().nullable(),
+  /** Present when records were asked for with a search text. */
+  highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges }).optional(),
+});
+export type LibraryRecord = z.infer<typeof LibraryRecord>;
+
+export const LibrarySort = z.enum(['newest', 'oldest', 'largest', 'relevance']);
+export type LibrarySort = z.infer<typeof LibrarySort>;
+
+/** Grid filter; every field narrows. `trashed` false (default) hides trashed items, true shows only them. */
+export const LibraryFilter = z
+  .object({
+    kind: MediaKind.optional(),
+    model: z.string().max(200).optional(),
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    aspectRatio: z.string().max(20).optional(),
+    favorite: z.boolean().optional(),
+    collectionId: LibraryId.optional(),
+    hasLineage: z.boolean().optional(),
+    trashed: z.boolean().default(false),
+    origin: ItemOrigin.optional(),
+    /** Free text, searched in prompts and edit instructions. Any characters are safe here. */
+    text: z.string().max(500).optional(),
+  })
+  .strict();
+export type LibraryFilter = z.infer<typeof LibraryFilter>;
+
+export const LibraryQueryInput = z
+  .object({
+    filter: LibraryFilter.default({ trashed: false }),
+    sort: LibrarySort.default('newest'),
+    /** Opaque keyset cursor from the previous page's `nextCursor`. */
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(50_000).default(5_000),
+  })
+  .strict();
+export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;
+
+export const LibraryQueryOutput = z.object({
+  ids: z.array(LibraryId),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+export type LibraryQueryOutput = z.infer<typeof LibraryQueryOutput>;
+
+export const LineageLink = z.object({ kind: LineageKind, record: LibraryRecord });
+export const LibraryItemDetail = z.object({
+  record: LibraryRecord,
+  parents: z.array(LineageLink),
+  children: z.array(LineageLink),
+  collections: z.array(LibraryId),
+});
+export type LibraryItemDetail = z.infer<typeof LibraryItemDetail>;
+
+export const LibraryCollection = z.object({
+  id: LibraryId,
+  name: z.string(),
+  createdAt: z.number().int(),
+  count: z.number().int(),
+});
+export type LibraryCollection = z.infer<typeof LibraryCollection>;
+
+const CollectionName = z.string().trim().min(1).max(120);
+const Count = z.object({ count: z.number().int() });
+
+/** Absolute file-system path chosen by the user (dialog or drop); main re-validates it. */
+const UserPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'Invalid path.');
+
+export const ImportSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paths'), paths: z.array(UserPath).min(1).max(1000) }).strict(),
+  z
+    .object({
+      kind: z.literal('bytes'),
+      name: z.string().max(255),
+      /** Base64 file content, for the browser host where dropped files have no path (≤ 64 MB). */
+      base64: z.string().max(90_000_000),
+    })
+    .strict(),
+]);
+
+export const ExportFormat = z.enum(['original', 'png', 'jpeg', 'webp']);
+
+export const libraryChannels = {
+  /** Ordered ids (and total) for a filter and sort: the virtualized grid loads ids first, records per window. */
+  'library:query': { input: LibraryQueryInput, output: LibraryQueryOutput },
+  /** Full records for the visible window; with `text`, each carries highlight ranges. Unknown ids are left out. */
+  'library:records': {
+    input: z.object({ ids: z.array(LibraryId).max(1000), text: z.string().max(500).optional() }).strict(),
+    output: z.object({ records: z.array(LibraryRecord) }),
+  },
+  /** One item with its lineage parents and children and its collections. */
+  'library:item': { input: z.object({ id: LibraryId }).strict(), output: LibraryItemDetail },
+  /** Star or unstar many items. */
+  'library:favorite': { input: z.object({ ids: IdList, favorite: z.boolean() }).strict(), output: Count },
+  /** Move items to the trash; undo with `library:restore` and the same ids. */
+  'library:trash': { input: z.object({ ids: IdList }).strict(), output: Count },
+  /** Take items out of the trash. */
+  'library:restore': { input: z.object({ ids: IdList }).strict(), output: Count },
+  /** Delete trashed items and their files for good (all trashed items, or only the given trashed ids). */
+  'library:empty-trash': { input: z.object({ ids: IdList.optional() }).strict(), output: Count },
+  /** Collections with their item counts. */
+  'library:collections': { input: Empty, output: z.object({ collections: z.array(LibraryCollection) }) },
+  'library:collection-create': { input: z.object({ name: CollectionName }).strict(), output: LibraryCollection },
+  'library:collection-rename': {
+    input: z.object({ id: LibraryId, name: CollectionName }).strict(),
+    output: LibraryCollection,
+  },
+  /** Deletes the collection only; its items stay in the library. */
+  'library:collection-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
+  'library:collection-add': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
+  'library:collection-remove': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
+  /** Import image files (validated by decoding); they are marked `imported`. */
+  'library:import': {
+    input: z.object({ source: ImportSource }).strict(),
+    output: z.object({
+      imported: z.array(LibraryId),
+      rejected: z.array(z.object({ name: z.string(), reason: z.string() })),
+    }),
+  },
+  /** Copy items out of the library, as original or converted, with metadata kept or stripped. */
+  'library:export': {
+    input: z
+      .object({
+        ids: z.array(LibraryId).min(1).max(5_000),
+        targetDir: UserPath,
+        format: ExportFormat.default('original'),
+        metadata: z.enum(['keep', 'strip']).default('keep'),
+      })
+      .strict(),
+    output: z.object({ files: z.array(z.object({ id: LibraryId, path: z.string() })) }),
+  },
+  /** Recreate the index from the files and sidecars alone. */
+  'library:rebuild': { input: Empty, output: z.object({ items: z.number().int(), skipped: z.number().int() }) },
+} as const;
+
+export const libraryEvents = {
+  /** The library changed; the renderer re-runs its query (and refreshes the listed ids when given). */
+  'library:changed': z.object({
+    reason: z.enum(['added', 'updated', 'trashed', 'restored', 'deleted', 'collections', 'rebuilt', 'reconciled']),
+    ids: z.array(LibraryId).max(1000).optional(),
+  }),
+} as const;
