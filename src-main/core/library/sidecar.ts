@@ -24,10 +24,11 @@ export const Sidecar = z.object({
   parents: z.array(z.object({ kind: LineageKind, parentId: z.string().regex(/^[0-9a-f]{32}$/) })).max(100),
 });
 export type Sidecar = z.infer<typeof Sidecar>;
+const SidecarOut = Sidecar;
 
 export function toSidecar(entry: NewItem): Sidecar {
-  const { favorite: _f, trashedAt: _t, missing: _m, ...item } = entry.item;
-  return { format: SIDECAR_FORMAT, version: 1, item, parents: entry.parents };
+  // Parsing drops the index-only fields (favorite, trash, hasLineage...) whatever record type was passed in.
+  return SidecarOut.parse({ format: SIDECAR_FORMAT, version: 1, item: entry.item, parents: entry.parents });
 }
 
 export function serializeSidecar(entry: NewItem): string {

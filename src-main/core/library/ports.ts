@@ -1,0 +1,70 @@
+/**
+ * Ports the library service needs besides the store: the library folder, files outside it (import/export) and
+ * media processing. Adapters: `NodeLibraryFiles`, `NodeExternalFiles`, `SharpFfmpegMediaProcessor`.
+ */
+
+/** Files inside the library root, by root-relative path (`media/ab/<id>.jpg`). */
+export interface LibraryFiles {
+  /** Writes via a temp file in the same folder + fsync + rename, so a crash leaves the old file or the new one. */
+  writeAtomic(relPath: string, bytes: Uint8Array): Promise<void>;
+  read(relPath: string): Promise<Uint8Array>;
+  exists(relPath: string): Promise<boolean>;
+  /** Removes a file; a file that is already gone is not an error. */
+  remove(relPath: string): Promise<void>;
+  /** Every file under `media/`, `thumbs/` and `previews/` (temp files included), as root-relative paths. */
+  list(): Promise<string[]>;
+  /** The absolute path, for tools that want one (ffmpeg). */
+  absolute(relPath: string): string;
+}
+
+/** Files the user chose outside the library. Implementations validate paths and refuse the library itself. */
+export interface ExternalFiles {
+  /** Reads a regular file by absolute path, refusing anything larger than `maxBytes`. */
+  read(absPath: string, maxBytes: number): Promise<Uint8Array>;
+  /** Creates `name` in `dir` without overwriting (adds ` (2)`, ` (3)`… on collision); returns the path written. */
+  writeNew(dir: string, name: string, bytes: Uint8Array): Promise<string>;
+  /** Throws a validation AppError unless `dir` is an existing absolute directory outside the library. */
+  checkTargetDir(dir: string): Promise<void>;
+}
+
+export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif';
+
+export interface ImageInfo {
+  format: ImageFormat;
+  width: number;
+  height: number;
+}
+
+export interface VideoInfo {
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** Decoding, resizing and encoding of images, and probing of videos. */
+export interface MediaProcessor {
+  /** Decodes the header; null when the bytes are not an image we accept. */
+  probeImage(bytes: Uint8Array): Promise<ImageInfo | null>;
+  /** The grid thumbnail (~256 px) and lightbox preview (~1024 px), both WebP. */
+  renditions(bytes: Uint8Array): Promise<{ thumb: Uint8Array; preview: Uint8Array }>;
+  /** Re-encodes to `format`, embedding the XMP packet when given and dropping all other metadata. */
+  encode(bytes: Uint8Array, format: Exclude<ImageFormat, 'gif'>, xmp: string | null): Promise<Uint8Array>;
+  /** Duration and size of a video file; null when it is not a readable video. */
+  videoInfo(absPath: string): Promise<VideoInfo | null>;
+  /** A poster frame (PNG) from early in the video. */
+  videoPoster(absPath: string): Promise<Uint8Array>;
+}
+
+/** Points in the ingest sequence where a fault-injection hook may simulate the process dying. */
+export type IngestStep = 'before-media' | 'after-media' | 'after-renditions' | 'after-sidecar' | 'after-row';
+
+/**
+ * Thrown by a fault-injection hook to simulate the process dying at that point: the service does no cleanup for it,
+ * exactly as a killed process would not, so tests can prove that `reconcile()` restores consistency.
+ */
+export class SimulatedCrash extends Error {
+  constructor(readonly step: IngestStep) {
+    super(`simulated crash at ${step}`);
+    this.name = 'SimulatedCrash';
+  }
+}

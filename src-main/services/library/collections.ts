@@ -1,0 +1,46 @@
+import type { LibraryCollection } from '@contract';
+import { fail } from '../../core/app-error';
+import type { LibraryStore } from '../../core/library/library-store';
+
+/** Collection use cases; every change tells the renderer through `changed`. */
+export function createCollections(deps: {
+  store: LibraryStore;
+  now: () => number;
+  newId: () => string;
+  changed: () => void;
+}) {
+  const { store } = deps;
+  const notFound = (): never => fail({ kind: 'not-found', message: 'This collection no longer exists.' });
+  const exists = (id: string) => store.listCollections().some((c) => c.id === id) || notFound();
+  return {
+    list: (): LibraryCollection[] => store.listCollections(),
+    create(name: string): LibraryCollection {
+      const c = store.createCollection(deps.newId(), name, deps.now());
+      deps.changed();
+      return c;
+    },
+    rename(id: string, name: string): LibraryCollection {
+      const c = store.renameCollection(id, name) ?? notFound();
+      deps.changed();
+      return c;
+    },
+    remove(id: string): number {
+      const n = store.deleteCollection(id);
+      if (n === 0) notFound();
+      deps.changed();
+      return n;
+    },
+    add(id: string, ids: readonly string[]): number {
+      exists(id);
+      const n = store.addToCollection(id, ids);
+      deps.changed();
+      return n;
+    },
+    removeItems(id: string, ids: readonly string[]): number {
+      exists(id);
+      const n = store.removeFromCollection(id, ids);
+      deps.changed();
+      return n;
+    },
+  };
+}

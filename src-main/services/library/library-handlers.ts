@@ -1,0 +1,43 @@
+import type { Handlers } from '../../ipc/handlers';
+import type { LibraryService } from './library-service';
+
+/** The library channels this module answers; the composition root spreads them into the full `Handlers` map. */
+export type LibraryChannel =
+  | 'library:query'
+  | 'library:records'
+  | 'library:item'
+  | 'library:favorite'
+  | 'library:trash'
+  | 'library:restore'
+  | 'library:empty-trash'
+  | 'library:collections'
+  | 'library:collection-create'
+  | 'library:collection-rename'
+  | 'library:collection-delete'
+  | 'library:collection-add'
+  | 'library:collection-remove'
+  | 'library:import'
+  | 'library:export'
+  | 'library:rebuild';
+
+/** Maps parsed contract inputs onto the library service. */
+export function createLibraryHandlers(service: LibraryService): Pick<Handlers, LibraryChannel> {
+  return {
+    'library:query': (input) => service.query(input),
+    'library:records': ({ ids, text }) => ({ records: service.records(ids, text) }),
+    'library:item': ({ id }) => service.item(id),
+    'library:favorite': ({ ids, favorite }) => ({ count: service.setFavorite(ids, favorite) }),
+    'library:trash': ({ ids }) => ({ count: service.trash(ids) }),
+    'library:restore': ({ ids }) => ({ count: service.restore(ids) }),
+    'library:empty-trash': async ({ ids }) => ({ count: await service.emptyTrash(ids) }),
+    'library:collections': () => ({ collections: service.collections.list() }),
+    'library:collection-create': ({ name }) => service.collections.create(name),
+    'library:collection-rename': ({ id, name }) => service.collections.rename(id, name),
+    'library:collection-delete': ({ id }) => ({ count: service.collections.remove(id) }),
+    'library:collection-add': ({ id, ids }) => ({ count: service.collections.add(id, ids) }),
+    'library:collection-remove': ({ id, ids }) => ({ count: service.collections.removeItems(id, ids) }),
+    'library:import': ({ source }) => service.importFiles(source),
+    'library:export': (input) => service.exportItems(input),
+    'library:rebuild': () => service.rebuild(),
+  };
+}

@@ -1,0 +1,137 @@
+import type { LibraryItemDetail, LibraryQueryInput, LibraryRecord } from '@contract';
+import { fail } from '../../core/app-error';
+import { highlightRanges, parseSearch } from '../../core/library/fts-query';
+import type { LibraryStore } from '../../core/library/library-store';
+import { previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
+import type { ExternalFiles, IngestStep, LibraryFiles, MediaProcessor } from '../../core/library/ports';
+import type { Clock, EventSink, Logger } from '../../core/ports';
+import { createCollections } from './collections';
+import { createIngest, type IngestInput } from './ingest';
+import { rebuildIndex, reconcileLibrary } from './reconcile';
+import { exportItems, importFiles, type ExportFormat } from './transfer';
+
+/** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
+export interface LibraryServiceDeps {
+  store: LibraryStore;
+  files: LibraryFiles;
+  external: ExternalFiles;
+  media: MediaProcessor;
+  clock: Clock;
+  events: EventSink;
+  logger: Logger;
+  /** New ids (32 hex); defaults to a random UUID without dashes. */
+  newId?: () => string;
+  /** Fault injection for crash tests only. */
+  faultHook?: (step: IngestStep) => void;
+}
+
+const randomId = () => crypto.randomUUID().replaceAll('-', '');
+/** Events carry at most this many ids; beyond that the renderer simply re-queries everything. */
+const EVENT_IDS = 1000;
+
+/** The offline library: ingest, grid queries, curation, import/export and start-up repair. */
+export function createLibraryService(deps: LibraryServiceDeps) {
+  const { store, files, clock, events, logger } = deps;
+  const newId = deps.newId ?? randomId;
+  const changed = (reason: Parameters<typeof emitChanged>[0], ids?: readonly string[]) => emitChanged(reason, ids);
+  function emitChanged(
+    reason: 'added' | 'updated' | 'trashed' | 'restored' | 'deleted' | 'collections' | 'rebuilt' | 'reconciled',
+    ids?: readonly string[],
+  ) {
+    const list = ids && ids.length <= EVENT_IDS ? [...ids] : undefined;
+    events.emit('library:changed', list ? { reason, ids: list } : { reason });
+  }
+  const rawIngest = createIngest({ store, files, media: deps.media, now: () => clock.now(), newId, faultHook: deps.faultHook });
+  const ingest = async (input: IngestInput) => {
+    const record = await rawIngest(input);
+    changed('added', [record.id]);
+    return record;
+  };
+  const maintenance = { store, files, media: deps.media, logger };
+  const transfer = { store, files, external: deps.external, media: deps.media, ingest };
+
+  function records(ids: readonly string[], text?: string): LibraryRecord[] {
+    const found = store.records(ids);
+    const terms = text ? parseSearch(text) : [];
+    if (terms.length === 0) return found;
+    return found.map((r) => ({
+      ...r,
+      highlight: { prompt: highlightRanges(r.prompt, terms), editInstruction: highlightRanges(r.editInstruction, terms) },
+    }));
+  }
+
+  function item(id: string): LibraryItemDetail {
+    const record = store.get(id) ?? fail({ kind: 'not-found', message: 'This item is no longer in the library.' });
+    const { parents, children } = store.lineage(id);
+    const link = (kind: LibraryItemDetail['parents'][number]['kind'], other: string) => {
+      const r = store.get(other);
+      return r ? [{ kind, record: r }] : [];
+    };
+    return {
+      record,
+      parents: parents.flatMap((e) => link(e.kind, e.parentId)),
+      children: children.flatMap((e) => link(e.kind, e.childId)),
+      collections: store.collectionsOf(id),
+    };
+  }
+
+  async function emptyTrash(ids?: readonly string[]): Promise<number> {
+    const doomed = store.trashedIds(ids);
+    const refs = new Map(store.fileRefs().map((r) => [r.id, r]));
+    // Row first: a crash mid-way leaves files without a row, which reconcile removes (they have a sidecar, so it
+    // deletes the sidecar first to keep them from being re-imported).
+    for (const id of doomed) await files.remove(sidecarPath(id));
+    const removed = store.remove(doomed);
+    for (const id of doomed) {
+      const ref = refs.get(id);
+      await Promise.all([ref?.file, thumbPath(id), previewPath(id)].map((p) => (p ? files.remove(p) : undefined)));
+    }
+    if (removed > 0) changed('deleted', doomed);
+    return removed;
+  }
+
+  return {
+    ingest,
+    query: (input: LibraryQueryInput) => store.query(input),
+    records,
+    item,
+    setFavorite(ids: readonly string[], favorite: boolean): number {
+      const n = store.setFavorite(ids, favorite);
+      if (n > 0) changed('updated', ids);
+      return n;
+    },
+    trash(ids: readonly string[]): number {
+      const n = store.setTrashed(ids, clock.now());
+      if (n > 0) changed('trashed', ids);
+      return n;
+    },
+    restore(ids: readonly string[]): number {
+      const n = store.setTrashed(ids, null);
+      if (n > 0) changed('restored', ids);
+      return n;
+    },
+    emptyTrash,
+    collections: createCollections({ store, now: () => clock.now(), newId, changed: () => changed('collections') }),
+    importFiles: async (source: Parameters<typeof importFiles>[1]) => importFiles(transfer, source),
+    exportItems: async (input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' }) =>
+      exportItems(transfer, input),
+    async reconcile() {
+      const report = await reconcileLibrary(maintenance);
+      logger.info('library: reconciled', {
+        removedTemp: report.removedTemp,
+        removedOrphans: report.removedOrphans,
+        missing: report.markedMissing.length,
+        imported: report.imported.length,
+      });
+      if (report.markedMissing.length + report.imported.length + report.foundAgain.length > 0) changed('reconciled');
+      return report;
+    },
+    async rebuild() {
+      const result = await rebuildIndex(maintenance);
+      changed('rebuilt');
+      return result;
+    },
+  };
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;

@@ -1,0 +1,111 @@
+import type { LibraryRecord } from '@contract';
+import { fail } from '../../core/app-error';
+import type { LibraryStore } from '../../core/library/library-store';
+import type { ExternalFiles, LibraryFiles, MediaProcessor } from '../../core/library/ports';
+import { serializeSidecar } from '../../core/library/sidecar';
+import { buildXmp, stripMetadata } from '../../core/library/xmp';
+import type { IngestInput } from './ingest';
+
+/** Largest file accepted for import (the contract bounds base64 input to the same size). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+export type ExportFormat = 'original' | 'png' | 'jpeg' | 'webp';
+
+export interface TransferDeps {
+  store: LibraryStore;
+  files: LibraryFiles;
+  external: ExternalFiles;
+  media: MediaProcessor;
+  ingest: (input: IngestInput) => Promise<LibraryRecord>;
+}
+
+const EXT = { png: 'png', jpeg: 'jpg', webp: 'webp' } as const;
+const FORMAT_OF_MIME: Record<string, 'png' | 'jpeg' | 'webp'> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'image/webp': 'webp',
+};
+
+/** Imports one image; decoding failures are reported per file instead of failing the batch. */
+async function importOne(
+  deps: TransferDeps,
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
+  try {
+    const record = await deps.ingest({ bytes, kind: 'image', origin: 'imported', params: { importedFrom: name } });
+    return { ok: true, id: record.id };
+  } catch (err) {
+    const reason = err instanceof Error && 'appError' in err ? err.message : 'Could not import this file.';
+    return { ok: false, reason };
+  }
+}
+
+export async function importFiles(
+  deps: TransferDeps,
+  source: { kind: 'paths'; paths: string[] } | { kind: 'bytes'; name: string; base64: string },
+) {
+  const imported: string[] = [];
+  const rejected: { name: string; reason: string }[] = [];
+  const items =
+    source.kind === 'bytes'
+      ? [{ name: source.name, load: async () => Uint8Array.from(Buffer.from(source.base64, 'base64')) }]
+      : source.paths.map((p) => ({ name: p, load: () => deps.external.read(p, MAX_IMPORT_BYTES) }));
+  for (const { name, load } of items) {
+    const bytes = await load().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+    if (bytes instanceof Error) {
+      rejected.push({ name, reason: 'appError' in bytes ? bytes.message : 'Could not read this file.' });
+      continue;
+    }
+    const result = await importOne(deps, name, bytes);
+    if (result.ok) imported.push(result.id);
+    else rejected.push({ name, reason: result.reason });
+  }
+  return { imported, rejected };
+}
+
+/** The bytes to write for one exported image, converted and with metadata kept or stripped. */
+async function imageBytes(deps: TransferDeps, record: LibraryRecord, format: ExportFormat, keep: boolean) {
+  const original = await deps.files.read(record.file);
+  const source = FORMAT_OF_MIME[record.mime];
+  const target = format === 'original' ? source : format;
+  if (!target) return { bytes: original, ext: record.file.split('.').at(-1) ?? 'bin' }; // GIF: copied as is
+  if (target === source) {
+    // Stored images already carry their XMP packet; strip losslessly where the container allows.
+    if (keep) return { bytes: original, ext: EXT[target] };
+    return { bytes: stripMetadata(original) ?? (await deps.media.encode(original, target, null)), ext: EXT[target] };
+  }
+  return { bytes: await deps.media.encode(original, target, keep ? buildXmp(record) : null), ext: EXT[target] };
+}
+
+function exportName(record: LibraryRecord, ext: string): string {
+  const day = new Date(record.createdAt).toISOString().slice(0, 10);
+  return `imagine-${day}-${record.id.slice(0, 8)}.${ext}`;
+}
+
+/** Copies items out of the library into a folder the user chose, never overwriting existing files. */
+export async function exportItems(
+  deps: TransferDeps,
+  input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' },
+) {
+  await deps.external.checkTargetDir(input.targetDir);
+  const keep = input.metadata === 'keep';
+  const out: { id: string; path: string }[] = [];
+  for (const record of deps.store.records(input.ids)) {
+    if (record.missing) continue;
+    if (record.kind === 'video') {
+      const bytes = await deps.files.read(record.file);
+      const path = await deps.external.writeNew(input.targetDir, exportName(record, 'mp4'), bytes);
+      if (keep) {
+        const sidecar = serializeSidecar({ item: record, parents: deps.store.lineage(record.id).parents });
+        await deps.external.writeNew(input.targetDir, `${path.split(/[\\/]/).at(-1)}.json`, new TextEncoder().encode(sidecar));
+      }
+      out.push({ id: record.id, path });
+      continue;
+    }
+    const { bytes, ext } = await imageBytes(deps, record, input.format, keep);
+    out.push({ id: record.id, path: await deps.external.writeNew(input.targetDir, exportName(record, ext), bytes) });
+  }
+  if (out.length === 0) fail({ kind: 'not-found', message: 'None of these items could be exported.' });
+  return { files: out };
+}
