@@ -71,9 +71,9 @@ export function createDownloader(options: Pick<TransportOptions, 'clock' | 'fetc
       if (out.timedOut) fail({ kind: 'timeout', message: 'The download took too long.' });
       if (out.error instanceof AppErrorException) {
         const status = (out.error.appError as { status?: number }).status;
-        const decision = status && status >= 500 ? decideRetry({ method: 'GET', attempt, failure: { type: 'status', status }, policy }) : { retry: false };
-        if (!decision.retry) throw out.error;
-        await options.clock.sleep(decision.retry ? decision.delayMs : 0, o.signal);
+        const decision = status && status >= 500 ? decideRetry({ method: 'GET', attempt, failure: { type: 'status', status }, policy }) : null;
+        if (!decision?.retry) throw out.error;
+        await options.clock.sleep(decision.delayMs, o.signal);
         continue;
       }
       if (out.value && !out.value.readError) return { bytes: concat(got), mime, resumes };

@@ -1,0 +1,2 @@
+/** Public entry of the simulator (tests, demo mode, cli). */
+export * from './server';

@@ -1,0 +1,146 @@
+/**
+ * The local xAI Imagine simulator: a real HTTP server on 127.0.0.1 speaking the documented wire format, used by
+ * tests (in-process) and by the app's demo mode. See config.ts for options, trigger words and special keys.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { resolveOptions, triggersIn, type QueuedFault, type ResolvedOptions, type SimulatorOptions } from './config';
+import type { Ctx, RecordedRequest, SimState } from './context';
+import { checkAuth, parseJsonBody } from './checks';
+import { applyFault, delay, faultForTriggers, takeQueuedFault } from './faults';
+import { createFileStore } from './file-store';
+import { GRPC, newRequestId, readBody, sendError, sendText } from './http-util';
+import { imageEdits, imageGenerations, imagePoll } from './images';
+import { modelRoutes } from './models';
+import { videoEdits, videoExtensions, videoGenerations, videoPoll } from './videos';
+
+/** A running simulator. */
+export interface Simulator {
+  /** Origin, e.g. `http://127.0.0.1:43123`; the API base URL is `${url}/v1`. */
+  url: string;
+  /** Every request received, in order, with parsed bodies (authorization masked). */
+  requests: RecordedRequest[];
+  /** Live state (video jobs, deferred images) for tests that need to poke at it. */
+  state: SimState;
+  /** Effective options; mutable, so a test can change latency or keys on a running simulator. */
+  config: ResolvedOptions;
+  /** Queues a fault for the next matching request(s). */
+  injectFault(fault: QueuedFault): void;
+  /** Forgets recorded requests (not jobs). */
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+const POST_ROUTES: Record<string, (ctx: Ctx) => Promise<void>> = {
+  '/v1/images/generations': imageGenerations,
+  '/v1/images/edits': imageEdits,
+  '/v1/videos/generations': videoGenerations,
+  '/v1/videos/edits': videoEdits,
+  '/v1/videos/extensions': videoExtensions,
+};
+const GET_ROUTES = ['/v1/image-generation-models', '/v1/video-generation-models', '/v1/models'];
+
+function maskHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    const value = Array.isArray(v) ? v.join(', ') : (v ?? '');
+    out[k] = k === 'authorization' ? value.replace(/^(Bearer\s+)(\S{2})\S*(\S{2})$/i, '$1$2***$3') : value;
+  }
+  return out;
+}
+
+/** Starts the simulator; resolves once it is listening. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const config = resolveOptions(options);
+  const state: SimState = { requests: [], faults: [], videos: new Map(), deferredImages: new Map(), seenPrompts: new Set() };
+  const store = createFileStore(() => config.now());
+  const sockets = new Set<Socket>();
+  let baseUrl = '';
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('x-request-id', newRequestId());
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const rawBuf = await readBody(req);
+    const raw = rawBuf.toString('utf8');
+    let parsed: unknown;
+    try {
+      parsed = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    state.requests.push({ method, path, headers: maskHeaders(req), body: parsed, rawBody: raw, receivedAt: config.now() });
+
+    if (path.startsWith('/files/') && (method === 'GET' || method === 'HEAD')) {
+      if (!store.serve(req, res, path)) sendText(res, 404, 'Not found');
+      return;
+    }
+    const ctx: Ctx = { req, res, method, path, body: {}, baseUrl, opts: config, store, state, triggers: new Set() };
+    const post = POST_ROUTES[path];
+    const isGet = GET_ROUTES.includes(path) || /^\/v1\/(videos|images)\/[^/]+$/.test(path) || /^\/v1\/(image|video)-generation-models\/[^/]+$/.test(path);
+    if (!post && !isGet) return sendError(res, 404, GRPC.notFound, `No route for ${method} ${path}`);
+    if ((post && method !== 'POST') || (!post && method !== 'GET')) {
+      res.setHeader('allow', post ? 'POST' : 'GET');
+      return sendText(res, 405, 'Method Not Allowed');
+    }
+    if (config.latencyMs > 0) await delay(config.latencyMs);
+    const queued = takeQueuedFault(state.faults, method, path);
+    if (queued && (await applyFault(queued, res))) return;
+    if (queued) ctx.bodyFault = queued;
+
+    if (post) {
+      const body = parseJsonBody(req, res, path, raw);
+      if (!body) return;
+      ctx.body = body;
+    }
+    if (!checkAuth(req, res, config)) return;
+    if (post) {
+      const prompt = typeof ctx.body.prompt === 'string' ? ctx.body.prompt : '';
+      ctx.triggers = triggersIn(prompt);
+      const fault = faultForTriggers(ctx.triggers, state.seenPrompts.has(prompt), config);
+      state.seenPrompts.add(prompt);
+      if (fault && (await applyFault(fault, res))) return;
+      if (ctx.triggers.has('TRUNCATED')) ctx.bodyFault = { type: 'truncated' };
+      if (ctx.triggers.has('NOT_JSON')) ctx.bodyFault = { type: 'not-json' };
+      return post(ctx);
+    }
+    if (modelRoutes(ctx)) return;
+    const poll = /^\/v1\/(videos|images)\/([^/]+)$/.exec(path);
+    const id = decodeURIComponent(poll?.[2] ?? '');
+    return poll?.[1] === 'videos' ? videoPoll(ctx, id) : imagePoll(ctx, id);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      sendError(res, 500, GRPC.internal, `Simulator error: ${(err as Error).message}`);
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, '127.0.0.1', () => resolve());
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: baseUrl,
+    requests: state.requests,
+    state,
+    config,
+    injectFault: (f) => state.faults.push({ ...f }),
+    clearRequests: () => state.requests.splice(0),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Hanging (HANG) requests would keep close() waiting forever: drop every socket.
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type { SimulatorOptions, QueuedFault, Fault } from './config';
+export { TRIGGER_WORDS } from './config';
+export type { RecordedRequest } from './context';
