@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NodeExternalFiles, NodeLibraryFiles } from './node-library-files';
 import { SharpFfmpegMediaProcessor } from './sharp-media-processor';
@@ -8,6 +9,7 @@ import { SqliteLibraryStore } from './sqlite-library-store';
  * the folder itself, user-chosen files outside it, and sharp/ffmpeg.
  */
 export function createLibraryAdapters(libraryDir: string, tools?: { ffmpeg: string; ffprobe: string }) {
+  mkdirSync(libraryDir, { recursive: true });
   return {
     store: new SqliteLibraryStore(path.join(libraryDir, 'library.db')),
     files: new NodeLibraryFiles(libraryDir),

@@ -3,7 +3,7 @@ import { fail } from '../../core/app-error';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ExternalFiles, LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import { serializeSidecar } from '../../core/library/sidecar';
-import { buildXmp, stripMetadata } from '../../core/library/xmp';
+import { buildXmp, embedXmp, stripMetadata } from '../../core/library/xmp';
 import type { IngestInput } from './ingest';
 
 /** Largest file accepted for import (the contract bounds base64 input to the same size). */
@@ -75,7 +75,11 @@ async function imageBytes(deps: TransferDeps, record: LibraryRecord, format: Exp
     if (keep) return { bytes: original, ext: EXT[target] };
     return { bytes: stripMetadata(original) ?? (await deps.media.encode(original, target, null)), ext: EXT[target] };
   }
-  return { bytes: await deps.media.encode(original, target, keep ? buildXmp(record) : null), ext: EXT[target] };
+  const encoded = await deps.media.encode(original, target, null);
+  if (!keep) return { bytes: encoded, ext: EXT[target] };
+  // Splice the packet into JPEG/PNG ourselves: libvips writes PNG XMP in a form common readers (exifr) miss.
+  const xmp = buildXmp(record);
+  return { bytes: embedXmp(encoded, xmp) ?? (await deps.media.encode(original, target, xmp)), ext: EXT[target] };
 }
 
 function exportName(record: LibraryRecord, ext: string): string {
