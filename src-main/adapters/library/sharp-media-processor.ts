@@ -28,14 +28,18 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
   }
 
   async renditions(bytes: Uint8Array): Promise<{ thumb: Uint8Array; preview: Uint8Array }> {
-    // Both from the source in parallel: JPEG shrink-on-load makes each decode cheap, and libvips uses both cores.
-    const make = (size: number, quality: number) =>
-      sharp(bytes, { limitInputPixels: MAX_PIXELS })
-        .rotate()
-        .resize(size, size, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality, effort: 2 })
-        .toBuffer();
-    const [thumb, preview] = await Promise.all([make(256, 75), make(1024, 80)]);
+    // Decode once (JPEG shrink-on-load) to the preview size, then encode both renditions from those pixels in
+    // parallel: the decode is the dominant cost and libvips uses both cores for the two encodes.
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      .rotate()
+      .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+    const [preview, thumb] = await Promise.all([
+      sharp(data, raw).webp({ quality: 80, effort: 0 }).toBuffer(),
+      sharp(data, raw).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75, effort: 2 }).toBuffer(),
+    ]);
     return { thumb, preview };
   }
 

@@ -1,0 +1,120 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { LibraryFilter } from '../src-preload/contract/library';
+import { createLibraryAdapters } from '../src-main/adapters/library';
+import { SqliteLibraryStore } from '../src-main/adapters/library/sqlite-library-store';
+import { createLibraryService } from '../src-main/services/library/library-service';
+import type { BenchModule } from './run';
+import { seedItems } from './library-seed';
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function percentiles(samples: number[]): { p50: number; p95: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  return { p50: round(at(0.5)), p95: round(at(0.95)) };
+}
+
+function timeRuns(runs: number, work: () => unknown): { p50: number; p95: number } {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = process.hrtime.bigint();
+    work();
+    samples.push(ms(t));
+  }
+  return percentiles(samples);
+}
+
+const f = (over: Partial<LibraryFilter> = {}) => LibraryFilter.parse(over);
+
+function queryBench(file: string) {
+  const t0 = process.hrtime.bigint();
+  const store = new SqliteLibraryStore(file);
+  const first = store.query({ filter: f(), sort: 'newest', limit: 5000 });
+  store.records(first.ids.slice(0, 120));
+  const firstGridMs = round(ms(t0));
+  const search: Record<string, { p50: number; p95: number; hits: number }> = {};
+  const shapes = { singleWord: 'fox', twoWordsAnd: 'red castle', prefix: 'drag', shortPrefix: 'st', phrase: '"golden dragon"', noHit: 'zzzyqx' };
+  for (const [name, text] of Object.entries(shapes)) {
+    const hits = store.query({ filter: f({ text }), sort: 'newest', limit: 5000 }).total;
+    search[name] = { ...timeRuns(30, () => store.query({ filter: f({ text }), sort: 'newest', limit: 5000 })), hits };
+  }
+  const filters: Record<string, { p50: number; p95: number }> = {
+    videosOnly: timeRuns(20, () => store.query({ filter: f({ kind: 'video' }), sort: 'newest', limit: 5000 })),
+    favorites: timeRuns(20, () => store.query({ filter: f({ favorite: true }), sort: 'newest', limit: 5000 })),
+    modelAndAspect: timeRuns(20, () =>
+      store.query({ filter: f({ model: 'grok-imagine-image', aspectRatio: '16:9' }), sort: 'oldest', limit: 5000 }),
+    ),
+    largest: timeRuns(20, () => store.query({ filter: f(), sort: 'largest', limit: 5000 })),
+  };
+  let cursor: string | undefined;
+  const deep = timeRuns(20, () => {
+    const page = store.query({ filter: f(), sort: 'newest', limit: 5000, cursor });
+    cursor = page.nextCursor ?? undefined;
+  });
+  const recordsWindow = timeRuns(30, () => store.records(first.ids.slice(2000, 2120)));
+  store.close();
+  return { firstGridMs, search, filters, keysetNextPage: deep, recordsWindow120: recordsWindow };
+}
+
+async function ingestBench(dir: string) {
+  // A smooth synthetic scene (gradients and shapes) sized like a real 2048² generation (~0.3–0.6 MB), not noise.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2048" height="2048">
+    <defs><radialGradient id="g"><stop offset="0" stop-color="#fc6"/><stop offset="1" stop-color="#236"/></radialGradient></defs>
+    <rect width="2048" height="2048" fill="url(#g)"/>${Array.from({ length: 60 }, (_, i) =>
+      `<circle cx="${(i * 331) % 2048}" cy="${(i * 577) % 2048}" r="${40 + ((i * 37) % 200)}" fill="hsl(${i * 23},60%,50%)" opacity="0.6"/>`,
+    ).join('')}</svg>`;
+  const src = await sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
+  const lib = path.join(dir, 'ingest');
+  const adapters = createLibraryAdapters(lib);
+  const service = createLibraryService({
+    ...adapters,
+    clock: { now: () => Date.now(), sleep: async () => {} },
+    events: { emit() {} },
+    logger: { info() {}, warn() {}, error() {} },
+  });
+  const floor: number[] = [];
+  const ingest: number[] = [];
+  for (let i = 0; i < 8; i += 1) {
+    let t = process.hrtime.bigint();
+    const thumb = await sharp(src).resize(256, 256, { fit: 'inside' }).webp().toBuffer();
+    await writeFile(path.join(dir, `floor-${i}.webp`), thumb);
+    floor.push(ms(t));
+    t = process.hrtime.bigint();
+    await service.ingest({ bytes: src, kind: 'image', origin: 'generated', prompt: 'bench image', model: 'grok-imagine-image' });
+    ingest.push(ms(t));
+  }
+  adapters.store.close();
+  const [fl, ing] = [percentiles(floor.slice(2)).p50, percentiles(ingest.slice(2)).p50];
+  return { floorMs: fl, ingestMs: ing, ratio: round(ing / fl), sourceBytes: src.length };
+}
+
+/** The offline library at scale: grid, search, filters, keyset paging and ingest cost. */
+export const libraryBench: BenchModule = {
+  name: 'library',
+  async run({ items }) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'imagine-bench-'));
+    try {
+      const file = path.join(dir, 'library.db');
+      let t = process.hrtime.bigint();
+      const seeder = new SqliteLibraryStore(file);
+      seeder.insert(seedItems(items));
+      seeder.close();
+      const seedMs = round(ms(t));
+      const query = queryBench(file);
+      t = process.hrtime.bigint();
+      const ingest = await ingestBench(dir);
+      const targets = {
+        firstGridLe300ms: query.firstGridMs <= 300,
+        searchP95Le50ms: Object.values(query.search).every((s) => s.p95 <= 50),
+        ingestLe1_5xFloor: ingest.ratio <= 1.5,
+      };
+      return { items, seedMs, ...query, ingest, targets };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
