@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ShellKind } from '@contract';
+import type { Clock, EventSink, Logger } from './core/ports';
+import type { Handlers } from './ipc/handlers';
+import { createAppService } from './services/app/app-service';
+
+/** What a shell hands to the core: where data lives and the platform-specific ports. */
+export interface CoreOptions {
+  shell: ShellKind;
+  dataDir: string;
+  version: string;
+  versions: Record<string, string>;
+  events: EventSink;
+  clock: Clock;
+  logger: Logger;
+  /** xAI API base URL override (proxies, the simulator). */
+  apiBaseUrl?: string;
+}
+
+export interface AppCore {
+  handlers: Handlers;
+  libraryDir: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The composition root shared by both shells: builds every service from its ports and binds each contract
+ * channel to a handler. The shells only add transport (ipcMain or WebSocket) and platform adapters.
+ */
+export async function createAppCore(options: CoreOptions): Promise<AppCore> {
+  const { dataDir, clock } = options;
+  const libraryDir = path.join(dataDir, 'library');
+  mkdirSync(libraryDir, { recursive: true });
+
+  const app = createAppService({
+    shell: options.shell,
+    version: options.version,
+    versions: options.versions,
+    dataDir,
+    libraryDir,
+    platform: process.platform,
+    clock,
+  });
+
+  const handlers: Handlers = {
+    'app:info': () => app.info(),
+    'app:ping': ({ message }) => app.ping(message),
+  };
+
+  return {
+    handlers,
+    libraryDir,
+    async dispose() {},
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run host`: Imagine Studio in a browser, on machines with or without an Electron binary. Runs the same
+ * main core as the desktop app and serves the built renderer on 127.0.0.1. Must never import `electron`.
+ *
+ *   --data-dir DIR       (IMAGINE_DATA_DIR)      default: the desktop app's data folder
+ *   --port N             (IMAGINE_PORT)          default 0 = any free port
+ *   --api-base-url URL   (IMAGINE_API_BASE_URL)  default https://api.x.ai/v1
+ *   --renderer-dir DIR                           default out/renderer
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../adapters/default-data-dir';
+import { createFileLogger } from '../adapters/file-logger';
+import { systemClock } from '../adapters/system-clock';
+import { startBrowserHost } from '../host/browser-host-server';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    'api-base-url': { type: 'string' },
+    'renderer-dir': { type: 'string' },
+  },
+});
+
+const dataDir = path.resolve(values['data-dir'] ?? process.env.IMAGINE_DATA_DIR ?? defaultDataDir());
+const port = Number(values.port ?? process.env.IMAGINE_PORT ?? 0);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid port: ${values.port ?? process.env.IMAGINE_PORT}`);
+  process.exit(2);
+}
+const rendererDir = path.resolve(values['renderer-dir'] ?? 'out/renderer');
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const logger = createFileLogger(dataDir);
+
+const host = await startBrowserHost({
+  dataDir,
+  port,
+  rendererDir,
+  apiBaseUrl: values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL,
+  version: pkg.version,
+  versions: { node: process.versions.node, v8: process.versions.v8 },
+  clock: systemClock,
+  logger,
+});
+
+logger.info('host: listening', { origin: host.origin, dataDir });
+console.log(`Imagine Studio is running at ${host.url}`);
+console.log(`Data folder: ${dataDir}`);
+// A fixed marker line that test fixtures wait for instead of sleeping.
+console.log(`IMAGINE_HOST_READY ${host.url}`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    void host.close().then(() => process.exit(0));
+  });
+}

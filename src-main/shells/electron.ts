@@ -1,0 +1,60 @@
+/**
+ * The Electron shell: the only code that needs the Electron binary, kept small on purpose. It wires the shared
+ * core (app-core.ts) to ipcMain, a BrowserWindow, the app-media protocol and the application menu.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { createAppCore } from '../app-core';
+import { createFileLogger } from '../adapters/file-logger';
+import { systemClock } from '../adapters/system-clock';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createSenderGuard } from '../ipc/sender-guard';
+import { createElectronEventSink, registerIpc } from './electron/ipc-electron';
+import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
+import { installApplicationMenu } from './electron/menu';
+import { createMainWindow } from './electron/window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDevUrl = process.env.ELECTRON_RENDERER_URL ?? '';
+
+if (!app.requestSingleInstanceLock()) app.quit();
+registerMediaScheme();
+
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
+
+async function start() {
+  await app.whenReady();
+  const dataDir = app.getPath('userData');
+  const logger = createFileLogger(dataDir);
+  const core = await createAppCore({
+    shell: 'electron',
+    dataDir,
+    version: app.getVersion(),
+    versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+    events: createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)),
+    clock: systemClock,
+    logger,
+  });
+  // file:// pages report the origin "file://"; the dev server has its own origin.
+  const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];
+  registerIpc(createDispatcher({ handlers: core.handlers, guard: createSenderGuard(origins), logger }));
+  handleMediaProtocol(core.libraryDir);
+  installApplicationMenu();
+  const open = () =>
+    createMainWindow({
+      preload: path.join(here, '../preload/index.cjs'),
+      rendererUrl: rendererDevUrl,
+      rendererFile: path.join(here, '../renderer/index.html'),
+    });
+  open();
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
+  app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
+  app.on('will-quit', () => void core.dispose());
+}
+
+void start();

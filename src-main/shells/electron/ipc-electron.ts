@@ -1,0 +1,26 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { channelNames, type EventName, type EventPayload } from '@contract';
+import type { EventSink } from '../../core/ports';
+import type { Dispatch } from '../../ipc/dispatcher';
+
+/** Maps Electron's sender onto the guard's terms: the frame's origin, and whether it is the top frame. */
+function senderOf(event: IpcMainInvokeEvent) {
+  const frame = event.senderFrame;
+  return { origin: frame?.origin ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame };
+}
+
+/** One ipcMain handler per contract channel, all through the shared dispatcher. */
+export function registerIpc(dispatch: Dispatch) {
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event, input: unknown) => dispatch(channel, input, senderOf(event)));
+  }
+}
+
+/** Events to every window that is still alive. */
+export function createElectronEventSink(targets: () => WebContents[]): EventSink {
+  return {
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      for (const wc of targets()) if (!wc.isDestroyed()) wc.send(event, payload);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * The window's security settings in one place, so a test can assert them without running Electron:
+ * isolated, sandboxed, no Node in the page, web security on.
+ */
+export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: true,
+    navigateOnDragDrop: false,
+  };
+}
+
+/** Permissions the renderer may get: notifications (batch finished) and writing to the clipboard. */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);

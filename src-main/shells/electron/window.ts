@@ -1,0 +1,41 @@
+import { BrowserWindow, screen, shell } from 'electron';
+import Store from 'electron-store';
+import { ALLOWED_PERMISSIONS, secureWebPreferences } from './window-options';
+
+type Bounds = { x?: number; y?: number; width: number; height: number; maximized?: boolean };
+
+/** Creates the main window, remembering its size and place, and denies navigation and new windows. */
+export function createMainWindow(options: { preload: string; rendererUrl: string; rendererFile: string }) {
+  const store = new Store<{ window: Bounds }>({ name: 'window-state', defaults: { window: { width: 1280, height: 820 } } });
+  const saved = store.get('window');
+  const visible = screen.getAllDisplays().some((d) => {
+    const a = d.workArea;
+    return saved.x !== undefined && saved.y !== undefined && saved.x >= a.x && saved.y >= a.y && saved.x < a.x + a.width && saved.y < a.y + a.height;
+  });
+  const win = new BrowserWindow({
+    ...(visible ? saved : { width: saved.width, height: saved.height }),
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Imagine Studio',
+    webPreferences: secureWebPreferences(options.preload),
+  });
+  if (saved.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => store.set('window', { ...win.getNormalBounds(), maximized: win.isMaximized() }));
+
+  const session = win.webContents.session;
+  session.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the outside world open in the user's browser, never inside the app.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+
+  if (options.rendererUrl) void win.loadURL(options.rendererUrl);
+  else void win.loadFile(options.rendererFile);
+  return win;
+}

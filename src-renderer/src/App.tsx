@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { Navigation } from './features/shell/Navigation';
+import { NoticeList } from './features/shell/NoticeList';
+import { SectionPanel } from './features/shell/SectionPanel';
+import { SECTIONS } from './stores/sections';
+import { useStudio } from './stores/store';
+
+/** The window: navigation on the left, the open section on the right, notices on top. */
+export function App() {
+  const status = useStudio((s) => s.status);
+  const startupError = useStudio((s) => s.startupError);
+  const setSection = useStudio((s) => s.setSection);
+
+  useEffect(() => {
+    // Ctrl/Cmd+1…5 jump to a section from anywhere.
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const section = SECTIONS.find((s) => s.shortcut === e.key);
+      if (section) {
+        e.preventDefault();
+        setSection(section.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setSection]);
+
+  if (status === 'failed') {
+    return (
+      <main className="startup-error" role="alert">
+        <h1>Imagine Studio could not start</h1>
+        <p>{startupError}</p>
+      </main>
+    );
+  }
+  return (
+    <div className="app" aria-busy={status === 'starting'}>
+      <Navigation />
+      <SectionPanel />
+      <NoticeList />
+    </div>
+  );
+}

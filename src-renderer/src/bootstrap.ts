@@ -1,0 +1,20 @@
+import { hasBridge, invoke, subscribe } from './lib/api';
+import { useStudio } from './stores/store';
+
+/**
+ * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
+ * so work that kept running in main shows up after a reload. Marks the document ready for tests.
+ */
+export async function bootstrap(): Promise<void> {
+  const store = useStudio.getState();
+  try {
+    if (!hasBridge()) throw new Error('Imagine Studio could not reach its main process.');
+    subscribe('app:notice', ({ level, message }) => useStudio.getState().pushNotice(level, message));
+    store.setInfo(await invoke('app:info', {}));
+    store.setStatus('ready');
+  } catch (err) {
+    store.setStatus('failed', err instanceof Error ? err.message : String(err));
+  } finally {
+    document.documentElement.dataset.appState = useStudio.getState().status;
+  }
+}

@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../src-renderer/src/App';
+import { useStudio } from '../../src-renderer/src/stores/store';
+
+describe('the app shell', () => {
+  beforeEach(() => useStudio.setState({ section: 'generate', status: 'ready' }));
+
+  it('moves between sections with the arrow keys and wraps around', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('tab', { name: /Generate/ }));
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('tab', { name: /Settings/ })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Settings');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Edit');
+    await user.keyboard('{End}');
+    expect(screen.getByRole('tab', { name: /Settings/ })).toHaveFocus();
+  });
+
+  it('jumps to a section with Ctrl+number', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.keyboard('{Control>}3{/Control}');
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName(/Video/);
+  });
+
+  it('says plainly when main cannot be reached', () => {
+    useStudio.setState({ status: 'failed', startupError: 'Imagine Studio could not reach its main process.' });
+    render(<App />);
+    expect(screen.getByRole('alert')).toHaveTextContent('could not reach its main process');
+  });
+});
