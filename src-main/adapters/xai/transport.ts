@@ -59,6 +59,8 @@ export async function withDeadline<T>(
   }, timeoutMs);
   const onAbort = () => ctrl.abort(outer?.reason);
   outer?.addEventListener('abort', onAbort, { once: true });
+  // An already-aborted signal never fires 'abort' again: propagate it now.
+  if (outer?.aborted) onAbort();
   try {
     return { value: await fn(ctrl.signal), timedOut: false };
   } catch (error) {
@@ -122,6 +124,7 @@ export function createTransport(options: TransportOptions) {
     if (args.signal?.aborted) fail(cancelled());
     const key = await options.getApiKey();
     if (!key) fail({ kind: 'missing-key', message: 'Add your xAI API key in Settings first.' });
+    if (args.signal?.aborted) fail(cancelled());
     for (let n = 1; ; n++) {
       const { res, failure, error } = await attempt(args, key);
       options.logger?.info('xai request', { method: args.method, path: args.path, attempt: n, status: res?.status ?? failure?.type, requestId: res?.requestId });
