@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { ShellKind } from '@contract';
 import type { Clock, EventSink, Logger } from './core/ports';
 import type { Handlers } from './ipc/handlers';
+import { createLibraryAdapters } from './adapters/library';
 import { createAppService } from './services/app/app-service';
+import { createLibraryHandlers } from './services/library/library-handlers';
+import { createLibraryService } from './services/library/library-service';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -43,14 +46,25 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     clock,
   });
 
+  const libraryAdapters = createLibraryAdapters(libraryDir);
+  const library = createLibraryService({ ...libraryAdapters, clock, events: options.events, logger: options.logger });
+  // Files deleted or added behind the app's back are found at start, without delaying the first window.
+  const reconciled = library.reconcile().catch((err: unknown) => {
+    options.logger.error('library: reconcile failed', { error: String(err) });
+  });
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'app:ping': ({ message }) => app.ping(message),
+    ...createLibraryHandlers(library),
   };
 
   return {
     handlers,
     libraryDir,
-    async dispose() {},
+    async dispose() {
+      await reconciled;
+      libraryAdapters.store.close();
+    },
   };
 }
