@@ -48,8 +48,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
 
   const libraryAdapters = createLibraryAdapters(libraryDir);
   const library = createLibraryService({ ...libraryAdapters, clock, events: options.events, logger: options.logger });
-  // Files deleted or added behind the app's back are found at start, without delaying the first window.
-  const reconciled = library.reconcile().catch((err: unknown) => {
+  // Files deleted or added behind the app's back are found before anything new is ingested: a concurrent
+  // ingest's file would otherwise look like an orphan to the sweep.
+  await library.reconcile().catch((err: unknown) => {
     options.logger.error('library: reconcile failed', { error: String(err) });
   });
 
@@ -63,7 +64,6 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     handlers,
     libraryDir,
     async dispose() {
-      await reconciled;
       libraryAdapters.store.close();
     },
   };
