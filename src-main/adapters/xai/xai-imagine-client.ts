@@ -63,11 +63,18 @@ export function createXaiImagineClient(options: XaiClientOptions): ImagineApi {
   return {
     async generateImages(req, o) {
       check(imageGenerateIssues(req));
-      return images('/images/generations', req, req.n ?? 1, o);
+      // `deferred` answers with an id, not images: that flow is startDeferredImages.
+      return images('/images/generations', { ...req, deferred: undefined }, req.n ?? 1, o);
     },
     async editImages(req, o) {
       check(imageEditIssues(req));
-      return images('/images/edits', req, req.n ?? 1, o);
+      return images('/images/edits', { ...req, deferred: undefined }, req.n ?? 1, o);
+    },
+    async startDeferredImages(req, o) {
+      const isEdit = 'image' in req || 'images' in req;
+      check(isEdit ? imageEditIssues(req) : imageGenerateIssues(req));
+      const res = await transport.send({ method: 'POST', path: isEdit ? '/images/edits' : '/images/generations', body: { ...req, deferred: true, response_format: 'url' }, ...opts(o) });
+      return { imageRequestId: parseBody(startResponseSchema, res, 'deferred start response').request_id, ...rid(res) };
     },
     async startVideo(req, o) {
       check(videoGenerateIssues(req));

@@ -19,6 +19,8 @@ export interface ImageGenerateRequest {
   resolution?: ImageResolution;
   quality?: ImageQuality;
   user?: string;
+  /** Answer `{request_id}` at once and poll `getDeferredImage` (url format only). */
+  deferred?: boolean;
 }
 
 /** Body of POST /v1/images/edits: exactly one of `image` / `images`. */
@@ -143,6 +145,8 @@ export interface ImagineApi {
   editVideo(req: VideoEditRequest, opts?: CallOptions): Promise<VideoStart>;
   extendVideo(req: VideoExtendRequest, opts?: CallOptions): Promise<VideoStart>;
   getVideo(videoRequestId: string, opts?: CallOptions): Promise<VideoPoll>;
+  /** Sends with `deferred:true` (to /edits when `image`/`images` are present) and returns the id to poll. */
+  startDeferredImages(req: ImageGenerateRequest | ImageEditRequest, opts?: CallOptions): Promise<{ imageRequestId: string; requestId?: string }>;
   getDeferredImage(imageRequestId: string, n: number, opts?: CallOptions): Promise<DeferredImagePoll>;
   listImageModels(opts?: CallOptions): Promise<ImageModelListing[]>;
   listVideoModels(opts?: CallOptions): Promise<VideoModelListing[]>;

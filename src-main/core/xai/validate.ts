@@ -84,6 +84,9 @@ function checkImageCommon(issues: Issue[], req: ImageGenerateRequest): ReturnTyp
   if (req.resolution !== undefined && caps && !caps.resolutions.includes(req.resolution)) {
     issues.push({ path: 'resolution', message: `${caps.id} renders at ${caps.resolutions.join(' or ')}, not ${req.resolution}.` });
   }
+  if (req.deferred && req.response_format === 'b64_json') {
+    issues.push({ path: 'response_format', message: 'Deferred requests can only return URLs.' });
+  }
   if (req.quality !== undefined && !IMAGE_QUALITIES.includes(req.quality)) {
     issues.push({ path: 'quality', message: 'Quality must be low, medium or high.' });
   }
