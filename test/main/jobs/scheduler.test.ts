@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { createScheduler, type TaskOutcome } from '../../../src-main/core/scheduler/scheduler';
+import { initialLimiter, onRateLimited, onSuccess, withCap } from '../../../src-main/core/scheduler/rate-limiter';
+import { FakeClock, flush } from './fake-clock';
+
+/** A scripted server: each task takes `latency` ms; `answer` decides the outcome per call. */
+function harness(opts: { cap?: number; latency?: number; answer?: (id: string, call: number, now: number) => TaskOutcome }) {
+  const clock = new FakeClock();
+  const latency = opts.latency ?? 200;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const starts: { id: string; at: number }[] = [];
+  const done: string[] = [];
+  const calls = new Map<string, number>();
+  let cap = opts.cap ?? 4;
+  const scheduler = createScheduler({
+    clock,
+    concurrency: () => cap,
+    random: () => 0,
+    async execute(id, signal) {
+      const call = (calls.get(id) ?? 0) + 1;
+      calls.set(id, call);
+      starts.push({ id, at: clock.now() });
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        await clock.sleep(latency, signal);
+        const outcome = opts.answer?.(id, call, clock.now()) ?? { kind: 'done' };
+        if (outcome.kind === 'done') done.push(id);
+        return outcome;
+      } finally {
+        inFlight--;
+      }
+    },
+  });
+  return {
+    clock, scheduler, starts, done, calls,
+    get maxInFlight() { return maxInFlight; },
+    get inFlight() { return inFlight; },
+    setCap: (c: number) => (cap = c),
+  };
+}
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `t${i}`);
+
+describe('scheduler', () => {
+  it('never exceeds the concurrency cap and runs 20 tasks in 5 waves', async () => {
+    const h = harness({ cap: 4, latency: 200 });
+    for (const id of ids(20)) h.scheduler.enqueue(id);
+    await flush();
+    expect(h.inFlight).toBe(4);
+    await h.clock.advance(1000);
+    expect(h.done).toHaveLength(20);
+    expect(h.maxInFlight).toBe(4);
+    expect(h.starts.at(-1)?.at).toBe(1_000_000 + 800);
+    await h.scheduler.idle();
+  });
+
+  it('honours Retry-After: nothing starts before it, the task is requeued (not failed) and then succeeds', async () => {
+    const h = harness({ cap: 2, latency: 100, answer: (id, call) => (id === 't0' && call === 1 ? { kind: 'rate-limited', retryAfterMs: 3000 } : { kind: 'done' }) });
+    for (const id of ids(4)) h.scheduler.enqueue(id);
+    await h.clock.advance(100); // t0 429s, t1 done at 100
+    const pausedAt = h.clock.now();
+    expect(h.scheduler.snapshot()).toMatchObject({ limit: 1, pausedUntil: pausedAt + 3000 });
+    await h.clock.advance(2999);
+    expect(h.starts.filter((s) => s.at > pausedAt)).toHaveLength(0);
+    await h.clock.advance(1);
+    expect(h.starts.at(-1)).toEqual({ id: 't0', at: pausedAt + 3000 });
+    await h.clock.advance(1000);
+    expect(h.done.sort()).toEqual(['t0', 't1', 't2', 't3']);
+    expect(h.calls.get('t0')).toBe(2);
+  });
+
+  it('backs off exponentially without Retry-After, and a storm never fails a task', async () => {
+    // Every call 429s for the first 5 s of fake time, then the server recovers.
+    const start = 1_000_000;
+    const h = harness({ cap: 4, latency: 50, answer: (_id, _c, now) => (now < start + 5000 ? { kind: 'rate-limited' } : { kind: 'done' }) });
+    for (const id of ids(8)) h.scheduler.enqueue(id);
+    await h.clock.advance(60_000);
+    expect(h.done.sort()).toEqual(ids(8).sort());
+    // Waits between consecutive retries grow: 1 s, 2 s, 4 s…
+    const t0 = h.starts.filter((s) => s.id === 't0').map((s) => s.at - start);
+    const gaps = t0.slice(1).map((v, i) => v - (t0[i] as number));
+    expect(gaps[0]).toBeGreaterThanOrEqual(1000);
+    expect(gaps[1]).toBeGreaterThanOrEqual(2000);
+    expect(h.maxInFlight).toBeLessThanOrEqual(4);
+  });
+
+  it('halves on a 429 once per storm and recovers to the cap through successes', async () => {
+    let storm = true;
+    const h = harness({ cap: 8, latency: 100, answer: () => (storm ? { kind: 'rate-limited', retryAfterMs: 1000 } : { kind: 'done' }) });
+    for (const id of ids(8)) h.scheduler.enqueue(id);
+    await h.clock.advance(100);
+    // Eight 429s from one wave cut the limit once, not eight times.
+    expect(h.scheduler.snapshot().limit).toBe(4);
+    storm = false;
+    for (const id of ids(60).slice(8)) h.scheduler.enqueue(id);
+    await h.clock.advance(30_000);
+    expect(h.done).toHaveLength(60);
+    expect(h.scheduler.snapshot().limit).toBe(8);
+  });
+
+  it('cancels a queued task and aborts a running one', async () => {
+    const h = harness({ cap: 1, latency: 1000 });
+    h.scheduler.enqueue('a');
+    h.scheduler.enqueue('b');
+    await flush();
+    expect(h.scheduler.cancel('b')).toBe(true);
+    expect(h.scheduler.cancel('a')).toBe(true);
+    await h.clock.advance(10);
+    expect(h.done).toEqual([]);
+    expect(h.scheduler.cancel('zzz')).toBe(false);
+    await h.scheduler.idle();
+  });
+
+  it('applies a lower cap from settings at once', async () => {
+    const h = harness({ cap: 4, latency: 100 });
+    h.setCap(2);
+    for (const id of ids(6)) h.scheduler.enqueue(id);
+    await h.clock.advance(1000);
+    expect(h.maxInFlight).toBe(2);
+  });
+});
+
+describe('rate limiter (pure)', () => {
+  it.each([
+    [{ retryAfterMs: 5000 }, 5000],
+    [{ retryAfterMs: 10 * 60_000 }, 120_000],
+    [{}, 1000],
+  ])('pause for %o is %i ms', (extra, expected) => {
+    const { delayMs } = onRateLimited(initialLimiter(4), { now: 0, startedAt: 0, random: 0, ...extra });
+    expect(delayMs).toBe(expected);
+  });
+
+  it('adds jitter only to computed back-offs', () => {
+    expect(onRateLimited(initialLimiter(4), { now: 0, startedAt: 0, random: 0.5 }).delayMs).toBe(1100);
+    expect(onRateLimited(initialLimiter(4), { now: 0, startedAt: 0, random: 0.5, retryAfterMs: 1000 }).delayMs).toBe(1000);
+  });
+
+  it('additive increase: one step per window of successes', () => {
+    let s = { ...initialLimiter(4), limit: 2 };
+    s = onSuccess(s);
+    expect(s.limit).toBe(2);
+    s = onSuccess(s);
+    expect(s.limit).toBe(3);
+    expect(withCap(s, 2).limit).toBe(2);
+    expect(withCap(initialLimiter(4), 6).limit).toBe(6);
+  });
+});
