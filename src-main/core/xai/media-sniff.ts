@@ -32,7 +32,7 @@ export function inspectDataUri(uri: string): DataUriInfo | null {
   if (!base64) return { declaredMime: m[1] ?? '', base64, byteLength: payload.length, sniffed: null };
   const clean = payload.replace(/\s+/g, '');
   const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
-  let head: Uint8Array = new Uint8Array();
+  let head: Uint8Array;
   try {
     head = base64ToBytes(clean.slice(0, 24));
   } catch {

@@ -47,8 +47,17 @@ export async function get(sim: { api: string }, path: string, key: string | null
   return fetch(`${sim.api}${path}`, key === null ? {} : { headers: { authorization: `Bearer ${key}` } });
 }
 
+/** The poll body fields tests look at. */
+export interface VideoPollJson {
+  status: string;
+  model?: string;
+  video: { url: string; duration: number; respect_moderation: boolean };
+  error?: { code: string; message: string };
+  [key: string]: unknown;
+}
+
 /** Polls a video job until a non-202 answer, returning every status seen and the final body. */
-export async function pollVideo(sim: { api: string }, id: string, max = 200): Promise<{ statuses: number[]; bodies: string[]; final: Response; json: any }> {
+export async function pollVideo(sim: { api: string }, id: string, max = 200): Promise<{ statuses: number[]; bodies: string[]; final: Response; json: VideoPollJson }> {
   const statuses: number[] = [];
   const bodies: string[] = [];
   for (let i = 0; i < max; i++) {
@@ -56,7 +65,7 @@ export async function pollVideo(sim: { api: string }, id: string, max = 200): Pr
     statuses.push(res.status);
     const text = await res.text();
     bodies.push(text);
-    if (res.status !== 202) return { statuses, bodies, final: res, json: text ? JSON.parse(text) : undefined };
+    if (res.status !== 202) return { statuses, bodies, final: res, json: (text ? JSON.parse(text) : {}) as VideoPollJson };
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error('video never settled');
