@@ -24,6 +24,15 @@ export interface DataUriInfo {
   sniffed: SniffedImage;
 }
 
+/** Decodes a base64 prefix; a malformed one sniffs as nothing rather than throwing. */
+function safeDecode(base64: string): Uint8Array {
+  try {
+    return base64ToBytes(base64);
+  } catch {
+    return new Uint8Array();
+  }
+}
+
 export function inspectDataUri(uri: string): DataUriInfo | null {
   const m = /^data:([^;,]*)((?:;[^;,]*)*),/.exec(uri);
   if (!m) return null;
@@ -32,12 +41,7 @@ export function inspectDataUri(uri: string): DataUriInfo | null {
   if (!base64) return { declaredMime: m[1] ?? '', base64, byteLength: payload.length, sniffed: null };
   const clean = payload.replace(/\s+/g, '');
   const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
-  let head: Uint8Array;
-  try {
-    head = base64ToBytes(clean.slice(0, 24));
-  } catch {
-    head = new Uint8Array();
-  }
+  const head = safeDecode(clean.slice(0, 24));
   return { declaredMime: m[1] ?? '', base64, byteLength: Math.floor((clean.length * 3) / 4) - padding, sniffed: sniffImage(head) };
 }
 
