@@ -7,6 +7,13 @@ import { createLibraryAdapters } from './adapters/library';
 import { createAppService } from './services/app/app-service';
 import { createLibraryHandlers } from './services/library/library-handlers';
 import { createLibraryService } from './services/library/library-service';
+import { InMemorySecretStore, type SecretStore } from './core/secrets/secret-store';
+import type { SettingsStore } from './core/settings/settings-store';
+import { createFileSettingsStore } from './adapters/settings';
+import { createXaiImagineClient } from './adapters/xai';
+import type { ApiConnection } from './services/demo/api-connection';
+import { createImagineKeyValidator } from './services/key/key-validator';
+import { createSettingsModule } from './services/settings/settings-module';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -19,11 +26,19 @@ export interface CoreOptions {
   logger: Logger;
   /** xAI API base URL override (proxies, the simulator). */
   apiBaseUrl?: string;
+  /** The API key vault: keytar (+ safeStorage fallback in Electron). Shells always pass one; tests may omit it (in-memory). */
+  secrets?: SecretStore;
+  /** `XAI_API_KEY`, honoured read-only when set. */
+  envApiKey?: string;
+  /** Default: conf in `<dataDir>/settings.json`; Electron passes electron-store. */
+  settingsStore?: SettingsStore;
 }
 
 export interface AppCore {
   handlers: Handlers;
   libraryDir: string;
+  /** Base URL, key and library folder in effect (demo-aware), for the HTTP client and the library. */
+  connection: ApiConnection;
   dispose(): Promise<void>;
 }
 
@@ -54,16 +69,32 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     options.logger.error('library: reconcile failed', { error: String(err) });
   });
 
+  const vault = await createSettingsModule({
+    dataDir,
+    secrets: options.secrets ?? new InMemorySecretStore(),
+    settingsStore: options.settingsStore ?? createFileSettingsStore({ dir: dataDir, projectVersion: options.version, logger: options.logger }),
+    validator: createImagineKeyValidator((baseUrl, getApiKey) =>
+      createXaiImagineClient({ baseUrl, getApiKey, clock, retry: { maxAttempts: 1 }, logger: options.logger })),
+    startDemoServer: async () => (await import('./simulator')).startSimulator({ latencyMs: 300, video: { minMs: 3000 } }),
+    events: options.events,
+    logger: options.logger,
+    envApiKey: options.envApiKey,
+    apiBaseUrlOverride: options.apiBaseUrl,
+  });
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
+    ...vault.handlers,
   };
 
   return {
     handlers,
     libraryDir,
+    connection: vault.connection,
     async dispose() {
+      await vault.dispose();
       libraryAdapters.store.close();
     },
   };

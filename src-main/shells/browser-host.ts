@@ -6,6 +6,10 @@
  *   --port N             (IMAGINE_PORT)          default 0 = any free port
  *   --api-base-url URL   (IMAGINE_API_BASE_URL)  default https://api.x.ai/v1
  *   --renderer-dir DIR                           default out/renderer
+ *
+ * The API key is read from the OS keychain (service `imagine-studio`, account `xai-api-key`) or from XAI_API_KEY.
+ * IMAGINE_SECRET_STORE=memory swaps the keychain for a file-less in-memory store: for tests only, the key is
+ * forgotten when the host exits.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../adapters/default-data-dir';
 import { createFileLogger } from '../adapters/file-logger';
 import { systemClock } from '../adapters/system-clock';
+import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store';
+import { InMemorySecretStore } from '../core/secrets/secret-store';
 import { startBrowserHost } from '../host/browser-host-server';
 
 const { values } = parseArgs({
@@ -43,6 +49,8 @@ const host = await startBrowserHost({
   versions: { node: process.versions.node, v8: process.versions.v8 },
   clock: systemClock,
   logger,
+  secrets: process.env.IMAGINE_SECRET_STORE === 'memory' ? new InMemorySecretStore() : new KeytarSecretStore({ logger }),
+  envApiKey: process.env.XAI_API_KEY,
 });
 
 logger.info('host: listening', { origin: host.origin, dataDir });

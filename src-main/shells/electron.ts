@@ -4,10 +4,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import { createAppCore } from '../app-core';
 import { createFileLogger } from '../adapters/file-logger';
 import { systemClock } from '../adapters/system-clock';
+import { createDesktopSecretStore } from '../adapters/secrets';
+import { createFileSettingsStore } from '../adapters/settings';
+import { electronStoreFactory } from '../adapters/settings/electron-store-factory';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createSenderGuard } from '../ipc/sender-guard';
 import { createElectronEventSink, registerIpc } from './electron/ipc-electron';
@@ -39,6 +42,9 @@ async function start() {
     events: createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)),
     clock: systemClock,
     logger,
+    secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),
+    settingsStore: createFileSettingsStore({ dir: dataDir, projectVersion: app.getVersion(), logger, open: electronStoreFactory }),
+    envApiKey: process.env.XAI_API_KEY,
   });
   // file:// pages report the origin "file://"; the dev server has its own origin.
   const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];

@@ -6,12 +6,16 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
 import { libraryChannels, libraryEvents } from './library';
+import { keyChannels, keyEvents } from './key';
+import { settingsChannels, settingsEvents } from './settings';
 import type { Envelope } from './errors';
 
 export * from './errors';
 export * from './common';
 export * from './app';
 export * from './library';
+export * from './key';
+export * from './settings';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -23,12 +27,16 @@ export interface ChannelDef {
 export const channels = {
   ...appChannels,
   ...libraryChannels,
+  ...keyChannels,
+  ...settingsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */
 export const events = {
   ...appEvents,
   ...libraryEvents,
+  ...keyEvents,
+  ...settingsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -1,0 +1,57 @@
+/**
+ * The OS keychain through keytar: Secret Service (gnome-keyring, KWallet) on Linux, Keychain on macOS, Credential
+ * Manager on Windows. The key is filed under service `imagine-studio`, account `xai-api-key`
+ * (see KEYCHAIN_SERVICE / KEY_ACCOUNT), where users can find and delete it with their OS tools.
+ */
+import type { Logger } from '../../core/ports';
+import {
+  KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore, type SecretStoreKind,
+} from '../../core/secrets/secret-store';
+
+type Keytar = typeof import('keytar');
+
+/** A plain sentence for what keytar/libsecret reported; the raw message goes to the log only. */
+export function explainKeychainError(message: string): string {
+  if (/locked/i.test(message)) {
+    return 'The system keychain is locked. Unlock it (log in to your desktop keyring) and try again.';
+  }
+  if (/d-?bus|secrets was not provided|org\.freedesktop|no such interface|x11/i.test(message)) {
+    return 'No system keychain is running (the Secret Service was not found). Start your desktop keyring, or set XAI_API_KEY in the environment.';
+  }
+  return 'The system keychain did not answer. Unlock or restart it, or set XAI_API_KEY in the environment.';
+}
+
+export class KeytarSecretStore implements SecretStore {
+  readonly kind: SecretStoreKind = 'keychain';
+  #keytar: Promise<Keytar> | null = null;
+
+  constructor(
+    private readonly options: { service?: string; logger?: Logger; load?: () => Promise<Keytar> } = {},
+  ) {}
+
+  get #service() {
+    return this.options.service ?? KEYCHAIN_SERVICE;
+  }
+
+  /** keytar is native; loading it lazily lets the app start (and explain) even when the binary is missing. */
+  async #call<T>(op: (k: Keytar) => Promise<T>): Promise<T> {
+    try {
+      this.#keytar ??= (this.options.load ?? (async () => (await import('keytar')).default))();
+      return await op(await this.#keytar);
+    } catch (err) {
+      const raw = err instanceof Error ? err.message : String(err);
+      this.options.logger?.warn('secrets: keychain unavailable', { reason: raw.slice(0, 300) });
+      throw new SecretStoreUnavailableError(explainKeychainError(raw));
+    }
+  }
+
+  get(account: string) {
+    return this.#call((k) => k.getPassword(this.#service, account));
+  }
+  set(account: string, secret: string) {
+    return this.#call((k) => k.setPassword(this.#service, account, secret));
+  }
+  delete(account: string) {
+    return this.#call((k) => k.deletePassword(this.#service, account));
+  }
+}

@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { Settings, type SettingsPatch, type SettingsView } from '@contract';
+import { fail } from '../../core/app-error';
+import type { EventSink, Logger } from '../../core/ports';
+import type { SettingsStore } from '../../core/settings/settings-store';
+import type { DemoService } from '../demo/demo-service';
+
+/** Facts the settings service needs besides its store. */
+export interface SettingsServiceDeps {
+  store: SettingsStore;
+  demo: DemoService;
+  events: EventSink;
+  logger: Logger;
+  dataDir: string;
+  /** `--api-base-url` / `IMAGINE_API_BASE_URL`: wins over the setting (proxies, tests). */
+  apiBaseUrlOverride?: string | undefined;
+}
+
+/** The library folder for demo results: never mixed with real ones. */
+export const DEMO_LIBRARY_DIR = 'demo-library';
+
+/**
+ * Reads, validates and saves settings; derives what is in effect (API base URL, library folder) and switches the
+ * demo simulator on and off with the `demoMode` setting.
+ */
+export function createSettingsService(deps: SettingsServiceDeps) {
+  let current: Settings | null = null;
+
+  function settings(): Settings {
+    if (!current) throw new Error('settings: load() first');
+    return current;
+  }
+
+  function view(): SettingsView {
+    const s = settings();
+    const demoUrl = s.demoMode ? deps.demo.baseUrl() : null;
+    return {
+      settings: s,
+      effective: {
+        apiBaseUrl: demoUrl ?? deps.apiBaseUrlOverride ?? s.apiBaseUrl,
+        apiBaseUrlOverridden: !demoUrl && deps.apiBaseUrlOverride !== undefined,
+        libraryDir: s.demoMode ? path.join(deps.dataDir, DEMO_LIBRARY_DIR) : (s.libraryDir ?? path.join(deps.dataDir, 'library')),
+        demo: s.demoMode,
+      },
+    };
+  }
+
+  async function syncDemo() {
+    if (settings().demoMode) await deps.demo.ensureStarted();
+    else await deps.demo.stop();
+  }
+
+  return {
+    /** Opens the store (repairing it if needed, with a notice) and starts demo mode if it was on. */
+    async load(): Promise<SettingsView> {
+      const loaded = deps.store.load();
+      current = loaded.settings;
+      if (loaded.notice) deps.events.emit('app:notice', { level: 'warning', message: loaded.notice });
+      try {
+        await syncDemo();
+      } catch (err) {
+        deps.logger.error('demo: simulator failed to start', { error: String(err) });
+        current = { ...current, demoMode: false };
+        deps.events.emit('app:notice', { level: 'error', message: 'Demo mode could not start its simulator and was switched off.' });
+      }
+      return view();
+    },
+    get: view,
+    /** The validated settings (for other services: defaults, concurrency, timeouts). */
+    current: settings,
+    /** The API base URL for real requests (never the demo simulator): where keys are checked. */
+    realApiBaseUrl(): string {
+      return deps.apiBaseUrlOverride ?? settings().apiBaseUrl;
+    },
+    async update(patch: SettingsPatch): Promise<SettingsView> {
+      if (patch.libraryDir && !path.isAbsolute(patch.libraryDir)) {
+        fail({ kind: 'validation', message: 'The library folder must be an absolute path.', issues: [{ path: 'libraryDir', message: 'Use a full path, such as /home/you/Pictures/Imagine.' }] });
+      }
+      const next = Settings.safeParse({ ...settings(), ...patch });
+      if (!next.success) {
+        fail({
+          kind: 'validation',
+          message: 'Some settings are not valid.',
+          issues: next.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+        });
+      }
+      const demoChanged = next.data.demoMode !== settings().demoMode;
+      current = next.data;
+      deps.store.save(current);
+      if (demoChanged) {
+        try {
+          await syncDemo();
+        } catch (err) {
+          deps.logger.error('demo: simulator failed to start', { error: String(err) });
+          current = { ...current, demoMode: false };
+          deps.store.save(current);
+          fail({ kind: 'internal', message: 'Demo mode could not start its simulator. Details are in the log.' });
+        }
+        deps.logger.info('settings: demo mode', { on: current.demoMode });
+      }
+      const v = view();
+      deps.events.emit('settings:changed', v);
+      return v;
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;

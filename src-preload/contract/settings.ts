@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Empty } from './common';
+
+/*
+ * The enums below mirror src-main/core/xai/models.ts (the contract may import only zod); a main test checks that
+ * they stay in step.
+ */
+export const SETTINGS_IMAGE_ASPECT_RATIOS = [
+  '1:1', '3:4', '4:3', '9:16', '16:9', '2:3', '3:2', '9:19.5', '19.5:9', '9:20', '20:9', '1:2', '2:1', '21:9', '5:2', 'auto',
+] as const;
+export const SETTINGS_IMAGE_RESOLUTIONS = ['1k', '1.5k', '2k'] as const;
+export const SETTINGS_VIDEO_RESOLUTIONS = ['480p', '720p', '1080p'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const DEFAULT_API_BASE_URL = 'https://api.x.ai/v1';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url('Enter a full URL, such as https://api.x.ai/v1.')
+  .refine((u) => /^https?:\/\//i.test(u), 'The URL must start with http:// or https://.');
+
+/**
+ * Every user setting (defaults in SETTINGS_DEFAULTS). Stored by main (electron-store in Electron, conf in the browser host) and
+ * validated with this schema on every read and write; a field that fails is reset to its default with a notice.
+ * No secrets here: the API key lives in the keychain only.
+ */
+export const Settings = z.object({
+  imageModel: z.string().trim().min(1, 'Choose an image model.').max(100),
+  imageAspectRatio: z.enum(SETTINGS_IMAGE_ASPECT_RATIOS),
+  imageResolution: z.enum(SETTINGS_IMAGE_RESOLUTIONS),
+  /** Images per request (`n`), 1–10 (doc §11.1). */
+  imageCount: z.number().int('Use a whole number.').min(1, 'At least 1.').max(10, 'At most 10 per request.'),
+  videoModel: z.string().trim().min(1, 'Choose a video model.').max(100),
+  videoDurationSec: z.number().int('Use whole seconds.').min(1, 'At least 1 second.').max(15, 'At most 15 seconds.'),
+  videoResolution: z.enum(SETTINGS_VIDEO_RESOLUTIONS),
+  /** Requests in flight at once; 4 keeps clear of most rate limits. */
+  concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
+  requestTimeoutSec: z.number().int('Use whole seconds.').min(10, 'At least 10 seconds.').max(900, 'At most 900 seconds.'),
+  apiBaseUrl: httpUrl,
+  /** Absolute folder for real results; null = `<data folder>/library`. Demo results always go to `demo-library`. */
+  libraryDir: z.string().trim().min(1).max(4096).nullable(),
+  theme: z.enum(THEMES),
+  notifications: z.boolean(),
+  /** Points the app at a built-in simulator: no key, no cost, simulated results in a separate library. */
+  demoMode: z.boolean(),
+  /** Optional spending cap in USD per session of work; null = no cap. */
+  budgetCapUsd: z.number().positive('Use an amount above 0.').max(100_000).nullable(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Every setting's default: what a first run, a reset and a repaired field get. */
+export const SETTINGS_DEFAULTS: Settings = {
+  imageModel: 'grok-imagine-image',
+  imageAspectRatio: '1:1',
+  imageResolution: '1k',
+  imageCount: 1,
+  videoModel: 'grok-imagine-video',
+  videoDurationSec: 8,
+  videoResolution: '480p',
+  concurrency: 4,
+  requestTimeoutSec: 180,
+  apiBaseUrl: DEFAULT_API_BASE_URL,
+  libraryDir: null,
+  theme: 'system',
+  notifications: true,
+  demoMode: false,
+  budgetCapUsd: null,
+};
+
+/** A partial update: only the fields to change, each validated; unknown keys are refused. No defaults apply. */
+export const SettingsPatch = Settings.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** What the app actually uses right now, derived from the settings, the shell's options and demo mode. */
+export const EffectiveSettings = z.object({
+  /** The API base URL in use: the simulator's in demo mode, else a command-line override or the setting. */
+  apiBaseUrl: z.string(),
+  /** True when `--api-base-url` / `IMAGINE_API_BASE_URL` overrides the setting. */
+  apiBaseUrlOverridden: z.boolean(),
+  /** The library folder in use: `<data>/demo-library` in demo mode, else the setting or `<data>/library`. */
+  libraryDir: z.string(),
+  demo: z.boolean(),
+});
+export type EffectiveSettings = z.infer<typeof EffectiveSettings>;
+
+export const SettingsView = z.object({ settings: Settings, effective: EffectiveSettings });
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const settingsChannels = {
+  /** The settings with defaults filled in, and what is in effect. */
+  'settings:get': { input: Empty, output: SettingsView },
+  /** Changes some fields; the whole result is validated before it is saved. */
+  'settings:update': { input: SettingsPatch, output: SettingsView },
+} as const;
+
+export const settingsEvents = {
+  /** Settings or what is in effect changed (an update, a repair, demo mode starting). */
+  'settings:changed': SettingsView,
+} as const;
