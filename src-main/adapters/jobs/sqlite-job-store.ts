@@ -1,0 +1,193 @@
+/**
+ * The job queue in its own SQLite file, `<dataDir>/jobs.db` (WAL, node:sqlite). Not inside the library DB on purpose:
+ * the library folder can be switched (demo library, a user-chosen folder) and its index can be rebuilt from files,
+ * neither of which may lose queued work or the spend ledger; and the queue's frequent small writes do not contend
+ * with the library's write transactions.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { JobState, Tile } from '@contract';
+import type { JobStore } from '../../core/jobs/job-store';
+import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE batches (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    model TEXT NOT NULL, aspect_ratio TEXT NOT NULL, resolution TEXT NOT NULL,
+    n INTEGER NOT NULL, prompts TEXT NOT NULL, estimate_ticks INTEGER NOT NULL
+  );
+  CREATE TABLE jobs (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+    prompt TEXT NOT NULL, prompt_index INTEGER NOT NULL, n INTEGER NOT NULL,
+    state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER,
+    cost_ticks INTEGER, request_id TEXT, error TEXT, tiles TEXT NOT NULL
+  );
+  CREATE INDEX jobs_batch ON jobs (batch_id, seq);
+  CREATE INDEX jobs_state ON jobs (state, seq);
+  CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
+  CREATE INDEX ledger_at ON ledger (at);
+  `,
+];
+
+function open(file: string): DatabaseSync {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new DatabaseSync(file);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[v] as string);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+  return db;
+}
+
+type Row = Record<string, string | number | null>;
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function toBatch(r: Row): StoredBatch {
+  return {
+    id: String(r.id), createdAt: Number(r.created_at), model: String(r.model), aspectRatio: String(r.aspect_ratio),
+    resolution: String(r.resolution), n: Number(r.n), prompts: JSON.parse(String(r.prompts)) as string[],
+    estimateTicks: Number(r.estimate_ticks),
+  };
+}
+
+function toJob(r: Row): StoredJob {
+  return {
+    id: String(r.id), batchId: String(r.batch_id), prompt: String(r.prompt), promptIndex: Number(r.prompt_index),
+    n: Number(r.n), state: String(r.state) as JobState, attempts: Number(r.attempts), createdAt: Number(r.created_at),
+    startedAt: num(r.started_at), finishedAt: num(r.finished_at), costTicks: num(r.cost_ticks),
+    requestId: r.request_id === null ? null : String(r.request_id),
+    error: r.error === null ? null : (JSON.parse(String(r.error)) as StoredJob['error']),
+    tiles: JSON.parse(String(r.tiles)) as Tile[],
+  };
+}
+
+/** `JobStore` on SQLite. Statements are cached; every write is its own (durable in WAL) transaction. */
+export class SqliteJobStore implements JobStore {
+  private readonly db: DatabaseSync;
+  private readonly cache = new Map<string, StatementSync>();
+
+  constructor(file: string) {
+    this.db = open(file);
+  }
+
+  private stmt(sql: string): StatementSync {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  private tx<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const out = work();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  insertBatch(batch: StoredBatch, jobs: StoredJob[]): void {
+    this.tx(() => {
+      this.stmt('INSERT INTO batches (id, created_at, model, aspect_ratio, resolution, n, prompts, estimate_ticks) VALUES (?,?,?,?,?,?,?,?)')
+        .run(batch.id, batch.createdAt, batch.model, batch.aspectRatio, batch.resolution, batch.n, JSON.stringify(batch.prompts), batch.estimateTicks);
+      const insert = this.stmt(
+        'INSERT INTO jobs (id, batch_id, prompt, prompt_index, n, state, attempts, created_at, started_at, finished_at, cost_ticks, request_id, error, tiles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+      );
+      for (const j of jobs) {
+        insert.run(j.id, j.batchId, j.prompt, j.promptIndex, j.n, j.state, j.attempts, j.createdAt, j.startedAt, j.finishedAt,
+          j.costTicks, j.requestId, j.error ? JSON.stringify(j.error) : null, JSON.stringify(j.tiles));
+      }
+    });
+  }
+
+  updateJob(j: StoredJob): void {
+    this.stmt('UPDATE jobs SET state=?, attempts=?, started_at=?, finished_at=?, cost_ticks=?, request_id=?, error=?, tiles=? WHERE id=?')
+      .run(j.state, j.attempts, j.startedAt, j.finishedAt, j.costTicks, j.requestId, j.error ? JSON.stringify(j.error) : null, JSON.stringify(j.tiles), j.id);
+  }
+
+  getJob(id: string): StoredJob | undefined {
+    const r = this.stmt('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    return r ? toJob(r) : undefined;
+  }
+
+  private jobsOf(batchId: string): StoredJob[] {
+    return (this.stmt('SELECT * FROM jobs WHERE batch_id = ? ORDER BY seq').all(batchId) as Row[]).map(toJob);
+  }
+
+  getBatch(id: string): BatchWithJobs | undefined {
+    const r = this.stmt('SELECT * FROM batches WHERE id = ?').get(id) as Row | undefined;
+    return r ? { batch: toBatch(r), jobs: this.jobsOf(String(r.id)) } : undefined;
+  }
+
+  listBatches(): BatchWithJobs[] {
+    const batches = (this.stmt('SELECT * FROM batches ORDER BY seq DESC').all() as Row[]).map(toBatch);
+    const byBatch = new Map<string, StoredJob[]>(batches.map((b) => [b.id, []]));
+    for (const r of this.stmt('SELECT * FROM jobs ORDER BY seq').all() as Row[]) byBatch.get(String(r.batch_id))?.push(toJob(r));
+    return batches.map((batch) => ({ batch, jobs: byBatch.get(batch.id) ?? [] }));
+  }
+
+  queuedJobIds(): string[] {
+    return (this.stmt("SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq").all() as Row[]).map((r) => String(r.id));
+  }
+
+  markInterrupted(message: string, now: number): string[] {
+    return this.tx(() => {
+      const running = (this.stmt("SELECT * FROM jobs WHERE state = 'running' ORDER BY seq").all() as Row[]).map(toJob);
+      for (const j of running) {
+        j.state = 'interrupted';
+        j.finishedAt = now;
+        j.error = { kind: 'interrupted', message };
+        j.tiles = j.tiles.map((t) => (t.state === 'pending' ? { ...t, state: 'interrupted', reason: message } : t));
+        this.updateJob(j);
+      }
+      return running.map((j) => j.id);
+    });
+  }
+
+  deleteBatches(ids: readonly string[]): number {
+    return this.tx(() => {
+      let n = 0;
+      for (const id of new Set(ids)) {
+        this.stmt('DELETE FROM jobs WHERE batch_id = ?').run(id);
+        n += Number(this.stmt('DELETE FROM batches WHERE id = ?').run(id).changes);
+      }
+      return n;
+    });
+  }
+
+  recordSpend(entry: { jobId: string; at: number; ticks: number }): void {
+    this.stmt('INSERT INTO ledger (job_id, at, ticks) VALUES (?,?,?)').run(entry.jobId, entry.at, entry.ticks);
+  }
+
+  spentSince(since: number): number {
+    const r = this.stmt('SELECT COALESCE(SUM(ticks), 0) AS s FROM ledger WHERE at >= ?').get(since) as { s: number };
+    return Number(r.s);
+  }
+
+  close(): void {
+    this.cache.clear();
+    if (this.db.isOpen) this.db.close();
+  }
+}
