@@ -1,3 +1,5 @@
+import { onLibraryChanged } from './features/library/query-commands';
+import { rehydrateSettings } from './features/settings/rehydrate';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 
@@ -10,7 +12,9 @@ export async function bootstrap(): Promise<void> {
   try {
     if (!hasBridge()) throw new Error('Imagine Studio could not reach its main process.');
     subscribe('app:notice', ({ level, message }) => useStudio.getState().pushNotice(level, message));
+    subscribe('library:changed', onLibraryChanged);
     store.setInfo(await invoke('app:info', {}));
+    await rehydrateSettings();
     store.setStatus('ready');
   } catch (err) {
     store.setStatus('failed', err instanceof Error ? err.message : String(err));

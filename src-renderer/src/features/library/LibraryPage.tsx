@@ -1,9 +1,152 @@
-import { EmptyState } from '../shell/EmptyState';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useStudio } from '../../stores/store';
+import { BulkBar } from './BulkBar';
+import { ConfirmDialog } from './ConfirmDialog';
+import { formatCount } from './format';
+import { importFiles } from './import-commands';
+import { ImportPanel } from './ImportPanel';
+import { emptyTrash } from './item-commands';
+import { LibraryFilters, countFilters } from './LibraryFilters';
+import { LibraryGrid } from './LibraryGrid';
+import { LibrarySidebar } from './LibrarySidebar';
+import { LibraryToolbar } from './LibraryToolbar';
+import { Lightbox } from './Lightbox';
+import { loadCollections, runQuery } from './query-commands';
+import { selectByClick } from './selection';
+import { TileMenu, type MenuAnchor } from './TileMenu';
+import { UndoToast } from './UndoToast';
+import { useLibraryShortcuts } from './use-library-shortcuts';
+import './library.css';
 
+const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+
+/** The Library: views and collections, search and filters, the virtualized grid, the lightbox, import by drop. */
 export function LibraryPage() {
+  const view = useStudio((s) => s.library.view);
+  const text = useStudio((s) => s.library.text);
+  const filters = useStudio((s) => s.library.filters);
+  const sort = useStudio((s) => s.library.sort);
+  const lightboxId = useStudio((s) => s.library.lightboxId);
+  const total = useStudio((s) => s.library.total);
+  const status = useStudio((s) => s.library.status);
+  const error = useStudio((s) => s.library.error);
+  const patch = useStudio((s) => s.patchLibrary);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
+  const [menu, setMenu] = useState<MenuAnchor | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const lastText = useRef<string | null>(null);
+  const onKeyDown = useLibraryShortcuts();
+
+  useEffect(() => void loadCollections(), []);
+  useEffect(() => {
+    // Cached records stay valid while the search text is the same (highlights depend on it).
+    const keepRecords = lastText.current === text;
+    lastText.current = text;
+    void runQuery({ keepRecords });
+  }, [view, text, filters, sort]);
+
+  const open = useCallback((id: string) => patch({ lightboxId: id }), [patch]);
+  const onMenu = useCallback((index: number, id: string, e: MouseEvent) => {
+    e.preventDefault();
+    const s = useStudio.getState();
+    if (!s.library.selection.selected.has(id)) s.setLibrarySelection(selectByClick(s.library.ids, s.library.selection, id));
+    s.patchLibrary({ focusIndex: index });
+    setMenu({ x: e.clientX, y: e.clientY, id });
+  }, []);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const trash = view.kind === 'trash';
+  const filtering = text.trim() !== '' || countFilters(filters) > 0;
   return (
-    <EmptyState title="Library">
-      <p>Everything you make is kept here, on this computer: searchable offline, with the prompt, cost and lineage of every item.</p>
-    </EmptyState>
+    <section
+      className="library"
+      aria-labelledby="section-title"
+      onKeyDown={onKeyDown}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        setDragging(false);
+        void importFiles([...e.dataTransfer.files]);
+      }}
+    >
+      <LibrarySidebar />
+      <div className="lib-main">
+        <header className="lib-header">
+          <h1 id="section-title">Library</h1>
+          <div className="lib-header-actions">
+            {trash && (
+              <button type="button" className="lib-button lib-danger" disabled={total === 0} onClick={() => setConfirmEmpty(true)}>
+                Empty trash
+              </button>
+            )}
+            <button type="button" className="lib-button lib-primary" onClick={() => fileInput.current?.click()}>
+              Import…
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              accept="image/*"
+              hidden
+              aria-label="Import files"
+              onChange={(e) => {
+                void importFiles([...(e.target.files ?? [])]);
+                e.target.value = '';
+              }}
+            />
+          </div>
+        </header>
+        <LibraryToolbar onToggleFilters={() => setFiltersOpen((o) => !o)} filtersOpen={filtersOpen} activeFilters={countFilters(filters)} />
+        {filtersOpen && <LibraryFilters />}
+        <BulkBar />
+        <ImportPanel />
+        {status === 'error' && (
+          <p className="lib-error" role="alert">
+            The library could not be read: {error}{' '}
+            <button type="button" className="lib-button" onClick={() => void runQuery()}>
+              Try again
+            </button>
+          </p>
+        )}
+        {status === 'ready' && total === 0 ? (
+          <div className="lib-empty">
+            <p>
+              {trash ? 'The trash is empty.' : filtering ? 'Nothing matches this search or these filters.' : 'Nothing here yet. Generate something, or drop image files here to import them.'}
+            </p>
+          </div>
+        ) : (
+          <LibraryGrid onOpen={open} onMenu={onMenu} />
+        )}
+      </div>
+      {dragging && (
+        <div className="lib-drop" aria-hidden="true">
+          Drop images to import them
+        </div>
+      )}
+      {menu && <TileMenu anchor={menu} onOpen={open} onClose={closeMenu} />}
+      {lightboxId && <Lightbox id={lightboxId} />}
+      {confirmEmpty && (
+        <ConfirmDialog
+          title="Empty the trash?"
+          confirmLabel="Empty trash"
+          onConfirm={() => void emptyTrash()}
+          onClose={() => setConfirmEmpty(false)}
+        >
+          {formatCount(total)} and their files are deleted from this computer for good.
+        </ConfirmDialog>
+      )}
+      <UndoToast />
+    </section>
   );
 }

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useStudio } from '../../stores/store';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ExportDialog } from './ExportDialog';
+import { formatCount } from './format';
+import { addToCollection, emptyTrash, restoreItems, setFavorite, trashItems } from './item-commands';
+import { EMPTY_SELECTION, orderedSelection } from './selection';
+
+/** Actions on the selection, shown while anything is selected. */
+export function BulkBar() {
+  const selected = useStudio((s) => s.library.selection.selected);
+  const ids = useStudio((s) => s.library.ids);
+  const records = useStudio((s) => s.library.records);
+  const view = useStudio((s) => s.library.view);
+  const collections = useStudio((s) => s.library.collections);
+  const setSelection = useStudio((s) => s.setLibrarySelection);
+  const [exporting, setExporting] = useState<string[] | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<string[] | null>(null);
+  if (selected.size === 0) return null;
+
+  const list = () => orderedSelection(ids, selected);
+  const allFavorite = [...selected].every((id) => records[id]?.favorite);
+  const trash = view.kind === 'trash';
+
+  return (
+    <div className="lib-bulk" role="toolbar" aria-label="Selection actions">
+      <span className="lib-bulk-count">{formatCount(selected.size)} selected</span>
+      {trash ? (
+        <>
+          <button type="button" className="lib-button" onClick={() => void restoreItems(list())}>
+            Restore
+          </button>
+          <button type="button" className="lib-button lib-danger" onClick={() => setConfirmDelete(list())}>
+            Delete forever
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" className="lib-button" aria-pressed={allFavorite} onClick={() => void setFavorite(list(), !allFavorite)}>
+            {allFavorite ? '★ Unfavorite' : '☆ Favorite'}
+          </button>
+          <label className="lib-field">
+            <span className="visually-hidden">Add to collection</span>
+            <select
+              aria-label="Add to collection"
+              value=""
+              disabled={collections.length === 0}
+              onChange={(e) => {
+                const target = collections.find((c) => c.id === e.target.value);
+                if (target) void addToCollection(target, list());
+              }}
+            >
+              <option value="">{collections.length ? 'Add to collection…' : 'No collections'}</option>
+              {collections.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="lib-button" onClick={() => setExporting(list())}>
+            Export…
+          </button>
+          <button type="button" className="lib-button lib-danger" onClick={() => void trashItems(list())}>
+            Move to trash
+          </button>
+        </>
+      )}
+      <button type="button" className="lib-button lib-quiet" onClick={() => setSelection(EMPTY_SELECTION)}>
+        Clear selection
+      </button>
+      {exporting && <ExportDialog ids={exporting} onClose={() => setExporting(null)} />}
+      {confirmDelete && (
+        <ConfirmDialog
+          title={`Delete ${formatCount(confirmDelete.length)} forever?`}
+          confirmLabel="Delete forever"
+          onConfirm={() => void emptyTrash(confirmDelete)}
+          onClose={() => setConfirmDelete(null)}
+        >
+          The files are removed from this computer. This cannot be undone.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { LibrarySort } from '@contract';
+import { useEffect, useRef, useState } from 'react';
+import { useStudio } from '../../stores/store';
+import { formatCount } from './format';
+
+const SORTS: { id: LibrarySort; label: string }[] = [
+  { id: 'newest', label: 'Newest first' },
+  { id: 'oldest', label: 'Oldest first' },
+  { id: 'largest', label: 'Largest first' },
+  { id: 'relevance', label: 'Best match' },
+];
+/** Typing waits this long before querying, so each keystroke does not start a search. */
+const DEBOUNCE_MS = 200;
+
+/** Search, sort, tile size and the live count. */
+export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: boolean; activeFilters: number }) {
+  const text = useStudio((s) => s.library.text);
+  const sort = useStudio((s) => s.library.sort);
+  const tileSize = useStudio((s) => s.library.tileSize);
+  const total = useStudio((s) => s.library.total);
+  const status = useStudio((s) => s.library.status);
+  const patch = useStudio((s) => s.patchLibrary);
+  const [draft, setDraft] = useState(text);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // When the text changes elsewhere (a reset), the box follows: React's "adjust state on prop change" pattern.
+  const [seenText, setSeenText] = useState(text);
+  if (seenText !== text) {
+    setSeenText(text);
+    setDraft(text);
+  }
+  useEffect(() => {
+    if (draft === useStudio.getState().library.text) return;
+    const timer = setTimeout(() => {
+      const lib = useStudio.getState().library;
+      // Searching switches to "best match" unless the user chose an order; clearing the search switches back.
+      const nextSort = draft.trim() && lib.sort === 'newest' && !lib.text.trim() ? 'relevance' : !draft.trim() && lib.sort === 'relevance' ? 'newest' : lib.sort;
+      patch({ text: draft, sort: nextSort, focusIndex: 0 });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, patch]);
+
+  useEffect(() => {
+    // Ctrl/Cmd+F and "/" focus the search box while the Library is open.
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
+      if (((e.ctrlKey || e.metaKey) && e.key === 'f') || (e.key === '/' && !typing)) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const searching = text.trim().length > 0;
+  return (
+    <div className="lib-toolbar">
+      <input
+        ref={searchRef}
+        type="search"
+        className="lib-search"
+        aria-label="Search prompts"
+        placeholder="Search prompts…  ( / )"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && draft) {
+            e.stopPropagation();
+            setDraft('');
+          }
+        }}
+      />
+      <label className="lib-field">
+        <span>Sort</span>
+        <select value={sort} onChange={(e) => patch({ sort: e.target.value as LibrarySort })}>
+          {SORTS.filter((s) => s.id !== 'relevance' || searching).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="lib-button" aria-expanded={props.filtersOpen} onClick={props.onToggleFilters}>
+        Filters{props.activeFilters > 0 ? ` (${props.activeFilters})` : ''}
+      </button>
+      <label className="lib-field lib-size">
+        <span>Tile size</span>
+        <input
+          type="range"
+          min={96}
+          max={320}
+          step={8}
+          value={tileSize}
+          onChange={(e) => patch({ tileSize: Number(e.target.value) })}
+        />
+      </label>
+      <p className="lib-count" role="status" aria-live="polite" aria-label="Item count">
+        {status === 'loading' && total === 0 ? 'Loading…' : formatCount(total)}
+      </p>
+    </div>
+  );
+}

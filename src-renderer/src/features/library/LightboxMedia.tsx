@@ -1,0 +1,43 @@
+import type { LibraryRecord } from '@contract';
+import { useEffect, useState } from 'react';
+import { mediaUrl } from '../../lib/api';
+import { promptExcerpt } from './format';
+
+/** The full image (the preview at once, the original when it has loaded) or the video with controls. */
+export function LightboxMedia(props: { record: LibraryRecord }) {
+  const { record } = props;
+  const [fullLoaded, setFullLoaded] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    // State starts fresh per item: the parent keys this component by id.
+    if (record.kind !== 'image' || record.missing) return;
+    const img = new Image();
+    img.decoding = 'async';
+    img.onload = () => setFullLoaded(true);
+    img.onerror = () => setFailed(true);
+    img.src = mediaUrl(record.file);
+    return () => {
+      img.onload = null;
+      img.onerror = null;
+    };
+  }, [record.id, record.kind, record.file, record.missing]);
+
+  if (record.missing) return <div className="lb-missing">The file is missing from the library folder.</div>;
+  if (record.kind === 'video') {
+    return (
+      <video
+        key={record.id}
+        className="lb-media"
+        controls
+        preload="metadata"
+        poster={record.preview ? mediaUrl(record.preview) : undefined}
+        src={mediaUrl(record.file)}
+        aria-label={promptExcerpt(record.prompt, 'video')}
+      />
+    );
+  }
+  const src = fullLoaded || !record.preview ? mediaUrl(record.file) : mediaUrl(record.preview);
+  if (failed && !record.preview) return <div className="lb-missing">This image could not be shown.</div>;
+  return <img key={record.id} className="lb-media" src={src} alt={promptExcerpt(record.prompt, 'image', 200)} />;
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useStudio } from '../../stores/store';
+import { restoreItems, setFavorite, trashItems } from './item-commands';
+import { orderedSelection } from './selection';
+
+export interface MenuAnchor {
+  x: number;
+  y: number;
+  id: string;
+}
+
+/** The right-click menu for the selection (the clicked tile is selected first). Arrow keys move, Escape closes. */
+export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; onClose(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const lib = useStudio((s) => s.library);
+  const ids = orderedSelection(lib.ids, lib.selection.selected);
+  const allFavorite = ids.every((id) => lib.records[id]?.favorite);
+  const trash = lib.view.kind === 'trash';
+  const { onClose } = props;
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const away = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('pointerdown', away);
+    return () => window.removeEventListener('pointerdown', away);
+  }, [onClose]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (at + (e.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+      items[next]?.focus();
+    }
+  };
+  const act = (fn: () => void) => () => {
+    fn();
+    onClose();
+  };
+
+  return (
+    <div
+      ref={ref}
+      role="menu"
+      aria-label="Item actions"
+      className="lib-menu"
+      style={{ left: props.anchor.x, top: props.anchor.y }}
+      onKeyDown={onKeyDown}
+    >
+      <button type="button" role="menuitem" onClick={act(() => props.onOpen(props.anchor.id))}>
+        Open
+      </button>
+      {trash ? (
+        <button type="button" role="menuitem" onClick={act(() => void restoreItems(ids))}>
+          Restore
+        </button>
+      ) : (
+        <>
+          <button type="button" role="menuitem" onClick={act(() => void setFavorite(ids, !allFavorite))}>
+            {allFavorite ? 'Unfavorite' : 'Favorite'}
+          </button>
+          <button type="button" role="menuitem" onClick={act(() => void trashItems(ids))}>
+            Move to trash
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

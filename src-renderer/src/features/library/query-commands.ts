@@ -1,0 +1,145 @@
+/**
+ * Side-effecting commands for the grid's data: run the query (ordered ids first), page more ids with the keyset
+ * cursor, fetch records for the visible window, and react to `library:changed`. State lives in the library slice.
+ */
+import type { EventPayload, LibraryFilter } from '@contract';
+import { invoke } from '../../lib/api';
+import type { LibraryState } from '../../stores/library-slice';
+import { useStudio } from '../../stores/store';
+import { dateInputToMs } from './format';
+import { idsToFetch } from './grid-window';
+import { pruneSelection } from './selection';
+
+/** Ids per query page: large, so almost every library arrives in one round trip (the ids are tiny). */
+export const ID_PAGE = 50_000;
+
+const lib = () => useStudio.getState().library;
+
+/** The contract filter for the slice's view, filters and search text. */
+export function toQueryFilter(state: Pick<LibraryState, 'view' | 'filters' | 'text'>): LibraryFilter {
+  const f = state.filters;
+  const text = state.text.trim();
+  const filter: LibraryFilter = { trashed: state.view.kind === 'trash' };
+  if (state.view.kind === 'collection') filter.collectionId = state.view.id;
+  if (f.kind) filter.kind = f.kind;
+  if (f.model?.trim()) filter.model = f.model.trim();
+  if (f.aspectRatio) filter.aspectRatio = f.aspectRatio;
+  if (f.favorite) filter.favorite = true;
+  if (f.hasLineage) filter.hasLineage = true;
+  const from = f.from ? dateInputToMs(f.from) : undefined;
+  const to = f.to ? dateInputToMs(f.to, true) : undefined;
+  if (from !== undefined) filter.from = from;
+  if (to !== undefined) filter.to = to;
+  if (text) filter.text = text;
+  return filter;
+}
+
+/** Relevance only means something while searching; fall back to newest otherwise. */
+function effectiveSort(state: LibraryState) {
+  return state.sort === 'relevance' && !state.text.trim() ? 'newest' : state.sort;
+}
+
+/**
+ * Re-runs the query. `keepRecords` keeps cached records (same search text, so highlights still apply), which
+ * makes refreshes after a change flicker-free.
+ */
+export async function runQuery(options: { keepRecords?: boolean } = {}): Promise<void> {
+  const store = useStudio.getState();
+  const generation = store.beginLibraryQuery(options.keepRecords ?? false);
+  const state = lib();
+  try {
+    const page = await invoke('library:query', { filter: toQueryFilter(state), sort: effectiveSort(state), limit: ID_PAGE });
+    if (lib().generation !== generation) return;
+    const current = lib();
+    const focusIndex = Math.min(current.focusIndex, Math.max(0, page.ids.length - 1));
+    store.patchLibrary({
+      ids: page.ids,
+      total: page.total,
+      nextCursor: page.nextCursor,
+      status: 'ready',
+      focusIndex,
+      selection: pruneSelection(current.selection, page.ids),
+    });
+  } catch (err) {
+    if (lib().generation === generation) store.patchLibrary({ status: 'error', error: errorText(err) });
+  }
+}
+
+let loadingMore = false;
+
+/** Appends the next page of ids (keyset cursor), for libraries larger than one page. */
+export async function loadMoreIds(): Promise<void> {
+  const state = lib();
+  if (loadingMore || !state.nextCursor) return;
+  loadingMore = true;
+  const { generation } = state;
+  try {
+    const page = await invoke('library:query', {
+      filter: toQueryFilter(state),
+      sort: effectiveSort(state),
+      cursor: state.nextCursor,
+      limit: ID_PAGE,
+    });
+    if (lib().generation !== generation) return;
+    useStudio.getState().patchLibrary({ ids: [...lib().ids, ...page.ids], nextCursor: page.nextCursor, total: page.total });
+  } catch (err) {
+    useStudio.getState().pushNotice('error', `Could not load more of the library: ${errorText(err)}`);
+  } finally {
+    loadingMore = false;
+  }
+}
+
+/** Ids asked for and not yet answered, so scrolling never fetches the same records twice. */
+const inflight = new Set<string>();
+
+/** Fetches records for the item span `[start, end)` (visible window plus overscan) that are not cached yet. */
+export async function fetchWindow(span: [number, number]): Promise<void> {
+  const state = lib();
+  const batches = idsToFetch(state.ids, span, (id) => id in state.records || inflight.has(id));
+  const text = state.text.trim() || undefined;
+  await Promise.all(
+    batches.map(async (ids) => {
+      for (const id of ids) inflight.add(id);
+      try {
+        const { records } = await invoke('library:records', text ? { ids, text } : { ids });
+        // Highlights depend on the search text only, so records stay valid across refreshes of the same search.
+        if (lib().text.trim() === (text ?? '')) {
+          useStudio.getState().mergeLibraryRecords(records);
+        }
+      } catch (err) {
+        useStudio.getState().pushNotice('error', `Could not load library items: ${errorText(err)}`);
+      } finally {
+        for (const id of ids) inflight.delete(id);
+      }
+    }),
+  );
+}
+
+export async function loadCollections(): Promise<void> {
+  try {
+    const { collections } = await invoke('library:collections', {});
+    useStudio.getState().patchLibrary({ collections });
+  } catch (err) {
+    useStudio.getState().pushNotice('error', `Could not load collections: ${errorText(err)}`);
+  }
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Routed from the `library:changed` event (bootstrap). Changed ids are dropped from the cache so the grid
+ * refetches them; the query re-runs once per burst of events (ingesting a batch emits one per item).
+ */
+export function onLibraryChanged(change: EventPayload<'library:changed'>): void {
+  const store = useStudio.getState();
+  if (change.ids) store.dropLibraryRecords(change.ids);
+  else if (change.reason === 'rebuilt' || change.reason === 'reconciled') store.patchLibrary({ records: {} });
+  if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added') void loadCollections();
+  if (store.library.status === 'idle') return; // The Library has not been opened yet: it queries on mount.
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void runQuery({ keepRecords: true }), 60);
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
