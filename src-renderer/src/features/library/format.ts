@@ -12,6 +12,7 @@ export function formatCost(ticks: number | null): string {
   if (ticks === null) return 'Unknown';
   const usd = ticks / 1e10;
   if (usd === 0) return '$0.00';
+  if (usd < 0.0001) return '< $0.0001';
   if (usd < 0.01) return `$${usd.toFixed(4)}`;
   return `$${usd.toFixed(2)}`;
 }

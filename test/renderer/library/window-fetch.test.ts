@@ -1,0 +1,91 @@
+import type { LibraryRecord } from '@contract';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fetchWindow, onLibraryChanged, runQuery, toQueryFilter } from '../../../src-renderer/src/features/library/query-commands';
+import { initialLibraryState } from '../../../src-renderer/src/stores/library-slice';
+import { useStudio } from '../../../src-renderer/src/stores/store';
+
+const id = (n: number) => n.toString(16).padStart(32, '0');
+const ALL = Array.from({ length: 300 }, (_, i) => id(i + 1));
+
+function record(rid: string): LibraryRecord {
+  return {
+    id: rid, kind: 'image', createdAt: 0, prompt: `prompt ${rid}`, editInstruction: null, model: null, params: {},
+    width: 1, height: 1, aspectRatio: '1:1', durationMs: null, bytes: 1, mime: 'image/jpeg', costTicks: null,
+    requestId: null, moderation: null, sourceJobId: null, origin: 'generated', favorite: false, trashedAt: null,
+    missing: false, hasLineage: false, file: 'f', thumb: 't', preview: 'p',
+  };
+}
+
+/** A fake bridge recording calls, answering like main does. */
+function installApi() {
+  const calls: { channel: string; input: Record<string, unknown> }[] = [];
+  const api = {
+    mediaBase: '/media/',
+    on: () => () => {},
+    invoke: vi.fn(async (channel: string, input: Record<string, unknown>) => {
+      calls.push({ channel, input });
+      if (channel === 'library:query') return { ok: true, value: { ids: ALL, total: ALL.length, nextCursor: null } };
+      if (channel === 'library:records') {
+        const ids = input.ids as string[];
+        return { ok: true, value: { records: ids.map(record) } };
+      }
+      return { ok: true, value: { collections: [] } };
+    }),
+  };
+  (window as unknown as { api: unknown }).api = api;
+  return calls;
+}
+
+describe('window fetching', () => {
+  let calls: ReturnType<typeof installApi>;
+  beforeEach(() => {
+    useStudio.setState({ library: { ...initialLibraryState } });
+    calls = installApi();
+  });
+  afterEach(() => delete (window as unknown as { api?: unknown }).api);
+
+  it('loads ordered ids first, then only the records of the visible window, never twice', async () => {
+    await runQuery();
+    expect(useStudio.getState().library.ids).toHaveLength(300);
+    expect(calls.filter((c) => c.channel === 'library:records')).toHaveLength(0);
+
+    await fetchWindow([0, 40]);
+    await fetchWindow([20, 60]); // overlaps: only 40..60 are new
+    const asked = calls.filter((c) => c.channel === 'library:records').map((c) => (c.input.ids as string[]).length);
+    expect(asked).toEqual([40, 20]);
+    expect(Object.keys(useStudio.getState().library.records)).toHaveLength(60);
+  });
+
+  it('sends the search text so records come back with highlights, and a new text clears the cache', async () => {
+    await runQuery();
+    await fetchWindow([0, 10]);
+    useStudio.getState().patchLibrary({ text: 'fox' });
+    await runQuery({ keepRecords: false });
+    expect(useStudio.getState().library.records).toEqual({});
+    await fetchWindow([0, 10]);
+    expect(calls.at(-1)).toMatchObject({ channel: 'library:records', input: { text: 'fox' } });
+  });
+
+  it('a change event drops the changed records so the grid refetches them', async () => {
+    await runQuery();
+    await fetchWindow([0, 10]);
+    onLibraryChanged({ reason: 'updated', ids: [ALL[0] ?? ''] });
+    const { records } = useStudio.getState().library;
+    expect(ALL[0] && ALL[0] in records).toBe(false);
+    expect(ALL[1] && ALL[1] in records).toBe(true);
+  });
+
+  it('builds the contract filter from view, form filters and text', () => {
+    expect(
+      toQueryFilter({
+        view: { kind: 'collection', id: id(9) },
+        filters: { kind: 'video', favorite: true, model: '  ', from: '2026-01-02', aspectRatio: '16:9' },
+        text: '  neon  ',
+      }),
+    ).toEqual({
+      trashed: false, collectionId: id(9), kind: 'video', favorite: true, aspectRatio: '16:9', text: 'neon',
+      from: new Date(2026, 0, 2).getTime(),
+    });
+    expect(toQueryFilter({ view: { kind: 'trash' }, filters: {}, text: '' })).toEqual({ trashed: true });
+  });
+});
