@@ -92,7 +92,10 @@ export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;
 
 export const LibraryQueryOutput = z.object({
   ids: z.array(LibraryId),
+  /** Counted on the first page and carried by the cursor, so later pages repeat it without recounting. */
   total: z.number().int(),
+  /** A text search stops counting at 10,000: show "10,000+" and keep paging with `nextCursor`. */
+  totalCapped: z.boolean(),
   nextCursor: z.string().nullable(),
 });
 export type LibraryQueryOutput = z.infer<typeof LibraryQueryOutput>;

@@ -1,17 +1,19 @@
 import type { LibraryRecord } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import { decodeCursor, encodeCursor } from '../../core/library/cursor';
+import { COUNT_CAP, decodeCursor, encodeCursor } from '../../core/library/cursor';
 import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
-import { countSql, filterWhere, pageSql } from './sqlite-query';
+import { countSql, filterWhere, pageSql, type SqlWhere } from './sqlite-query';
+import { SeqAllocator } from './sqlite-seq';
 import { openLibraryDatabase } from './sqlite-schema';
 
 /** Chunk size for `IN (...)` lists: far below SQLite's 32766 bound-parameter limit. */
 const CHUNK = 500;
 
-const UPSERT_SET = [...ITEM_COLUMNS.filter((c) => c !== 'id'), 'has_lineage'].map((c) => `${c} = excluded.${c}`).join(', ');
+/** Every stored column but `id` (has_lineage is derived from edges and kept as is on update). */
+const UPDATE_SET = ITEM_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = ?`).join(', ');
 
 function chunks<T>(list: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -24,8 +26,11 @@ export class SqliteLibraryStore implements LibraryStore {
   private readonly db: DatabaseSync;
   private readonly cache = new Map<string, StatementSync>();
 
+  private readonly seq: SeqAllocator;
+
   constructor(file: string) {
     this.db = openLibraryDatabase(file);
+    this.seq = new SeqAllocator(this.db);
   }
 
   private stmt(sql: string): StatementSync {
@@ -61,19 +66,27 @@ export class SqliteLibraryStore implements LibraryStore {
 
   insert(entries: readonly NewItem[]): void {
     const cols = ITEM_COLUMNS.join(', ');
+    const existing = this.stmt('SELECT created_at AS createdAt FROM items WHERE id = ?');
     const insertItem = this.stmt(
-      // An upsert, not INSERT OR REPLACE: REPLACE deletes without firing the FTS delete trigger and would cascade
-      // away the item's collection memberships.
-      `INSERT INTO items (${cols}, has_lineage) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')},
-        EXISTS (SELECT 1 FROM lineage WHERE child_id = ?1 OR parent_id = ?1))
-       ON CONFLICT (id) DO UPDATE SET ${UPSERT_SET}`,
+      `INSERT INTO items (seq, ${cols}, has_lineage) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')},
+        EXISTS (SELECT 1 FROM lineage WHERE child_id = ?2 OR parent_id = ?2))`,
     );
+    // An update in place, never INSERT OR REPLACE: REPLACE deletes without firing the FTS delete trigger and would
+    // cascade away the item's collection memberships.
+    const updateItem = this.stmt(`UPDATE items SET ${UPDATE_SET} WHERE id = ?`);
+    const moveItem = this.stmt('UPDATE items SET seq = ? WHERE id = ?');
     const dropEdges = this.stmt('DELETE FROM lineage WHERE child_id = ?');
     const addEdge = this.stmt('INSERT OR IGNORE INTO lineage (child_id, parent_id, kind) VALUES (?, ?, ?)');
     const markBoth = this.stmt('UPDATE items SET has_lineage = 1 WHERE id IN (?, ?) AND has_lineage = 0');
     this.tx(() => {
       for (const { item, parents } of entries) {
-        insertItem.run(...toParams(item));
+        const before = existing.get(item.id) as { createdAt: number } | undefined;
+        const params = toParams(item);
+        if (!before) insertItem.run(this.seq.place(item.createdAt, item.id), ...params);
+        else {
+          updateItem.run(...params.slice(1), item.id);
+          if (before.createdAt !== item.createdAt) moveItem.run(this.seq.place(item.createdAt, item.id), item.id);
+        }
         dropEdges.run(item.id);
         for (const p of parents) {
           addEdge.run(item.id, p.parentId, p.kind);
@@ -86,14 +99,13 @@ export class SqliteLibraryStore implements LibraryStore {
   query(q: StoreQuery): StoreQueryResult {
     const terms = parseSearch(q.filter.text ?? '');
     const match = toFtsMatch(terms);
-    if (q.filter.text && match === null) return { ids: [], total: 0, nextCursor: null };
+    if (q.filter.text && match === null) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
     const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
-    const where = filterWhere(q.filter, match);
+    const where = filterWhere(q.filter);
     const page = pageSql(where, sort, match, cursor, q.limit + 1);
     const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number }[];
-    const count = countSql(where);
-    const total = Number((this.stmt(count.sql).get(...count.params) as { n: number }).n);
+    const total = cursor?.total ?? this.count(where, match);
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
@@ -102,10 +114,16 @@ export class SqliteLibraryStore implements LibraryStore {
       const offset = (cursor?.kind === 'offset' ? cursor.offset : 0) + pageRows.length;
       nextCursor =
         sort === 'relevance'
-          ? encodeCursor({ kind: 'offset', offset })
-          : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id });
+          ? encodeCursor({ kind: 'offset', offset, total })
+          : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
     }
-    return { ids: pageRows.map((r) => r.id), total, nextCursor };
+    return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
+  }
+
+  private count(where: SqlWhere, match: string | null): { count: number; capped: boolean } {
+    const { sql, params } = countSql(where, match);
+    const n = Number((this.stmt(sql).get(...params) as { n: number }).n);
+    return match !== null && n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
   }
 
   records(ids: readonly string[]): LibraryRecord[] {

@@ -1,6 +1,6 @@
 import type { LibraryFilter, LibrarySort } from '@contract';
 import type { SQLInputValue } from 'node:sqlite';
-import type { Cursor } from '../../core/library/cursor';
+import { COUNT_CAP, type Cursor } from '../../core/library/cursor';
 
 /** A WHERE clause with its bound parameters; user text only ever travels as parameters. */
 export interface SqlWhere {
@@ -8,8 +8,14 @@ export interface SqlWhere {
   params: SQLInputValue[];
 }
 
-/** Builds the filter part of a grid query; `match` is the already-escaped FTS expression, if any. */
-export function filterWhere(f: LibraryFilter, match: string | null): SqlWhere {
+/** Slots per millisecond in `seq` (see the v2 migration): seq = created_at * SEQ_SLOTS + rank by id. */
+export const SEQ_SLOTS = 1024;
+
+/**
+ * Builds the filter part of a grid query (without the search text, which picks the FROM clause). Dates become
+ * rowid ranges: `created_at >= t` is exactly `seq >= t * SEQ_SLOTS`, and a rowid range is a seek.
+ */
+export function filterWhere(f: LibraryFilter): SqlWhere {
   const clauses: string[] = [f.trashed ? 'i.trashed_at IS NOT NULL' : 'i.trashed_at IS NULL'];
   const params: SQLInputValue[] = [];
   const add = (clause: string, ...values: SQLInputValue[]) => {
@@ -19,53 +25,69 @@ export function filterWhere(f: LibraryFilter, match: string | null): SqlWhere {
   if (f.kind !== undefined) add('i.kind = ?', f.kind);
   if (f.model !== undefined) add('i.model = ?', f.model);
   if (f.origin !== undefined) add('i.origin = ?', f.origin);
-  if (f.from !== undefined) add('i.created_at >= ?', f.from);
-  if (f.to !== undefined) add('i.created_at < ?', f.to);
+  if (f.from !== undefined) add('i.seq >= ?', f.from * SEQ_SLOTS);
+  if (f.to !== undefined) add('i.seq < ?', f.to * SEQ_SLOTS);
   if (f.aspectRatio !== undefined) add('i.aspect_ratio = ?', f.aspectRatio);
   if (f.favorite !== undefined) add('i.favorite = ?', f.favorite ? 1 : 0);
   if (f.hasLineage !== undefined) add('i.has_lineage = ?', f.hasLineage ? 1 : 0);
   if (f.collectionId !== undefined) {
     add('i.id IN (SELECT item_id FROM collection_items WHERE collection_id = ?)', f.collectionId);
   }
-  if (match !== null) add('i.seq IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)', match);
   return { clauses, params };
 }
 
-const ORDER: Record<Exclude<LibrarySort, 'relevance'>, { column: string; dir: 'ASC' | 'DESC' }> = {
-  newest: { column: 'i.created_at', dir: 'DESC' },
-  oldest: { column: 'i.created_at', dir: 'ASC' },
-  largest: { column: 'i.bytes', dir: 'DESC' },
-};
+/**
+ * The FROM clause. With search text the FTS index drives (CROSS JOIN pins the loop order): it yields hits in
+ * rowid order, which is grid order, so `LIMIT` stops the walk after one page even for a word in every prompt.
+ */
+function source(match: string | null): { from: string; params: SQLInputValue[]; key: string } {
+  if (match === null) return { from: 'items i', params: [], key: 'i.seq' };
+  return { from: 'items_fts f CROSS JOIN items i ON i.seq = f.rowid', params: [match], key: 'f.rowid' };
+}
 
-/** The page query: keyset seek for stored sorts, bm25 order (with an offset cursor) for relevance. */
+const where = (match: string | null, clauses: string[]) =>
+  [...(match === null ? [] : ['items_fts MATCH ?']), ...clauses].join(' AND ');
+
+/** The page query: rowid walk for newest/oldest, (bytes, id) seek for largest, bm25 (offset cursor) for relevance. */
 export function pageSql(
-  where: SqlWhere,
+  w: SqlWhere,
   sort: LibrarySort,
   match: string | null,
   cursor: Cursor | null,
   limit: number,
-): { sql: string; params: SQLInputValue[]; keyColumn: string } {
+): { sql: string; params: SQLInputValue[] } {
+  const src = source(match);
   if (sort === 'relevance' && match !== null) {
-    // bm25 needs the FTS row, so relevance joins the FTS table instead of filtering through IN.
-    const clauses = where.clauses.slice(0, -1);
-    const sql = `SELECT i.id AS id, i.created_at AS k FROM items_fts f JOIN items i ON i.seq = f.rowid
-      WHERE items_fts MATCH ? ${clauses.map((c) => `AND ${c}`).join(' ')}
-      ORDER BY bm25(items_fts, 2.0, 1.0), i.created_at DESC, i.id DESC LIMIT ? OFFSET ?`;
+    const sql = `SELECT i.id AS id, i.seq AS k FROM ${src.from} WHERE ${where(match, w.clauses)}
+      ORDER BY bm25(items_fts, 2.0, 1.0), i.seq DESC LIMIT ? OFFSET ?`;
     const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
-    return { sql, params: [match, ...where.params.slice(0, -1), limit, offset], keyColumn: 'k' };
+    return { sql, params: [...src.params, ...w.params, limit, offset] };
   }
-  const order = ORDER[sort === 'relevance' ? 'newest' : sort];
-  const clauses = [...where.clauses];
-  const params = [...where.params];
+  const clauses = [...w.clauses];
+  const params = [...w.params];
+  if (sort === 'largest') {
+    if (cursor?.kind === 'key') {
+      clauses.push('(i.bytes, i.id) < (?, ?)');
+      params.push(cursor.value, cursor.id);
+    }
+    const sql = `SELECT i.id AS id, i.bytes AS k FROM ${src.from} WHERE ${where(match, clauses)}
+      ORDER BY i.bytes DESC, i.id DESC LIMIT ?`;
+    return { sql, params: [...src.params, ...params, limit] };
+  }
+  const dir = sort === 'oldest' ? 'ASC' : 'DESC';
   if (cursor?.kind === 'key') {
-    clauses.push(`(${order.column}, i.id) ${order.dir === 'DESC' ? '<' : '>'} (?, ?)`);
-    params.push(cursor.value, cursor.id);
+    clauses.push(`${src.key} ${dir === 'DESC' ? '<' : '>'} ?`);
+    params.push(cursor.value);
   }
-  const sql = `SELECT i.id AS id, ${order.column} AS k FROM items i WHERE ${clauses.join(' AND ')}
-    ORDER BY ${order.column} ${order.dir}, i.id ${order.dir} LIMIT ?`;
-  return { sql, params: [...params, limit], keyColumn: 'k' };
+  const sql = `SELECT i.id AS id, i.seq AS k FROM ${src.from} WHERE ${where(match, clauses)}
+    ORDER BY ${src.key} ${dir} LIMIT ?`;
+  return { sql, params: [...src.params, ...params, limit] };
 }
 
-export function countSql(where: SqlWhere): { sql: string; params: SQLInputValue[] } {
-  return { sql: `SELECT count(*) AS n FROM items i WHERE ${where.clauses.join(' AND ')}`, params: where.params };
+/** Counts the first page's total; a search stops at COUNT_CAP + 1 so a broad hit costs at most that many rows. */
+export function countSql(w: SqlWhere, match: string | null): { sql: string; params: SQLInputValue[] } {
+  if (match === null) return { sql: `SELECT count(*) AS n FROM items i WHERE ${where(null, w.clauses)}`, params: w.params };
+  const src = source(match);
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${src.from} WHERE ${where(match, w.clauses)} LIMIT ${COUNT_CAP + 1})`;
+  return { sql, params: [...src.params, ...w.params] };
 }

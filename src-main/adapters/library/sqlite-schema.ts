@@ -4,7 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
  * Versioned migrations, applied in order inside one transaction each; `PRAGMA user_version` records the last one
  * applied. Append new steps; never edit a shipped one.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE items (
     seq INTEGER PRIMARY KEY,
@@ -63,6 +63,68 @@ const MIGRATIONS: readonly string[] = [
     INSERT INTO items_fts (rowid, prompt, edit_instruction) VALUES (new.seq, new.prompt, new.edit_instruction);
   END;
   `,
+  // v2: `seq` (the rowid, shared with the FTS index) becomes the sort key: created_at * 1024 + the item's rank by
+  // id among items of the same millisecond. Newest/oldest are then rowid scans, and a search can walk the FTS
+  // doclist in rowid order and stop at the page size instead of collecting and sorting every hit. Indexes end in
+  // the rowid, so `(kind, trashed_at)` etc. hand rows over already in grid order. Rebuilt the documented way
+  // (new table, copy, drop, rename) with foreign keys off, so memberships survive.
+  `
+  CREATE TABLE items_v2 (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('image', 'video')),
+    created_at INTEGER NOT NULL,
+    prompt TEXT NOT NULL DEFAULT '',
+    edit_instruction TEXT,
+    model TEXT,
+    params TEXT NOT NULL DEFAULT '{}',
+    width INTEGER, height INTEGER, aspect_ratio TEXT, duration_ms INTEGER,
+    bytes INTEGER NOT NULL, mime TEXT NOT NULL,
+    cost_ticks INTEGER, request_id TEXT, moderation TEXT, source_job_id TEXT,
+    origin TEXT NOT NULL,
+    favorite INTEGER NOT NULL DEFAULT 0,
+    trashed_at INTEGER,
+    missing INTEGER NOT NULL DEFAULT 0,
+    has_lineage INTEGER NOT NULL DEFAULT 0,
+    file TEXT NOT NULL, thumb TEXT, preview TEXT
+  );
+  INSERT INTO items_v2 SELECT
+    created_at * 1024 + row_number() OVER (PARTITION BY created_at ORDER BY id) - 1,
+    id, kind, created_at, prompt, edit_instruction, model, params, width, height, aspect_ratio, duration_ms, bytes,
+    mime, cost_ticks, request_id, moderation, source_job_id, origin, favorite, trashed_at, missing, has_lineage,
+    file, thumb, preview
+  FROM items;
+  DROP TABLE items_fts;
+  DROP TABLE items;
+  ALTER TABLE items_v2 RENAME TO items;
+  -- No index leads with trashed_at: the planner would pick it for every grid query and sort 100k rows, where a
+  -- plain rowid walk that skips the few trashed rows is already in order. Checked with EXPLAIN QUERY PLAN.
+  CREATE INDEX items_live_bytes ON items (bytes, id) WHERE trashed_at IS NULL;
+  CREATE INDEX items_kind ON items (kind, trashed_at);
+  CREATE INDEX items_model ON items (model, trashed_at);
+  CREATE INDEX items_model_aspect ON items (model, aspect_ratio, trashed_at);
+  CREATE INDEX items_aspect ON items (aspect_ratio, trashed_at);
+  CREATE INDEX items_favorite ON items (favorite, trashed_at);
+  CREATE INDEX items_trashed ON items (trashed_at) WHERE trashed_at IS NOT NULL;
+  CREATE VIRTUAL TABLE items_fts USING fts5 (
+    prompt, edit_instruction,
+    content='items', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  );
+  INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+  CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, prompt, edit_instruction) VALUES (new.seq, new.prompt, new.edit_instruction);
+  END;
+  CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction);
+  END;
+  CREATE TRIGGER items_fts_au AFTER UPDATE OF seq, prompt, edit_instruction ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction);
+    INSERT INTO items_fts (rowid, prompt, edit_instruction) VALUES (new.seq, new.prompt, new.edit_instruction);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -71,9 +133,14 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function openLibraryDatabase(file: string): DatabaseSync {
   const db = new DatabaseSync(file);
   // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  // synchronous = NORMAL: a power cut may lose the last commits, never corrupt the file. That is safe here because
+  // every item's media and sidecar are fsynced before its row commits, and reconcile re-adopts rows lost that way.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
   db.exec('PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;');
+  // Foreign keys stay off while migrating: rebuilding `items` must not cascade away collection memberships.
+  db.exec('PRAGMA foreign_keys = OFF;');
   migrate(db);
+  db.exec('PRAGMA foreign_keys = ON;');
   return db;
 }
 

@@ -4,21 +4,39 @@ import { fail } from '../app-error';
 /**
  * Keyset cursors: the sort value and id of the last row of a page, so the next page starts with a range seek
  * instead of an OFFSET that gets slower the deeper the grid scrolls. Relevance has no stable stored key, so its
- * cursor is an offset (search results are small).
+ * cursor is an offset. Every cursor also carries the total counted for the first page: later pages return it
+ * instead of counting again (the count is the costly part of a broad search, and the renderer re-queries from
+ * the first page whenever the library changes).
  */
-export type Cursor = { kind: 'key'; value: number; id: string } | { kind: 'offset'; offset: number };
+export type Cursor = ({ kind: 'key'; value: number; id: string } | { kind: 'offset'; offset: number }) & {
+  total?: { count: number; capped: boolean };
+};
+
+/** Text searches stop counting here and report "10,000+": an exact count of a broad hit costs a scan of it. */
+export const COUNT_CAP = 10_000;
 
 export function encodeCursor(cursor: Cursor): string {
-  return cursor.kind === 'key' ? `k.${cursor.value}.${cursor.id}` : `o.${cursor.offset}`;
+  const head = cursor.kind === 'key' ? `k.${cursor.value}.${cursor.id}` : `o.${cursor.offset}`;
+  return cursor.total ? `${head}.${cursor.total.count}${cursor.total.capped ? '+' : ''}` : head;
+}
+
+function totalOf(count: string | undefined, plus: string | undefined): Cursor['total'] {
+  return count === undefined ? undefined : { count: Number(count), capped: plus === '+' };
 }
 
 /** Parses a cursor made by `encodeCursor`; anything else is a validation error, never a query error. */
 export function decodeCursor(text: string | undefined, sort: LibrarySort): Cursor | null {
   if (text === undefined) return null;
-  const key = /^k\.(-?\d{1,16})\.([0-9a-f]{32})$/.exec(text);
-  if (key && sort !== 'relevance') return { kind: 'key', value: Number(key[1]), id: key[2] ?? '' };
-  const offset = /^o\.(\d{1,9})$/.exec(text);
-  if (offset && sort === 'relevance') return { kind: 'offset', offset: Number(offset[1]) };
+  const key = /^k\.(-?\d{1,19})\.([0-9a-f]{32})(?:\.(\d{1,9})(\+)?)?$/.exec(text);
+  if (key && sort !== 'relevance') {
+    const total = totalOf(key[3], key[4]);
+    return { kind: 'key', value: Number(key[1]), id: key[2] ?? '', ...(total ? { total } : {}) };
+  }
+  const offset = /^o\.(\d{1,9})(?:\.(\d{1,9})(\+)?)?$/.exec(text);
+  if (offset && sort === 'relevance') {
+    const total = totalOf(offset[2], offset[3]);
+    return { kind: 'offset', offset: Number(offset[1]), ...(total ? { total } : {}) };
+  }
   return fail({ kind: 'validation', message: 'Invalid or stale cursor.', issues: [] });
 }
 

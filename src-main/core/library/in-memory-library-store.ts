@@ -1,6 +1,6 @@
 import type { LibraryFilter, LibraryRecord } from '@contract';
 import { fail } from '../app-error';
-import { decodeCursor, encodeCursor, sortValue } from './cursor';
+import { COUNT_CAP, decodeCursor, encodeCursor, sortValue } from './cursor';
 import { matchesTerms, parseSearch, type SearchTerm } from './fts-query';
 import type { LibraryStore } from './library-store';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
@@ -44,7 +44,7 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   query(q: StoreQuery): StoreQueryResult {
     const terms = parseSearch(q.filter.text ?? '');
-    if (q.filter.text && terms.length === 0) return { ids: [], total: 0, nextCursor: null };
+    if (q.filter.text && terms.length === 0) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
     const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, terms));
@@ -67,12 +67,15 @@ export class InMemoryLibraryStore implements LibraryStore {
     const page = all.slice(start, start + q.limit);
     const last = page.at(-1);
     const more = start + page.length < all.length && last !== undefined;
+    // Same counting rules as SQLite: counted on the first page, capped for searches, then carried by the cursor.
+    const capped = terms.length > 0 && all.length > COUNT_CAP;
+    const total = cursor?.total ?? { count: capped ? COUNT_CAP : all.length, capped };
     const nextCursor = !more
       ? null
       : sort === 'relevance'
-        ? encodeCursor({ kind: 'offset', offset: start + page.length })
-        : encodeCursor({ kind: 'key', value: key(last), id: last.id });
-    return { ids: page.map((i) => i.id), total: all.length, nextCursor };
+        ? encodeCursor({ kind: 'offset', offset: start + page.length, total })
+        : encodeCursor({ kind: 'key', value: key(last), id: last.id, total });
+    return { ids: page.map((i) => i.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
   /** A stand-in for bm25: items matching in the prompt rank above matches only in the edit instruction. */

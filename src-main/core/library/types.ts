@@ -30,6 +30,8 @@ export interface StoreQuery {
 export interface StoreQueryResult {
   ids: string[];
   total: number;
+  /** True when a text search stopped counting at `COUNT_CAP` ("10,000+"). */
+  totalCapped: boolean;
   nextCursor: string | null;
 }
 

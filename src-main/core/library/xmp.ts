@@ -15,6 +15,8 @@ const PNG_XMP_KEY = 'XML:com.adobe.xmp';
 const XML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
 
 function esc(text: string): string {
+  // XML 1.0 forbids these control characters even escaped, so they are dropped.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[<>&"']/g, (c) => XML_ENTITIES[c] ?? c).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
