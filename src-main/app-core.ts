@@ -14,6 +14,10 @@ import { createXaiImagineClient } from './adapters/xai';
 import type { ApiConnection } from './services/demo/api-connection';
 import { createImagineKeyValidator } from './services/key/key-validator';
 import { createSettingsModule } from './services/settings/settings-module';
+import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
+import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-client';
+import { createGenerationService } from './services/generation/generation-service';
+import { createGenerationHandlers } from './services/generation/generation-handlers';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -82,11 +86,27 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     apiBaseUrlOverride: options.apiBaseUrl,
   });
 
+  // The queue has its own DB beside the library (see SqliteJobStore for why), so it survives library switches.
+  const jobStore = new SqliteJobStore(path.join(dataDir, 'jobs.db'));
+  const generation = createGenerationService({
+    api: createConnectedImagineClient({
+      baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger,
+    }),
+    store: jobStore,
+    library,
+    clock,
+    events: options.events,
+    logger: options.logger,
+    settings: () => vault.settings.current(),
+  });
+  generation.start();
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
+    ...createGenerationHandlers(generation),
   };
 
   return {
@@ -94,6 +114,8 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     libraryDir,
     connection: vault.connection,
     async dispose() {
+      await generation.dispose();
+      jobStore.close();
       await vault.dispose();
       libraryAdapters.store.close();
     },

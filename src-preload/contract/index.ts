@@ -8,14 +8,18 @@ import { appChannels, appEvents } from './app';
 import { libraryChannels, libraryEvents } from './library';
 import { keyChannels, keyEvents } from './key';
 import { settingsChannels, settingsEvents } from './settings';
+import { jobsChannels, jobsEvents } from './jobs';
+import { videoChannels, videoEvents } from './video';
 import type { Envelope } from './errors';
 
 export * from './errors';
+export * from './video';
 export * from './common';
 export * from './app';
 export * from './library';
 export * from './key';
 export * from './settings';
+export * from './jobs';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -29,6 +33,8 @@ export const channels = {
   ...libraryChannels,
   ...keyChannels,
   ...settingsChannels,
+  ...jobsChannels,
+  ...videoChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */
@@ -37,6 +43,8 @@ export const events = {
   ...libraryEvents,
   ...keyEvents,
   ...settingsEvents,
+  ...jobsEvents,
+  ...videoEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

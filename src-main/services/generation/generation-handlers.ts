@@ -1,0 +1,18 @@
+import type { Handlers } from '../../ipc/handlers';
+import type { GenerationService } from './generation-service';
+
+export type GenerationChannel =
+  | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate' | 'models:images';
+
+/** Maps parsed contract inputs onto the generation service; the composition root spreads these in. */
+export function createGenerationHandlers(service: GenerationService): Pick<Handlers, GenerationChannel> {
+  return {
+    'jobs:submit': (input) => service.submit(input),
+    'jobs:list': () => service.list(),
+    'jobs:cancel': (input) => ({ count: service.cancel(input) }),
+    'jobs:retry': (input) => ({ count: service.retry(input) }),
+    'jobs:clear-finished': () => ({ count: service.clearFinished() }),
+    'jobs:estimate': (input) => service.estimate(input),
+    'models:images': () => service.models(),
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Generate: prompts × n to image batches through a persistent, rate-limit-aware queue, with a cost ledger.
+ * The queue lives in the JobStore (SQLite), so it survives restarts; the scheduler decides when each request runs.
+ */
+import type { BatchView, CostEstimateView, JobRequest, Ledger } from '@contract';
+import { fail } from '../../core/app-error';
+import type { JobStore } from '../../core/jobs/job-store';
+import { cleanPrompts, planBatch, pendingTile, splitCount } from '../../core/jobs/plan';
+import { RETRYABLE_STATES, isTerminal, jobView, type StoredJob } from '../../core/jobs/types';
+import type { Clock, EventSink, Logger } from '../../core/ports';
+import { createScheduler, type BackoffPolicy } from '../../core/scheduler/scheduler';
+import { estimateImageCost, imageGenerateIssues, ticksToUsd, validationError, type ImagineApi, type Issue } from '../../core/xai';
+import { capTicks, ledgerOf } from './ledger';
+import { createModelCatalog } from './models';
+import { runJob, type LibraryIngest, type RunContext } from './run-job';
+
+/** The settings generation reads, live (a change applies to the next request). */
+export interface GenerationSettings {
+  concurrency: number;
+  budgetCapUsd: number | null;
+  requestTimeoutSec: number;
+}
+
+/** Ports of the generation service. */
+export interface GenerationDeps {
+  api: ImagineApi;
+  store: JobStore;
+  library: LibraryIngest;
+  clock: Clock;
+  events: EventSink;
+  logger: Logger;
+  settings: () => GenerationSettings;
+  newId?: () => string;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+}
+
+export const INTERRUPTED_MESSAGE =
+  'Imagine Studio stopped while this request was with xAI. xAI may have generated and billed it, but the images never arrived. Retry to generate them again.';
+
+const randomId = () => crypto.randomUUID().replaceAll('-', '');
+
+export function createGenerationService(deps: GenerationDeps) {
+  const { store, clock, events, logger } = deps;
+  const newId = deps.newId ?? randomId;
+  const sessionStart = clock.now();
+  const catalog = createModelCatalog({ api: deps.api, logger });
+  const notes = new Map<string, string>();
+  const active = new Set<Promise<unknown>>();
+  let disposing = false;
+
+  const ledger = (): Ledger => ledgerOf(store, clock.now(), sessionStart, deps.settings().budgetCapUsd);
+  const emitJob = (job: StoredJob) => events.emit('jobs:progress', { job: jobView(job, notes.get(job.id) ?? null) });
+
+  function maybeSettled(batchId: string): void {
+    const found = store.getBatch(batchId);
+    if (!found || !found.jobs.every((j) => isTerminal(j.state))) return;
+    const tiles = found.jobs.flatMap((j) => j.tiles);
+    const count = (s: string) => tiles.filter((t) => t.state === s).length;
+    events.emit('jobs:settled', {
+      batchId, images: tiles.length, done: count('done'), blocked: count('blocked'),
+      failed: tiles.length - count('done') - count('blocked'), costTicks: found.jobs.reduce((s, j) => s + (j.costTicks ?? 0), 0),
+    });
+  }
+
+  const ctx: RunContext = {
+    api: deps.api, store, library: deps.library, clock,
+    timeoutMs: () => deps.settings().requestTimeoutSec * 1000,
+    changed(job) {
+      emitJob(job);
+      if (isTerminal(job.state)) maybeSettled(job.batchId);
+    },
+    spent(job, ticks) {
+      store.recordSpend({ jobId: job.id, at: clock.now(), ticks });
+      events.emit('ledger:changed', ledger());
+    },
+    disposing: () => disposing,
+  };
+
+  const scheduler = createScheduler({
+    clock,
+    concurrency: () => deps.settings().concurrency,
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.backoff ? { policy: deps.backoff } : {}),
+    execute(id, signal) {
+      const job = store.getJob(id);
+      const batch = job && store.getBatch(job.batchId)?.batch;
+      if (!job || !batch || job.state !== 'queued') return Promise.resolve({ kind: 'done' as const });
+      notes.delete(id);
+      const run = runJob(ctx, batch, job, signal);
+      active.add(run);
+      return run.finally(() => active.delete(run));
+    },
+    observer: {
+      onRequeued(id, delayMs) {
+        notes.set(id, `Rate limited by xAI; trying again in ${Math.max(1, Math.ceil(delayMs / 1000))} s.`);
+        const job = store.getJob(id);
+        if (job) emitJob(job);
+      },
+    },
+  });
+
+  /** Ticks still to be spent by queued and running jobs, at list price. */
+  function pendingTicks(): number {
+    let sum = 0;
+    for (const { batch, jobs } of store.listBatches()) {
+      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never }, catalog.listing()).ticks;
+      for (const j of jobs) if (j.state === 'queued' || j.state === 'running') sum += per * j.n;
+    }
+    return sum;
+  }
+
+  function estimate(request: JobRequest): CostEstimateView {
+    const prompts = cleanPrompts(request.prompts);
+    const images = prompts.length * request.n;
+    const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution }, catalog.listing());
+    const cap = deps.settings().budgetCapUsd;
+    const committedTicks = store.spentSince(sessionStart) + pendingTicks();
+    const ticks = one.ticks * images;
+    const limit = capTicks(cap);
+    return {
+      images, requests: prompts.length * splitCount(request.n).length, perImageTicks: one.ticks, ticks, source: one.source,
+      budgetCapUsd: cap, committedTicks, exceedsBudget: limit !== null && committedTicks + ticks > limit,
+    };
+  }
+
+  function validate(request: JobRequest, prompts: string[]): void {
+    if (prompts.length === 0) fail(validationError([{ path: 'prompts', message: 'Write a prompt first.' }]));
+    const issues: Issue[] = [];
+    prompts.forEach((prompt, i) => {
+      const req = { prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution };
+      for (const issue of imageGenerateIssues(req)) {
+        const path = issue.path === 'prompt' ? `prompts.${i}` : issue.path;
+        if (!issues.some((x) => x.path === path && x.message === issue.message)) {
+          issues.push({ path, message: prompts.length > 1 && issue.path === 'prompt' ? `Line ${i + 1}: ${issue.message}` : issue.message });
+        }
+      }
+    });
+    if (issues.length > 0) fail(validationError(issues));
+  }
+
+  function submit(request: JobRequest): BatchView {
+    const prompts = cleanPrompts(request.prompts);
+    validate(request, prompts);
+    const cost = estimate(request);
+    if (cost.exceedsBudget) {
+      const usd = (t: number) => `$${ticksToUsd(t).toFixed(2)}`;
+      const message = `This batch would cost about ${usd(cost.ticks)}. With ${usd(cost.committedTicks)} already spent or queued this session, that is over your budget cap of $${(cost.budgetCapUsd ?? 0).toFixed(2)}.`;
+      fail(validationError([{ path: 'budget', message }]));
+    }
+    const { batch, jobs } = planBatch({ request, prompts, estimateTicks: cost.ticks, now: clock.now(), newId });
+    store.insertBatch(batch, jobs);
+    for (const j of jobs) scheduler.enqueue(j.id);
+    logger.info('generation: batch queued', { batchId: batch.id, prompts: prompts.length, n: request.n, requests: jobs.length });
+    return view(batch.id);
+  }
+
+  function view(batchId: string): BatchView {
+    const found = store.getBatch(batchId) ?? fail({ kind: 'not-found', message: 'This batch is no longer on the board.' });
+    return { ...found.batch, jobs: found.jobs.map((j) => jobView(j, notes.get(j.id) ?? null)) } as BatchView;
+  }
+
+  function targets(t: { jobId?: string | undefined; batchId?: string | undefined }): StoredJob[] {
+    if (t.jobId) return [store.getJob(t.jobId) ?? fail({ kind: 'not-found', message: 'This request is no longer on the board.' })];
+    return (store.getBatch(t.batchId ?? '') ?? fail({ kind: 'not-found', message: 'This batch is no longer on the board.' })).jobs;
+  }
+
+  function cancel(t: { jobId?: string | undefined; batchId?: string | undefined }): number {
+    let count = 0;
+    for (const job of targets(t)) {
+      if (job.state === 'queued') {
+        scheduler.cancel(job.id);
+        Object.assign(job, { state: 'cancelled', finishedAt: clock.now(), error: { kind: 'cancelled', message: 'Cancelled before it was sent; nothing was billed.' } });
+        job.tiles = job.tiles.map((x) => (x.state === 'pending' ? { ...x, state: 'cancelled', reason: 'Cancelled.' } : x));
+        store.updateJob(job);
+        ctx.changed(job);
+        count++;
+      } else if (job.state === 'running' && scheduler.cancel(job.id)) count++;
+    }
+    return count;
+  }
+
+  function retry(t: { jobId?: string | undefined; batchId?: string | undefined }): number {
+    let count = 0;
+    for (const job of targets(t)) {
+      if (!RETRYABLE_STATES.includes(job.state)) continue;
+      // Tiles already saved stay; only the missing ones are asked for again, as a fresh request.
+      Object.assign(job, { state: 'queued', startedAt: null, finishedAt: null, error: null, costTicks: null, requestId: null });
+      job.tiles = job.tiles.map((x) => pendingTile(x.index));
+      store.updateJob(job);
+      emitJob(job);
+      scheduler.enqueue(job.id);
+      count++;
+    }
+    return count;
+  }
+
+  function clearFinished(): number {
+    const done = store.listBatches().filter((b) => b.jobs.every((j) => isTerminal(j.state))).map((b) => b.batch.id);
+    return store.deleteBatches(done);
+  }
+
+  return {
+    submit,
+    estimate,
+    cancel,
+    retry,
+    clearFinished,
+    list: () => ({ batches: store.listBatches().map((b) => view(b.batch.id)), ledger: ledger() }),
+    ledger,
+    models: () => catalog.list(),
+    /** Marks work the last process left in flight as interrupted, then resumes the queue. */
+    start(): void {
+      const interrupted = store.markInterrupted(INTERRUPTED_MESSAGE, clock.now());
+      if (interrupted.length > 0) logger.warn('generation: requests interrupted by the last shutdown', { count: interrupted.length });
+      for (const id of store.queuedJobIds()) scheduler.enqueue(id);
+    },
+    idle: () => scheduler.idle(),
+    snapshot: () => scheduler.snapshot(),
+    /** Stops the queue; requests in flight stay `running` in the store and read as interrupted at the next start. */
+    async dispose(): Promise<void> {
+      disposing = true;
+      scheduler.dispose();
+      await Promise.allSettled([...active]);
+    },
+  };
+}
+
+export type GenerationService = ReturnType<typeof createGenerationService>;

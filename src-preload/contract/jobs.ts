@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { Empty } from './common';
+
+/*
+ * Generation jobs: a batch is what one submit asked for (prompts × n); each prompt becomes one or more requests
+ * (jobs) of at most JOB_MAX_IMAGES images; each requested image is a tile. The queue lives in main and survives
+ * restarts, so the renderer only mirrors it (rehydrate with `jobs:list`, then follow events).
+ */
+
+/** Mirrors IMAGE_ASPECT_RATIOS in src-main/core/xai/models.ts (the contract may import only zod). */
+export const JOB_ASPECT_RATIOS = [
+  '1:1', '3:4', '4:3', '9:16', '16:9', '2:3', '3:2', '9:19.5', '19.5:9', '9:20', '20:9', '1:2', '2:1', '21:9', '5:2', 'auto',
+] as const;
+export const JOB_RESOLUTIONS = ['1k', '1.5k', '2k'] as const;
+/** Most prompts one batch may carry (one per line in batch mode). */
+export const MAX_BATCH_PROMPTS = 50;
+
+/** Ids of batches and jobs: 32 lowercase hex chars. */
+export const JobId = z.string().regex(/^[0-9a-f]{32}$/, 'Not a job id.');
+
+/**
+ * A request's life: `queued → running → succeeded | partially-blocked | failed | cancelled`; a request in flight
+ * when the app stopped becomes `interrupted` (it may have been billed). Failed, cancelled and interrupted can be
+ * retried, which puts them back to `queued`.
+ */
+export const JobState = z.enum(['queued', 'running', 'succeeded', 'partially-blocked', 'failed', 'cancelled', 'interrupted']);
+export type JobState = z.infer<typeof JobState>;
+
+/** One requested image as the grid shows it. */
+export const TileState = z.enum(['pending', 'done', 'blocked', 'failed', 'cancelled', 'interrupted']);
+export type TileState = z.infer<typeof TileState>;
+
+export const Tile = z.object({
+  /** Position inside the batch (0-based), stable from submit on. */
+  index: z.number().int(),
+  state: TileState,
+  /** The library item, once ingested. */
+  itemId: z.string().nullable(),
+  /** Thumbnail path relative to the media base. */
+  thumb: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  /** Why it is blocked or failed, in words. */
+  reason: z.string().nullable(),
+});
+export type Tile = z.infer<typeof Tile>;
+
+/** A short failure, as the user should read it. */
+export const JobError = z.object({ kind: z.string(), message: z.string() });
+
+export const JobView = z.object({
+  id: JobId,
+  batchId: JobId,
+  prompt: z.string(),
+  promptIndex: z.number().int(),
+  /** Images this request asks for. */
+  n: z.number().int(),
+  state: JobState,
+  attempts: z.number().int(),
+  createdAt: z.number().int(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  /** Reported cost of the request in ticks (1e10 = 1 USD); null until known. */
+  costTicks: z.number().int().nullable(),
+  requestId: z.string().nullable(),
+  error: JobError.nullable(),
+  /** Transient state in words ("Rate limited by xAI, retrying in 3 s"). */
+  note: z.string().nullable(),
+  tiles: z.array(Tile),
+});
+export type JobView = z.infer<typeof JobView>;
+
+export const BatchView = z.object({
+  id: JobId,
+  createdAt: z.number().int(),
+  model: z.string(),
+  aspectRatio: z.enum(JOB_ASPECT_RATIOS),
+  resolution: z.enum(JOB_RESOLUTIONS),
+  /** Images per prompt. */
+  n: z.number().int(),
+  prompts: z.array(z.string()),
+  estimateTicks: z.number().int(),
+  jobs: z.array(JobView),
+});
+export type BatchView = z.infer<typeof BatchView>;
+
+/** Money spent, in ticks, as reported by xAI. */
+export const Ledger = z.object({
+  sessionTicks: z.number().int(),
+  dayTicks: z.number().int(),
+  totalTicks: z.number().int(),
+  /** The cap from settings in USD, if any, and what the session has left under it. */
+  budgetCapUsd: z.number().nullable(),
+});
+export type Ledger = z.infer<typeof Ledger>;
+
+export const JobRequest = z
+  .object({
+    prompts: z.array(z.string().max(10_000)).min(1, 'Write a prompt first.').max(MAX_BATCH_PROMPTS, `At most ${MAX_BATCH_PROMPTS} prompts per batch.`),
+    n: z.number().int().min(1).max(10),
+    model: z.string().trim().min(1).max(100),
+    aspectRatio: z.enum(JOB_ASPECT_RATIOS),
+    resolution: z.enum(JOB_RESOLUTIONS),
+  })
+  .strict();
+export type JobRequest = z.infer<typeof JobRequest>;
+
+export const CostEstimateView = z.object({
+  images: z.number().int(),
+  requests: z.number().int(),
+  perImageTicks: z.number().int(),
+  ticks: z.number().int(),
+  /** `listing`: from xAI's model list; `table`: the built-in price table; `unknown`: no price known. */
+  source: z.enum(['listing', 'table', 'unknown']),
+  budgetCapUsd: z.number().nullable(),
+  /** Spent this session plus what is still queued, in ticks: what the cap is compared against. */
+  committedTicks: z.number().int(),
+  exceedsBudget: z.boolean(),
+});
+export type CostEstimateView = z.infer<typeof CostEstimateView>;
+
+export const ImageModelView = z.object({
+  id: z.string(),
+  aliases: z.array(z.string()),
+  maxPromptLength: z.number().int(),
+  pricePerImageTicks: z.number().int(),
+  resolutions: z.array(z.enum(JOB_RESOLUTIONS)),
+  /** A plain note when the model is deprecated or legacy, e.g. "-pro is now -quality". */
+  note: z.string().nullable(),
+});
+export type ImageModelView = z.infer<typeof ImageModelView>;
+
+const Target = z.object({ jobId: JobId.optional(), batchId: JobId.optional() }).strict()
+  .refine((t) => Boolean(t.jobId) !== Boolean(t.batchId), 'Give a job id or a batch id.');
+const Count = z.object({ count: z.number().int() });
+
+export const jobsChannels = {
+  /** Queues prompts × n after pre-flight validation and the budget check; answers the batch with its tiles. */
+  'jobs:submit': { input: JobRequest, output: BatchView },
+  /** Every batch still on the board, newest first, and the ledger: what the renderer rehydrates from. */
+  'jobs:list': { input: Empty, output: z.object({ batches: z.array(BatchView), ledger: Ledger }) },
+  /** Cancels queued or running requests of one job or a whole batch. */
+  'jobs:cancel': { input: Target, output: Count },
+  /** Puts failed, cancelled or interrupted requests back in the queue. */
+  'jobs:retry': { input: Target, output: Count },
+  /** Removes batches whose requests have all finished (their images stay in the library). */
+  'jobs:clear-finished': { input: Empty, output: Count },
+  /** What a submit would cost, and whether the budget cap allows it. */
+  'jobs:estimate': { input: JobRequest, output: CostEstimateView },
+  /** Image models from xAI's listing, or the built-in list when offline, with deprecation notes. */
+  'models:images': { input: Empty, output: z.object({ models: z.array(ImageModelView), source: z.enum(['api', 'fallback']) }) },
+} as const;
+
+export const jobsEvents = {
+  /** A request changed state or a tile filled. */
+  'jobs:progress': z.object({ job: JobView }),
+  /** Every request of a batch has finished (for notifications). */
+  'jobs:settled': z.object({
+    batchId: JobId,
+    images: z.number().int(),
+    done: z.number().int(),
+    blocked: z.number().int(),
+    failed: z.number().int(),
+    costTicks: z.number().int(),
+  }),
+  /** Money spent changed. */
+  'ledger:changed': Ledger,
+} as const;
