@@ -83,7 +83,12 @@ export const EffectiveSettings = z.object({
 });
 export type EffectiveSettings = z.infer<typeof EffectiveSettings>;
 
-export const SettingsView = z.object({ settings: Settings, effective: EffectiveSettings });
+export const SettingsView = z.object({
+  settings: Settings,
+  effective: EffectiveSettings,
+  /** Set when this launch had to repair the settings file: shown once the window is up (events before it are lost). */
+  loadNotice: z.string().nullable(),
+});
 export type SettingsView = z.infer<typeof SettingsView>;
 
 export const settingsChannels = {

@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import { OnboardingPage } from './features/onboarding/OnboardingPage';
+import { DemoModeBadge } from './features/settings/DemoModeBadge';
+import { useThemeSetting } from './features/settings/use-theme';
 import { Navigation } from './features/shell/Navigation';
 import { NoticeList } from './features/shell/NoticeList';
 import { SectionPanel } from './features/shell/SectionPanel';
@@ -10,6 +13,8 @@ export function App() {
   const status = useStudio((s) => s.status);
   const startupError = useStudio((s) => s.startupError);
   const setSection = useStudio((s) => s.setSection);
+  const onboarding = useStudio((s) => s.onboardingOpen);
+  useThemeSetting();
 
   useEffect(() => {
     // Ctrl/Cmd+1…5 jump to a section from anywhere.
@@ -33,9 +38,18 @@ export function App() {
       </main>
     );
   }
+  if (onboarding) {
+    return (
+      <>
+        <OnboardingPage />
+        <NoticeList />
+      </>
+    );
+  }
   return (
     <div className="app" aria-busy={status === 'starting'}>
       <Navigation />
+      <DemoModeBadge />
       <SectionPanel />
       <NoticeList />
     </div>

@@ -25,6 +25,7 @@ export const DEMO_LIBRARY_DIR = 'demo-library';
  */
 export function createSettingsService(deps: SettingsServiceDeps) {
   let current: Settings | null = null;
+  let loadNotice: string | null = null;
 
   function settings(): Settings {
     if (!current) throw new Error('settings: load() first');
@@ -42,6 +43,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
         libraryDir: s.demoMode ? path.join(deps.dataDir, DEMO_LIBRARY_DIR) : (s.libraryDir ?? path.join(deps.dataDir, 'library')),
         demo: s.demoMode,
       },
+      loadNotice,
     };
   }
 
@@ -55,13 +57,14 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     async load(): Promise<SettingsView> {
       const loaded = deps.store.load();
       current = loaded.settings;
+      loadNotice = loaded.notice;
       if (loaded.notice) deps.events.emit('app:notice', { level: 'warning', message: loaded.notice });
       try {
         await syncDemo();
       } catch (err) {
         deps.logger.error('demo: simulator failed to start', { error: String(err) });
         current = { ...current, demoMode: false };
-        deps.events.emit('app:notice', { level: 'error', message: 'Demo mode could not start its simulator and was switched off.' });
+        loadNotice = [loadNotice, 'Demo mode could not start its simulator and was switched off.'].filter(Boolean).join(' ');
       }
       return view();
     },

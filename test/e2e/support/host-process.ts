@@ -19,7 +19,9 @@ export async function startHostProcess(options: { dataDir?: string; env?: Record
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', ...(options.args ?? [])],
-    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Default: a returning user whose key comes from XAI_API_KEY, and a file-less secret store, so no test ever
+    // reads or writes the real keychain of the machine it runs on. Specs override either through `env`.
+    { env: { ...process.env, XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,9 +1,68 @@
-import { EmptyState } from '../shell/EmptyState';
+import {
+  SETTINGS_IMAGE_ASPECT_RATIOS, SETTINGS_IMAGE_RESOLUTIONS, SETTINGS_VIDEO_RESOLUTIONS, THEMES,
+} from '@contract';
+import { useStudio } from '../../stores/store';
+import { AboutPanel } from './AboutPanel';
+import { DemoPanel } from './DemoPanel';
+import { KeyPanel } from './KeyPanel';
+import { SettingField } from './SettingField';
 
+const IMAGE_MODELS = ['grok-imagine-image', 'grok-imagine-image-quality', 'grok-imagine-image-2.0', 'grok-2-image-1212'];
+const VIDEO_MODELS = ['grok-imagine-video', 'grok-imagine-video-1.5'];
+
+/** Every setting, grouped; each control validates as you type and saves when valid. */
 export function SettingsPage() {
+  const view = useStudio((s) => s.settingsView);
+  if (!view) return <p role="status">Loading settings…</p>;
   return (
-    <EmptyState title="Settings">
-      <p>Your xAI API key (kept in the system keychain), defaults for new work, and where your library lives.</p>
-    </EmptyState>
+    <section className="settings" aria-labelledby="section-title">
+      <h1 id="section-title">Settings</h1>
+      <div className="settings-grid">
+        <KeyPanel />
+        <DemoPanel />
+        <section className="settings-card" aria-labelledby="image-defaults-heading">
+          <h2 id="image-defaults-heading">Image defaults</h2>
+          <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(IMAGE_MODELS, view.settings.imageModel) }} />
+          <SettingField field="imageAspectRatio" label="Aspect ratio" kind={{ type: 'select', options: SETTINGS_IMAGE_ASPECT_RATIOS }} />
+          <SettingField field="imageResolution" label="Resolution" kind={{ type: 'select', options: SETTINGS_IMAGE_RESOLUTIONS }} />
+          <SettingField field="imageCount" label="Images per request" kind={{ type: 'number', min: 1, max: 10 }} help="1–10 (xAI’s limit per request)." />
+        </section>
+        <section className="settings-card" aria-labelledby="video-defaults-heading">
+          <h2 id="video-defaults-heading">Video defaults</h2>
+          <SettingField field="videoModel" label="Video model" kind={{ type: 'select', options: withCurrent(VIDEO_MODELS, view.settings.videoModel) }} />
+          <SettingField field="videoDurationSec" label="Duration (seconds)" kind={{ type: 'number', min: 1, max: 15 }} />
+          <SettingField field="videoResolution" label="Video resolution" kind={{ type: 'select', options: SETTINGS_VIDEO_RESOLUTIONS }} />
+        </section>
+        <section className="settings-card" aria-labelledby="connection-heading">
+          <h2 id="connection-heading">Connection and spending</h2>
+          <SettingField field="concurrency" label="Requests at once" kind={{ type: 'number', min: 1, max: 16 }} help="4 keeps clear of most rate limits." />
+          <SettingField field="requestTimeoutSec" label="Request timeout (seconds)" kind={{ type: 'number', min: 10, max: 900 }} />
+          <SettingField
+            field="apiBaseUrl"
+            label="API base URL"
+            kind={{ type: 'text', placeholder: 'https://api.x.ai/v1' }}
+            help={view.effective.apiBaseUrlOverridden ? `Overridden on the command line: ${view.effective.apiBaseUrl}` : 'Change only for a proxy.'}
+          />
+          <SettingField field="budgetCapUsd" label="Budget cap (USD, optional)" kind={{ type: 'number', min: 0, step: 0.01, optional: true }} help="Leave empty for no cap." />
+        </section>
+        <section className="settings-card" aria-labelledby="appearance-heading">
+          <h2 id="appearance-heading">Appearance and library</h2>
+          <SettingField field="theme" label="Theme" kind={{ type: 'select', options: THEMES.map((t) => ({ value: t, label: t === 'system' ? 'Follow system' : t[0]!.toUpperCase() + t.slice(1) })) }} />
+          <SettingField field="notifications" label="Notify me when long work finishes" kind={{ type: 'checkbox' }} />
+          <SettingField
+            field="libraryDir"
+            label="Library folder"
+            kind={{ type: 'text', optional: true, placeholder: 'Default: inside the data folder' }}
+            help="An absolute path; empty uses the default. Demo results always go to a separate demo library."
+          />
+        </section>
+        <AboutPanel />
+      </div>
+    </section>
   );
+}
+
+/** Keeps a model id the user already has (e.g. a new alias) selectable. */
+function withCurrent(list: string[], current: string) {
+  return list.includes(current) ? list : [current, ...list];
 }

@@ -1,0 +1,43 @@
+import type { KeyStatus } from '@contract';
+
+const LABELS: Record<KeyStatus['state'], string> = {
+  'not-set': 'No key',
+  checking: 'Checking…',
+  valid: 'Working',
+  invalid: 'Rejected by xAI',
+  'no-credits': 'No credits',
+  offline: 'Not checked (offline)',
+  'keychain-unavailable': 'Keychain unavailable',
+};
+
+const SOURCES: Record<KeyStatus['source'], string> = {
+  keychain: 'system keychain',
+  'safe-storage': 'encrypted file (no keychain available)',
+  environment: 'XAI_API_KEY environment variable',
+  memory: 'memory only (test mode)',
+  none: '—',
+};
+
+/** The key's state as a labelled badge plus its message. */
+export function KeyStateText({ status }: { status: KeyStatus }) {
+  return (
+    <dl className="key-status">
+      <dt>Status</dt>
+      <dd>
+        <span className={`state-badge state-${status.state}`}>{LABELS[status.state]}</span>
+      </dd>
+      {status.configured && (
+        <>
+          <dt>Key</dt>
+          <dd>
+            <code aria-label="Masked key">{status.hint ?? '••••'}</code>
+          </dd>
+          <dt>Stored in</dt>
+          <dd>{SOURCES[status.source]}</dd>
+        </>
+      )}
+      <dt className="sr-only">Details</dt>
+      <dd className="key-message">{status.message}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Side-effecting settings and key commands: call main through lib/api, then put what main answered into the store.
+ * The pasted key goes to main once (key:set) and is never kept in renderer state.
+ */
+import { Settings, type KeySetResult, type SettingsPatch } from '@contract';
+import { ApiError, invoke } from '../../lib/api';
+import { useStudio } from '../../stores/store';
+
+/** Field → message, from a failed update. */
+export type FieldErrors = Partial<Record<keyof Settings, string>>;
+
+/** Checks one field as the user types, with the same schema main applies. */
+export function validateField<K extends keyof Settings>(field: K, value: unknown): string | null {
+  const parsed = Settings.shape[field].safeParse(value);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Not valid.');
+}
+
+export async function updateSettings(patch: SettingsPatch): Promise<FieldErrors | null> {
+  try {
+    useStudio.getState().setSettingsView(await invoke('settings:update', patch));
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError && err.error.kind === 'validation') {
+      const out: FieldErrors = {};
+      for (const issue of err.error.issues) out[(issue.path || Object.keys(patch)[0]) as keyof Settings] = issue.message;
+      return Object.keys(out).length ? out : { [Object.keys(patch)[0] as keyof Settings]: err.error.message };
+    }
+    useStudio.getState().pushNotice('error', err instanceof Error ? err.message : String(err));
+    return null;
+  }
+}
+
+/** One click between demo and real. */
+export function setDemoMode(on: boolean) {
+  return updateSettings({ demoMode: on });
+}
+
+/** Sends the pasted key to main for validation and storage; returns what happened (no key inside). */
+export async function saveKey(key: string): Promise<KeySetResult | { error: string }> {
+  try {
+    const result = await invoke('key:set', { key });
+    useStudio.getState().setKeyStatus(result.status);
+    return result;
+  } catch (err) {
+    if (err instanceof ApiError && err.error.kind === 'validation') {
+      return { error: err.error.issues[0]?.message ?? err.error.message };
+    }
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export async function removeKey() {
+  useStudio.getState().setKeyStatus(await invoke('key:remove', {}));
+}
+
+export async function recheckKey() {
+  useStudio.getState().setKeyStatus(await invoke('key:validate', {}));
+}
