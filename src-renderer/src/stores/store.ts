@@ -4,6 +4,7 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
 /** The whole renderer state: one bound store composed of typed slices (zustand's slices pattern). */
+export type StudioState = AppSlice & LibrarySlice & SettingsSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createAppSlice(...a),
