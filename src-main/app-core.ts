@@ -18,6 +18,9 @@ import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-client';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
+import { createVideoApi, createVideoJobStore } from './adapters/video';
+import { createVideoHandlers } from './services/video/video-handlers';
+import { createVideoService } from './services/video/video-service';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -101,12 +104,26 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   });
   generation.start();
 
+  // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
+  const video = createVideoService({
+    api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
+    store: createVideoJobStore(dataDir),
+    library: { record: (id) => library.records([id])[0], read: (p) => libraryAdapters.files.read(p), ingest: library.ingest },
+    clock,
+    events: options.events,
+    logger: options.logger,
+    // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
+    ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),
+  });
+  video.resume();
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
     ...createGenerationHandlers(generation),
+    ...createVideoHandlers(video),
   };
 
   return {
@@ -114,6 +131,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     libraryDir,
     connection: vault.connection,
     async dispose() {
+      await video.dispose();
       await generation.dispose();
       jobStore.close();
       await vault.dispose();

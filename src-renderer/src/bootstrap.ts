@@ -1,5 +1,6 @@
 import { onLibraryChanged } from './features/library/query-commands';
 import { rehydrateSettings } from './features/settings/rehydrate';
+import { startGenerate } from './features/generate/commands';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 
@@ -15,6 +16,7 @@ export async function bootstrap(): Promise<void> {
     subscribe('library:changed', onLibraryChanged);
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
+    await startGenerate();
     store.setStatus('ready');
   } catch (err) {
     store.setStatus('failed', err instanceof Error ? err.message : String(err));

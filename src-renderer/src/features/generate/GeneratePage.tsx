@@ -1,9 +1,82 @@
-import { EmptyState } from '../shell/EmptyState';
+import { useCallback, useEffect, useState } from 'react';
+import { useStudio } from '../../stores/store';
+import { BatchBoard } from './BatchBoard';
+import { refreshEstimate, submitDraft } from './commands';
+import { CostLine } from './CostLine';
+import { promptsOf } from './format';
+import { OptionsBar } from './OptionsBar';
+import { PromptBox } from './PromptBox';
+import { loadHistory, pushHistory, saveHistory } from './prompt-history';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
+import './generate.css';
 
+/** Generate: prompts and options, the live estimate, and the board of batches filling in. */
 export function GeneratePage() {
+  const draft = useStudio((s) => s.draft);
+  const models = useStudio((s) => s.models);
+  const estimate = useStudio((s) => s.estimate);
+  const submitError = useStudio((s) => s.submitError);
+  const setDraft = useStudio((s) => s.setDraft);
+  const [busy, setBusy] = useState(false);
+  const [help, setHelp] = useState(false);
+  const maxLength = models.find((m) => m.id === draft.model)?.maxPromptLength ?? 1024;
+  const prompts = promptsOf(draft.text, draft.batchMode);
+
+  useEffect(() => {
+    const t = setTimeout(() => void refreshEstimate(), 150);
+    return () => clearTimeout(t);
+  }, [draft]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
+      if (e.key === '?' && !typing) {
+        e.preventDefault();
+        setHelp(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const submit = useCallback(async () => {
+    if (busy || prompts.length === 0) return;
+    setBusy(true);
+    const ok = await submitDraft();
+    setBusy(false);
+    if (ok) saveHistory(prompts.reduce(pushHistory, loadHistory()));
+  }, [busy, prompts]);
+
   return (
-    <EmptyState title="Generate">
-      <p>Describe what you want and get a batch of images. Several prompts at once, each up to ten times, with the cost shown before you start.</p>
-    </EmptyState>
+    <div className="generate">
+      <div className="generate-head">
+        <h1>Generate</h1>
+        <button type="button" className="link" onClick={() => setHelp(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
+      </div>
+      <form
+        className="generate-form"
+        aria-label="New batch"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} onChange={(text) => setDraft({ text })} onSubmit={() => void submit()} />
+        <label className="check">
+          <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
+          Batch mode: one prompt per line
+        </label>
+        <OptionsBar models={models} />
+        <div className="submit-row">
+          <CostLine estimate={estimate} />
+          <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
+            {busy ? 'Queuing…' : 'Generate'}
+          </button>
+        </div>
+        {submitError && <p className="form-error" role="alert">{submitError}</p>}
+      </form>
+      <BatchBoard />
+      {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
+    </div>
   );
 }

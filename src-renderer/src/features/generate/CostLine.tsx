@@ -1,0 +1,22 @@
+import type { CostEstimateView } from '@contract';
+import { usd } from './format';
+
+/** The estimate before submitting, and the budget verdict. */
+export function CostLine({ estimate }: { estimate: CostEstimateView | null }) {
+  if (!estimate || estimate.images === 0) return <p className="cost-line muted" aria-live="polite">Write a prompt to see the cost.</p>;
+  const about = estimate.source === 'unknown' ? 'unknown price' : `${estimate.source === 'table' ? 'about ' : ''}${usd(estimate.ticks)}`;
+  return (
+    <div className="cost-line" aria-live="polite" data-testid="cost-estimate">
+      <span>
+        {estimate.images} image{estimate.images === 1 ? '' : 's'} × {usd(estimate.perImageTicks)} = <strong>{about}</strong>
+        {estimate.requests > 1 ? ` in ${estimate.requests} requests` : ''}
+      </span>
+      {estimate.budgetCapUsd !== null && (
+        <span className={estimate.exceedsBudget ? 'budget over' : 'budget'}>
+          {estimate.exceedsBudget ? 'Over budget: ' : 'Budget: '}
+          {usd(estimate.committedTicks)} spent or queued this session of ${estimate.budgetCapUsd.toFixed(2)}
+        </span>
+      )}
+    </div>
+  );
+}

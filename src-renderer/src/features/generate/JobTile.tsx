@@ -1,0 +1,30 @@
+import type { JobView, Tile } from '@contract';
+import { mediaUrl } from '../../lib/api';
+import { elapsed } from './format';
+
+const LABEL: Record<Tile['state'], string> = {
+  pending: 'Pending', done: 'Done', blocked: 'Blocked by content policy', failed: 'Failed', cancelled: 'Cancelled', interrupted: 'Interrupted',
+};
+
+/** One requested image: pending with elapsed time, the thumbnail, or what went wrong in words. */
+export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: number; onRetry(): void }) {
+  const { tile, job } = props;
+  const ratio = props.aspect === 'auto' ? '1 / 1' : props.aspect.replace(':', ' / ');
+  const waiting = job.state === 'queued' ? (job.note ?? 'Queued') : `Generating… ${elapsed(props.now - (job.startedAt ?? props.now))}`;
+  const canRetry = tile.state === 'failed' || tile.state === 'interrupted' || tile.state === 'cancelled';
+  return (
+    <li className={`job-tile tile-${tile.state}`} style={{ aspectRatio: ratio }} aria-label={`Image ${tile.index + 1}: ${LABEL[tile.state]}`} data-state={tile.state}>
+      {tile.state === 'done' && tile.thumb ? (
+        <img src={mediaUrl(tile.thumb)} alt={job.prompt} loading="lazy" />
+      ) : (
+        <div className="tile-body">
+          <strong>{LABEL[tile.state]}</strong>
+          {tile.state === 'pending' ? <span className="tile-time">{waiting}</span> : tile.reason && <span className="tile-reason">{tile.reason}</span>}
+          {canRetry && job.state !== 'queued' && job.state !== 'running' && (
+            <button type="button" onClick={props.onRetry}>Retry</button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

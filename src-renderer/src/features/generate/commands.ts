@@ -1,0 +1,117 @@
+/**
+ * Side effects of the Generate screen: calls to main through lib/api.ts, then store updates. Events from main are
+ * routed here at bootstrap, so the board follows the queue even after a reload.
+ */
+import type { EventPayload, JobRequest } from '@contract';
+import { ApiError, invoke, subscribe } from '../../lib/api';
+import { useStudio } from '../../stores/store';
+import { promptsOf } from './format';
+
+export function requestFromDraft(): JobRequest {
+  const { draft } = useStudio.getState();
+  return { prompts: promptsOf(draft.text, draft.batchMode), n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution };
+}
+
+export async function rehydrateJobs(): Promise<void> {
+  const { batches, ledger } = await invoke('jobs:list', {});
+  useStudio.getState().setBatches(batches);
+  useStudio.getState().setLedger(ledger);
+}
+
+export async function loadModels(): Promise<void> {
+  try {
+    const { models, source } = await invoke('models:images', {});
+    const s = useStudio.getState();
+    s.setModels(models, source);
+    // A remembered deprecated id (e.g. -pro) selects the model it is now an alias of.
+    const current = models.find((m) => m.id === s.draft.model || m.aliases.includes(s.draft.model));
+    if (current && current.id !== s.draft.model) s.setDraft({ model: current.id }, false);
+  } catch {
+    // The model picker keeps what it has; submit still validates in main.
+  }
+}
+
+let estimateSeq = 0;
+/** Asks main for the estimate of the current draft; stale answers are dropped. */
+export async function refreshEstimate(): Promise<void> {
+  const request = requestFromDraft();
+  const seq = ++estimateSeq;
+  if (request.prompts.length === 0) return useStudio.getState().setEstimate(null);
+  try {
+    const estimate = await invoke('jobs:estimate', request);
+    if (seq === estimateSeq) useStudio.getState().setEstimate(estimate);
+  } catch {
+    if (seq === estimateSeq) useStudio.getState().setEstimate(null);
+  }
+}
+
+/** Submits the draft; on success the batch appears at once with its pending tiles. Returns whether it was queued. */
+export async function submitDraft(): Promise<boolean> {
+  const s = useStudio.getState();
+  const request = requestFromDraft();
+  s.setSubmitError(null);
+  try {
+    const batch = await invoke('jobs:submit', request);
+    useStudio.getState().addBatch(batch);
+    return true;
+  } catch (err) {
+    useStudio.getState().setSubmitError(err instanceof ApiError ? err.message : String(err));
+    return false;
+  }
+}
+
+type Target = { jobId: string } | { batchId: string };
+const act = (channel: 'jobs:cancel' | 'jobs:retry') => async (target: Target) => {
+  try {
+    await invoke(channel, target);
+  } catch (err) {
+    useStudio.getState().pushNotice('error', err instanceof Error ? err.message : String(err));
+  }
+};
+export const cancelJobs = act('jobs:cancel');
+export const retryJobs = act('jobs:retry');
+
+export async function clearFinished(): Promise<void> {
+  await invoke('jobs:clear-finished', {});
+  await rehydrateJobs();
+}
+
+export function onJobProgress({ job }: EventPayload<'jobs:progress'>): void {
+  const s = useStudio.getState();
+  if (!s.batches.some((b) => b.id === job.batchId)) void rehydrateJobs();
+  else s.upsertJob(job);
+}
+
+/** A batch finished: tell the user through the OS when they are looking elsewhere. */
+export function onBatchSettled(e: EventPayload<'jobs:settled'>): void {
+  const notificationsOn = useStudio.getState().settingsView?.settings.notifications ?? true;
+  if (!notificationsOn || (document.hasFocus() && document.visibilityState === 'visible')) return;
+  if (typeof Notification === 'undefined') return;
+  const body = `${e.done} of ${e.images} images ready${e.blocked ? `, ${e.blocked} blocked` : ''}${e.failed ? `, ${e.failed} failed` : ''}.`;
+  const show = () => new Notification('Imagine Studio: batch finished', { body });
+  if (Notification.permission === 'granted') show();
+  else if (Notification.permission === 'default') void Notification.requestPermission().then((p) => p === 'granted' && show());
+}
+
+export function onLedgerChanged(ledger: EventPayload<'ledger:changed'>): void {
+  useStudio.getState().setLedger(ledger);
+  void refreshEstimate();
+}
+
+/** Form defaults come from settings until the user changes the form. */
+export function applySettingsDefaults(): void {
+  const s = useStudio.getState();
+  const settings = s.settingsView?.settings;
+  if (!settings || s.draftTouched) return;
+  s.setDraft({ model: settings.imageModel, n: settings.imageCount, aspectRatio: settings.imageAspectRatio, resolution: settings.imageResolution }, false);
+}
+
+/** Bootstrap hook: follow main's queue events and load the board, the models and the estimate. */
+export async function startGenerate(): Promise<void> {
+  subscribe('jobs:progress', onJobProgress);
+  subscribe('jobs:settled', onBatchSettled);
+  subscribe('ledger:changed', onLedgerChanged);
+  applySettingsDefaults();
+  await rehydrateJobs();
+  void loadModels().then(refreshEstimate);
+}

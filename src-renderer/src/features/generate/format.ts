@@ -1,0 +1,40 @@
+import type { BatchView } from '@contract';
+
+const TICKS_PER_USD = 10_000_000_000;
+
+/** Ticks as dollars: cents precision, more when the amount is below a cent. */
+export function usd(ticks: number): string {
+  const v = ticks / TICKS_PER_USD;
+  return `$${v !== 0 && Math.abs(v) < 0.01 ? v.toFixed(4) : v.toFixed(2)}`;
+}
+
+export function elapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** Prompts the form would send: one per line in batch mode, else the whole text as one. */
+export function promptsOf(text: string, batchMode: boolean): string[] {
+  const list = batchMode ? text.split('\n') : [text];
+  return list.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** Counts per tile state and the money a batch cost. */
+export function batchSummary(batch: BatchView) {
+  const tiles = batch.jobs.flatMap((j) => j.tiles);
+  const count = (s: string) => tiles.filter((t) => t.state === s).length;
+  const active = batch.jobs.some((j) => j.state === 'queued' || j.state === 'running');
+  const retryable = batch.jobs.some((j) => j.state === 'failed' || j.state === 'cancelled' || j.state === 'interrupted');
+  return {
+    total: tiles.length, done: count('done'), pending: count('pending'), blocked: count('blocked'),
+    failed: count('failed') + count('interrupted'), cancelled: count('cancelled'), active, retryable,
+    costTicks: batch.jobs.reduce((s, j) => s + (j.costTicks ?? 0), 0),
+  };
+}
+
+/** Width/height of the little preview box for an aspect ratio (auto is drawn square). */
+export function ratioBox(ratio: string, size = 28): { width: number; height: number } {
+  if (ratio === 'auto') return { width: size * 0.8, height: size * 0.8 };
+  const [a, b] = ratio.split(':').map(Number) as [number, number];
+  return a >= b ? { width: size, height: Math.max(6, (size * b) / a) } : { width: Math.max(6, (size * a) / b), height: size };
+}
