@@ -18,6 +18,7 @@ import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-client';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
+import { createEditModule } from './services/edit/edit-module';
 import { createVideoApi, createVideoJobStore } from './adapters/video';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
@@ -91,10 +92,11 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
 
   // The queue has its own DB beside the library (see SqliteJobStore for why), so it survives library switches.
   const jobStore = new SqliteJobStore(path.join(dataDir, 'jobs.db'));
+  const imagine = createConnectedImagineClient({
+    baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger,
+  });
   const generation = createGenerationService({
-    api: createConnectedImagineClient({
-      baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger,
-    }),
+    api: imagine,
     store: jobStore,
     library,
     clock,
@@ -103,6 +105,8 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     settings: () => vault.settings.current(),
   });
   generation.start();
+  // Edits share the queue's client but run directly: the queue takes prompt-only jobs so far.
+  const edit = createEditModule({ dataDir, api: imagine, library, files: libraryAdapters.files, clock, logger: options.logger });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
   const video = createVideoService({
@@ -123,6 +127,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...createLibraryHandlers(library),
     ...vault.handlers,
     ...createGenerationHandlers(generation),
+    ...edit.handlers,
     ...createVideoHandlers(video),
   };
 

@@ -9,6 +9,7 @@ import { libraryChannels, libraryEvents } from './library';
 import { keyChannels, keyEvents } from './key';
 import { settingsChannels, settingsEvents } from './settings';
 import { jobsChannels, jobsEvents } from './jobs';
+import { editChannels, editEvents } from './edit';
 import { videoChannels, videoEvents } from './video';
 import type { Envelope } from './errors';
 
@@ -20,6 +21,7 @@ export * from './library';
 export * from './key';
 export * from './settings';
 export * from './jobs';
+export * from './edit';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -34,6 +36,7 @@ export const channels = {
   ...keyChannels,
   ...settingsChannels,
   ...jobsChannels,
+  ...editChannels,
   ...videoChannels,
 } as const satisfies Record<string, ChannelDef>;
 
@@ -44,6 +47,7 @@ export const events = {
   ...keyEvents,
   ...settingsEvents,
   ...jobsEvents,
+  ...editEvents,
   ...videoEvents,
 } as const satisfies Record<string, z.ZodType>;
 

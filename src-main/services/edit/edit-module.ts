@@ -1,0 +1,35 @@
+import path from 'node:path';
+import type { Handlers } from '../../ipc/handlers';
+import type { LibraryFiles } from '../../core/library/ports';
+import type { Clock, Logger } from '../../core/ports';
+import type { ImagineApi } from '../../core/xai';
+import { createFsEditSourceStore } from '../../adapters/edit/fs-edit-source-store';
+import { createSharpSourceNormalizer } from '../../adapters/edit/sharp-source-normalizer';
+import type { LibraryService } from '../library/library-service';
+import { createEditHandlers, type EditChannel } from './edit-handlers';
+import { createEditService } from './edit-service';
+
+/** Folder (inside the data dir, outside the library) where prepared sources wait for an edit. */
+export const EDIT_SOURCES_DIR = 'edit-sources';
+
+/** Builds the edit feature from the shared client and library; the composition root spreads its handlers. */
+export function createEditModule(deps: {
+  dataDir: string;
+  api: ImagineApi;
+  library: LibraryService;
+  files: LibraryFiles;
+  clock: Clock;
+  logger: Logger;
+}): { handlers: Pick<Handlers, EditChannel> } {
+  const service = createEditService({
+    api: deps.api,
+    library: { ingest: deps.library.ingest, item: deps.library.item, read: (record) => deps.files.read(record.file) },
+    normalizer: createSharpSourceNormalizer(),
+    sources: createFsEditSourceStore(path.join(deps.dataDir, EDIT_SOURCES_DIR)),
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  // Old prepared sources are only clutter: sweep them in the background, never delaying start-up.
+  void service.sweep().catch((err: unknown) => deps.logger.warn('edit: sweep failed', { error: String(err) }));
+  return { handlers: createEditHandlers(service) };
+}

@@ -1,0 +1,148 @@
+/**
+ * The edit use cases: prepare a source (bytes or a library item) into the temp area, estimate, and submit an edit
+ * whose results are ingested with `edited-from` links to every source. Runs its own call on the shared Imagine
+ * client because the generation queue (jobs) takes prompt-only requests so far.
+ */
+import type {
+  EditEstimateView, EditModelView, EditResultView, EditSourceView, EditSubmitOutput, LibraryItemDetail, LibraryRecord,
+  ParsedInput,
+} from '@contract';
+import { fail } from '../../core/app-error';
+import type { EditSourceStore, SourceNormalizer, StoredSourceMeta } from '../../core/edit/ports';
+import type { Clock, Logger } from '../../core/ports';
+import {
+  EDIT_INPUT_IMAGE_TICKS, IMAGE_MODELS, bytesToDataUri, estimateImageCost, findImageModel, type ImageEditRequest,
+  type ImageItem, type ImagineApi,
+} from '../../core/xai';
+import type { IngestInput } from '../library/ingest';
+
+/** The slice of the library this service uses. */
+export interface EditLibrary {
+  ingest(input: IngestInput): Promise<LibraryRecord>;
+  item(id: string): LibraryItemDetail;
+  /** The item's file bytes. */
+  read(record: LibraryRecord): Promise<Uint8Array>;
+}
+
+export interface EditServiceDeps {
+  api: ImagineApi;
+  library: EditLibrary;
+  normalizer: SourceNormalizer;
+  sources: EditSourceStore;
+  clock: Clock;
+  logger: Logger;
+  newId?: () => string;
+}
+
+/** Prepared sources older than this are swept at start. */
+export const SOURCE_TTL_MS = 7 * 24 * 3600 * 1000;
+const randomId = () => crypto.randomUUID().replaceAll('-', '');
+
+function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+function sourceName(record: LibraryRecord): string {
+  const words = (record.editInstruction ?? record.prompt).trim();
+  return words ? words.slice(0, 60) : 'Library image';
+}
+
+export function createEditService(deps: EditServiceDeps) {
+  const { api, library, normalizer, sources, clock } = deps;
+  const newId = deps.newId ?? randomId;
+
+  async function readInput(input: ParsedInput<'edit:prepare-source'>): Promise<{ bytes: Uint8Array; name: string; itemId: string | null }> {
+    if (input.itemId) {
+      const { record } = library.item(input.itemId);
+      if (record.kind !== 'image') fail({ kind: 'validation', message: 'Only images can be edited here.', issues: [] });
+      if (record.missing) fail({ kind: 'not-found', message: 'This item\'s file is missing from the library folder.' });
+      return { bytes: await library.read(record), name: sourceName(record), itemId: record.id };
+    }
+    return { bytes: new Uint8Array(Buffer.from(input.bytesBase64 ?? '', 'base64')), name: input.name ?? 'Pasted image', itemId: null };
+  }
+
+  async function prepare(input: ParsedInput<'edit:prepare-source'>): Promise<EditSourceView> {
+    const { bytes, name, itemId } = await readInput(input);
+    const result = await normalizer.normalize(bytes);
+    if (!result.ok) fail({ kind: 'validation', message: `${name}: ${result.reason}`, issues: [{ path: 'source', message: result.reason }] });
+    const meta: StoredSourceMeta = {
+      id: newId(), name, mime: result.mime, width: result.width, height: result.height, bytes: result.bytes.length,
+      libraryItemId: itemId, notices: result.notices, createdAt: clock.now(),
+    };
+    await sources.put(meta, result.bytes);
+    return { ...meta, thumbDataUrl: `data:image/webp;base64,${toBase64(result.thumb)}` };
+  }
+
+  async function loadSources(refs: ParsedInput<'edit:submit'>['sources']) {
+    return Promise.all(refs.map(async (ref) => {
+      const found = await sources.get(ref.id);
+      if (!found) fail({ kind: 'not-found', message: 'A source image is no longer available: add it again.' });
+      const sent = await normalizer.transform(found.bytes, found.meta.mime, { rotate: ref.rotate, crop: ref.crop });
+      return { ...found, sent };
+    }));
+  }
+
+  /** Sources from outside the library become library items, so the results' lineage has a parent to point at. */
+  async function ensureInLibrary(loaded: Awaited<ReturnType<typeof loadSources>>): Promise<string[]> {
+    const ids: string[] = [];
+    for (const s of loaded) {
+      let id = s.meta.libraryItemId;
+      if (!id) {
+        const record = await library.ingest({ bytes: s.bytes, kind: 'image', origin: 'imported', prompt: '', params: { name: s.meta.name } });
+        id = record.id;
+        await sources.setLibraryItem(s.meta.id, id);
+      }
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  async function itemBytes(item: Extract<ImageItem, { ok: true }>): Promise<Uint8Array> {
+    if (item.bytes) return item.bytes;
+    if (item.url) return (await api.download(item.url, { maxBytes: 64 * 1024 * 1024 })).bytes;
+    return fail({ kind: 'api', status: 200, code: 'bad-response', message: 'xAI sent an image without data.' });
+  }
+
+  async function submit(input: ParsedInput<'edit:submit'>): Promise<EditSubmitOutput> {
+    const caps = findImageModel(input.model);
+    if (!caps?.supportsEdit) fail({ kind: 'validation', message: `${input.model} cannot edit images.`, issues: [{ path: 'model', message: 'Not an edit model.' }] });
+    const loaded = await loadSources(input.sources);
+    const images = loaded.map((s) => ({ url: bytesToDataUri(s.sent.bytes, s.sent.mime) }));
+    const req: ImageEditRequest = {
+      model: input.model, prompt: input.prompt, n: input.n, resolution: input.resolution, response_format: 'b64_json',
+      ...(images.length === 1 ? { image: images[0] } : { images }),
+      ...(images.length > 1 && input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
+    };
+    const answer = await api.editImages(req);
+    const sourceItemIds = await ensureInLibrary(loaded);
+    const parents = [...new Set(sourceItemIds)].map((parentId) => ({ kind: 'edited-from' as const, parentId }));
+    const ok = answer.items.filter((i): i is Extract<ImageItem, { ok: true }> => i.ok);
+    // The reported cost covers the whole request: spread it over the outputs so library totals add up once.
+    const share = answer.costTicks === null || ok.length === 0 ? null : Math.round(answer.costTicks / ok.length);
+    const results: EditResultView[] = [];
+    for (const item of ok) {
+      const record = await library.ingest({
+        bytes: await itemBytes(item), kind: 'image', origin: 'edited', prompt: item.revisedPrompt ?? input.prompt,
+        editInstruction: input.prompt, model: input.model, costTicks: share, requestId: answer.requestId ?? null,
+        params: { ...req, image: undefined, images: undefined, sources: loaded.length }, parents,
+      });
+      results.push({ itemId: record.id, file: record.file, thumb: record.thumb, preview: record.preview, width: record.width, height: record.height });
+    }
+    return { results, blocked: answer.items.length - ok.length, requestId: answer.requestId ?? null, costTicks: answer.costTicks, sourceItemIds };
+  }
+
+  function estimate(input: ParsedInput<'edit:estimate'>): EditEstimateView {
+    const placeholder = { url: 'data:image/png;base64,' };
+    const est = estimateImageCost({ model: input.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder) });
+    const inputTicks = est.source === 'unknown' ? 0 : input.sourceCount * EDIT_INPUT_IMAGE_TICKS;
+    return { ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source };
+  }
+
+  function models(): EditModelView[] {
+    return IMAGE_MODELS.filter((m) => m.supportsEdit).map((m) => ({ id: m.id, resolutions: [...m.resolutions], maxSources: m.maxEditImages }));
+  }
+
+  return { prepare, submit, estimate, models, sweep: () => sources.sweep(clock.now() - SOURCE_TTL_MS) };
+}
+
+export type EditService = ReturnType<typeof createEditService>;

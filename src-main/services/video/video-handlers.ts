@@ -1,0 +1,16 @@
+import type { Handlers } from '../../ipc/handlers';
+import type { VideoService } from './video-service';
+
+/** The video channels; the composition root spreads them into the full `Handlers` map. */
+export type VideoChannel = 'video:submit' | 'video:list' | 'video:cancel' | 'video:clear-finished' | 'video:estimate';
+
+/** Maps parsed contract inputs onto the video service. */
+export function createVideoHandlers(service: VideoService): Pick<Handlers, VideoChannel> {
+  return {
+    'video:submit': (input) => service.submit(input),
+    'video:list': () => ({ jobs: service.list() }),
+    'video:cancel': ({ id }) => service.cancel(id),
+    'video:clear-finished': () => ({ count: service.clearFinished() }),
+    'video:estimate': (input) => service.estimate(input),
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Video jobs with a crash-safe journal. Submit journals the job (`submitting`) before the start call and records
+ * xAI's id the moment it arrives, then a runner per job polls, downloads and ingests. On start every unfinished job
+ * resumes; a job caught mid-start is explained, never silently dropped.
+ */
+import type { VideoJobView, VideoSubmit } from '@contract';
+import { fail, toAppError } from '../../core/app-error';
+import type { Clock, EventSink, Logger } from '../../core/ports';
+import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type WireCall } from '../../core/video/plan';
+import { isFinal, type StoredVideoJob, type VideoJobStore } from '../../core/video/video-job';
+import type { ImagineApi, VideoStart } from '../../core/xai/types';
+import { validationError } from '../../core/xai/validate';
+import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs';
+import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
+
+/** Ports of the video service. `api` is asked per call so demo mode and key changes apply at once. */
+export interface VideoServiceDeps {
+  api: () => ImagineApi;
+  store: VideoJobStore;
+  library: VideoLibrary;
+  clock: Clock;
+  events: EventSink;
+  logger: Logger;
+  timing?: Partial<PollTiming>;
+  newId?: () => string;
+}
+
+const randomId = () => crypto.randomUUID().replaceAll('-', '');
+
+/** Errors after which the start call may or may not have reached xAI. */
+const UNSURE = new Set(['network', 'timeout', 'internal']);
+
+function start(api: ImagineApi, call: WireCall): Promise<VideoStart> {
+  if (call.endpoint === 'generate') return api.startVideo(call.body);
+  return call.endpoint === 'edit' ? api.editVideo(call.body) : api.extendVideo(call.body);
+}
+
+export function createVideoService(deps: VideoServiceDeps) {
+  const { store, library, clock, events, logger } = deps;
+  const timing: PollTiming = { ...DEFAULT_POLL_TIMING, ...deps.timing };
+  const newId = deps.newId ?? randomId;
+  const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+
+  function view(job: StoredVideoJob): VideoJobView {
+    const record = job.itemId ? library.record(job.itemId) : undefined;
+    return {
+      id: job.id, mode: job.mode, state: job.state, prompt: job.submit.prompt, model: job.model, seconds: job.seconds,
+      progress: job.progress, createdAt: job.createdAt, finishedAt: job.finishedAt, videoRequestId: job.videoRequestId,
+      estimateTicks: job.estimateTicks, costTicks: job.costTicks, reason: job.reason, note: job.note, parentId: job.parentId,
+      itemId: job.itemId, file: record?.file ?? null, poster: record?.thumb ?? null, durationMs: record?.durationMs ?? null,
+    };
+  }
+
+  function publish(job: StoredVideoJob): void {
+    const v = view(job);
+    events.emit('video:progress', { job: v });
+    if (isFinal(job.state)) events.emit('video:settled', { job: v });
+  }
+
+  const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, publish };
+
+  function follow(id: string): void {
+    if (running.has(id)) return;
+    const abort = new AbortController();
+    const done = runVideoJob(runner, id, abort.signal)
+      .catch((err: unknown) => logger.error('video: runner crashed', { id, error: String(err) }))
+      .finally(() => running.delete(id));
+    running.set(id, { abort, done });
+  }
+
+  function journal(submit: VideoSubmit, call: WireCall, est: { ticks: number; seconds: number | null }): StoredVideoJob {
+    const now = clock.now();
+    const job: StoredVideoJob = {
+      id: newId(), mode: submit.mode, state: 'submitting', submit: redact(submit) as VideoSubmit,
+      request: redact(call.body) as Record<string, unknown>, model: submit.model, seconds: est.seconds, progress: null,
+      createdAt: now, updatedAt: now, finishedAt: null, videoRequestId: null, startRequestId: null,
+      estimateTicks: est.ticks, costTicks: null, resultUrl: null, resultAt: null, reason: null, note: null,
+      parentId: sourcesOf(submit)[0]?.parentId ?? null, itemId: null, polls: 0,
+    };
+    store.insert(job);
+    publish(job);
+    return job;
+  }
+
+  async function submit(input: VideoSubmit): Promise<VideoJobView> {
+    const inspected = inspectSubmit(library, input);
+    if (inspected.issues.length > 0) fail(validationError(inspected.issues));
+    const call = await resolveSubmit(library, input);
+    const job = journal(input, call, inspected);
+    let started: VideoStart;
+    try {
+      started = await start(deps.api(), call);
+    } catch (err) {
+      const e = toAppError(err);
+      const patch = UNSURE.has(e.kind)
+        ? { state: 'lost' as const, reason: reasons.startUnsure(e.message) }
+        : { state: 'failed' as const, reason: reasons.startFailed(e.message) };
+      writeJob(runner, job.id, patch);
+      throw err;
+    }
+    // The id is the only handle on a billed job: journal it before anything else happens.
+    const updated = writeJob(runner, job.id, { state: 'pending', videoRequestId: started.videoRequestId, startRequestId: started.requestId ?? null });
+    follow(job.id);
+    return view(updated ?? job);
+  }
+
+  return {
+    submit,
+    estimate(input: VideoSubmit) {
+      const { seconds: _seconds, ...estimate } = inspectSubmit(library, input);
+      return estimate;
+    },
+    list: (): VideoJobView[] => store.list().map(view),
+    cancel(id: string): VideoJobView {
+      const job = store.get(id) ?? fail({ kind: 'not-found', message: 'This video job is no longer in the list.' });
+      if (isFinal(job.state)) return view(job);
+      const updated = writeJob(runner, id, { state: 'cancelled', reason: reasons.cancelled });
+      running.get(id)?.abort.abort();
+      return view(updated ?? job);
+    },
+    clearFinished: (): number => store.removeFinished(),
+    /** Picks up every unfinished job from the journal (call once at start). */
+    resume(): number {
+      const jobs = store.unfinished();
+      for (const job of jobs) follow(job.id);
+      if (jobs.length > 0) logger.info('video: resumed jobs', { count: jobs.length });
+      return jobs.length;
+    },
+    /** Stops following (jobs stay unfinished in the journal and resume next start) and closes the journal. */
+    async dispose(): Promise<void> {
+      const all = [...running.values()];
+      for (const r of all) r.abort.abort();
+      await Promise.all(all.map((r) => r.done));
+      store.close();
+    },
+  };
+}
+
+export type VideoService = ReturnType<typeof createVideoService>;

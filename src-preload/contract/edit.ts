@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { Empty } from './common';
+import { JOB_ASPECT_RATIOS, JOB_RESOLUTIONS } from './jobs';
+
+/*
+ * Natural-language image edits with up to EDIT_MAX_SOURCES sources. Sources are prepared in main first (sniffed,
+ * converted, downscaled, stored in a temp area) so the canvas only ever holds images xAI will accept; a submit names
+ * them by id in display order, which is the order of `<IMAGE_0>`, `<IMAGE_1>`, … in the prompt.
+ */
+
+/**
+ * Most sources one edit may carry. Mirrors MAX_EDIT_IMAGES in src-main/core/xai/models.ts (the contract may import
+ * only zod); test/main/edit checks the two agree, and the UI reads this constant rather than a literal.
+ */
+export const EDIT_MAX_SOURCES = 3;
+/** Largest file the canvas will hand to main (the WebSocket bridge carries base64 of at most 48 MiB). */
+export const EDIT_MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+
+/** Ids of prepared sources: 32 lowercase hex chars. */
+export const EditSourceId = z.string().regex(/^[0-9a-f]{32}$/, 'Not an edit source id.');
+
+/** Where a source comes from: bytes the user dropped, pasted or picked, or an item of the library. */
+export const PrepareSourceInput = z
+  .object({
+    /** File contents, base64 (no data: prefix). */
+    bytesBase64: z.string().max(Math.ceil((EDIT_MAX_UPLOAD_BYTES * 4) / 3) + 4, 'The file is larger than 32 MiB.').optional(),
+    /** The file's name, for messages only: the format is judged by the bytes. */
+    name: z.string().max(500).optional(),
+    itemId: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  })
+  .strict()
+  .refine((v) => (v.bytesBase64 === undefined) !== (v.itemId === undefined), 'Give file bytes or a library item, not both.');
+export type PrepareSourceInput = z.input<typeof PrepareSourceInput>;
+
+/** A source ready to send: PNG, JPEG or WebP, at most 10 MiB, upright. */
+export const EditSourceView = z.object({
+  id: EditSourceId,
+  name: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  mime: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+  bytes: z.number().int(),
+  /** A small WebP data URL for the card (temp files are outside the media root, so no media path). */
+  thumbDataUrl: z.string(),
+  /** The library item it came from; null until an edit imports it. */
+  libraryItemId: z.string().nullable(),
+  /** What was done to make it acceptable ("Converted from GIF to PNG."), in words. */
+  notices: z.array(z.string()),
+});
+export type EditSourceView = z.infer<typeof EditSourceView>;
+
+export const EDIT_ROTATIONS = [0, 90, 180, 270] as const;
+/** A crop as fractions of the rotated image (0–1), so it survives the source's own downscaling. */
+export const EditCrop = z.object({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  width: z.number().gt(0).max(1),
+  height: z.number().gt(0).max(1),
+}).strict();
+export type EditCrop = z.infer<typeof EditCrop>;
+
+export const EditSourceRef = z.object({
+  id: EditSourceId,
+  /** Clockwise degrees applied before sending. */
+  rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).default(0),
+  crop: EditCrop.nullable().default(null),
+}).strict();
+export type EditSourceRef = z.input<typeof EditSourceRef>;
+
+const EditParams = {
+  model: z.string().trim().min(1).max(100),
+  n: z.number().int().min(1).max(10),
+  resolution: z.enum(JOB_RESOLUTIONS),
+};
+
+export const EditSubmitInput = z
+  .object({
+    /** In display order: the first is `<IMAGE_0>`. */
+    sources: z.array(EditSourceRef).min(1, 'Add an image to edit.').max(EDIT_MAX_SOURCES, `An edit takes at most ${EDIT_MAX_SOURCES} images.`),
+    prompt: z.string().trim().min(1, 'Describe the edit first.').max(10_000),
+    ...EditParams,
+    /** Only for multi-source edits: a single source always keeps its own aspect ratio (doc §4.1). */
+    aspectRatio: z.enum(JOB_ASPECT_RATIOS).optional(),
+  })
+  .strict()
+  .refine((v) => v.sources.length > 1 || v.aspectRatio === undefined, { message: 'A single-image edit keeps the source\'s aspect ratio.', path: ['aspectRatio'] });
+export type EditSubmitInput = z.input<typeof EditSubmitInput>;
+
+/** One output of an edit, already in the library. */
+export const EditResultView = z.object({
+  itemId: z.string(),
+  file: z.string(),
+  thumb: z.string().nullable(),
+  preview: z.string().nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type EditResultView = z.infer<typeof EditResultView>;
+
+export const EditSubmitOutput = z.object({
+  results: z.array(EditResultView),
+  /** Outputs the content policy withheld. */
+  blocked: z.number().int(),
+  requestId: z.string().nullable(),
+  costTicks: z.number().int().nullable(),
+  /** The library ids of the sources, in order (outside files were imported first). */
+  sourceItemIds: z.array(z.string()),
+});
+export type EditSubmitOutput = z.infer<typeof EditSubmitOutput>;
+
+export const EditEstimateInput = z.object({ sourceCount: z.number().int().min(0).max(EDIT_MAX_SOURCES), ...EditParams }).strict();
+export type EditEstimateInput = z.input<typeof EditEstimateInput>;
+
+export const EditEstimateView = z.object({
+  ticks: z.number().int(),
+  outputTicks: z.number().int(),
+  /** The per-source-image charge (doc §11.2: $0.002 each). */
+  inputTicks: z.number().int(),
+  source: z.enum(['listing', 'table', 'unknown']),
+});
+export type EditEstimateView = z.infer<typeof EditEstimateView>;
+
+export const EditModelView = z.object({ id: z.string(), resolutions: z.array(z.enum(JOB_RESOLUTIONS)), maxSources: z.number().int() });
+export type EditModelView = z.infer<typeof EditModelView>;
+
+export const editChannels = {
+  /** Validates and normalises one source (bytes or a library item) into the temp area; refusals are `validation`. */
+  'edit:prepare-source': { input: PrepareSourceInput, output: EditSourceView },
+  /** Sends the edit, ingests every result with `edited-from` links to every source, and answers the results. */
+  'edit:submit': { input: EditSubmitInput, output: EditSubmitOutput },
+  /** What an edit would cost, input images included. */
+  'edit:estimate': { input: EditEstimateInput, output: EditEstimateView },
+  /** Models that can edit, with their resolutions. */
+  'edit:models': { input: Empty, output: z.object({ models: z.array(EditModelView) }) },
+} as const;
+
+export const editEvents = {} as const;

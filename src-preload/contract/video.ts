@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { Empty } from './common';
+
+/*
+ * Video jobs. Every video call is asynchronous on xAI's side: main journals each job in SQLite before and right after
+ * the start call, polls until it settles, downloads the result at once (the link lives 24 h) and files it in the
+ * library. The renderer mirrors the journal: rehydrate with `video:list`, then follow `video:progress`.
+ */
+
+/** Mirrors VIDEO_ASPECT_RATIOS in src-main/core/xai/models.ts (the contract may import only zod; a test keeps them equal). */
+export const VIDEO_ASPECTS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3'] as const;
+export const VIDEO_RES = ['480p', '720p', '1080p'] as const;
+export type VideoAspect = (typeof VIDEO_ASPECTS)[number];
+export type VideoRes = (typeof VIDEO_RES)[number];
+
+/** What a video model offers, mirrored from the main process's model table (kept equal by a test). */
+export const VIDEO_MODEL_OPTIONS = [
+  { id: 'grok-imagine-video', label: 'Grok Imagine Video', resolutions: ['480p', '720p'] },
+  { id: 'grok-imagine-video-1.5', label: 'Grok Imagine Video 1.5', resolutions: ['480p', '720p', '1080p'] },
+] as const satisfies readonly { id: string; label: string; resolutions: readonly VideoRes[] }[];
+
+/** Limits the form enforces; the same numbers as LIMITS in the main process. */
+export const VIDEO_LIMITS = {
+  duration: { min: 1, max: 15, default: 8 },
+  extension: { min: 2, max: 10, default: 6 },
+  extendInput: { min: 2, max: 15 },
+  editInputMaxSeconds: 8.7,
+  references: { min: 1, max: 7 },
+} as const;
+
+export const VideoMode = z.enum(['text', 'image', 'reference', 'edit', 'extend']);
+export type VideoMode = z.infer<typeof VideoMode>;
+
+const ItemId = z.string().regex(/^[0-9a-f]{32}$/, 'Not a library id.');
+/** A still: a library item, or a dropped/pasted image as a data URL (≤ ~10 MiB decoded). */
+export const StillSource = z.union([
+  z.object({ itemId: ItemId }).strict(),
+  z.object({ dataUrl: z.string().regex(/^data:image\/(png|jpeg|webp);base64,/, 'Use a PNG, JPEG or WebP image.').max(14_000_000) }).strict(),
+]);
+export type StillSource = z.infer<typeof StillSource>;
+
+const Prompt = z.string().max(4096);
+const Model = z.string().trim().min(1).max(100);
+const Duration = z.number().int().min(VIDEO_LIMITS.duration.min).max(VIDEO_LIMITS.duration.max);
+const Shape = { aspectRatio: z.enum(VIDEO_ASPECTS), resolution: z.enum(VIDEO_RES) };
+
+/** What one submit asks for. Edit and extend inherit shape and resolution from their source video. */
+export const VideoSubmit = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('text'), prompt: Prompt, model: Model, duration: Duration, ...Shape }).strict(),
+  z.object({ mode: z.literal('image'), prompt: Prompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource }).strict(),
+  z.object({
+    mode: z.literal('reference'), prompt: Prompt, model: Model, duration: Duration, ...Shape,
+    references: z.array(StillSource).min(VIDEO_LIMITS.references.min).max(VIDEO_LIMITS.references.max),
+  }).strict(),
+  z.object({ mode: z.literal('edit'), prompt: Prompt, model: Model, videoId: ItemId }).strict(),
+  z.object({
+    mode: z.literal('extend'), prompt: Prompt, model: Model, videoId: ItemId,
+    extendSeconds: z.number().int().min(VIDEO_LIMITS.extension.min).max(VIDEO_LIMITS.extension.max),
+  }).strict(),
+]);
+export type VideoSubmit = z.infer<typeof VideoSubmit>;
+
+/**
+ * A job's life: `submitting` (journaled, start call in flight) → `pending` (xAI has it; polling) → `downloading` →
+ * `done`; or `failed`, `expired`, `blocked` (moderated), `lost` (xAI no longer knows the id, or the app stopped
+ * before it learned the id), `cancelled` (we stopped waiting; the server job may still finish and be billed).
+ */
+export const VideoJobState = z.enum(['submitting', 'pending', 'downloading', 'done', 'failed', 'expired', 'blocked', 'lost', 'cancelled']);
+export type VideoJobState = z.infer<typeof VideoJobState>;
+
+export const VideoJobView = z.object({
+  id: z.string(),
+  mode: VideoMode,
+  state: VideoJobState,
+  prompt: z.string(),
+  model: z.string(),
+  /** Requested output length in seconds (for an extension: source + added seconds), when known. */
+  seconds: z.number().nullable(),
+  /** 0–100 as xAI reports it; null before xAI says anything (its first answers are empty). */
+  progress: z.number().nullable(),
+  createdAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+  /** xAI's id of the video job, once the start call answered. */
+  videoRequestId: z.string().nullable(),
+  estimateTicks: z.number().int(),
+  costTicks: z.number().int().nullable(),
+  /** Why it ended the way it did, in words. */
+  reason: z.string().nullable(),
+  /** Transient state in words ("xAI is unreachable; checking again in 40 s"). */
+  note: z.string().nullable(),
+  /** The source library item (start image, edited or extended video). */
+  parentId: z.string().nullable(),
+  /** The library item once ingested, with its file and poster relative to the media base. */
+  itemId: z.string().nullable(),
+  file: z.string().nullable(),
+  poster: z.string().nullable(),
+  durationMs: z.number().int().nullable(),
+});
+export type VideoJobView = z.infer<typeof VideoJobView>;
+
+export const VideoEstimate = z.object({
+  ticks: z.number().int(),
+  usd: z.number(),
+  source: z.enum(['listing', 'table', 'unknown']),
+  /** What would stop a submit, by field, in words. Empty when the request is fine. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type VideoEstimate = z.infer<typeof VideoEstimate>;
+
+export const videoChannels = {
+  /** Validates, journals and starts a video job; answers the journaled job (state `pending` once xAI took it). */
+  'video:submit': { input: VideoSubmit, output: VideoJobView },
+  /** Every journaled job, newest first: what the renderer rehydrates from. */
+  'video:list': { input: Empty, output: z.object({ jobs: z.array(VideoJobView) }) },
+  /** Stops waiting for a job locally. xAI cannot cancel: the job may still finish on its side and be billed. */
+  'video:cancel': { input: z.object({ id: z.string().max(64) }).strict(), output: VideoJobView },
+  /** Removes finished jobs from the list (their videos stay in the library). */
+  'video:clear-finished': { input: Empty, output: z.object({ count: z.number().int() }) },
+  /** Cost before submitting, and the problems a submit would report. */
+  'video:estimate': { input: VideoSubmit, output: VideoEstimate },
+} as const;
+
+export const videoEvents = {
+  /** A job changed state or progress. */
+  'video:progress': z.object({ job: VideoJobView }),
+  /** A job reached a final state (for notifications). */
+  'video:settled': z.object({ job: VideoJobView }),
+} as const;
+
+/** Why each option is unavailable for a mode and model (null: available). Pure, shared by the form and its tests. */
+export function videoOptionReasons(mode: VideoMode, model: string): {
+  resolution: Record<VideoRes, string | null>;
+  aspectRatio: string | null;
+  duration: string | null;
+} {
+  const offered: readonly VideoRes[] = VIDEO_MODEL_OPTIONS.find((m) => m.id === model)?.resolutions ?? ['480p', '720p'];
+  const inherit = mode === 'edit' ? 'An edit keeps the source video’s shape and resolution (at most 720p).'
+    : mode === 'extend' ? 'An extension keeps the source video’s shape and resolution (at most 720p).' : null;
+  const resolution = {} as Record<VideoRes, string | null>;
+  for (const r of VIDEO_RES) {
+    resolution[r] = inherit
+      ?? (!offered.includes(r) ? `${model} renders at most ${offered[offered.length - 1]}.`
+        : mode === 'reference' && r === '1080p' ? 'Reference→video is limited to 720p.' : null);
+  }
+  return {
+    resolution,
+    aspectRatio: inherit ?? (mode === 'image' ? 'Image→video takes its shape from the start image.' : null),
+    duration: mode === 'edit' ? 'An edit keeps the source video’s length.' : null,
+  };
+}

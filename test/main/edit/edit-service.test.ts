@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLibraryAdapters } from '../../../src-main/adapters/library';
+import { createXaiImagineClient } from '../../../src-main/adapters/xai';
+import { createSharpSourceNormalizer } from '../../../src-main/adapters/edit/sharp-source-normalizer';
+import { createFsEditSourceStore } from '../../../src-main/adapters/edit/fs-edit-source-store';
+import { AppErrorException } from '../../../src-main/core/app-error';
+import { InMemoryEditSourceStore } from '../../../src-main/core/edit/in-memory-source-store';
+import type { EditSourceStore } from '../../../src-main/core/edit/ports';
+import type { Clock, Logger } from '../../../src-main/core/ports';
+import { createEditService } from '../../../src-main/services/edit/edit-service';
+import { createLibraryService } from '../../../src-main/services/library/library-service';
+import { startSimulator, type Simulator } from '../../../src-main/simulator';
+import { jpegOf, pngOf, solid } from './source-files';
+
+const silent: Logger = { info() {}, warn() {}, error() {} };
+const clock: Clock = { now: () => Date.now(), sleep: async () => {} };
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+
+let sim: Simulator;
+let dir: string;
+let close: () => void;
+
+function open(sources: EditSourceStore) {
+  const adapters = createLibraryAdapters(path.join(dir, 'library'));
+  const library = createLibraryService({ ...adapters, clock, events: { emit() {} }, logger: silent });
+  const api = createXaiImagineClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-test', clock, retry: { maxAttempts: 1 } });
+  const service = createEditService({
+    api, normalizer: createSharpSourceNormalizer(), sources, clock, logger: silent,
+    library: { ingest: library.ingest, item: library.item, read: (r) => adapters.files.read(r.file) },
+  });
+  close = () => adapters.store.close();
+  return { service, library };
+}
+
+beforeEach(async () => {
+  sim = await startSimulator();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'edit-svc-'));
+});
+afterEach(async () => {
+  close();
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const errorOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppErrorException) return err.appError;
+    throw err;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('edit service', () => {
+  it('prepares a dropped file into the temp area with a thumbnail', async () => {
+    const { service } = open(createFsEditSourceStore(path.join(dir, 'edit-sources')));
+    const view = await service.prepare({ bytesBase64: b64(await pngOf(64, 48)), name: 'cat.png' });
+    expect(view).toMatchObject({ name: 'cat.png', width: 64, height: 48, mime: 'image/png', libraryItemId: null, notices: [] });
+    expect(view.thumbDataUrl).toMatch(/^data:image\/webp;base64,/);
+  });
+
+  it('refuses a bad file as a validation error that names the file and the reason', async () => {
+    const { service } = open(new InMemoryEditSourceStore());
+    const err = await errorOf(service.prepare({ bytesBase64: '', name: 'empty.png' }));
+    expect(err).toMatchObject({ kind: 'validation', message: 'empty.png: The file is empty (0 bytes).' });
+  });
+
+  it('sends one source as `image`, imports it, and links every result to it', async () => {
+    const { service, library } = open(createFsEditSourceStore(path.join(dir, 'edit-sources')));
+    const src = await service.prepare({ bytesBase64: b64(await jpegOf(300, 200)), name: 'a.jpg' });
+    const out = await service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'Make it winter', model: 'grok-imagine-image', n: 2, resolution: '1k' });
+    expect(out.results).toHaveLength(2);
+    const body = sim.requests.at(-1)?.body as Record<string, unknown>;
+    expect(body.image).toBeDefined();
+    expect(body.images).toBeUndefined();
+    expect(body.aspect_ratio).toBeUndefined();
+    const [sourceId] = out.sourceItemIds;
+    expect(library.item(sourceId ?? '').record.origin).toBe('imported');
+    for (const r of out.results) {
+      const detail = library.item(r.itemId);
+      expect(detail.record).toMatchObject({ origin: 'edited', editInstruction: 'Make it winter', model: 'grok-imagine-image' });
+      expect(detail.parents.map((p) => [p.kind, p.record.id])).toEqual([['edited-from', sourceId]]);
+    }
+    // A second edit of the same prepared source does not import it again.
+    const again = await service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'Now spring', model: 'grok-imagine-image', n: 1, resolution: '1k' });
+    expect(again.sourceItemIds).toEqual(out.sourceItemIds);
+  });
+
+  it('sends three sources as `images` in display order, with the aspect ratio, and links to all three', async () => {
+    const { service, library } = open(new InMemoryEditSourceStore());
+    const colors = ['#f00', '#0f0', '#00f'];
+    const prepared = [];
+    for (const c of colors) prepared.push(await service.prepare({ bytesBase64: b64(await solid(40, 40, c).png().toBuffer()), name: c }));
+    const order = [prepared[2], prepared[0], prepared[1]].map((p) => ({ id: p?.id ?? '', rotate: 0 as const, crop: null }));
+    const out = await service.submit({ sources: order, prompt: '<IMAGE_0> meets <IMAGE_1> and <IMAGE_2>', model: 'grok-imagine-image', n: 1, resolution: '1k', aspectRatio: '16:9' });
+    const body = sim.requests.at(-1)?.body as { images: { url: string }[]; aspect_ratio: string };
+    expect(body.aspect_ratio).toBe('16:9');
+    const sent = body.images.map((i) => i.url);
+    const expected = [prepared[2], prepared[0], prepared[1]].map(() => expect.stringMatching(/^data:image\/png;base64,/) as unknown);
+    expect(sent).toEqual(expected);
+    // Same order as displayed: the blue source's bytes go first.
+    const blue = Buffer.from((sent[0] ?? '').split(',')[1] ?? '', 'base64');
+    expect(blue.equals(await solid(40, 40, '#00f').png().toBuffer())).toBe(true);
+    const parents = library.item(out.results[0]?.itemId ?? '').parents.map((p) => p.record.id).sort();
+    expect(parents).toEqual([...out.sourceItemIds].sort());
+    expect(out.sourceItemIds).toHaveLength(3);
+  });
+
+  it('uses a library item as a source without importing it again, and applies rotation before sending', async () => {
+    const { service, library } = open(new InMemoryEditSourceStore());
+    const record = await library.ingest({ bytes: await pngOf(80, 40), kind: 'image', origin: 'generated', prompt: 'a red barn' });
+    const src = await service.prepare({ itemId: record.id });
+    expect(src).toMatchObject({ libraryItemId: record.id, name: 'a red barn', width: 80, height: 40 });
+    const out = await service.submit({ sources: [{ id: src.id, rotate: 90, crop: null }], prompt: 'paint it', model: 'grok-imagine-image', n: 1, resolution: '1k' });
+    expect(out.sourceItemIds).toEqual([record.id]);
+    const sent = (sim.requests.at(-1)?.body as { image: { url: string } }).image.url;
+    const sharp = (await import('sharp')).default;
+    expect(await sharp(Buffer.from(sent.split(',')[1] ?? '', 'base64')).metadata()).toMatchObject({ width: 40, height: 80 });
+  });
+
+  it('refuses a model that cannot edit and a source that is gone', async () => {
+    const { service } = open(new InMemoryEditSourceStore());
+    const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
+    expect(await errorOf(service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'x', model: 'grok-2-image-1212', n: 1, resolution: '1k' })))
+      .toMatchObject({ kind: 'validation' });
+    expect(await errorOf(service.submit({ sources: [{ id: 'f'.repeat(32), rotate: 0, crop: null }], prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k' })))
+      .toMatchObject({ kind: 'not-found' });
+  });
+
+  it('estimates outputs plus $0.002 per source image, and lists only edit models', () => {
+    const { service } = open(new InMemoryEditSourceStore());
+    expect(service.estimate({ sourceCount: 3, model: 'grok-imagine-image', n: 2, resolution: '1k' })).toEqual({
+      ticks: 2 * 200_000_000 + 3 * 20_000_000, outputTicks: 400_000_000, inputTicks: 60_000_000, source: 'table',
+    });
+    expect(service.models().map((m) => m.id)).not.toContain('grok-2-image-1212');
+    expect(service.models()[0]?.maxSources).toBe(3);
+  });
+});
