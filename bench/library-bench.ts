@@ -83,18 +83,31 @@ async function ingestBench(dir: string) {
   });
   const floor: number[] = [];
   const ingest: number[] = [];
-  for (let i = 0; i < 8; i += 1) {
+  const preview: number[] = [];
+  for (let i = 0; i < 12; i += 1) {
     let t = process.hrtime.bigint();
     const thumb = await sharp(src).resize(256, 256, { fit: 'inside' }).webp().toBuffer();
     await writeFile(path.join(dir, `floor-${i}.webp`), thumb);
     floor.push(ms(t));
+    // Ingest is timed until the item is saved and in the grid (row committed, thumbnail on disk). The 1024 px
+    // preview follows in the background; it is awaited outside the timed span so it cannot overlap the next
+    // measurement, and reported on its own.
     t = process.hrtime.bigint();
     await service.ingest({ bytes: src, kind: 'image', origin: 'generated', prompt: 'bench image', model: 'grok-imagine-image' });
     ingest.push(ms(t));
+    t = process.hrtime.bigint();
+    await service.idle();
+    preview.push(ms(t));
   }
   adapters.store.close();
   const [fl, ing] = [percentiles(floor.slice(2)).p50, percentiles(ingest.slice(2)).p50];
-  return { floorMs: fl, ingestMs: ing, ratio: round(ing / fl), sourceBytes: src.length };
+  return {
+    floorMs: fl,
+    ingestMs: ing,
+    ratio: round(ing / fl),
+    backgroundPreviewMs: percentiles(preview.slice(2)).p50,
+    sourceBytes: src.length,
+  };
 }
 
 /** The offline library at scale: grid, search, filters, keyset paging and ingest cost. */

@@ -25,7 +25,7 @@ async function fsyncDir(dir: string): Promise<void> {
 export class NodeLibraryFiles implements LibraryFiles {
   constructor(private readonly root: string) {}
 
-  async writeAtomic(relPath: string, bytes: Uint8Array): Promise<void> {
+  async writeAtomic(relPath: string, bytes: Uint8Array, sync: 'file+dir' | 'file' | 'none' = 'file+dir'): Promise<void> {
     const target = safeJoin(this.root, relPath);
     const dir = path.dirname(target);
     await mkdir(dir, { recursive: true });
@@ -33,7 +33,8 @@ export class NodeLibraryFiles implements LibraryFiles {
     const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o644);
     try {
       await handle.writeFile(bytes);
-      await handle.sync();
+      // fdatasync: the data and the size, not the timestamps, which nothing here needs back after a power cut.
+      if (sync !== 'none') await handle.datasync();
     } finally {
       await handle.close();
     }
@@ -43,7 +44,11 @@ export class NodeLibraryFiles implements LibraryFiles {
       await unlink(temp).catch(() => {});
       throw err;
     }
-    await fsyncDir(dir);
+    if (sync === 'file+dir') await fsyncDir(dir);
+  }
+
+  async syncDir(relPath: string): Promise<void> {
+    await fsyncDir(path.dirname(safeJoin(this.root, relPath)));
   }
 
   async read(relPath: string): Promise<Uint8Array> {

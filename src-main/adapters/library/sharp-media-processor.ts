@@ -10,6 +10,8 @@ const run = promisify(execFile);
 const ACCEPTED: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'gif']);
 /** Decompression-bomb guard: refuse images over ~100 megapixels. */
 const MAX_PIXELS = 100_000_000;
+const THUMB = 256;
+const PREVIEW = 1024;
 
 /** sharp for images, Debian's ffmpeg/ffprobe for video posters and durations. */
 export class SharpFfmpegMediaProcessor implements MediaProcessor {
@@ -19,28 +21,32 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
     try {
       const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
       if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) return null;
-      // Decode fully once: a valid header on a truncated body must not get in.
-      await sharp(bytes, { limitInputPixels: MAX_PIXELS }).resize(8, 8).raw().toBuffer();
       return { format: meta.format as ImageFormat, width: meta.width, height: meta.height };
     } catch {
       return null;
     }
   }
 
-  async renditions(bytes: Uint8Array): Promise<{ thumb: Uint8Array; preview: Uint8Array }> {
-    // Decode once (JPEG shrink-on-load) to the preview size, then encode both renditions from those pixels in
-    // parallel: the decode is the dominant cost and libvips uses both cores for the two encodes.
-    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+  async thumbnail(bytes: Uint8Array): Promise<Uint8Array | null> {
+    try {
+      // resize() right after the input lets libvips shrink on load (JPEG DCT scaling, WebP scaled decode): the one
+      // full pass over the body, which also rejects a valid header on a truncated body (failOn 'warning').
+      return await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+        .rotate()
+        .resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 75, effort: 2 })
+        .toBuffer();
+    } catch {
+      return null;
+    }
+  }
+
+  async preview(bytes: Uint8Array): Promise<Uint8Array> {
+    return sharp(bytes, { limitInputPixels: MAX_PIXELS })
       .rotate()
-      .resize(1024, 1024, { fit: 'inside', withoutEnlargement: true })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
-    const [preview, thumb] = await Promise.all([
-      sharp(data, raw).webp({ quality: 80, effort: 0 }).toBuffer(),
-      sharp(data, raw).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75, effort: 2 }).toBuffer(),
-    ]);
-    return { thumb, preview };
+      .resize(PREVIEW, PREVIEW, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 80, effort: 0 })
+      .toBuffer();
   }
 
   async encode(bytes: Uint8Array, format: Exclude<ImageFormat, 'gif'>, xmp: string | null): Promise<Uint8Array> {
@@ -75,9 +81,14 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
     const dir = await mkdtemp(path.join(tmpdir(), 'poster-'));
     try {
       const out = path.join(dir, 'poster.png');
-      // -ss before -i seeks cheaply; 0.1 s skips a black first frame in most encoders' output.
-      await run(this.tools.ffmpeg, ['-v', 'error', '-ss', '0.1', '-i', absPath, '-frames:v', '1', '-y', out]);
-      return await readFile(out);
+      // -ss before -i seeks cheaply; 0.1 s skips a black first frame in most encoders' output. A clip shorter than
+      // that has no frame there (ffmpeg writes nothing), so fall back to the first frame.
+      for (const seek of [['-ss', '0.1'], []]) {
+        await run(this.tools.ffmpeg, ['-v', 'error', ...seek, '-i', absPath, '-frames:v', '1', '-y', out]).catch(() => null);
+        const poster = await readFile(out).catch(() => null);
+        if (poster && poster.length > 0) return poster;
+      }
+      throw new Error('No frame could be read from this video.');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

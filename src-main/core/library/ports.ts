@@ -5,8 +5,15 @@
 
 /** Files inside the library root, by root-relative path (`media/ab/<id>.jpg`). */
 export interface LibraryFiles {
-  /** Writes via a temp file in the same folder + fsync + rename, so a crash leaves the old file or the new one. */
-  writeAtomic(relPath: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes via a temp file in the same folder + rename, so a crash leaves the old file or the new one. `sync`
+   * says what must survive a power cut before this resolves: the data and the directory entry (default), only the
+   * data (the caller syncs the folder once for several files with `syncDir`), or nothing (derived files that
+   * reconcile can remake).
+   */
+  writeAtomic(relPath: string, bytes: Uint8Array, sync?: 'file+dir' | 'file' | 'none'): Promise<void>;
+  /** Flushes the directory entries of the folder holding `relPath` (renames done with `sync: 'file'`). */
+  syncDir(relPath: string): Promise<void>;
   read(relPath: string): Promise<Uint8Array>;
   exists(relPath: string): Promise<boolean>;
   /** Removes a file; a file that is already gone is not an error. */
@@ -43,15 +50,20 @@ export interface VideoInfo {
 
 /** Decoding, resizing and encoding of images, and probing of videos. */
 export interface MediaProcessor {
-  /** Decodes the header; null when the bytes are not an image we accept. */
+  /** Reads the header only (cheap); null when the bytes are not an image we accept. */
   probeImage(bytes: Uint8Array): Promise<ImageInfo | null>;
-  /** The grid thumbnail (~256 px) and lightbox preview (~1024 px), both WebP. */
-  renditions(bytes: Uint8Array): Promise<{ thumb: Uint8Array; preview: Uint8Array }>;
+  /**
+   * The grid thumbnail (~256 px WebP) from one decode that shrinks on load. It reads the whole body, so it is
+   * also the check that the image is complete: null when it cannot be decoded.
+   */
+  thumbnail(bytes: Uint8Array): Promise<Uint8Array | null>;
+  /** The lightbox preview (~1024 px WebP); made after the item is saved, off the ingest path. */
+  preview(bytes: Uint8Array): Promise<Uint8Array>;
   /** Re-encodes to `format`, embedding the XMP packet when given and dropping all other metadata. */
   encode(bytes: Uint8Array, format: Exclude<ImageFormat, 'gif'>, xmp: string | null): Promise<Uint8Array>;
   /** Duration and size of a video file; null when it is not a readable video. */
   videoInfo(absPath: string): Promise<VideoInfo | null>;
-  /** A poster frame (PNG) from early in the video. */
+  /** A poster frame (PNG) from early in the video (the first frame when the clip is shorter than the usual skip). */
   videoPoster(absPath: string): Promise<Uint8Array>;
 }
 

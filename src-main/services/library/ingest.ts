@@ -13,6 +13,7 @@ import {
 import { serializeSidecar } from '../../core/library/sidecar';
 import type { NewItem, StoredItem } from '../../core/library/types';
 import { buildXmp, embedXmp } from '../../core/library/xmp';
+import type { PreviewJob } from './background';
 
 /** What the generation, edit and import flows hand to the library. */
 export interface IngestInput {
@@ -39,6 +40,8 @@ export interface IngestDeps {
   media: MediaProcessor;
   now: () => number;
   newId: () => string;
+  /** Queues the 1024 px preview, made after the row commits (see `PreviewQueue`). */
+  schedulePreview: (job: PreviewJob) => void;
   /** Fault injection for crash tests; throw `SimulatedCrash` to stop as a killed process would. */
   faultHook?: ((step: IngestStep) => void) | undefined;
 }
@@ -76,33 +79,50 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
 }
 
 const isMp4 = (b: Uint8Array) => b.length > 12 && String.fromCharCode(...b.subarray(4, 8)) === 'ftyp';
+const notAnImage = () => fail({ kind: 'validation', message: 'Not a readable JPEG, PNG, WebP or GIF image.', issues: [] });
 
 /**
- * The one crash-safe ingest sequence: media file (atomic) → thumbnail + preview → sidecar → index row, the row
- * committing last. Metadata is embedded into the bytes before the first write, so the media file is written once
- * and never rewritten. A crash leaves either orphan files without a sidecar (reconcile deletes them) or files with
- * a sidecar but no row (reconcile imports them): never a row without its files.
+ * The one crash-safe ingest sequence: media file (atomic) → thumbnail → sidecar → index row, the row committing
+ * last; the 1024 px preview follows in the background (`schedulePreview`). Metadata is embedded into the bytes
+ * before the first write, so the media file is written once and never rewritten. A crash leaves either orphan
+ * files without a sidecar (reconcile deletes them) or files with a sidecar but no row (reconcile imports them,
+ * and remakes any missing rendition): never a row without its media.
+ *
+ * Durability: the media file and the sidecar are fdatasync'ed and their shared folder is synced once, before
+ * the row commits. That is what a power cut needs: if the row is lost (WAL, synchronous=NORMAL), the media and
+ * sidecar are there and reconcile re-adopts the item. The thumbnail is derived data and is not synced.
  */
 export function createIngest(deps: IngestDeps) {
   const { store, files, media } = deps;
   const point = (step: IngestStep) => deps.faultHook?.(step);
 
-  async function prepareImage(item: StoredItem, bytes: Uint8Array): Promise<Uint8Array> {
-    const info = await media.probeImage(bytes);
-    if (!info) fail({ kind: 'validation', message: 'Not a readable JPEG, PNG, WebP or GIF image.', issues: [] });
+  /** Embeds XMP and writes the image while its thumbnail is decoded (CPU and disk overlap). */
+  async function storeImage(item: StoredItem, bytes: Uint8Array, written: string[]): Promise<Uint8Array> {
+    const info = (await media.probeImage(bytes)) ?? notAnImage();
     Object.assign(item, { width: info.width, height: info.height, mime: MIME[info.format] });
     item.aspectRatio ??= aspectRatioOf(info.width, info.height);
     item.file = mediaPath(item.id, EXT[info.format]);
-    const xmp = buildXmp(item);
-    if (info.format === 'gif') return bytes; // GIF has no standard XMP home we write; the sidecar carries it.
-    return embedXmp(bytes, xmp) ?? (await media.encode(bytes, info.format === 'webp' ? 'webp' : 'png', xmp));
+    const write = async () => {
+      // GIF has no standard XMP home we write; the sidecar carries it.
+      const xmp = buildXmp(item);
+      const stored =
+        info.format === 'gif'
+          ? bytes
+          : (embedXmp(bytes, xmp) ?? (await media.encode(bytes, info.format === 'webp' ? 'webp' : 'png', xmp)));
+      item.bytes = stored.length;
+      written.push(item.file);
+      await files.writeAtomic(item.file, stored, 'file');
+    };
+    const [thumb] = await Promise.all([media.thumbnail(bytes), write()]);
+    return thumb ?? notAnImage();
   }
 
-  async function writeVideo(item: StoredItem, bytes: Uint8Array): Promise<Uint8Array> {
+  async function storeVideo(item: StoredItem, bytes: Uint8Array, written: string[]): Promise<Uint8Array> {
     if (!isMp4(bytes)) fail({ kind: 'validation', message: 'Not an MP4 video.', issues: [] });
     item.file = mediaPath(item.id, 'mp4');
     item.mime = 'video/mp4';
-    await files.writeAtomic(item.file, bytes);
+    written.push(item.file);
+    await files.writeAtomic(item.file, bytes, 'file');
     const info = await media.videoInfo(files.absolute(item.file));
     if (!info) fail({ kind: 'validation', message: 'The video could not be read.', issues: [] });
     Object.assign(item, { width: info.width, height: info.height, durationMs: info.durationMs });
@@ -115,27 +135,25 @@ export function createIngest(deps: IngestDeps) {
     const item = baseItem(id, input, deps.now());
     const entry: NewItem = { item, parents: input.parents ?? [] };
     const written: string[] = [];
+    let preview: PreviewJob;
     try {
       point('before-media');
-      let source: Uint8Array;
+      let thumb: Uint8Array;
       if (input.kind === 'image') {
-        const bytes = await prepareImage(item, input.bytes);
-        item.bytes = bytes.length;
-        written.push(item.file);
-        await files.writeAtomic(item.file, bytes);
-        source = bytes;
+        thumb = await storeImage(item, input.bytes, written);
+        preview = { id, source: () => files.read(item.file) };
       } else {
-        written.push(mediaPath(id, 'mp4'));
-        source = await writeVideo(item, input.bytes);
+        const poster = await storeVideo(item, input.bytes, written);
+        thumb = (await media.thumbnail(poster)) ?? fail({ kind: 'validation', message: 'The video could not be read.', issues: [] });
+        preview = { id, source: async () => poster };
       }
       point('after-media');
-      const { thumb, preview } = await media.renditions(source);
-      written.push(thumbPath(id), previewPath(id));
-      await files.writeAtomic(thumbPath(id), thumb);
-      await files.writeAtomic(previewPath(id), preview);
+      written.push(thumbPath(id));
+      await files.writeAtomic(thumbPath(id), thumb, 'none');
       point('after-renditions');
       written.push(sidecarPath(id));
-      await files.writeAtomic(sidecarPath(id), new TextEncoder().encode(serializeSidecar(entry)));
+      await files.writeAtomic(sidecarPath(id), new TextEncoder().encode(serializeSidecar(entry)), 'file');
+      await files.syncDir(sidecarPath(id));
       point('after-sidecar');
       store.insert([entry]);
       point('after-row');
@@ -143,6 +161,7 @@ export function createIngest(deps: IngestDeps) {
       if (!(err instanceof SimulatedCrash)) await Promise.all(written.map((p) => files.remove(p).catch(() => {})));
       throw err;
     }
+    deps.schedulePreview(preview);
     const record = store.get(id);
     if (!record) return fail({ kind: 'storage', message: 'The item was saved but could not be read back.' });
     return record;

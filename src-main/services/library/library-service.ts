@@ -6,6 +6,7 @@ import { previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
 import type { ExternalFiles, IngestStep, LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createCollections } from './collections';
+import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
 import { rebuildIndex, reconcileLibrary } from './reconcile';
 import { exportItems, importFiles, type ExportFormat } from './transfer';
@@ -41,12 +42,35 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     const list = ids && ids.length <= EVENT_IDS ? [...ids] : undefined;
     events.emit('library:changed', list ? { reason, ids: list } : { reason });
   }
-  const rawIngest = createIngest({ store, files, media: deps.media, now: () => clock.now(), newId, faultHook: deps.faultHook });
+  const gate = new MaintenanceGate();
+  const previews = new PreviewQueue(
+    gate,
+    async ({ id, source }) => {
+      if (!store.get(id)) return; // deleted meanwhile
+      await files.writeAtomic(previewPath(id), await deps.media.preview(await source()), 'none');
+    },
+    logger,
+  );
+  const rawIngest = createIngest({
+    store,
+    files,
+    media: deps.media,
+    now: () => clock.now(),
+    newId,
+    schedulePreview: (job) => previews.push(job),
+    faultHook: deps.faultHook,
+  });
   const ingest = async (input: IngestInput) => {
-    const record = await rawIngest(input);
+    const record = await gate.task(() => rawIngest(input));
     changed('added', [record.id]);
     return record;
   };
+  /** Reconcile and rebuild run alone: no ingest half-way, no preview being written (they remake missing ones). */
+  const sweep = <T>(work: () => Promise<T>) =>
+    gate.sweep(async () => {
+      await previews.stop();
+      return work();
+    });
   const maintenance = { store, files, media: deps.media, logger };
   const transfer = { store, files, external: deps.external, media: deps.media, ingest };
 
@@ -92,6 +116,8 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   return {
     ingest,
+    /** Resolves when background work (previews) is done: for tests, benchmarks and an orderly quit. */
+    idle: () => previews.idle(),
     query: (input: LibraryQueryInput) => store.query(input),
     records,
     item,
@@ -116,7 +142,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     exportItems: async (input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' }) =>
       exportItems(transfer, input),
     async reconcile() {
-      const report = await reconcileLibrary(maintenance);
+      const report = await sweep(() => reconcileLibrary(maintenance));
       logger.info('library: reconciled', {
         removedTemp: report.removedTemp,
         removedOrphans: report.removedOrphans,
@@ -127,7 +153,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       return report;
     },
     async rebuild() {
-      const result = await rebuildIndex(maintenance);
+      const result = await sweep(() => rebuildIndex(maintenance));
       changed('rebuilt');
       return result;
     },

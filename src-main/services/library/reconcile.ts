@@ -55,15 +55,20 @@ export interface MaintenanceDeps {
   logger: Logger;
 }
 
-/** Recreates the thumbnail and preview of an item from its media file (a poster frame for videos). */
-async function repairRenditions(deps: MaintenanceDeps, id: string, media: string): Promise<void> {
+/** Recreates the missing renditions of an item from its media file (a poster frame for videos). */
+async function repairRenditions(deps: MaintenanceDeps, id: string, media: string, missing: { thumb: boolean; preview: boolean }) {
   const source = media.endsWith('.mp4')
     ? await deps.media.videoPoster(deps.files.absolute(media))
     : await deps.files.read(media);
-  const { thumb, preview } = await deps.media.renditions(source);
-  await deps.files.writeAtomic(thumbPath(id), thumb);
-  await deps.files.writeAtomic(previewPath(id), preview);
+  if (missing.thumb) {
+    const thumb = await deps.media.thumbnail(source);
+    if (!thumb) throw new Error('The media file could not be decoded.');
+    await deps.files.writeAtomic(thumbPath(id), thumb, 'none');
+  }
+  if (missing.preview) await deps.files.writeAtomic(previewPath(id), await deps.media.preview(source), 'none');
 }
+
+const lacks = (disk: OnDisk | undefined) => ({ thumb: !disk?.thumb, preview: !disk?.preview });
 
 /** Reads a sidecar that belongs to `media`; null when damaged or describing another file. */
 async function readEntry(deps: MaintenanceDeps, id: string, disk: OnDisk): Promise<NewItem | null> {
@@ -103,7 +108,7 @@ export async function reconcileLibrary(deps: MaintenanceDeps): Promise<Reconcile
     if (!present && !ref.missing) report.markedMissing.push(ref.id);
     if (present && ref.missing) report.foundAgain.push(ref.id);
     if (present && (!disk?.thumb || !disk.preview)) {
-      await repairRenditions(deps, ref.id, ref.file).then(
+      await repairRenditions(deps, ref.id, ref.file, lacks(disk)).then(
         () => (report.renditionsRepaired += 1),
         (err: unknown) => deps.logger.warn('library: rendition repair failed', { id: ref.id, error: String(err) }),
       );
@@ -119,7 +124,7 @@ export async function reconcileLibrary(deps: MaintenanceDeps): Promise<Reconcile
       continue;
     }
     if (!disk.thumb || !disk.preview) {
-      await repairRenditions(deps, id, entry.item.file).catch(() => {});
+      await repairRenditions(deps, id, entry.item.file, lacks(disk)).catch(() => {});
       report.renditionsRepaired += 1;
     }
     adopt.push(entry);
@@ -143,7 +148,7 @@ export async function rebuildIndex(deps: MaintenanceDeps): Promise<{ items: numb
       skipped += disk.media ? 1 : 0;
       continue;
     }
-    if (!disk.thumb || !disk.preview) await repairRenditions(deps, id, entry.item.file).catch(() => {});
+    if (!disk.thumb || !disk.preview) await repairRenditions(deps, id, entry.item.file, lacks(disk)).catch(() => {});
     entries.push(entry);
   }
   deps.store.clear();

@@ -18,7 +18,7 @@ async function expectConsistent(dir: string) {
   const expected = refs.flatMap((r) => [r.file, r.thumb!, r.preview!, r.file.replace(/\.\w+$/, '.json')]);
   expect(onDisk.sort()).toEqual(expected.sort());
   for (const r of refs) expect(r.missing).toBe(false);
-  lib.close();
+  await lib.close();
   return refs.length;
 }
 
@@ -41,7 +41,7 @@ describe('crash safety and reconcile', () => {
     });
     await expect(crashing.service.ingest({ bytes: await jpeg(), kind: 'image', origin: 'generated', prompt: 'fox' }))
       .rejects.toBeInstanceOf(SimulatedCrash);
-    crashing.close();
+    await crashing.close();
     expect(await expectConsistent(dir)).toBe(survivors);
   });
 
@@ -51,7 +51,7 @@ describe('crash safety and reconcile', () => {
       if (s === 'after-media') throw new SimulatedCrash(s);
     });
     await expect(crashing.service.ingest({ bytes: clip, kind: 'video', origin: 'generated' })).rejects.toThrow();
-    crashing.close();
+    await crashing.close();
     await rm(path.join(dir, 'clip.mp4'));
     expect(await expectConsistent(dir)).toBe(0);
   });
@@ -62,7 +62,7 @@ describe('crash safety and reconcile', () => {
     const lib = openLibrary(dir);
     expect((await lib.service.reconcile()).removedTemp).toBe(1);
     expect(await lib.adapters.files.list()).toEqual([]);
-    lib.close();
+    await lib.close();
   });
 
   it('marks rows whose file was deleted behind its back as missing, and unmarks them when it returns', async () => {
@@ -78,7 +78,7 @@ describe('crash safety and reconcile', () => {
     await copyFile(path.join(dir, 'keep.jpg'), file);
     expect((await lib.service.reconcile()).foundAgain).toEqual([r.id]);
     expect(lib.service.records([r.id])[0]?.missing).toBe(false);
-    lib.close();
+    await lib.close();
   });
 
   it('regenerates a deleted thumbnail', async () => {
@@ -87,14 +87,14 @@ describe('crash safety and reconcile', () => {
     await rm(path.join(dir, r.thumb!));
     expect((await lib.service.reconcile()).renditionsRepaired).toBe(1);
     expect(existsSync(path.join(dir, r.thumb!))).toBe(true);
-    lib.close();
+    await lib.close();
   });
 
   it('imports items copied in behind its back with our sidecar, and deletes foreign orphans', async () => {
     const other = await tempDir();
     const source = openLibrary(other.dir, undefined, 500);
     const r = await source.service.ingest({ bytes: await jpeg(), kind: 'image', origin: 'generated', prompt: 'walrus' });
-    source.close();
+    await source.close();
     const shard = path.join(dir, 'media', r.id.slice(0, 2));
     await mkdir(shard, { recursive: true });
     for (const ext of ['jpg', 'json']) await copyFile(path.join(other.dir, 'media', r.id.slice(0, 2), `${r.id}.${ext}`), path.join(shard, `${r.id}.${ext}`));
@@ -107,7 +107,7 @@ describe('crash safety and reconcile', () => {
     expect(report.imported).toEqual([r.id]);
     expect(existsSync(orphan)).toBe(false);
     expect(lib.service.query({ ...all, filter: LibraryFilter.parse({ text: 'walrus' }) }).ids).toEqual([r.id]);
-    lib.close();
+    await lib.close();
     expect(await expectConsistent(dir)).toBe(1);
   });
 
@@ -122,7 +122,7 @@ describe('crash safety and reconcile', () => {
       editInstruction: 'second',
       parents: [{ kind: 'edited-from', parentId: a.id }],
     });
-    lib.close();
+    await lib.close();
     for (const f of ['library.db', 'library.db-wal', 'library.db-shm']) await rm(path.join(dir, f), { force: true });
     const fresh = openLibrary(dir);
     expect(fresh.service.query(all).total).toBe(0);
@@ -130,6 +130,6 @@ describe('crash safety and reconcile', () => {
     expect(fresh.service.query(all).ids).toEqual([b.id, a.id].sort().reverse());
     expect(fresh.service.item(b.id).parents[0]?.record.id).toBe(a.id);
     expect(fresh.service.records([b.id])[0]).toEqual({ ...b, hasLineage: true });
-    fresh.close();
+    await fresh.close();
   });
 });

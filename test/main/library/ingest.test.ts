@@ -27,6 +27,8 @@ describe('library ingest', () => {
       requestId: 'req-1',
     });
     expect(record.file).toBe(`media/${record.id.slice(0, 2)}/${record.id}.jpg`);
+    expect(existsSync(path.join(dir, record.thumb!))).toBe(true);
+    await lib.service.idle(); // the preview is made in the background, after the row commits
     expect(record).toMatchObject({ width: 1360, height: 768, aspectRatio: '16:9', mime: 'image/jpeg', costTicks: 700 });
     for (const rel of [record.file, record.thumb!, record.preview!, `media/${record.id.slice(0, 2)}/${record.id}.json`]) {
       expect(existsSync(path.join(dir, rel))).toBe(true);
@@ -40,7 +42,7 @@ describe('library ingest', () => {
     expect(xmp.imagine.model).toBe('grok-imagine-image');
     expect(JSON.parse(unxml(xmp.imagine.params))).toEqual({ n: 1, response_format: 'b64_json' });
     expect(lib.events.log).toEqual([{ event: 'library:changed', payload: { reason: 'added', ids: [record.id] } }]);
-    lib.close();
+    await lib.close();
   });
 
   it('marks edits as composites and links lineage', async () => {
@@ -59,7 +61,7 @@ describe('library ingest', () => {
     const detail = lib.service.item(parent.id);
     expect(detail.children.map((c) => [c.kind, c.record.id])).toEqual([['edited-from', child.id]]);
     expect(lib.service.item(child.id).parents[0]?.record.id).toBe(parent.id);
-    lib.close();
+    await lib.close();
   });
 
   it('stores a video with duration from ffprobe and a poster-frame thumbnail', async () => {
@@ -70,7 +72,7 @@ describe('library ingest', () => {
     expect((await sharp(path.join(dir, record.thumb!)).metadata()).format).toBe('webp');
     const sidecar = JSON.parse(await readFile(path.join(dir, record.file.replace('.mp4', '.json')), 'utf8'));
     expect(sidecar.item.prompt).toBe('waves');
-    lib.close();
+    await lib.close();
   });
 
   it('refuses bytes that are not an image and leaves nothing behind', async () => {
@@ -83,6 +85,6 @@ describe('library ingest', () => {
     }
     await expect(lib.service.ingest({ bytes: Buffer.from('nope'), kind: 'video', origin: 'generated' })).rejects.toThrow();
     expect(await lib.adapters.files.list()).toEqual([]);
-    lib.close();
+    await lib.close();
   });
 });

@@ -39,7 +39,12 @@ export function openLibrary(dir: string, faultHook?: (step: IngestStep) => void,
     newId: idSequence(seed),
     ...(faultHook ? { faultHook } : {}),
   });
-  return { service, events, clock, adapters, close: () => adapters.store.close() };
+  // Closing waits for background previews first, as a quitting app would; otherwise they race the temp-dir cleanup.
+  const close = async () => {
+    await service.idle();
+    adapters.store.close();
+  };
+  return { service, events, clock, adapters, close };
 }
 
 export async function jpeg(width = 640, height = 480, color = '#c33'): Promise<Buffer> {

@@ -35,7 +35,7 @@ describe('library import, export and curation', () => {
     expect(byPath.rejected.map((r) => r.name)).toEqual([path.join(dir, 'bad.jpg'), path.join(dir, 'nope.png'), 'relative.png']);
     const byBytes = await lib.service.importFiles({ kind: 'bytes', name: 'x.jpg', base64: (await jpeg()).toString('base64') });
     expect(lib.service.records(byBytes.imported)[0]?.origin).toBe('imported');
-    lib.close();
+    await lib.close();
   });
 
   it('exports originals with metadata, strips it on request, converts formats and never overwrites', async () => {
@@ -56,7 +56,7 @@ describe('library import, export and curation', () => {
       const [bare] = (await lib.service.exportItems({ ids: [r.id], targetDir: out, format, metadata: 'strip' })).files;
       expect((await sharp(bare!.path).metadata()).xmp).toBeUndefined();
     }
-    lib.close();
+    await lib.close();
   });
 
   it('exports a video with its sidecar', async () => {
@@ -64,7 +64,7 @@ describe('library import, export and curation', () => {
     const r = await lib.service.ingest({ bytes: mp4(dir), kind: 'video', origin: 'generated', prompt: 'surf' });
     const [file] = (await lib.service.exportItems({ ids: [r.id], targetDir: out, format: 'original', metadata: 'keep' })).files;
     expect(JSON.parse(await readFile(`${file!.path}.json`, 'utf8')).item.prompt).toBe('surf');
-    lib.close();
+    await lib.close();
   });
 
   it.each([['relative/dir'], ['/definitely/not/here'], ['lib'], ['lib/media']])('refuses export target %s', async (target) => {
@@ -74,7 +74,7 @@ describe('library import, export and curation', () => {
     await expect(lib.service.exportItems({ ids: [r.id], targetDir, format: 'original', metadata: 'keep' })).rejects.toMatchObject({
       appError: { kind: 'validation' },
     });
-    lib.close();
+    await lib.close();
   });
 
   it('trashes with undo, empties the trash with its files, and keeps collections', async () => {
@@ -94,7 +94,7 @@ describe('library import, export and curation', () => {
     expect(lib.service.collections.list()).toMatchObject([{ name: 'Best', count: 1 }]);
     expect(() => lib.service.collections.rename('f'.repeat(32), 'x')).toThrow(/no longer exists/);
     expect(lib.events.log.map((e) => (e.payload as { reason: string }).reason)).toContain('deleted');
-    lib.close();
+    await lib.close();
   });
 
   it('answers through the contract: handlers parse and return schema-valid output with highlights', async () => {
@@ -109,6 +109,6 @@ describe('library import, export and curation', () => {
     expect(channels['library:item'].output.parse(detail).record.id).toBe(r.id);
     expect(channels['library:favorite'].input.safeParse({ ids: ['../../etc'], favorite: true }).success).toBe(false);
     expect(channels['library:query'].input.safeParse({ limit: 1e9 }).success).toBe(false);
-    lib.close();
+    await lib.close();
   });
 });
