@@ -3,6 +3,7 @@ import { rehydrateSettings } from './features/settings/rehydrate';
 import { startGenerate } from './features/generate/commands';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
+import { startVideo } from './features/video/commands';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -17,6 +18,7 @@ export async function bootstrap(): Promise<void> {
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
     await startGenerate();
+    await startVideo();
     store.setStatus('ready');
   } catch (err) {
     store.setStatus('failed', err instanceof Error ? err.message : String(err));

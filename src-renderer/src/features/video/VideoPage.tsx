@@ -1,9 +1,40 @@
-import { EmptyState } from '../shell/EmptyState';
+import { useEffect } from 'react';
+import { invoke } from '../../lib/api';
+import { useStudio } from '../../stores/store';
+import { VideoForm } from './VideoForm';
+import { VideoJobList } from './VideoJobList';
+import { VideoPlayer } from './VideoPlayer';
 
+/** Takes an "Animate" handed over from the Library: the item becomes the start image. */
+async function takeAnimateHandoff(): Promise<void> {
+  const state = useStudio.getState();
+  const handoff = state.library.handoff;
+  if (handoff?.action !== 'animate') return;
+  state.takeLibraryHandoff();
+  try {
+    const { record } = await invoke('library:item', { id: handoff.itemId });
+    useStudio.getState().patchVideoForm({ mode: 'image', image: { itemId: record.id, thumb: record.thumb }, prompt: '' });
+  } catch {
+    // The item went away between the click and now: nothing to prefill.
+  }
+}
+
+/** Text, image, references, edit or extend → video; the job list; and the player for finished videos. */
 export function VideoPage() {
+  const playing = useStudio((s) => s.video.jobs.find((j) => j.id === s.video.playingId && j.file));
+  useEffect(() => {
+    void takeAnimateHandoff();
+  }, []);
   return (
-    <EmptyState title="Video">
-      <p>Turn text or a still into a video, then edit or extend it. Jobs keep running across restarts.</p>
-    </EmptyState>
+    <div className="video-page">
+      <div className="video-left">
+        <h1>Video</h1>
+        <VideoForm />
+      </div>
+      <div className="video-right">
+        {playing ? <VideoPlayer key={playing.id} job={playing} /> : null}
+        <VideoJobList />
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,57 @@
+import type { VideoJobView } from '@contract';
+import { mediaUrl } from '../../lib/api';
+import { useStudio } from '../../stores/store';
+import { cancelVideo } from './commands';
+import { MODE_LABELS, usd } from './form-model';
+
+const STATE_LABEL: Record<VideoJobView['state'], string> = {
+  submitting: 'Sending to xAI…',
+  pending: 'Rendering on xAI',
+  downloading: 'Downloading',
+  done: 'Done',
+  failed: 'Failed',
+  expired: 'Expired',
+  blocked: 'Blocked by moderation',
+  lost: 'Lost',
+  cancelled: 'Stopped waiting',
+};
+
+const unfinished = (s: VideoJobView['state']) => s === 'submitting' || s === 'pending' || s === 'downloading';
+
+/** One job: state, progress bar, cost, the reason it ended, and its actions. */
+export function VideoJobRow({ job }: { job: VideoJobView }) {
+  const play = useStudio((s) => s.playVideoJob);
+  const playing = useStudio((s) => s.video.playingId === job.id);
+  const title = job.prompt || MODE_LABELS[job.mode];
+  return (
+    <li className={`video-job video-job-${job.state}`} aria-label={`Video job: ${title}`} aria-current={playing || undefined}>
+      {job.poster ? <img className="video-job-poster" src={mediaUrl(job.poster)} alt="" /> : <div className="video-job-poster" aria-hidden="true" />}
+      <div className="video-job-body">
+        <div className="video-job-head">
+          <strong className="video-job-title">{title}</strong>
+          <span className="video-job-state">{STATE_LABEL[job.state]}</span>
+        </div>
+        <div className="video-muted">
+          {MODE_LABELS[job.mode]} · {job.model}
+          {job.seconds ? ` · ${job.seconds} s` : ''} · {job.costTicks !== null ? `cost ${usd(job.costTicks)}` : `about ${usd(job.estimateTicks)}`}
+        </div>
+        {unfinished(job.state) ? (
+          <div className="video-progress-row">
+            <progress aria-label={`Progress of ${title}`} max={100} value={job.progress ?? undefined} />
+            <span>{job.progress === null ? 'Waiting for xAI' : `${job.progress}%`}</span>
+          </div>
+        ) : null}
+        {job.note ? <p className="video-note">{job.note}</p> : null}
+        {job.reason ? <p className="video-reason">{job.reason}</p> : null}
+        <div className="video-job-actions">
+          {job.state === 'done' && job.file ? <button type="button" onClick={() => play(job.id)}>Play</button> : null}
+          {unfinished(job.state) ? (
+            <button type="button" onClick={() => void cancelVideo(job.id)} title="xAI cannot cancel a started video; it may still finish there and be billed.">
+              Stop waiting
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}

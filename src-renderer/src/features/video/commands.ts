@@ -1,0 +1,52 @@
+/** Side effects of the Video screen: calls to main, results into the store. */
+import type { VideoEstimate, VideoSubmit } from '@contract';
+import { ApiError, invoke, subscribe } from '../../lib/api';
+import { useStudio } from '../../stores/store';
+
+/** Subscribes to job events and loads the journal: called once at bootstrap, so jobs show after a reload. */
+export async function startVideo(): Promise<void> {
+  subscribe('video:progress', ({ job }) => useStudio.getState().upsertVideoJob(job));
+  subscribe('video:settled', ({ job }) => {
+    if (job.state === 'done') useStudio.getState().pushNotice('info', `Video ready: “${job.prompt.slice(0, 60)}”.`);
+  });
+  try {
+    const { jobs } = await invoke('video:list', {});
+    useStudio.getState().setVideoJobs(jobs);
+  } catch (err) {
+    // The rest of the app still works; the list fills from events as jobs move.
+    useStudio.getState().pushNotice('warning', `Video jobs could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Submits; answers an error message for the form, or null. */
+export async function submitVideo(submit: VideoSubmit): Promise<string | null> {
+  try {
+    const job = await invoke('video:submit', submit);
+    useStudio.getState().upsertVideoJob(job);
+    return null;
+  } catch (err) {
+    return err instanceof ApiError ? err.message : String(err);
+  }
+}
+
+export async function estimateVideo(submit: VideoSubmit): Promise<VideoEstimate | null> {
+  try {
+    return await invoke('video:estimate', submit);
+  } catch {
+    return null;
+  }
+}
+
+export async function cancelVideo(id: string): Promise<void> {
+  try {
+    useStudio.getState().upsertVideoJob(await invoke('video:cancel', { id }));
+  } catch (err) {
+    useStudio.getState().pushNotice('error', err instanceof Error ? err.message : String(err));
+  }
+}
+
+export async function clearFinishedVideos(): Promise<void> {
+  await invoke('video:clear-finished', {});
+  const { jobs } = await invoke('video:list', {});
+  useStudio.getState().setVideoJobs(jobs);
+}

@@ -1,0 +1,61 @@
+/** Pure rules of the Video form: what it submits, and why an option or the submit button is unavailable. */
+import { VIDEO_LIMITS, videoOptionReasons, type StillSource, type VideoSubmit } from '@contract';
+import type { StillChoice, VideoForm } from '../../stores/video-slice';
+
+const still = (c: StillChoice): StillSource => ('itemId' in c ? { itemId: c.itemId } : { dataUrl: c.dataUrl });
+
+/** The submit for a form, or the reason it cannot be sent yet (missing source, missing prompt). */
+export function toSubmit(f: VideoForm): { submit: VideoSubmit } | { missing: string } {
+  const base = { prompt: f.prompt, model: f.model };
+  const needsPrompt = f.mode !== 'image' && f.prompt.trim() === '';
+  if (needsPrompt) return { missing: f.mode === 'edit' ? 'Describe the edit.' : f.mode === 'extend' ? 'Describe what happens next.' : 'Write a prompt.' };
+  switch (f.mode) {
+    case 'text':
+      return { submit: { ...base, mode: 'text', duration: f.duration, aspectRatio: f.aspectRatio, resolution: f.resolution } };
+    case 'image':
+      if (!f.image) return { missing: 'Choose a start image.' };
+      return { submit: { ...base, mode: 'image', duration: f.duration, resolution: f.resolution, image: still(f.image) } };
+    case 'reference':
+      if (f.references.length === 0) return { missing: 'Choose 1–7 reference images.' };
+      return { submit: { ...base, mode: 'reference', duration: f.duration, aspectRatio: f.aspectRatio, resolution: f.resolution, references: f.references.map(still) } };
+    case 'edit':
+      if (!f.video) return { missing: 'Choose a video to edit.' };
+      return { submit: { ...base, mode: 'edit', videoId: f.video.itemId } };
+    case 'extend':
+      if (!f.video) return { missing: 'Choose a video to extend.' };
+      return { submit: { ...base, mode: 'extend', videoId: f.video.itemId, extendSeconds: f.extendSeconds } };
+  }
+}
+
+/** Why the source video cannot be used for this mode (checked here too so the reason shows before any call). */
+export function sourceVideoReason(f: VideoForm): string | null {
+  if (!f.video?.durationMs || (f.mode !== 'edit' && f.mode !== 'extend')) return null;
+  const s = f.video.durationMs / 1000;
+  if (f.mode === 'edit' && s > VIDEO_LIMITS.editInputMaxSeconds) return `This video is ${s.toFixed(1)} s; edits take at most ${VIDEO_LIMITS.editInputMaxSeconds} s.`;
+  const r = VIDEO_LIMITS.extendInput;
+  if (f.mode === 'extend' && (s < r.min || s > r.max)) return `This video is ${s.toFixed(1)} s; extensions take ${r.min}–${r.max} s videos.`;
+  return null;
+}
+
+/** Moves the form to a valid state after a mode or model change (a disabled resolution falls back to 720p/480p). */
+export function normalizeForm(f: VideoForm): VideoForm {
+  const reasons = videoOptionReasons(f.mode, f.model).resolution;
+  if (reasons[f.resolution] === null || f.mode === 'edit' || f.mode === 'extend') return f;
+  const fallback = (['720p', '480p'] as const).find((r) => reasons[r] === null) ?? '480p';
+  return { ...f, resolution: fallback };
+}
+
+export const MODE_LABELS: Record<VideoForm['mode'], string> = {
+  text: 'Text → video',
+  image: 'Image → video',
+  reference: 'Reference images',
+  edit: 'Edit a video',
+  extend: 'Extend a video',
+};
+
+/** `$0.30` style money from ticks (1e10 per USD). */
+export function usd(ticks: number | null): string {
+  if (ticks === null) return '—';
+  const v = ticks / 1e10;
+  return `$${v < 0.1 && v > 0 ? v.toFixed(3) : v.toFixed(2)}`;
+}

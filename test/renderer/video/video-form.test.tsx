@@ -1,0 +1,76 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { VideoJobView } from '@contract';
+import { normalizeForm, sourceVideoReason, toSubmit } from '../../../src-renderer/src/features/video/form-model';
+import { VideoJobRow } from '../../../src-renderer/src/features/video/VideoJobRow';
+import { VideoPage } from '../../../src-renderer/src/features/video/VideoPage';
+import { useStudio } from '../../../src-renderer/src/stores/store';
+import { DEFAULT_VIDEO_FORM } from '../../../src-renderer/src/stores/video-slice';
+
+const invoke = vi.fn();
+beforeEach(() => {
+  invoke.mockReset();
+  invoke.mockImplementation(async (channel: string) => {
+    if (channel === 'video:estimate') return { ok: true, value: { ticks: 3_000_000_000, usd: 0.3, source: 'table', issues: [] } };
+    if (channel === 'video:submit') return { ok: true, value: job({ state: 'pending' }) };
+    if (channel === 'video:cancel') return { ok: true, value: job({ state: 'cancelled', reason: 'You stopped waiting.' }) };
+    return { ok: true, value: { ids: [], records: [], total: 0, totalCapped: false, nextCursor: null } };
+  });
+  (window as unknown as { api: unknown }).api = { invoke, on: () => () => {}, mediaBase: '/media/' };
+  useStudio.setState((s) => ({ video: { ...s.video, jobs: [], form: DEFAULT_VIDEO_FORM, playingId: null } }));
+});
+afterEach(() => delete (window as unknown as { api?: unknown }).api);
+
+function job(over: Partial<VideoJobView> = {}): VideoJobView {
+  return {
+    id: 'j1', mode: 'text', state: 'pending', prompt: 'a paper boat', model: 'grok-imagine-video', seconds: 6, progress: 40,
+    createdAt: 1, finishedAt: null, videoRequestId: 'v', estimateTicks: 3_000_000_000, costTicks: null, reason: null, note: null,
+    parentId: null, itemId: null, file: null, poster: null, durationMs: null, ...over,
+  };
+}
+
+describe('video form rules', () => {
+  it('builds submits per mode and names what is missing', () => {
+    expect(toSubmit({ ...DEFAULT_VIDEO_FORM, prompt: '' })).toEqual({ missing: 'Write a prompt.' });
+    expect(toSubmit({ ...DEFAULT_VIDEO_FORM, mode: 'image' })).toEqual({ missing: 'Choose a start image.' });
+    expect(toSubmit({ ...DEFAULT_VIDEO_FORM, mode: 'extend', prompt: 'more', video: { itemId: 'a'.repeat(32), thumb: null, durationMs: 5000 } }))
+      .toEqual({ submit: { mode: 'extend', prompt: 'more', model: 'grok-imagine-video', videoId: 'a'.repeat(32), extendSeconds: 6 } });
+  });
+
+  it('explains a source video that is too long, and falls back from an unavailable resolution', () => {
+    const f = { ...DEFAULT_VIDEO_FORM, mode: 'edit' as const, video: { itemId: 'x', thumb: null, durationMs: 12_000 } };
+    expect(sourceVideoReason(f)).toMatch(/12.0 s; edits take at most 8.7 s/);
+    expect(normalizeForm({ ...DEFAULT_VIDEO_FORM, mode: 'reference', model: 'grok-imagine-video-1.5', resolution: '1080p' }).resolution).toBe('720p');
+  });
+});
+
+describe('the Video screen', () => {
+  it('disables 1080p with the reason, shows the estimate and submits', async () => {
+    const user = userEvent.setup();
+    render(<VideoPage />);
+    expect(screen.getByRole('radio', { name: '1080p' })).toBeDisabled();
+    expect(screen.getByText('grok-imagine-video renders at most 720p.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Generate video' })).toBeDisabled();
+    await user.type(screen.getByLabelText('Prompt'), 'a paper boat');
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Estimated cost' })).toHaveTextContent('about $0.30'));
+    await user.selectOptions(screen.getByLabelText('Model'), 'grok-imagine-video-1.5');
+    expect(screen.getByRole('radio', { name: '1080p' })).toBeEnabled();
+    await user.click(screen.getByRole('radio', { name: 'Image → video' }));
+    expect(screen.getByText('Image→video takes its shape from the start image.')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Text → video' }));
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('video:submit', expect.objectContaining({ mode: 'text', prompt: 'a paper boat', model: 'grok-imagine-video-1.5' })));
+    expect(await screen.findByRole('listitem', { name: 'Video job: a paper boat' })).toBeInTheDocument();
+  });
+
+  it('a job row shows progress and stops waiting with a plain warning', async () => {
+    const user = userEvent.setup();
+    render(<ul><VideoJobRow job={job()} /></ul>);
+    expect(screen.getByRole('progressbar', { name: 'Progress of a paper boat' })).toHaveAttribute('value', '40');
+    const stop = screen.getByRole('button', { name: 'Stop waiting' });
+    expect(stop).toHaveAttribute('title', expect.stringMatching(/may still finish there and be billed/));
+    await user.click(stop);
+    expect(invoke).toHaveBeenCalledWith('video:cancel', { id: 'j1' });
+  });
+});
