@@ -51,6 +51,8 @@ export interface LibraryState {
   /** Ordered ids for the current query (loaded first); records come per visible window. */
   ids: string[];
   total: number;
+  /** A text search stops counting at 10,000: the count reads "10,000+". */
+  totalCapped: boolean;
   nextCursor: string | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
@@ -90,6 +92,7 @@ export const initialLibraryState: LibraryState = {
   tileSize: 180,
   ids: [],
   total: 0,
+  totalCapped: false,
   nextCursor: null,
   status: 'idle',
   error: null,

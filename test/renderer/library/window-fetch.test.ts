@@ -24,7 +24,7 @@ function installApi() {
     on: () => () => {},
     invoke: vi.fn(async (channel: string, input: Record<string, unknown>) => {
       calls.push({ channel, input });
-      if (channel === 'library:query') return { ok: true, value: { ids: ALL, total: ALL.length, nextCursor: null } };
+      if (channel === 'library:query') return { ok: true, value: { ids: ALL, total: ALL.length, totalCapped: false, nextCursor: null } };
       if (channel === 'library:records') {
         const ids = input.ids as string[];
         return { ok: true, value: { records: ids.map(record) } };

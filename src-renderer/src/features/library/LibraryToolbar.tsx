@@ -18,6 +18,7 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
   const sort = useStudio((s) => s.library.sort);
   const tileSize = useStudio((s) => s.library.tileSize);
   const total = useStudio((s) => s.library.total);
+  const capped = useStudio((s) => s.library.totalCapped);
   const status = useStudio((s) => s.library.status);
   const patch = useStudio((s) => s.patchLibrary);
   const [draft, setDraft] = useState(text);
@@ -97,7 +98,7 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
         />
       </label>
       <p className="lib-count" role="status" aria-live="polite" aria-label="Item count">
-        {status === 'loading' && total === 0 ? 'Loading…' : formatCount(total)}
+        {status === 'loading' && total === 0 ? 'Loading…' : capped ? `${total.toLocaleString()}+ items` : formatCount(total)}
       </p>
     </div>
   );

@@ -55,6 +55,7 @@ export async function runQuery(options: { keepRecords?: boolean } = {}): Promise
     store.patchLibrary({
       ids: page.ids,
       total: page.total,
+      totalCapped: page.totalCapped,
       nextCursor: page.nextCursor,
       status: 'ready',
       focusIndex,

@@ -1,0 +1,138 @@
+import sharp from 'sharp';
+import { LibraryPage } from './pages/library-page';
+import { expect, test } from './support/fixtures';
+import { startHostProcess } from './support/host-process';
+import { labelledJpeg, removeMediaFile, seedLibrary, type SeedResult } from './support/seed-library';
+
+/** The seeded library is shared: each test starts its own host on a copy-free fresh data dir seeded once per test. */
+let seed: SeedResult;
+
+const shot = (name: string) => ({ path: `test-results/screenshots/library-${name}.png` });
+
+test.describe('library', () => {
+  test.use({
+    host: async ({}, use) => {
+      const { mkdtempSync } = await import('node:fs');
+      const os = await import('node:os');
+      const path = await import('node:path');
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-lib-'));
+      seed = await seedLibrary(dataDir, 60);
+      const missing = seed.items[3];
+      if (missing) removeMediaFile(dataDir, missing.id);
+      const host = await startHostProcess({ dataDir });
+      await use(host);
+      await host.stop();
+      const { rmSync } = await import('node:fs');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+
+  test('browses the grid, searches with highlights and steps through the viewer', async ({ page }) => {
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.expectCount(`${seed.items.length} items`);
+    await expect(lib.tiles().first()).toBeVisible();
+    // The newest item comes first; the tile is named after its prompt.
+    const newest = seed.items[seed.items.length - 1];
+    await expect(lib.tiles().first()).toHaveAccessibleName(newest?.prompt ?? '');
+    await expect(lib.grid().getByText('Missing file')).toHaveCount(0); // item 4 is far down, not rendered yet
+    await page.screenshot(shot('grid'));
+
+    await lib.searchFor('lighthouse');
+    await lib.expectCount(`${seed.lighthouse.length} items`);
+    await expect(lib.tiles()).toHaveCount(seed.lighthouse.length);
+    await expect(lib.marks()).toHaveCount(seed.lighthouse.length);
+    await expect(lib.marks().first()).toHaveText('lighthouse');
+    await page.screenshot(shot('search'));
+
+    await lib.tiles().first().dblclick();
+    const viewer = lib.viewer();
+    await expect(viewer).toBeVisible();
+    await expect(viewer.getByText(`1 of ${seed.lighthouse.length}`)).toBeVisible();
+    await expect(viewer.getByText('$0.02').or(viewer.getByText('$0.07'))).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expect(viewer.getByText(`2 of ${seed.lighthouse.length}`)).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(viewer.getByText(`1 of ${seed.lighthouse.length}`)).toBeVisible();
+    await viewer.getByRole('button', { name: '☆ Favorite' }).click();
+    await expect(viewer.getByRole('button', { name: '★ Favorite' })).toHaveAttribute('aria-pressed', 'true');
+    await page.screenshot(shot('lightbox'));
+    await page.keyboard.press('Escape');
+    await expect(viewer).toBeHidden();
+    await expect(lib.tiles().first().getByTitle('Favorite')).toBeVisible();
+
+    await lib.search().fill('');
+    await lib.expectCount(`${seed.items.length} items`);
+  });
+
+  test('follows lineage in the viewer and shows a missing file plainly', async ({ page }) => {
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.tile(seed.child.prompt).dblclick();
+    const viewer = lib.viewer();
+    await expect(viewer.getByText('make the sky stormy')).toBeVisible();
+    const madeFrom = viewer.getByRole('region', { name: 'Made from' });
+    await madeFrom.getByRole('button').click();
+    await expect(viewer.getByRole('paragraph').filter({ hasText: seed.parent.prompt })).toBeVisible();
+    await expect(viewer.getByRole('region', { name: 'Used in' }).getByRole('button')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+
+    // Scroll to the end: item 4's file was deleted before start, so its tile says so instead of spinning.
+    await lib.tiles().first().click();
+    await page.keyboard.press('End');
+    await expect(lib.grid().getByText('Missing file')).toBeVisible();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot(shot('missing-dark'));
+  });
+
+  test('multi-selects, favorites, collects, trashes with undo and empties the trash', async ({ page }) => {
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.createCollection('Keepers');
+    await lib.tiles().nth(0).click();
+    await lib.tiles().nth(2).click({ modifiers: ['Shift'] });
+    await lib.tiles().nth(5).click({ modifiers: ['ControlOrMeta'] });
+    await expect(lib.bulkBar().getByText('4 items selected')).toBeVisible();
+    await lib.bulkBar().getByRole('combobox', { name: 'Add to collection' }).selectOption({ label: 'Keepers' });
+    await expect(page.getByText('Added 4 items to “Keepers”.')).toBeVisible();
+    await expect(lib.view(/^Keepers/)).toHaveAccessibleName(/4 items/);
+    await page.screenshot(shot('selection'));
+
+    await lib.bulk('Move to trash').click();
+    await lib.expectCount(`${seed.items.length - 4} items`);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await lib.expectCount(`${seed.items.length} items`);
+
+    await page.keyboard.press('Escape');
+    await lib.tiles().nth(3).click(); // not in the collection
+    await page.keyboard.press('Delete');
+    await lib.expectCount(`${seed.items.length - 1} items`);
+
+    await lib.view(/^Keepers/).click();
+    await lib.expectCount('4 items');
+    await lib.view('Trash').click();
+    await lib.expectCount('1 item');
+    await page.getByRole('button', { name: 'Empty trash' }).click();
+    const confirm = lib.dialog('Empty the trash?');
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.screenshot(shot('empty-trash'));
+    await confirm.getByRole('button', { name: 'Empty trash' }).click();
+    await expect(page.getByText('The trash is empty.')).toBeVisible();
+    await lib.view('All items').click();
+    await lib.expectCount(`${seed.items.length - 1} items`);
+  });
+
+  test('imports a dropped PNG and explains a refused file', async ({ page }) => {
+    const lib = new LibraryPage(page);
+    await lib.open();
+    const png = await sharp(await labelledJpeg(999, 'dropped from the desktop', 400, 300)).png().toBuffer();
+    await lib.dropFiles([
+      { name: 'dropped.png', mimeType: 'image/png', base64: png.toString('base64') },
+      { name: 'notes.txt', mimeType: 'image/png', base64: Buffer.from('not an image').toString('base64') },
+    ]);
+    await expect(page.getByRole('list', { name: 'Files not imported' })).toContainText('notes.txt');
+    await lib.expectCount(`${seed.items.length + 1} items`);
+    await expect(lib.tiles().first()).toHaveAccessibleName('Untitled image');
+    await page.screenshot(shot('import'));
+  });
+});
