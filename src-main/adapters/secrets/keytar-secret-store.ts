@@ -3,12 +3,13 @@
  * Manager on Windows. The key is filed under service `imagine-studio`, account `xai-api-key`
  * (see KEYCHAIN_SERVICE / KEY_ACCOUNT), where users can find and delete it with their OS tools.
  */
+import type keytarModule from 'keytar';
 import type { Logger } from '../../core/ports';
 import {
   KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore, type SecretStoreKind,
 } from '../../core/secrets/secret-store';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof keytarModule;
 
 /** A plain sentence for what keytar/libsecret reported; the raw message goes to the log only. */
 export function explainKeychainError(message: string): string {

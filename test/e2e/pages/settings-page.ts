@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { ShellPage } from './shell-page';
 
 /** Settings: key panel, demo mode, defaults and About. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Settings } from '@contract';
 import { useStudio } from '../../stores/store';
 import { updateSettings, validateField } from './commands';
@@ -24,15 +24,18 @@ function toValue(kind: Kind, raw: string | boolean): unknown {
  */
 export function SettingField<K extends keyof Settings>(props: { field: K; label: string; kind: Kind; help?: string }) {
   const saved = useStudio((s) => s.settingsView?.settings[props.field]);
-  const [draft, setDraft] = useState<string | boolean>(saved === null || saved === undefined ? '' : (saved as string | boolean));
+  const asDraft = (v: unknown): string | boolean => (v === null || v === undefined ? '' : typeof v === 'boolean' ? v : String(v));
+  const [draft, setDraft] = useState<string | boolean>(asDraft(saved));
+  // Follow changes from main (another window, a repair) by adjusting state during render, not in an effect.
+  const [lastSaved, setLastSaved] = useState(saved);
+  if (saved !== lastSaved) {
+    setLastSaved(saved);
+    setDraft(asDraft(saved));
+  }
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
-
-  useEffect(() => {
-    setDraft(saved === null || saved === undefined ? '' : (saved as string | boolean));
-  }, [saved]);
 
   async function commit(raw: string | boolean) {
     const value = toValue(props.kind, raw);

@@ -1,5 +1,5 @@
 import {
-  SETTINGS_IMAGE_ASPECT_RATIOS, SETTINGS_IMAGE_RESOLUTIONS, SETTINGS_VIDEO_RESOLUTIONS, THEMES,
+  SETTINGS_IMAGE_ASPECT_RATIOS, SETTINGS_IMAGE_RESOLUTIONS, SETTINGS_VIDEO_RESOLUTIONS, THEMES, type SettingsView,
 } from '@contract';
 import { useStudio } from '../../stores/store';
 import { AboutPanel } from './AboutPanel';
@@ -13,10 +13,16 @@ const VIDEO_MODELS = ['grok-imagine-video', 'grok-imagine-video-1.5'];
 /** Every setting, grouped; each control validates as you type and saves when valid. */
 export function SettingsPage() {
   const view = useStudio((s) => s.settingsView);
-  if (!view) return <p role="status">Loading settings…</p>;
   return (
     <section className="settings" aria-labelledby="section-title">
       <h1 id="section-title">Settings</h1>
+      {view ? <SettingsGrid view={view} /> : <p role="status">Loading settings…</p>}
+    </section>
+  );
+}
+
+function SettingsGrid({ view }: { view: SettingsView }) {
+  return (
       <div className="settings-grid">
         <KeyPanel />
         <DemoPanel />
@@ -58,7 +64,6 @@ export function SettingsPage() {
         </section>
         <AboutPanel />
       </div>
-    </section>
   );
 }
 

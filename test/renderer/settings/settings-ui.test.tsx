@@ -1,0 +1,119 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { OnboardingPage } from '../../../src-renderer/src/features/onboarding/OnboardingPage';
+import { KeyPanel } from '../../../src-renderer/src/features/settings/KeyPanel';
+import { SettingsPage } from '../../../src-renderer/src/features/settings/SettingsPage';
+import { needsOnboarding } from '../../../src-renderer/src/stores/settings-slice';
+import { useStudio } from '../../../src-renderer/src/stores/store';
+import { NO_KEY, installFakeApi, view } from './fake-api';
+
+const VALID = { configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' } as const;
+
+beforeEach(() => useStudio.setState({ settingsView: view(), keyStatus: NO_KEY, onboardingOpen: true, info: null }));
+
+describe('key form', () => {
+  it('shows xAI’s refusal inline, tied to the field, and clears the field', async () => {
+    const calls = installFakeApi({
+      'key:set': () => ({ stored: false, outcome: 'invalid', message: 'xAI did not accept this key.', status: NO_KEY }),
+    });
+    const user = userEvent.setup();
+    render(<KeyPanel />);
+    const field = screen.getByLabelText('xAI API key');
+    await user.type(field, 'xai-bad-000');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('did not accept');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(field).toHaveValue('');
+    expect(calls).toEqual([{ channel: 'key:set', input: { key: 'xai-bad-000' } }]);
+  });
+
+  it('shows a stored key by its hint only, with replace and remove', async () => {
+    installFakeApi({ 'key:remove': () => NO_KEY });
+    useStudio.setState({ keyStatus: VALID });
+    const user = userEvent.setup();
+    render(<KeyPanel />);
+    expect(screen.getByLabelText('Masked key')).toHaveTextContent('xa…42');
+    expect(screen.getByText('Working')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Remove key' }));
+    await waitFor(() => expect(useStudio.getState().keyStatus?.state).toBe('not-set'));
+  });
+
+  it('an environment key is read-only', () => {
+    useStudio.setState({ keyStatus: { ...VALID, source: 'environment' } });
+    render(<KeyPanel />);
+    expect(screen.queryByLabelText('xAI API key')).toBeNull();
+    expect(screen.getByText(/XAI_API_KEY environment variable and is read-only/)).toBeInTheDocument();
+  });
+});
+
+describe('settings form', () => {
+  it('validates as you type and saves a valid value on blur', async () => {
+    const calls = installFakeApi({ 'settings:update': (patch) => view(patch) });
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    const field = screen.getByLabelText('Requests at once');
+    await user.clear(field);
+    await user.type(field, '40');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('alert')).toHaveTextContent('At most 16.');
+    expect(field.getAttribute('aria-describedby')).toContain(screen.getByRole('alert').id);
+    await user.clear(field);
+    await user.type(field, '3');
+    await user.tab();
+    await waitFor(() => expect(calls).toContainEqual({ channel: 'settings:update', input: { concurrency: 3 } }));
+    expect(useStudio.getState().settingsView?.settings.concurrency).toBe(3);
+  });
+
+  it('shows main’s refusal (e.g. a relative library folder) on the field', async () => {
+    installFakeApi({
+      'settings:update': () => {
+        throw { kind: 'validation', message: 'bad', issues: [{ path: 'libraryDir', message: 'Use a full path.' }] };
+      },
+    });
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    await user.type(screen.getByLabelText('Library folder'), 'relative/path{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Use a full path.');
+  });
+
+  it('gives every control a label', () => {
+    installFakeApi({});
+    const { container } = render(<SettingsPage />);
+    for (const el of container.querySelectorAll('input, select')) {
+      expect(screen.getAllByLabelText(/.+/).includes(el as HTMLElement)).toBe(true);
+    }
+  });
+});
+
+describe('onboarding', () => {
+  it('opens on a first run only', () => {
+    expect(needsOnboarding(view(), NO_KEY)).toBe(true);
+    expect(needsOnboarding(view({ demoMode: true }), NO_KEY)).toBe(false);
+    expect(needsOnboarding(view(), VALID)).toBe(false);
+  });
+
+  it('welcome → key → ready, with a link to console.x.ai', async () => {
+    installFakeApi({ 'key:set': () => ({ stored: true, outcome: 'valid', message: 'Saved.', status: VALID }) });
+    const user = userEvent.setup();
+    render(<OnboardingPage />);
+    expect(screen.getAllByRole('link', { name: 'console.x.ai' })[0]).toHaveAttribute('href', 'https://console.x.ai');
+    await user.click(screen.getByRole('button', { name: 'Use my API key' }));
+    await user.type(screen.getByLabelText('xAI API key'), 'xai-good-42');
+    await user.click(screen.getByRole('button', { name: 'Check and save' }));
+    expect(await screen.findByRole('heading', { name: 'You’re ready' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Start creating' }));
+    expect(useStudio.getState().onboardingOpen).toBe(false);
+  });
+
+  it('“Try demo mode” switches demo on and closes onboarding', async () => {
+    const calls = installFakeApi({ 'settings:update': (patch) => view(patch) });
+    const user = userEvent.setup();
+    render(<OnboardingPage />);
+    await user.click(screen.getByRole('button', { name: 'Try demo mode' }));
+    await waitFor(() => expect(useStudio.getState().onboardingOpen).toBe(false));
+    expect(calls).toEqual([{ channel: 'settings:update', input: { demoMode: true } }]);
+  });
+});
