@@ -20,6 +20,7 @@ export function BatchCard({ batch, now }: { batch: BatchView; now: number }) {
           {sum.done}/{sum.total} done
           {sum.blocked ? ` · ${sum.blocked} blocked` : ''}
           {sum.failed ? ` · ${sum.failed} failed` : ''}
+          {sum.interrupted ? ` · ${sum.interrupted} interrupted` : ''}
           {sum.cancelled ? ` · ${sum.cancelled} cancelled` : ''} · <span data-testid="batch-cost">{usd(sum.costTicks)}</span>
           <span className="muted"> (est. {usd(batch.estimateTicks)})</span>
         </p>

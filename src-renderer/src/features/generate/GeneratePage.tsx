@@ -27,18 +27,6 @@ export function GeneratePage() {
     return () => clearTimeout(t);
   }, [draft]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
-      if (e.key === '?' && !typing) {
-        e.preventDefault();
-        setHelp(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   const submit = useCallback(async () => {
     if (busy || prompts.length === 0) return;
     setBusy(true);
@@ -46,6 +34,22 @@ export function GeneratePage() {
     setBusy(false);
     if (ok) saveHistory(prompts.reduce(pushHistory, loadHistory()));
   }, [busy, prompts]);
+
+  useEffect(() => {
+    // Page-wide, so Ctrl/Cmd+Enter works after picking a ratio or a model too, not only in the prompt.
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void submit();
+      } else if (e.key === '?' && !typing) {
+        e.preventDefault();
+        setHelp(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [submit]);
 
   return (
     <div className="generate">
@@ -61,7 +65,7 @@ export function GeneratePage() {
           void submit();
         }}
       >
-        <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} onChange={(text) => setDraft({ text })} onSubmit={() => void submit()} />
+        <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} onChange={(text) => setDraft({ text })} />
         <label className="check">
           <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
           Batch mode: one prompt per line

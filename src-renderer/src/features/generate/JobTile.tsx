@@ -19,7 +19,14 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
       ) : (
         <div className="tile-body">
           <strong>{LABEL[tile.state]}</strong>
-          {tile.state === 'pending' ? <span className="tile-time">{waiting}</span> : tile.reason && <span className="tile-reason">{tile.reason}</span>}
+          {tile.state === 'pending' ? (
+            <span className="tile-time">{waiting}</span>
+          ) : tile.state === 'interrupted' ? (
+            // The full explanation is on the batch; the tile keeps it short.
+            <span className="tile-reason" title={tile.reason ?? undefined}>Stopped mid-request; it may have been billed.</span>
+          ) : (
+            tile.reason && <span className="tile-reason" title={tile.reason}>{tile.reason}</span>
+          )}
           {canRetry && job.state !== 'queued' && job.state !== 'running' && (
             <button type="button" onClick={props.onRetry}>Retry</button>
           )}

@@ -3,14 +3,13 @@ import { loadHistory, stepHistory } from './prompt-history';
 
 /**
  * The prompt: multi-line, a character count against the model's limit (per line in batch mode), and shell-like
- * history on Up/Down when the caret is on the first/last line. Ctrl/Cmd+Enter submits.
+ * history on Up/Down when the caret is on the first/last line. (Ctrl/Cmd+Enter is handled page-wide.)
  */
 export function PromptBox(props: {
   value: string;
   batchMode: boolean;
   maxLength: number;
   onChange(text: string): void;
-  onSubmit(): void;
 }) {
   const [cursor, setCursor] = useState<number | null>(null);
   const draftRef = useRef('');
@@ -19,11 +18,6 @@ export function PromptBox(props: {
   const over = longest > props.maxLength;
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      props.onSubmit();
-      return;
-    }
     if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.shiftKey) return;
     const el = e.currentTarget;
     const before = el.value.slice(0, el.selectionStart);

@@ -27,7 +27,7 @@ export function batchSummary(batch: BatchView) {
   const retryable = batch.jobs.some((j) => j.state === 'failed' || j.state === 'cancelled' || j.state === 'interrupted');
   return {
     total: tiles.length, done: count('done'), pending: count('pending'), blocked: count('blocked'),
-    failed: count('failed') + count('interrupted'), cancelled: count('cancelled'), active, retryable,
+    failed: count('failed'), interrupted: count('interrupted'), cancelled: count('cancelled'), active, retryable,
     costTicks: batch.jobs.reduce((s, j) => s + (j.costTicks ?? 0), 0),
   };
 }
