@@ -14,13 +14,16 @@ export interface KeyValidator {
   validate(key: string, baseUrl: string, signal?: AbortSignal): Promise<KeyVerdict>;
 }
 
+/** The server's own words, without the client's generic prefix (which the verdict already says better). */
+const detail = (message: string) => message.replace(/^xAI (did not accept the API key|refused the request \([^)]*\)):\s*/, '');
+
 /** Maps the HTTP client's typed error to a verdict (xAI reports a wrong key as 400, no credits as 403: doc §9.1). */
 export function verdictFromError(error: AppError): KeyVerdict {
   switch (error.kind) {
     case 'unauthorized':
-      return { state: 'invalid', message: `xAI did not accept this key. Check that you copied all of it. (${error.message})` };
+      return { state: 'invalid', message: `xAI did not accept this key. Check that you copied all of it. xAI said: ${detail(error.message)}` };
     case 'forbidden':
-      return { state: 'no-credits', message: `xAI accepted the key but refused to work with it: the team has no credits, or the key is blocked. Add credits on console.x.ai. (${error.message})` };
+      return { state: 'no-credits', message: `xAI accepted the key but will not run requests with it: the team has no credits, or the key is blocked. Add credits on console.x.ai. xAI said: ${detail(error.message)}` };
     case 'rate-limited':
       // A 429 comes after authentication, so the key itself is good.
       return { state: 'valid', message: 'The key works (xAI is rate-limiting right now).' };
