@@ -29,7 +29,7 @@ describe.runIf(underKeyring)('keychain (gnome-keyring)', () => {
   });
 
   it('no D-Bus session at all → keychain-unavailable with a plain message', () => {
-    const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/imagine-bus' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/imagine-bus' };
     delete env.DISPLAY;
     const r = probe([], env);
     expect(r.set).toMatchObject({ unavailable: true, reason: expect.stringMatching(/keychain/i) });
