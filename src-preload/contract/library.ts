@@ -135,11 +135,23 @@ export const ImportSource = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** One value of a filter dropdown with how many items have it. */
+export const LibraryFacet = z.object({ value: z.string(), count: z.number().int() });
+export type LibraryFacet = z.infer<typeof LibraryFacet>;
+
 export const ExportFormat = z.enum(['original', 'png', 'jpeg', 'webp']);
 
 export const libraryChannels = {
   /** Ordered ids (and total) for a filter and sort: the virtualized grid loads ids first, records per window. */
   'library:query': { input: LibraryQueryInput, output: LibraryQueryOutput },
+  /**
+   * The distinct models and aspect ratios with item counts, most used first, for the filter dropdowns. Counts
+   * cover the trash when `trashed` is true and everything else otherwise (items without a model are left out).
+   */
+  'library:facets': {
+    input: z.object({ trashed: z.boolean().default(false) }).strict(),
+    output: z.object({ models: z.array(LibraryFacet), aspectRatios: z.array(LibraryFacet) }),
+  },
   /** Full records for the visible window; with `text`, each carries highlight ranges. Unknown ids are left out. */
   'library:records': {
     input: z.object({ ids: z.array(LibraryId).max(1000), text: z.string().max(500).optional() }).strict(),

@@ -1,4 +1,4 @@
-import type { LibraryRecord } from '@contract';
+import type { LibraryFacet, LibraryRecord } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COUNT_CAP, decodeCursor, encodeCursor } from '../../core/library/cursor';
 import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
@@ -124,6 +124,17 @@ export class SqliteLibraryStore implements LibraryStore {
     const { sql, params } = countSql(where, match);
     const n = Number((this.stmt(sql).get(...params) as { n: number }).n);
     return match !== null && n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+  }
+
+  facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] } {
+    // Both group over an index that starts with the column (items_model, items_aspect): no table rows are read.
+    const live = trashed ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
+    const facet = (column: string) =>
+      this.stmt(
+        `SELECT ${column} AS value, count(*) AS count FROM items WHERE ${column} IS NOT NULL AND ${live}
+         GROUP BY ${column} ORDER BY count DESC, value`,
+      ).all() as unknown as LibraryFacet[];
+    return { models: facet('model'), aspectRatios: facet('aspect_ratio') };
   }
 
   records(ids: readonly string[]): LibraryRecord[] {

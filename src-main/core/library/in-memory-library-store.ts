@@ -1,4 +1,4 @@
-import type { LibraryFilter, LibraryRecord } from '@contract';
+import type { LibraryFacet, LibraryFilter, LibraryRecord } from '@contract';
 import { fail } from '../app-error';
 import { COUNT_CAP, decodeCursor, encodeCursor, sortValue } from './cursor';
 import { matchesTerms, parseSearch, type SearchTerm } from './fts-query';
@@ -81,6 +81,20 @@ export class InMemoryLibraryStore implements LibraryStore {
   /** A stand-in for bm25: items matching in the prompt rank above matches only in the edit instruction. */
   private score(item: StoredItem, terms: SearchTerm[]): number {
     return matchesTerms([item.prompt], terms) ? 1 : 0;
+  }
+
+  facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] } {
+    const count = (pick: (item: StoredItem) => string | null) => {
+      const counts = new Map<string, number>();
+      for (const item of this.items.values()) {
+        const value = pick(item);
+        if (value !== null && (item.trashedAt !== null) === trashed) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      return [...counts]
+        .map(([value, n]) => ({ value, count: n }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    };
+    return { models: count((i) => i.model), aspectRatios: count((i) => i.aspectRatio) };
   }
 
   records(ids: readonly string[]): LibraryRecord[] {

@@ -1,4 +1,4 @@
-import type { LibraryRecord } from '@contract';
+import type { LibraryFacet, LibraryRecord } from '@contract';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from './types';
 
 /**
@@ -11,6 +11,8 @@ export interface LibraryStore {
   insert(items: readonly NewItem[]): void;
   /** Ordered ids and total count for a filter and sort; `nextCursor` continues after the last id. */
   query(query: StoreQuery): StoreQueryResult;
+  /** Distinct models and aspect ratios (non-null) with counts, most used first, then by value. */
+  facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] };
   /** Records for the given ids, in the given order; unknown ids are left out. */
   records(ids: readonly string[]): LibraryRecord[];
   get(id: string): LibraryRecord | null;

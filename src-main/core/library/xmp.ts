@@ -184,3 +184,62 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** What an XMP packet we wrote says about an image, read back when such a file is imported again. */
+export interface XmpProvenance {
+  prompt: string | null;
+  model: string | null;
+  editInstruction: string | null;
+  requestId: string | null;
+  params: Record<string, unknown> | null;
+  createdAt: number | null;
+}
+
+const PACKET_OPEN = encoder.encode('<x:xmpmeta');
+const PACKET_CLOSE = encoder.encode('</x:xmpmeta>');
+
+function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): number {
+  const first = needle[0] ?? 0;
+  for (let i = hay.indexOf(first, from); i >= 0 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+    let ok = true;
+    for (let j = 1; j < needle.length && ok; j += 1) ok = hay[i + j] === needle[j];
+    if (ok) return i;
+  }
+  return -1;
+}
+
+const unescapeXml = (text: string) =>
+  text.replace(/&(lt|gt|amp|quot|apos);/g, (_m, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] ?? '');
+
+/**
+ * Finds our XMP packet in JPEG, PNG or WebP bytes (each stores it uncompressed, so a byte search is enough and
+ * needs no container parsing) and reads our fields back. Null when there is no packet of ours.
+ */
+export function readXmp(bytes: Uint8Array): XmpProvenance | null {
+  const start = indexOfBytes(bytes, PACKET_OPEN);
+  if (start < 0) return null;
+  const end = indexOfBytes(bytes, PACKET_CLOSE, start);
+  if (end < 0) return null;
+  const xml = new TextDecoder().decode(bytes.subarray(start, end));
+  if (!xml.includes('imagine-studio.app/ns/1.0/')) return null;
+  const field = (name: string) => {
+    const m = new RegExp(`<imagine:${name}>([^<]*)</imagine:${name}>`).exec(xml);
+    return m ? unescapeXml(m[1] ?? '') : null;
+  };
+  let params: Record<string, unknown> | null = null;
+  try {
+    const parsed: unknown = JSON.parse(field('params') ?? 'null');
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) params = parsed as Record<string, unknown>;
+  } catch {
+    params = null;
+  }
+  const date = Date.parse(/<xmp:CreateDate>([^<]*)<\/xmp:CreateDate>/.exec(xml)?.[1] ?? '');
+  return {
+    prompt: field('prompt'),
+    model: field('model'),
+    editInstruction: field('editInstruction'),
+    requestId: field('requestId'),
+    params,
+    createdAt: Number.isFinite(date) ? date : null,
+  };
+}

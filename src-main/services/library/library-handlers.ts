@@ -4,6 +4,7 @@ import type { LibraryService } from './library-service';
 /** The library channels this module answers; the composition root spreads them into the full `Handlers` map. */
 export type LibraryChannel =
   | 'library:query'
+  | 'library:facets'
   | 'library:records'
   | 'library:item'
   | 'library:favorite'
@@ -24,6 +25,7 @@ export type LibraryChannel =
 export function createLibraryHandlers(service: LibraryService): Pick<Handlers, LibraryChannel> {
   return {
     'library:query': (input) => service.query(input),
+    'library:facets': ({ trashed }) => service.facets(trashed),
     'library:records': ({ ids, text }) => ({ records: service.records(ids, text) }),
     'library:item': ({ id }) => service.item(id),
     'library:favorite': ({ ids, favorite }) => ({ count: service.setFavorite(ids, favorite) }),

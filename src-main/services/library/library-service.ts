@@ -119,6 +119,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     /** Resolves when background work (previews) is done: for tests, benchmarks and an orderly quit. */
     idle: () => previews.idle(),
     query: (input: LibraryQueryInput) => store.query(input),
+    facets: (trashed: boolean) => store.facets(trashed),
     records,
     item,
     setFavorite(ids: readonly string[], favorite: boolean): number {

@@ -3,7 +3,7 @@ import { fail } from '../../core/app-error';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ExternalFiles, LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import { serializeSidecar } from '../../core/library/sidecar';
-import { buildXmp, embedXmp, stripMetadata } from '../../core/library/xmp';
+import { buildXmp, embedXmp, readXmp, stripMetadata } from '../../core/library/xmp';
 import type { IngestInput } from './ingest';
 
 /** Largest file accepted for import (the contract bounds base64 input to the same size). */
@@ -33,7 +33,19 @@ async function importOne(
   bytes: Uint8Array,
 ): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
   try {
-    const record = await deps.ingest({ bytes, kind: 'image', origin: 'imported', params: { importedFrom: name } });
+    // A file we exported earlier carries our XMP packet: keep its prompt, model and settings on the way back in.
+    const xmp = readXmp(bytes);
+    const record = await deps.ingest({
+      bytes,
+      kind: 'image',
+      origin: 'imported',
+      params: xmp?.params ?? { importedFrom: name },
+      prompt: xmp?.prompt ?? undefined,
+      model: xmp?.model ?? null,
+      editInstruction: xmp?.editInstruction ?? null,
+      requestId: xmp?.requestId ?? null,
+      createdAt: xmp?.createdAt ?? undefined,
+    });
     return { ok: true, id: record.id };
   } catch (err) {
     const reason = err instanceof Error && 'appError' in err ? err.message : 'Could not import this file.';

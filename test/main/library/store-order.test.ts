@@ -61,6 +61,21 @@ describe.each(factories)('grid order and totals: %s', (_name, factory) => {
     expect([rest.ids.length, rest.total, rest.totalCapped, rest.nextCursor]).toEqual([20, COUNT_CAP, true, null]);
     expect(store.query({ filter: f(), sort: 'newest', limit: 1 }).total).toBe(COUNT_CAP + 20);
   });
+
+  it('lists model and aspect facets with counts, most used first, trash apart', () => {
+    store.insert([
+      entry(1, { model: 'b', aspectRatio: '1:1' }),
+      entry(2, { model: 'a', aspectRatio: '16:9' }),
+      entry(3, { model: 'b', aspectRatio: '16:9' }),
+      entry(4, { model: null, aspectRatio: null }),
+      entry(5, { model: 'c', trashedAt: 1 }),
+    ]);
+    expect(store.facets(false)).toEqual({
+      models: [{ value: 'b', count: 2 }, { value: 'a', count: 1 }],
+      aspectRatios: [{ value: '16:9', count: 2 }, { value: '1:1', count: 1 }],
+    });
+    expect(store.facets(true).models).toEqual([{ value: 'c', count: 1 }]);
+  });
 });
 
 describe('SQLite schema v1 → v2', () => {

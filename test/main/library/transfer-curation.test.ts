@@ -59,6 +59,25 @@ describe('library import, export and curation', () => {
     await lib.close();
   });
 
+  it('re-importing an exported file keeps its prompt, model, settings and date from our XMP', async () => {
+    const lib = openLibrary(path.join(dir, 'lib'));
+    for (const [format, bytes] of [['original', await jpeg()], ['png', await png()], ['webp', await jpeg()]] as const) {
+      const r = await lib.service.ingest({
+        bytes, kind: 'image', origin: 'generated', prompt: 'a <red> fox & "owl"', model: 'grok-imagine-image',
+        params: { n: 2, aspect_ratio: '4:3' }, requestId: 'req-9',
+      });
+      const [exported] = (await lib.service.exportItems({ ids: [r.id], targetDir: out, format, metadata: 'keep' })).files;
+      const back = await lib.service.importFiles({ kind: 'paths', paths: [exported!.path] });
+      expect(lib.service.records(back.imported)[0]).toMatchObject({
+        origin: 'imported', prompt: 'a <red> fox & "owl"', model: 'grok-imagine-image',
+        params: { n: 2, aspect_ratio: '4:3' }, requestId: 'req-9', createdAt: r.createdAt,
+      });
+    }
+    const plain = await lib.service.importFiles({ kind: 'bytes', name: 'plain.png', base64: (await png()).toString('base64') });
+    expect(lib.service.records(plain.imported)[0]).toMatchObject({ prompt: '', model: null, params: { importedFrom: 'plain.png' } });
+    await lib.close();
+  });
+
   it('exports a video with its sidecar', async () => {
     const lib = openLibrary(path.join(dir, 'lib'));
     const r = await lib.service.ingest({ bytes: mp4(dir), kind: 'video', origin: 'generated', prompt: 'surf' });
@@ -101,6 +120,8 @@ describe('library import, export and curation', () => {
     const lib = openLibrary(path.join(dir, 'lib'));
     const r = await lib.service.ingest({ bytes: await jpeg(), kind: 'image', origin: 'generated', prompt: 'Red fox, redder sky' });
     const h = createLibraryHandlers(lib.service);
+    const facets = await h['library:facets'](channels['library:facets'].input.parse({}));
+    expect(channels['library:facets'].output.parse(facets).aspectRatios).toEqual([{ value: '4:3', count: 1 }]);
     const q = await h['library:query'](channels['library:query'].input.parse({ filter: { text: 'red' } }));
     expect(channels['library:query'].output.parse(q).ids).toEqual([r.id]);
     const recs = await h['library:records'](channels['library:records'].input.parse({ ids: q.ids, text: 'red' }));
