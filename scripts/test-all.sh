@@ -17,8 +17,9 @@ run "unit (main, contract, renderer)" npx vitest run --project main --project co
   --reporter=default --reporter=json --outputFile.json=reports/vitest-unit.json
 run "keychain (real Secret Service)" bash scripts/with-keyring.sh npx vitest run --project keychain \
   --reporter=default --reporter=json --outputFile.json=reports/vitest-keychain.json
+# Under the keyring too: the key-leak scan needs a real keychain that survives a host restart.
 run "end to end (browser host in Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json \
-  npx playwright test --reporter=list,json
+  bash scripts/with-keyring.sh npx playwright test --reporter=list,json
 
 node scripts/summarize-reports.mjs reports || status=1
 exit $status
