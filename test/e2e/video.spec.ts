@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../src-main/simulator';
+import { VideoPage } from './pages/video-page';
+import { startHostProcess, type HostProcess } from './support/host-process';
+
+const shot = (name: string) => ({ path: `test-results/screenshots/video-${name}.png`, fullPage: true });
+
+/**
+ * A simulator in the test process (each job pending for `minMs` of wall time, so the test can act while it renders)
+ * and a host pointed at it with a test key from the environment, polling every 300 ms.
+ */
+const test = base.extend<{ sim: Simulator; dataDir: string; launch: (page: Page) => Promise<HostProcess> }>({
+  sim: async ({}, use) => {
+    const sim = await startSimulator({ latencyMs: 50, video: { emptyPolls: 1, pendingPolls: 3, minMs: 4000, fps: 8 } });
+    await use(sim);
+    await sim.close();
+  },
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-video-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  launch: async ({ sim, dataDir }, use) => {
+    const hosts: HostProcess[] = [];
+    await use(async (page) => {
+      const host = await startHostProcess({
+        dataDir,
+        args: ['--api-base-url', `${sim.url}/v1`],
+        env: { XAI_API_KEY: 'xai-e2e-video-key', IMAGINE_SECRET_STORE: 'memory', IMAGINE_VIDEO_POLL_MS: '300' },
+      });
+      hosts.push(host);
+      await page.goto(host.url);
+      await page.locator('html[data-app-state="ready"]').waitFor();
+      return host;
+    });
+    for (const h of hosts) await h.stop();
+  },
+});
+
+const starts = (sim: Simulator) => sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/generations');
+const polls = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/videos/'));
+
+test('text → video: progress shows, the video plays, seeks (Range 206) and is in the library', async ({ page, launch, sim }) => {
+  const host = await launch(page);
+  const video = new VideoPage(page);
+  await video.open();
+  await expect(video.resolution('1080p')).toBeDisabled();
+  await expect(video.form()).toContainText('grok-imagine-video renders at most 720p.');
+  await video.prompt().fill('A paper boat drifting down a rain-soaked street');
+  await video.duration().fill('3');
+  await expect(video.estimate()).toHaveText('Estimated cost: about $0.15');
+  await page.screenshot(shot('form'));
+  await video.submit().click();
+
+  const prompt = 'A paper boat drifting down a rain-soaked street';
+  await expect(video.progress(prompt)).toBeVisible();
+  await expect.poll(async () => Number(await video.progress(prompt).getAttribute('value') ?? 0), { timeout: 15_000 }).toBeGreaterThan(0);
+  await page.screenshot(shot('progress'));
+  await expect(video.state(prompt)).toHaveText('Done', { timeout: 30_000 });
+  expect(starts(sim)).toHaveLength(1);
+
+  await video.job(prompt).getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await video.media()).readyState, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  const { duration, src } = await video.media();
+  expect(duration).toBeGreaterThan(2.5);
+  await video.timeline().fill('2');
+  await expect.poll(async () => (await video.media()).currentTime).toBeGreaterThan(1.9);
+  await video.control('Next frame').click();
+  await expect.poll(async () => (await video.media()).currentTime).toBeGreaterThan(2.0);
+  await video.control('Play').click();
+  await expect(video.control('Pause')).toBeVisible();
+  await video.control('Pause').click();
+  await page.screenshot(shot('player'));
+
+  const range = await page.request.get(src, { headers: { range: 'bytes=0-99' } });
+  expect(range.status()).toBe(206);
+  expect((await range.body()).length).toBe(100);
+  expect(range.headers()['content-range']).toMatch(/^bytes 0-99\//);
+  expect(host.output()).not.toContain('xai-e2e-video-key');
+
+  await page.getByRole('tablist', { name: 'Sections' }).getByRole('tab', { name: 'Library' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  await expect(page.getByText(prompt).first()).toBeVisible({ timeout: 10_000 });
+  await page.screenshot(shot('library'));
+});
+
+test('SIGKILL while a job is pending: a new host on the same data resumes it and downloads the video', async ({ page, launch, sim }) => {
+  const first = await launch(page);
+  const video = new VideoPage(page);
+  await video.open();
+  const prompt = 'A lighthouse beam sweeping through fog';
+  await video.create({ prompt, duration: 2 });
+  await expect(video.state(prompt)).toHaveText('Rendering on xAI');
+  await expect.poll(() => polls(sim).length).toBeGreaterThan(0);
+  await first.stop('SIGKILL');
+  const pollsBefore = polls(sim).length;
+
+  const second = await launch(page);
+  expect(second.dataDir).toBe(first.dataDir);
+  await video.open();
+  await expect(video.job(prompt)).toBeVisible();
+  await page.screenshot(shot('after-restart'));
+  await expect(video.state(prompt)).toHaveText('Done', { timeout: 30_000 });
+  expect(polls(sim).length).toBeGreaterThan(pollsBefore);
+  expect(starts(sim)).toHaveLength(1);
+  await video.job(prompt).getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await video.media()).readyState, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  await page.screenshot(shot('resumed-done'));
+});
+
+test('a failed job is explained in words', async ({ page, launch }) => {
+  await launch(page);
+  const video = new VideoPage(page);
+  await video.open();
+  const prompt = 'A kite over dunes VIDEO_FAIL';
+  await video.create({ prompt, duration: 1 });
+  await expect(video.state(prompt)).toHaveText('Failed', { timeout: 20_000 });
+  await expect(video.job(prompt)).toContainText('xAI could not make this video');
+  await page.screenshot(shot('failed'));
+});
