@@ -120,7 +120,7 @@ async function fitBytes(d: Decoded, first: EditMime): Promise<{ bytes: Buffer; m
 }
 
 async function thumbnail(d: { data: Buffer; info: OutputInfo }): Promise<Buffer> {
-  return sharp(d.data, rawInput(d.info)).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+  return sharp(d.data, rawInput(d.info)).resize(512, 512, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
 }
 
 async function normalizeOnce(bytes: Uint8Array, seconds: number): Promise<NormalizedSource> {

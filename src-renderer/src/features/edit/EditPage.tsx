@@ -1,9 +1,53 @@
-import { EmptyState } from '../shell/EmptyState';
+import { useEffect, useState } from 'react';
+import { EDIT_MAX_SOURCES } from '@contract';
+import { useStudio } from '../../stores/store';
+import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
+import { CanvasProvider } from './canvas-context';
+import { addLibraryItem } from './commands';
+import { EditOptions } from './EditOptions';
+import { EditPromptBox } from './EditPromptBox';
+import { EditResults } from './EditResults';
+import { SourceCanvas } from './SourceCanvas';
+import { StepHistory } from './StepHistory';
+import { useEditShortcuts } from './use-edit-shortcuts';
+import './edit.css';
 
-export function EditPage() {
+/** The app's own canvas outlives section switches, so leaving Edit for the library and back keeps the work. */
+let appCanvas: CanvasStore | null = null;
+
+/** The Edit screen. Tests pass their own `store`; the app uses one canvas for its lifetime. */
+export function EditPage({ store }: { store?: CanvasStore }) {
+  const [canvas] = useState(() => store ?? (appCanvas ??= createCanvasStore()));
+  useEditShortcuts(canvas);
+  const handoff = useStudio((s) => s.library.handoff);
+  useEffect(() => {
+    if (handoff?.action !== 'edit') return;
+    const taken = useStudio.getState().takeLibraryHandoff();
+    if (taken) void addLibraryItem(canvas, taken.itemId);
+  }, [handoff, canvas]);
+
   return (
-    <EmptyState title="Edit">
-      <p>Drop up to three images here and describe the change in words. Results keep a link to their sources.</p>
-    </EmptyState>
+    <CanvasProvider store={canvas}>
+      <div className="edit-page">
+        <header className="edit-head">
+          <h1>Edit</h1>
+          <p className="muted">
+            Up to {EDIT_MAX_SOURCES} sources. Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
+            Delete removes the selected one; Ctrl/Cmd+Z undoes.
+          </p>
+        </header>
+        <div className="edit-layout">
+          <div className="edit-main">
+            <SourceCanvas />
+            <div className="edit-form">
+              <EditPromptBox />
+              <EditOptions />
+            </div>
+            <EditResults />
+          </div>
+          <StepHistory />
+        </div>
+      </div>
+    </CanvasProvider>
   );
 }

@@ -1,0 +1,94 @@
+import { useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
+import { EDIT_MAX_SOURCES } from '@contract';
+import { createGestureMachine } from './canvas/gestures/machine';
+import type { CanvasPointer } from './canvas/gestures/types';
+import { useCanvas, useCanvasStore } from './canvas-context';
+import { addFiles } from './commands';
+import { RefusalList } from './RefusalList';
+import { SourceCard } from './SourceCard';
+
+/** Maps a DOM pointer event to the machine's plain pointer (buttons on a card are not drag handles). */
+function toPointer(e: PointerEvent): CanvasPointer {
+  const target = e.target as HTMLElement;
+  const card = target.closest<HTMLElement>('[data-card-key]');
+  return { x: e.clientX, y: e.clientY, cardKey: target.closest('button') ? null : (card?.dataset.cardKey ?? null) };
+}
+
+/** Card positions along the row, read from the DOM at the moment a gesture needs them. */
+function cardLayout(list: HTMLElement | null) {
+  return [...(list?.querySelectorAll<HTMLElement>('[data-card-key]') ?? [])].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { key: el.dataset.cardKey ?? '', left: r.left, width: r.width };
+  });
+}
+
+/** The drop zone and the row of source cards; cards reorder by dragging (pointer gestures), files arrive by drop. */
+export function SourceCanvas() {
+  const store = useCanvasStore();
+  const sources = useCanvas((s) => s.doc.sources);
+  const pending = useCanvas((s) => s.pending);
+  const [list, setList] = useState<HTMLOListElement | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const machine = useMemo(() => createGestureMachine(store, () => cardLayout(list)), [store, list]);
+  const free = EDIT_MAX_SOURCES - sources.length - pending;
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void addFiles(store, [...e.dataTransfer.files]);
+  };
+  return (
+    <section
+      className={`source-canvas${over ? ' drop-over' : ''}`}
+      aria-label="Edit canvas"
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <ol
+        ref={setList}
+        className="source-row"
+        aria-label="Sources"
+        onPointerDown={(e) => {
+          const p = toPointer(e);
+          if (p.cardKey) e.currentTarget.setPointerCapture(e.pointerId);
+          machine.pointerDown(p);
+        }}
+        onPointerMove={(e) => machine.pointerMove(toPointer(e))}
+        onPointerUp={(e) => machine.pointerUp(toPointer(e))}
+        onPointerCancel={() => machine.cancel()}
+        onKeyDown={(e) => e.key === 'Escape' && machine.cancel()}
+      >
+        {sources.map((card, i) => <SourceCard key={card.key} card={card} index={i} count={sources.length} />)}
+        {Array.from({ length: Math.max(0, pending) }, (_, i) => <li key={`pending-${i}`} className="source-card pending" aria-label="Preparing image…">Preparing…</li>)}
+      </ol>
+      {free > 0 && (
+        <div className="drop-hint">
+          <p>
+            {sources.length === 0 ? 'Drop up to ' + EDIT_MAX_SOURCES + ' images here, paste one (Ctrl/Cmd+V), or ' : `Room for ${free} more: drop, paste, or `}
+            <button type="button" className="link" onClick={() => fileRef.current?.click()}>choose files…</button>
+          </p>
+          <p className="muted">PNG, JPEG and WebP are sent as they are; GIF, BMP, TIFF and AVIF are converted; large images are scaled down.</p>
+        </div>
+      )}
+      <input
+        ref={fileRef}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        aria-label="Choose images to edit"
+        onChange={(e) => {
+          void addFiles(store, [...(e.target.files ?? [])]);
+          e.target.value = '';
+        }}
+      />
+      <RefusalList />
+    </section>
+  );
+}

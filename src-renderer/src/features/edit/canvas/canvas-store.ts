@@ -1,0 +1,16 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { initialCanvasState, type CanvasState } from './types';
+
+/** One edit canvas's state: a vanilla store per instance, so two canvases (or two tests) never share it. */
+export type CanvasStore = StoreApi<CanvasState>;
+
+export function createCanvasStore(init: Partial<CanvasState> = {}): CanvasStore {
+  return createStore<CanvasState>()(() => ({ ...initialCanvasState(), ...init }));
+}
+
+let keySeq = 0;
+/** A new card key; unique within the page's lifetime. */
+export function nextCardKey(): string {
+  keySeq += 1;
+  return `card-${keySeq}`;
+}

@@ -1,0 +1,85 @@
+import type { EDIT_ROTATIONS, EditCrop, EditResultView, EditSourceView } from '@contract';
+
+export type Rotation = (typeof EDIT_ROTATIONS)[number];
+
+/** One source card: the prepared source plus what the user did to it on the canvas. */
+export interface CanvasSource {
+  /** Stable per card (a source added twice gets two keys). */
+  key: string;
+  source: EditSourceView;
+  rotate: Rotation;
+  crop: EditCrop | null;
+}
+
+/** The undoable part of the canvas: which sources, in which order (= `<IMAGE_n>` order), and the selection. */
+export interface CanvasDoc {
+  sources: CanvasSource[];
+  selectedKey: string | null;
+}
+
+/** One submitted edit; "Edit again" and going back to a step make a tree of them. */
+export interface EditStep {
+  id: number;
+  parentId: number | null;
+  sources: CanvasSource[];
+  prompt: string;
+  results: EditResultView[];
+  blocked: number;
+}
+
+export interface EditParams {
+  model: string;
+  n: number;
+  resolution: '1k' | '1.5k' | '2k';
+  /** Used only when more than one source is on the canvas. */
+  aspectRatio: string;
+}
+
+/** A card being dragged: where it started and the slot it would land in. */
+export interface DragFeedback {
+  key: string;
+  targetIndex: number;
+  dx: number;
+}
+
+/** A file that could not become a source, and why. */
+export interface Refusal {
+  id: number;
+  name: string;
+  reason: string;
+}
+
+export interface CanvasState {
+  doc: CanvasDoc;
+  undoStack: CanvasDoc[];
+  redoStack: CanvasDoc[];
+  prompt: string;
+  params: EditParams;
+  steps: EditStep[];
+  currentStepId: number | null;
+  /** Sources still being prepared in main. */
+  pending: number;
+  submitting: boolean;
+  refusals: Refusal[];
+  error: string | null;
+  drag: DragFeedback | null;
+}
+
+export const initialParams: EditParams = { model: 'grok-imagine-image', n: 1, resolution: '1k', aspectRatio: 'auto' };
+
+export function initialCanvasState(): CanvasState {
+  return {
+    doc: { sources: [], selectedKey: null },
+    undoStack: [],
+    redoStack: [],
+    prompt: '',
+    params: { ...initialParams },
+    steps: [],
+    currentStepId: null,
+    pending: 0,
+    submitting: false,
+    refusals: [],
+    error: null,
+    drag: null,
+  };
+}

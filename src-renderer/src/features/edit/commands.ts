@@ -1,0 +1,101 @@
+/**
+ * Edit commands with side effects: they call main through lib/api.ts and then update one canvas store. Pure canvas
+ * changes live in canvas/actions.ts.
+ */
+import { EDIT_MAX_SOURCES, EDIT_MAX_UPLOAD_BYTES, type EditResultView, type EditSourceView } from '@contract';
+import { ApiError, invoke } from '../../lib/api';
+import { addSources, freshCard, replaceSources, runAction } from './canvas/actions';
+import type { CanvasStore } from './canvas/canvas-store';
+import type { EditStep } from './canvas/types';
+
+let refusalSeq = 0;
+const message = (err: unknown) => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
+
+function refuse(store: CanvasStore, name: string, reason: string) {
+  refusalSeq += 1;
+  const refusal = { id: refusalSeq, name, reason };
+  store.setState((s) => ({ refusals: [...s.refusals, refusal].slice(-5) }));
+}
+
+/** Reads a File as base64 without a data: prefix. */
+async function fileBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+async function prepare(store: CanvasStore, name: string, run: () => Promise<EditSourceView>): Promise<EditSourceView | null> {
+  store.setState((s) => ({ pending: s.pending + 1 }));
+  try {
+    return await run();
+  } catch (err) {
+    // Main already prefixes its refusals with the file name.
+    refuse(store, name, message(err).replace(`${name}: `, ''));
+    return null;
+  } finally {
+    store.setState((s) => ({ pending: s.pending - 1 }));
+  }
+}
+
+/** Adds dropped, pasted or picked files, up to the free slots; the rest are refused with the reason. */
+export async function addFiles(store: CanvasStore, files: readonly File[]): Promise<void> {
+  const free = EDIT_MAX_SOURCES - store.getState().doc.sources.length - store.getState().pending;
+  const accepted = files.slice(0, Math.max(0, free));
+  for (const extra of files.slice(accepted.length)) refuse(store, extra.name, `An edit takes at most ${EDIT_MAX_SOURCES} images.`);
+  const views = await Promise.all(accepted.map((file) => {
+    if (file.size > EDIT_MAX_UPLOAD_BYTES) {
+      refuse(store, file.name, 'The file is larger than 32 MiB.');
+      return null;
+    }
+    return prepare(store, file.name, async () => invoke('edit:prepare-source', { bytesBase64: await fileBase64(file), name: file.name }));
+  }));
+  runAction(store, addSources, views.filter((v): v is EditSourceView => v !== null));
+}
+
+/** Adds a library item (the library's "Edit" handoff). */
+export async function addLibraryItem(store: CanvasStore, itemId: string): Promise<void> {
+  const view = await prepare(store, 'Library item', () => invoke('edit:prepare-source', { itemId }));
+  if (view) runAction(store, addSources, [view]);
+}
+
+/** Sends the edit; results land in the current step (and in the library, by main). */
+export async function submitEdit(store: CanvasStore): Promise<void> {
+  const s = store.getState();
+  if (s.submitting || s.doc.sources.length === 0) return;
+  store.setState({ submitting: true, error: null });
+  try {
+    const multi = s.doc.sources.length > 1;
+    const out = await invoke('edit:submit', {
+      sources: s.doc.sources.map((c) => ({ id: c.source.id, rotate: c.rotate, crop: c.crop })),
+      prompt: s.prompt,
+      model: s.params.model,
+      n: s.params.n,
+      resolution: s.params.resolution,
+      ...(multi ? { aspectRatio: s.params.aspectRatio as never } : {}),
+    });
+    const now = store.getState();
+    const step: EditStep = {
+      id: now.steps.length + 1, parentId: now.currentStepId, sources: s.doc.sources, prompt: s.prompt, results: out.results, blocked: out.blocked,
+    };
+    store.setState({ steps: [...now.steps, step], currentStepId: step.id });
+  } catch (err) {
+    store.setState({ error: message(err) });
+  } finally {
+    store.setState({ submitting: false });
+  }
+}
+
+/** "Edit again": the result becomes the only source; the next submit is a child of the current step. */
+export async function editAgain(store: CanvasStore, result: EditResultView): Promise<void> {
+  const view = await prepare(store, 'Result', () => invoke('edit:prepare-source', { itemId: result.itemId }));
+  if (view) runAction(store, replaceSources, [freshCard(view)]);
+}
+
+/** Goes back to a step: its sources and prompt return to the canvas, and a new edit branches from it. */
+export function goToStep(store: CanvasStore, stepId: number): void {
+  const step = store.getState().steps.find((st) => st.id === stepId);
+  if (!step) return;
+  runAction(store, replaceSources, step.sources);
+  store.setState({ currentStepId: step.id, prompt: step.prompt });
+}
