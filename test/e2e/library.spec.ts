@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { LibraryPage } from './pages/library-page';
 import { expect, test } from './support/fixtures';
@@ -7,6 +8,9 @@ import { labelledJpeg, removeMediaFile, seedLibrary, type SeedResult } from './s
 /** The seeded library is shared: each test starts its own host on a copy-free fresh data dir seeded once per test. */
 let seed: SeedResult;
 
+/** Screenshots after lazy thumbnails have arrived, so they show what a user sees a moment later. */
+const settle = (page: Page) =>
+  page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 5000 }).catch(() => {});
 const shot = (name: string) => ({ path: `test-results/screenshots/library-${name}.png` });
 
 test.describe('library', () => {
@@ -36,6 +40,7 @@ test.describe('library', () => {
     const newest = seed.items[seed.items.length - 1];
     await expect(lib.tiles().first()).toHaveAccessibleName(newest?.prompt ?? '');
     await expect(lib.grid().getByText('Missing file')).toHaveCount(0); // item 4 is far down, not rendered yet
+    await settle(page);
     await page.screenshot(shot('grid'));
 
     await lib.searchFor('lighthouse');
@@ -43,6 +48,7 @@ test.describe('library', () => {
     await expect(lib.tiles()).toHaveCount(seed.lighthouse.length);
     await expect(lib.marks()).toHaveCount(seed.lighthouse.length);
     await expect(lib.marks().first()).toHaveText('lighthouse');
+    await settle(page);
     await page.screenshot(shot('search'));
 
     await lib.tiles().first().dblclick();
@@ -56,6 +62,7 @@ test.describe('library', () => {
     await expect(viewer.getByText(`1 of ${seed.lighthouse.length}`)).toBeVisible();
     await viewer.getByRole('button', { name: '☆ Favorite' }).click();
     await expect(viewer.getByRole('button', { name: '★ Favorite' })).toHaveAttribute('aria-pressed', 'true');
+    await settle(page);
     await page.screenshot(shot('lightbox'));
     await page.keyboard.press('Escape');
     await expect(viewer).toBeHidden();
@@ -82,6 +89,7 @@ test.describe('library', () => {
     await page.keyboard.press('End');
     await expect(lib.grid().getByText('Missing file')).toBeVisible();
     await page.emulateMedia({ colorScheme: 'dark' });
+    await settle(page);
     await page.screenshot(shot('missing-dark'));
   });
 
@@ -96,6 +104,7 @@ test.describe('library', () => {
     await lib.bulkBar().getByRole('combobox', { name: 'Add to collection' }).selectOption({ label: 'Keepers' });
     await expect(page.getByText('Added 4 items to “Keepers”.')).toBeVisible();
     await expect(lib.view(/^Keepers/)).toHaveAccessibleName(/4 items/);
+    await settle(page);
     await page.screenshot(shot('selection'));
 
     await lib.bulk('Move to trash').click();
@@ -115,6 +124,7 @@ test.describe('library', () => {
     await page.getByRole('button', { name: 'Empty trash' }).click();
     const confirm = lib.dialog('Empty the trash?');
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await settle(page);
     await page.screenshot(shot('empty-trash'));
     await confirm.getByRole('button', { name: 'Empty trash' }).click();
     await expect(page.getByText('The trash is empty.')).toBeVisible();
@@ -133,6 +143,7 @@ test.describe('library', () => {
     await expect(page.getByRole('list', { name: 'Files not imported' })).toContainText('notes.txt');
     await lib.expectCount(`${seed.items.length + 1} items`);
     await expect(lib.tiles().first()).toHaveAccessibleName('Untitled image');
+    await settle(page);
     await page.screenshot(shot('import'));
   });
 });

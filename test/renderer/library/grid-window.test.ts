@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunk, columnsFor, idsToFetch, itemSpan, needsMoreIds, rowCount } from '../../../src-renderer/src/features/library/grid-window';
+import { chunk, columnsFor, tileWidthFor, idsToFetch, itemSpan, needsMoreIds, rowCount } from '../../../src-renderer/src/features/library/grid-window';
 import { nextFocusIndex } from '../../../src-renderer/src/features/library/grid-keys';
 import { formatCost, formatCount, formatDuration } from '../../../src-renderer/src/features/library/format';
 
@@ -12,6 +12,11 @@ describe('grid window maths', () => {
     [1000, 96, 8, 9],
   ])('width %i at tile %i (gap %i) fits %i columns', (width, tile, gap, cols) => {
     expect(columnsFor(width, tile, gap)).toBe(cols);
+  });
+
+  it('stretches tiles to fill the row', () => {
+    expect(tileWidthFor(1000, 5, 96, 8)).toBe(193);
+    expect(tileWidthFor(0, 1, 96, 8)).toBe(96);
   });
 
   it('rows come from the total, so the scrollbar is stable before records load', () => {

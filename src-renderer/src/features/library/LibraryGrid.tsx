@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
 import { nextFocusIndex } from './grid-keys';
-import { GRID_GAP, columnsFor, itemSpan, needsMoreIds, rowCount } from './grid-window';
+import { GRID_GAP, columnsFor, itemSpan, needsMoreIds, rowCount, tileWidthFor } from './grid-window';
 import { LibraryTile } from './LibraryTile';
 import { fetchWindow, loadMoreIds } from './query-commands';
 import { selectByClick } from './selection';
@@ -28,7 +28,8 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   const pendingFocus = useRef(false);
   const width = useElementWidth(scrollRef);
   const columns = columnsFor(width - PADDING * 2, tileSize);
-  const rowHeight = tileSize + CAPTION + GRID_GAP;
+  const cell = tileWidthFor(width - PADDING * 2, columns, Math.min(tileSize, 96));
+  const rowHeight = cell + CAPTION + GRID_GAP;
   const rows = rowCount(Math.max(total, ids.length), columns);
 
   const virtualizer = useVirtualizer({
@@ -139,7 +140,7 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
                   record={records[id]}
                   selected={selected.has(id)}
                   focused={index === focusIndex}
-                  size={tileSize}
+                  size={cell}
                   onPick={onPick}
                   onOpen={props.onOpen}
                   onMenu={props.onMenu}

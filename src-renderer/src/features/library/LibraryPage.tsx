@@ -143,7 +143,7 @@ export function LibraryPage() {
           onConfirm={() => void emptyTrash()}
           onClose={() => setConfirmEmpty(false)}
         >
-          {formatCount(total)} and their files are deleted from this computer for good.
+          Everything in the trash ({formatCount(total)}) is deleted from this computer for good. This cannot be undone.
         </ConfirmDialog>
       )}
       <UndoToast />

@@ -8,6 +8,12 @@ export function columnsFor(width: number, tileSize: number, gap = GRID_GAP): num
   return Math.max(1, Math.floor((width + gap) / (tileSize + gap)));
 }
 
+/** Tiles stretch to fill the row exactly, so there is no ragged gap on the right at any window width. */
+export function tileWidthFor(width: number, columns: number, min: number, gap = GRID_GAP): number {
+  if (width <= 0) return min;
+  return Math.max(min, Math.floor((width - (columns - 1) * gap) / columns));
+}
+
 export function rowCount(total: number, columns: number): number {
   return Math.ceil(total / Math.max(1, columns));
 }
