@@ -32,6 +32,9 @@ export const VOCABULARY = (() => {
   return [...words, ...rest].slice(0, 4000);
 })();
 
+/** `LIBRARY_BENCH_VOCAB=uniform` seeds the earlier 100-word uniform vocabulary, to compare with old figures. */
+export const UNIFORM = process.env.LIBRARY_BENCH_VOCAB === 'uniform';
+
 /** Cumulative Zipf weights over VOCABULARY, for inverse-CDF sampling. */
 const CDF = (() => {
   let sum = 0;
@@ -41,6 +44,7 @@ const CDF = (() => {
 
 function zipfWord(rand: () => number): string {
   const u = rand();
+  if (UNIFORM) return CONTENT_WORDS[Math.floor(u * CONTENT_WORDS.length)] ?? 'a';
   let lo = 0;
   let hi = CDF.length - 1;
   while (lo < hi) {

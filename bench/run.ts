@@ -3,6 +3,7 @@
  * stdout. Add a module by appending to `MODULES`. Flags: `--items N` (library size, default 100000),
  * `--only name[,name]`.
  */
+import { loadavg } from 'node:os';
 import { libraryBench } from './library-bench';
 
 /** A named bench module; `run` returns a JSON-serialisable result. */
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
     if (only && !only.includes(module.name)) continue;
     results[module.name] = await module.run({ items });
   }
-  const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, at: new Date().toISOString() };
+  // Load averages at the end: the machines are shared, so timings from a busy run read differently.
+  const meta = { node: process.version, platform: `${process.platform}-${process.arch}`, at: new Date().toISOString(), loadavg: loadavg() };
   process.stdout.write(`${JSON.stringify({ meta, results }, null, 2)}\n`);
 }
 

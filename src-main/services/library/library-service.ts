@@ -8,6 +8,7 @@ import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createCollections } from './collections';
 import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
+import { SidecarSync } from './sidecar-sync';
 import { rebuildIndex, reconcileLibrary } from './reconcile';
 import { exportItems, importFiles, type ExportFormat } from './transfer';
 
@@ -65,6 +66,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     changed('added', [record.id]);
     return record;
   };
+  const sidecars = new SidecarSync({ store, files, gate, logger });
   /** Reconcile and rebuild run alone: no ingest half-way, no preview being written (they remake missing ones). */
   const sweep = <T>(work: () => Promise<T>) =>
     gate.sweep(async () => {
@@ -117,28 +119,40 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   return {
     ingest,
     /** Resolves when background work (previews) is done: for tests, benchmarks and an orderly quit. */
-    idle: () => previews.idle(),
+    idle: async () => {
+      await previews.idle();
+      await sidecars.idle();
+    },
     query: (input: LibraryQueryInput) => store.query(input),
     facets: (trashed: boolean) => store.facets(trashed),
     records,
     item,
     setFavorite(ids: readonly string[], favorite: boolean): number {
       const n = store.setFavorite(ids, favorite);
+      if (n > 0) sidecars.mark(ids);
       if (n > 0) changed('updated', ids);
       return n;
     },
     trash(ids: readonly string[]): number {
       const n = store.setTrashed(ids, clock.now());
+      if (n > 0) sidecars.mark(ids);
       if (n > 0) changed('trashed', ids);
       return n;
     },
     restore(ids: readonly string[]): number {
       const n = store.setTrashed(ids, null);
+      if (n > 0) sidecars.mark(ids);
       if (n > 0) changed('restored', ids);
       return n;
     },
     emptyTrash,
-    collections: createCollections({ store, now: () => clock.now(), newId, changed: () => changed('collections') }),
+    collections: createCollections({
+      store,
+      now: () => clock.now(),
+      newId,
+      changed: () => changed('collections'),
+      sync: { collections: () => sidecars.writeCollections(), members: (ids) => sidecars.mark(ids) },
+    }),
     importFiles: async (source: Parameters<typeof importFiles>[1]) => importFiles(transfer, source),
     exportItems: async (input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' }) =>
       exportItems(transfer, input),
@@ -154,6 +168,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       return report;
     },
     async rebuild() {
+      await sidecars.idle(); // outside the sweep: the sidecar writer runs as gate tasks, which a sweep holds
       const result = await sweep(() => rebuildIndex(maintenance));
       changed('rebuilt');
       return result;

@@ -1,8 +1,7 @@
 import type { LibraryStore } from '../../core/library/library-store';
 import { isTempName, parseLibraryName, previewPath, thumbPath } from '../../core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
-import { parseSidecar } from '../../core/library/sidecar';
-import type { NewItem } from '../../core/library/types';
+import { COLLECTIONS_FILE, parseCollections, parseSidecar, type SidecarEntry } from '../../core/library/sidecar';
 import type { Logger } from '../../core/ports';
 
 /** What reconcile found and did, for the log and the `library:changed` event. */
@@ -71,11 +70,21 @@ async function repairRenditions(deps: MaintenanceDeps, id: string, media: string
 const lacks = (disk: OnDisk | undefined) => ({ thumb: !disk?.thumb, preview: !disk?.preview });
 
 /** Reads a sidecar that belongs to `media`; null when damaged or describing another file. */
-async function readEntry(deps: MaintenanceDeps, id: string, disk: OnDisk): Promise<NewItem | null> {
+async function readEntry(deps: MaintenanceDeps, id: string, disk: OnDisk): Promise<SidecarEntry | null> {
   if (!disk.media || !disk.sidecar) return null;
   const text = new TextDecoder().decode(await deps.files.read(disk.sidecar));
   const entry = parseSidecar(text);
   return entry && entry.item.id === id && entry.item.file === disk.media ? entry : null;
+}
+
+/** Restores sidecar memberships in collections that exist (a deleted collection's id is simply dropped). */
+function restoreMemberships(store: LibraryStore, entries: readonly SidecarEntry[]): void {
+  const known = new Set(store.listCollections().map((c) => c.id));
+  const members = new Map<string, string[]>();
+  for (const e of entries) {
+    for (const c of e.collections) if (known.has(c)) members.set(c, [...(members.get(c) ?? []), e.item.id]);
+  }
+  for (const [c, ids] of members) store.addToCollection(c, ids);
 }
 
 async function removeAll(files: LibraryFiles, disk: OnDisk): Promise<number> {
@@ -116,7 +125,7 @@ export async function reconcileLibrary(deps: MaintenanceDeps): Promise<Reconcile
   }
   store.setMissing(report.markedMissing, true);
   store.setMissing(report.foundAgain, false);
-  const adopt: NewItem[] = [];
+  const adopt: SidecarEntry[] = [];
   for (const [id, disk] of byId) {
     const entry = await readEntry(deps, id, disk).catch(() => null);
     if (!entry) {
@@ -130,17 +139,19 @@ export async function reconcileLibrary(deps: MaintenanceDeps): Promise<Reconcile
     adopt.push(entry);
   }
   store.insert(adopt);
+  restoreMemberships(store, adopt);
   report.imported = adopt.map((e) => e.item.id);
   return report;
 }
 
 /**
- * Recreates the whole index from media files and sidecars alone (the disaster path when the database is lost or
- * damaged). Favorites, trash and collections are not in sidecars and start empty.
+ * Recreates the whole index from media files, sidecars and `collections.json` alone (the disaster path when the
+ * database is lost or damaged), favorites, trash and collections included. Sidecars follow the index within
+ * seconds of a change (see `SidecarSync`), so only the very last changes before a crash can be older here.
  */
 export async function rebuildIndex(deps: MaintenanceDeps): Promise<{ items: number; skipped: number }> {
   const { byId } = await scan(deps.files);
-  const entries: NewItem[] = [];
+  const entries: SidecarEntry[] = [];
   let skipped = 0;
   for (const [id, disk] of byId) {
     const entry = await readEntry(deps, id, disk).catch(() => null);
@@ -151,9 +162,11 @@ export async function rebuildIndex(deps: MaintenanceDeps): Promise<{ items: numb
     if (!disk.thumb || !disk.preview) await repairRenditions(deps, id, entry.item.file, lacks(disk)).catch(() => {});
     entries.push(entry);
   }
+  const saved = await deps.files.read(COLLECTIONS_FILE).then((b) => new TextDecoder().decode(b), () => null);
   deps.store.clear();
+  for (const c of parseCollections(saved)) deps.store.createCollection(c.id, c.name, c.createdAt);
   deps.store.insert(entries);
+  restoreMemberships(deps.store, entries);
   deps.logger.info('library: index rebuilt', { items: entries.length, skipped });
   return { items: entries.length, skipped };
 }
-

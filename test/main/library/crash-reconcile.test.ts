@@ -111,6 +111,35 @@ describe('crash safety and reconcile', () => {
     expect(await expectConsistent(dir)).toBe(1);
   });
 
+  it('keeps favorites, trash and collections through a rebuild (sidecars follow the index)', async () => {
+    const lib = openLibrary(dir);
+    const items = [];
+    for (const prompt of ['one', 'two', 'three']) {
+      items.push(await lib.service.ingest({ bytes: await jpeg(), kind: 'image', origin: 'generated', prompt }));
+    }
+    const [one, two, three] = items.map((r) => r.id) as [string, string, string];
+    lib.service.setFavorite([one, two], true);
+    lib.service.trash([three]);
+    const keep = lib.service.collections.create('Keep');
+    const gone = lib.service.collections.create('Gone');
+    lib.service.collections.add(keep.id, [one, three]);
+    lib.service.collections.add(gone.id, [two]);
+    lib.service.collections.rename(keep.id, 'Kept');
+    lib.service.collections.remove(gone.id);
+    await lib.close();
+    for (const f of ['library.db', 'library.db-wal', 'library.db-shm']) await rm(path.join(dir, f), { force: true });
+    const fresh = openLibrary(dir);
+    expect(await fresh.service.rebuild()).toEqual({ items: 3, skipped: 0 });
+    expect(fresh.service.records([one, two, three]).map((r) => [r.favorite, r.trashedAt !== null])).toEqual([
+      [true, false],
+      [true, false],
+      [false, true],
+    ]);
+    expect(fresh.service.collections.list()).toEqual([{ id: keep.id, name: 'Kept', createdAt: keep.createdAt, count: 2 }]);
+    expect(fresh.service.item(three).collections).toEqual([keep.id]);
+    await fresh.close();
+  });
+
   it('rebuilds the whole index from files and sidecars alone', async () => {
     const lib = openLibrary(dir);
     const a = await lib.service.ingest({ bytes: await jpeg(), kind: 'image', origin: 'generated', prompt: 'first' });
