@@ -38,19 +38,25 @@ async function prepare(store: CanvasStore, name: string, run: () => Promise<Edit
   }
 }
 
-/** Adds dropped, pasted or picked files, up to the free slots; the rest are refused with the reason. */
+/** Most files one drop is read from: every one is checked, so a bad file never takes a good one's slot. */
+const MAX_FILES_PER_DROP = 10;
+
+/** Adds dropped, pasted or picked files: all are checked first, then the good ones fill the free slots in order. */
 export async function addFiles(store: CanvasStore, files: readonly File[]): Promise<void> {
-  const free = EDIT_MAX_SOURCES - store.getState().doc.sources.length - store.getState().pending;
-  const accepted = files.slice(0, Math.max(0, free));
-  for (const extra of files.slice(accepted.length)) refuse(store, extra.name, `An edit takes at most ${EDIT_MAX_SOURCES} images.`);
-  const views = await Promise.all(accepted.map((file) => {
+  const checked = files.slice(0, MAX_FILES_PER_DROP);
+  for (const extra of files.slice(checked.length)) refuse(store, extra.name, `At most ${MAX_FILES_PER_DROP} files at a time.`);
+  const views = await Promise.all(checked.map((file) => {
     if (file.size > EDIT_MAX_UPLOAD_BYTES) {
       refuse(store, file.name, 'The file is larger than 32 MiB.');
       return null;
     }
     return prepare(store, file.name, async () => invoke('edit:prepare-source', { bytesBase64: await fileBase64(file), name: file.name }));
   }));
-  runAction(store, addSources, views.filter((v): v is EditSourceView => v !== null));
+  const good = views.filter((v): v is EditSourceView => v !== null);
+  const s = store.getState();
+  const room = Math.max(0, EDIT_MAX_SOURCES - s.doc.sources.length);
+  for (const left of good.slice(room)) refuse(store, left.name, `An edit takes at most ${EDIT_MAX_SOURCES} images; remove one to add this.`);
+  runAction(store, addSources, good.slice(0, room));
 }
 
 /** Adds a library item (the library's "Edit" handoff). */
