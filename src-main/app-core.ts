@@ -19,7 +19,7 @@ import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
 import { createEditModule } from './services/edit/edit-module';
-import { createVideoApi, createVideoJobStore } from './adapters/video';
+import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
 
@@ -112,7 +112,13 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
     store: createVideoJobStore(dataDir),
-    library: { record: (id) => library.records([id])[0], read: (p) => libraryAdapters.files.read(p), ingest: library.ingest },
+    library: {
+      record: (id) => library.records([id])[0],
+      read: (p) => libraryAdapters.files.read(p),
+      absolute: (p) => libraryAdapters.files.absolute(p),
+      ingest: library.ingest,
+    },
+    extractFrame: createFfmpegFrameExtractor(),
     clock,
     events: options.events,
     logger: options.logger,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
+import { LibraryId, LibraryRecord } from './library';
 
 /*
  * Video jobs. Every video call is asynchronous on xAI's side: main journals each job in SQLite before and right after
@@ -31,10 +32,9 @@ export const VIDEO_LIMITS = {
 export const VideoMode = z.enum(['text', 'image', 'reference', 'edit', 'extend']);
 export type VideoMode = z.infer<typeof VideoMode>;
 
-const ItemId = z.string().regex(/^[0-9a-f]{32}$/, 'Not a library id.');
 /** A still: a library item, or a dropped/pasted image as a data URL (≤ ~10 MiB decoded). */
 export const StillSource = z.union([
-  z.object({ itemId: ItemId }).strict(),
+  z.object({ itemId: LibraryId }).strict(),
   z.object({ dataUrl: z.string().regex(/^data:image\/(png|jpeg|webp);base64,/, 'Use a PNG, JPEG or WebP image.').max(14_000_000) }).strict(),
 ]);
 export type StillSource = z.infer<typeof StillSource>;
@@ -52,9 +52,9 @@ export const VideoSubmit = z.discriminatedUnion('mode', [
     mode: z.literal('reference'), prompt: Prompt, model: Model, duration: Duration, ...Shape,
     references: z.array(StillSource).min(VIDEO_LIMITS.references.min).max(VIDEO_LIMITS.references.max),
   }).strict(),
-  z.object({ mode: z.literal('edit'), prompt: Prompt, model: Model, videoId: ItemId }).strict(),
+  z.object({ mode: z.literal('edit'), prompt: Prompt, model: Model, videoId: LibraryId }).strict(),
   z.object({
-    mode: z.literal('extend'), prompt: Prompt, model: Model, videoId: ItemId,
+    mode: z.literal('extend'), prompt: Prompt, model: Model, videoId: LibraryId,
     extendSeconds: z.number().int().min(VIDEO_LIMITS.extension.min).max(VIDEO_LIMITS.extension.max),
   }).strict(),
 ]);
@@ -118,6 +118,8 @@ export const videoChannels = {
   'video:clear-finished': { input: Empty, output: z.object({ count: z.number().int() }) },
   /** Cost before submitting, and the problems a submit would report. */
   'video:estimate': { input: VideoSubmit, output: VideoEstimate },
+  /** Saves the frame at `seconds` of a library video as a library image (`frame-of` lineage). */
+  'video:use-frame': { input: z.object({ itemId: LibraryId, seconds: z.number().min(0).max(3600) }).strict(), output: LibraryRecord },
 } as const;
 
 export const videoEvents = {

@@ -75,6 +75,19 @@ test('text → video: progress shows, the video plays, seeks (Range 206) and is 
   await video.control('Pause').click();
   await page.screenshot(shot('player'));
 
+  // Hover scrubbing mounts a metadata-only video under the pointer; leaving puts the poster back.
+  await video.scrubber(prompt).hover();
+  await expect(video.scrubVideo(prompt)).toHaveCount(1);
+  await page.getByRole('heading', { level: 1, name: 'Video' }).hover();
+  await expect(video.scrubVideo(prompt)).toHaveCount(0);
+
+  // "Use this frame" saves the frame and starts an image→video from it.
+  await video.control('Use this frame').click();
+  await expect(page.getByText(/saved to the library and set as the start image/)).toBeVisible();
+  await expect(video.mode('Image → video')).toBeChecked();
+  await expect(video.pickedImages()).toHaveCount(1);
+  await page.screenshot(shot('use-frame'));
+
   const range = await page.request.get(src, { headers: { range: 'bytes=0-99' } });
   expect(range.status()).toBe(206);
   expect((await range.body()).length).toBe(100);

@@ -8,3 +8,4 @@ export function createVideoJobStore(dataDir: string): SqliteVideoJobStore {
 
 export { SqliteVideoJobStore };
 export { createVideoApi } from './video-imagine-client';
+export { createFfmpegFrameExtractor } from './ffmpeg-frame-extractor';

@@ -14,6 +14,8 @@ export interface VideoLibrary {
   record(id: string): LibraryRecord | undefined;
   /** Bytes of a library-relative file (`record.file`). */
   read(relPath: string): Promise<Uint8Array>;
+  /** Absolute path of a library-relative file, for ffmpeg. */
+  absolute(relPath: string): string;
   ingest(input: IngestInput): Promise<LibraryRecord>;
 }
 

@@ -7,10 +7,12 @@ import type { VideoJobView, VideoSubmit } from '@contract';
 import { fail, toAppError } from '../../core/app-error';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type WireCall } from '../../core/video/plan';
+import type { FrameExtractor } from '../../core/video/frame';
 import { isFinal, type StoredVideoJob, type VideoJobStore } from '../../core/video/video-job';
 import type { ImagineApi, VideoStart } from '../../core/xai/types';
 import { validationError } from '../../core/xai/validate';
 import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs';
+import { useFrame } from './use-frame';
 import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
 
 /** Ports of the video service. `api` is asked per call so demo mode and key changes apply at once. */
@@ -21,6 +23,8 @@ export interface VideoServiceDeps {
   clock: Clock;
   events: EventSink;
   logger: Logger;
+  /** Frame grabs for "use this frame". */
+  extractFrame: FrameExtractor;
   timing?: Partial<PollTiming>;
   newId?: () => string;
 }
@@ -119,6 +123,7 @@ export function createVideoService(deps: VideoServiceDeps) {
       return view(updated ?? job);
     },
     clearFinished: (): number => store.removeFinished(),
+    useFrame: (itemId: string, seconds: number) => useFrame({ library, extract: deps.extractFrame }, itemId, seconds),
     /** Picks up every unfinished job from the journal (call once at start). */
     resume(): number {
       const jobs = store.unfinished();

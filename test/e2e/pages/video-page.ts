@@ -52,6 +52,17 @@ export class VideoPage {
     return this.job(prompt).locator('.video-job-state');
   }
 
+  /** The poster of a job that scrubs under the pointer, and the video it mounts while hovered. */
+  scrubber(prompt: string) {
+    return this.job(prompt).locator('.video-scrub');
+  }
+  scrubVideo(prompt: string) {
+    return this.scrubber(prompt).locator('video');
+  }
+  pickedImages() {
+    return this.form().getByRole('group', { name: 'Library images' }).getByRole('button', { pressed: true });
+  }
+
   player() {
     return this.page.getByRole('region', { name: 'Video player' });
   }

@@ -59,6 +59,7 @@ export function fakeLibrary(records: Partial<LibraryRecord>[] = []) {
   const lib: VideoLibrary = {
     record: (id) => map.get(id),
     read: async () => new Uint8Array([137, 80, 78, 71]),
+    absolute: (p) => `/library/${p}`,
     ingest: async (input) => {
       ingested.push(input);
       const id = (++n).toString(16).padStart(32, 'f');
@@ -78,6 +79,7 @@ export function harness(opts: { api: ImagineApi; store?: VideoJobStore; library?
   let id = 0;
   const service = createVideoService({
     api: () => opts.api, store, library: opts.library ?? fakeLibrary().lib, clock, events: ev, logger: silent,
+    extractFrame: async () => new Uint8Array([137, 80, 78, 71]),
     timing: { intervalMs: 1000, maxIntervalMs: 5000, maxErrorDelayMs: 8000 }, newId: () => (++id).toString(16).padStart(32, 'a'),
   });
   return { service, clock, events: ev, store };

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXaiImagineClient } from '../../../src-main/adapters/xai';
-import { createVideoJobStore } from '../../../src-main/adapters/video';
+import { createFfmpegFrameExtractor, createVideoJobStore } from '../../../src-main/adapters/video';
 import { systemClock } from '../../../src-main/adapters/system-clock';
 import { startSimulator, type Simulator } from '../../../src-main/simulator';
 import { createVideoService } from '../../../src-main/services/video/video-service';
@@ -32,7 +32,11 @@ function setup() {
   const service = createVideoService({
     api: () => api,
     store: createVideoJobStore(dir),
-    library: { record: (id) => lib.service.records([id])[0], read: (p) => lib.adapters.files.read(p), ingest: lib.service.ingest },
+    library: {
+      record: (id) => lib.service.records([id])[0], read: (p) => lib.adapters.files.read(p),
+      absolute: (p) => lib.adapters.files.absolute(p), ingest: lib.service.ingest,
+    },
+    extractFrame: createFfmpegFrameExtractor(),
     clock: systemClock, events: ev, logger: silent, timing: { intervalMs: 20 },
   });
   return { lib, service, ev };
@@ -67,6 +71,11 @@ describe('video jobs against the simulator', () => {
     const extended = await settled(service, ext.id);
     expect(extended.state).toBe('done');
     expect(lib.service.item(extended.itemId as string).parents.map((p) => p.kind)).toEqual(['extended-from']);
+
+    // "Use this frame" near the end (past it is clamped) becomes an image with `frame-of` lineage.
+    const frame = await service.useFrame(extended.itemId as string, 99);
+    expect(frame).toMatchObject({ kind: 'image', origin: 'extracted', mime: 'image/png' });
+    expect(lib.service.item(frame.id).parents.map((p) => [p.kind, p.record.id])).toEqual([['frame-of', extended.itemId]]);
     await service.dispose();
     lib.close();
   });

@@ -1,8 +1,8 @@
 import type { VideoJobView } from '@contract';
-import { mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { cancelVideo } from './commands';
 import { MODE_LABELS, usd } from './form-model';
+import { ScrubThumb } from './ScrubThumb';
 
 const STATE_LABEL: Record<VideoJobView['state'], string> = {
   submitting: 'Sending to xAI…',
@@ -25,7 +25,7 @@ export function VideoJobRow({ job }: { job: VideoJobView }) {
   const title = job.prompt || MODE_LABELS[job.mode];
   return (
     <li className={`video-job video-job-${job.state}`} aria-label={`Video job: ${title}`} aria-current={playing || undefined}>
-      {job.poster ? <img className="video-job-poster" src={mediaUrl(job.poster)} alt="" /> : <div className="video-job-poster" aria-hidden="true" />}
+      <ScrubThumb file={job.file} poster={job.poster} label={title} />
       <div className="video-job-body">
         <div className="video-job-head">
           <strong className="video-job-title">{title}</strong>

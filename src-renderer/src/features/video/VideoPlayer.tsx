@@ -2,6 +2,7 @@ import type { VideoJobView } from '@contract';
 import { useEffect, useRef, useState } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
+import { saveFrame } from './commands';
 
 /** xAI does not report a frame rate; 1/24 s is the step people expect from editors. */
 const FRAME = 1 / 24;
@@ -78,6 +79,9 @@ export function VideoPlayer({ job }: { job: VideoJobView }) {
           </select>
         </label>
         <span className="video-spacer" />
+        <button type="button" disabled={!job.itemId} onClick={() => job.itemId && void saveFrame(job.itemId, video()?.currentTime ?? time)}>
+          Use this frame
+        </button>
         <button type="button" onClick={() => reuse('extend')}>Extend</button>
         <button type="button" onClick={() => reuse('edit')}>Edit</button>
       </div>

@@ -50,3 +50,15 @@ export async function clearFinishedVideos(): Promise<void> {
   const { jobs } = await invoke('video:list', {});
   useStudio.getState().setVideoJobs(jobs);
 }
+
+/** "Use this frame": saves the frame to the library and makes it the start image of the next image→video. */
+export async function saveFrame(itemId: string, seconds: number): Promise<void> {
+  const store = useStudio.getState();
+  try {
+    const record = await invoke('video:use-frame', { itemId, seconds });
+    useStudio.getState().patchVideoForm({ mode: 'image', image: { itemId: record.id, thumb: record.thumb } });
+    store.pushNotice('info', `Frame at ${seconds.toFixed(2)} s saved to the library and set as the start image.`);
+  } catch (err) {
+    store.pushNotice('error', err instanceof Error ? err.message : String(err));
+  }
+}
