@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteVideoJobStore } from '../../../src-main/adapters/video/sqlite-video-job-store';
+import { InMemoryVideoJobStore } from '../../../src-main/core/video/video-job';
 import { flush } from '../jobs/fake-clock';
 import { appError, done, fakeLibrary, harness, scriptedApi, textSubmit } from './harness';
 
@@ -180,5 +181,52 @@ describe('video service: many jobs and restarts', () => {
     await b.clock.advance(10);
     expect(b.service.list()[0]).toMatchObject({ state: 'lost', reason: expect.stringMatching(/before xAI answered.*billed/) });
     store.close();
+  });
+});
+
+describe('video service: sources and lineage', () => {
+  const img = 'b'.repeat(32);
+  const vid = 'c'.repeat(32);
+  const long = 'd'.repeat(32);
+  const library = () => fakeLibrary([
+    { id: img, kind: 'image', mime: 'image/png' },
+    { id: vid, kind: 'video', mime: 'video/mp4', durationMs: 6000 },
+    { id: long, kind: 'video', mime: 'video/mp4', durationMs: 12_000 },
+  ]);
+
+  it('embeds library stills as data URLs and links references and extensions back to their sources', async () => {
+    const { api, calls } = scriptedApi([done(), done()]);
+    const { lib, ingested } = library();
+    const h = harness({ api, library: lib });
+    await h.service.submit({ mode: 'reference', prompt: '<IMAGE_0> waves', model: 'grok-imagine-video', duration: 3, aspectRatio: '1:1', resolution: '720p', references: [{ itemId: img }] });
+    await h.service.submit({ mode: 'extend', prompt: 'then rain', model: 'grok-imagine-video', videoId: vid, extendSeconds: 4 });
+    await h.clock.advance(5000);
+    expect(calls.start[0]).toMatchObject({ reference_images: [{ url: expect.stringMatching(/^data:image\/png;base64,/) }] });
+    expect(calls.start[1]).toMatchObject({ duration: 4, video: { url: expect.stringMatching(/^data:video\/mp4;base64,/) } });
+    expect(ingested.map((i) => i.parents)).toEqual([[{ parentId: img, kind: 'reference-of' }], [{ parentId: vid, kind: 'extended-from' }]]);
+    // The journal keeps the request but not the media.
+    expect(JSON.stringify(h.store.list())).not.toMatch(/base64,/);
+    expect(h.service.list().find((j) => j.mode === 'extend')?.seconds).toBe(10);
+  });
+
+  it('refuses an edit of a video longer than 8.7 s, with the reason', async () => {
+    const h = harness({ api: scriptedApi([]).api, library: library().lib });
+    await expect(h.service.submit({ mode: 'edit', prompt: 'make it snow', model: 'grok-imagine-video', videoId: long })).rejects.toThrow(/12.0 s; xAI edits videos up to 8.7 s/);
+    expect(h.service.estimate({ mode: 'edit', prompt: 'x', model: 'grok-imagine-video', videoId: vid })).toMatchObject({ issues: [], source: 'table' });
+  });
+
+  it('a job restarted while downloading fetches the stored link without polling again', async () => {
+    const store = new InMemoryVideoJobStore();
+    const a = harness({ api: scriptedApi([done()], [appError('network')]).api, store });
+    await a.service.submit(textSubmit);
+    await a.clock.advance(1);
+    await a.service.dispose();
+    expect(store.unfinished()[0]).toMatchObject({ state: 'downloading', resultUrl: 'https://vidgen.example/v.mp4' });
+    const second = scriptedApi([]);
+    const b = harness({ api: second.api, store });
+    b.service.resume();
+    await b.clock.advance(10);
+    expect(second.calls).toMatchObject({ polls: 0, downloads: 1 });
+    expect(b.service.list()[0]?.state).toBe('done');
   });
 });
