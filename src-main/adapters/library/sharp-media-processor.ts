@@ -31,8 +31,9 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
     try {
       // resize() right after the input lets libvips shrink on load (JPEG DCT scaling, WebP scaled decode): the one
       // full pass over the body, which also rejects a valid header on a truncated body (failOn 'warning').
+      // No auto-rotate: the stored file loses its EXIF block when our XMP replaces it, so renditions must show
+      // the pixels as stored, not as the camera's orientation tag would turn them.
       return await sharp(bytes, { limitInputPixels: MAX_PIXELS })
-        .rotate()
         .resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 75, effort: 2 })
         .toBuffer();
@@ -43,7 +44,6 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
 
   async preview(bytes: Uint8Array): Promise<Uint8Array> {
     return sharp(bytes, { limitInputPixels: MAX_PIXELS })
-      .rotate()
       .resize(PREVIEW, PREVIEW, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80, effort: 0 })
       .toBuffer();

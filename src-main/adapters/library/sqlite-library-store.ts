@@ -1,4 +1,4 @@
-import type { LibraryFacet, LibraryRecord } from '@contract';
+import type { LibraryFacet, LibraryRecord, LibrarySort } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COUNT_CAP, decodeCursor, encodeCursor } from '../../core/library/cursor';
 import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
@@ -105,10 +105,10 @@ export class SqliteLibraryStore implements LibraryStore {
     const where = filterWhere(q.filter);
     const page = pageSql(where, sort, match, cursor, q.limit + 1);
     const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number }[];
-    const total = cursor?.total ?? this.count(where, match);
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
+    const total = cursor?.total ?? (cursor ? this.count(where, match) : this.firstTotal(where, match, sort, pageRows.length, more, last));
     let nextCursor: string | null = null;
     if (more && last) {
       const offset = (cursor?.kind === 'offset' ? cursor.offset : 0) + pageRows.length;
@@ -120,10 +120,21 @@ export class SqliteLibraryStore implements LibraryStore {
     return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
-  private count(where: SqlWhere, match: string | null): { count: number; capped: boolean } {
-    const { sql, params } = countSql(where, match);
-    const n = Number((this.stmt(sql).get(...params) as { n: number }).n);
+  private count(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0) {
+    const { sql, params } = countSql(where, match, after);
+    const n = seen + Number((this.stmt(sql).get(...params) as { n: number }).n);
     return match !== null && n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+  }
+
+  /**
+   * The total for a first page without counting what the page already walked: a page that is not full is the
+   * whole answer, and a full newest/oldest search page only needs the rows after it counted (up to the cap).
+   */
+  private firstTotal(where: SqlWhere, match: string | null, sort: LibrarySort, got: number, more: boolean, last?: { k: number }) {
+    if (!more) return { count: got, capped: false };
+    if (match === null || !last || (sort !== 'newest' && sort !== 'oldest')) return this.count(where, match);
+    if (got >= COUNT_CAP) return { count: COUNT_CAP, capped: true };
+    return this.count(where, match, { sort, key: Number(last.k), cap: COUNT_CAP - got + 1 }, got);
   }
 
   facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] } {

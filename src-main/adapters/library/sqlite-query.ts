@@ -84,10 +84,19 @@ export function pageSql(
   return { sql, params: [...src.params, ...params, limit] };
 }
 
-/** Counts the first page's total; a search stops at COUNT_CAP + 1 so a broad hit costs at most that many rows. */
-export function countSql(w: SqlWhere, match: string | null): { sql: string; params: SQLInputValue[] } {
+/**
+ * Counts the first page's total. A search stops after `cap` rows (COUNT_CAP + 1 by default) so a broad hit costs
+ * at most that many; `after` counts only the rows past a newest/oldest page, which the page query already saw.
+ */
+export function countSql(
+  w: SqlWhere,
+  match: string | null,
+  after?: { sort: 'newest' | 'oldest'; key: number; cap: number },
+): { sql: string; params: SQLInputValue[] } {
   if (match === null) return { sql: `SELECT count(*) AS n FROM items i WHERE ${where(null, w.clauses)}`, params: w.params };
   const src = source(match);
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${src.from} WHERE ${where(match, w.clauses)} LIMIT ${COUNT_CAP + 1})`;
-  return { sql, params: [...src.params, ...w.params] };
+  const clauses = after ? [...w.clauses, `${src.key} ${after.sort === 'oldest' ? '>' : '<'} ?`] : w.clauses;
+  const params = after ? [...src.params, ...w.params, after.key] : [...src.params, ...w.params];
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${src.from} WHERE ${where(match, clauses)} LIMIT ${after?.cap ?? COUNT_CAP + 1})`;
+  return { sql, params };
 }

@@ -60,6 +60,19 @@ describe.each(factories)('grid order and totals: %s', (_name, factory) => {
     const rest = store.query({ filter: f({ text: 'fox' }), sort: 'newest', limit: 100, cursor: first.nextCursor ?? undefined });
     expect([rest.ids.length, rest.total, rest.totalCapped, rest.nextCursor]).toEqual([20, COUNT_CAP, true, null]);
     expect(store.query({ filter: f(), sort: 'newest', limit: 1 }).total).toBe(COUNT_CAP + 20);
+    const small = store.query({ filter: f({ text: 'fox' }), sort: 'oldest', limit: 100 });
+    expect([small.total, small.totalCapped]).toEqual([COUNT_CAP, true]);
+  });
+
+  it('counts a search exactly below the cap, whether or not the first page holds every hit', () => {
+    store.insert(Array.from({ length: 160 }, (_v, n) => entry(n + 1, { prompt: n % 16 === 0 ? 'owl' : `fox ${n}` })));
+    store.setTrashed([idOf(2)], 7);
+    for (const sort of ['newest', 'oldest', 'largest', 'relevance'] as const) {
+      for (const limit of [10, 149, 500]) {
+        const page = store.query({ filter: f({ text: 'fox' }), sort, limit });
+        expect([sort, limit, page.total, page.totalCapped]).toEqual([sort, limit, 149, false]);
+      }
+    }
   });
 
   it('lists model and aspect facets with counts, most used first, trash apart', () => {
