@@ -69,7 +69,7 @@ test('drop a PNG, describe the edit: the result is on the canvas and in the libr
   await expect(edit.estimate()).toContainText('About $0.022');
   await edit.edit('Make it winter, with snow on the roof');
   await expect(edit.resultImages()).toHaveCount(1);
-  await expect(edit.resultImages().first()).toHaveJSProperty('complete', true);
+  await expect.poll(() => edit.resultImages().first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   const body = edits(sim)[0]?.body as { image?: unknown; images?: unknown; aspect_ratio?: unknown };
   expect(body.image).toBeDefined();
   expect(body.images).toBeUndefined();
@@ -124,6 +124,7 @@ test('an oversized image is scaled down with a notice; bad files are refused wit
     { name: 'empty.png', mimeType: 'image/png', bytes: new Uint8Array() },
     { name: 'broken.jpg', mimeType: 'image/jpeg', bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)) },
   ]);
+  await expect(edit.preparing()).toHaveCount(0);
   await expect(edit.cards()).toHaveCount(1);
   await expect(edit.notices(1)).toContainText('Downscaled from 8000×2000 to 4096×1024.');
   const refusals = edit.refusals();
@@ -150,6 +151,7 @@ test('edit again twice, then go back to step 1 and branch', async ({ page, launc
   await edit.edit('Now at night');
   await expect(edit.step(3)).toHaveAttribute('aria-current', 'step');
   await expect(edit.step(3)).toContainText('(from step 2)');
+  await expect.poll(() => edit.resultImages().first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await page.screenshot(shot('step-3'));
 
   await edit.step(1).click();

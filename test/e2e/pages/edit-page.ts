@@ -20,8 +20,13 @@ export class EditPage {
     return this.page.getByRole('region', { name: 'Edit canvas' });
   }
 
+  /** Source cards only (not the "Preparing…" placeholders). */
   cards(): Locator {
-    return this.page.getByRole('list', { name: 'Sources' }).getByRole('listitem');
+    return this.page.getByRole('list', { name: 'Sources' }).getByRole('listitem', { name: /^Source \d+ of \d+:/ });
+  }
+
+  preparing(): Locator {
+    return this.page.getByRole('list', { name: 'Sources' }).getByRole('listitem', { name: 'Preparing image…' });
   }
 
   card(position: number): Locator {

@@ -20,7 +20,8 @@ export function EditResults() {
       {step && step.blocked > 0 && <p className="warning">{step.blocked} output{step.blocked === 1 ? ' was' : 's were'} withheld by xAI&apos;s content policy.</p>}
       <ul className="result-grid">
         {step?.results.map((r, i) => {
-          const src = mediaUrl(r.preview ?? r.file);
+          // The original, not the preview: previews are rendered in the background and may not exist yet.
+          const src = mediaUrl(r.file);
           const label = `result ${i + 1} of step ${step.id}`;
           const before = step.sources[0]?.source.thumbDataUrl;
           return (
