@@ -101,3 +101,46 @@ describe('Edit page', () => {
     expect(submits[0]?.input).not.toHaveProperty('aspectRatio');
   });
 });
+
+describe('Edit page: other ways in', () => {
+  it('takes a pasted image and a picked file', async () => {
+    const calls = installApi();
+    const user = userEvent.setup();
+    render(<EditPage store={createCanvasStore()} />);
+    await act(async () => {
+      const paste = new Event('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(paste, 'clipboardData', { value: { files: [png('clipboard.png')] } });
+      window.dispatchEvent(paste);
+    });
+    expect(await screen.findByRole('listitem', { name: 'Source 1 of 1: clipboard.png' })).toBeInTheDocument();
+    await user.upload(screen.getByLabelText('Choose images to edit'), png('picked.png'));
+    expect(await screen.findByRole('listitem', { name: 'Source 2 of 2: picked.png' })).toBeInTheDocument();
+    expect(calls.filter((c) => c.channel === 'edit:prepare-source')).toHaveLength(2);
+  });
+
+  it('uses the library handoff once, by item id', async () => {
+    const calls = installApi();
+    const { useStudio } = await import('../../../src-renderer/src/stores/store');
+    act(() => useStudio.getState().handOffLibraryItem({ action: 'edit', itemId: 'ab'.repeat(16) }));
+    render(<EditPage store={createCanvasStore()} />);
+    expect(await screen.findByRole('listitem', { name: /^Source 1 of 1: item abab/ })).toBeInTheDocument();
+    expect(calls.filter((c) => c.channel === 'edit:prepare-source').map((c) => c.input)).toEqual([{ itemId: 'ab'.repeat(16) }]);
+    expect(useStudio.getState().library.handoff).toBeNull();
+  });
+
+  it('Delete removes the selected card, Ctrl+Z brings it back, but not while typing in the prompt', async () => {
+    installApi();
+    const user = userEvent.setup();
+    render(<EditPage store={createCanvasStore()} />);
+    await drop([png('a.png'), png('b.png')]);
+    await screen.findByRole('listitem', { name: 'Source 2 of 2: b.png' });
+    await user.click(screen.getByRole('textbox', { name: 'Edit instruction' }));
+    await user.keyboard('{Delete}');
+    expect(screen.getAllByRole('listitem', { name: /^Source / })).toHaveLength(2);
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('{Delete}');
+    expect(screen.getAllByRole('listitem', { name: /^Source / })).toHaveLength(1);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(screen.getAllByRole('listitem', { name: /^Source / })).toHaveLength(2);
+  });
+});
