@@ -5,6 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { libraryBench } from './library-bench';
+import { libraryGridChromiumBench } from './library-grid-chromium';
 
 /** A named bench module; `run` returns a JSON-serialisable result. */
 export interface BenchModule {
@@ -16,7 +17,7 @@ export interface BenchOptions {
   items: number;
 }
 
-const MODULES: BenchModule[] = [libraryBench];
+const MODULES: BenchModule[] = [libraryBench, libraryGridChromiumBench];
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

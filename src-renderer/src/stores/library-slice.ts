@@ -107,6 +107,20 @@ export const initialLibraryState: LibraryState = {
   handoff: null,
 };
 
+/**
+ * Records kept in memory. Each merge copies the cache (immutable state), so an unbounded cache after scrolling a
+ * 100k library turned every window fetch into a 40k-key copy; beyond this the oldest-fetched records are dropped
+ * and simply fetched again if the user scrolls back.
+ */
+export const RECORD_CACHE_LIMIT = 3000;
+
+function trimCache(records: Record<string, LibraryRecord>): Record<string, LibraryRecord> {
+  const keys = Object.keys(records);
+  if (keys.length <= RECORD_CACHE_LIMIT) return records;
+  for (const key of keys.slice(0, keys.length - RECORD_CACHE_LIMIT)) delete records[key];
+  return records;
+}
+
 const SECTION_FOR = { remix: 'generate', edit: 'edit', animate: 'video' } as const;
 
 export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice> = (set, get) => ({
@@ -122,8 +136,11 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
   mergeLibraryRecords: (records) =>
     set((s) => {
       const next = { ...s.library.records };
-      for (const r of records) next[r.id] = r;
-      return { library: { ...s.library, records: next } };
+      for (const r of records) {
+        delete next[r.id]; // re-insert so the object's key order is "least recently fetched first"
+        next[r.id] = r;
+      }
+      return { library: { ...s.library, records: trimCache(next) } };
     }),
   dropLibraryRecords: (ids) =>
     set((s) => {

@@ -24,8 +24,9 @@ export class LibraryPage {
   search() {
     return this.page.getByRole('searchbox', { name: 'Search prompts' });
   }
+  /** Search matches. `mark` is an ARIA 1.3 role Playwright resolves at runtime but its types do not list yet. */
   marks() {
-    return this.grid().getByRole('mark');
+    return this.grid().getByRole('mark' as Parameters<Page['getByRole']>[0]);
   }
   view(name: string | RegExp) {
     return this.page.getByRole('navigation', { name: 'Library views' }).getByRole('button', { name });

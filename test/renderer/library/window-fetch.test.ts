@@ -89,3 +89,18 @@ describe('window fetching', () => {
     expect(toQueryFilter({ view: { kind: 'trash' }, filters: {}, text: '' })).toEqual({ trashed: true });
   });
 });
+
+describe('record cache', () => {
+  it('keeps at most RECORD_CACHE_LIMIT records, dropping the least recently fetched', async () => {
+    const { RECORD_CACHE_LIMIT } = await import('../../../src-renderer/src/stores/library-slice');
+    useStudio.setState({ library: { ...initialLibraryState } });
+    const many = Array.from({ length: RECORD_CACHE_LIMIT + 10 }, (_, i) => record(id(i + 1)));
+    useStudio.getState().mergeLibraryRecords(many.slice(0, 20));
+    useStudio.getState().mergeLibraryRecords(many.slice(20));
+    useStudio.getState().mergeLibraryRecords(many.slice(0, 1)); // fetched again: now the most recent
+    const { records } = useStudio.getState().library;
+    expect(Object.keys(records)).toHaveLength(RECORD_CACHE_LIMIT);
+    expect(id(1) in records).toBe(true);
+    expect(id(2) in records).toBe(false);
+  });
+});
