@@ -134,3 +134,30 @@ test('a failed job is explained in words', async ({ page, launch }) => {
   await expect(video.job(prompt)).toContainText('xAI could not make this video');
   await page.screenshot(shot('failed'));
 });
+
+test('Extend from the player: a longer video linked to its source, compared side by side', async ({ page, launch, sim }) => {
+  await launch(page);
+  const video = new VideoPage(page);
+  await video.open();
+  const prompt = 'A red kite rising';
+  await video.create({ prompt, duration: 3 });
+  await expect(video.state(prompt)).toHaveText('Done', { timeout: 30_000 });
+  await video.job(prompt).getByRole('button', { name: 'Play' }).click();
+  await video.control('Extend').click();
+  await expect(video.mode('Extend a video')).toBeChecked();
+  await expect(video.form().getByRole('group', { name: 'Library videos' }).getByRole('button', { pressed: true })).toHaveCount(1);
+  await video.prompt().fill('The kite string snaps and it drifts away');
+  // 6 s added at the source's 480p rate plus 3 s of input video: what xAI (here the simulator) then reports.
+  await expect(video.estimate()).toHaveText('Estimated cost: about $0.33');
+  await video.submit().click();
+  const next = 'The kite string snaps and it drifts away';
+  await expect(video.state(next)).toHaveText('Done', { timeout: 30_000 });
+  expect(sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/extensions')).toHaveLength(1);
+  await video.job(next).getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => (await video.media()).duration, { timeout: 15_000 }).toBeGreaterThan(8.5);
+  await video.control('Compare with source').click();
+  await expect(video.compare().getByLabel('Source video')).toBeVisible();
+  await expect(video.compare().getByLabel('Result video')).toBeVisible();
+  await expect(video.job(next)).toContainText('cost $0.33');
+  await page.screenshot(shot('compare'));
+});

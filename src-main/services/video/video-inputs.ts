@@ -75,7 +75,10 @@ export function inspectSubmit(lib: VideoLibrary, submit: VideoSubmit): VideoEsti
     issues.push(...sourceProblems);
     const inputSeconds = Math.round((record?.durationMs ?? 0) / 1000);
     const extensionSeconds = submit.mode === 'extend' ? submit.extendSeconds : undefined;
-    const est = estimateVideoInputCost({ model: submit.model, inputSeconds, ...(extensionSeconds ? { extensionSeconds } : {}) });
+    // The output keeps the source's resolution (capped at 720p), and the price follows it.
+    const short = record?.width && record.height ? Math.min(record.width, record.height) : 720;
+    const resolution = short <= 480 ? '480p' : '720p';
+    const est = estimateVideoInputCost({ model: submit.model, inputSeconds, resolution, ...(extensionSeconds ? { extensionSeconds } : {}) });
     const seconds = record?.durationMs ? inputSeconds + (extensionSeconds ?? 0) : null;
     return { ...est, issues, seconds };
   }

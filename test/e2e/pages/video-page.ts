@@ -75,6 +75,9 @@ export class VideoPage {
   timeline() {
     return this.player().getByRole('slider', { name: 'Timeline' });
   }
+  compare() {
+    return this.player().getByRole('group', { name: 'Compare with source' });
+  }
   /** currentTime, duration and readiness of the preview element. */
   async media(): Promise<{ currentTime: number; duration: number; readyState: number; paused: boolean; src: string }> {
     return this.video().evaluate((v: HTMLVideoElement) => ({

@@ -1,9 +1,10 @@
-import { VIDEO_ASPECTS, VIDEO_LIMITS, VIDEO_MODEL_OPTIONS, VIDEO_RES, VideoMode, videoOptionReasons, type VideoEstimate } from '@contract';
+import { VIDEO_MODEL_OPTIONS, VideoMode, type VideoEstimate } from '@contract';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import type { VideoForm as Form } from '../../stores/video-slice';
 import { estimateVideo, submitVideo } from './commands';
 import { MODE_LABELS, normalizeForm, sourceVideoReason, toSubmit, usd } from './form-model';
+import { ShapeFields } from './ShapeFields';
 import { SourceFields } from './SourceFields';
 
 /** Asks main for the cost and problems of the current form, debounced so typing does not flood it. */
@@ -23,16 +24,11 @@ function useEstimate(form: Form): VideoEstimate | null {
   return 'submit' in toSubmit(form) ? estimate : null;
 }
 
-function Reason({ text }: { text: string | null }) {
-  return text ? <small className="video-reason">{text}</small> : null;
-}
-
 /** One form for every mode; options that do not apply are disabled with the reason beside them. */
 export function VideoForm() {
   const form = useStudio((s) => s.video.form);
   const patchRaw = useStudio((s) => s.patchVideoForm);
   const patch = (p: Partial<Form>) => patchRaw(normalizeForm({ ...form, ...p }));
-  const reasons = videoOptionReasons(form.mode, form.model);
   const estimate = useEstimate(form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -69,45 +65,7 @@ export function VideoForm() {
           {VIDEO_MODEL_OPTIONS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
         </select>
       </label>
-      {form.mode === 'extend' ? (
-        <label className="video-field">
-          Added seconds ({VIDEO_LIMITS.extension.min}–{VIDEO_LIMITS.extension.max})
-          <input type="number" min={VIDEO_LIMITS.extension.min} max={VIDEO_LIMITS.extension.max} value={form.extendSeconds}
-            onChange={(e) => patch({ extendSeconds: Number(e.target.value) })} />
-        </label>
-      ) : (
-        <label className="video-field">
-          Duration (seconds, {VIDEO_LIMITS.duration.min}–{VIDEO_LIMITS.duration.max})
-          <input type="number" min={VIDEO_LIMITS.duration.min} max={VIDEO_LIMITS.duration.max} value={form.duration}
-            disabled={reasons.duration !== null} onChange={(e) => patch({ duration: Number(e.target.value) })} />
-          <Reason text={reasons.duration} />
-        </label>
-      )}
-      <fieldset className="video-field" disabled={reasons.aspectRatio !== null}>
-        <legend>Aspect ratio</legend>
-        <div className="video-options">
-          {VIDEO_ASPECTS.map((a) => (
-            <label key={a} className="video-chip">
-              <input type="radio" name="video-aspect" checked={form.aspectRatio === a} onChange={() => patch({ aspectRatio: a })} />
-              {a}
-            </label>
-          ))}
-        </div>
-        <Reason text={reasons.aspectRatio} />
-      </fieldset>
-      <fieldset className="video-field">
-        <legend>Resolution</legend>
-        {VIDEO_RES.map((r) => (
-          <div key={r} className="video-option-row">
-            <label className="video-chip">
-              <input type="radio" name="video-res" checked={form.resolution === r} disabled={reasons.resolution[r] !== null}
-                onChange={() => patch({ resolution: r })} />
-              {r}
-            </label>
-            <Reason text={reasons.resolution[r]} />
-          </div>
-        ))}
-      </fieldset>
+      <ShapeFields form={form} patch={patch} />
       <p className="video-estimate" role="status" aria-label="Estimated cost">
         {estimate ? `Estimated cost: about ${usd(estimate.ticks)}` : 'Estimated cost: —'}
       </p>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { saveFrame } from './commands';
+import { CompareView } from './CompareView';
 
 /** xAI does not report a frame rate; 1/24 s is the step people expect from editors. */
 const FRAME = 1 / 24;
@@ -17,6 +18,7 @@ export function VideoPlayer({ job }: { job: VideoJobView }) {
   const [speed, setSpeed] = useState(1);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState((job.durationMs ?? 0) / 1000);
+  const [comparing, setComparing] = useState(false);
   const patch = useStudio((s) => s.patchVideoForm);
   const close = useStudio((s) => s.playVideoJob);
 
@@ -84,7 +86,11 @@ export function VideoPlayer({ job }: { job: VideoJobView }) {
         </button>
         <button type="button" onClick={() => reuse('extend')}>Extend</button>
         <button type="button" onClick={() => reuse('edit')}>Edit</button>
+        {job.parentId ? (
+          <button type="button" aria-pressed={comparing} onClick={() => setComparing(!comparing)}>Compare with source</button>
+        ) : null}
       </div>
+      {comparing ? <CompareView job={job} /> : null}
     </section>
   );
 }
