@@ -5,7 +5,7 @@ import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
 import { labelledJpeg, removeMediaFile, seedLibrary, type SeedResult } from './support/seed-library';
 
-/** The seeded library is shared: each test starts its own host on a copy-free fresh data dir seeded once per test. */
+/** What the current test's library was seeded with: each test seeds a fresh data dir (~3 s) and starts its own host on it. */
 let seed: SeedResult;
 
 /** Screenshots after lazy thumbnails have arrived, so they show what a user sees a moment later. */
