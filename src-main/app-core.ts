@@ -20,6 +20,7 @@ import { createGenerationService } from './services/generation/generation-servic
 import { createGenerationHandlers } from './services/generation/generation-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
+import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
 
@@ -112,12 +113,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
     store: createVideoJobStore(dataDir),
-    library: {
-      record: (id) => library.records([id])[0],
-      read: (p) => libraryAdapters.files.read(p),
-      absolute: (p) => libraryAdapters.files.absolute(p),
-      ingest: library.ingest,
-    },
+    library: videoLibraryFrom(library, libraryAdapters.files),
     extractFrame: createFfmpegFrameExtractor(),
     clock,
     events: options.events,

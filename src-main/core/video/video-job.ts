@@ -28,6 +28,8 @@ export interface StoredVideoJob {
   resultUrl: string | null;
   /** When xAI reported the job done: the result link is valid for 24 h from about then. */
   resultAt: number | null;
+  /** Set just before the library ingest: after a crash, the library is searched for this job's item first. */
+  ingestAt?: number | null;
   reason: string | null;
   note: string | null;
   parentId: string | null;

@@ -17,6 +17,8 @@ export interface VideoLibrary {
   /** Absolute path of a library-relative file, for ffmpeg. */
   absolute(relPath: string): string;
   ingest(input: IngestInput): Promise<LibraryRecord>;
+  /** The video a job already filed (by `sourceJobId`), among items created since `since`; for crash recovery. */
+  findBySourceJob(jobId: string, since: number): LibraryRecord | undefined;
 }
 
 const STILL_TYPES = ['image/png', 'image/jpeg', 'image/webp'];

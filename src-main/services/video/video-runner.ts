@@ -87,9 +87,16 @@ async function fetchResult(d: RunnerDeps, job: StoredVideoJob, signal: AbortSign
     writeJob(d, job.id, { state: 'expired', reason: reasons.linkExpired });
     return 0;
   }
+  // A crash between the ingest and the journal write would otherwise file the same paid video twice.
+  const filed = job.ingestAt ? d.library.findBySourceJob(job.id, job.ingestAt - 60_000) : undefined;
+  if (filed) {
+    writeJob(d, job.id, { state: 'done', itemId: filed.id, progress: 100 });
+    return 0;
+  }
   const { bytes } = await d.api().download(job.resultUrl, { signal });
   if (signal.aborted) return 0;
   try {
+    d.store.update(job.id, { ingestAt: d.clock.now() });
     const record = await d.library.ingest(ingestInput(d, job, bytes));
     writeJob(d, job.id, { state: 'done', itemId: record.id, progress: 100 });
   } catch (err) {

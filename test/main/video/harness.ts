@@ -60,10 +60,11 @@ export function fakeLibrary(records: Partial<LibraryRecord>[] = []) {
     record: (id) => map.get(id),
     read: async () => new Uint8Array([137, 80, 78, 71]),
     absolute: (p) => `/library/${p}`,
+    findBySourceJob: (jobId) => [...map.values()].find((r) => r.sourceJobId === jobId),
     ingest: async (input) => {
       ingested.push(input);
       const id = (++n).toString(16).padStart(32, 'f');
-      const rec = { ...base, id, kind: 'video', mime: 'video/mp4', durationMs: 4000, file: `media/${id}.mp4`, thumb: `thumbs/${id}.webp` } as LibraryRecord;
+      const rec = { ...base, id, kind: 'video', mime: 'video/mp4', durationMs: 4000, file: `media/${id}.mp4`, thumb: `thumbs/${id}.webp`, sourceJobId: input.sourceJobId ?? null } as LibraryRecord;
       map.set(id, rec);
       return rec;
     },

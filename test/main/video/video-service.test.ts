@@ -230,3 +230,23 @@ describe('video service: sources and lineage', () => {
     expect(b.service.list()[0]?.state).toBe('done');
   });
 });
+
+describe('video service: crash between ingest and journal', () => {
+  it('finds the already filed video instead of downloading and filing it twice', async () => {
+    const store = new InMemoryVideoJobStore();
+    const { lib, ingested } = fakeLibrary();
+    // The row commits, then the process dies before the journal says done.
+    const dying = { ...lib, ingest: (input: Parameters<typeof lib.ingest>[0]) => lib.ingest(input).then(() => new Promise<never>(() => {})) };
+    const a = harness({ api: scriptedApi([done()]).api, store, library: dying });
+    await a.service.submit(textSubmit);
+    await a.clock.advance(10);
+    expect(store.unfinished()[0]).toMatchObject({ state: 'downloading', ingestAt: expect.any(Number) });
+    const second = scriptedApi([]);
+    const b = harness({ api: second.api, store, library: lib });
+    b.service.resume();
+    await b.clock.advance(10);
+    expect(b.service.list()[0]).toMatchObject({ state: 'done', itemId: expect.any(String) });
+    expect(second.calls.downloads).toBe(0);
+    expect(ingested).toHaveLength(1);
+  });
+});

@@ -10,6 +10,7 @@ import { createXaiImagineClient } from '../../../src-main/adapters/xai';
 import { createFfmpegFrameExtractor, createVideoJobStore } from '../../../src-main/adapters/video';
 import { systemClock } from '../../../src-main/adapters/system-clock';
 import { startSimulator, type Simulator } from '../../../src-main/simulator';
+import { videoLibraryFrom } from '../../../src-main/services/video/library-port';
 import { createVideoService } from '../../../src-main/services/video/video-service';
 import { openLibrary, png } from '../library/service-harness';
 import { events, silent } from './harness';
@@ -32,10 +33,7 @@ function setup() {
   const service = createVideoService({
     api: () => api,
     store: createVideoJobStore(dir),
-    library: {
-      record: (id) => lib.service.records([id])[0], read: (p) => lib.adapters.files.read(p),
-      absolute: (p) => lib.adapters.files.absolute(p), ingest: lib.service.ingest,
-    },
+    library: videoLibraryFrom(lib.service, lib.adapters.files),
     extractFrame: createFfmpegFrameExtractor(),
     clock: systemClock, events: ev, logger: silent, timing: { intervalMs: 20 },
   });
@@ -62,6 +60,8 @@ describe('video jobs against the simulator', () => {
     const detail = lib.service.item(done.itemId as string);
     expect(detail.record).toMatchObject({ kind: 'video', requestId: done.videoRequestId, sourceJobId: first.id, moderation: 'passed' });
     expect(detail.parents.map((p) => [p.kind, p.record.id])).toEqual([['animated-from', still.id]]);
+    // Crash recovery finds the filed video by its job.
+    expect(videoLibraryFrom(lib.service, lib.adapters.files).findBySourceJob(first.id, 0)?.id).toBe(done.itemId);
     // The empty 202s came through as pending with no progress, then numbers.
     const progress = ev.log.filter((e) => e.event === 'video:progress').map((e) => (e.payload as { job: { progress: number | null } }).job.progress);
     expect(progress).toContain(null);
