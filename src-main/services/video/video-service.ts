@@ -102,8 +102,10 @@ export function createVideoService(deps: VideoServiceDeps) {
       writeJob(runner, job.id, patch);
       throw err;
     }
-    // The id is the only handle on a billed job: journal it before anything else happens.
-    const updated = writeJob(runner, job.id, { state: 'pending', videoRequestId: started.videoRequestId, startRequestId: started.requestId ?? null });
+    // The id is the only handle on a billed job: journal it before anything else happens, even if the user already
+    // stopped waiting (the row then still says which xAI job it was).
+    store.update(job.id, { videoRequestId: started.videoRequestId, startRequestId: started.requestId ?? null });
+    const updated = writeJob(runner, job.id, { state: 'pending' });
     follow(job.id);
     return view(updated ?? job);
   }
