@@ -134,7 +134,21 @@ export class SqliteLibraryStore implements LibraryStore {
     if (!more) return { count: got, capped: false };
     if (match === null || !last || (sort !== 'newest' && sort !== 'oldest')) return this.count(where, match);
     if (got >= COUNT_CAP) return { count: COUNT_CAP, capped: true };
-    return this.count(where, match, { sort, key: Number(last.k), cap: COUNT_CAP - got + 1 }, got);
+    const key = Number(last.k);
+    if (where.clauses.length === 1 && this.surelyCapped(match, sort, key, COUNT_CAP - got)) return { count: COUNT_CAP, capped: true };
+    return this.count(where, match, { sort, key, cap: COUNT_CAP - got + 1 }, got);
+  }
+
+  /**
+   * For a search filtered by nothing but "not trashed": whether more than `room` live hits follow the page, decided
+   * from the FTS index alone (no row lookups, ~5× cheaper for a word in most prompts). Even if every trashed item
+   * were among the FTS hits, more than `room` would remain.
+   */
+  private surelyCapped(match: string, sort: 'newest' | 'oldest', key: number, room: number): boolean {
+    const trashed = Number((this.stmt('SELECT count(*) AS n FROM items WHERE trashed_at IS NOT NULL').get() as { n: number }).n);
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? AND rowid ${sort === 'oldest' ? '>' : '<'} ? LIMIT ?)`;
+    const hits = Number((this.stmt(sql).get(match, key, room + trashed + 1) as { n: number }).n);
+    return hits - trashed > room;
   }
 
   facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] } {
