@@ -67,6 +67,10 @@ test('drop a PNG, describe the edit: the result is on the canvas and in the libr
   await expect(edit.card(1)).toContainText('barn.png');
   await expect(page.getByText("keeps the source's aspect ratio")).toBeVisible();
   await expect(edit.estimate()).toContainText('About $0.022');
+  await edit.cropCard(1, [0.02, 0.02], [0.52, 0.98]);
+  await expect(edit.card(1)).toContainText('cropped');
+  await expect(edit.card(1)).toContainText('160×230');
+  await page.screenshot(shot('crop'));
   await edit.edit('Make it winter, with snow on the roof');
   await expect(edit.resultImages()).toHaveCount(1);
   await expect.poll(() => edit.resultImages().first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -74,6 +78,10 @@ test('drop a PNG, describe the edit: the result is on the canvas and in the libr
   expect(body.image).toBeDefined();
   expect(body.images).toBeUndefined();
   expect(body.aspect_ratio).toBeUndefined();
+  // The crop drawn on the thumbnail is applied in main before sending: about the left half of 320×240.
+  const sent = await sharp(Buffer.from((body.image as { url: string }).url.split(',')[1] ?? '', 'base64')).metadata();
+  expect(Math.abs(sent.width - 160)).toBeLessThanOrEqual(8);
+  expect(Math.abs(sent.height - 230)).toBeLessThanOrEqual(8);
   await page.screenshot(shot('single-result'));
 
   const result = await libraryItem(page, 'edited');

@@ -71,6 +71,18 @@ export class EditPage {
     await this.page.mouse.up();
   }
 
+  /** Turns on crop mode for a card and drags a rectangle between two points given as fractions of its thumbnail. */
+  async cropCard(position: number, from: [number, number], to: [number, number]) {
+    await this.page.getByRole('button', { name: `Crop source ${position}` }).click();
+    const box = await this.card(position).getByRole('img').boundingBox();
+    if (!box) throw new Error('thumbnail not visible');
+    const at = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+    await this.page.mouse.move(...at(from));
+    await this.page.mouse.down();
+    await this.page.mouse.move(...at(to), { steps: 6 });
+    await this.page.mouse.up();
+  }
+
   notices(position: number): Locator {
     return this.card(position).getByRole('list', { name: /^Notices for / });
   }

@@ -81,6 +81,20 @@ export class CanvasDriver {
     return this.pointerDown(name).pointerUp(this.centreOf(name));
   }
 
+  /** Puts a card in crop mode and draws a crop from one point to another (fractions of its thumbnail). */
+  crop(name: string, from: [number, number], to: [number, number]): this {
+    this.store.setState({ cropKey: this.keyOf(name) });
+    const at = ([x, y]: [number, number]) => ({ x: 1000 + x * 100, y: y * 100, crop: { x, y } });
+    this.machine.pointerDown({ ...at(from), cardKey: this.keyOf(name), onCropSurface: true });
+    this.machine.pointerMove(at([(from[0] + to[0]) / 2, (from[1] + to[1]) / 2]));
+    this.machine.pointerUp(at(to));
+    return this;
+  }
+
+  cropOf(name: string) {
+    return this.store.getState().doc.sources.find((c) => c.source.name === name)?.crop ?? null;
+  }
+
   rotate(name: string, by: 90 | -90 = 90): this {
     runAction(this.store, rotateSource, { key: this.keyOf(name), by });
     return this;

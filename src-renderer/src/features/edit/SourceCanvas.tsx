@@ -7,11 +7,24 @@ import { addFiles } from './commands';
 import { RefusalList } from './RefusalList';
 import { SourceCard } from './SourceCard';
 
-/** Maps a DOM pointer event to the machine's plain pointer (buttons on a card are not drag handles). */
-function toPointer(e: PointerEvent): CanvasPointer {
+const clamp = (v: number) => Math.min(1, Math.max(0, v));
+
+/**
+ * Maps a DOM pointer event to the machine's plain pointer: buttons on a card are not drag handles, and while a
+ * thumbnail is in crop mode the position is also given as fractions of that thumbnail.
+ */
+function toPointer(e: PointerEvent<HTMLElement>): CanvasPointer {
   const target = e.target as HTMLElement;
   const card = target.closest<HTMLElement>('[data-card-key]');
-  return { x: e.clientX, y: e.clientY, cardKey: target.closest('button') ? null : (card?.dataset.cardKey ?? null) };
+  const surface = e.currentTarget.querySelector<HTMLElement>('[data-crop-surface]');
+  const r = surface?.getBoundingClientRect();
+  return {
+    x: e.clientX,
+    y: e.clientY,
+    cardKey: target.closest('button') ? null : (card?.dataset.cardKey ?? null),
+    crop: r && r.width > 0 ? { x: clamp((e.clientX - r.left) / r.width), y: clamp((e.clientY - r.top) / r.height) } : null,
+    onCropSurface: Boolean(surface && target.closest('[data-crop-surface]')),
+  };
 }
 
 /** Card positions along the row, read from the DOM at the moment a gesture needs them. */

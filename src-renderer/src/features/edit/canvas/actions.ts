@@ -3,7 +3,7 @@
  * `capture` that says whether the change goes on the undo stack, and an optional key binding. Toolbar buttons,
  * keyboard shortcuts, gestures and tests all run them through `runAction`.
  */
-import { EDIT_MAX_SOURCES, type EditSourceView } from '@contract';
+import { EDIT_MAX_SOURCES, type EditCrop, type EditSourceView } from '@contract';
 import type { CanvasStore } from './canvas-store';
 import { nextCardKey } from './canvas-store';
 import type { CanvasDoc, CanvasSource, CanvasState, Rotation } from './types';
@@ -88,6 +88,14 @@ export const moveSource: CanvasAction<{ key: string; to: number }> = {
   },
 };
 
+/** A crop (fractions of the rotated image) after turning the image a further quarter turn. */
+export function rotateCrop(c: EditCrop | null, by: 90 | -90): EditCrop | null {
+  if (!c) return null;
+  return by === 90
+    ? { x: 1 - (c.y + c.height), y: c.x, width: c.height, height: c.width }
+    : { x: c.y, y: 1 - (c.x + c.width), width: c.height, height: c.width };
+}
+
 export const rotateSource: CanvasAction<{ key: string | null; by: 90 | -90 }> = {
   name: 'rotateSource',
   label: 'Rotate',
@@ -97,8 +105,16 @@ export const rotateSource: CanvasAction<{ key: string | null; by: 90 | -90 }> = 
   perform: (s, { key, by }) => {
     const target = key ?? s.doc.selectedKey;
     const turn = (r: Rotation): Rotation => (((r + by + 360) % 360) as Rotation);
-    return withSources(s, s.doc.sources.map((c) => (c.key === target ? { ...c, rotate: turn(c.rotate) } : c)));
+    return withSources(s, s.doc.sources.map((c) => (c.key === target ? { ...c, rotate: turn(c.rotate), crop: rotateCrop(c.crop, by) } : c)));
   },
+};
+
+export const setCrop: CanvasAction<{ key: string; crop: EditCrop | null }> = {
+  name: 'setCrop',
+  label: 'Crop',
+  capture: 'immediately',
+  predicate: (s, { key }) => s.doc.sources.some((c) => c.key === key),
+  perform: (s, { key, crop }) => withSources(s, s.doc.sources.map((c) => (c.key === key ? { ...c, crop } : c))),
 };
 
 export const selectSource: CanvasAction<string | null> = {

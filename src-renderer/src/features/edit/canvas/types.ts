@@ -63,6 +63,9 @@ export interface CanvasState {
   refusals: Refusal[];
   error: string | null;
   drag: DragFeedback | null;
+  /** The card whose thumbnail is in crop mode, and the rectangle being drawn on it. */
+  cropKey: string | null;
+  cropDraft: EditCrop | null;
 }
 
 export const initialParams: EditParams = { model: 'grok-imagine-image', n: 1, resolution: '1k', aspectRatio: 'auto' };
@@ -81,5 +84,7 @@ export function initialCanvasState(): CanvasState {
     refusals: [],
     error: null,
     drag: null,
+    cropKey: null,
+    cropDraft: null,
   };
 }

@@ -3,12 +3,13 @@
  * machine per canvas; the view feeds it DOM events and tests feed it plain objects.
  */
 import type { CanvasStore } from '../canvas-store';
+import { cropping } from './cropping';
 import { draggingCard } from './dragging-card';
 import { idle } from './idle';
 import { pointingCard } from './pointing-card';
 import type { CanvasPointer, CardLayout, GestureContext, GestureInfo, GestureName, GestureState } from './types';
 
-const STATES: Record<GestureName, GestureState> = { idle, 'pointing-card': pointingCard, 'dragging-card': draggingCard };
+const STATES: Record<GestureName, GestureState> = { idle, 'pointing-card': pointingCard, 'dragging-card': draggingCard, cropping };
 
 export interface GestureMachine {
   readonly current: GestureName;

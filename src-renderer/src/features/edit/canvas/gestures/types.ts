@@ -6,6 +6,10 @@ export interface CanvasPointer {
   y: number;
   /** The card under the pointer, if any. */
   cardKey?: string | null;
+  /** Where the pointer is on the thumbnail in crop mode, as fractions (clamped to 0–1); null when none is. */
+  crop?: { x: number; y: number } | null;
+  /** True when the press started on that thumbnail. */
+  onCropSurface?: boolean;
 }
 
 /** Where each card is on screen, in display order; the DOM supplies it, tests supply a fixed row. */
@@ -35,4 +39,4 @@ export interface GestureState {
   onCancel?(ctx: GestureContext): void;
 }
 
-export type GestureName = 'idle' | 'pointing-card' | 'dragging-card';
+export type GestureName = 'idle' | 'pointing-card' | 'dragging-card' | 'cropping';
