@@ -7,7 +7,7 @@ import type {
   EditEstimateView, EditModelView, EditResultView, EditSourceView, EditSubmitOutput, LibraryItemDetail, LibraryRecord,
   ParsedInput,
 } from '@contract';
-import { fail } from '../../core/app-error';
+import { fail, toAppError } from '../../core/app-error';
 import type { EditSourceStore, SourceNormalizer, StoredSourceMeta } from '../../core/edit/ports';
 import type { Clock, Logger } from '../../core/ports';
 import {
@@ -36,6 +36,8 @@ export interface EditServiceDeps {
 
 /** Prepared sources older than this are swept at start. */
 export const SOURCE_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Tries per edit when xAI answers 429. */
+const RATE_LIMIT_ATTEMPTS = 3;
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
 
 function toBase64(bytes: Uint8Array): string {
@@ -97,6 +99,24 @@ export function createEditService(deps: EditServiceDeps) {
     return ids;
   }
 
+  /**
+   * The shared client makes one attempt (the generation scheduler owns its 429 handling), so an edit waits out a
+   * rate limit itself: a 429 was not billed, so trying again is safe. Other failures are not retried, since a
+   * network error after sending may already have been billed.
+   */
+  async function sendEdit(req: ImageEditRequest) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await api.editImages(req);
+      } catch (err) {
+        const e = toAppError(err);
+        if (e.kind !== 'rate-limited' || attempt >= RATE_LIMIT_ATTEMPTS) throw err;
+        deps.logger.warn('edit: rate limited, retrying', { attempt });
+        await clock.sleep(Math.min(e.retryAfterMs ?? 2000, 30_000));
+      }
+    }
+  }
+
   async function itemBytes(item: Extract<ImageItem, { ok: true }>): Promise<Uint8Array> {
     if (item.bytes) return item.bytes;
     if (item.url) return (await api.download(item.url, { maxBytes: 64 * 1024 * 1024 })).bytes;
@@ -113,7 +133,7 @@ export function createEditService(deps: EditServiceDeps) {
       ...(images.length === 1 ? { image: images[0] } : { images }),
       ...(images.length > 1 && input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
     };
-    const answer = await api.editImages(req);
+    const answer = await sendEdit(req);
     const sourceItemIds = await ensureInLibrary(loaded);
     const parents = [...new Set(sourceItemIds)].map((parentId) => ({ kind: 'edited-from' as const, parentId }));
     const ok = answer.items.filter((i): i is Extract<ImageItem, { ok: true }> => i.ok);

@@ -131,6 +131,15 @@ describe('edit service', () => {
       .toMatchObject({ kind: 'not-found' });
   });
 
+  it('waits out a rate limit (429) and sends again', async () => {
+    const { service } = open(new InMemoryEditSourceStore());
+    const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
+    sim.injectFault({ fault: { type: 'rate-limit', retryAfter: '0' }, path: '/v1/images/edits', times: 2 });
+    const out = await service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k' });
+    expect(out.results).toHaveLength(1);
+    expect(sim.requests.filter((r) => r.path === '/v1/images/edits')).toHaveLength(3);
+  });
+
   it('estimates outputs plus $0.002 per source image, and lists only edit models', () => {
     const { service } = open(new InMemoryEditSourceStore());
     expect(service.estimate({ sourceCount: 3, model: 'grok-imagine-image', n: 2, resolution: '1k' })).toEqual({
