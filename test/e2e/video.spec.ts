@@ -70,6 +70,9 @@ test('text → video: progress shows, the video plays, seeks (Range 206) and is 
   await expect.poll(async () => (await video.media()).currentTime).toBeGreaterThan(1.9);
   await video.control('Next frame').click();
   await expect.poll(async () => (await video.media()).currentTime).toBeGreaterThan(2.0);
+  await video.speed().selectOption('2');
+  await video.loop().uncheck();
+  expect(await video.media()).toMatchObject({ rate: 2, loop: false });
   await video.control('Play').click();
   await expect(video.control('Pause')).toBeVisible();
   await video.control('Pause').click();

@@ -72,6 +72,12 @@ export class VideoPage {
   control(name: string) {
     return this.player().getByRole('button', { name, exact: true });
   }
+  speed() {
+    return this.player().getByRole('combobox', { name: 'Speed' });
+  }
+  loop() {
+    return this.player().getByRole('checkbox', { name: 'Loop' });
+  }
   timeline() {
     return this.player().getByRole('slider', { name: 'Timeline' });
   }
@@ -79,9 +85,10 @@ export class VideoPage {
     return this.player().getByRole('group', { name: 'Compare with source' });
   }
   /** currentTime, duration and readiness of the preview element. */
-  async media(): Promise<{ currentTime: number; duration: number; readyState: number; paused: boolean; src: string }> {
+  async media(): Promise<{ currentTime: number; duration: number; readyState: number; paused: boolean; src: string; rate: number; loop: boolean }> {
     return this.video().evaluate((v: HTMLVideoElement) => ({
       currentTime: v.currentTime, duration: v.duration, readyState: v.readyState, paused: v.paused, src: v.currentSrc,
+      rate: v.playbackRate, loop: v.loop,
     }));
   }
 }
