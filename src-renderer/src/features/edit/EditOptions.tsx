@@ -33,7 +33,14 @@ export function EditOptions() {
     <div className="edit-options">
       <label className="field">
         <span>Model</span>
-        <select value={params.model} onChange={(e) => set({ model: e.target.value })}>
+        <select
+          value={params.model}
+          onChange={(e) => {
+            // Keep the resolution valid for the new model (2.0 offers 1.5k, the others do not).
+            const offered = models.find((m) => m.id === e.target.value)?.resolutions ?? [];
+            set({ model: e.target.value, ...(offered.includes(params.resolution) ? {} : { resolution: offered[0] ?? '1k' }) });
+          }}
+        >
           {(models.length ? models.map((m) => m.id) : [params.model]).map((id) => <option key={id} value={id}>{id}</option>)}
         </select>
       </label>
