@@ -5,6 +5,7 @@
  */
 import { loadavg } from 'node:os';
 import { libraryBench } from './library-bench';
+import { generationBench } from './generation-bench';
 import { libraryGridChromiumBench } from './library-grid-chromium';
 
 /** A named bench module; `run` returns a JSON-serialisable result. */
@@ -17,7 +18,7 @@ export interface BenchOptions {
   items: number;
 }
 
-const MODULES: BenchModule[] = [libraryBench, libraryGridChromiumBench];
+const MODULES: BenchModule[] = [libraryBench, generationBench, libraryGridChromiumBench];
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

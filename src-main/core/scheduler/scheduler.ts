@@ -21,8 +21,12 @@ export interface SchedulerOptions {
   clock: Clock;
   /** The user's concurrency cap; read before each start so a settings change applies at once. */
   concurrency: () => number;
-  /** Runs one task. Must resolve (not reject) for rate limits; a rejection counts as done. */
-  execute(id: string, signal: AbortSignal): Promise<TaskOutcome>;
+  /**
+   * Runs one task. Must resolve (not reject) for rate limits; a rejection counts as done. `release()` frees the slot
+   * early, when the remote part is over and only local work (saving results) remains: the cap is about requests at
+   * the API, and local work should not hold back the next request.
+   */
+  execute(id: string, signal: AbortSignal, release: () => void): Promise<TaskOutcome>;
   random?: () => number;
   policy?: BackoffPolicy;
   observer?: SchedulerObserver;
@@ -57,6 +61,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const queue: { id: string; seq: number }[] = [];
   const running = new Map<string, { ctrl: AbortController; startedAt: number; seq: number }>();
   let nextSeq = 0;
+  /** Tasks that released their slot and are finishing local work; `idle()` waits for them too. */
+  const tails = new Set<string>();
   const life = new AbortController();
   let limiter = initialLimiter(options.concurrency());
   let waking = false;
@@ -68,7 +74,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   function settleIdle() {
-    if (queue.length > 0 || running.size > 0) return;
+    if (queue.length > 0 || running.size > 0 || tails.size > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const w of waiters) w();
@@ -99,14 +105,23 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   function start({ id, seq }: { id: string; seq: number }, now: number) {
     const ctrl = new AbortController();
-    running.set(id, { ctrl, startedAt: now, seq });
+    const entry = { ctrl, startedAt: now, seq };
+    running.set(id, entry);
+    const release = () => {
+      if (running.get(id) !== entry) return;
+      running.delete(id);
+      tails.add(id);
+      setLimiter(onSuccess(limiter, entry.startedAt));
+      pump();
+    };
     void options
-      .execute(id, ctrl.signal)
+      .execute(id, ctrl.signal, release)
       .catch((): TaskOutcome => ({ kind: 'done' }))
       .then((outcome) => finish(id, outcome));
   }
 
   function finish(id: string, outcome: TaskOutcome) {
+    if (tails.delete(id)) return settleIdle();
     const entry = running.get(id);
     running.delete(id);
     if (!entry) return pump();
@@ -145,7 +160,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     has: (id) => queue.some((q) => q.id === id) || running.has(id),
     snapshot: () => ({ queued: queue.length, running: running.size, limit: limiter.limit, pausedUntil: limiter.pausedUntil }),
     idle: () =>
-      queue.length === 0 && running.size === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)),
+      queue.length === 0 && running.size === 0 && tails.size === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)),
     dispose() {
       life.abort();
       queue.length = 0;

@@ -82,12 +82,12 @@ export function createGenerationService(deps: GenerationDeps) {
     concurrency: () => deps.settings().concurrency,
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.backoff ? { policy: deps.backoff } : {}),
-    execute(id, signal) {
+    execute(id, signal, release) {
       const job = store.getJob(id);
       const batch = job && store.getBatch(job.batchId)?.batch;
       if (!job || !batch || job.state !== 'queued') return Promise.resolve({ kind: 'done' as const });
       notes.delete(id);
-      const run = runJob(ctx, batch, job, signal);
+      const run = runJob(ctx, batch, job, signal, release);
       active.add(run);
       return run.finally(() => active.delete(run));
     },

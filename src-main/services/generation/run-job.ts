@@ -64,7 +64,7 @@ async function saveItem(ctx: RunContext, batch: StoredBatch, job: StoredJob, ite
 }
 
 /** Runs one job; resolves with what the scheduler should do next. Never rejects. */
-export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob, signal: AbortSignal): Promise<TaskOutcome> {
+export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob, signal: AbortSignal, release: () => void): Promise<TaskOutcome> {
   Object.assign(job, { state: 'running', startedAt: ctx.clock.now(), attempts: job.attempts + 1, error: null });
   ctx.store.updateJob(job);
   ctx.changed(job);
@@ -89,7 +89,9 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
     failJob(ctx, job, signal.aborted ? { kind: 'cancelled', message: 'Cancelled.' } : error);
     return { kind: 'done' };
   }
-  // From here on the request is billed: save what came back even if a cancel arrives meanwhile.
+  // From here on the request is billed: save what came back even if a cancel arrives meanwhile. The API is done
+  // with us, so the next request may start while we save.
+  release();
   job.requestId = result.requestId ?? null;
   job.costTicks = result.costTicks;
   if (result.costTicks !== null) ctx.spent(job, result.costTicks);

@@ -69,12 +69,14 @@ export async function openHarness(opts: { sim?: SimulatorOptions; settings?: Par
     /** Stops the service without finishing in-flight work, as a quit would, then opens a fresh one. */
     async reopen(): Promise<void> {
       await current.service.dispose();
+      await current.library.idle();
       current.store.close();
       current.adapters.store.close();
       current = open();
     },
     async close(): Promise<void> {
       await current.service.dispose();
+      await current.library.idle();
       current.store.close();
       current.adapters.store.close();
       await sim.close();

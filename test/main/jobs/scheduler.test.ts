@@ -113,6 +113,32 @@ describe('scheduler', () => {
     await h.scheduler.idle();
   });
 
+  it('a released slot starts the next task while the first finishes local work, and idle waits for both', async () => {
+    const clock = new FakeClock();
+    const starts: string[] = [];
+    const scheduler = createScheduler({
+      clock,
+      concurrency: () => 1,
+      async execute(id, signal, release) {
+        starts.push(id);
+        await clock.sleep(100, signal);
+        release();
+        await clock.sleep(500); // saving results
+        return { kind: 'done' };
+      },
+    });
+    scheduler.enqueue('a');
+    scheduler.enqueue('b');
+    let idle = false;
+    void scheduler.idle().then(() => (idle = true));
+    await clock.advance(100);
+    expect(starts).toEqual(['a', 'b']);
+    await clock.advance(599);
+    expect(idle).toBe(false);
+    await clock.advance(1);
+    expect(idle).toBe(true);
+  });
+
   it('applies a lower cap from settings at once', async () => {
     const h = harness({ cap: 4, latency: 100 });
     h.setCap(2);
