@@ -184,7 +184,7 @@ export function createGenerationService(deps: GenerationDeps) {
     let count = 0;
     for (const job of targets(t)) {
       if (!RETRYABLE_STATES.includes(job.state)) continue;
-      // Tiles already saved stay; only the missing ones are asked for again, as a fresh request.
+      // A fresh request for all of this job's images; any already saved from the last attempt stay in the library.
       Object.assign(job, { state: 'queued', startedAt: null, finishedAt: null, error: null, costTicks: null, requestId: null });
       job.tiles = job.tiles.map((x) => pendingTile(x.index));
       store.updateJob(job);
