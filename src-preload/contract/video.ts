@@ -95,6 +95,8 @@ export const VideoJobView = z.object({
   file: z.string().nullable(),
   poster: z.string().nullable(),
   durationMs: z.number().int().nullable(),
+  /** The submit, to fill the form again ("use these settings"); null when it embedded a file that was not kept. */
+  again: VideoSubmit.nullable(),
 });
 export type VideoJobView = z.infer<typeof VideoJobView>;
 

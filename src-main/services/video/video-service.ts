@@ -3,7 +3,7 @@
  * xAI's id the moment it arrives, then a runner per job polls, downloads and ingests. On start every unfinished job
  * resumes; a job caught mid-start is explained, never silently dropped.
  */
-import type { VideoJobView, VideoSubmit } from '@contract';
+import { VideoSubmit, type VideoJobView } from '@contract';
 import { fail, toAppError } from '../../core/app-error';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type WireCall } from '../../core/video/plan';
@@ -29,6 +29,12 @@ export interface VideoServiceDeps {
   newId?: () => string;
 }
 
+/** The journaled submit if it can be sent again as is (dropped files were redacted from the journal). */
+function repeatable(submit: VideoSubmit): VideoSubmit | null {
+  const parsed = VideoSubmit.safeParse(submit);
+  return parsed.success ? parsed.data : null;
+}
+
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
 
 /** Errors after which the start call may or may not have reached xAI. */
@@ -52,6 +58,7 @@ export function createVideoService(deps: VideoServiceDeps) {
       progress: job.progress, createdAt: job.createdAt, finishedAt: job.finishedAt, videoRequestId: job.videoRequestId,
       estimateTicks: job.estimateTicks, costTicks: job.costTicks, reason: job.reason, note: job.note, parentId: job.parentId,
       itemId: job.itemId, file: record?.file ?? null, poster: record?.thumb ?? null, durationMs: record?.durationMs ?? null,
+      again: repeatable(job.submit),
     };
   }
 

@@ -26,7 +26,7 @@ function job(over: Partial<VideoJobView> = {}): VideoJobView {
   return {
     id: 'j1', mode: 'text', state: 'pending', prompt: 'a paper boat', model: 'grok-imagine-video', seconds: 6, progress: 40,
     createdAt: 1, finishedAt: null, videoRequestId: 'v', estimateTicks: 3_000_000_000, costTicks: null, reason: null, note: null,
-    parentId: null, itemId: null, file: null, poster: null, durationMs: null, ...over,
+    parentId: null, itemId: null, file: null, poster: null, durationMs: null, again: null, ...over,
   };
 }
 
@@ -72,5 +72,26 @@ describe('the Video screen', () => {
     expect(stop).toHaveAttribute('title', expect.stringMatching(/may still finish there and be billed/));
     await user.click(stop);
     expect(invoke).toHaveBeenCalledWith('video:cancel', { id: 'j1' });
+  });
+});
+
+describe('reuse and hand-over', () => {
+  it('"Use these settings" fills the form from a finished job', async () => {
+    const user = userEvent.setup();
+    const again = { mode: 'extend', prompt: 'then rain', model: 'grok-imagine-video-1.5', videoId: 'c'.repeat(32), extendSeconds: 4 } as const;
+    render(<ul><VideoJobRow job={job({ state: 'done', again })} /></ul>);
+    await user.click(screen.getByRole('button', { name: 'Use these settings' }));
+    expect(useStudio.getState().video.form).toMatchObject({ mode: 'extend', prompt: 'then rain', model: 'grok-imagine-video-1.5', extendSeconds: 4, video: { itemId: 'c'.repeat(32) } });
+  });
+
+  it('an "Animate" from the Library becomes the start image', async () => {
+    const id = 'e'.repeat(32);
+    invoke.mockImplementation(async (channel: string) =>
+      channel === 'library:item' ? { ok: true, value: { record: { id, thumb: 'thumbs/e.webp' }, parents: [], children: [], collections: [] } }
+        : { ok: true, value: { ids: [], records: [], ticks: 0, usd: 0, source: 'table', issues: [] } });
+    useStudio.setState((s) => ({ library: { ...s.library, handoff: { action: 'animate', itemId: id } } }));
+    render(<VideoPage />);
+    await waitFor(() => expect(useStudio.getState().video.form).toMatchObject({ mode: 'image', image: { itemId: id } }));
+    expect(useStudio.getState().library.handoff).toBeNull();
   });
 });

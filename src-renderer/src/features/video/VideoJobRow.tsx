@@ -1,7 +1,7 @@
 import type { VideoJobView } from '@contract';
 import { useStudio } from '../../stores/store';
 import { cancelVideo } from './commands';
-import { MODE_LABELS, usd } from './form-model';
+import { MODE_LABELS, formFromSubmit, usd } from './form-model';
 import { ScrubThumb } from './ScrubThumb';
 
 const STATE_LABEL: Record<VideoJobView['state'], string> = {
@@ -21,6 +21,7 @@ const unfinished = (s: VideoJobView['state']) => s === 'submitting' || s === 'pe
 /** One job: state, progress bar, cost, the reason it ended, and its actions. */
 export function VideoJobRow({ job }: { job: VideoJobView }) {
   const play = useStudio((s) => s.playVideoJob);
+  const again = () => job.again && useStudio.getState().patchVideoForm(formFromSubmit(job.again, useStudio.getState().video.form));
   const playing = useStudio((s) => s.video.playingId === job.id);
   const title = job.prompt || MODE_LABELS[job.mode];
   return (
@@ -45,6 +46,7 @@ export function VideoJobRow({ job }: { job: VideoJobView }) {
         {job.reason ? <p className="video-reason">{job.reason}</p> : null}
         <div className="video-job-actions">
           {job.state === 'done' && job.file ? <button type="button" onClick={() => play(job.id)}>Play</button> : null}
+          {job.again ? <button type="button" onClick={again}>Use these settings</button> : null}
           {unfinished(job.state) ? (
             <button type="button" onClick={() => void cancelVideo(job.id)} title="xAI cannot cancel a started video; it may still finish there and be billed.">
               Stop waiting

@@ -59,3 +59,16 @@ export function usd(ticks: number | null): string {
   const v = ticks / 1e10;
   return `$${v < 0.1 && v > 0 ? v.toFixed(3) : v.toFixed(2)}`;
 }
+
+/** The form filled from an earlier submit ("use these settings again"); fields the mode lacks keep their values. */
+export function formFromSubmit(s: VideoSubmit, current: VideoForm): VideoForm {
+  const f: VideoForm = { ...current, mode: s.mode, prompt: s.prompt, model: s.model };
+  if ('duration' in s) f.duration = s.duration;
+  if ('aspectRatio' in s) f.aspectRatio = s.aspectRatio;
+  if ('resolution' in s) f.resolution = s.resolution;
+  if (s.mode === 'image') f.image = 'itemId' in s.image ? { itemId: s.image.itemId, thumb: null } : { dataUrl: s.image.dataUrl, name: 'image' };
+  if (s.mode === 'reference') f.references = s.references.map((r) => ('itemId' in r ? { itemId: r.itemId, thumb: null } : { dataUrl: r.dataUrl, name: 'image' }));
+  if (s.mode === 'edit' || s.mode === 'extend') f.video = { itemId: s.videoId, thumb: null, durationMs: null };
+  if (s.mode === 'extend') f.extendSeconds = s.extendSeconds;
+  return f;
+}
