@@ -7,6 +7,8 @@ import { createLibraryAdapters } from './adapters/library';
 import { createAppService } from './services/app/app-service';
 import { createLibraryHandlers } from './services/library/library-handlers';
 import { createLibraryService } from './services/library/library-service';
+import { createLibrarySwitch, type OpenLibrary } from './services/library/library-switch';
+import { guardLibrarySwitch } from './services/library/library-switch-guard';
 import { InMemorySecretStore, type SecretStore } from './core/secrets/secret-store';
 import type { SettingsStore } from './core/settings/settings-store';
 import { createFileSettingsStore } from './adapters/settings';
@@ -45,7 +47,8 @@ export interface CoreOptions {
 
 export interface AppCore {
   handlers: Handlers;
-  libraryDir: string;
+  /** The library folder in effect right now (it changes with demo mode or the library setting). */
+  readonly libraryDir: string;
   /** Base URL, key and library folder in effect (demo-aware), for the HTTP client and the library. */
   connection: ApiConnection;
   dispose(): Promise<void>;
@@ -57,27 +60,6 @@ export interface AppCore {
  */
 export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const { dataDir, clock } = options;
-  const libraryDir = path.join(dataDir, 'library');
-  mkdirSync(libraryDir, { recursive: true });
-
-  const app = createAppService({
-    shell: options.shell,
-    version: options.version,
-    versions: options.versions,
-    dataDir,
-    libraryDir,
-    platform: process.platform,
-    clock,
-  });
-
-  const libraryAdapters = createLibraryAdapters(libraryDir);
-  const library = createLibraryService({ ...libraryAdapters, clock, events: options.events, logger: options.logger });
-  // Files deleted or added behind the app's back are found before anything new is ingested: a concurrent
-  // ingest's file would otherwise look like an orphan to the sweep.
-  await library.reconcile().catch((err: unknown) => {
-    options.logger.error('library: reconcile failed', { error: String(err) });
-  });
-
   const vault = await createSettingsModule({
     dataDir,
     secrets: options.secrets ?? new InMemorySecretStore(),
@@ -89,6 +71,39 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
     envApiKey: options.envApiKey,
     apiBaseUrlOverride: options.apiBaseUrl,
+  });
+
+  // Settings first: they decide which library folder is in effect (demo mode has its own).
+  const openLibrary = async (dir: string): Promise<OpenLibrary> => {
+    mkdirSync(dir, { recursive: true });
+    const adapters = createLibraryAdapters(dir);
+    const service = createLibraryService({ ...adapters, clock, events: options.events, logger: options.logger });
+    // Files deleted or added behind the app's back are found before anything new is ingested: a concurrent
+    // ingest's file would otherwise look like an orphan to the sweep.
+    await service.reconcile().catch((err: unknown) => {
+      options.logger.error('library: reconcile failed', { dir, error: String(err) });
+    });
+    return {
+      dir,
+      service,
+      files: adapters.files,
+      async close() {
+        await service.idle();
+        adapters.store.close();
+      },
+    };
+  };
+  const libraries = createLibrarySwitch(await openLibrary(vault.connection.libraryDir()), { open: openLibrary, logger: options.logger });
+  const library = libraries.service;
+
+  const app = createAppService({
+    shell: options.shell,
+    version: options.version,
+    versions: options.versions,
+    dataDir,
+    libraryDir: libraries.dir,
+    platform: process.platform,
+    clock,
   });
 
   // The queue has its own DB beside the library (see SqliteJobStore for why), so it survives library switches.
@@ -107,13 +122,13 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   });
   generation.start();
   // Edits share the queue's client but run directly: the queue takes prompt-only jobs so far.
-  const edit = createEditModule({ dataDir, api: imagine, library, files: libraryAdapters.files, clock, logger: options.logger });
+  const edit = createEditModule({ dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
     store: createVideoJobStore(dataDir),
-    library: videoLibraryFrom(library, libraryAdapters.files),
+    library: videoLibraryFrom(library, libraries.files),
     extractFrame: createFfmpegFrameExtractor(),
     clock,
     events: options.events,
@@ -128,6 +143,16 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
+    // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
+    'settings:update': guardLibrarySwitch({
+      update: vault.handlers['settings:update'],
+      current: () => vault.settings.get(),
+      busy: () => generation.busyCount() + video.busyCount(),
+      switchTo: async (dir) => {
+        await libraries.switchTo(dir);
+        options.events.emit('library:changed', { reason: 'switched' });
+      },
+    }),
     ...createGenerationHandlers(generation),
     ...edit.handlers,
     ...createVideoHandlers(video),
@@ -135,14 +160,16 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
 
   return {
     handlers,
-    libraryDir,
+    get libraryDir() {
+      return libraries.dir();
+    },
     connection: vault.connection,
     async dispose() {
       await video.dispose();
       await generation.dispose();
       jobStore.close();
       await vault.dispose();
-      libraryAdapters.store.close();
+      await libraries.close();
     },
   };
 }

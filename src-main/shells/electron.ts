@@ -49,7 +49,7 @@ async function start() {
   // file:// pages report the origin "file://"; the dev server has its own origin.
   const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];
   registerIpc(createDispatcher({ handlers: core.handlers, guard: createSenderGuard(origins), logger }));
-  handleMediaProtocol(core.libraryDir);
+  handleMediaProtocol(() => core.libraryDir);
   installApplicationMenu();
   const open = () =>
     createMainWindow({

@@ -7,7 +7,8 @@ export function createAppService(deps: {
   version: string;
   versions: Record<string, string>;
   dataDir: string;
-  libraryDir: string;
+  /** The library folder in effect, read per call: demo mode switches it. */
+  libraryDir: () => string;
   platform: string;
   clock: Clock;
 }) {
@@ -19,7 +20,7 @@ export function createAppService(deps: {
         shell: deps.shell,
         versions: deps.versions,
         dataDir: deps.dataDir,
-        libraryDir: deps.libraryDir,
+        libraryDir: deps.libraryDir(),
         platform: deps.platform,
       };
     },

@@ -216,6 +216,8 @@ export function createGenerationService(deps: GenerationDeps) {
       for (const id of store.queuedJobIds()) scheduler.enqueue(id);
     },
     idle: () => scheduler.idle(),
+    /** Requests queued or in flight (a library switch waits for these). */
+    busyCount: () => store.queuedJobIds().length + active.size,
     snapshot: () => scheduler.snapshot(),
     /** Stops the queue; requests in flight stay `running` in the store and read as interrupted at the next start. */
     async dispose(): Promise<void> {

@@ -132,6 +132,8 @@ export function createVideoService(deps: VideoServiceDeps) {
       return view(updated ?? job);
     },
     clearFinished: (): number => store.removeFinished(),
+    /** Jobs still being started, polled or downloaded (a library switch waits for these). */
+    busyCount: (): number => store.unfinished().length,
     useFrame: (itemId: string, seconds: number) => useFrame({ library, extract: deps.extractFrame }, itemId, seconds),
     /** Picks up every unfinished job from the journal (call once at start). */
     resume(): number {

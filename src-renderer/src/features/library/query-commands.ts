@@ -134,7 +134,7 @@ let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 export function onLibraryChanged(change: EventPayload<'library:changed'>): void {
   const store = useStudio.getState();
   if (change.ids) store.dropLibraryRecords(change.ids);
-  else if (change.reason === 'rebuilt' || change.reason === 'reconciled') store.patchLibrary({ records: {} });
+  else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched') store.patchLibrary({ records: {} });
   if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added') void loadCollections();
   if (store.library.status === 'idle') return; // The Library has not been opened yet: it queries on mount.
   clearTimeout(refreshTimer);

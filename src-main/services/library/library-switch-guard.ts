@@ -1,0 +1,33 @@
+import type { ChannelInput, ChannelOutput } from '@contract';
+import { fail } from '../../core/app-error';
+
+type SettingsView = ChannelOutput<'settings:get'>;
+type SettingsPatch = ChannelInput<'settings:update'>;
+
+/**
+ * Wraps `settings:update` so a change of library folder (demo mode on/off, or a new library location) opens the
+ * library in effect, and is refused while generation or video jobs are in flight: their results belong to the
+ * library they were started in, and demo results must never land among paid ones (or the other way round).
+ */
+export function guardLibrarySwitch(deps: {
+  update(patch: SettingsPatch): Promise<SettingsView> | SettingsView;
+  current(): SettingsView;
+  /** Jobs queued, running or still being followed (video). */
+  busy(): number;
+  switchTo(dir: string): Promise<void>;
+}) {
+  return async (patch: SettingsPatch): Promise<SettingsView> => {
+    const before = deps.current();
+    const touchesDemo = patch.demoMode !== undefined && patch.demoMode !== before.settings.demoMode;
+    const touchesFolder = patch.libraryDir !== undefined && patch.libraryDir !== before.settings.libraryDir;
+    const busy = touchesDemo || touchesFolder ? deps.busy() : 0;
+    if (busy > 0) {
+      const what = touchesDemo ? 'demo mode' : 'the library folder';
+      const message = `${busy} generation or video ${busy === 1 ? 'job is' : 'jobs are'} still running. Let them finish or cancel them before switching ${what}: their results belong to the library they were started in.`;
+      fail({ kind: 'validation', message, issues: [{ path: touchesDemo ? 'demoMode' : 'libraryDir', message }] });
+    }
+    const after = await deps.update(patch);
+    if (after.effective.libraryDir !== before.effective.libraryDir) await deps.switchTo(after.effective.libraryDir);
+    return after;
+  };
+}

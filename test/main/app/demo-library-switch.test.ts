@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@contract';
+import { createAppCore, type AppCore } from '../../../src-main/app-core';
+import { systemClock } from '../../../src-main/adapters/system-clock';
+import { InMemorySecretStore } from '../../../src-main/core/secrets/secret-store';
+import type { EventName, EventPayload } from '@contract';
+
+const silent = { info() {}, warn() {}, error() {} };
+let dataDir: string;
+let core: AppCore;
+const changes: unknown[] = [];
+
+async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const handler = core.handlers[channel] as (i: unknown) => Promise<ChannelOutput<C>>;
+  return handler(input);
+}
+
+async function importImage(text: string) {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366aa' } })
+    .composite([{ input: Buffer.from(`<svg width="64" height="48"><text x="4" y="30">${text}</text></svg>`) }])
+    .png()
+    .toBuffer();
+  return call('library:import', { source: { kind: 'bytes', name: `${text}.png`, base64: png.toString('base64') } });
+}
+
+async function count() {
+  return (await call('library:query', { filter: { trashed: false }, sort: 'newest', limit: 100 })).total;
+}
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-switch-'));
+  core = await createAppCore({
+    shell: 'browser-host',
+    dataDir,
+    version: '0.0.0',
+    versions: {},
+    clock: systemClock,
+    logger: silent,
+    secrets: new InMemorySecretStore(),
+    events: { emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void changes.push({ event, payload }) },
+  });
+});
+afterEach(async () => {
+  await core.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('demo mode keeps its own library', () => {
+  it('switches the library folder with demo mode, and the two never mix', async () => {
+    const realDir = core.libraryDir;
+    await importImage('real');
+    expect(await count()).toBe(1);
+
+    const demo = await call('settings:update', { demoMode: true });
+    expect(demo.effective.libraryDir).not.toBe(realDir);
+    expect(core.libraryDir).toBe(demo.effective.libraryDir);
+    expect((await call('app:info', {})).libraryDir).toBe(demo.effective.libraryDir);
+    expect(changes).toContainEqual({ event: 'library:changed', payload: { reason: 'switched' } });
+    expect(await count()).toBe(0);
+    await importImage('demo');
+    expect(await count()).toBe(1);
+
+    await call('settings:update', { demoMode: false });
+    expect(core.libraryDir).toBe(realDir);
+    // Back in the real library: only the real item, never the demo one.
+    expect(await count()).toBe(1);
+  });
+
+  it('refuses to switch while a generation is still running, and says why', async () => {
+    await call('settings:update', { demoMode: true });
+    // HANG: the simulator never answers, so the request stays in flight.
+    await call('jobs:submit', { prompts: ['a lighthouse HANG'], n: 1, model: 'grok-imagine-image', aspectRatio: '1:1', resolution: '1k' });
+    await expect(call('settings:update', { demoMode: false })).rejects.toMatchObject({
+      appError: { kind: 'validation', message: expect.stringMatching(/still running.*demo mode/) },
+    });
+    expect(core.libraryDir).toContain('demo');
+    const { batches } = await call('jobs:list', {});
+    for (const batch of batches) await call('jobs:cancel', { batchId: batch.id });
+  });
+});
