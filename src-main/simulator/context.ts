@@ -15,6 +15,23 @@ export interface RecordedRequest {
   receivedAt: number;
 }
 
+/**
+ * A response the simulator finished sending (Node's `finish`: every byte handed to the OS). Answers cut by a fault
+ * (reset, hang, a download broken half way) never appear here. Crash tests compare it with what the app saved.
+ */
+export interface DeliveredResponse {
+  method: string;
+  path: string;
+  status: number;
+  /** The `x-request-id` the answer carried. */
+  requestId: string;
+  /** Body size in bytes, when the response declared it. */
+  bytes: number | null;
+  at: number;
+  /** The request it answered (same object as in `requests`). */
+  request: RecordedRequest;
+}
+
 /** A simulated asynchronous video job. */
 export interface VideoJob {
   id: string;
@@ -42,6 +59,7 @@ export interface DeferredImage {
 
 export interface SimState {
   requests: RecordedRequest[];
+  delivered: DeliveredResponse[];
   faults: QueuedFault[];
   videos: Map<string, VideoJob>;
   deferredImages: Map<string, DeferredImage>;

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolveOptions, triggersIn, type QueuedFault, type ResolvedOptions, type SimulatorOptions } from './config';
-import type { Ctx, RecordedRequest, SimState } from './context';
+import type { Ctx, DeliveredResponse, RecordedRequest, SimState } from './context';
 import { checkAuth, parseJsonBody } from './checks';
 import { applyFault, delay, faultForTriggers, takeQueuedFault } from './faults';
 import { createFileStore } from './file-store';
@@ -20,6 +20,8 @@ export interface Simulator {
   url: string;
   /** Every request received, in order, with parsed bodies (authorization masked). */
   requests: RecordedRequest[];
+  /** Every response sent in full, in order (see `DeliveredResponse`). */
+  delivered: DeliveredResponse[];
   /** Live state (video jobs, deferred images) for tests that need to poke at it. */
   state: SimState;
   /** Effective options; mutable, so a test can change latency or keys on a running simulator. */
@@ -52,7 +54,7 @@ function maskHeaders(req: IncomingMessage): Record<string, string> {
 /** Starts the simulator; resolves once it is listening. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const config = resolveOptions(options);
-  const state: SimState = { requests: [], faults: [], videos: new Map(), deferredImages: new Map(), seenPrompts: new Set() };
+  const state: SimState = { requests: [], delivered: [], faults: [], videos: new Map(), deferredImages: new Map(), seenPrompts: new Set() };
   const store = createFileStore(() => config.now());
   const sockets = new Set<Socket>();
   let baseUrl = '';
@@ -69,7 +71,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     } catch {
       parsed = undefined;
     }
-    state.requests.push({ method, path, headers: maskHeaders(req), body: parsed, rawBody: raw, receivedAt: config.now() });
+    const recorded: RecordedRequest = { method, path, headers: maskHeaders(req), body: parsed, rawBody: raw, receivedAt: config.now() };
+    state.requests.push(recorded);
+    res.once('finish', () => {
+      const length = Number(res.getHeader('content-length'));
+      state.delivered.push({
+        method, path, status: res.statusCode, requestId: String(res.getHeader('x-request-id') ?? ''),
+        bytes: Number.isFinite(length) ? length : null, at: config.now(), request: recorded,
+      });
+    });
 
     if (path.startsWith('/files/') && (method === 'GET' || method === 'HEAD')) {
       if (!store.serve(req, res, path)) sendText(res, 404, 'Not found');
@@ -128,10 +138,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url: baseUrl,
     requests: state.requests,
+    delivered: state.delivered,
     state,
     config,
     injectFault: (f) => state.faults.push({ ...f }),
-    clearRequests: () => state.requests.splice(0),
+    clearRequests: () => {
+      state.requests.splice(0);
+      state.delivered.splice(0);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         // Hanging (HANG) requests would keep close() waiting forever: drop every socket.
@@ -143,4 +157,4 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 export type { SimulatorOptions, QueuedFault, Fault } from './config';
 export { TRIGGER_WORDS } from './config';
-export type { RecordedRequest } from './context';
+export type { DeliveredResponse, RecordedRequest } from './context';
