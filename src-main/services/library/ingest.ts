@@ -108,7 +108,8 @@ export function createIngest(deps: IngestDeps) {
       const stored =
         info.format === 'gif'
           ? bytes
-          : (embedXmp(bytes, xmp) ?? (await media.encode(bytes, info.format === 'webp' ? 'webp' : 'png', xmp)));
+          : // A body that cannot be spliced or re-encoded (a truncated PNG) is a refusal, not an internal failure.
+            (embedXmp(bytes, xmp) ?? (await media.encode(bytes, info.format === 'webp' ? 'webp' : 'png', xmp).catch(notAnImage)));
       item.bytes = stored.length;
       written.push(item.file);
       await files.writeAtomic(item.file, stored, 'file');
