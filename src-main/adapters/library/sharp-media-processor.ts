@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
+import { fail } from '../../core/app-error';
 import type { ImageFormat, ImageInfo, MediaProcessor, VideoInfo } from '../../core/library/ports';
 
 const run = promisify(execFile);
@@ -18,13 +19,22 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
   constructor(private readonly tools = { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }) {}
 
   async probeImage(bytes: Uint8Array): Promise<ImageInfo | null> {
+    // The header alone (no pixel limit for it): a bomb is then refused by its declared size, in words.
+    let meta: Metadata;
     try {
-      const meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
-      if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) return null;
-      return { format: meta.format as ImageFormat, width: meta.width, height: meta.height };
+      meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     } catch {
-      return null;
+      return null; // sharp throws synchronously on an empty buffer, and rejects on unknown formats
     }
+    if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) return null;
+    if (meta.width * meta.height > MAX_PIXELS) {
+      fail({
+        kind: 'validation',
+        message: `The image declares ${meta.width}×${meta.height} pixels, over the 100-megapixel limit: too large to open safely.`,
+        issues: [],
+      });
+    }
+    return { format: meta.format as ImageFormat, width: meta.width, height: meta.height };
   }
 
   async thumbnail(bytes: Uint8Array): Promise<Uint8Array | null> {

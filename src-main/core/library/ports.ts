@@ -50,7 +50,10 @@ export interface VideoInfo {
 
 /** Decoding, resizing and encoding of images, and probing of videos. */
 export interface MediaProcessor {
-  /** Reads the header only (cheap); null when the bytes are not an image we accept. */
+  /**
+   * Reads the header only (cheap); null when the bytes are not an image we accept. Throws a `validation` AppError
+   * when the header declares more pixels than may be decoded (a decompression bomb), so the refusal says why.
+   */
   probeImage(bytes: Uint8Array): Promise<ImageInfo | null>;
   /**
    * The grid thumbnail (~256 px WebP) from one decode that shrinks on load. It reads the whole body, so it is
