@@ -86,6 +86,8 @@ export const LibraryQueryInput = z
     /** Opaque keyset cursor from the previous page's `nextCursor`. */
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(50_000).default(5_000),
+    /** Also return the records of this page's first N ids (with highlights for a text search): the grid's first window in the same round trip. */
+    withRecords: z.number().int().min(1).max(1000).optional(),
   })
   .strict();
 export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;
@@ -97,6 +99,8 @@ export const LibraryQueryOutput = z.object({
   /** A text search stops counting at 10,000: show "10,000+" and keep paging with `nextCursor`. */
   totalCapped: z.boolean(),
   nextCursor: z.string().nullable(),
+  /** Present when asked for with `withRecords`: records of the first ids, in the same order. */
+  records: z.array(LibraryRecord).optional(),
 });
 export type LibraryQueryOutput = z.infer<typeof LibraryQueryOutput>;
 

@@ -1,4 +1,4 @@
-import type { LibraryItemDetail, LibraryQueryInput, LibraryRecord } from '@contract';
+import type { LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
 import { highlightRanges, parseSearch } from '../../core/library/fts-query';
 import type { LibraryStore } from '../../core/library/library-store';
@@ -123,7 +123,12 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       await previews.idle();
       await sidecars.idle();
     },
-    query: (input: LibraryQueryInput) => store.query(input),
+    /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
+    query(input: LibraryQueryInput): LibraryQueryOutput {
+      const page = store.query(input);
+      if (!input.withRecords) return page;
+      return { ...page, records: records(page.ids.slice(0, input.withRecords), input.filter.text) };
+    },
     facets: (trashed: boolean) => store.facets(trashed),
     records,
     item,
