@@ -4,6 +4,9 @@ import type { Logger } from '../core/ports';
 import type { Handlers } from './handlers';
 import type { SenderInfo } from './sender-guard';
 
+/** Longest issue message returned to the renderer. */
+const MAX_ISSUE_CHARS = 300;
+
 export type Dispatch = (channel: unknown, input: unknown, sender: SenderInfo) => Promise<Envelope<unknown>>;
 
 /**
@@ -37,7 +40,8 @@ export function createDispatcher(options: {
           message: `Invalid input for ${channel}.`,
           issues: parsed.error.issues.slice(0, 20).map((issue) => ({
             path: issue.path.map(String).join('.'),
-            message: issue.message,
+            // zod lists every unknown key in one message: 200k stray keys would echo back megabytes.
+            message: issue.message.length > MAX_ISSUE_CHARS ? `${issue.message.slice(0, MAX_ISSUE_CHARS)}…` : issue.message,
           })),
         },
       };
