@@ -69,6 +69,7 @@ describe('every contract channel refuses hostile input with a validation envelop
           if (!env.ok && env.error.kind === 'validation') {
             expect(env.error.message.length).toBeLessThan(500);
             expect(env.error.issues.length).toBeLessThanOrEqual(20);
+            for (const issue of env.error.issues) expect(issue.message.length).toBeLessThanOrEqual(301);
           }
         }
         expect(prototypeIsClean()).toBe(true);
@@ -77,6 +78,14 @@ describe('every contract channel refuses hostile input with a validation envelop
     );
     expect(s.invalid, `${channel}: only ${s.invalid} of ${ATTEMPTS} payloads were invalid`).toBeGreaterThanOrEqual(Math.min(RUNS, Math.floor(ATTEMPTS * 0.7)));
   }, 180_000);
+
+  it('keeps the answer small when a payload carries 200,000 unknown keys', async () => {
+    const input: Record<string, unknown> = { message: 'x' };
+    for (let i = 0; i < 200_000; i++) input[`key${i}`] = i;
+    const env = await h.call('app:ping', input);
+    expect(env).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(JSON.stringify(env).length).toBeLessThan(2_000);
+  });
 
   it('refuses unknown and prototype channel names', async () => {
     const names = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom<unknown>('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'app:info ', 'APP:INFO', 'app:info\0', null, undefined, 1, {}, ['app:info']));

@@ -1,0 +1,88 @@
+/**
+ * A started browser host on a throw-away data dir (inside a sandbox with a canary folder outside the data dir),
+ * plus raw HTTP and WebSocket helpers: raw requests keep `..`, backslashes and odd Host headers exactly as sent
+ * (fetch would normalise them away).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { systemClock } from '../../../../src-main/adapters/system-clock';
+import { startBrowserHost, type BrowserHost } from '../../../../src-main/host/browser-host-server';
+import { DEAD_API } from './core-harness';
+
+export const TOKEN = 'hardening-token-0123456789abcdef';
+
+export interface HostHarness {
+  host: BrowserHost;
+  sandbox: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startHostHarness(): Promise<HostHarness> {
+  const sandbox = mkdtempSync(path.join(os.tmpdir(), 'imagine-host-hardening-'));
+  const dataDir = path.join(sandbox, 'data');
+  const rendererDir = path.join(sandbox, 'renderer');
+  mkdirSync(dataDir);
+  mkdirSync(rendererDir);
+  mkdirSync(path.join(sandbox, 'canary'));
+  writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body>app</body></html>');
+  writeFileSync(path.join(sandbox, 'canary', 'secret.txt'), 'TOP SECRET outside the library');
+  const host = await startBrowserHost({
+    dataDir,
+    rendererDir,
+    port: 0,
+    token: TOKEN,
+    version: '0.0.0-hardening',
+    versions: {},
+    clock: systemClock,
+    logger: { info() {}, warn() {}, error() {} },
+    apiBaseUrl: DEAD_API,
+  });
+  return {
+    host,
+    sandbox,
+    dataDir,
+    async close() {
+      await host.close();
+      rmSync(sandbox, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One HTTP request with the path and headers exactly as given (no URL normalisation). */
+export function raw(host: BrowserHost, rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  const { port } = new URL(host.origin);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: Number(port), path: rawPath, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export const authed = { 'x-imagine-token': TOKEN };
+
+/** Opens the bridge; resolves null when the upgrade is refused. */
+export function connectWs(host: BrowserHost, headers: Record<string, string>, wsPath = '/ws'): Promise<WebSocket | null> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(host.origin.replace('http', 'ws') + wsPath, { headers, maxPayload: 256 * 1024 * 1024 });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', () => resolve(null));
+    ws.once('unexpected-response', () => resolve(null));
+  });
+}
+
+export const appWsHeaders = (host: BrowserHost) => ({ origin: host.origin, cookie: `imagine_token=${TOKEN}` });
