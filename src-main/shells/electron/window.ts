@@ -1,6 +1,7 @@
 import { BrowserWindow, screen, shell } from 'electron';
 import Store from 'electron-store';
-import { ALLOWED_PERMISSIONS, secureWebPreferences } from './window-options';
+import { onPermissionCheck, onPermissionRequest, preventNavigation, windowOpenHandler } from './window-guards';
+import { secureWebPreferences } from './window-options';
 
 type Bounds = { x?: number; y?: number; width: number; height: number; maximized?: boolean };
 
@@ -25,15 +26,12 @@ export function createMainWindow(options: { preload: string; rendererUrl: string
   win.on('close', () => store.set('window', { ...win.getNormalBounds(), maximized: win.isMaximized() }));
 
   const session = win.webContents.session;
-  session.setPermissionRequestHandler((_wc, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
-  session.setPermissionCheckHandler((_wc, permission) => ALLOWED_PERMISSIONS.has(permission));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside world open in the user's browser, never inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  session.setPermissionRequestHandler(onPermissionRequest);
+  session.setPermissionCheckHandler(onPermissionCheck);
+  win.webContents.on('will-navigate', preventNavigation);
+  win.webContents.on('will-attach-webview', preventNavigation);
+  // Links to the outside world open in the user's browser, never inside the app.
+  win.webContents.setWindowOpenHandler(windowOpenHandler((url) => shell.openExternal(url)));
 
   if (options.rendererUrl) void win.loadURL(options.rendererUrl);
   else void win.loadFile(options.rendererFile);
