@@ -52,6 +52,12 @@ export function createDownloader(options: Pick<TransportOptions, 'clock' | 'fetc
       const resuming = got.length > 0;
       const out = await withDeadline(o.signal, timeoutMs, async (signal) => {
         const res = await doFetch(url, { signal, headers: resuming ? { range: `bytes=${got.length}-` } : {} });
+        // The break came after the last byte but before the end of the body was seen: the server answers our
+        // `bytes=N-` with 416 and `Content-Range: bytes */N`. We already have the whole file.
+        if (resuming && res.status === 416 && /^bytes \*\/(\d+)$/.exec(res.headers.get('content-range') ?? '')?.[1] === String(got.length)) {
+          await res.body?.cancel().catch(() => {});
+          return { readError: undefined, canResume: true };
+        }
         if (!res.ok) {
           const text = await res.text().catch(() => '');
           if (res.status === 404 || res.status === 410) fail({ kind: 'not-found', message: 'The result link has expired; xAI keeps results only for a limited time.' });
