@@ -43,6 +43,11 @@ afterAll(async () => {
   await h?.close();
 });
 
+function valueOf(env: Envelope<unknown>): unknown {
+  if (!env.ok) throw new Error(`${env.error.kind}: ${env.error.message}`);
+  return env.value;
+}
+
 function notInternal(env: Envelope<unknown>, label: string) {
   if (!env.ok) expect(env.error.kind, `${label}: ${env.error.message}`).not.toBe('internal');
 }
@@ -51,7 +56,7 @@ describe('hostile search text', () => {
   it('stored every seeded prompt unchanged except for characters XML cannot carry', async () => {
     const env = await h.call('library:records', { ids: Object.values(seeded) });
     expect(env.ok).toBe(true);
-    const records = (env.value as { records: LibraryRecord[] }).records;
+    const records = (valueOf(env) as { records: LibraryRecord[] }).records;
     expect(records).toHaveLength(Object.keys(PROMPTS).length);
     const byId = new Map(records.map((r) => [r.id, r.prompt]));
     expect(byId.get(seeded.emoji ?? '')).toBe(PROMPTS.emoji);
@@ -64,11 +69,11 @@ describe('hostile search text', () => {
       const env = await within(10_000, `query ${JSON.stringify(text)}`, h.call('library:query', { filter: { text }, sort }));
       notInternal(env, `query ${JSON.stringify(text)}`);
       expect(env.ok, JSON.stringify(text)).toBe(true);
-      const { ids } = (env.value as LibraryQueryOutput);
+      const { ids } = valueOf(env) as LibraryQueryOutput;
       if (ids.length === 0) continue;
       const recs = await h.call('library:records', { ids, text });
       expect(recs.ok, JSON.stringify(text)).toBe(true);
-      for (const r of (recs.value as { records: LibraryRecord[] }).records) {
+      for (const r of (valueOf(recs) as { records: LibraryRecord[] }).records) {
         for (const [start, end] of r.highlight?.prompt ?? []) {
           expect(start).toBeGreaterThanOrEqual(0);
           expect(end).toBeLessThanOrEqual(r.prompt.length);
