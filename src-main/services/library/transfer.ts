@@ -26,6 +26,14 @@ const FORMAT_OF_MIME: Record<string, 'png' | 'jpeg' | 'webp'> = {
   'image/webp': 'webp',
 };
 
+/** Latest date an imported packet may carry; the index orders items by date and cannot place ones far beyond it. */
+const LATEST_PLAUSIBLE_DATE = Date.UTC(2200, 0, 1);
+
+/** A packet's date when it is believable, else none (the import time): a crafted date must not refuse the image. */
+function plausibleDate(ms: number | null | undefined): number | undefined {
+  return ms !== null && ms !== undefined && ms >= 0 && ms <= LATEST_PLAUSIBLE_DATE ? ms : undefined;
+}
+
 /** Imports one image; decoding failures are reported per file instead of failing the batch. */
 async function importOne(
   deps: TransferDeps,
@@ -44,7 +52,7 @@ async function importOne(
       model: xmp?.model ?? null,
       editInstruction: xmp?.editInstruction ?? null,
       requestId: xmp?.requestId ?? null,
-      createdAt: xmp?.createdAt ?? undefined,
+      createdAt: plausibleDate(xmp?.createdAt),
     });
     return { ok: true, id: record.id };
   } catch (err) {
