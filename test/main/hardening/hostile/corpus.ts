@@ -189,8 +189,9 @@ export const byteCases: HostileCase[] = [
   { id: '1x1-png', name: 'dot.png', bytes: () => png(1, 1), importExpect: 'accept', editExpect: 'accept' },
   { id: '1x16000-png', name: 'sliver.png', bytes: () => png(1, 16_000), importExpect: 'accept', editExpect: 'accept' },
   { id: 'xmp-prototype-pollution', name: 'crafted.png', bytes: () => hostileXmpPng(), importExpect: 'accept', editExpect: 'accept' },
-  // Our own XMP packet with the latest date JavaScript allows: the index cannot order it, and says so.
-  { id: 'xmp-date-year-275760', name: 'future.png', bytes: () => hostileXmpPng(8.64e15), importExpect: 'reject', editExpect: 'accept', reasonHint: /date/i },
+  // Our own XMP packet with the latest date JavaScript allows, and one before 1970: the image is kept, the date is not.
+  { id: 'xmp-date-year-275760', name: 'future.png', bytes: () => hostileXmpPng(8.64e15), importExpect: 'accept', editExpect: 'accept' },
+  { id: 'xmp-date-year-1000', name: 'past.png', bytes: () => hostileXmpPng(Date.UTC(1000, 0, 1)), importExpect: 'accept', editExpect: 'accept' },
 ];
 
 /** Odd file names, each carrying a valid small PNG: names must never reach a path or break a message. */
