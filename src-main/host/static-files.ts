@@ -24,7 +24,13 @@ export function createStaticFiles(rendererDir: string) {
   const root = path.resolve(rendererDir);
   return async function read(urlPath: string): Promise<{ body: Buffer; type: string; immutable: boolean } | null> {
     const clean = urlPath === '/' ? '/index.html' : urlPath;
-    const file = path.resolve(root, '.' + path.posix.normalize(decodeURIComponent(clean)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(clean);
+    } catch {
+      return null; // a malformed escape (`/%zz`) is a missing page, not a server error
+    }
+    const file = path.resolve(root, '.' + path.posix.normalize(decoded));
     if (!file.startsWith(root + path.sep)) return null;
     try {
       let body = await readFile(file);
