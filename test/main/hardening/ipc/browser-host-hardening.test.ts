@@ -115,6 +115,11 @@ describe('media route traversal', () => {
     expect(res.status).not.toBe(500);
   });
 
+  it.each(['/%', '/%zz', '/assets/%E0%A4%A', '/%00', '/index.html%00.js'])('answers a malformed page path %s with 404, not 500', async (p) => {
+    const res = await raw(hh.host, p, authed);
+    expect(res.status).toBe(404);
+  });
+
   it('serves nothing from the renderer folder by traversal either', async () => {
     for (const p of ['/../data/private.json', '/..%2fdata%2fprivate.json', '/%2e%2e/data/private.json', '/assets/..%2f..%2fdata%2fprivate.json', '/..\\data\\private.json']) {
       const res = await raw(hh.host, p, authed);
