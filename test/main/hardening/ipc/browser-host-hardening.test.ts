@@ -239,3 +239,9 @@ describe('WebSocket upgrade', () => {
     ws?.close();
   });
 });
+
+describe('afterwards', () => {
+  it('logged no internal error (no 500, no failed handler)', () => {
+    expect(hh.errors).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export const TOKEN = 'hardening-token-0123456789abcdef';
 
 export interface HostHarness {
   host: BrowserHost;
+  /** Error lines logged by the host (`host: request failed` means a 500). */
+  errors: string[];
   sandbox: string;
   dataDir: string;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startHostHarness(): Promise<HostHarness> {
   mkdirSync(path.join(sandbox, 'canary'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body>app</body></html>');
   writeFileSync(path.join(sandbox, 'canary', 'secret.txt'), 'TOP SECRET outside the library');
+  const errors: string[] = [];
   const host = await startBrowserHost({
     dataDir,
     rendererDir,
@@ -38,11 +41,12 @@ export async function startHostHarness(): Promise<HostHarness> {
     version: '0.0.0-hardening',
     versions: {},
     clock: systemClock,
-    logger: { info() {}, warn() {}, error() {} },
+    logger: { info() {}, warn() {}, error: (message: string, fields?: Record<string, unknown>) => void errors.push(`${message} ${JSON.stringify(fields)}`) },
     apiBaseUrl: DEAD_API,
   });
   return {
     host,
+    errors,
     sandbox,
     dataDir,
     async close() {

@@ -156,3 +156,9 @@ describe('WebSocket bridge framing', () => {
     ws!.close();
   }, 60_000);
 });
+
+describe('afterwards', () => {
+  it('logged no internal error (no 500, no failed handler)', () => {
+    expect(hh.errors).toEqual([]);
+  });
+});
