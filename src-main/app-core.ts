@@ -121,8 +121,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     settings: () => vault.settings.current(),
   });
   generation.start();
-  // Edits share the queue's client but run directly: the queue takes prompt-only jobs so far.
-  const edit = createEditModule({ dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger });
+  // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the
+  // same ledger and budget. Videos can do the same through `generation.spend` (see services/generation/spend.ts).
+  const edit = createEditModule({ dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
   const video = createVideoService({

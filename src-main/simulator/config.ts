@@ -77,6 +77,11 @@ export interface SimulatorOptions {
   deferredImagePolls?: number;
   /** Clock for URL expiry and `minMs`; tests pass a fake to expire URLs without waiting. */
   now?: () => number;
+  /**
+   * Serve repeated renders (same prompt, caption, size, mime) from the process-wide render cache (default true).
+   * Pixels are identical either way; false makes every request pay for its render, as the uncached bench does.
+   */
+  renderCache?: boolean;
 }
 
 export type ResolvedOptions = Required<Omit<SimulatorOptions, 'validKeys' | 'video'>> & {
@@ -104,6 +109,7 @@ export function resolveOptions(o: SimulatorOptions): ResolvedOptions {
     },
     deferredImagePolls: o.deferredImagePolls ?? 1,
     now: o.now ?? Date.now,
+    renderCache: o.renderCache ?? true,
   };
 }
 

@@ -9,7 +9,7 @@ import type { Ctx } from './context';
 import { sendOk } from './faults';
 import { GRPC, sendError, sendJson } from './http-util';
 import { InputError, resolveImage } from './inputs';
-import { nearestAspect, renderImage } from './render-image';
+import { nearestAspect, renderImage, renderImageCached } from './render-image';
 
 const invalid = (ctx: Ctx, message: string) => sendError(ctx.res, 400, GRPC.invalid, message);
 
@@ -67,7 +67,8 @@ async function produce(ctx: Ctx, p: Produce): Promise<void> {
       data.push({ url: null, b64_json: null, mime_type: 'image/jpeg', revised_prompt: '', respect_moderation: false });
       continue;
     }
-    const jpeg = await renderImage({ width, height, prompt: b.prompt as string, caption: `image ${i + 1} of ${n} · ${p.caps.id} · ${width}×${height}`, sources: p.sources });
+    const args = { width, height, prompt: b.prompt as string, caption: `image ${i + 1} of ${n} · ${p.caps.id} · ${width}×${height}`, sources: p.sources };
+    const jpeg = await (ctx.opts.renderCache ? renderImageCached(args) : renderImage(args));
     const payload = asB64
       ? { b64_json: jpeg.toString('base64') }
       : { url: ctx.store.put(ctx.baseUrl, { kind: 'img', bytes: jpeg, mime: 'image/jpeg', width, height, expiresAt: ctx.opts.now() + ctx.opts.imageUrlTtlMs, breakFirstDownload: ctx.triggers.has('DOWNLOAD_RESET') }).url };

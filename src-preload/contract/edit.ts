@@ -117,6 +117,12 @@ export const EditEstimateView = z.object({
   /** The per-source-image charge (doc §11.2: $0.002 each). */
   inputTicks: z.number().int(),
   source: z.enum(['listing', 'table', 'unknown']),
+  /** The budget cap from settings (shared with image batches and videos), if any. */
+  budgetCapUsd: z.number().nullable(),
+  /** Spent this session plus everything queued or in flight, in ticks: what the cap is compared against. */
+  committedTicks: z.number().int(),
+  /** A submit would be refused: this edit on top of `committedTicks` passes the cap. */
+  exceedsBudget: z.boolean(),
 });
 export type EditEstimateView = z.infer<typeof EditEstimateView>;
 
@@ -126,9 +132,12 @@ export type EditModelView = z.infer<typeof EditModelView>;
 export const editChannels = {
   /** Validates and normalises one source (bytes or a library item) into the temp area; refusals are `validation`. */
   'edit:prepare-source': { input: PrepareSourceInput, output: EditSourceView },
-  /** Sends the edit, ingests every result with `edited-from` links to every source, and answers the results. */
+  /**
+   * Sends the edit (refused as `validation`, path `budget`, when over the budget cap), records its cost in the shared
+   * ledger, ingests every result with `edited-from` links to every source, and answers the results.
+   */
   'edit:submit': { input: EditSubmitInput, output: EditSubmitOutput },
-  /** What an edit would cost, input images included. */
+  /** What an edit would cost, input images included, and whether the shared budget cap allows it. */
   'edit:estimate': { input: EditEstimateInput, output: EditEstimateView },
   /** Models that can edit, with their resolutions. */
   'edit:models': { input: Empty, output: z.object({ models: z.array(EditModelView) }) },

@@ -130,6 +130,19 @@ export const ImageModelView = z.object({
 });
 export type ImageModelView = z.infer<typeof ImageModelView>;
 
+/** A prompt submitted before, as the history keeps it (in main, `<dataDir>/jobs.db`). */
+export const PromptHistoryEntry = z.object({ text: z.string(), lastUsedAt: z.number().int(), uses: z.number().int() });
+export type PromptHistoryEntry = z.infer<typeof PromptHistoryEntry>;
+export const PromptHistoryView = z.object({ prompts: z.array(PromptHistoryEntry) });
+export type PromptHistoryView = z.infer<typeof PromptHistoryView>;
+export const PromptHistoryQuery = z
+  .object({
+    /** Case-insensitive substring; empty or absent lists the most recent. */
+    query: z.string().max(1000).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
 const Target = z.object({ jobId: JobId.optional(), batchId: JobId.optional() }).strict()
   .refine((t) => Boolean(t.jobId) !== Boolean(t.batchId), 'Give a job id or a batch id.');
 const Count = z.object({ count: z.number().int() });
@@ -147,6 +160,10 @@ export const jobsChannels = {
   'jobs:clear-finished': { input: Empty, output: Count },
   /** What a submit would cost, and whether the budget cap allows it. */
   'jobs:estimate': { input: JobRequest, output: CostEstimateView },
+  /** Prompts submitted before (every Generate submit adds its prompts), most recent first; `query` searches them. */
+  'prompts:history': { input: PromptHistoryQuery, output: PromptHistoryView },
+  /** Adds prompts to the history without submitting (moves the renderer's old local history into main, once). */
+  'prompts:remember': { input: z.object({ prompts: z.array(z.string().max(10_000)).max(1000) }).strict(), output: Count },
   /** Image models from xAI's listing, or the built-in list when offline, with deprecation notes. */
   'models:images': { input: Empty, output: z.object({ models: z.array(ImageModelView), source: z.enum(['api', 'fallback']) }) },
 } as const;

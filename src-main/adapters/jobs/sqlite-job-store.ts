@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { JobState, Tile } from '@contract';
-import type { JobStore } from '../../core/jobs/job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
 
 const MIGRATIONS: readonly string[] = [
@@ -33,6 +33,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX jobs_state ON jobs (state, seq);
   CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
   CREATE INDEX ledger_at ON ledger (at);
+  `,
+  // One ledger for all paid work: edits and videos write here too. And the prompt history (was renderer-only).
+  `
+  ALTER TABLE ledger ADD COLUMN kind TEXT NOT NULL DEFAULT 'image';
+  CREATE TABLE prompts (
+    text TEXT PRIMARY KEY,
+    last_used_at INTEGER NOT NULL,
+    uses INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX prompts_recent ON prompts (last_used_at DESC);
   `,
 ];
 
@@ -141,6 +151,16 @@ export class SqliteJobStore implements JobStore {
     return r ? { batch: toBatch(r), jobs: this.jobsOf(String(r.id)) } : undefined;
   }
 
+  getBatchMeta(id: string): StoredBatch | undefined {
+    const r = this.stmt('SELECT * FROM batches WHERE id = ?').get(id) as Row | undefined;
+    return r ? toBatch(r) : undefined;
+  }
+
+  unfinishedJobs(batchId: string): number {
+    const r = this.stmt("SELECT COUNT(*) AS n FROM jobs WHERE batch_id = ? AND state IN ('queued', 'running')").get(batchId) as { n: number };
+    return Number(r.n);
+  }
+
   listBatches(): BatchWithJobs[] {
     const batches = (this.stmt('SELECT * FROM batches ORDER BY seq DESC').all() as Row[]).map(toBatch);
     const byBatch = new Map<string, StoredJob[]>(batches.map((b) => [b.id, []]));
@@ -177,13 +197,34 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
-  recordSpend(entry: { jobId: string; at: number; ticks: number }): void {
-    this.stmt('INSERT INTO ledger (job_id, at, ticks) VALUES (?,?,?)').run(entry.jobId, entry.at, entry.ticks);
+  recordSpend(entry: SpendEntry): void {
+    this.stmt('INSERT INTO ledger (job_id, at, ticks, kind) VALUES (?,?,?,?)').run(entry.jobId, entry.at, entry.ticks, entry.kind ?? 'image');
   }
 
   spentSince(since: number): number {
     const r = this.stmt('SELECT COALESCE(SUM(ticks), 0) AS s FROM ledger WHERE at >= ?').get(since) as { s: number };
     return Number(r.s);
+  }
+
+  rememberPrompts(prompts: readonly string[], at: number): void {
+    const texts = prompts.map((p) => p.trim()).filter(Boolean);
+    if (texts.length === 0) return;
+    this.tx(() => {
+      const upsert = this.stmt(
+        'INSERT INTO prompts (text, last_used_at, uses) VALUES (?, ?, 1) ON CONFLICT (text) DO UPDATE SET last_used_at = excluded.last_used_at, uses = uses + 1',
+      );
+      for (const t of texts) upsert.run(t, at);
+      this.stmt('DELETE FROM prompts WHERE rowid IN (SELECT rowid FROM prompts ORDER BY last_used_at DESC, rowid DESC LIMIT -1 OFFSET ?)').run(PROMPT_HISTORY_MAX);
+    });
+  }
+
+  promptHistory({ query, limit }: { query?: string; limit: number }): PromptHistoryEntry[] {
+    const q = query?.trim() ?? '';
+    const rows = (q
+      ? this.stmt("SELECT text, last_used_at, uses FROM prompts WHERE text LIKE ? ESCAPE '\\' ORDER BY last_used_at DESC, rowid DESC LIMIT ?")
+        .all(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit)
+      : this.stmt('SELECT text, last_used_at, uses FROM prompts ORDER BY last_used_at DESC, rowid DESC LIMIT ?').all(limit)) as Row[];
+    return rows.map((r) => ({ text: String(r.text), lastUsedAt: Number(r.last_used_at), uses: Number(r.uses) }));
   }
 
   close(): void {

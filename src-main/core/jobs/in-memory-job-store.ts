@@ -1,4 +1,4 @@
-import type { JobStore } from './job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry } from './job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from './types';
 
 const copy = <T>(v: T): T => structuredClone(v);
@@ -8,7 +8,8 @@ export class InMemoryJobStore implements JobStore {
   private batches: StoredBatch[] = [];
   private jobs = new Map<string, StoredJob>();
   private order: string[] = [];
-  private ledger: { jobId: string; at: number; ticks: number }[] = [];
+  private ledger: Required<SpendEntry>[] = [];
+  private prompts = new Map<string, PromptHistoryEntry>();
 
   insertBatch(batch: StoredBatch, jobs: StoredJob[]): void {
     this.batches.push(copy(batch));
@@ -34,6 +35,17 @@ export class InMemoryJobStore implements JobStore {
   getBatch(id: string): BatchWithJobs | undefined {
     const batch = this.batches.find((b) => b.id === id);
     return batch ? { batch: copy(batch), jobs: this.jobsOf(id) } : undefined;
+  }
+
+  getBatchMeta(id: string): StoredBatch | undefined {
+    const batch = this.batches.find((b) => b.id === id);
+    return batch ? copy(batch) : undefined;
+  }
+
+  unfinishedJobs(batchId: string): number {
+    let n = 0;
+    for (const j of this.jobs.values()) if (j.batchId === batchId && (j.state === 'queued' || j.state === 'running')) n++;
+    return n;
   }
 
   listBatches(): BatchWithJobs[] {
@@ -66,12 +78,33 @@ export class InMemoryJobStore implements JobStore {
     return before - this.batches.length;
   }
 
-  recordSpend(entry: { jobId: string; at: number; ticks: number }): void {
-    this.ledger.push({ ...entry });
+  recordSpend(entry: SpendEntry): void {
+    this.ledger.push({ kind: 'image', ...entry });
   }
 
   spentSince(since: number): number {
     return this.ledger.filter((e) => e.at >= since).reduce((sum, e) => sum + e.ticks, 0);
+  }
+
+  rememberPrompts(prompts: readonly string[], at: number): void {
+    for (const raw of prompts) {
+      const text = raw.trim();
+      if (!text) continue;
+      const uses = (this.prompts.get(text)?.uses ?? 0) + 1;
+      this.prompts.delete(text);
+      this.prompts.set(text, { text, lastUsedAt: at, uses });
+    }
+    while (this.prompts.size > PROMPT_HISTORY_MAX) this.prompts.delete(this.prompts.keys().next().value as string);
+  }
+
+  promptHistory({ query, limit }: { query?: string; limit: number }): PromptHistoryEntry[] {
+    const q = query?.trim().toLowerCase() ?? '';
+    return [...this.prompts.values()]
+      .reverse()
+      .filter((p) => !q || p.text.toLowerCase().includes(q))
+      .sort((a, b) => b.lastUsedAt - a.lastUsedAt)
+      .slice(0, limit)
+      .map((p) => ({ ...p }));
   }
 
   close(): void {}

@@ -1,5 +1,24 @@
 import type { BatchWithJobs, StoredBatch, StoredJob } from './types';
 
+/** One row of the spend ledger. */
+export interface SpendEntry {
+  jobId: string;
+  at: number;
+  ticks: number;
+  /** What was paid for; `image` when omitted. */
+  kind?: 'image' | 'edit' | 'video';
+}
+
+/** A prompt as the history keeps it. */
+export interface PromptHistoryEntry {
+  text: string;
+  lastUsedAt: number;
+  uses: number;
+}
+
+/** Most prompts the history keeps; the least recently used go first. */
+export const PROMPT_HISTORY_MAX = 1000;
+
 /**
  * Where the queue is persisted. Every write is durable when it returns, so a crash at any point leaves a state
  * `recoverInterrupted` can explain. Implemented by `SqliteJobStore` (adapters/jobs) and `InMemoryJobStore` (tests);
@@ -12,6 +31,10 @@ export interface JobStore {
   updateJob(job: StoredJob): void;
   getJob(id: string): StoredJob | undefined;
   getBatch(id: string): BatchWithJobs | undefined;
+  /** The batch alone, without loading its jobs (the queue asks once per request; a batch may hold hundreds). */
+  getBatchMeta(id: string): StoredBatch | undefined;
+  /** How many of the batch's jobs are queued or running (0: the batch has settled). */
+  unfinishedJobs(batchId: string): number;
   /** Every batch, newest first, with jobs in queue order. */
   listBatches(): BatchWithJobs[];
   /** Ids of queued jobs in queue order (oldest batch first). */
@@ -20,9 +43,16 @@ export interface JobStore {
   markInterrupted(message: string, now: number): string[];
   /** Deletes batches (and their jobs). */
   deleteBatches(ids: readonly string[]): number;
-  /** Appends to the spend ledger, which outlives cleared batches (the day's total must not drop on a clear). */
-  recordSpend(entry: { jobId: string; at: number; ticks: number }): void;
-  /** Sum of the ledger entries at or after `since` (ms). */
+  /**
+   * Appends to the spend ledger, which outlives cleared batches (the day's total must not drop on a clear). Every
+   * paid feature writes here (`kind`, default `image`); `jobId` is the reference of the work (job, edit, video).
+   */
+  recordSpend(entry: SpendEntry): void;
+  /** Sum of the ledger entries at or after `since` (ms), of every kind. */
   spentSince(since: number): number;
+  /** Remembers prompts as used at `at` (an older use of the same text moves to the front). */
+  rememberPrompts(prompts: readonly string[], at: number): void;
+  /** Prompts, most recently used first; with `query`, only those containing it (case-insensitive). */
+  promptHistory(args: { query?: string; limit: number }): PromptHistoryEntry[];
   close(): void;
 }

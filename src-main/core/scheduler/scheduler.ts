@@ -1,7 +1,8 @@
 /**
  * A small queue runner with a concurrency cap that adapts to rate limits (see rate-limiter.ts). Pure apart from the
  * injected Clock: no timers of its own, so tests drive it with a fake clock. A rate-limited task is never failed: it
- * goes back to the front of the queue and runs again once the pause is over.
+ * goes back to its place in the queue and runs again once its own delay (Retry-After or back-off) is over; other
+ * tasks keep starting meanwhile unless 429s cluster, which pauses and halves everything (see rate-limiter.ts).
  */
 import type { Clock } from '../ports';
 import { DEFAULT_BACKOFF, initialLimiter, onRateLimited, onSuccess, withCap, type BackoffPolicy, type LimiterState } from './rate-limiter';
@@ -37,7 +38,10 @@ export interface SchedulerSnapshot {
   queued: number;
   running: number;
   limit: number;
+  /** Every start waits until then (only after a cluster of 429s). */
   pausedUntil: number;
+  /** Queued tasks waiting out their own Retry-After or back-off. */
+  delayed: number;
 }
 
 export interface Scheduler {
@@ -53,19 +57,30 @@ export interface Scheduler {
   dispose(): void;
 }
 
+/** A waiting task: `seq` keeps a requeued task ahead of everything submitted after it; `notBefore` delays it alone. */
+interface Waiting {
+  id: string;
+  seq: number;
+  /** This task may not start before this time (its own Retry-After or back-off). */
+  notBefore: number;
+  /** 429s in a row for this task: drives its exponential back-off. */
+  strikes: number;
+}
+
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { clock } = options;
   const random = options.random ?? Math.random;
   const policy = options.policy ?? DEFAULT_BACKOFF;
-  /** Waiting ids in submission order; `seq` keeps a requeued task ahead of everything submitted after it. */
-  const queue: { id: string; seq: number }[] = [];
-  const running = new Map<string, { ctrl: AbortController; startedAt: number; seq: number }>();
+  /** Waiting tasks in `seq` order. */
+  const queue: Waiting[] = [];
+  const running = new Map<string, { ctrl: AbortController; epoch: number; waiting: Waiting }>();
   let nextSeq = 0;
   /** Tasks that released their slot and are finishing local work; `idle()` waits for them too. */
   const tails = new Set<string>();
   const life = new AbortController();
   let limiter = initialLimiter(options.concurrency());
-  let waking = false;
+  /** The one pending wake-up: when, and how to cancel it for an earlier one. */
+  let wake: { at: number; ctrl: AbortController } | null = null;
   let idleWaiters: (() => void)[] = [];
 
   const setLimiter = (next: LimiterState) => {
@@ -80,16 +95,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const w of waiters) w();
   }
 
-  /** Sleeps until the pause ends, once, then pumps again. */
-  function wakeLater(ms: number) {
-    if (waking) return;
-    waking = true;
-    clock.sleep(ms, life.signal).then(
+  /** Pumps again at `at`; an earlier request replaces a later pending one, a later one is ignored. */
+  function wakeAt(at: number) {
+    if (wake && wake.at <= at) return;
+    wake?.ctrl.abort();
+    const ctrl = new AbortController();
+    const mine = { at, ctrl };
+    wake = mine;
+    const onLife = () => ctrl.abort();
+    life.signal.addEventListener('abort', onLife, { once: true });
+    clock.sleep(Math.max(0, at - clock.now()), ctrl.signal).then(
       () => {
-        waking = false;
+        life.signal.removeEventListener('abort', onLife);
+        if (wake === mine) wake = null;
         pump();
       },
-      () => (waking = false),
+      () => {
+        life.signal.removeEventListener('abort', onLife);
+        if (wake === mine) wake = null;
+      },
     );
   }
 
@@ -98,20 +122,33 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const cap = options.concurrency();
     if (cap !== limiter.cap) setLimiter(withCap(limiter, cap));
     const now = clock.now();
-    if (queue.length > 0 && now < limiter.pausedUntil) return wakeLater(limiter.pausedUntil - now);
-    while (queue.length > 0 && running.size < limiter.limit) start(queue.shift() as { id: string; seq: number }, now);
+    if (queue.length > 0 && now < limiter.pausedUntil) return wakeAt(limiter.pausedUntil);
+    let nextAt = Infinity;
+    for (let i = 0; i < queue.length && running.size < limiter.limit; ) {
+      const w = queue[i] as Waiting;
+      if (w.notBefore > now) {
+        nextAt = Math.min(nextAt, w.notBefore);
+        i++;
+        continue;
+      }
+      queue.splice(i, 1);
+      start(w);
+    }
+    // Only tasks waiting out their own delay need a wake-up; a full house is woken by the next finish.
+    if (running.size < limiter.limit && nextAt < Infinity) wakeAt(nextAt);
     settleIdle();
   }
 
-  function start({ id, seq }: { id: string; seq: number }, now: number) {
+  function start(waiting: Waiting) {
+    const { id } = waiting;
     const ctrl = new AbortController();
-    const entry = { ctrl, startedAt: now, seq };
+    const entry = { ctrl, epoch: limiter.epoch, waiting };
     running.set(id, entry);
     const release = () => {
       if (running.get(id) !== entry) return;
       running.delete(id);
       tails.add(id);
-      setLimiter(onSuccess(limiter, entry.startedAt));
+      setLimiter(onSuccess(limiter, entry.epoch));
       pump();
     };
     void options
@@ -126,15 +163,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     running.delete(id);
     if (!entry) return pump();
     if (outcome.kind === 'rate-limited' && !entry.ctrl.signal.aborted && !life.signal.aborted) {
+      const strikes = entry.waiting.strikes + 1;
+      const now = clock.now();
       const { state, delayMs } = onRateLimited(limiter, {
-        now: clock.now(), startedAt: entry.startedAt, retryAfterMs: outcome.retryAfterMs, random: random(), policy,
+        now, epoch: entry.epoch, attempt: strikes, retryAfterMs: outcome.retryAfterMs, random: random(), policy,
       });
       setLimiter(state);
-      const at = queue.findIndex((q) => q.seq > entry.seq);
-      queue.splice(at < 0 ? queue.length : at, 0, { id, seq: entry.seq });
+      const waiting: Waiting = { id, seq: entry.waiting.seq, notBefore: now + delayMs, strikes };
+      const at = queue.findIndex((q) => q.seq > waiting.seq);
+      queue.splice(at < 0 ? queue.length : at, 0, waiting);
       options.observer?.onRequeued?.(id, delayMs);
     } else {
-      setLimiter(onSuccess(limiter, entry.startedAt));
+      setLimiter(onSuccess(limiter, entry.epoch));
     }
     pump();
   }
@@ -142,7 +182,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     enqueue(id) {
       if (queue.some((q) => q.id === id) || running.has(id)) return;
-      queue.push({ id, seq: nextSeq++ });
+      queue.push({ id, seq: nextSeq++, notBefore: 0, strikes: 0 });
       pump();
     },
     cancel(id) {
@@ -158,7 +198,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return true;
     },
     has: (id) => queue.some((q) => q.id === id) || running.has(id),
-    snapshot: () => ({ queued: queue.length, running: running.size, limit: limiter.limit, pausedUntil: limiter.pausedUntil }),
+    snapshot: () => {
+      const now = clock.now();
+      return {
+        queued: queue.length, running: running.size, limit: limiter.limit, pausedUntil: limiter.pausedUntil,
+        delayed: queue.filter((q) => q.notBefore > now).length,
+      };
+    },
     idle: () =>
       queue.length === 0 && running.size === 0 && tails.size === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)),
     dispose() {

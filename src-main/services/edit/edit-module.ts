@@ -5,6 +5,7 @@ import type { Clock, Logger } from '../../core/ports';
 import type { ImagineApi } from '../../core/xai';
 import { createFsEditSourceStore } from '../../adapters/edit/fs-edit-source-store';
 import { createSharpSourceNormalizer } from '../../adapters/edit/sharp-source-normalizer';
+import type { SpendPort } from '../generation/spend';
 import type { LibraryService } from '../library/library-service';
 import { createEditHandlers, type EditChannel } from './edit-handlers';
 import { createEditService } from './edit-service';
@@ -20,6 +21,8 @@ export function createEditModule(deps: {
   files: LibraryFiles;
   clock: Clock;
   logger: Logger;
+  /** The ledger and budget shared with image batches (and videos). */
+  spend: SpendPort;
 }): { handlers: Pick<Handlers, EditChannel> } {
   const service = createEditService({
     api: deps.api,
@@ -28,6 +31,7 @@ export function createEditModule(deps: {
     sources: createFsEditSourceStore(path.join(deps.dataDir, EDIT_SOURCES_DIR)),
     clock: deps.clock,
     logger: deps.logger,
+    spend: deps.spend,
   });
   // Old prepared sources are only clutter: sweep them in the background, never delaying start-up.
   void service.sweep().catch((err: unknown) => deps.logger.warn('edit: sweep failed', { error: String(err) }));

@@ -1,7 +1,9 @@
 /**
  * The edit use cases: prepare a source (bytes or a library item) into the temp area, estimate, and submit an edit
  * whose results are ingested with `edited-from` links to every source. Runs its own call on the shared Imagine
- * client because the generation queue (jobs) takes prompt-only requests so far.
+ * client because the generation queue (jobs) takes prompt-only requests so far, but pays through the same ledger and
+ * budget (`SpendPort`): an edit over the cap is refused with its estimate, its cost counts as committed while it is
+ * in flight, and what xAI reports lands in the session / day / all-time totals beside the image batches.
  */
 import type {
   EditEstimateView, EditModelView, EditResultView, EditSourceView, EditSubmitOutput, LibraryItemDetail, LibraryRecord,
@@ -11,9 +13,10 @@ import { fail, toAppError } from '../../core/app-error';
 import type { EditSourceStore, SourceNormalizer, StoredSourceMeta } from '../../core/edit/ports';
 import type { Clock, Logger } from '../../core/ports';
 import {
-  EDIT_INPUT_IMAGE_TICKS, IMAGE_MODELS, bytesToDataUri, estimateImageCost, findImageModel, type ImageEditRequest,
-  type ImageItem, type ImagineApi,
+  EDIT_INPUT_IMAGE_TICKS, IMAGE_MODELS, bytesToDataUri, estimateImageCost, findImageModel, validationError,
+  type ImageEditRequest, type ImageItem, type ImagineApi,
 } from '../../core/xai';
+import { budgetRefusal, type SpendPort } from '../generation/spend';
 import type { IngestInput } from '../library/ingest';
 
 /** The slice of the library this service uses. */
@@ -31,6 +34,8 @@ export interface EditServiceDeps {
   sources: EditSourceStore;
   clock: Clock;
   logger: Logger;
+  /** The ledger and budget shared with every paid feature. */
+  spend: SpendPort;
   newId?: () => string;
 }
 
@@ -50,7 +55,7 @@ function sourceName(record: LibraryRecord): string {
 }
 
 export function createEditService(deps: EditServiceDeps) {
-  const { api, library, normalizer, sources, clock } = deps;
+  const { api, library, normalizer, sources, clock, spend } = deps;
   const newId = deps.newId ?? randomId;
 
   async function readInput(input: ParsedInput<'edit:prepare-source'>): Promise<{ bytes: Uint8Array; name: string; itemId: string | null }> {
@@ -126,6 +131,8 @@ export function createEditService(deps: EditServiceDeps) {
   async function submit(input: ParsedInput<'edit:submit'>): Promise<EditSubmitOutput> {
     const caps = findImageModel(input.model);
     if (!caps?.supportsEdit) fail({ kind: 'validation', message: `${input.model} cannot edit images.`, issues: [{ path: 'model', message: 'Not an edit model.' }] });
+    const cost = estimate({ sourceCount: input.sources.length, model: input.model, n: input.n, resolution: input.resolution });
+    if (cost.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('edit', cost.ticks, cost) }]));
     const loaded = await loadSources(input.sources);
     const images = loaded.map((s) => ({ url: bytesToDataUri(s.sent.bytes, s.sent.mime) }));
     const req: ImageEditRequest = {
@@ -133,7 +140,15 @@ export function createEditService(deps: EditServiceDeps) {
       ...(images.length === 1 ? { image: images[0] } : { images }),
       ...(images.length > 1 && input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
     };
-    const answer = await sendEdit(req);
+    // Committed while in flight, so a batch submitted meanwhile sees it; replaced by the reported cost once known.
+    const hold = spend.hold(cost.ticks);
+    let answer;
+    try {
+      answer = await sendEdit(req);
+      if (answer.costTicks !== null) spend.record({ kind: 'edit', ref: answer.requestId ?? newId(), ticks: answer.costTicks });
+    } finally {
+      hold.release();
+    }
     const sourceItemIds = await ensureInLibrary(loaded);
     const parents = [...new Set(sourceItemIds)].map((parentId) => ({ kind: 'edited-from' as const, parentId }));
     const ok = answer.items.filter((i): i is Extract<ImageItem, { ok: true }> => i.ok);
@@ -155,7 +170,7 @@ export function createEditService(deps: EditServiceDeps) {
     const placeholder = { url: 'data:image/png;base64,' };
     const est = estimateImageCost({ model: input.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder) });
     const inputTicks = est.source === 'unknown' ? 0 : input.sourceCount * EDIT_INPUT_IMAGE_TICKS;
-    return { ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source };
+    return { ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source, ...spend.check(est.ticks) };
   }
 
   function models(): EditModelView[] {

@@ -2,7 +2,8 @@ import type { Handlers } from '../../ipc/handlers';
 import type { GenerationService } from './generation-service';
 
 export type GenerationChannel =
-  | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate' | 'models:images';
+  | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate' | 'models:images'
+  | 'prompts:history' | 'prompts:remember';
 
 /** Maps parsed contract inputs onto the generation service; the composition root spreads these in. */
 export function createGenerationHandlers(service: GenerationService): Pick<Handlers, GenerationChannel> {
@@ -14,5 +15,7 @@ export function createGenerationHandlers(service: GenerationService): Pick<Handl
     'jobs:clear-finished': () => ({ count: service.clearFinished() }),
     'jobs:estimate': (input) => service.estimate(input),
     'models:images': () => service.models(),
+    'prompts:history': (input) => service.promptHistory(input),
+    'prompts:remember': (input) => ({ count: service.rememberPrompts(input.prompts) }),
   };
 }

@@ -2,15 +2,15 @@
  * Generate: prompts × n to image batches through a persistent, rate-limit-aware queue, with a cost ledger.
  * The queue lives in the JobStore (SQLite), so it survives restarts; the scheduler decides when each request runs.
  */
-import type { BatchView, CostEstimateView, JobRequest, Ledger } from '@contract';
+import type { BatchView, CostEstimateView, JobRequest, PromptHistoryView } from '@contract';
 import { fail } from '../../core/app-error';
 import type { JobStore } from '../../core/jobs/job-store';
 import { cleanPrompts, planBatch, pendingTile, splitCount } from '../../core/jobs/plan';
 import { RETRYABLE_STATES, isTerminal, jobView, type StoredJob } from '../../core/jobs/types';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createScheduler, type BackoffPolicy } from '../../core/scheduler/scheduler';
-import { estimateImageCost, imageGenerateIssues, ticksToUsd, validationError, type ImagineApi, type Issue } from '../../core/xai';
-import { capTicks, ledgerOf } from './ledger';
+import { estimateImageCost, imageGenerateIssues, validationError, type ImagineApi, type Issue } from '../../core/xai';
+import { budgetRefusal, createSpendLedger, type SpendLedger } from './spend';
 import { createModelCatalog } from './models';
 import { runJob, type LibraryIngest, type RunContext } from './run-job';
 
@@ -33,6 +33,8 @@ export interface GenerationDeps {
   newId?: () => string;
   random?: () => number;
   backoff?: BackoffPolicy;
+  /** The one ledger and budget of all paid work; by default one of its own on `store`. */
+  spend?: SpendLedger;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -43,16 +45,17 @@ const randomId = () => crypto.randomUUID().replaceAll('-', '');
 export function createGenerationService(deps: GenerationDeps) {
   const { store, clock, events, logger } = deps;
   const newId = deps.newId ?? randomId;
-  const sessionStart = clock.now();
+  const spend = deps.spend ?? createSpendLedger({ store, clock, events, budgetCapUsd: () => deps.settings().budgetCapUsd });
   const catalog = createModelCatalog({ api: deps.api, logger });
   const notes = new Map<string, string>();
   const active = new Set<Promise<unknown>>();
   let disposing = false;
 
-  const ledger = (): Ledger => ledgerOf(store, clock.now(), sessionStart, deps.settings().budgetCapUsd);
   const emitJob = (job: StoredJob) => events.emit('jobs:progress', { job: jobView(job, notes.get(job.id) ?? null) });
 
   function maybeSettled(batchId: string): void {
+    // A count first: loading a batch of hundreds of jobs after each one finishes was most of the queue's overhead.
+    if (store.unfinishedJobs(batchId) > 0) return;
     const found = store.getBatch(batchId);
     if (!found || !found.jobs.every((j) => isTerminal(j.state))) return;
     const tiles = found.jobs.flatMap((j) => j.tiles);
@@ -71,8 +74,7 @@ export function createGenerationService(deps: GenerationDeps) {
       if (isTerminal(job.state)) maybeSettled(job.batchId);
     },
     spent(job, ticks) {
-      store.recordSpend({ jobId: job.id, at: clock.now(), ticks });
-      events.emit('ledger:changed', ledger());
+      spend.record({ kind: 'image', ref: job.id, ticks });
     },
     disposing: () => disposing,
   };
@@ -84,7 +86,7 @@ export function createGenerationService(deps: GenerationDeps) {
     ...(deps.backoff ? { policy: deps.backoff } : {}),
     execute(id, signal, release) {
       const job = store.getJob(id);
-      const batch = job && store.getBatch(job.batchId)?.batch;
+      const batch = job && store.getBatchMeta(job.batchId);
       if (!job || !batch || job.state !== 'queued') return Promise.resolve({ kind: 'done' as const });
       notes.delete(id);
       const run = runJob(ctx, batch, job, signal, release);
@@ -110,17 +112,17 @@ export function createGenerationService(deps: GenerationDeps) {
     return sum;
   }
 
+  // Queued and running image requests count against the budget of every paid feature.
+  const removeCommitted = spend.addCommitted(pendingTicks);
+
   function estimate(request: JobRequest): CostEstimateView {
     const prompts = cleanPrompts(request.prompts);
     const images = prompts.length * request.n;
     const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution }, catalog.listing());
-    const cap = deps.settings().budgetCapUsd;
-    const committedTicks = store.spentSince(sessionStart) + pendingTicks();
     const ticks = one.ticks * images;
-    const limit = capTicks(cap);
     return {
       images, requests: prompts.length * splitCount(request.n).length, perImageTicks: one.ticks, ticks, source: one.source,
-      budgetCapUsd: cap, committedTicks, exceedsBudget: limit !== null && committedTicks + ticks > limit,
+      ...spend.check(ticks),
     };
   }
 
@@ -143,16 +145,25 @@ export function createGenerationService(deps: GenerationDeps) {
     const prompts = cleanPrompts(request.prompts);
     validate(request, prompts);
     const cost = estimate(request);
-    if (cost.exceedsBudget) {
-      const usd = (t: number) => `$${ticksToUsd(t).toFixed(2)}`;
-      const message = `This batch would cost about ${usd(cost.ticks)}. With ${usd(cost.committedTicks)} already spent or queued this session, that is over your budget cap of $${(cost.budgetCapUsd ?? 0).toFixed(2)}.`;
-      fail(validationError([{ path: 'budget', message }]));
-    }
+    if (cost.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('image', cost.ticks, cost) }]));
     const { batch, jobs } = planBatch({ request, prompts, estimateTicks: cost.ticks, now: clock.now(), newId });
     store.insertBatch(batch, jobs);
+    rememberPrompts(prompts);
     for (const j of jobs) scheduler.enqueue(j.id);
     logger.info('generation: batch queued', { batchId: batch.id, prompts: prompts.length, n: request.n, requests: jobs.length });
     return view(batch.id);
+  }
+
+  let lastPromptAt = 0;
+  /** Adds prompts to the history as used now, in order (the last is the most recent); returns how many. */
+  function rememberPrompts(prompts: readonly string[]): number {
+    const clean = cleanPrompts(prompts);
+    // Strictly increasing times, so the order of use survives in "most recent first" even within a millisecond.
+    for (const p of clean) {
+      lastPromptAt = Math.max(clock.now(), lastPromptAt + 1);
+      store.rememberPrompts([p], lastPromptAt);
+    }
+    return clean.length;
   }
 
   function view(batchId: string): BatchView {
@@ -206,8 +217,16 @@ export function createGenerationService(deps: GenerationDeps) {
     cancel,
     retry,
     clearFinished,
-    list: () => ({ batches: store.listBatches().map((b) => view(b.batch.id)), ledger: ledger() }),
-    ledger,
+    list: () => ({ batches: store.listBatches().map((b) => view(b.batch.id)), ledger: spend.ledger() }),
+    ledger: () => spend.ledger(),
+    /** The shared ledger and budget, for the other paid features (edit, video). */
+    spend: spend as SpendLedger,
+    /** Prompts submitted before, most recent first; `query` filters (case-insensitive substring). */
+    promptHistory(input: { query?: string | undefined; limit?: number | undefined }): PromptHistoryView {
+      const query = input.query?.trim() ?? '';
+      return { prompts: store.promptHistory({ ...(query ? { query } : {}), limit: input.limit ?? 50 }) };
+    },
+    rememberPrompts,
     models: () => catalog.list(),
     /** Marks work the last process left in flight as interrupted, then resumes the queue. */
     start(): void {
@@ -222,6 +241,7 @@ export function createGenerationService(deps: GenerationDeps) {
     /** Stops the queue; requests in flight stay `running` in the store and read as interrupted at the next start. */
     async dispose(): Promise<void> {
       disposing = true;
+      removeCommitted();
       scheduler.dispose();
       await Promise.allSettled([...active]);
     },

@@ -11,6 +11,10 @@ import { InMemoryEditSourceStore } from '../../../src-main/core/edit/in-memory-s
 import type { EditSourceStore } from '../../../src-main/core/edit/ports';
 import type { Clock, Logger } from '../../../src-main/core/ports';
 import { createEditService } from '../../../src-main/services/edit/edit-service';
+import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-store';
+import { createSpendLedger } from '../../../src-main/services/generation/spend';
+import { createGenerationService } from '../../../src-main/services/generation/generation-service';
+import type { ImagineApi } from '../../../src-main/core/xai';
 import { createLibraryService } from '../../../src-main/services/library/library-service';
 import { startSimulator, type Simulator } from '../../../src-main/simulator';
 import { jpegOf, pngOf, solid } from './source-files';
@@ -23,16 +27,22 @@ let sim: Simulator;
 let dir: string;
 let close: () => void;
 
-function open(sources: EditSourceStore) {
+function open(sources: EditSourceStore, opts: { budgetCapUsd?: number | null; wrapApi?: (api: ImagineApi) => ImagineApi } = {}) {
   const adapters = createLibraryAdapters(path.join(dir, 'library'));
+  const events: { event: string; payload: unknown }[] = [];
+  const sink = { emit: (event: string, payload: unknown) => void events.push({ event, payload }) };
   const library = createLibraryService({ ...adapters, clock, events: { emit() {} }, logger: silent });
-  const api = createXaiImagineClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-test', clock, retry: { maxAttempts: 1 } });
+  const raw = createXaiImagineClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-test', clock, retry: { maxAttempts: 1 } });
+  const api = opts.wrapApi ? opts.wrapApi(raw) : raw;
+  const settings = { budgetCapUsd: opts.budgetCapUsd ?? null };
+  const jobs = new InMemoryJobStore();
+  const spend = createSpendLedger({ store: jobs, clock, events: sink, budgetCapUsd: () => settings.budgetCapUsd });
   const service = createEditService({
-    api, normalizer: createSharpSourceNormalizer(), sources, clock, logger: silent,
+    api, normalizer: createSharpSourceNormalizer(), sources, clock, logger: silent, spend,
     library: { ingest: library.ingest, item: library.item, read: (r) => adapters.files.read(r.file) },
   });
   close = () => adapters.store.close();
-  return { service, library };
+  return { service, library, spend, jobs, events, settings, api };
 }
 
 beforeEach(async () => {
@@ -144,8 +154,73 @@ describe('edit service', () => {
     const { service } = open(new InMemoryEditSourceStore());
     expect(service.estimate({ sourceCount: 3, model: 'grok-imagine-image', n: 2, resolution: '1k' })).toEqual({
       ticks: 2 * 200_000_000 + 3 * 20_000_000, outputTicks: 400_000_000, inputTicks: 60_000_000, source: 'table',
+      budgetCapUsd: null, committedTicks: 0, exceedsBudget: false,
     });
     expect(service.models().map((m) => m.id)).not.toContain('grok-2-image-1212');
     expect(service.models()[0]?.maxSources).toBe(3);
+  });
+});
+
+describe('edits pay through the shared ledger and budget', () => {
+  const one = (id: string) => ({ sources: [{ id, rotate: 0 as const, crop: null }], prompt: 'x', model: 'grok-imagine-image', n: 2, resolution: '1k' as const });
+  // Two outputs at $0.02 and one input image at $0.002.
+  const EDIT_TICKS = 2 * 200_000_000 + 20_000_000;
+
+  it('records the reported cost as an edit in the session / day / all-time ledger and tells the renderer', async () => {
+    const { service, spend, jobs, events } = open(new InMemoryEditSourceStore());
+    const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
+    const out = await service.submit(one(src.id));
+    expect(out.costTicks).toBe(EDIT_TICKS);
+    expect(spend.ledger()).toMatchObject({ sessionTicks: EDIT_TICKS, dayTicks: EDIT_TICKS, totalTicks: EDIT_TICKS });
+    expect(jobs.spentSince(0)).toBe(EDIT_TICKS);
+    expect(events.filter((e) => e.event === 'ledger:changed').at(-1)?.payload).toMatchObject({ sessionTicks: EDIT_TICKS });
+  });
+
+  it('refuses an edit over the budget cap with its estimate, before sending anything', async () => {
+    const { service } = open(new InMemoryEditSourceStore(), { budgetCapUsd: 0.04 });
+    const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
+    expect(service.estimate({ sourceCount: 1, model: 'grok-imagine-image', n: 2, resolution: '1k' })).toMatchObject({
+      ticks: EDIT_TICKS, budgetCapUsd: 0.04, committedTicks: 0, exceedsBudget: true,
+    });
+    const err = await errorOf(service.submit(one(src.id)));
+    expect(err).toMatchObject({ kind: 'validation', issues: [{ path: 'budget' }] });
+    expect(err.message).toBe('This edit would cost about $0.04. With $0.00 already spent or queued this session, that is over your budget cap of $0.04.');
+    expect(sim.requests.filter((r) => r.path === '/v1/images/edits')).toHaveLength(0);
+  });
+
+  it('counts an edit in flight as committed, then replaces it by the reported cost', async () => {
+    let during = -1;
+    const ctx = open(new InMemoryEditSourceStore(), {
+      wrapApi: (api) => ({ ...api, editImages: async (req, o) => {
+        during = ctx.spend.check(0).committedTicks;
+        return api.editImages(req, o);
+      } }),
+    });
+    const src = await ctx.service.prepare({ bytesBase64: b64(await pngOf()) });
+    await ctx.service.submit(one(src.id));
+    expect(during).toBe(EDIT_TICKS);
+    expect(ctx.spend.check(0).committedTicks).toBe(EDIT_TICKS);
+  });
+
+  it('one budget: what edits spent counts against an image batch, and queued images count against an edit', async () => {
+    const ctx = open(new InMemoryEditSourceStore(), { budgetCapUsd: 0.05 });
+    const generation = createGenerationService({
+      api: ctx.api, store: ctx.jobs, library: ctx.library, clock, events: { emit() {} }, logger: silent, spend: ctx.spend,
+      settings: () => ({ concurrency: 1, budgetCapUsd: ctx.settings.budgetCapUsd, requestTimeoutSec: 30 }),
+    });
+    const src = await ctx.service.prepare({ bytesBase64: b64(await pngOf()) });
+    await ctx.service.submit(one(src.id));
+    const batch = { prompts: ['a fox'], n: 1, model: 'grok-imagine-image', aspectRatio: '1:1' as const, resolution: '1k' as const };
+    expect(generation.estimate(batch)).toMatchObject({ committedTicks: EDIT_TICKS, exceedsBudget: true });
+    expect(generation.list().ledger.sessionTicks).toBe(EDIT_TICKS);
+    ctx.settings.budgetCapUsd = 0.1;
+    generation.submit({ ...batch, n: 2 });
+    // Queued or running images (2 × $0.02) are committed for the edit's check too.
+    expect(ctx.service.estimate({ sourceCount: 1, model: 'grok-imagine-image', n: 2, resolution: '1k' })).toMatchObject({
+      committedTicks: EDIT_TICKS + 2 * 200_000_000, exceedsBudget: true,
+    });
+    await generation.idle();
+    expect(generation.list().ledger.sessionTicks).toBe(EDIT_TICKS + 2 * 200_000_000);
+    await generation.dispose();
   });
 });

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseSync } from 'node:sqlite';
 import { SqliteJobStore } from '../../../src-main/adapters/jobs/sqlite-job-store';
+import { PROMPT_HISTORY_MAX } from '../../../src-main/core/jobs/job-store';
 import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-store';
 import type { JobStore } from '../../../src-main/core/jobs/job-store';
 import { planBatch, splitCount } from '../../../src-main/core/jobs/plan';
@@ -40,6 +42,13 @@ describe.each(twins)('%s', (_name, make) => {
     expect(got?.jobs.map((j) => j.n)).toEqual([3, 3, 3, 3]);
     expect(got?.jobs.flatMap((j) => j.tiles.map((t) => t.index))).toEqual([...Array(12).keys()]);
     expect(store.queuedJobIds()).toEqual(jobs.map((j) => j.id));
+    expect(store.getBatchMeta(batch.id)).toEqual(batch);
+    expect(store.getBatchMeta('f'.repeat(32))).toBeUndefined();
+    expect(store.unfinishedJobs(batch.id)).toBe(4);
+    store.updateJob({ ...(jobs[0] as (typeof jobs)[number]), state: 'running' });
+    store.updateJob({ ...(jobs[1] as (typeof jobs)[number]), state: 'succeeded' });
+    store.updateJob({ ...(jobs[2] as (typeof jobs)[number]), state: 'failed' });
+    expect(store.unfinishedJobs(batch.id)).toBe(2);
     store.close();
   });
 
@@ -59,6 +68,61 @@ describe.each(twins)('%s', (_name, make) => {
     expect(store.spentSince(0)).toBe(600);
     expect(store.spentSince(51)).toBe(0);
     store.close();
+  });
+});
+
+describe.each(twins)('%s: one ledger, prompt history', (_name, make) => {
+  it('sums every kind of paid work in one ledger', () => {
+    const store = make();
+    store.recordSpend({ jobId: 'j', at: 10, ticks: 100 });
+    store.recordSpend({ jobId: 'e', at: 20, ticks: 40, kind: 'edit' });
+    store.recordSpend({ jobId: 'v', at: 30, ticks: 5, kind: 'video' });
+    expect(store.spentSince(0)).toBe(145);
+    expect(store.spentSince(15)).toBe(45);
+    store.close();
+  });
+
+  it('keeps prompts most recent first, counts uses, and searches case-insensitively (% and _ are literal)', () => {
+    const store = make();
+    store.rememberPrompts(['a red fox', ' a blue whale ', ''], 1);
+    store.rememberPrompts(['50% off_sale'], 2);
+    store.rememberPrompts(['a red fox'], 3);
+    expect(store.promptHistory({ limit: 10 }).map((p) => [p.text, p.uses, p.lastUsedAt])).toEqual([
+      ['a red fox', 2, 3], ['50% off_sale', 1, 2], ['a blue whale', 1, 1],
+    ]);
+    expect(store.promptHistory({ query: 'RED', limit: 10 }).map((p) => p.text)).toEqual(['a red fox']);
+    expect(store.promptHistory({ query: '%', limit: 10 }).map((p) => p.text)).toEqual(['50% off_sale']);
+    expect(store.promptHistory({ query: 'd_', limit: 10 })).toEqual([]);
+    expect(store.promptHistory({ limit: 1 })).toHaveLength(1);
+    store.close();
+  });
+
+  it('forgets the least recently used prompts beyond the cap', () => {
+    const store = make();
+    for (let i = 0; i < PROMPT_HISTORY_MAX + 5; i++) store.rememberPrompts([`p${i}`], i);
+    const all = store.promptHistory({ limit: PROMPT_HISTORY_MAX + 10 });
+    expect(all).toHaveLength(PROMPT_HISTORY_MAX);
+    expect(all.at(-1)?.text).toBe('p5');
+    store.close();
+  });
+});
+
+describe('SqliteJobStore migration', () => {
+  it('a jobs.db from before keeps its ledger (as images) and gains the prompt table', () => {
+    const file = tempFile();
+    const old = new DatabaseSync(file);
+    old.exec(`CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
+      INSERT INTO ledger (job_id, at, ticks) VALUES ('old', 5, 700); PRAGMA user_version = 1;`);
+    old.close();
+    const store = new SqliteJobStore(file);
+    expect(store.spentSince(0)).toBe(700);
+    store.recordSpend({ jobId: 'e', at: 6, ticks: 1, kind: 'edit' });
+    store.rememberPrompts(['kept'], 7);
+    store.close();
+    const check = new DatabaseSync(file);
+    expect(check.prepare('SELECT kind, ticks FROM ledger ORDER BY seq').all()).toEqual([{ kind: 'image', ticks: 700 }, { kind: 'edit', ticks: 1 }]);
+    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    check.close();
   });
 });
 

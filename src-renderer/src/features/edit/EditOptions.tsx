@@ -26,7 +26,8 @@ export function EditOptions() {
     invoke('edit:estimate', { sourceCount: count, model: params.model, n: params.n, resolution: params.resolution })
       .then((e) => live && setEstimate(e), () => live && setEstimate(null));
     return () => void (live = false);
-  }, [count, params.model, params.n, params.resolution]);
+    // `submitting` too: after an edit the committed spend changed, so the budget line must follow.
+  }, [count, params.model, params.n, params.resolution, submitting]);
   const resolutions = models.find((m) => m.id === params.model)?.resolutions ?? ['1k', '2k'];
   const ready = count > 0 && pending === 0 && prompt.trim() !== '' && !submitting;
   return (
@@ -69,6 +70,12 @@ export function EditOptions() {
           ? `About ${formatTicks(estimate.ticks)}: ${params.n} × output (${formatTicks(estimate.outputTicks)}) + ${count} input image${count === 1 ? '' : 's'} (${formatTicks(estimate.inputTicks)})`
           : 'Cost unknown for this model'}
       </p>
+      {typeof estimate?.budgetCapUsd === 'number' && (
+        <p className={estimate.exceedsBudget ? 'edit-budget over' : 'edit-budget'} aria-live="polite" data-testid="edit-budget">
+          {estimate.exceedsBudget ? 'Over budget: ' : 'Budget: '}
+          {formatTicks(estimate.committedTicks)} spent or queued this session of ${estimate.budgetCapUsd.toFixed(2)}
+        </p>
+      )}
       <button type="button" className="primary" disabled={!ready} onClick={() => void submitEdit(store)}>
         {submitting ? 'Editing…' : 'Edit'}
       </button>

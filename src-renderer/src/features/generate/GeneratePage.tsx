@@ -6,7 +6,6 @@ import { CostLine } from './CostLine';
 import { promptsOf } from './format';
 import { OptionsBar } from './OptionsBar';
 import { PromptBox } from './PromptBox';
-import { loadHistory, pushHistory, saveHistory } from './prompt-history';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import './generate.css';
 
@@ -19,6 +18,8 @@ export function GeneratePage() {
   const setDraft = useStudio((s) => s.setDraft);
   const [busy, setBusy] = useState(false);
   const [help, setHelp] = useState(false);
+  /** Bumped after a submit: main added its prompts to the history, so the prompt box reloads it. */
+  const [historyVersion, setHistoryVersion] = useState(0);
   const maxLength = models.find((m) => m.id === draft.model)?.maxPromptLength ?? 1024;
   const prompts = promptsOf(draft.text, draft.batchMode);
 
@@ -32,7 +33,7 @@ export function GeneratePage() {
     setBusy(true);
     const ok = await submitDraft();
     setBusy(false);
-    if (ok) saveHistory(prompts.reduce(pushHistory, loadHistory()));
+    if (ok) setHistoryVersion((v) => v + 1);
   }, [busy, prompts]);
 
   useEffect(() => {
@@ -65,7 +66,7 @@ export function GeneratePage() {
           void submit();
         }}
       >
-        <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} onChange={(text) => setDraft({ text })} />
+        <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} historyVersion={historyVersion} onChange={(text) => setDraft({ text })} />
         <label className="check">
           <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
           Batch mode: one prompt per line

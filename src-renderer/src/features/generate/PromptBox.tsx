@@ -1,30 +1,46 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
-import { loadHistory, stepHistory } from './prompt-history';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { recentPrompts, stepHistory } from './prompt-history';
+import { PromptSearch } from './PromptSearch';
 
 /**
- * The prompt: multi-line, a character count against the model's limit (per line in batch mode), and shell-like
- * history on Up/Down when the caret is on the first/last line. (Ctrl/Cmd+Enter is handled page-wide.)
+ * The prompt: multi-line, a character count against the model's limit (per line in batch mode), shell-like history
+ * on Up/Down when the caret is on the first/last line, and a search through history (Ctrl+R or the History button).
+ * The history lives in main; `historyVersion` changes when it grew (after a submit). (Ctrl/Cmd+Enter is page-wide.)
  */
 export function PromptBox(props: {
   value: string;
   batchMode: boolean;
   maxLength: number;
+  historyVersion?: number;
   onChange(text: string): void;
 }) {
   const [cursor, setCursor] = useState<number | null>(null);
+  const [history, setHistory] = useState<string[]>([]);
+  const [searching, setSearching] = useState(false);
   const draftRef = useRef('');
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const lines = props.batchMode ? props.value.split('\n') : [props.value];
   const longest = Math.max(0, ...lines.map((l) => l.trim().length));
   const over = longest > props.maxLength;
 
+  useEffect(() => {
+    let live = true;
+    recentPrompts().then((h) => live && setHistory(h), () => {});
+    return () => void (live = false);
+  }, [props.historyVersion]);
+
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key.toLowerCase() === 'r' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey) {
+      e.preventDefault();
+      setSearching(true);
+      return;
+    }
     if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.shiftKey) return;
     const el = e.currentTarget;
     const before = el.value.slice(0, el.selectionStart);
     const after = el.value.slice(el.selectionEnd);
     if (e.key === 'ArrowUp' && before.includes('\n')) return;
     if (e.key === 'ArrowDown' && after.includes('\n')) return;
-    const history = loadHistory();
     if (history.length === 0) return;
     const from = cursor ?? history.length;
     if (cursor === null) draftRef.current = props.value;
@@ -35,11 +51,26 @@ export function PromptBox(props: {
     props.onChange(next.text);
   }
 
+  function pick(text: string) {
+    setSearching(false);
+    setCursor(null);
+    // Batch mode adds the prompt as a new line; a single prompt is replaced.
+    const base = props.value.replace(/\s+$/, '');
+    props.onChange(props.batchMode && base ? `${base}\n${text}` : text);
+    requestAnimationFrame(() => textRef.current?.focus());
+  }
+
   return (
     <div className="prompt-box">
-      <label htmlFor="prompt-input">{props.batchMode ? 'Prompts (one per line)' : 'Prompt'}</label>
+      <div className="prompt-head">
+        <label htmlFor="prompt-input">{props.batchMode ? 'Prompts (one per line)' : 'Prompt'}</label>
+        <button type="button" className="link" aria-keyshortcuts="Control+R Meta+R" aria-expanded={searching} onClick={() => setSearching((s) => !s)}>
+          History (Ctrl+R)
+        </button>
+      </div>
       <textarea
         id="prompt-input"
+        ref={textRef}
         value={props.value}
         rows={props.batchMode ? 6 : 4}
         placeholder={props.batchMode ? 'A lighthouse at dusk\nA fox in the snow' : 'Describe the image you want…'}
@@ -51,6 +82,15 @@ export function PromptBox(props: {
         }}
         onKeyDown={onKeyDown}
       />
+      {searching && (
+        <PromptSearch
+          onPick={pick}
+          onClose={() => {
+            setSearching(false);
+            textRef.current?.focus();
+          }}
+        />
+      )}
       <div id="prompt-count" className={`prompt-count${over ? ' over' : ''}`}>
         {props.batchMode ? `${lines.filter((l) => l.trim()).length} prompts · longest ` : ''}
         {longest} / {props.maxLength} characters

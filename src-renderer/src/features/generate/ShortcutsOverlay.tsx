@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + Enter', 'Generate'],
   ['↑ / ↓ in the prompt', 'Previous / next prompt from history'],
+  ['Ctrl/⌘ + R in the prompt', 'Search prompt history'],
   ['← → on the aspect ratios', 'Choose a ratio'],
   ['Ctrl/⌘ + 1…5', 'Switch section'],
   ['?', 'Show this list'],

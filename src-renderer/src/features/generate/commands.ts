@@ -6,6 +6,7 @@ import type { EventPayload, JobRequest } from '@contract';
 import { ApiError, invoke, subscribe } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { promptsOf } from './format';
+import { migrateLocalHistory } from './prompt-history';
 
 export function requestFromDraft(): JobRequest {
   const { draft } = useStudio.getState();
@@ -112,6 +113,8 @@ export async function startGenerate(): Promise<void> {
   subscribe('jobs:settled', onBatchSettled);
   subscribe('ledger:changed', onLedgerChanged);
   applySettingsDefaults();
+  // The prompt history moved to main: hand over what this renderer kept locally (once; harmless when there is none).
+  void migrateLocalHistory().catch(() => {});
   await rehydrateJobs();
   void loadModels().then(refreshEstimate);
 }

@@ -1,31 +1,48 @@
 /**
- * Prompt history for the up/down keys, like a shell: newest last, no duplicates in a row, capped. Kept in
- * localStorage (renderer-only convenience; every prompt also lives in the library with its image).
+ * Prompt history for the prompt box: shell-like Up/Down and a search (Ctrl+R or the History button). The history
+ * lives in main (`prompts:history`, a table in jobs.db that every Generate submit adds to), so it survives reloads
+ * and is the same in every window. The old renderer-only copy in localStorage is handed over once, then removed.
  */
-const KEY = 'imagine.promptHistory';
-const MAX = 100;
+import { invoke } from '../../lib/api';
 
-export function loadHistory(storage: Pick<Storage, 'getItem'> = localStorage): string[] {
-  try {
-    const parsed: unknown = JSON.parse(storage.getItem(KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === 'string').slice(-MAX) : [];
-  } catch {
-    return [];
-  }
+/** Where the renderer kept the history before it moved to main. */
+export const LEGACY_KEY = 'imagine.promptHistory';
+/** How many recent prompts Up/Down walks through. */
+export const RECENT_LIMIT = 200;
+
+/** Recent prompts, oldest first (the order Up/Down walks backwards through). */
+export async function recentPrompts(limit = RECENT_LIMIT): Promise<string[]> {
+  const { prompts } = await invoke('prompts:history', { limit });
+  return prompts.map((p) => p.text).reverse();
 }
 
+/** Prompts containing `query` (case-insensitive), most recent first. */
+export async function searchPrompts(query: string, limit = 30): Promise<string[]> {
+  const q = query.trim();
+  const { prompts } = await invoke('prompts:history', { ...(q ? { query: q } : {}), limit });
+  return prompts.map((p) => p.text);
+}
+
+/** Moves a localStorage history (from before it lived in main) into main once; a failure keeps it for next time. */
+export async function migrateLocalHistory(storage: Pick<Storage, 'getItem' | 'removeItem'> = localStorage): Promise<number> {
+  let legacy: string[];
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(LEGACY_KEY) ?? 'null');
+    if (!Array.isArray(parsed)) return 0;
+    legacy = parsed.filter((p): p is string => typeof p === 'string').slice(-1000);
+  } catch {
+    return 0;
+  }
+  const { count } = await invoke('prompts:remember', { prompts: legacy });
+  storage.removeItem(LEGACY_KEY);
+  return count;
+}
+
+/** Adds a prompt to an in-memory history (newest last, no duplicates), as main does on submit. */
 export function pushHistory(history: readonly string[], prompt: string): string[] {
   const text = prompt.trim();
   if (!text) return [...history];
-  return [...history.filter((h) => h !== text), text].slice(-MAX);
-}
-
-export function saveHistory(history: readonly string[], storage: Pick<Storage, 'setItem'> = localStorage): void {
-  try {
-    storage.setItem(KEY, JSON.stringify(history));
-  } catch {
-    // A full or disabled storage only costs the history, never the submit.
-  }
+  return [...history.filter((h) => h !== text), text];
 }
 
 /**
