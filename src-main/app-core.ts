@@ -17,6 +17,7 @@ import type { ApiConnection } from './services/demo/api-connection';
 import { createImagineKeyValidator } from './services/key/key-validator';
 import { createSettingsModule } from './services/settings/settings-module';
 import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
+import { FsResultStaging } from './adapters/jobs/fs-result-staging';
 import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-client';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
@@ -115,12 +116,15 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     api: imagine,
     store: jobStore,
     library,
+    // Paid images land here first, so a crash between the answer and the library loses nothing.
+    staging: new FsResultStaging(path.join(dataDir, 'staging')),
     clock,
     events: options.events,
     logger: options.logger,
     settings: () => vault.settings.current(),
   });
-  generation.start();
+  // Staged images of the last run are filed before the queue moves (and before the shell says it is ready).
+  await generation.start();
   // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the
   // same ledger and budget. Videos can do the same through `generation.spend` (see services/generation/spend.ts).
   const edit = createEditModule({ dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend });

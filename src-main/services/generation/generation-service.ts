@@ -5,6 +5,7 @@
 import type { BatchView, CostEstimateView, JobRequest, PromptHistoryView } from '@contract';
 import { fail } from '../../core/app-error';
 import type { JobStore } from '../../core/jobs/job-store';
+import { InMemoryResultStaging, type ResultStaging } from '../../core/jobs/result-staging';
 import { cleanPrompts, planBatch, pendingTile, splitCount } from '../../core/jobs/plan';
 import { RETRYABLE_STATES, isTerminal, jobView, type StoredJob } from '../../core/jobs/types';
 import type { Clock, EventSink, Logger } from '../../core/ports';
@@ -13,6 +14,7 @@ import { estimateImageCost, imageGenerateIssues, validationError, type ImagineAp
 import { budgetRefusal, createSpendLedger, type SpendLedger } from './spend';
 import { createModelCatalog } from './models';
 import { runJob, type LibraryIngest, type RunContext } from './run-job';
+import { recoverStaged } from './staged-recovery';
 
 /** The settings generation reads, live (a change applies to the next request). */
 export interface GenerationSettings {
@@ -26,6 +28,8 @@ export interface GenerationDeps {
   api: ImagineApi;
   store: JobStore;
   library: LibraryIngest;
+  /** Where paid images wait until the library has them (`<dataDir>/staging`). Default: in memory (tests). */
+  staging?: ResultStaging;
   clock: Clock;
   events: EventSink;
   logger: Logger;
@@ -50,6 +54,13 @@ export function createGenerationService(deps: GenerationDeps) {
   const notes = new Map<string, string>();
   const active = new Set<Promise<unknown>>();
   let disposing = false;
+  const staging = deps.staging ?? new InMemoryResultStaging();
+  /** While staged results from the last run are being filed, new work waits (it would stage beside them). */
+  let recovering: Promise<void> | null = null;
+  const enqueue = (id: string) => {
+    if (recovering) void recovering.then(() => scheduler.enqueue(id));
+    else scheduler.enqueue(id);
+  };
 
   const emitJob = (job: StoredJob) => events.emit('jobs:progress', { job: jobView(job, notes.get(job.id) ?? null) });
 
@@ -67,7 +78,7 @@ export function createGenerationService(deps: GenerationDeps) {
   }
 
   const ctx: RunContext = {
-    api: deps.api, store, library: deps.library, clock,
+    api: deps.api, store, library: deps.library, staging, clock, logger,
     timeoutMs: () => deps.settings().requestTimeoutSec * 1000,
     changed(job) {
       emitJob(job);
@@ -149,7 +160,7 @@ export function createGenerationService(deps: GenerationDeps) {
     const { batch, jobs } = planBatch({ request, prompts, estimateTicks: cost.ticks, now: clock.now(), newId });
     store.insertBatch(batch, jobs);
     rememberPrompts(prompts);
-    for (const j of jobs) scheduler.enqueue(j.id);
+    for (const j of jobs) enqueue(j.id);
     logger.info('generation: batch queued', { batchId: batch.id, prompts: prompts.length, n: request.n, requests: jobs.length });
     return view(batch.id);
   }
@@ -200,7 +211,7 @@ export function createGenerationService(deps: GenerationDeps) {
       job.tiles = job.tiles.map((x) => pendingTile(x.index));
       store.updateJob(job);
       emitJob(job);
-      scheduler.enqueue(job.id);
+      enqueue(job.id);
       count++;
     }
     return count;
@@ -228,13 +239,27 @@ export function createGenerationService(deps: GenerationDeps) {
     },
     rememberPrompts,
     models: () => catalog.list(),
-    /** Marks work the last process left in flight as interrupted, then resumes the queue. */
-    start(): void {
+    /**
+     * Marks work the last process left in flight as interrupted, files the images it had staged (which completes
+     * those jobs again), then resumes the queue. Resolves once the queue is running; never rejects.
+     */
+    start(): Promise<void> {
       const interrupted = store.markInterrupted(INTERRUPTED_MESSAGE, clock.now());
       if (interrupted.length > 0) logger.warn('generation: requests interrupted by the last shutdown', { count: interrupted.length });
-      for (const id of store.queuedJobIds()) scheduler.enqueue(id);
+      const queued = store.queuedJobIds();
+      const run = recoverStaged({ store, staging, library: deps.library, clock, logger, spent: ctx.spent, changed: ctx.changed }).then(() => {
+        recovering = null;
+        if (!disposing) for (const id of queued) scheduler.enqueue(id);
+      });
+      recovering = run;
+      active.add(run);
+      void run.finally(() => active.delete(run));
+      return run;
     },
-    idle: () => scheduler.idle(),
+    idle: async () => {
+      await recovering;
+      await scheduler.idle();
+    },
     /** Requests queued or in flight (a library switch waits for these). */
     busyCount: () => store.queuedJobIds().length + active.size,
     snapshot: () => scheduler.snapshot(),

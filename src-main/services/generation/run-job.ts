@@ -1,27 +1,34 @@
 /**
- * One request of the queue, start to finish: send it, then save every image the moment the answer arrives (the
- * library's ingest writes the bytes first), and record blocked slots as blocked tiles. Rate limits are handed back to
- * the scheduler, which waits and runs the job again; they never fail a job.
+ * One request of the queue, start to finish: send it, write the paid images to the staging area the moment the
+ * answer arrives (before anything else), then file each in the library and drop its staged copy, and record
+ * blocked slots as blocked tiles. Rate limits are handed back to the scheduler, which waits and runs the job again;
+ * they never fail a job. A crash after the answer leaves the staged images for `recoverStaged` at the next start.
  */
-import type { AppError, LibraryRecord, Tile } from '@contract';
+import type { AppError, LibraryQueryInput, LibraryRecord, Tile } from '@contract';
 import { toAppError } from '../../core/app-error';
 import type { JobStore } from '../../core/jobs/job-store';
+import { describeStorageError } from '../../core/storage-error';
+import type { ResultStaging, StagedMeta, StagedSlot } from '../../core/jobs/result-staging';
 import type { StoredBatch, StoredJob } from '../../core/jobs/types';
-import type { Clock } from '../../core/ports';
+import type { Clock, Logger } from '../../core/ports';
 import type { TaskOutcome } from '../../core/scheduler/scheduler';
-import type { ImageAspectRatio, ImageItem, ImageResolution, ImagineApi } from '../../core/xai';
+import type { ImageAspectRatio, ImageItem, ImageResolution, ImageResult, ImagineApi } from '../../core/xai';
 import type { IngestInput } from '../library/ingest';
 
-/** The part of the library service generation needs. */
+/** The part of the library service generation needs; `query`/`records` let recovery find items filed just before a crash. */
 export interface LibraryIngest {
   ingest(input: IngestInput): Promise<LibraryRecord>;
+  query?(input: LibraryQueryInput): { ids: string[] };
+  records?(ids: readonly string[]): LibraryRecord[];
 }
 
 export interface RunContext {
   api: ImagineApi;
   store: JobStore;
   library: LibraryIngest;
+  staging: ResultStaging;
   clock: Clock;
+  logger: Logger;
   timeoutMs: () => number;
   /** Persisted job changed: tell the renderer. */
   changed(job: StoredJob): void;
@@ -47,19 +54,62 @@ function failJob(ctx: RunContext, job: StoredJob, error: AppError): void {
   ctx.changed(job);
 }
 
-async function saveItem(ctx: RunContext, batch: StoredBatch, job: StoredJob, item: ImageItem, share: number | null): Promise<Partial<Tile>> {
-  if (!item.ok) return { state: 'blocked', reason: BLOCKED_EXPLANATION };
+/** Why an image could not be saved, in words. */
+export function savingProblem(err: unknown): string {
+  return describeStorageError(err) ?? toAppError(err).message;
+}
+
+export const keptForLater = (problem: string) =>
+  `The image arrived but could not be saved: ${problem}. It is kept and will be saved the next time Imagine Studio starts.`;
+export const notKept = (problem: string) => `The image arrived but could not be saved: ${problem}.`;
+
+/** The library refused the bytes themselves (not an image): keeping them for another try would not help. */
+export const refusedBytes = (err: unknown) => toAppError(err).kind === 'validation';
+
+/** The library ingest of one paid image, from the job or from a staged meta alone. */
+export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array): IngestInput {
+  return {
+    bytes, kind: 'image', origin: 'generated', prompt: meta.prompt, model: meta.model, params: meta.params,
+    aspectRatio: meta.aspectRatio, costTicks: meta.share, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
+  };
+}
+
+export const doneTile = (record: LibraryRecord): Partial<Tile> =>
+  ({ state: 'done', itemId: record.id, thumb: record.thumb, width: record.width, height: record.height, reason: null });
+
+/** The job's end state from its tiles (after every tile has its outcome). */
+export function settleJob(job: StoredJob, now: number): void {
+  const states = job.tiles.map((t) => t.state);
+  job.state = states.includes('blocked') ? 'partially-blocked' : states.some((s) => s !== 'done') ? 'failed' : 'succeeded';
+  job.error = job.state === 'failed' ? { kind: 'storage', message: job.tiles.find((t) => t.state !== 'done' && t.state !== 'blocked')?.reason ?? 'Failed.' } : null;
+  job.finishedAt = now;
+}
+
+/** Downloads URL items (the queue asks for b64, so normally none), then stages every image. Never throws. */
+async function stage(ctx: RunContext, batch: StoredBatch, job: StoredJob, result: ImageResult): Promise<{ meta: StagedMeta; bytes: (Uint8Array | null)[]; staged: boolean }> {
+  const slots: StagedSlot[] = job.tiles.map((_, i) => (result.items[i] ? (result.items[i].ok ? 'image' : 'blocked') : 'missing'));
+  const meta: StagedMeta = {
+    jobId: job.id, attempt: job.attempts, requestId: result.requestId ?? null, costTicks: result.costTicks,
+    share: result.costTicks === null ? null : Math.round(result.costTicks / job.n), prompt: job.prompt, model: batch.model,
+    params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution },
+    aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots, stagedAt: ctx.clock.now(),
+  };
+  const bytes = await Promise.all(job.tiles.map(async (_, i) => {
+    const item = result.items[i] as ImageItem | undefined;
+    if (!item?.ok) return null;
+    return item.bytes ?? (await ctx.api.download(item.url as string).then((d) => d.bytes, () => null));
+  }));
+  const images = bytes.flatMap((b, index) => (b ? [{ index, bytes: b, mime: (result.items[index] as { mime?: string }).mime ?? 'image/jpeg' }] : []));
+  if (images.length === 0) return { meta, bytes, staged: false };
   try {
-    const bytes = item.bytes ?? (await ctx.api.download(item.url as string)).bytes;
-    const record = await ctx.library.ingest({
-      bytes, kind: 'image', origin: 'generated', prompt: job.prompt, model: batch.model,
-      params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution },
-      aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio,
-      costTicks: share, requestId: job.requestId, moderation: 'passed', sourceJobId: job.id,
-    });
-    return { state: 'done', itemId: record.id, thumb: record.thumb, width: record.width, height: record.height, reason: null };
+    const t0 = ctx.clock.now();
+    await ctx.staging.put({ meta, images });
+    ctx.logger.info('generation: result staged', { jobId: job.id, requestId: meta.requestId, images: images.length, ms: ctx.clock.now() - t0 });
+    return { meta, bytes, staged: true };
   } catch (err) {
-    return { state: 'failed', reason: `The image arrived but could not be saved: ${toAppError(err).message}` };
+    // Still try the library: the bytes are in memory, and its disk may be fine.
+    ctx.logger.error('generation: could not stage a paid result', { jobId: job.id, problem: savingProblem(err) });
+    return { meta, bytes, staged: false };
   }
 }
 
@@ -68,7 +118,7 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
   Object.assign(job, { state: 'running', startedAt: ctx.clock.now(), attempts: job.attempts + 1, error: null });
   ctx.store.updateJob(job);
   ctx.changed(job);
-  let result;
+  let result: ImageResult;
   try {
     result = await ctx.api.generateImages(
       {
@@ -92,23 +142,34 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
   // From here on the request is billed: save what came back even if a cancel arrives meanwhile. The API is done
   // with us, so the next request may start while we save.
   release();
-  job.requestId = result.requestId ?? null;
+  const { meta, bytes, staged } = await stage(ctx, batch, job, result);
+  job.requestId = meta.requestId;
   job.costTicks = result.costTicks;
+  ctx.store.updateJob(job);
   if (result.costTicks !== null) ctx.spent(job, result.costTicks);
-  const share = result.costTicks === null ? null : Math.round(result.costTicks / job.n);
   for (let i = 0; i < job.tiles.length; i++) {
-    const item = result.items[i];
-    const patch = item
-      ? await saveItem(ctx, batch, job, item, share)
-      : { state: 'failed' as const, reason: 'xAI returned fewer images than were asked for.' };
+    const slot = meta.slots[i];
+    const data = bytes[i];
+    let patch: Partial<Tile>;
+    if (slot === 'missing') patch = { state: 'failed', reason: 'xAI returned fewer images than were asked for.' };
+    else if (slot === 'blocked') patch = { state: 'blocked', reason: BLOCKED_EXPLANATION };
+    else if (!data) patch = { state: 'failed', reason: 'The image arrived as a link that could not be downloaded.' };
+    else {
+      try {
+        patch = doneTile(await ctx.library.ingest(ingestInputOf(meta, data)));
+        if (staged) await ctx.staging.remove(job.id, meta.attempt, i).catch(() => {});
+      } catch (err) {
+        const problem = savingProblem(err);
+        const keep = staged && !refusedBytes(err);
+        if (staged && !keep) await ctx.staging.remove(job.id, meta.attempt, i).catch(() => {});
+        patch = { state: 'failed', reason: keep ? keptForLater(problem) : notKept(problem) };
+      }
+    }
     job.tiles[i] = { ...(job.tiles[i] as Tile), ...patch };
     ctx.store.updateJob(job);
     ctx.changed(job);
   }
-  const states = job.tiles.map((t) => t.state);
-  job.state = states.includes('blocked') ? 'partially-blocked' : states.includes('failed') ? 'failed' : 'succeeded';
-  if (job.state === 'failed') job.error = { kind: 'storage', message: job.tiles.find((t) => t.state === 'failed')?.reason ?? 'Failed.' };
-  job.finishedAt = ctx.clock.now();
+  settleJob(job, ctx.clock.now());
   ctx.store.updateJob(job);
   ctx.changed(job);
   return { kind: 'done' };

@@ -1,0 +1,75 @@
+/**
+ * Paid results are written to disk before anything else. The moment an image response arrives, its images go to
+ * the staging area (one folder per job attempt), durably; only then are they filed in the library, each staged
+ * file removed once its library row exists. A process killed in between leaves the staged files, and the next
+ * start files them (see services/generation/staged-recovery.ts) instead of marking the paid request lost.
+ * Implemented by `FsResultStaging` (adapters/jobs, `<dataDir>/staging`) and `InMemoryResultStaging` (tests).
+ */
+
+/** What a staged slot of the response held. */
+export type StagedSlot = 'image' | 'blocked' | 'missing';
+
+/** Everything the library ingest needs besides the bytes, so a restart can file the images on its own. */
+export interface StagedMeta {
+  jobId: string;
+  /** The job's attempt this response answered (a retried job stages into a new folder). */
+  attempt: number;
+  requestId: string | null;
+  costTicks: number | null;
+  /** Cost share of one image (ticks), as stored on each library item. */
+  share: number | null;
+  prompt: string;
+  model: string;
+  params: Record<string, unknown>;
+  aspectRatio: string | null;
+  /** One entry per tile of the job, in order. */
+  slots: StagedSlot[];
+  stagedAt: number;
+}
+
+export interface StagedImage {
+  index: number;
+  bytes: Uint8Array;
+  mime: string;
+}
+
+export interface StagedResult {
+  meta: StagedMeta;
+  images: StagedImage[];
+}
+
+export interface ResultStaging {
+  /** Writes the meta, then every image, each atomically and durably; resolves once all of it would survive a power cut. */
+  put(result: StagedResult): Promise<void>;
+  /** Every complete staged result (meta present); leftovers of a write cut short are removed. */
+  list(): Promise<StagedResult[]>;
+  /** Drops one image once the library holds it; the attempt's folder goes with its last image. */
+  remove(jobId: string, attempt: number, index: number): Promise<void>;
+}
+
+/** The in-memory twin, for tests and for callers with no disk to stage to. */
+export class InMemoryResultStaging implements ResultStaging {
+  readonly results = new Map<string, StagedResult>();
+  /** Fault injection: thrown by `put` when set. */
+  failPut: Error | null = null;
+
+  async put(result: StagedResult): Promise<void> {
+    if (this.failPut) throw this.failPut;
+    this.results.set(`${result.meta.jobId}.${result.meta.attempt}`, {
+      meta: structuredClone(result.meta),
+      images: result.images.map((i) => ({ ...i, bytes: i.bytes.slice() })),
+    });
+  }
+
+  async list(): Promise<StagedResult[]> {
+    return [...this.results.values()].map((r) => ({ meta: structuredClone(r.meta), images: r.images.map((i) => ({ ...i })) }));
+  }
+
+  async remove(jobId: string, attempt: number, index: number): Promise<void> {
+    const key = `${jobId}.${attempt}`;
+    const r = this.results.get(key);
+    if (!r) return;
+    r.images = r.images.filter((i) => i.index !== index);
+    if (r.images.length === 0) this.results.delete(key);
+  }
+}
