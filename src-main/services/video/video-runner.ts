@@ -4,7 +4,8 @@
  * await and restarted from the row alone. Errors other than "not found" never end a job: a paid video is worth
  * waiting for, so the loop backs off and keeps asking.
  */
-import { toAppError } from '../../core/app-error';
+import { fail, toAppError } from '../../core/app-error';
+import { describeStorageError } from '../../core/storage-error';
 import type { Clock, Logger } from '../../core/ports';
 import { errorDelay, pendingDelay, reasons, sourcesOf, type PollTiming } from '../../core/video/plan';
 import { isFinal, type StoredVideoJob, type VideoJobPatch, type VideoJobStore } from '../../core/video/video-job';
@@ -100,6 +101,10 @@ async function fetchResult(d: RunnerDeps, job: StoredVideoJob, signal: AbortSign
     const record = await d.library.ingest(ingestInput(d, job, bytes));
     writeJob(d, job.id, { state: 'done', itemId: record.id, progress: 100 });
   } catch (err) {
+    // A full or read-only disk is not the video's fault, and its link lives 24 h: keep the job and try again later
+    // (the loop backs off and says why), rather than fail a paid video the user can no longer get back.
+    const storage = describeStorageError(err);
+    if (storage) fail({ kind: 'storage', message: `The finished video could not be saved: ${storage}.` });
     writeJob(d, job.id, { state: 'failed', reason: reasons.ingestFailed(toAppError(err).message) });
   }
   return 0;
