@@ -1,0 +1,35 @@
+/**
+ * Crash trials, the CI set: a short seeded run of the harness in test/main/hardening/support/crash-trials.ts (the
+ * host as a real child process, SIGKILLed at random moments with image batches and video jobs in flight, restarted
+ * on the same data folder). About 5 trials, well under a minute here.
+ *
+ *   IMAGINE_CRASH_TRIALS=20 npx vitest run --project main test/main/hardening/crash   # the full set
+ *   IMAGINE_CRASH_SEED=123 …                                                           # replay a printed seed
+ *
+ * or the CLI: `node --import tsx scripts/crash-trials.ts --trials 20 [--seed S]`.
+ */
+import { describe, expect, it } from 'vitest';
+import { crashFiguresOk, runCrashTrials } from '../support/crash-trials';
+
+const trials = Number(process.env.IMAGINE_CRASH_TRIALS ?? 5);
+const seed = Number(process.env.IMAGINE_CRASH_SEED ?? 20_261_122);
+
+describe('crash trials', () => {
+  it(`${trials} SIGKILLs mid-work lose no delivered result and leave no debris (seed ${seed})`, async () => {
+    const figures = await runCrashTrials({ trials, seed });
+    console.info(`crash trials figures: ${JSON.stringify(figures)}`);
+    expect(figures.resultsDelivered).toBeGreaterThan(0);
+    expect(figures.lostDetails).toEqual([]);
+    expect(figures.images.lost).toBe(0);
+    expect(figures.videos.lost).toBe(0);
+    expect(figures.orphans).toBe(0);
+    expect(figures.tempFiles).toBe(0);
+    expect(figures.rowsWithoutFile).toBe(0);
+    expect(figures.stagedLeft).toBe(0);
+    expect(figures.integrityFailures).toBe(0);
+    expect(figures.billedPostsRetried).toBe(0);
+    // Every video job the journal holds ended; none is left polling or downloading.
+    expect(Object.keys(figures.videos.journal).filter((s) => !['done', 'lost', 'failed', 'expired'].includes(s))).toEqual([]);
+    expect(crashFiguresOk(figures)).toBe(true);
+  }, 60_000 + trials * 15_000);
+});
