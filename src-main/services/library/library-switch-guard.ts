@@ -27,7 +27,17 @@ export function guardLibrarySwitch(deps: {
       fail({ kind: 'validation', message, issues: [{ path: touchesDemo ? 'demoMode' : 'libraryDir', message }] });
     }
     const after = await deps.update(patch);
-    if (after.effective.libraryDir !== before.effective.libraryDir) await deps.switchTo(after.effective.libraryDir);
+    const dir = after.effective.libraryDir;
+    if (dir === before.effective.libraryDir) return after;
+    try {
+      await deps.switchTo(dir);
+    } catch (err) {
+      // Put the settings back: a saved folder that cannot be opened (a file, no permission) would stop the next start.
+      await deps.update({ libraryDir: before.settings.libraryDir, demoMode: before.settings.demoMode });
+      const code = err instanceof Error && 'code' in err ? ` (${String(err.code)})` : '';
+      const message = `The library folder ${dir} cannot be opened${code}. Choose a folder you can write to.`;
+      fail({ kind: 'validation', message, issues: [{ path: touchesDemo ? 'demoMode' : 'libraryDir', message }] });
+    }
     return after;
   };
 }
