@@ -3,8 +3,10 @@ import sharp from 'sharp';
 import { LibraryPage } from './pages/library-page';
 import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
-import { labelledJpeg, removeMediaFile, seedLibrary, type SeedResult } from './support/seed-library';
+import { labelledJpeg, removeMediaFile, removePreviewFile, seedLibrary, type SeedResult } from './support/seed-library';
 
+/** Where the built renderer is: the default build, or a private one (shared machines rebuild `out/` concurrently). */
+const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
 /** What the current test's library was seeded with: each test seeds a fresh data dir (~3 s) and starts its own host on it. */
 let seed: SeedResult;
 
@@ -23,7 +25,8 @@ test.describe('library', () => {
       seed = await seedLibrary(dataDir, 60);
       const missing = seed.items[3];
       if (missing) removeMediaFile(dataDir, missing.id);
-      const host = await startHostProcess({ dataDir });
+      removePreviewFile(dataDir, seed.child.id); // its preview "not rendered yet": the viewer shows the original
+      const host = await startHostProcess({ dataDir, args: rendererArgs });
       await use(host);
       await host.stop();
       const { rmSync } = await import('node:fs');
@@ -70,6 +73,17 @@ test.describe('library', () => {
 
     await lib.search().fill('');
     await lib.expectCount(`${seed.items.length} items`);
+
+    // The filter dropdowns list what the library has, with counts (library:facets).
+    await page.getByRole('button', { name: 'Filters' }).click();
+    const pro = seed.items.filter((_, i) => (i + 1) % 3 === 0 && seed.items[i]?.kind === 'image').length;
+    const model = page.getByRole('combobox', { name: 'Model' });
+    await expect(model.getByRole('option', { name: `grok-imagine-image-pro (${pro})` })).toBeAttached();
+    await expect(page.getByRole('combobox', { name: 'Aspect ratio' }).getByRole('option', { name: /^16:9 \(\d+\)$/ })).toBeAttached();
+    await model.selectOption('grok-imagine-image-pro');
+    await lib.expectCount(`${pro} items`);
+    await settle(page);
+    await page.screenshot(shot('filters'));
   });
 
   test('follows lineage in the viewer and shows a missing file plainly', async ({ page }) => {
@@ -78,6 +92,10 @@ test.describe('library', () => {
     await lib.tile(seed.child.prompt).dblclick();
     const viewer = lib.viewer();
     await expect(viewer.getByText('make the sky stormy')).toBeVisible();
+    // Its preview is missing (404): the viewer shows the original file instead of a broken image.
+    const media = viewer.locator('img.lb-media');
+    await expect(media).toHaveAttribute('src', new RegExp(`/media/media/.+/${seed.child.id}\\.jpg$`));
+    await expect.poll(() => media.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     const madeFrom = viewer.getByRole('region', { name: 'Made from' });
     await madeFrom.getByRole('button').click();
     await expect(viewer.getByRole('paragraph').filter({ hasText: seed.parent.prompt })).toBeVisible();
@@ -97,6 +115,32 @@ test.describe('library', () => {
     const lib = new LibraryPage(page);
     await lib.open();
     await lib.createCollection('Keepers');
+    // Rubber band: press in the gap right of the first tile, drag down into the second row's second tile.
+    const first = await lib.tiles().nth(0).boundingBox();
+    const second = await lib.tiles().nth(1).boundingBox();
+    const columns = Number(await lib.grid().getAttribute('aria-colcount'));
+    const below = await lib.tiles().nth(columns + 1).boundingBox();
+    if (!first || !second || !below) throw new Error('tiles not laid out');
+    await page.mouse.move((first.x + first.width + second.x) / 2, first.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(below.x + 20, below.y + 40, { steps: 5 });
+    await expect(page.locator('.lib-band')).toBeVisible();
+    await page.screenshot(shot('rubber-band'));
+    await page.mouse.up();
+    await expect(lib.bulkBar().getByText('2 items selected')).toBeVisible();
+    await expect(lib.tiles().nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(lib.tiles().nth(columns + 1)).toHaveAttribute('aria-selected', 'true');
+    // A Shift-drag adds: from the same gap into the first tile (the selection bar above has moved the grid down).
+    const [a, b] = [await lib.tiles().nth(0).boundingBox(), await lib.tiles().nth(1).boundingBox()];
+    if (!a || !b) throw new Error('tiles not laid out');
+    await page.keyboard.down('Shift');
+    await page.mouse.move((a.x + a.width + b.x) / 2, a.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(a.x + 20, a.y + 20, { steps: 3 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect(lib.bulkBar().getByText('3 items selected')).toBeVisible();
+
     await lib.tiles().nth(0).click();
     await lib.tiles().nth(2).click({ modifiers: ['Shift'] });
     await lib.tiles().nth(5).click({ modifiers: ['ControlOrMeta'] });

@@ -1,4 +1,4 @@
-import type { LibraryCollection, LibraryRecord, LibrarySort, MediaKind } from '@contract';
+import type { LibraryCollection, LibraryFacet, LibraryRecord, LibrarySort, MediaKind } from '@contract';
 import type { StateCreator } from 'zustand';
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import type { StudioState } from './store';
@@ -26,6 +26,11 @@ export interface LibraryFilters {
 export interface LibraryHandoff {
   action: 'remix' | 'edit' | 'animate';
   itemId: string;
+}
+
+export interface LibraryFacets {
+  models: LibraryFacet[];
+  aspectRatios: LibraryFacet[];
 }
 
 export interface LibraryToast {
@@ -58,9 +63,21 @@ export interface LibraryState {
   error: string | null;
   /** Bumped on every new query, so responses to an older one are dropped. */
   generation: number;
-  /** Records cached by id for the current search text (highlights depend on it). */
-  records: Record<string, LibraryRecord>;
+  /**
+   * Records cached by id for the current search text (highlights depend on it). A Map mutated in place (no copy
+   * per window fetch); `recordsVersion` is bumped on every change. Tiles select their own record, so a merge
+   * re-renders only the tiles whose record changed; whole-cache readers subscribe to `recordsVersion`.
+   */
+  records: ReadonlyMap<string, LibraryRecord>;
+  recordsVersion: number;
+  /** Distinct models and aspect ratios with counts, for the filter dropdowns (`library:facets`). */
+  facets: LibraryFacets;
   selection: Selection;
+  /**
+   * While a rubber band is being dragged: what the selection will be on release. Tiles show it; the selection
+   * (and with it the selection bar above the grid, which would move the grid under the pointer) changes on release.
+   */
+  band: ReadonlySet<string> | null;
   /** Index of the tile that has keyboard focus (roving tabindex). */
   focusIndex: number;
   lightboxId: string | null;
@@ -76,6 +93,8 @@ export interface LibrarySlice {
   /** Starts a new query: new generation, ids and cache reset (the cache survives when only the order changes). */
   beginLibraryQuery(keepRecords: boolean): number;
   mergeLibraryRecords(records: readonly LibraryRecord[]): void;
+  /** Empties the record cache (a rebuild, or a new search text). */
+  clearLibraryRecords(): void;
   dropLibraryRecords(ids: readonly string[]): void;
   setLibrarySelection(selection: Selection): void;
   /** Hands an item to another section and switches to it (see `LibraryHandoff`). */
@@ -97,8 +116,11 @@ export const initialLibraryState: LibraryState = {
   status: 'idle',
   error: null,
   generation: 0,
-  records: {},
+  records: new Map(),
+  recordsVersion: 0,
+  facets: { models: [], aspectRatios: [] },
   selection: EMPTY_SELECTION,
+  band: null,
   focusIndex: 0,
   lightboxId: null,
   collections: [],
@@ -108,18 +130,25 @@ export const initialLibraryState: LibraryState = {
 };
 
 /**
- * Records kept in memory. Each merge copies the cache (immutable state), so an unbounded cache after scrolling a
- * 100k library turned every window fetch into a 40k-key copy; beyond this the oldest-fetched records are dropped
- * and simply fetched again if the user scrolls back.
+ * Records kept in memory: beyond this the least recently fetched are dropped and simply fetched again if the user
+ * scrolls back (a 100k library scrolled end to end would otherwise keep every record).
  */
 export const RECORD_CACHE_LIMIT = 3000;
 
-function trimCache(records: Record<string, LibraryRecord>): Record<string, LibraryRecord> {
-  const keys = Object.keys(records);
-  if (keys.length <= RECORD_CACHE_LIMIT) return records;
-  for (const key of keys.slice(0, keys.length - RECORD_CACHE_LIMIT)) delete records[key];
-  return records;
+/** Oldest-fetched first: a Map iterates in insertion order, and a merge re-inserts what it touches. */
+function trimCache(records: Map<string, LibraryRecord>): void {
+  let excess = records.size - RECORD_CACHE_LIMIT;
+  if (excess <= 0) return;
+  for (const key of records.keys()) {
+    if (excess-- <= 0) break;
+    records.delete(key);
+  }
 }
+
+const cacheOf = (state: LibraryState) => state.records as Map<string, LibraryRecord>;
+/** The initial state's Map is shared by every reset (`{ ...initialLibraryState }`): never mutate that one. */
+const writableCache = (state: LibraryState) =>
+  state.records === initialLibraryState.records ? new Map<string, LibraryRecord>() : cacheOf(state);
 
 const SECTION_FOR = { remix: 'generate', edit: 'edit', animate: 'video' } as const;
 
@@ -129,24 +158,34 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
   beginLibraryQuery: (keepRecords) => {
     const generation = get().library.generation + 1;
     set((s) => ({
-      library: { ...s.library, generation, status: 'loading', error: null, records: keepRecords ? s.library.records : {} },
+      library: {
+        ...s.library,
+        generation,
+        status: 'loading',
+        error: null,
+        ...(keepRecords ? {} : { records: new Map(), recordsVersion: s.library.recordsVersion + 1 }),
+      },
     }));
     return generation;
   },
   mergeLibraryRecords: (records) =>
     set((s) => {
-      const next = { ...s.library.records };
+      if (records.length === 0) return s;
+      const cache = writableCache(s.library);
       for (const r of records) {
-        delete next[r.id]; // re-insert so the object's key order is "least recently fetched first"
-        next[r.id] = r;
+        cache.delete(r.id); // re-insert so iteration order stays "least recently fetched first"
+        cache.set(r.id, r);
       }
-      return { library: { ...s.library, records: trimCache(next) } };
+      trimCache(cache);
+      return { library: { ...s.library, records: cache, recordsVersion: s.library.recordsVersion + 1 } };
     }),
+  clearLibraryRecords: () => set((s) => ({ library: { ...s.library, records: new Map(), recordsVersion: s.library.recordsVersion + 1 } })),
   dropLibraryRecords: (ids) =>
     set((s) => {
-      const next = { ...s.library.records };
-      for (const id of ids) delete next[id];
-      return { library: { ...s.library, records: next } };
+      const cache = cacheOf(s.library);
+      let dropped = 0;
+      for (const id of ids) if (cache.delete(id)) dropped += 1;
+      return dropped ? { library: { ...s.library, recordsVersion: s.library.recordsVersion + 1 } } : s;
     }),
   setLibrarySelection: (selection) => set((s) => ({ library: { ...s.library, selection } })),
   handOffLibraryItem: (handoff) =>

@@ -138,3 +138,8 @@ export function removeMediaFile(dataDir: string, id: string): void {
     }
   }
 }
+
+/** Deletes one item's lightbox preview, as if its background rendering had not happened yet (the viewer falls back to the original). */
+export function removePreviewFile(dataDir: string, id: string): void {
+  rmSync(path.join(dataDir, 'library', 'previews', id.slice(0, 2), `${id}.webp`), { force: true });
+}

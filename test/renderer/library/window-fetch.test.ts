@@ -53,7 +53,7 @@ describe('window fetching', () => {
     await fetchWindow([20, 60]); // overlaps: only 40..60 are new
     const asked = calls.filter((c) => c.channel === 'library:records').map((c) => (c.input.ids as string[]).length);
     expect(asked).toEqual([40, 20]);
-    expect(Object.keys(useStudio.getState().library.records)).toHaveLength(60);
+    expect(useStudio.getState().library.records.size).toBe(60);
   });
 
   it('sends the search text so records come back with highlights, and a new text clears the cache', async () => {
@@ -61,7 +61,7 @@ describe('window fetching', () => {
     await fetchWindow([0, 10]);
     useStudio.getState().patchLibrary({ text: 'fox' });
     await runQuery({ keepRecords: false });
-    expect(useStudio.getState().library.records).toEqual({});
+    expect(useStudio.getState().library.records.size).toBe(0);
     await fetchWindow([0, 10]);
     expect(calls.at(-1)).toMatchObject({ channel: 'library:records', input: { text: 'fox' } });
   });
@@ -71,8 +71,8 @@ describe('window fetching', () => {
     await fetchWindow([0, 10]);
     onLibraryChanged({ reason: 'updated', ids: [ALL[0] ?? ''] });
     const { records } = useStudio.getState().library;
-    expect(ALL[0] && ALL[0] in records).toBe(false);
-    expect(ALL[1] && ALL[1] in records).toBe(true);
+    expect(records.has(ALL[0] ?? '')).toBe(false);
+    expect(records.has(ALL[1] ?? '')).toBe(true);
   });
 
   it('builds the contract filter from view, form filters and text', () => {
@@ -99,8 +99,43 @@ describe('record cache', () => {
     useStudio.getState().mergeLibraryRecords(many.slice(20));
     useStudio.getState().mergeLibraryRecords(many.slice(0, 1)); // fetched again: now the most recent
     const { records } = useStudio.getState().library;
-    expect(Object.keys(records)).toHaveLength(RECORD_CACHE_LIMIT);
-    expect(id(1) in records).toBe(true);
-    expect(id(2) in records).toBe(false);
+    expect(records.size).toBe(RECORD_CACHE_LIMIT);
+    expect(records.has(id(1))).toBe(true);
+    expect(records.has(id(2))).toBe(false);
+  });
+});
+
+describe('first page', () => {
+  it('a new query asks for a small first page with its records, then pages the rest in before pruning the selection', async () => {
+    const { FIRST_PAGE, FIRST_RECORDS } = await import('../../../src-renderer/src/features/library/query-commands');
+    await new Promise((r) => setTimeout(r, 100)); // let the change-event refresh an earlier test scheduled go by
+    const many = Array.from({ length: FIRST_PAGE + 500 }, (_, i) => id(i + 1));
+    const calls: Record<string, unknown>[] = [];
+    const seen: number[] = [];
+    (window as unknown as { api: unknown }).api = {
+      mediaBase: '/media/',
+      on: () => () => {},
+      invoke: vi.fn(async (channel: string, input: Record<string, unknown>) => {
+        if (channel !== 'library:query') return { ok: true, value: { records: [] } };
+        calls.push(input);
+        seen.push(useStudio.getState().library.ids.length);
+        const start = input.cursor ? Number(input.cursor) : 0;
+        const ids = many.slice(start, start + (input.limit as number));
+        const end = start + ids.length;
+        const records = input.withRecords ? ids.slice(0, input.withRecords as number).map(record) : undefined;
+        return { ok: true, value: { ids, total: many.length, totalCapped: false, nextCursor: end < many.length ? String(end) : null, ...(records ? { records } : {}) } };
+      }),
+    };
+    const last = many[many.length - 1] ?? '';
+    useStudio.setState({ library: { ...initialLibraryState, selection: { selected: new Set([last, 'gone']), anchor: last } } });
+    await runQuery();
+    expect(calls[0]).toMatchObject({ limit: FIRST_PAGE, withRecords: FIRST_RECORDS });
+    expect(calls[1]).toMatchObject({ cursor: String(FIRST_PAGE) });
+    expect(seen).toEqual([0, FIRST_PAGE]); // the grid had the first page while the rest was on its way
+    const lib = useStudio.getState().library;
+    expect(lib.ids).toHaveLength(many.length);
+    expect(lib.records.size).toBe(FIRST_RECORDS);
+    expect([...lib.selection.selected]).toEqual([last]); // kept: it is in the second page
+    delete (window as unknown as { api?: unknown }).api;
   });
 });

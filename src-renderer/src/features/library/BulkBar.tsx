@@ -11,6 +11,7 @@ export function BulkBar() {
   const selected = useStudio((s) => s.library.selection.selected);
   const ids = useStudio((s) => s.library.ids);
   const records = useStudio((s) => s.library.records);
+  useStudio((s) => s.library.recordsVersion); // the cache is mutated in place: re-render when it changes
   const view = useStudio((s) => s.library.view);
   const collections = useStudio((s) => s.library.collections);
   const setSelection = useStudio((s) => s.setLibrarySelection);
@@ -19,7 +20,7 @@ export function BulkBar() {
   if (selected.size === 0) return null;
 
   const list = () => orderedSelection(ids, selected);
-  const allFavorite = [...selected].every((id) => records[id]?.favorite);
+  const allFavorite = [...selected].every((id) => records.get(id)?.favorite);
   const trash = view.kind === 'trash';
 
   return (

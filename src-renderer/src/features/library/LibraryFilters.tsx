@@ -1,8 +1,15 @@
-import { useMemo } from 'react';
+import type { LibraryFacet } from '@contract';
+import { useEffect } from 'react';
 import { useStudio } from '../../stores/store';
+import { watchFacets } from './query-commands';
 import type { LibraryFilters as Filters } from '../../stores/library-slice';
 
-const ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '2:1', '1:2', '20:9', '9:20'];
+const count = new Intl.NumberFormat();
+
+/** The facet values as options, most used first; a chosen value the library no longer has stays listed (0). */
+function facetOptions(facets: readonly LibraryFacet[], chosen: string | undefined): LibraryFacet[] {
+  return chosen && !facets.some((f) => f.value === chosen) ? [...facets, { value: chosen, count: 0 }] : [...facets];
+}
 
 /** Counts active filters for the toolbar's "Filters (n)" button. */
 export function countFilters(f: Filters): number {
@@ -12,11 +19,14 @@ export function countFilters(f: Filters): number {
 /** The filter row: type, model, date range, aspect ratio, favorites, has lineage. Every change re-queries. */
 export function LibraryFilters() {
   const filters = useStudio((s) => s.library.filters);
-  const records = useStudio((s) => s.library.records);
+  const facets = useStudio((s) => s.library.facets);
+  const inTrash = useStudio((s) => s.library.view.kind === 'trash');
+  useEffect(() => watchFacets(), [inTrash]);
   const patch = useStudio((s) => s.patchLibrary);
   const set = (next: Partial<Filters>) => patch({ filters: { ...filters, ...next }, focusIndex: 0 });
-  // Models offered are the ones seen so far; any other name can still be typed.
-  const models = useMemo(() => [...new Set(Object.values(records).flatMap((r) => (r.model ? [r.model] : [])))].sort(), [records]);
+  // Models and aspect ratios the library (or the trash) has, with counts, from `library:facets`.
+  const models = facetOptions(facets.models, filters.model);
+  const aspects = facetOptions(facets.aspectRatios, filters.aspectRatio);
 
   return (
     <fieldset className="lib-filters">
@@ -31,12 +41,14 @@ export function LibraryFilters() {
       </label>
       <label className="lib-field">
         <span>Model</span>
-        <input list="lib-models" value={filters.model ?? ''} size={16} onChange={(e) => set({ model: e.target.value || undefined })} />
-        <datalist id="lib-models">
+        <select value={filters.model ?? ''} onChange={(e) => set({ model: e.target.value || undefined })}>
+          <option value="">Any</option>
           {models.map((m) => (
-            <option key={m} value={m} />
+            <option key={m.value} value={m.value}>
+              {m.value} ({count.format(m.count)})
+            </option>
           ))}
-        </datalist>
+        </select>
       </label>
       <label className="lib-field">
         <span>From</span>
@@ -50,9 +62,9 @@ export function LibraryFilters() {
         <span>Aspect ratio</span>
         <select value={filters.aspectRatio ?? ''} onChange={(e) => set({ aspectRatio: e.target.value || undefined })}>
           <option value="">Any</option>
-          {ASPECTS.map((a) => (
-            <option key={a} value={a}>
-              {a}
+          {aspects.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.value} ({count.format(a.count)})
             </option>
           ))}
         </select>

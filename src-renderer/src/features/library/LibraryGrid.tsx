@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
 import { nextFocusIndex } from './grid-keys';
 import { GRID_GAP, columnsFor, itemSpan, needsMoreIds, rowCount, tileWidthFor } from './grid-window';
@@ -7,25 +7,40 @@ import { LibraryTile } from './LibraryTile';
 import { fetchWindow, loadMoreIds } from './query-commands';
 import { selectByClick } from './selection';
 import { useElementWidth } from './use-element-width';
+import { useRubberBand } from './use-rubber-band';
 
 /** Caption under each thumbnail: two lines of prompt. */
 const CAPTION = 40;
 const PADDING = 4;
+/**
+ * Record fetches wait for the window to rest this long; while it keeps moving slower than FLING_ROWS_PER_S (reading,
+ * a wheel) they still go out every FETCH_MAX_WAIT. A fling fetches nothing until it settles: those rows are gone
+ * before their records could arrive.
+ */
+const FETCH_DEBOUNCE = 30;
+const FETCH_MAX_WAIT = 150;
+const FLING_ROWS_PER_S = 30;
 
 /**
  * The virtualized grid. The scroll height comes from the total count (a stable scrollbar from the first paint);
  * only rows in view plus overscan are in the DOM, and only their records are fetched (debounced while flinging).
+ * It re-renders only when the visible rows change: tiles read their own record, selection and focus.
  */
 export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: number, id: string, e: MouseEvent): void }) {
   const ids = useStudio((s) => s.library.ids);
   const total = useStudio((s) => s.library.total);
-  const records = useStudio((s) => s.library.records);
-  const selected = useStudio((s) => s.library.selection.selected);
+  const recordsVersion = useStudio((s) => s.library.recordsVersion);
   const focusIndex = useStudio((s) => s.library.focusIndex);
   const tileSize = useStudio((s) => s.library.tileSize);
   const nextCursor = useStudio((s) => s.library.nextCursor);
+  // Until the first ids arrive the grid shows a skeleton of tiles (CSS), so the screen has its shape at once.
+  const busy = useStudio((s) => s.library.status === 'loading' && s.library.ids.length === 0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const bandRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef(false);
+  const motion = useRef({ row: 0, at: 0, waitingSince: null as number | null });
+  const [scrolling, setScrolling] = useState(false);
   const width = useElementWidth(scrollRef);
   const columns = columnsFor(width - PADDING * 2, tileSize);
   const cell = tileWidthFor(width - PADDING * 2, columns, Math.min(tileSize, 96));
@@ -36,8 +51,15 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
     count: rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    // Fewer off-screen rows while the grid moves (each frame of a fling replaces them all), more once it rests.
+    overscan: scrolling ? 1 : 3,
+    onChange: (v) => setScrolling(v.isScrolling),
+    // Re-render only when the range of rows (or isScrolling) changes, not on every scroll event: rows sit at fixed
+    // offsets, so nothing else moves. No `containerRef` and no measured rows, so the virtualizer writes no styles:
+    // rows and the container keep the positions and height rendered here.
+    directDomUpdates: true,
   });
+  const onBandStart = useRubberBand(scrollRef, rowsRef, bandRef, { columns, cell, tileHeight: rowHeight - GRID_GAP, rowHeight });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, columns]);
 
   const visible = virtualizer.getVirtualItems();
@@ -46,12 +68,20 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
 
   useEffect(() => {
     const span = itemSpan(firstRow, lastRow, columns, ids.length);
+    const now = performance.now();
+    const m = motion.current;
+    const rowsPerSecond = (Math.abs(firstRow - m.row) * 1000) / Math.max(1, now - m.at);
+    m.row = firstRow;
+    m.at = now;
+    if (m.waitingSince === null || rowsPerSecond > FLING_ROWS_PER_S) m.waitingSince = now;
+    const delay = Math.max(0, Math.min(FETCH_DEBOUNCE, m.waitingSince + FETCH_MAX_WAIT - now));
     const timer = setTimeout(() => {
+      m.waitingSince = null;
       void fetchWindow(span);
       if (needsMoreIds(span[1], ids.length, nextCursor !== null)) void loadMoreIds();
-    }, 30);
+    }, delay);
     return () => clearTimeout(timer);
-  }, [firstRow, lastRow, columns, ids, records, nextCursor]);
+  }, [firstRow, lastRow, columns, ids, recordsVersion, nextCursor]);
 
   // After a keyboard move, focus the tile once its row is rendered.
   useEffect(() => {
@@ -117,39 +147,59 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
       aria-multiselectable="true"
       aria-rowcount={rows}
       aria-colcount={columns}
+      aria-busy={busy}
       onKeyDown={onKeyDown}
+      onMouseDown={onBandStart}
     >
-      <div className="lib-rows" style={{ height: virtualizer.getTotalSize() }}>
+      <div ref={rowsRef} className="lib-rows" style={{ height: virtualizer.getTotalSize() }}>
         {visible.map((row) => (
-          <div
+          <GridRow
             key={row.key}
-            role="row"
-            aria-rowindex={row.index + 1}
-            className="lib-row"
-            style={{ transform: `translateY(${row.start}px)`, height: rowHeight - GRID_GAP, gap: GRID_GAP }}
-          >
-            {Array.from({ length: columns }, (_, c) => {
-              const index = row.index * columns + c;
-              const id = ids[index];
-              if (id === undefined) return null;
-              return (
-                <LibraryTile
-                  key={id}
-                  id={id}
-                  index={index}
-                  record={records[id]}
-                  selected={selected.has(id)}
-                  focused={index === focusIndex}
-                  size={cell}
-                  onPick={onPick}
-                  onOpen={props.onOpen}
-                  onMenu={props.onMenu}
-                />
-              );
-            })}
-          </div>
+            index={row.index}
+            start={row.start}
+            height={rowHeight - GRID_GAP}
+            columns={columns}
+            cell={cell}
+            ids={ids}
+            onPick={onPick}
+            onOpen={props.onOpen}
+            onMenu={props.onMenu}
+          />
         ))}
+        <div ref={bandRef} className="lib-band" hidden aria-hidden="true" />
       </div>
     </div>
   );
 }
+
+interface RowProps {
+  index: number;
+  start: number;
+  height: number;
+  columns: number;
+  cell: number;
+  ids: readonly string[];
+  onPick(index: number, id: string, e: MouseEvent): void;
+  onOpen(id: string): void;
+  onMenu(index: number, id: string, e: MouseEvent): void;
+}
+
+/** One row of tiles; memoized, so a change of the visible range renders only the rows that came into view. */
+const GridRow = memo(function GridRow(props: RowProps) {
+  const { index: row, columns, ids } = props;
+  return (
+    <div
+      role="row"
+      aria-rowindex={row + 1}
+      className="lib-row"
+      style={{ transform: `translateY(${props.start}px)`, height: props.height, gap: GRID_GAP }}
+    >
+      {Array.from({ length: columns }, (_, c) => {
+        const index = row * columns + c;
+        const id = ids[index];
+        if (id === undefined) return null;
+        return <LibraryTile key={id} id={id} index={index} size={props.cell} onPick={props.onPick} onOpen={props.onOpen} onMenu={props.onMenu} />;
+      })}
+    </div>
+  );
+});

@@ -39,13 +39,14 @@ export function LibraryPage() {
   const lastText = useRef<string | null>(null);
   const onKeyDown = useLibraryShortcuts();
 
-  useEffect(() => void loadCollections(), []);
+  // The grid's query goes first: effects run in order, and main answers requests one at a time.
   useEffect(() => {
     // Cached records stay valid while the search text is the same (highlights depend on it).
     const keepRecords = lastText.current === text;
     lastText.current = text;
     void runQuery({ keepRecords });
   }, [view, text, filters, sort]);
+  useEffect(() => void loadCollections(), []);
 
   const open = useCallback((id: string) => patch({ lightboxId: id }), [patch]);
   const onMenu = useCallback((index: number, id: string, e: MouseEvent) => {

@@ -1,6 +1,6 @@
-import type { LibraryRecord } from '@contract';
 import { memo, useState, type MouseEvent } from 'react';
 import { mediaUrl } from '../../lib/api';
+import { useStudio } from '../../stores/store';
 import { formatDuration, promptExcerpt } from './format';
 import { excerpt } from './highlight';
 import { Highlighted } from './Highlighted';
@@ -8,9 +8,6 @@ import { Highlighted } from './Highlighted';
 export interface TileProps {
   id: string;
   index: number;
-  record: LibraryRecord | undefined;
-  selected: boolean;
-  focused: boolean;
   size: number;
   onPick(index: number, id: string, e: MouseEvent): void;
   onOpen(id: string): void;
@@ -18,20 +15,27 @@ export interface TileProps {
 }
 
 /**
- * One grid cell. Until its record arrives it is a quiet placeholder; a file that vanished shows "Missing file"
- * (never an endless spinner), and a thumbnail that fails to decode says so too.
+ * One grid cell. It selects its own record, selected and focused state from the store, so a window fetch, a click
+ * or a keyboard move re-renders only the tiles they touch (the grid re-renders only when the visible rows change).
+ * Until its record arrives it is a quiet placeholder; a file that vanished shows "Missing file" (never an endless
+ * spinner). A thumbnail that fails to load falls back to the original image, then says "No preview".
  */
 export const LibraryTile = memo(function LibraryTile(props: TileProps) {
-  const { record, index, id } = props;
-  const [broken, setBroken] = useState(false);
+  const { index, id } = props;
+  const record = useStudio((s) => s.library.records.get(id));
+  const selected = useStudio((s) => (s.library.band ?? s.library.selection.selected).has(id));
+  const focused = useStudio((s) => s.library.focusIndex === index);
+  const [failed, setFailed] = useState<readonly string[]>([]);
   const name = record ? promptExcerpt(record.prompt || record.editInstruction || '', record.kind) : 'Loading item';
   const caption = record ? excerpt(record.prompt, record.highlight?.prompt ?? [], 90) : null;
+  const candidates = record && !record.missing ? [record.thumb, record.kind === 'image' ? record.file : null] : [];
+  const src = candidates.find((c): c is string => !!c && !failed.includes(c));
   return (
     <div
       role="gridcell"
-      aria-selected={props.selected}
+      aria-selected={selected}
       aria-label={name}
-      tabIndex={props.focused ? 0 : -1}
+      tabIndex={focused ? 0 : -1}
       data-index={index}
       className="lib-tile"
       style={{ width: props.size }}
@@ -42,16 +46,16 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
       <div className="lib-thumb" style={{ height: props.size }}>
         {!record ? (
           <div className="lib-thumb-placeholder" aria-hidden="true" />
-        ) : record.missing || broken || !record.thumb ? (
+        ) : !src ? (
           <div className="lib-thumb-missing">{record.missing ? 'Missing file' : 'No preview'}</div>
         ) : (
           <img
-            src={mediaUrl(record.thumb)}
+            key={src}
+            src={mediaUrl(src)}
             alt=""
-            loading="lazy"
             decoding="async"
             draggable={false}
-            onError={() => setBroken(true)}
+            onError={() => setFailed((list) => [...list, src])}
           />
         )}
         {record?.kind === 'video' && (
@@ -65,7 +69,7 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
             ★
           </span>
         )}
-        {props.selected && (
+        {selected && (
           <span className="lib-check" aria-hidden="true">
             ✓
           </span>

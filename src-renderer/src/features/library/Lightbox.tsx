@@ -14,7 +14,7 @@ import { useModal } from './use-modal';
 export function Lightbox(props: { id: string }) {
   const { id } = props;
   const patch = useStudio((s) => s.patchLibrary);
-  const cached = useStudio((s) => s.library.records[id]);
+  const cached = useStudio((s) => s.library.records.get(id));
   const ids = useStudio((s) => s.library.ids);
   const [loaded, setLoaded] = useState<{ id: string; detail?: LibraryItemDetail; error?: string } | null>(null);
   const ref = useModal(() => patch({ lightboxId: null }));

@@ -3,11 +3,17 @@ import { useEffect, useState } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { promptExcerpt } from './format';
 
-/** The full image (the preview at once, the original when it has loaded) or the video with controls. */
+/**
+ * The full image (the preview at once, the original when it has loaded) or the video with controls. Previews are
+ * rendered in the background just after an item arrives, so a preview that is not there yet (404) falls back to
+ * the original file (a video whose poster is missing shows its first frame instead).
+ */
 export function LightboxMedia(props: { record: LibraryRecord }) {
   const { record } = props;
   const [fullLoaded, setFullLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [previewFailed, setPreviewFailed] = useState(false);
+  const preview = previewFailed ? null : record.preview;
 
   useEffect(() => {
     // State starts fresh per item: the parent keys this component by id.
@@ -31,13 +37,22 @@ export function LightboxMedia(props: { record: LibraryRecord }) {
         className="lb-media"
         controls
         preload="metadata"
-        poster={record.preview ? mediaUrl(record.preview) : undefined}
+        poster={preview ? mediaUrl(preview) : undefined}
         src={mediaUrl(record.file)}
         aria-label={promptExcerpt(record.prompt, 'video')}
       />
     );
   }
-  const src = fullLoaded || !record.preview ? mediaUrl(record.file) : mediaUrl(record.preview);
-  if (failed && !record.preview) return <div className="lb-missing">This image could not be shown.</div>;
-  return <img key={record.id} className="lb-media" src={src} alt={promptExcerpt(record.prompt, 'image', 200)} />;
+  const showPreview = !fullLoaded && preview !== null;
+  const src = showPreview ? mediaUrl(preview) : mediaUrl(record.file);
+  if (failed && !showPreview) return <div className="lb-missing">This image could not be shown.</div>;
+  return (
+    <img
+      key={record.id}
+      className="lb-media"
+      src={src}
+      alt={promptExcerpt(record.prompt, 'image', 200)}
+      onError={showPreview ? () => setPreviewFailed(true) : undefined}
+    />
+  );
 }

@@ -14,7 +14,7 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
   const ref = useRef<HTMLDivElement>(null);
   const lib = useStudio((s) => s.library);
   const ids = orderedSelection(lib.ids, lib.selection.selected);
-  const allFavorite = ids.every((id) => lib.records[id]?.favorite);
+  const allFavorite = ids.every((id) => lib.records.get(id)?.favorite);
   const trash = lib.view.kind === 'trash';
   const { onClose } = props;
 

@@ -26,7 +26,10 @@ export async function setFavorite(ids: readonly string[], favorite: boolean): Pr
     for (const part of chunk(ids, BULK)) await invoke('library:favorite', { ids: part, favorite });
     // Patch the cached records at once so the star does not wait for the refresh.
     const records = store().library.records;
-    store().mergeLibraryRecords(ids.flatMap((id) => (records[id] ? [{ ...records[id], favorite }] : [])));
+    store().mergeLibraryRecords(ids.flatMap((id) => {
+      const r = records.get(id);
+      return r ? [{ ...r, favorite }] : [];
+    }));
   } catch (err) {
     fail('Could not change favorites', err);
   }

@@ -39,41 +39,60 @@ function effectiveSort(state: LibraryState) {
   return state.sort === 'relevance' && !state.text.trim() ? 'newest' : state.sort;
 }
 
+/** A new query's first page: enough ids for the first screens, with their records in the same round trip. */
+export const FIRST_PAGE = 1000;
+export const FIRST_RECORDS = 120;
+/** How long the rest of the ids waits after the first page (the grid scrolled past the first page loads it sooner). */
+export const REST_DELAY_MS = 250;
+
 /**
  * Re-runs the query. `keepRecords` keeps cached records (same search text, so highlights still apply), which
- * makes refreshes after a change flicker-free.
+ * makes refreshes after a change flicker-free. A new query (`keepRecords` false) asks for a small first page with
+ * its first records, so the grid paints after one round trip, then pages the remaining ids in; selection pruning
+ * and focus clamping wait for the full list.
  */
 export async function runQuery(options: { keepRecords?: boolean } = {}): Promise<void> {
   const store = useStudio.getState();
-  const generation = store.beginLibraryQuery(options.keepRecords ?? false);
+  const fresh = !(options.keepRecords ?? false);
+  const generation = store.beginLibraryQuery(!fresh);
   const state = lib();
+  const filter = toQueryFilter(state);
   try {
-    const page = await invoke('library:query', { filter: toQueryFilter(state), sort: effectiveSort(state), limit: ID_PAGE });
+    const page = await invoke(
+      'library:query',
+      fresh ? { filter, sort: effectiveSort(state), limit: FIRST_PAGE, withRecords: FIRST_RECORDS } : { filter, sort: effectiveSort(state), limit: ID_PAGE },
+    );
     if (lib().generation !== generation) return;
+    if (page.records) store.mergeLibraryRecords(page.records);
+    store.patchLibrary({ ids: page.ids, total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' });
+    // The next page of ids (the rest, in all but the largest libraries) before anything prunes against them. It
+    // waits a moment: main answers one request at a time, and the first screen's thumbnails should not queue
+    // behind 50k ids.
+    if (fresh && page.nextCursor) {
+      await new Promise((r) => setTimeout(r, REST_DELAY_MS));
+      if (lib().generation !== generation) return;
+      await loadMoreIds();
+    }
     const current = lib();
-    const focusIndex = Math.min(current.focusIndex, Math.max(0, page.ids.length - 1));
+    if (current.generation !== generation) return;
     store.patchLibrary({
-      ids: page.ids,
-      total: page.total,
-      totalCapped: page.totalCapped,
-      nextCursor: page.nextCursor,
-      status: 'ready',
-      focusIndex,
-      selection: pruneSelection(current.selection, page.ids),
+      focusIndex: Math.min(current.focusIndex, Math.max(0, current.ids.length - 1)),
+      selection: pruneSelection(current.selection, current.ids),
     });
   } catch (err) {
     if (lib().generation === generation) store.patchLibrary({ status: 'error', error: errorText(err) });
   }
 }
 
-let loadingMore = false;
+/** The query generation whose next page is being loaded (one page at a time per query). */
+let loadingMoreFor = -1;
 
 /** Appends the next page of ids (keyset cursor), for libraries larger than one page. */
 export async function loadMoreIds(): Promise<void> {
   const state = lib();
-  if (loadingMore || !state.nextCursor) return;
-  loadingMore = true;
   const { generation } = state;
+  if (loadingMoreFor === generation || !state.nextCursor) return;
+  loadingMoreFor = generation;
   try {
     const page = await invoke('library:query', {
       filter: toQueryFilter(state),
@@ -86,7 +105,7 @@ export async function loadMoreIds(): Promise<void> {
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load more of the library: ${errorText(err)}`);
   } finally {
-    loadingMore = false;
+    if (loadingMoreFor === generation) loadingMoreFor = -1;
   }
 }
 
@@ -96,7 +115,7 @@ const inflight = new Set<string>();
 /** Fetches records for the item span `[start, end)` (visible window plus overscan) that are not cached yet. */
 export async function fetchWindow(span: [number, number]): Promise<void> {
   const state = lib();
-  const batches = idsToFetch(state.ids, span, (id) => id in state.records || inflight.has(id));
+  const batches = idsToFetch(state.ids, span, (id) => state.records.has(id) || inflight.has(id));
   const text = state.text.trim() || undefined;
   await Promise.all(
     batches.map(async (ids) => {
@@ -134,11 +153,37 @@ let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 export function onLibraryChanged(change: EventPayload<'library:changed'>): void {
   const store = useStudio.getState();
   if (change.ids) store.dropLibraryRecords(change.ids);
-  else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched') store.patchLibrary({ records: {} });
+  else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched') store.clearLibraryRecords();
   if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added') void loadCollections();
   if (store.library.status === 'idle') return; // The Library has not been opened yet: it queries on mount.
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => void runQuery({ keepRecords: true }), 60);
+  refreshTimer = setTimeout(() => {
+    void runQuery({ keepRecords: true });
+    if (facetWatchers > 0 && change.reason !== 'collections') void loadFacets();
+  }, 60);
+}
+
+/** Open filter panels: facets are counted over the whole library, so they load only while someone shows them. */
+let facetWatchers = 0;
+
+/** Loads the facets now and keeps them current on `library:changed` until the returned cleanup runs. */
+export function watchFacets(): () => void {
+  facetWatchers += 1;
+  void loadFacets();
+  return () => {
+    facetWatchers -= 1;
+  };
+}
+
+/** The filter dropdowns' models and aspect ratios with counts, for the trash or everything else. */
+export async function loadFacets(): Promise<void> {
+  const trashed = lib().view.kind === 'trash';
+  try {
+    const facets = await invoke('library:facets', { trashed });
+    if ((lib().view.kind === 'trash') === trashed) useStudio.getState().patchLibrary({ facets });
+  } catch {
+    // The dropdowns keep their last values; the grid itself does not depend on them.
+  }
 }
 
 export function errorText(err: unknown): string {

@@ -22,7 +22,7 @@ export function useLibraryShortcuts() {
       void trashItems(selected);
     } else if (e.key.toLowerCase() === 'f' && !e.ctrlKey && !e.metaKey && selected.length > 0) {
       e.preventDefault();
-      void setFavorite(selected, !selected.every((id) => lib.records[id]?.favorite));
+      void setFavorite(selected, !selected.every((id) => lib.records.get(id)?.favorite));
     }
   }, []);
 }
