@@ -27,6 +27,8 @@ mkdir -p "$REPORTS"
 export FORCE_COLOR=0 NO_COLOR=1
 
 read -r -a ENG <<<"${ELECTRONEGATIVITY:-npx --no -- electronegativity}"
+# The tool's start-up translation fetch crashes it offline; see scripts/electronegativity-offline.cjs.
+export NODE_OPTIONS="${NODE_OPTIONS:-} --require $PWD/scripts/electronegativity-offline.cjs"
 if ! "${ENG[@]}" -V >/dev/null 2>&1; then
   echo "electronegativity is not installed (add @doyensec/electronegativity to devDependencies)." >&2
   exit 2
@@ -48,10 +50,16 @@ COMMON_EXCLUDES="AvailableSecurityFixesGlobalCheck"
 #   out — DangerousFunctionsJSCheck: the only dynamic code in the bundles is zod's JIT (`new Function`, guarded by
 #     zod's own allowsEval probe) bundled into out/preload/index.cjs; our own sources are scanned with this check on,
 #     so any eval we write is still caught there.
+#   src-preload — LimitNavigationGlobalCheck, PermissionRequestHandlerGlobalCheck: global checks look for the
+#     handlers in the scanned folder, and the preload has no main-process code; the handlers are in src-main.
+#   out — LimitNavigationGlobalCheck, PermissionRequestHandlerGlobalCheck: the tool's parser cannot read the bundled
+#     out/main/index.js ("Unknown node type ClassPrivateProperty"), so the will-navigate, setWindowOpenHandler and
+#     permission handlers there are invisible to it and it reports them missing. The same handlers are found in the
+#     src-main scan, where both checks stay on, and test/main/hardening/electron asserts their behaviour.
 TARGETS=(
   "src-main|src-main|CSPGlobalCheck"
-  "src-preload|src-preload|CSPGlobalCheck"
-  "out|out|DangerousFunctionsJSCheck"
+  "src-preload|src-preload|CSPGlobalCheck,LimitNavigationGlobalCheck,PermissionRequestHandlerGlobalCheck"
+  "out|out|DangerousFunctionsJSCheck,LimitNavigationGlobalCheck,PermissionRequestHandlerGlobalCheck"
 )
 
 failed=0

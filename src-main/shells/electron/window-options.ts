@@ -17,6 +17,8 @@ export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWi
     webviewTag: false,
     spellcheck: true,
     navigateOnDragDrop: false,
+    // Middle-click would open links in new windows; setWindowOpenHandler denies them anyway, but off is simpler.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

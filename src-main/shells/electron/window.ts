@@ -13,7 +13,8 @@ export function createMainWindow(options: { preload: string; rendererUrl: string
     const a = d.workArea;
     return saved.x !== undefined && saved.y !== undefined && saved.x >= a.x && saved.y >= a.y && saved.x < a.x + a.width && saved.y < a.y + a.height;
   });
-  const win = new BrowserWindow({
+  // justified: webPreferences come from secureWebPreferences() (window-options.ts: contextIsolation, sandbox, Auxclick off), which electronegativity cannot follow; test/main/ipc/window-options.test.ts asserts them.
+  const win = new BrowserWindow({ /* eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK */
     ...(visible ? saved : { width: saved.width, height: saved.height }),
     minWidth: 900,
     minHeight: 600,
