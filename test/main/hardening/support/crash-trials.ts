@@ -7,11 +7,14 @@
  * running and compared with what the simulator delivered (`sim.delivered`).
  *
  * What counts as lost: an image response the host itself logged as received (the transport logs `xai request` right
- * after it has read the whole body) whose images are not all in the library, unless the kill came within
- * `inFlightMs` of that log line (then the bytes were still in memory: no client can save them; reported as
- * `lostInFlight`). Responses the simulator sent but the host never finished reading are `notReceived`. Videos can be
- * downloaded again for 24 h, so every video the simulator finished must end up in the library.
+ * after it has read the whole body) whose images are not all in the library, when the host had got past staging it
+ * (its job in jobs.db carries the request id, which is written right after staging, or the log says `result staged`)
+ * or had `inFlightMs` to do so. A kill before that, within `inFlightMs` of the log line, caught the bytes in memory,
+ * where no client can save them: reported as `lostInFlight`, with the gaps. Responses the simulator sent but the host
+ * never finished reading are `notReceived`. Videos can be downloaded again for 24 h, so every video the simulator
+ * finished must end up in the library.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +29,7 @@ export interface CrashTrialOptions {
   seed: number;
   /** The kill comes this long after the trial's first submit (ms, inclusive range). */
   killAfterMs?: [number, number];
-  /** A kill this soon after the host logged a response means the bytes were still in memory (default 150 ms). */
+  /** A kill this soon after the host logged a response, before staging was done, caught the bytes in memory (default 1000 ms: a loaded CI machine can starve the child that long). */
   inFlightMs?: number;
   /** Keep the data folder for a post-mortem (its path is in the figures). */
   keepDir?: boolean;
@@ -36,6 +39,8 @@ export interface CrashTrialOptions {
 export interface CrashFigures {
   trials: number;
   seed: number;
+  /** Extra kills during a start-up (before or just after ready), on about a third of the trials. */
+  startupKills: number;
   /** Images in 200 answers to image POSTs plus videos downloaded in full, as the simulator sent them. */
   resultsDelivered: number;
   /** Of those, found in the library (row and file). */
@@ -47,6 +52,8 @@ export interface CrashFigures {
   rowsWithoutFile: number;
   stagedLeft: number;
   integrityFailures: number;
+  /** The databases checked with `PRAGMA integrity_check`. */
+  databases: string[];
   interruptedJobs: number;
   imageJobs: Record<string, number>;
   /** Why image jobs failed, once per distinct message (a crash should only ever interrupt, never fail). */
@@ -60,7 +67,7 @@ export interface CrashFigures {
 }
 
 interface JobsList {
-  batches: { jobs: { id: string; state: string; prompt: string; error: { kind: string; message: string } | null }[] }[];
+  batches: { jobs: { id: string; state: string; prompt: string; requestId: string | null; error: { kind: string; message: string } | null }[] }[];
 }
 interface VideoList {
   jobs: { id: string; state: string; videoRequestId: string | null }[];
@@ -72,13 +79,30 @@ const VIDEO_FINAL = new Set(['done', 'failed', 'expired', 'blocked', 'lost', 'ca
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const HOST_ENV = { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-key-0000' };
+
 async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProcess; client: HostClient }> {
-  const host = await startHostProcess({
-    dataDir,
-    env: { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-key-0000' },
-    args: ['--api-base-url', `${sim.url}/v1`],
-  });
+  const host = await startHostProcess({ dataDir, env: HOST_ENV, args: ['--api-base-url', `${sim.url}/v1`] });
   return { host, client: await connectHost(host.origin, host.token) };
+}
+
+/**
+ * Starts a host and SIGKILLs it `afterMs` later whether or not it is ready: a crash during start-up (module load,
+ * library reconcile, filing staged results, the queue and video journal resuming). Resolves with whether it got ready.
+ */
+async function killDuringStart(sim: Simulator, dataDir: string, afterMs: number): Promise<boolean> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', '--api-base-url', `${sim.url}/v1`], {
+    env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...HOST_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.resume();
+  const exited = new Promise((r) => child.once('exit', r));
+  await Promise.race([sleep(afterMs), exited]);
+  child.kill('SIGKILL');
+  await exited;
+  return out.includes('IMAGINE_HOST_READY');
 }
 
 /** Submits this trial's work without waiting for video start calls (a kill may land while they are in flight). */
@@ -119,11 +143,12 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   const log = options.log ?? (() => {});
   const rng = seededRandom(options.seed);
   const [killMin, killMax] = options.killAfterMs ?? [100, 1800];
-  const inFlightMs = options.inFlightMs ?? 150;
+  const inFlightMs = options.inFlightMs ?? 1000;
   // Latency and video length keep work in flight across most kill moments: requests take ~0.3 s, videos ~1–2 s.
   const sim = await startSimulator({ latencyMs: 250, video: { emptyPolls: 1, pendingPolls: 8 } });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-crash-'));
   const kills: number[] = [];
+  let startupKills = 0;
   log(`crash trials: ${options.trials} trials, seed ${options.seed}, data ${dataDir}`);
   try {
     for (let t = 0; t < options.trials; t++) {
@@ -136,6 +161,13 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
       kills.push(Date.now());
       await host.stop('SIGKILL');
       log(`trial ${t + 1}/${options.trials}: killed after ${wait} ms`);
+      if (rng.next() < 0.3) {
+        const at = rng.int(300, 2500);
+        const ready = await killDuringStart(sim, dataDir, at);
+        kills.push(Date.now());
+        startupKills++;
+        log(`trial ${t + 1}/${options.trials}: start-up killed after ${at} ms (${ready ? 'was ready' : 'not ready yet'})`);
+      }
     }
     const { host, client } = await launch(sim, dataDir);
     const final = await settle(client, 120_000);
@@ -143,7 +175,7 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     await host.stop('SIGTERM');
     const report = inspectDataDir(dataDir);
     const figures = compare(sim, dataDir, report, final, kills, inFlightMs);
-    return { trials: options.trials, seed: options.seed, ...figures, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started };
+    return { trials: options.trials, seed: options.seed, startupKills, ...figures, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started };
   } finally {
     await sim.close();
     if (!options.keepDir) rmSync(dataDir, { recursive: true, force: true });
@@ -155,8 +187,10 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
   const present = report.rows.filter((r) => !report.rowsWithoutFile.includes(r.id));
   const byRequest = countBy(present.map((r) => r.requestId ?? ''));
   const received = new Map<string, number>();
+  const pastStaging = new Set<string>(final.jobs.batches.flatMap((b) => b.jobs).flatMap((j) => (j.requestId ? [j.requestId] : [])));
   for (const line of hostLog(dataDir)) {
     if (line.message === 'xai request' && line.status === 200 && typeof line.requestId === 'string') received.set(line.requestId, Date.parse(String(line.at)));
+    if (line.message === 'generation: result staged' && typeof line.requestId === 'string') pastStaging.add(line.requestId);
   }
   const images = { delivered: 0, found: 0, notReceived: 0, lostInFlight: 0, lost: 0, duplicates: 0 };
   const lostDetails: string[] = [];
@@ -176,7 +210,7 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
     const at = received.get(d.requestId);
     const kill = kills.find((k) => k >= (at ?? d.at));
     if (at === undefined) images.notReceived += missing;
-    else if (kill !== undefined && kill - at <= inFlightMs) {
+    else if (kill !== undefined && kill - at <= inFlightMs && !pastStaging.has(d.requestId)) {
       images.lostInFlight += missing;
       inFlightGapsMs.push(kill - at);
     }
@@ -220,6 +254,7 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
     rowsWithoutFile: report.rowsWithoutFile.length,
     stagedLeft: report.stagedFiles.length,
     integrityFailures: report.integrityFailures,
+    databases: Object.keys(report.integrity),
     interruptedJobs: jobs.filter((j) => j.state === 'interrupted').length,
     imageJobs: countBy(jobs.map((j) => j.state)),
     failedJobMessages: [...new Set(jobs.filter((j) => j.state === 'failed').map((j) => `${j.error?.kind}: ${j.error?.message}`))],
