@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
 import { nextFocusIndex } from './grid-keys';
 import { GRID_GAP, columnsFor, itemSpan, needsMoreIds, rowCount, tileWidthFor } from './grid-window';
@@ -148,6 +148,7 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
       aria-rowcount={rows}
       aria-colcount={columns}
       aria-busy={busy}
+      style={skeleton(columns, cell, rowHeight)}
       onKeyDown={onKeyDown}
       onMouseDown={onBandStart}
     >
@@ -170,6 +171,11 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
       </div>
     </div>
   );
+}
+
+/** The loading skeleton's geometry (drawn by CSS from these variables): the real grid's columns and rows. */
+function skeleton(columns: number, cell: number, rowHeight: number): CSSProperties {
+  return { '--lib-cell': `${cell}px`, '--lib-pitch': `${cell + GRID_GAP}px`, '--lib-tile-h': `${rowHeight - CAPTION - GRID_GAP}px`, '--lib-row': `${rowHeight}px`, '--lib-grid-w': `${columns * (cell + GRID_GAP) - GRID_GAP}px` } as CSSProperties;
 }
 
 interface RowProps {

@@ -4,7 +4,7 @@ import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { LightboxDetails } from './LightboxDetails';
 import { LightboxMedia } from './LightboxMedia';
-import { errorText } from './query-commands';
+import { errorText, loadMoreIds } from './query-commands';
 import { useModal } from './use-modal';
 
 /**
@@ -16,6 +16,9 @@ export function Lightbox(props: { id: string }) {
   const patch = useStudio((s) => s.patchLibrary);
   const cached = useStudio((s) => s.library.records.get(id));
   const ids = useStudio((s) => s.library.ids);
+  // The position counts the whole result, not just the ids paged in so far (a 100k library loads them in pages).
+  const total = useStudio((s) => Math.max(s.library.total, s.library.ids.length));
+  const hasMore = useStudio((s) => s.library.nextCursor !== null);
   const [loaded, setLoaded] = useState<{ id: string; detail?: LibraryItemDetail; error?: string } | null>(null);
   const ref = useModal(() => patch({ lightboxId: null }));
   const index = ids.indexOf(id);
@@ -35,6 +38,11 @@ export function Lightbox(props: { id: string }) {
     const at = useStudio.getState().library.ids.indexOf(target);
     patch({ lightboxId: target, ...(at >= 0 ? { focusIndex: at } : {}) });
   };
+  useEffect(() => {
+    // Stepping towards the end of the ids paged in so far brings in the next page.
+    if (hasMore && index >= ids.length - 50) void loadMoreIds();
+  }, [hasMore, index, ids.length]);
+
   const step = (delta: number) => {
     const target = ids[index + delta];
     if (index >= 0 && target) open(target);
@@ -58,7 +66,7 @@ export function Lightbox(props: { id: string }) {
           <button type="button" className="lib-button" aria-label="Previous item" disabled={index <= 0} onClick={() => step(-1)}>
             ←
           </button>
-          <span className="lb-position">{index >= 0 ? `${index + 1} of ${ids.length}` : ''}</span>
+          <span className="lb-position">{index >= 0 ? `${(index + 1).toLocaleString()} of ${total.toLocaleString()}` : ''}</span>
           <button type="button" className="lib-button" aria-label="Next item" disabled={index < 0 || index >= ids.length - 1} onClick={() => step(1)}>
             →
           </button>
