@@ -47,6 +47,25 @@ afterAll(async () => {
 });
 
 describe('video result faults', () => {
+  it.each([
+    ['a 500', 'SERVER_ERROR', 'failed'],
+    ['a 503', 'UNAVAILABLE', 'failed'],
+    ['an HTML error page', 'HTML_ERROR', 'failed'],
+    // The start call may or may not have reached xAI: the job is kept as lost (with why), never sent again.
+    ['a connection reset', 'RESET', 'lost'],
+  ])('the start call answered with %s: %s, in words, never sent twice', async (_name, word, state) => {
+    const prompt = `video start ${word}`;
+    const error = await rig.parts.video
+      .submit({ mode: 'text', prompt, model: 'grok-imagine-video', duration: 1, aspectRatio: '16:9', resolution: '480p' })
+      .then(() => null, (e: { appError?: { message: string } }) => e.appError ?? null);
+    expectReadable(error?.message);
+    const job = rig.parts.video.list().find((j) => j.prompt === prompt) as VideoJobView;
+    expect(job.state).toBe(state);
+    expectReadable(job.reason);
+    expect(postsFor(rig.sim, prompt, VIDEO_POST)).toHaveLength(1);
+    expectBaselineIntact();
+  });
+
   it('xAI fails the job: failed, in words, one start call', async () => {
     const job = await video('fault VIDEO_FAIL');
     expect(job.state).toBe('failed');
