@@ -74,6 +74,26 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     apiBaseUrlOverride: options.apiBaseUrl,
   });
 
+  /**
+   * A library folder chosen in Settings may be gone at start (an unplugged drive, a hand-edited file): open the
+   * default library instead, and say which folder failed, rather than refusing to start.
+   */
+  const openStartupLibrary = async (): Promise<OpenLibrary> => {
+    const wanted = vault.connection.libraryDir();
+    try {
+      return await openLibrary(wanted);
+    } catch (err) {
+      const fallback = path.join(dataDir, 'library');
+      if (wanted === fallback) throw err;
+      options.logger.error('library: configured folder failed to open', { dir: wanted, error: String(err) });
+      await vault.settings.update({ libraryDir: null });
+      vault.settings.addNotice(
+        `The library folder ${wanted} could not be opened, so Imagine Studio opened ${vault.connection.libraryDir()} instead. Nothing was deleted: set the folder again in Settings once it is available.`,
+      );
+      return openLibrary(vault.connection.libraryDir());
+    }
+  };
+
   // Settings first: they decide which library folder is in effect (demo mode has its own).
   const openLibrary = async (dir: string): Promise<OpenLibrary> => {
     mkdirSync(dir, { recursive: true });
@@ -94,7 +114,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       },
     };
   };
-  const libraries = createLibrarySwitch(await openLibrary(vault.connection.libraryDir()), { open: openLibrary, logger: options.logger });
+  const libraries = createLibrarySwitch(await openStartupLibrary(), { open: openLibrary, logger: options.logger });
   const library = libraries.service;
 
   const app = createAppService({

@@ -69,6 +69,11 @@ export function createSettingsService(deps: SettingsServiceDeps) {
       return view();
     },
     get: view,
+    /** Adds a start-up notice (shown once when the window loads: events sent before it connects are lost). */
+    addNotice(text: string): void {
+      loadNotice = [loadNotice, text].filter(Boolean).join(' ');
+      deps.events.emit('app:notice', { level: 'warning', message: text });
+    },
     /** The validated settings (for other services: defaults, concurrency, timeouts). */
     current: settings,
     /** The API base URL for real requests (never the demo simulator): where keys are checked. */

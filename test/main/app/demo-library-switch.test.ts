@@ -82,3 +82,24 @@ describe('demo mode keeps its own library', () => {
     for (const batch of batches) await call('jobs:cancel', { batchId: batch.id });
   });
 });
+
+describe('a library folder that is gone at start', () => {
+  it('opens the default library with a notice instead of refusing to start', async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'imagine-gone-'));
+    await call('settings:update', { libraryDir: path.join(elsewhere, 'lib') });
+    expect(core.libraryDir).toBe(path.join(elsewhere, 'lib'));
+    await core.dispose();
+    // The folder's parent becomes a file: the library cannot be created there any more.
+    rmSync(elsewhere, { recursive: true, force: true });
+    (await import('node:fs')).writeFileSync(elsewhere, 'not a folder');
+    core = await createAppCore({
+      shell: 'browser-host', dataDir, version: '0.0.0', versions: {}, clock: systemClock, logger: silent,
+      secrets: new InMemorySecretStore(), events: { emit() {} },
+    });
+    expect(core.libraryDir).toBe(path.join(dataDir, 'library'));
+    const view = await call('settings:get', {});
+    expect(view.loadNotice).toContain(path.join(elsewhere, 'lib'));
+    expect(view.settings.libraryDir).toBeNull();
+    rmSync(elsewhere, { force: true });
+  });
+});
