@@ -1,6 +1,6 @@
 import type { LibraryRecord } from '@contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchWindow, onLibraryChanged, runQuery, toQueryFilter } from '../../../src-renderer/src/features/library/query-commands';
+import { ID_PAGE, fetchWindow, onLibraryChanged, runQuery, toQueryFilter } from '../../../src-renderer/src/features/library/query-commands';
 import { initialLibraryState } from '../../../src-renderer/src/stores/library-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
 
@@ -73,6 +73,11 @@ describe('window fetching', () => {
     const { records } = useStudio.getState().library;
     expect(records.has(ALL[0] ?? '')).toBe(false);
     expect(records.has(ALL[1] ?? '')).toBe(true);
+    // The refresh asks for the whole page at once (the ids under the user never shrink to a first page).
+    await new Promise((r) => setTimeout(r, 100));
+    const refresh = calls.filter((c) => c.channel === 'library:query').at(-1);
+    expect(refresh?.input).toMatchObject({ limit: ID_PAGE });
+    expect(refresh?.input.withRecords).toBeUndefined();
   });
 
   it('builds the contract filter from view, form filters and text', () => {

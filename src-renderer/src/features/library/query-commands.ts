@@ -46,15 +46,16 @@ export const FIRST_RECORDS = 120;
 export const REST_DELAY_MS = 250;
 
 /**
- * Re-runs the query. `keepRecords` keeps cached records (same search text, so highlights still apply), which
- * makes refreshes after a change flicker-free. A new query (`keepRecords` false) asks for a small first page with
- * its first records, so the grid paints after one round trip, then pages the remaining ids in; selection pruning
- * and focus clamping wait for the full list.
+ * Runs the query. `keepRecords` keeps cached records (same search text, so highlights still apply). A query the
+ * user asked for (open, search, filter, sort, view) first asks for a small page with its first records, so the
+ * grid paints after one round trip, then pages the remaining ids in; selection pruning and focus clamping wait for
+ * the full list. A `refresh` after a change asks for the full page at once, so the ids under the user (and the
+ * selection and focus among them) never shrink to the first page, and cached records make it flicker-free.
  */
-export async function runQuery(options: { keepRecords?: boolean } = {}): Promise<void> {
+export async function runQuery(options: { keepRecords?: boolean; refresh?: boolean } = {}): Promise<void> {
   const store = useStudio.getState();
-  const fresh = !(options.keepRecords ?? false);
-  const generation = store.beginLibraryQuery(!fresh);
+  const fresh = !(options.refresh ?? false);
+  const generation = store.beginLibraryQuery(options.keepRecords ?? false);
   const state = lib();
   const filter = toQueryFilter(state);
   try {
@@ -158,7 +159,7 @@ export function onLibraryChanged(change: EventPayload<'library:changed'>): void 
   if (store.library.status === 'idle') return; // The Library has not been opened yet: it queries on mount.
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => {
-    void runQuery({ keepRecords: true });
+    void runQuery({ keepRecords: true, refresh: true });
     if (facetWatchers > 0 && change.reason !== 'collections') void loadFacets();
   }, 60);
 }
