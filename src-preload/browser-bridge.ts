@@ -14,6 +14,12 @@ const outbox: string[] = [];
 let socket: WebSocket | null = null;
 let nextId = 1;
 let retryMs = 250;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** `data-bridge` on <html>: the shell shows a "Reconnecting…" banner and reloads its state on the way back. */
+function setState(state: 'connected' | 'disconnected') {
+  if (document.documentElement.dataset.bridge !== state) document.documentElement.dataset.bridge = state;
+}
 
 function settle(id: number, envelope: Envelope<unknown>) {
   const entry = pending.get(id);
@@ -32,7 +38,7 @@ function connect() {
   socket = ws;
   ws.addEventListener('open', () => {
     retryMs = 250;
-    document.documentElement.dataset.bridge = 'connected';
+    setState('connected');
     while (outbox.length > 0) ws.send(outbox.shift() as string);
   });
   ws.addEventListener('message', (message) => {
@@ -43,13 +49,24 @@ function connect() {
     else for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
   });
   ws.addEventListener('close', () => {
-    document.documentElement.dataset.bridge = 'disconnected';
+    if (socket !== ws) return;
+    socket = null;
+    setState('disconnected');
     // Work in main keeps running; only answers in flight are lost. Say so, then reconnect.
     failAll({ kind: 'network', message: 'Lost the connection to Imagine Studio. Reconnecting…' });
-    setTimeout(connect, retryMs);
+    retryTimer = setTimeout(connect, retryMs);
     retryMs = Math.min(retryMs * 2, 5_000);
   });
 }
+
+/** Coming back to the window (or the network) tries at once instead of waiting out the backoff. */
+function retryNow() {
+  if (socket !== null) return;
+  clearTimeout(retryTimer);
+  connect();
+}
+window.addEventListener('focus', retryNow);
+window.addEventListener('online', retryNow);
 
 const api: Api = {
   mediaBase: '/media/',

@@ -1,29 +1,32 @@
 import { useEffect } from 'react';
 import { OnboardingPage } from './features/onboarding/OnboardingPage';
 import { DemoModeBadge } from './features/settings/DemoModeBadge';
-import { useThemeSetting } from './features/settings/use-theme';
+import { ConnectionBanner } from './features/shell/ConnectionBanner';
+import { DropOverlay } from './features/shell/DropOverlay';
 import { Navigation } from './features/shell/Navigation';
 import { NoticeList } from './features/shell/NoticeList';
-import { SectionPanel } from './features/shell/SectionPanel';
+import { SectionAnnouncer, SectionPanel } from './features/shell/SectionPanel';
+import { ShortcutsHost } from './features/shell/ShortcutsOverlay';
+import { useTheme } from './features/shell/theme';
 import { SECTIONS } from './stores/sections';
 import { useStudio } from './stores/store';
 
-/** The window: navigation on the left, the open section on the right, notices on top. */
+/** The window: navigation on the left, the open section on the right, notices and the connection on top. */
 export function App() {
   const status = useStudio((s) => s.status);
   const startupError = useStudio((s) => s.startupError);
   const setSection = useStudio((s) => s.setSection);
   const onboarding = useStudio((s) => s.onboardingOpen);
-  useThemeSetting();
+  useTheme();
 
   useEffect(() => {
-    // Ctrl/Cmd+1…5 jump to a section from anywhere.
+    // Ctrl/Cmd+1…5 jump to a section from anywhere; the focus follows into it (see SectionPanel).
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       const section = SECTIONS.find((s) => s.shortcut === e.key);
       if (section) {
         e.preventDefault();
-        setSection(section.id);
+        setSection(section.id, { focus: true });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -41,6 +44,7 @@ export function App() {
   if (onboarding) {
     return (
       <>
+        <ConnectionBanner />
         <OnboardingPage />
         <NoticeList />
       </>
@@ -48,10 +52,14 @@ export function App() {
   }
   return (
     <div className="app" aria-busy={status === 'starting'}>
+      <ConnectionBanner />
       <Navigation />
       <DemoModeBadge />
       <SectionPanel />
+      <SectionAnnouncer />
       <NoticeList />
+      <ShortcutsHost />
+      <DropOverlay />
     </div>
   );
 }

@@ -20,11 +20,25 @@ describe('the app shell', () => {
     expect(screen.getByRole('tab', { name: /Settings/ })).toHaveFocus();
   });
 
-  it('jumps to a section with Ctrl+number', async () => {
+  it('jumps to a section with Ctrl+number, moves the focus into it and announces it', async () => {
     const user = userEvent.setup();
     render(<App />);
+    screen.getByRole('tab', { name: /Generate/ }).focus();
     await user.keyboard('{Control>}3{/Control}');
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName(/Video/);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    expect(screen.getByTestId('section-announcer')).toHaveTextContent('Video section');
+    await user.keyboard('{Control>}5{/Control}');
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toHaveFocus();
+    expect(screen.getByTestId('section-announcer')).toHaveTextContent('Settings section');
+  });
+
+  it('keeps the focus on the tabs when moving with the arrows', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole('tab', { name: /Generate/ }));
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('tab', { name: /Edit/ })).toHaveFocus();
   });
 
   it('says plainly when main cannot be reached', () => {

@@ -3,31 +3,55 @@ import type { StateCreator } from 'zustand';
 import type { SectionId } from './sections';
 import type { StudioState } from './store';
 
+/** How a section was opened: by keyboard from elsewhere (`jump`: focus follows into the section) or in place. */
+export type SectionOpen = { focus?: boolean };
+
 /** App-wide state: which section is open, facts from main, and whether bootstrap finished. */
 export interface AppSlice {
   section: SectionId;
+  /** Bumped when the focus should move into the open section (Ctrl/Cmd+1…5, drop overlay's "Edit these"). */
+  sectionFocusRequest: number;
   info: AppInfo | null;
   status: 'starting' | 'ready' | 'failed';
   startupError: string | null;
   notices: { id: number; level: 'info' | 'warning' | 'error'; message: string }[];
-  setSection(section: SectionId): void;
+  /** The global keyboard-shortcuts list is open. */
+  shortcutsOpen: boolean;
+  /** Image files dropped anywhere and handed to the Edit screen, which takes them once it is open. */
+  editDrop: File[] | null;
+  setSection(section: SectionId, how?: SectionOpen): void;
   setInfo(info: AppInfo): void;
   setStatus(status: AppSlice['status'], error?: string): void;
   pushNotice(level: AppSlice['notices'][number]['level'], message: string): void;
   dismissNotice(id: number): void;
+  setShortcutsOpen(open: boolean): void;
+  setEditDrop(files: File[] | null): void;
+  /** Answers the dropped files once and clears them. */
+  takeEditDrop(): File[] | null;
 }
 
 let noticeId = 0;
 
-export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set) => ({
+export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set, get) => ({
   section: 'generate',
+  sectionFocusRequest: 0,
   info: null,
   status: 'starting',
   startupError: null,
   notices: [],
-  setSection: (section) => set({ section }),
+  shortcutsOpen: false,
+  editDrop: null,
+  setSection: (section, how) =>
+    set((s) => ({ section, sectionFocusRequest: how?.focus ? s.sectionFocusRequest + 1 : s.sectionFocusRequest })),
   setInfo: (info) => set({ info }),
   setStatus: (status, error) => set({ status, startupError: error ?? null }),
   pushNotice: (level, message) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, level, message }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setEditDrop: (editDrop) => set({ editDrop }),
+  takeEditDrop: () => {
+    const files = get().editDrop;
+    if (files) set({ editDrop: null });
+    return files;
+  },
 });

@@ -1,6 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 
-/** The app shell as a user sees it: the section tabs and the open section's heading. */
+/** A file to drop, as the test builds it (bytes travel into the page as base64). */
+export interface ShellDropFile {
+  name: string;
+  mimeType: string;
+  base64: string;
+}
+
+/** The app shell as a user sees it: section tabs, the open section's heading, and the shell's overlays. */
 export class ShellPage {
   constructor(readonly page: Page) {}
 
@@ -15,5 +22,38 @@ export class ShellPage {
   async expectSection(name: string) {
     await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
     await expect(this.heading()).toHaveText(name);
+  }
+
+  shortcuts() {
+    return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+
+  connectionBanner() {
+    return this.page.getByText('Reconnecting to Imagine Studio…');
+  }
+
+  announcer() {
+    return this.page.getByTestId('section-announcer');
+  }
+
+  dropOverlay() {
+    return this.page.getByTestId('drop-overlay');
+  }
+
+  /** Drags files from "the OS" over the open section and drops them there (not on a drop zone of the overlay). */
+  async dropFiles(files: ShellDropFile[], on = this.heading()) {
+    const transfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name, { type: f.mimeType }));
+      }
+      return dt;
+    }, files);
+    await on.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await on.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(this.dropOverlay()).toBeVisible();
+    await this.dropOverlay().dispatchEvent('dragover', { dataTransfer: transfer });
+    await this.dropOverlay().dispatchEvent('drop', { dataTransfer: transfer });
   }
 }

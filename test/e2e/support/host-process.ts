@@ -14,11 +14,14 @@ export interface HostProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startHostProcess(options: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<HostProcess> {
+/** `port`: listen on this port (a restart "on the same address", so an open page can reconnect); default any free one. */
+export async function startHostProcess(
+  options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number } = {},
+): Promise<HostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', ...(options.args ?? [])],
+    ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', String(options.port ?? 0), ...(options.args ?? [])],
     // Default: a returning user whose key comes from XAI_API_KEY, and a file-less secret store, so no test ever
     // reads or writes the real keychain of the machine it runs on. Specs override either through `env`.
     { env: { ...process.env, XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -7,6 +7,7 @@ import { batchSummary, promptsOf, ratioBox, usd } from '../../../src-renderer/sr
 import { pushHistory, stepHistory } from '../../../src-renderer/src/features/generate/prompt-history';
 import { DEFAULT_DRAFT } from '../../../src-renderer/src/stores/jobs-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
+import { ShortcutsHost } from '../../../src-renderer/src/features/shell/ShortcutsOverlay';
 
 const CENT = 100_000_000;
 const id = (n: number) => n.toString(16).padStart(32, '0');
@@ -96,7 +97,7 @@ describe('GeneratePage', () => {
       channel === 'jobs:submit'
         ? { ok: false, error: { kind: 'validation', message: 'This batch would cost about $0.08 … over your budget cap of $0.05.', issues: [] } }
         : { ok: true, value: { images: 4, requests: 1, perImageTicks: 2 * CENT, ticks: 8 * CENT, source: 'table', budgetCapUsd: 0.05, committedTicks: 0, exceedsBudget: true } };
-    render(<GeneratePage />);
+    render(<><GeneratePage /><ShortcutsHost /></>);
     fireEvent.change(screen.getByLabelText('Prompt'), { target: { value: 'pricey' } });
     expect(await screen.findByText(/Over budget/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Generate' }));

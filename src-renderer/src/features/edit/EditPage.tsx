@@ -3,7 +3,7 @@ import { EDIT_MAX_SOURCES } from '@contract';
 import { useStudio } from '../../stores/store';
 import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
 import { CanvasProvider } from './canvas-context';
-import { addLibraryItem } from './commands';
+import { addFiles, addLibraryItem } from './commands';
 import { EditOptions } from './EditOptions';
 import { EditPromptBox } from './EditPromptBox';
 import { EditResults } from './EditResults';
@@ -25,6 +25,13 @@ export function EditPage({ store }: { store?: CanvasStore }) {
     const taken = useStudio.getState().takeLibraryHandoff();
     if (taken) void addLibraryItem(canvas, taken.itemId);
   }, [handoff, canvas]);
+  // Files dropped anywhere in the window with "Edit these" (shell/DropOverlay).
+  const dropped = useStudio((s) => s.editDrop);
+  useEffect(() => {
+    if (!dropped) return;
+    const files = useStudio.getState().takeEditDrop();
+    if (files) void addFiles(canvas, files);
+  }, [dropped, canvas]);
 
   return (
     <CanvasProvider store={canvas}>

@@ -7,6 +7,7 @@ import { ApiError, invoke } from '../../lib/api';
 import { addSources, freshCard, replaceSources, runAction } from './canvas/actions';
 import type { CanvasStore } from './canvas/canvas-store';
 import type { EditStep } from './canvas/types';
+import { notifyWhenAway } from '../shell/notify';
 
 let refusalSeq = 0;
 const message = (err: unknown) => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
@@ -85,8 +86,11 @@ export async function submitEdit(store: CanvasStore): Promise<void> {
       id: now.steps.length + 1, parentId: now.currentStepId, sources: s.doc.sources, prompt: s.prompt, results: out.results, blocked: out.blocked,
     };
     store.setState({ steps: [...now.steps, step], currentStepId: step.id });
+    const blocked = out.blocked ? `, ${out.blocked} blocked` : '';
+    notifyWhenAway('Imagine Studio: edit finished', `${out.results.length} ${out.results.length === 1 ? 'image' : 'images'} ready${blocked}.`, { tag: 'edit' });
   } catch (err) {
     store.setState({ error: message(err) });
+    notifyWhenAway('Imagine Studio: edit failed', message(err), { tag: 'edit' });
   } finally {
     store.setState({ submitting: false });
   }

@@ -2,6 +2,20 @@ import { useEffect } from 'react';
 import { handleCanvasKey } from './canvas/actions';
 import type { CanvasStore } from './canvas/canvas-store';
 import { addFiles } from './commands';
+import { registerShortcuts } from '../shell/shortcuts';
+
+registerShortcuts({
+  id: 'edit',
+  title: 'Edit',
+  order: 2,
+  shortcuts: [
+    { keys: 'Ctrl/⌘ + Z', action: 'Undo a canvas change' },
+    { keys: 'Ctrl/⌘ + Shift + Z, Ctrl/⌘ + Y', action: 'Redo' },
+    { keys: 'Delete / Backspace', action: 'Remove the selected source' },
+    { keys: 'R / Shift + R', action: 'Rotate the selected source right / left' },
+    { keys: 'Ctrl/⌘ + V', action: 'Add an image from the clipboard' },
+  ],
+});
 
 const typing = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));

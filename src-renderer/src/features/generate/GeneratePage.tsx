@@ -6,8 +6,20 @@ import { CostLine } from './CostLine';
 import { promptsOf } from './format';
 import { OptionsBar } from './OptionsBar';
 import { PromptBox } from './PromptBox';
-import { ShortcutsOverlay } from './ShortcutsOverlay';
+import { registerShortcuts } from '../shell/shortcuts';
 import './generate.css';
+
+registerShortcuts({
+  id: 'generate',
+  title: 'Generate',
+  order: 1,
+  shortcuts: [
+    { keys: 'Ctrl/⌘ + Enter', action: 'Generate' },
+    { keys: '↑ / ↓', action: 'Previous / next prompt from history', where: 'in the prompt' },
+    { keys: 'Ctrl/⌘ + R', action: 'Search prompt history', where: 'in the prompt' },
+    { keys: '← / →', action: 'Choose a ratio', where: 'on the aspect ratios' },
+  ],
+});
 
 /** Generate: prompts and options, the live estimate, and the board of batches filling in. */
 export function GeneratePage() {
@@ -17,7 +29,7 @@ export function GeneratePage() {
   const submitError = useStudio((s) => s.submitError);
   const setDraft = useStudio((s) => s.setDraft);
   const [busy, setBusy] = useState(false);
-  const [help, setHelp] = useState(false);
+  const openShortcuts = useStudio((s) => s.setShortcutsOpen);
   /** Bumped after a submit: main added its prompts to the history, so the prompt box reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
   const maxLength = models.find((m) => m.id === draft.model)?.maxPromptLength ?? 1024;
@@ -38,14 +50,11 @@ export function GeneratePage() {
 
   useEffect(() => {
     // Page-wide, so Ctrl/Cmd+Enter works after picking a ratio or a model too, not only in the prompt.
+    // (`?` opens the app's shortcuts list, see shell/ShortcutsOverlay.)
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName);
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void submit();
-      } else if (e.key === '?' && !typing) {
-        e.preventDefault();
-        setHelp(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -56,7 +65,7 @@ export function GeneratePage() {
     <div className="generate">
       <div className="generate-head">
         <h1>Generate</h1>
-        <button type="button" className="link" onClick={() => setHelp(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
+        <button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
       </div>
       <form
         className="generate-form"
@@ -81,7 +90,6 @@ export function GeneratePage() {
         {submitError && <p className="form-error" role="alert">{submitError}</p>}
       </form>
       <BatchBoard />
-      {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
     </div>
   );
 }

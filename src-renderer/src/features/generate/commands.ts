@@ -7,6 +7,7 @@ import { ApiError, invoke, subscribe } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { promptsOf } from './format';
 import { migrateLocalHistory } from './prompt-history';
+import { notifyWhenAway } from '../shell/notify';
 
 export function requestFromDraft(): JobRequest {
   const { draft } = useStudio.getState();
@@ -83,15 +84,10 @@ export function onJobProgress({ job }: EventPayload<'jobs:progress'>): void {
   else s.upsertJob(job);
 }
 
-/** A batch finished: tell the user through the OS when they are looking elsewhere. */
+/** A batch finished: tell the user through the OS when they are looking elsewhere (see shell/notify). */
 export function onBatchSettled(e: EventPayload<'jobs:settled'>): void {
-  const notificationsOn = useStudio.getState().settingsView?.settings.notifications ?? true;
-  if (!notificationsOn || (document.hasFocus() && document.visibilityState === 'visible')) return;
-  if (typeof Notification === 'undefined') return;
   const body = `${e.done} of ${e.images} images ready${e.blocked ? `, ${e.blocked} blocked` : ''}${e.failed ? `, ${e.failed} failed` : ''}.`;
-  const show = () => new Notification('Imagine Studio: batch finished', { body });
-  if (Notification.permission === 'granted') show();
-  else if (Notification.permission === 'default') void Notification.requestPermission().then((p) => p === 'granted' && show());
+  notifyWhenAway('Imagine Studio: batch finished', body, { tag: 'batch' });
 }
 
 export function onLedgerChanged(ledger: EventPayload<'ledger:changed'>): void {

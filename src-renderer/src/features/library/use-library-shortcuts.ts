@@ -2,6 +2,25 @@ import { useCallback, type KeyboardEvent } from 'react';
 import { useStudio } from '../../stores/store';
 import { setFavorite, trashItems } from './item-commands';
 import { EMPTY_SELECTION, orderedSelection, selectAll } from './selection';
+import { registerShortcuts } from '../shell/shortcuts';
+
+registerShortcuts({
+  id: 'library',
+  title: 'Library',
+  order: 4,
+  shortcuts: [
+    { keys: '/ or Ctrl/⌘ + F', action: 'Search prompts' },
+    { keys: 'Arrow keys, Page Up / Down, Home / End', action: 'Move through the grid', where: 'in the grid' },
+    { keys: 'Shift + arrows', action: 'Extend the selection', where: 'in the grid' },
+    { keys: 'Space', action: 'Select or deselect the focused item', where: 'in the grid' },
+    { keys: 'Enter', action: 'Open the viewer', where: 'in the grid' },
+    { keys: '← / →', action: 'Previous / next item', where: 'in the viewer' },
+    { keys: 'Ctrl/⌘ + A', action: 'Select all' },
+    { keys: 'F', action: 'Favorite / unfavorite the selection' },
+    { keys: 'Delete / Backspace', action: 'Move the selection to the trash' },
+    { keys: 'Esc', action: 'Clear the selection' },
+  ],
+});
 
 /** Library-wide keys (listed in the shortcuts help): Ctrl/Cmd+A, Escape, Delete, F. Ignored while typing. */
 export function useLibraryShortcuts() {

@@ -2,12 +2,16 @@
 import type { VideoEstimate, VideoSubmit } from '@contract';
 import { ApiError, invoke, subscribe } from '../../lib/api';
 import { useStudio } from '../../stores/store';
+import { notifyWhenAway } from '../shell/notify';
 
 /** Subscribes to job events and loads the journal: called once at bootstrap, so jobs show after a reload. */
 export async function startVideo(): Promise<void> {
   subscribe('video:progress', ({ job }) => useStudio.getState().upsertVideoJob(job));
   subscribe('video:settled', ({ job }) => {
-    if (job.state === 'done') useStudio.getState().pushNotice('info', `Video ready: “${job.prompt.slice(0, 60)}”.`);
+    const prompt = `“${job.prompt.slice(0, 60)}”`;
+    if (job.state === 'done') useStudio.getState().pushNotice('info', `Video ready: ${prompt}.`);
+    if (job.state === 'done') notifyWhenAway('Imagine Studio: video ready', prompt, { tag: `video-${job.id}` });
+    else if (job.state !== 'cancelled') notifyWhenAway('Imagine Studio: video did not finish', `${prompt}: ${job.state}.`, { tag: `video-${job.id}` });
   });
   try {
     const { jobs } = await invoke('video:list', {});
