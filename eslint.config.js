@@ -62,6 +62,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS preloads for Node's --require (scripts/*.cjs) cannot use import.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Playwright fixtures must destructure their dependencies, even when there are none.
     files: ['test/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

@@ -95,9 +95,10 @@ describe('WebSocket bridge framing', () => {
     await r.waitFor('sentinel');
     await Promise.all(expected.map((id) => r.waitFor(id)));
     const allowed = new Set<unknown>([...expected, 'sentinel']);
-    const stray = r.got.filter((reply) => !allowed.has(reply.id));
+    // Events are pushed to every client by design (a valid fuzzed call may change settings or the library).
+    const stray = r.got.filter((reply) => (reply as { type?: unknown }).type !== 'event' && !allowed.has(reply.id));
     expect(stray).toEqual([]);
-    for (const reply of r.got) {
+    for (const reply of r.got.filter((x) => (x as { type?: unknown }).type !== 'event')) {
       expect(reply.type).toBe('result');
       if (!reply.envelope.ok) expect(reply.envelope.error.kind, JSON.stringify(reply.envelope.error)).not.toBe('internal');
     }
