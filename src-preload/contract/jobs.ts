@@ -91,6 +91,13 @@ export const Ledger = z.object({
   totalTicks: z.number().int(),
   /** The cap from settings in USD, if any, and what the session has left under it. */
   budgetCapUsd: z.number().nullable(),
+  /** This session's real spend per kind of paid work (images, edits, videos); they add up to `sessionTicks`. */
+  sessionByKind: z.object({ image: z.number().int(), edit: z.number().int(), video: z.number().int() }).optional(),
+  /**
+   * What demo mode (the built-in simulator) would have cost: simulated, never billed, never part of the totals above
+   * or of the budget. Shown instead of them, labelled simulated, while demo mode is on.
+   */
+  simulated: z.object({ sessionTicks: z.number().int(), dayTicks: z.number().int(), totalTicks: z.number().int() }).optional(),
 });
 export type Ledger = z.infer<typeof Ledger>;
 

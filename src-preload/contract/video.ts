@@ -106,6 +106,12 @@ export const VideoEstimate = z.object({
   source: z.enum(['listing', 'table', 'unknown']),
   /** What would stop a submit, by field, in words. Empty when the request is fine. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** The budget cap from settings (shared with image batches and edits), if any. */
+  budgetCapUsd: z.number().nullable().optional(),
+  /** Spent this session plus everything queued or in flight, in ticks: what the cap is compared against. */
+  committedTicks: z.number().int().optional(),
+  /** A submit would be refused: this video on top of `committedTicks` passes the cap (also listed in `issues`). */
+  exceedsBudget: z.boolean().optional(),
 });
 export type VideoEstimate = z.infer<typeof VideoEstimate>;
 

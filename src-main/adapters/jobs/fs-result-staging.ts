@@ -61,6 +61,14 @@ export class FsResultStaging implements ResultStaging {
     await sync(this.root);
   }
 
+  async rewriteMeta(meta: StagedMeta): Promise<void> {
+    const dir = this.folder(meta.jobId, meta.attempt);
+    const file = path.join(dir, 'meta.json');
+    writeVisible(file, new TextEncoder().encode(JSON.stringify(meta)));
+    await sync(file);
+    await sync(dir);
+  }
+
   async list(): Promise<StagedResult[]> {
     const out: StagedResult[] = [];
     const folders = await readdir(this.root, { withFileTypes: true }).catch(() => []);

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { JobState, Tile } from '@contract';
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry } from '../../core/jobs/job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
 
 const MIGRATIONS: readonly string[] = [
@@ -43,6 +43,12 @@ const MIGRATIONS: readonly string[] = [
     uses INTEGER NOT NULL DEFAULT 1
   );
   CREATE INDEX prompts_recent ON prompts (last_used_at DESC);
+  `,
+  // Demo mode spends nothing: its rows are kept apart from the real totals and the budget. And a lookup by ref, so
+  // paid work found again after a crash is recorded once.
+  `
+  ALTER TABLE ledger ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX ledger_ref ON ledger (job_id);
   `,
 ];
 
@@ -198,12 +204,20 @@ export class SqliteJobStore implements JobStore {
   }
 
   recordSpend(entry: SpendEntry): void {
-    this.stmt('INSERT INTO ledger (job_id, at, ticks, kind) VALUES (?,?,?,?)').run(entry.jobId, entry.at, entry.ticks, entry.kind ?? 'image');
+    this.stmt('INSERT INTO ledger (job_id, at, ticks, kind, demo) VALUES (?,?,?,?,?)')
+      .run(entry.jobId, entry.at, entry.ticks, entry.kind ?? 'image', entry.demo ? 1 : 0);
   }
 
-  spentSince(since: number): number {
-    const r = this.stmt('SELECT COALESCE(SUM(ticks), 0) AS s FROM ledger WHERE at >= ?').get(since) as { s: number };
+  spentSince(since: number, filter: SpendFilter = {}): number {
+    const demo = filter.demo ? 1 : 0;
+    const r = (filter.kind === undefined
+      ? this.stmt('SELECT COALESCE(SUM(ticks), 0) AS s FROM ledger WHERE at >= ? AND demo = ?').get(since, demo)
+      : this.stmt('SELECT COALESCE(SUM(ticks), 0) AS s FROM ledger WHERE at >= ? AND demo = ? AND kind = ?').get(since, demo, filter.kind)) as { s: number };
     return Number(r.s);
+  }
+
+  hasSpend(ref: string, kind: 'image' | 'edit' | 'video'): boolean {
+    return this.stmt('SELECT 1 AS x FROM ledger WHERE job_id = ? AND kind = ? LIMIT 1').get(ref, kind) !== undefined;
   }
 
   rememberPrompts(prompts: readonly string[], at: number): void {

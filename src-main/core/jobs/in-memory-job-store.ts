@@ -1,4 +1,4 @@
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry } from './job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter } from './job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from './types';
 
 const copy = <T>(v: T): T => structuredClone(v);
@@ -79,11 +79,17 @@ export class InMemoryJobStore implements JobStore {
   }
 
   recordSpend(entry: SpendEntry): void {
-    this.ledger.push({ kind: 'image', ...entry });
+    this.ledger.push({ kind: 'image', demo: false, ...entry });
   }
 
-  spentSince(since: number): number {
-    return this.ledger.filter((e) => e.at >= since).reduce((sum, e) => sum + e.ticks, 0);
+  spentSince(since: number, filter: SpendFilter = {}): number {
+    return this.ledger
+      .filter((e) => e.at >= since && e.demo === (filter.demo ?? false) && (filter.kind === undefined || e.kind === filter.kind))
+      .reduce((sum, e) => sum + e.ticks, 0);
+  }
+
+  hasSpend(ref: string, kind: 'image' | 'edit' | 'video'): boolean {
+    return this.ledger.some((e) => e.jobId === ref && e.kind === kind);
   }
 
   rememberPrompts(prompts: readonly string[], at: number): void {

@@ -7,6 +7,14 @@ export interface SpendEntry {
   ticks: number;
   /** What was paid for; `image` when omitted. */
   kind?: 'image' | 'edit' | 'video';
+  /** Made in demo mode (the simulator): simulated, never part of the real totals or the budget. */
+  demo?: boolean;
+}
+
+/** Which rows a sum covers: real ones unless `demo`, of every kind unless `kind`. */
+export interface SpendFilter {
+  demo?: boolean;
+  kind?: 'image' | 'edit' | 'video';
 }
 
 /** A prompt as the history keeps it. */
@@ -48,8 +56,10 @@ export interface JobStore {
    * paid feature writes here (`kind`, default `image`); `jobId` is the reference of the work (job, edit, video).
    */
   recordSpend(entry: SpendEntry): void;
-  /** Sum of the ledger entries at or after `since` (ms), of every kind. */
-  spentSince(since: number): number;
+  /** Sum of the real (or, with `demo`, the simulated) ledger entries at or after `since` (ms), of every kind unless `kind`. */
+  spentSince(since: number, filter?: SpendFilter): number;
+  /** Whether the ledger holds a row of `kind` for `ref` (paid work recorded once, even across a crash). */
+  hasSpend(ref: string, kind: 'image' | 'edit' | 'video'): boolean;
   /** Remembers prompts as used at `at` (an older use of the same text moves to the front). */
   rememberPrompts(prompts: readonly string[], at: number): void;
   /** Prompts, most recently used first; with `query`, only those containing it (case-insensitive). */

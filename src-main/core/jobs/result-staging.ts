@@ -25,6 +25,22 @@ export interface StagedMeta {
   /** One entry per tile of the job, in order. */
   slots: StagedSlot[];
   stagedAt: number;
+  /** Made in demo mode (the simulator): filed only while demo mode is on, its cost simulated. Absent: real. */
+  demo?: boolean;
+  /**
+   * What the response answered: a job of the image queue (absent) or an edit. An edit has no job row: `jobId` is the
+   * edit's own id (its library items carry it as `sourceJobId`), `attempt` is 1, and `edit` holds what the library
+   * needs to file it with its lineage.
+   */
+  kind?: 'image' | 'edit';
+  edit?: {
+    /** The edit instruction as the user wrote it. */
+    instruction: string;
+    /** Library items the edit was made from (`edited-from` links). */
+    parents: string[];
+    /** xAI's revised prompt per slot, if it sent one. */
+    revisedPrompts: (string | null)[];
+  };
 }
 
 export interface StagedImage {
@@ -45,6 +61,8 @@ export interface ResultStaging {
   list(): Promise<StagedResult[]>;
   /** Drops one image once the library holds it; the attempt's folder goes with its last image. */
   remove(jobId: string, attempt: number, index: number): Promise<void>;
+  /** Replaces the meta of a staged result whose images are on disk already (e.g. an edit's lineage, known a moment later). */
+  rewriteMeta(meta: StagedMeta): Promise<void>;
 }
 
 /** The in-memory twin, for tests and for callers with no disk to stage to. */
@@ -63,6 +81,12 @@ export class InMemoryResultStaging implements ResultStaging {
 
   async list(): Promise<StagedResult[]> {
     return [...this.results.values()].map((r) => ({ meta: structuredClone(r.meta), images: r.images.map((i) => ({ ...i })) }));
+  }
+
+  async rewriteMeta(meta: StagedMeta): Promise<void> {
+    if (this.failPut) throw this.failPut;
+    const r = this.results.get(`${meta.jobId}.${meta.attempt}`);
+    if (r) r.meta = structuredClone(meta);
   }
 
   async remove(jobId: string, attempt: number, index: number): Promise<void> {

@@ -3,6 +3,7 @@
  * No I/O here; the service resolves library media to data URLs first and passes them in.
  */
 import type { LineageKind, VideoSubmit } from '@contract';
+import { billedNote, sentence } from '../jobs/billed-failure';
 import type { VideoEditRequest, VideoExtendRequest, VideoGenerateRequest } from '../xai/types';
 
 /** Which endpoint a submit goes to, with its body. */
@@ -121,8 +122,8 @@ export const reasons = {
   cancelled:
     'You stopped waiting for this video. xAI cannot cancel a started video: it may still finish on xAI and be billed, but it will not be downloaded.',
   startFailed: (message: string) => `xAI did not start this video: ${message}`,
-  startUnsure: (message: string) =>
-    `${message} xAI may have started the video anyway and may bill it; it cannot be followed without its id.`,
-  unreachable: (message: string, delayMs: number) => `${message} Checking again in ${seconds(delayMs)}.`,
+  /** The start call failed after it may have reached xAI (timeout, broken connection, 5xx, unreadable answer). */
+  startUnsure: (message: string) => `${sentence(message)} ${billedNote('video')}`,
+  unreachable: (message: string, delayMs: number) => `${sentence(message)} Checking again in ${seconds(delayMs)}.`,
   ingestFailed: (message: string) => `The video was downloaded but could not be added to the library: ${message}`,
 } as const;

@@ -5,6 +5,7 @@ import type { Clock, Logger } from '../../core/ports';
 import type { ImagineApi } from '../../core/xai';
 import { createFsEditSourceStore } from '../../adapters/edit/fs-edit-source-store';
 import { createSharpSourceNormalizer } from '../../adapters/edit/sharp-source-normalizer';
+import type { ResultStaging } from '../../core/jobs/result-staging';
 import type { SpendPort } from '../generation/spend';
 import type { LibraryService } from '../library/library-service';
 import { createEditHandlers, type EditChannel } from './edit-handlers';
@@ -23,6 +24,8 @@ export function createEditModule(deps: {
   logger: Logger;
   /** The ledger and budget shared with image batches (and videos). */
   spend: SpendPort;
+  /** The staging area shared with the image queue (whose start-up recovery files staged edits too). */
+  staging?: ResultStaging;
 }): { handlers: Pick<Handlers, EditChannel> } {
   const service = createEditService({
     api: deps.api,
@@ -32,6 +35,7 @@ export function createEditModule(deps: {
     clock: deps.clock,
     logger: deps.logger,
     spend: deps.spend,
+    ...(deps.staging ? { staging: deps.staging } : {}),
   });
   // Old prepared sources are only clutter: sweep them in the background, never delaying start-up.
   void service.sweep().catch((err: unknown) => deps.logger.warn('edit: sweep failed', { error: String(err) }));

@@ -4,18 +4,27 @@
  * client because the generation queue (jobs) takes prompt-only requests so far, but pays through the same ledger and
  * budget (`SpendPort`): an edit over the cap is refused with its estimate, its cost counts as committed while it is
  * in flight, and what xAI reports lands in the session / day / all-time totals beside the image batches.
+ *
+ * Paid results are written to disk before anything else: the moment the answer arrives its images go to the same
+ * staging area as the queue's (`ResultStaging`, meta `kind: 'edit'`), then into the library with their `edited-from`
+ * links, each staged copy dropped once filed. A crash or a full disk in between leaves them staged, and the next
+ * start files them with their lineage (services/generation/staged-recovery.ts).
  */
 import type {
   EditEstimateView, EditModelView, EditResultView, EditSourceView, EditSubmitOutput, LibraryItemDetail, LibraryRecord,
   ParsedInput,
 } from '@contract';
-import { fail, toAppError } from '../../core/app-error';
+import { AppErrorException, fail, toAppError } from '../../core/app-error';
+import { billedFailure } from '../../core/jobs/billed-failure';
+import { InMemoryResultStaging, type ResultStaging, type StagedImage, type StagedMeta } from '../../core/jobs/result-staging';
+import { describeStorageError } from '../../core/storage-error';
 import type { EditSourceStore, SourceNormalizer, StoredSourceMeta } from '../../core/edit/ports';
 import type { Clock, Logger } from '../../core/ports';
 import {
   EDIT_INPUT_IMAGE_TICKS, IMAGE_MODELS, bytesToDataUri, estimateImageCost, findImageModel, validationError,
   type ImageEditRequest, type ImageItem, type ImagineApi,
 } from '../../core/xai';
+import { ingestInputOf } from '../generation/run-job';
 import { budgetRefusal, type SpendPort } from '../generation/spend';
 import type { IngestInput } from '../library/ingest';
 
@@ -36,6 +45,8 @@ export interface EditServiceDeps {
   logger: Logger;
   /** The ledger and budget shared with every paid feature. */
   spend: SpendPort;
+  /** Where paid results wait until the library has them (shared with the queue). Default: in memory (tests). */
+  staging?: ResultStaging;
   newId?: () => string;
 }
 
@@ -54,9 +65,20 @@ function sourceName(record: LibraryRecord): string {
   return words ? words.slice(0, 60) : 'Library image';
 }
 
+/** Library items among the sources before the call (pasted ones become items only after the answer). */
+function knownParents(loaded: { meta: StoredSourceMeta }[]): string[] {
+  return [...new Set(loaded.flatMap((s) => (s.meta.libraryItemId ? [s.meta.libraryItemId] : [])))];
+}
+
+const keptOrNot = (problem: string, kept: boolean) =>
+  kept
+    ? `The edited image arrived but could not be saved: ${problem}. It is kept and will be saved the next time Imagine Studio starts.`
+    : `The edited image arrived but could not be saved: ${problem}.`;
+
 export function createEditService(deps: EditServiceDeps) {
   const { api, library, normalizer, sources, clock, spend } = deps;
   const newId = deps.newId ?? randomId;
+  const staging = deps.staging ?? new InMemoryResultStaging();
 
   async function readInput(input: ParsedInput<'edit:prepare-source'>): Promise<{ bytes: Uint8Array; name: string; itemId: string | null }> {
     if (input.itemId) {
@@ -145,25 +167,74 @@ export function createEditService(deps: EditServiceDeps) {
     let answer;
     try {
       answer = await sendEdit(req);
-      if (answer.costTicks !== null) spend.record({ kind: 'edit', ref: answer.requestId ?? newId(), ticks: answer.costTicks });
+    } catch (err) {
+      // A timeout, a broken connection, a 5xx or an unreadable answer may have been billed: say so (never resent).
+      throw new AppErrorException(billedFailure(toAppError(err), 'edit'));
     } finally {
       hold.release();
     }
-    const sourceItemIds = await ensureInLibrary(loaded);
-    const parents = [...new Set(sourceItemIds)].map((parentId) => ({ kind: 'edited-from' as const, parentId }));
+    const editId = newId();
     const ok = answer.items.filter((i): i is Extract<ImageItem, { ok: true }> => i.ok);
     // The reported cost covers the whole request: spread it over the outputs so library totals add up once.
     const share = answer.costTicks === null || ok.length === 0 ? null : Math.round(answer.costTicks / ok.length);
+    const meta: StagedMeta = {
+      jobId: editId, attempt: 1, requestId: answer.requestId ?? null, costTicks: answer.costTicks, share, prompt: input.prompt,
+      model: input.model, params: { ...req, image: undefined, images: undefined, sources: loaded.length }, aspectRatio: null,
+      slots: ok.map(() => 'image' as const), stagedAt: clock.now(), kind: 'edit',
+      edit: { instruction: input.prompt, parents: knownParents(loaded), revisedPrompts: ok.map((i) => i.revisedPrompt ?? null) },
+      ...(spend.isDemo() ? { demo: true } : {}),
+    };
+    // Paid bytes first: to disk the moment they arrive, before the ledger, the sources' import or the library.
+    const bytes = await Promise.all(ok.map((item) => itemBytes(item)));
+    const staged = await stage(meta, bytes.map((b, index) => ({ index, bytes: b, mime: ok[index]?.mime ?? 'image/jpeg' })));
+    if (answer.costTicks !== null) spend.record({ kind: 'edit', ref: editId, ticks: answer.costTicks, ...(meta.demo ? { demo: true } : {}) });
+    let sourceItemIds: string[];
+    try {
+      sourceItemIds = await ensureInLibrary(loaded);
+    } catch (err) {
+      // The pasted sources could not be imported (a full disk, say): the paid images are staged all the same.
+      return fail({ kind: 'storage', message: keptOrNot(describeStorageError(err) ?? toAppError(err).message, staged) });
+    }
+    const parents = [...new Set(sourceItemIds)];
+    if (staged && meta.edit && parents.length !== meta.edit.parents.length) {
+      // Pasted sources became library items just now: the staged meta learns their ids, so a recovery links them too.
+      meta.edit.parents = parents;
+      await staging.rewriteMeta(meta).catch((err: unknown) => deps.logger.warn('edit: could not update a staged meta', { editId, error: String(err) }));
+    }
+    if (meta.edit) meta.edit.parents = parents;
     const results: EditResultView[] = [];
-    for (const item of ok) {
-      const record = await library.ingest({
-        bytes: await itemBytes(item), kind: 'image', origin: 'edited', prompt: item.revisedPrompt ?? input.prompt,
-        editInstruction: input.prompt, model: input.model, costTicks: share, requestId: answer.requestId ?? null,
-        params: { ...req, image: undefined, images: undefined, sources: loaded.length }, parents,
-      });
-      results.push({ itemId: record.id, file: record.file, thumb: record.thumb, preview: record.preview, width: record.width, height: record.height });
+    const problems: string[] = [];
+    for (const [index, data] of bytes.entries()) {
+      try {
+        const record = await library.ingest(ingestInputOf(meta, data, index));
+        if (staged) await staging.remove(editId, 1, index).catch(() => {});
+        results.push({ itemId: record.id, file: record.file, thumb: record.thumb, preview: record.preview, width: record.width, height: record.height });
+      } catch (err) {
+        const refused = toAppError(err).kind === 'validation';
+        if (staged && refused) await staging.remove(editId, 1, index).catch(() => {});
+        problems.push(describeStorageError(err) ?? toAppError(err).message);
+        if (!staged || refused) deps.logger.error('edit: a paid result could not be saved', { editId, problem: problems.at(-1) });
+      }
+    }
+    if (problems.length > 0) {
+      const kept = staged && results.length + problems.length === bytes.length;
+      const saved = results.length > 0 ? ` ${results.length} of ${bytes.length} were saved.` : '';
+      fail({ kind: 'storage', message: `${keptOrNot(problems[0] as string, kept)}${saved}` });
     }
     return { results, blocked: answer.items.length - ok.length, requestId: answer.requestId ?? null, costTicks: answer.costTicks, sourceItemIds };
+  }
+
+  /** Stages the paid images; false (logged) when the staging area cannot take them: the library may still. */
+  async function stage(meta: StagedMeta, images: StagedImage[]): Promise<boolean> {
+    if (images.length === 0) return false;
+    try {
+      await staging.put({ meta, images });
+      deps.logger.info('edit: result staged', { editId: meta.jobId, requestId: meta.requestId, images: images.length });
+      return true;
+    } catch (err) {
+      deps.logger.error('edit: could not stage a paid result', { editId: meta.jobId, problem: describeStorageError(err) ?? String(err) });
+      return false;
+    }
   }
 
   function estimate(input: ParsedInput<'edit:estimate'>): EditEstimateView {

@@ -39,6 +39,8 @@ export interface GenerationDeps {
   backoff?: BackoffPolicy;
   /** The one ledger and budget of all paid work; by default one of its own on `store`. */
   spend?: SpendLedger;
+  /** Demo mode on (the simulator answers): costs are simulated and staged results marked demo. Default: never. */
+  demo?: () => boolean;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -49,7 +51,8 @@ const randomId = () => crypto.randomUUID().replaceAll('-', '');
 export function createGenerationService(deps: GenerationDeps) {
   const { store, clock, events, logger } = deps;
   const newId = deps.newId ?? randomId;
-  const spend = deps.spend ?? createSpendLedger({ store, clock, events, budgetCapUsd: () => deps.settings().budgetCapUsd });
+  const demo = deps.demo ?? (() => false);
+  const spend = deps.spend ?? createSpendLedger({ store, clock, events, budgetCapUsd: () => deps.settings().budgetCapUsd, demo });
   const catalog = createModelCatalog({ api: deps.api, logger });
   const notes = new Map<string, string>();
   const active = new Set<Promise<unknown>>();
@@ -88,6 +91,7 @@ export function createGenerationService(deps: GenerationDeps) {
       spend.record({ kind: 'image', ref: job.id, ticks });
     },
     disposing: () => disposing,
+    demo,
   };
 
   const scheduler = createScheduler({
@@ -247,7 +251,10 @@ export function createGenerationService(deps: GenerationDeps) {
       const interrupted = store.markInterrupted(INTERRUPTED_MESSAGE, clock.now());
       if (interrupted.length > 0) logger.warn('generation: requests interrupted by the last shutdown', { count: interrupted.length });
       const queued = store.queuedJobIds();
-      const run = recoverStaged({ store, staging, library: deps.library, clock, logger, spent: ctx.spent, changed: ctx.changed }).then(() => {
+      const run = recoverStaged({
+        store, staging, library: deps.library, clock, logger, spent: ctx.spent, changed: ctx.changed, demo,
+        editSpent: (ref, ticks, simulated) => void spend.recordOnce({ kind: 'edit', ref, ticks, demo: simulated }),
+      }).then(() => {
         recovering = null;
         if (!disposing) for (const id of queued) scheduler.enqueue(id);
       });

@@ -9,12 +9,21 @@ export function startOfDay(now: number): number {
   return d.getTime();
 }
 
+/** Real totals (demo rows never count), this session's per kind, and demo mode's simulated totals beside them. */
 export function ledgerOf(store: JobStore, now: number, sessionStart: number, budgetCapUsd: number | null): Ledger {
+  const day = startOfDay(now);
+  const demo = { demo: true };
   return {
     sessionTicks: store.spentSince(sessionStart),
-    dayTicks: store.spentSince(startOfDay(now)),
+    dayTicks: store.spentSince(day),
     totalTicks: store.spentSince(0),
     budgetCapUsd,
+    sessionByKind: {
+      image: store.spentSince(sessionStart, { kind: 'image' }),
+      edit: store.spentSince(sessionStart, { kind: 'edit' }),
+      video: store.spentSince(sessionStart, { kind: 'video' }),
+    },
+    simulated: { sessionTicks: store.spentSince(sessionStart, demo), dayTicks: store.spentSince(day, demo), totalTicks: store.spentSince(0, demo) },
   };
 }
 

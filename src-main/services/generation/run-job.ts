@@ -6,6 +6,7 @@
  */
 import type { AppError, LibraryQueryInput, LibraryRecord, Tile } from '@contract';
 import { toAppError } from '../../core/app-error';
+import { billedFailure } from '../../core/jobs/billed-failure';
 import type { JobStore } from '../../core/jobs/job-store';
 import { describeStorageError } from '../../core/storage-error';
 import type { ResultStaging, StagedMeta, StagedSlot } from '../../core/jobs/result-staging';
@@ -36,6 +37,8 @@ export interface RunContext {
   spent(job: StoredJob, ticks: number): void;
   /** True while the app shuts down: an abort then means "interrupted", not "cancelled". */
   disposing(): boolean;
+  /** Demo mode on: what is staged now is marked demo (filed only into the demo library). Default: never. */
+  demo?(): boolean;
 }
 
 export const BLOCKED_EXPLANATION =
@@ -66,8 +69,15 @@ export const notKept = (problem: string) => `The image arrived but could not be 
 /** The library refused the bytes themselves (not an image): keeping them for another try would not help. */
 export const refusedBytes = (err: unknown) => toAppError(err).kind === 'validation';
 
-/** The library ingest of one paid image, from the job or from a staged meta alone. */
-export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array): IngestInput {
+/** The library ingest of one paid image (slot `index`), from the job or from a staged meta alone. */
+export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array, index = 0): IngestInput {
+  if (meta.kind === 'edit' && meta.edit) {
+    return {
+      bytes, kind: 'image', origin: 'edited', prompt: meta.edit.revisedPrompts[index] ?? meta.prompt, editInstruction: meta.edit.instruction,
+      model: meta.model, params: meta.params, costTicks: meta.share, requestId: meta.requestId, sourceJobId: meta.jobId,
+      parents: meta.edit.parents.map((parentId) => ({ kind: 'edited-from' as const, parentId })),
+    };
+  }
   return {
     bytes, kind: 'image', origin: 'generated', prompt: meta.prompt, model: meta.model, params: meta.params,
     aspectRatio: meta.aspectRatio, costTicks: meta.share, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
@@ -93,6 +103,7 @@ async function stage(ctx: RunContext, batch: StoredBatch, job: StoredJob, result
     share: result.costTicks === null ? null : Math.round(result.costTicks / job.n), prompt: job.prompt, model: batch.model,
     params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution },
     aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots, stagedAt: ctx.clock.now(),
+    ...(ctx.demo?.() ? { demo: true } : {}),
   };
   const bytes = await Promise.all(job.tiles.map(async (_, i) => {
     const item = result.items[i] as ImageItem | undefined;
@@ -136,7 +147,8 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
       ctx.store.updateJob(job);
       return { kind: 'rate-limited', ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
     }
-    failJob(ctx, job, signal.aborted ? { kind: 'cancelled', message: 'Cancelled.' } : error);
+    // A timeout, a broken connection, a 5xx or an unreadable answer may have been billed: say so (never resent).
+    failJob(ctx, job, signal.aborted ? { kind: 'cancelled', message: 'Cancelled.' } : billedFailure(error, 'image'));
     return { kind: 'done' };
   }
   // From here on the request is billed: save what came back even if a cancel arrives meanwhile. The API is done
@@ -156,7 +168,7 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
     else if (!data) patch = { state: 'failed', reason: 'The image arrived as a link that could not be downloaded.' };
     else {
       try {
-        patch = doneTile(await ctx.library.ingest(ingestInputOf(meta, data)));
+        patch = doneTile(await ctx.library.ingest(ingestInputOf(meta, data, i)));
         if (staged) await ctx.staging.remove(job.id, meta.attempt, i).catch(() => {});
       } catch (err) {
         const problem = savingProblem(err);

@@ -38,16 +38,28 @@ export interface BudgetCheck {
   exceedsBudget: boolean;
 }
 
+/** One billed amount. `demo` (default: whether demo mode is on now) marks a simulated cost, kept out of the real totals. */
+export interface SpendRecord {
+  kind: SpendKind;
+  ref: string;
+  ticks: number;
+  demo?: boolean;
+}
+
 /** The part every paid feature uses. */
 export interface SpendPort {
-  /** What `ticks` more would do to the budget. */
+  /** What `ticks` more would do to the budget (never over it in demo mode: the simulator bills nothing). */
   check(ticks: number): BudgetCheck;
   /** Throws a `validation` error (path `budget`) naming the estimate when `ticks` more would pass the cap. */
   assertWithinBudget(what: SpendKind, ticks: number): void;
   /** Counts `ticks` as committed until `release()` (a request in flight whose cost is not reported yet). */
   hold(ticks: number): { release(): void };
   /** Appends a billed amount to the ledger and tells the renderer. */
-  record(entry: { kind: SpendKind; ref: string; ticks: number }): void;
+  record(entry: SpendRecord): void;
+  /** `record` unless the ledger already holds a row of this kind for `ref` (work found again after a crash); true if it wrote. */
+  recordOnce(entry: SpendRecord): boolean;
+  /** True while demo mode is on: costs are simulated. */
+  isDemo(): boolean;
   ledger(): Ledger;
 }
 
@@ -66,8 +78,16 @@ export function budgetRefusal(what: SpendKind, ticks: number, check: BudgetCheck
   return `${WHAT[what]} would cost about ${usd(ticks)}. With ${usd(check.committedTicks)} already spent or queued this session, that is over your budget cap of $${(check.budgetCapUsd ?? 0).toFixed(2)}.`;
 }
 
-export function createSpendLedger(deps: { store: JobStore; clock: Clock; events: EventSink; budgetCapUsd: () => number | null }): SpendLedger {
+export function createSpendLedger(deps: {
+  store: JobStore;
+  clock: Clock;
+  events: EventSink;
+  budgetCapUsd: () => number | null;
+  /** Demo mode on (default never): what is recorded then is simulated, and the budget is not in play. */
+  demo?: () => boolean;
+}): SpendLedger {
   const { store, clock, events } = deps;
+  const isDemo = deps.demo ?? (() => false);
   const sessionStart = clock.now();
   const sources = new Set<() => number>();
   const holds = new Set<{ ticks: number }>();
@@ -80,8 +100,15 @@ export function createSpendLedger(deps: { store: JobStore; clock: Clock; events:
     return sum;
   };
 
+  function record({ kind, ref, ticks, demo }: SpendRecord): void {
+    store.recordSpend({ jobId: ref, at: clock.now(), ticks, kind, demo: demo ?? isDemo() });
+    events.emit('ledger:changed', ledger());
+  }
+
   function check(ticks: number): BudgetCheck {
     const cap = deps.budgetCapUsd();
+    // Demo mode spends nothing: its simulated costs never reach the cap (and the real work of the session is not its business).
+    if (isDemo()) return { budgetCapUsd: cap, committedTicks: store.spentSince(sessionStart, { demo: true }), exceedsBudget: false };
     const committedTicks = committed();
     const limit = capTicks(cap);
     return { budgetCapUsd: cap, committedTicks, exceedsBudget: limit !== null && committedTicks + ticks > limit };
@@ -95,14 +122,17 @@ export function createSpendLedger(deps: { store: JobStore; clock: Clock; events:
       if (verdict.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal(what, ticks, verdict) }]));
     },
     hold(ticks) {
-      const h = { ticks: Math.max(0, ticks) };
+      const h = { ticks: isDemo() ? 0 : Math.max(0, ticks) };
       holds.add(h);
       return { release: () => void holds.delete(h) };
     },
-    record({ kind, ref, ticks }) {
-      store.recordSpend({ jobId: ref, at: clock.now(), ticks, kind });
-      events.emit('ledger:changed', ledger());
+    record,
+    recordOnce(entry) {
+      if (store.hasSpend(entry.ref, entry.kind)) return false;
+      record(entry);
+      return true;
     },
+    isDemo,
     ledger,
     addCommitted(source) {
       sources.add(source);

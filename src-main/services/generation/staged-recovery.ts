@@ -3,7 +3,9 @@
  * or the library's disk was full), so a paid request is never reported lost while its images sit on disk. Runs
  * after `markInterrupted` and before the queue resumes; a job it completes turns from interrupted (or failed to
  * save) into succeeded. A staged image whose job already shows it saved is only dropped (the crash came between
- * the library row and the staging clean-up).
+ * the library row and the staging clean-up). Edits stage the same way (`meta.kind` 'edit', no job row): their images
+ * are filed with their `edited-from` links and their cost recorded once. A result staged in demo mode waits for demo
+ * mode (and a real one for real mode), so demo and real work never mix in one library.
  */
 import type { LibraryRecord, Tile } from '@contract';
 import type { JobStore } from '../../core/jobs/job-store';
@@ -20,7 +22,11 @@ export interface RecoveryDeps {
   logger: Logger;
   /** Spend of a response whose cost never reached the ledger. */
   spent(job: StoredJob, ticks: number): void;
+  /** An edit's cost, unless the ledger has it already (the crash came after it was recorded). */
+  editSpent?(editId: string, ticks: number, demo: boolean): void;
   changed(job: StoredJob): void;
+  /** Demo mode on now (default: never): only results staged in the same mode are filed. */
+  demo?(): boolean;
 }
 
 /** Jobs whose tiles recovery may fill: ended by the crash or by a failed save, on the attempt that was staged. */
@@ -40,8 +46,18 @@ function filedUnrecorded(deps: RecoveryDeps, staged: StagedResult, job: StoredJo
   return library.records(ids).filter((r) => r.sourceJobId === staged.meta.jobId && r.requestId === staged.meta.requestId && !known.has(r.id));
 }
 
-async function recoverOne(deps: RecoveryDeps, staged: StagedResult): Promise<{ saved: number; kept: number }> {
+/** An edit's parents that are still in the library: a parent deleted meanwhile must not fail the ingest of a paid image. */
+function liveParents(deps: RecoveryDeps, staged: StagedResult): StagedResult {
+  const edit = staged.meta.edit;
+  if (staged.meta.kind !== 'edit' || !edit || !deps.library.records) return staged;
+  const live = new Set(deps.library.records(edit.parents).map((r) => r.id));
+  return { ...staged, meta: { ...staged.meta, edit: { ...edit, parents: edit.parents.filter((id) => live.has(id)) } } };
+}
+
+async function recoverOne(deps: RecoveryDeps, original: StagedResult): Promise<{ saved: number; kept: number }> {
+  const staged = liveParents(deps, original);
   const { meta } = staged;
+  if (meta.kind === 'edit' && meta.costTicks !== null) deps.editSpent?.(meta.jobId, meta.costTicks, meta.demo === true);
   const found = deps.store.getJob(meta.jobId);
   const job = reopenable(found, staged) ? found : undefined;
   let saved = 0;
@@ -61,7 +77,7 @@ async function recoverOne(deps: RecoveryDeps, staged: StagedResult): Promise<{ s
       continue;
     }
     try {
-      const record = await deps.library.ingest(ingestInputOf(meta, image.bytes));
+      const record = await deps.library.ingest(ingestInputOf(meta, image.bytes, image.index));
       if (job) job.tiles[image.index] = { ...(job.tiles[image.index] as Tile), ...doneTile(record) };
       await deps.staging.remove(meta.jobId, meta.attempt, image.index);
       saved++;
@@ -107,7 +123,12 @@ export async function recoverStaged(deps: RecoveryDeps): Promise<{ saved: number
     deps.logger.error('generation: could not read the staging folder', { error: String(err) });
     return [] as StagedResult[];
   });
+  const demo = deps.demo?.() ?? false;
   for (const staged of results) {
+    if ((staged.meta.demo === true) !== demo) {
+      deps.logger.info('generation: a staged result waits for its mode', { jobId: staged.meta.jobId, demo: staged.meta.demo === true });
+      continue;
+    }
     const r = await recoverOne(deps, staged).catch((err: unknown) => {
       deps.logger.error('generation: staged result recovery failed', { jobId: staged.meta.jobId, error: String(err) });
       return { saved: 0, kept: staged.images.length };

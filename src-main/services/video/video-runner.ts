@@ -22,6 +22,8 @@ export interface RunnerDeps {
   logger: Logger;
   timing: PollTiming;
   publish(job: StoredVideoJob): void;
+  /** xAI reported what the video cost (finished, or blocked but billed): into the ledger, once. */
+  spent?(job: StoredVideoJob, ticks: number): void;
 }
 
 /** Writes a patch unless the job already ended (a cancel may have won the race), then publishes it. */
@@ -45,15 +47,19 @@ async function pollOnce(d: RunnerDeps, job: StoredVideoJob, signal: AbortSignal)
       writeJob(d, job.id, { polls, progress: poll.progress ?? job.progress, note: null });
       return pendingDelay(d.timing, polls);
     }
-    case 'done':
-      writeJob(d, job.id, {
+    case 'done': {
+      const written = writeJob(d, job.id, {
         state: 'downloading', progress: 100, resultUrl: poll.url, resultAt: d.clock.now(), costTicks: poll.costTicks,
         model: poll.model ?? job.model, note: null,
       });
+      if (written && poll.costTicks !== null) d.spent?.(written, poll.costTicks);
       return 0;
-    case 'blocked':
-      writeJob(d, job.id, { state: 'blocked', reason: reasons.blocked(poll.reason), costTicks: poll.costTicks });
+    }
+    case 'blocked': {
+      const written = writeJob(d, job.id, { state: 'blocked', reason: reasons.blocked(poll.reason), costTicks: poll.costTicks });
+      if (written && poll.costTicks !== null) d.spent?.(written, poll.costTicks);
       return 0;
+    }
     case 'failed':
       writeJob(d, job.id, { state: 'failed', reason: reasons.failed(poll.code, poll.message) });
       return 0;

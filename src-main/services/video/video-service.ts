@@ -2,9 +2,14 @@
  * Video jobs with a crash-safe journal. Submit journals the job (`submitting`) before the start call and records
  * xAI's id the moment it arrives, then a runner per job polls, downloads and ingests. On start every unfinished job
  * resumes; a job caught mid-start is explained, never silently dropped.
+ *
+ * Videos pay through the shared ledger and budget (`SpendLedger`, see services/generation/spend.ts): a submit over
+ * the cap is refused with its estimate, unfinished jobs count as committed at their estimate, and the cost xAI
+ * reports for a finished (or blocked but billed) video is recorded once, with kind `video`.
  */
 import { VideoSubmit, type VideoJobView } from '@contract';
-import { fail, toAppError } from '../../core/app-error';
+import { AppErrorException, fail, toAppError } from '../../core/app-error';
+import { mayHaveBeenBilled } from '../../core/jobs/billed-failure';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type WireCall } from '../../core/video/plan';
 import type { FrameExtractor } from '../../core/video/frame';
@@ -13,6 +18,7 @@ import type { ImagineApi, VideoStart } from '../../core/xai/types';
 import { validationError } from '../../core/xai/validate';
 import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs';
 import { useFrame } from './use-frame';
+import { budgetRefusal, type SpendLedger } from '../generation/spend';
 import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
 
 /** Ports of the video service. `api` is asked per call so demo mode and key changes apply at once. */
@@ -27,6 +33,8 @@ export interface VideoServiceDeps {
   extractFrame: FrameExtractor;
   timing?: Partial<PollTiming>;
   newId?: () => string;
+  /** The ledger and budget shared with image batches and edits. Without it, videos are neither capped nor recorded. */
+  spend?: SpendLedger;
 }
 
 /** The journaled submit if it can be sent again as is (dropped files were redacted from the journal). */
@@ -37,7 +45,7 @@ function repeatable(submit: VideoSubmit): VideoSubmit | null {
 
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
 
-/** Errors after which the start call may or may not have reached xAI. */
+/** Errors after which the start call may or may not have reached xAI, and no answer came: the job is lost. */
 const UNSURE = new Set(['network', 'timeout', 'internal']);
 
 function start(api: ImagineApi, call: WireCall): Promise<VideoStart> {
@@ -68,7 +76,22 @@ export function createVideoService(deps: VideoServiceDeps) {
     if (isFinal(job.state)) events.emit('video:settled', { job: v });
   }
 
-  const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, publish };
+  const spend = deps.spend;
+  /** Records what xAI reported for a video, once (a poll repeated after a crash must not bill it twice). */
+  const spent = (job: StoredVideoJob, ticks: number) => void spend?.recordOnce({ kind: 'video', ref: job.id, ticks });
+  const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, publish, spent };
+  // Unfinished videos count against the budget at their estimate until xAI reports what they cost.
+  const removeCommitted = spend?.addCommitted(() =>
+    store.unfinished().reduce((sum, j) => sum + (j.costTicks === null ? j.estimateTicks : 0), 0),
+  );
+
+  /** The budget verdict for a video of `ticks`, as the estimate shows it. */
+  function budget(ticks: number) {
+    if (!spend) return { issues: [] };
+    const check = spend.check(ticks);
+    const issues = check.exceedsBudget ? [{ path: 'budget', message: budgetRefusal('video', ticks, check) }] : [];
+    return { ...check, issues };
+  }
 
   function follow(id: string): void {
     if (running.has(id)) return;
@@ -96,6 +119,7 @@ export function createVideoService(deps: VideoServiceDeps) {
   async function submit(input: VideoSubmit): Promise<VideoJobView> {
     const inspected = inspectSubmit(library, input);
     if (inspected.issues.length > 0) fail(validationError(inspected.issues));
+    spend?.assertWithinBudget('video', inspected.ticks);
     const call = await resolveSubmit(library, input);
     const job = journal(input, call, inspected);
     let started: VideoStart;
@@ -103,11 +127,13 @@ export function createVideoService(deps: VideoServiceDeps) {
       started = await start(deps.api(), call);
     } catch (err) {
       const e = toAppError(err);
+      // A 5xx or an unreadable answer: xAI answered, but may have started (and will bill) the video all the same.
+      const unsure = UNSURE.has(e.kind) || mayHaveBeenBilled(e);
       const patch = UNSURE.has(e.kind)
         ? { state: 'lost' as const, reason: reasons.startUnsure(e.message) }
-        : { state: 'failed' as const, reason: reasons.startFailed(e.message) };
+        : { state: 'failed' as const, reason: unsure ? reasons.startUnsure(e.message) : reasons.startFailed(e.message) };
       writeJob(runner, job.id, patch);
-      throw err;
+      throw unsure ? new AppErrorException({ ...e, message: reasons.startUnsure(e.message) }) : err;
     }
     // The id is the only handle on a billed job: journal it before anything else happens, even if the user already
     // stopped waiting (the row then still says which xAI job it was).
@@ -121,7 +147,8 @@ export function createVideoService(deps: VideoServiceDeps) {
     submit,
     estimate(input: VideoSubmit) {
       const { seconds: _seconds, ...estimate } = inspectSubmit(library, input);
-      return estimate;
+      const verdict = budget(estimate.ticks);
+      return { ...estimate, ...verdict, issues: [...estimate.issues, ...verdict.issues] };
     },
     list: (): VideoJobView[] => store.list().map(view),
     cancel(id: string): VideoJobView {
@@ -137,6 +164,8 @@ export function createVideoService(deps: VideoServiceDeps) {
     useFrame: (itemId: string, seconds: number) => useFrame({ library, extract: deps.extractFrame }, itemId, seconds),
     /** Picks up every unfinished job from the journal (call once at start). */
     resume(): number {
+      // A crash between xAI's report of the cost and its ledger row: record it now (once).
+      for (const job of store.list()) if (job.costTicks !== null) spent(job, job.costTicks);
       const jobs = store.unfinished();
       for (const job of jobs) follow(job.id);
       if (jobs.length > 0) logger.info('video: resumed jobs', { count: jobs.length });
@@ -144,6 +173,7 @@ export function createVideoService(deps: VideoServiceDeps) {
     },
     /** Stops following (jobs stay unfinished in the journal and resume next start) and closes the journal. */
     async dispose(): Promise<void> {
+      removeCommitted?.();
       const all = [...running.values()];
       for (const r of all) r.abort.abort();
       await Promise.all(all.map((r) => r.done));

@@ -82,6 +82,22 @@ describe.each(twins)('%s: one ledger, prompt history', (_name, make) => {
     store.close();
   });
 
+  it('keeps demo rows out of the real sums, sums by kind, and knows which refs are recorded', () => {
+    const store = make();
+    store.recordSpend({ jobId: 'j', at: 10, ticks: 100 });
+    store.recordSpend({ jobId: 'v', at: 20, ticks: 7, kind: 'video' });
+    store.recordSpend({ jobId: 'd', at: 30, ticks: 50, kind: 'edit', demo: true });
+    expect(store.spentSince(0)).toBe(107);
+    expect(store.spentSince(0, { demo: true })).toBe(50);
+    expect(store.spentSince(0, { kind: 'video' })).toBe(7);
+    expect(store.spentSince(0, { kind: 'edit' })).toBe(0);
+    expect(store.spentSince(0, { kind: 'edit', demo: true })).toBe(50);
+    expect(store.hasSpend('v', 'video')).toBe(true);
+    expect(store.hasSpend('v', 'image')).toBe(false);
+    expect(store.hasSpend('nope', 'video')).toBe(false);
+    store.close();
+  });
+
   it('keeps prompts most recent first, counts uses, and searches case-insensitively (% and _ are literal)', () => {
     const store = make();
     store.rememberPrompts(['a red fox', ' a blue whale ', ''], 1);
@@ -120,8 +136,10 @@ describe('SqliteJobStore migration', () => {
     store.rememberPrompts(['kept'], 7);
     store.close();
     const check = new DatabaseSync(file);
-    expect(check.prepare('SELECT kind, ticks FROM ledger ORDER BY seq').all()).toEqual([{ kind: 'image', ticks: 700 }, { kind: 'edit', ticks: 1 }]);
-    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    expect(check.prepare('SELECT kind, ticks, demo FROM ledger ORDER BY seq').all()).toEqual([
+      { kind: 'image', ticks: 700, demo: 0 }, { kind: 'edit', ticks: 1, demo: 0 },
+    ]);
+    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 3 });
     check.close();
   });
 });

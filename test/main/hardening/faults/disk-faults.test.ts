@@ -8,9 +8,15 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import type { JobView, VideoJobView } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSharpSourceNormalizer } from '../../../../src-main/adapters/edit/sharp-source-normalizer';
+import { FsResultStaging } from '../../../../src-main/adapters/jobs/fs-result-staging';
+import { createXaiImagineClient } from '../../../../src-main/adapters/xai';
+import { AppErrorException } from '../../../../src-main/core/app-error';
+import { InMemoryEditSourceStore } from '../../../../src-main/core/edit/in-memory-source-store';
 import type { LibraryFiles } from '../../../../src-main/core/library/ports';
+import { createEditService } from '../../../../src-main/services/edit/edit-service';
 import { expectReadable } from '../support/faults';
-import { billedFor, fsError, openRig, postsFor, until, type Rig } from '../support/rig';
+import { billedFor, fastClock, fsError, openRig, postsFor, quiet, until, type Rig } from '../support/rig';
 
 let rig: Rig;
 let baseline: { id: string; file: string }[] = [];
@@ -83,6 +89,49 @@ describe('disk faults', () => {
     expect(jobOf(prompt).state).toBe('succeeded');
     expect(stagedFolders()).toEqual([]);
     expect(postsFor(rig.sim, prompt)).toHaveLength(1);
+    expectBaselineIntact();
+  });
+
+  it('library disk full during an edit: the paid images stay staged, the edit says so, and the next start files them with their lineage', async () => {
+    // The edit service as app-core wires it: the shared client, ledger and staging folder; recovery is the queue's start.
+    const api = createXaiImagineClient({ baseUrl: `${rig.sim.url}/v1`, getApiKey: async () => 'xai-rig-key', clock: fastClock, retry: { maxAttempts: 1 } });
+    const { library, adapters, generation } = rig.parts;
+    const edit = createEditService({
+      api, normalizer: createSharpSourceNormalizer(), sources: new InMemoryEditSourceStore(), clock: fastClock, logger: quiet,
+      spend: generation.spend, staging: new FsResultStaging(path.join(rig.dir, 'staging')),
+      library: { ingest: library.ingest, item: library.item, read: (r) => adapters.files.read(r.file) },
+    });
+    const parent = baseline[0]?.id as string;
+    const source = await edit.prepare({ itemId: parent });
+    const prompt = 'edit onto a full disk';
+    const spentBefore = generation.ledger().totalTicks;
+    writeFault = 'ENOSPC';
+    const error = await edit
+      .submit({ sources: [{ id: source.id, rotate: 0, crop: null }], prompt, model: 'grok-imagine-image', n: 2, resolution: '1k' })
+      .then(() => null, (e: unknown) => (e instanceof AppErrorException ? e.appError : null));
+    writeFault = null;
+    expect(error?.kind).toBe('storage');
+    expect(error?.message).toMatch(/disk is full.*kept and will be saved the next time/);
+    expectReadable(error?.message);
+    expect(stagedFolders()).toHaveLength(1);
+    expect(billedFor(rig.sim, prompt, '/v1/images/edits')).toHaveLength(1);
+    const billed = generation.ledger().totalTicks - spentBefore;
+    expect(billed).toBeGreaterThan(0);
+    expectBaselineIntact();
+
+    await rig.restart({ files: faultyFiles });
+    expect(stagedFolders()).toEqual([]);
+    const { ids } = rig.parts.library.query({ filter: { kind: 'image', trashed: false }, sort: 'oldest', limit: 500 });
+    const filed = rig.parts.library.records(ids).filter((r) => r.editInstruction === prompt);
+    expect(filed).toHaveLength(2);
+    for (const r of filed) {
+      expect(r.origin).toBe('edited');
+      expect(existsSync(libraryPath(r.file))).toBe(true);
+      expect(rig.parts.library.item(r.id).parents.map((p) => [p.kind, p.record.id])).toEqual([['edited-from', parent]]);
+    }
+    // Billed once, recorded once, never sent again.
+    expect(rig.parts.generation.ledger().totalTicks - spentBefore).toBe(billed);
+    expect(postsFor(rig.sim, prompt, '/v1/images/edits')).toHaveLength(1);
     expectBaselineIntact();
   });
 

@@ -11,6 +11,7 @@ import { expectReadable } from '../support/faults';
 import { billedFor, openRig, postsFor, until, type Rig } from '../support/rig';
 
 let rig: Rig;
+const MAY_BE_BILLED = /xAI may have received and billed this request, but the images never arrived\. Nothing was sent again automatically\./;
 let baseline: { id: string; file: string }[] = [];
 const request = (prompt: string, n = 1) => ({ prompts: [prompt], n, model: 'grok-imagine-image', aspectRatio: '1:1' as const, resolution: '1k' as const });
 
@@ -87,8 +88,11 @@ describe('image request faults', () => {
     expect(job.state).toBe('failed');
     expect(job.error?.kind).toBe(kind);
     expect(job.error?.message).toMatch(text);
+    // It may have reached xAI: the message says it may be billed, and that it was not sent again.
+    expect(job.error?.message).toMatch(MAY_BE_BILLED);
     expectReadable(job.error?.message);
     expect(job.tiles.every((t) => t.state === 'failed')).toBe(true);
+    expect(job.tiles[0]?.reason).toBe(job.error?.message);
     expect(postsFor(rig.sim, prompt)).toHaveLength(1);
     expect(billedFor(rig.sim, prompt).length).toBeLessThanOrEqual(1);
     expectBaselineIntact();
@@ -103,6 +107,7 @@ describe('image request faults', () => {
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(job).toMatchObject({ state: 'failed', error: { kind: 'timeout' } });
       expect(job.error?.message).toMatch(/did not answer within 1 s/);
+      expect(job.error?.message).toMatch(MAY_BE_BILLED);
       expectReadable(job.error?.message);
       expect(postsFor(rig.sim, prompt)).toHaveLength(1);
     } finally {

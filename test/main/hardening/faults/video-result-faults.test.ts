@@ -62,6 +62,8 @@ describe('video result faults', () => {
     const job = rig.parts.video.list().find((j) => j.prompt === prompt) as VideoJobView;
     expect(job.state).toBe(state);
     expectReadable(job.reason);
+    // Each may have reached xAI: both the error and the job say it may be billed and was not sent again.
+    for (const words of [error?.message, job.reason]) expect(words).toMatch(/may have received and billed this request.*Nothing was sent again automatically\./);
     expect(postsFor(rig.sim, prompt, VIDEO_POST)).toHaveLength(1);
     expectBaselineIntact();
   });
