@@ -132,22 +132,25 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const imagine = createConnectedImagineClient({
     baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger,
   });
+  // Paid images (of batches and edits) land here first, so a crash between the answer and the library loses nothing.
+  const staging = new FsResultStaging(path.join(dataDir, 'staging'));
   const generation = createGenerationService({
     api: imagine,
     store: jobStore,
     library,
-    // Paid images land here first, so a crash between the answer and the library loses nothing.
-    staging: new FsResultStaging(path.join(dataDir, 'staging')),
+    staging,
     clock,
     events: options.events,
     logger: options.logger,
     settings: () => vault.settings.current(),
+    // Demo mode spends nothing: its costs are simulated, kept out of the real totals and the budget.
+    demo: () => vault.connection.isDemo(),
   });
   // Staged images of the last run are filed before the queue moves (and before the shell says it is ready).
   await generation.start();
   // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the
-  // same ledger and budget. Videos can do the same through `generation.spend` (see services/generation/spend.ts).
-  const edit = createEditModule({ dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend });
+  // same ledger and budget, and stage their paid results in the same place (recovered by `generation.start`).
+  const edit = createEditModule({ dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend, staging });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
   const video = createVideoService({
@@ -158,6 +161,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     clock,
     events: options.events,
     logger: options.logger,
+    spend: generation.spend,
     // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
     ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),
   });
