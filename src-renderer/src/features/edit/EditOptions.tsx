@@ -6,11 +6,13 @@ import { useCanvas, useCanvasStore } from './canvas-context';
 import type { EditParams } from './canvas/types';
 import { submitEdit } from './commands';
 import { formatTicks } from './format';
+import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 
 /** Model, count, resolution, aspect ratio (multi-source only), the estimate and the Edit button. */
 export function EditOptions() {
   const store = useCanvasStore();
   const params = useCanvas((s) => s.params);
+  const simulated = useSimulated();
   const { count, pending, submitting, prompt } = useCanvas(useShallow((s) => ({
     count: s.doc.sources.length, pending: s.pending, submitting: s.submitting, prompt: s.prompt,
   })));
@@ -67,10 +69,11 @@ export function EditOptions() {
       )}
       <p className="edit-estimate" aria-label="Estimated cost">
         {estimate && estimate.source !== 'unknown'
-          ? `About ${formatTicks(estimate.ticks)}: ${params.n} × output (${formatTicks(estimate.outputTicks)}) + ${count} input image${count === 1 ? '' : 's'} (${formatTicks(estimate.inputTicks)})`
+          ? `About ${formatTicks(estimate.ticks)}${simulatedMark(simulated)}: ${params.n} × output (${formatTicks(estimate.outputTicks)}) + ${count} input image${count === 1 ? '' : 's'} (${formatTicks(estimate.inputTicks)})`
           : 'Cost unknown for this model'}
       </p>
-      {typeof estimate?.budgetCapUsd === 'number' && (
+      {simulated && <p className="edit-budget" data-testid="edit-budget">Simulated: demo mode spends nothing</p>}
+      {!simulated && typeof estimate?.budgetCapUsd === 'number' && (
         <p className={estimate.exceedsBudget ? 'edit-budget over' : 'edit-budget'} aria-live="polite" data-testid="edit-budget">
           {estimate.exceedsBudget ? 'Over budget: ' : 'Budget: '}
           {formatTicks(estimate.committedTicks)} spent or queued this session of ${estimate.budgetCapUsd.toFixed(2)}

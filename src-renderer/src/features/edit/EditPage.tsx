@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { EDIT_MAX_SOURCES } from '@contract';
 import { useStudio } from '../../stores/store';
+import { LedgerBar } from '../generate/LedgerBar';
 import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
 import { CanvasProvider } from './canvas-context';
 import { addFiles, addLibraryItem } from './commands';
@@ -42,6 +43,7 @@ export function EditPage({ store }: { store?: CanvasStore }) {
             Up to {EDIT_MAX_SOURCES} sources. Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
             Delete removes the selected one; Ctrl/Cmd+Z undoes.
           </p>
+          <LedgerBar />
         </header>
         <div className="edit-layout">
           <div className="edit-main">

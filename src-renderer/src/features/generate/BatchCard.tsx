@@ -2,10 +2,12 @@ import type { BatchView } from '@contract';
 import { cancelJobs, retryJobs } from './commands';
 import { batchSummary, usd } from './format';
 import { JobTile } from './JobTile';
+import { simulatedMark, useSimulated } from './LedgerBar';
 
 /** One submit: its prompts and settings, progress, cost, actions, and one tile per requested image. */
 export function BatchCard({ batch, now }: { batch: BatchView; now: number }) {
   const sum = batchSummary(batch);
+  const simulated = useSimulated();
   const title = batch.prompts.length === 1 ? batch.prompts[0] : `${batch.prompts.length} prompts: ${batch.prompts.join(' · ')}`;
   return (
     <section className="batch-card" aria-label={`Batch: ${title}`}>
@@ -21,7 +23,7 @@ export function BatchCard({ batch, now }: { batch: BatchView; now: number }) {
           {sum.blocked ? ` · ${sum.blocked} blocked` : ''}
           {sum.failed ? ` · ${sum.failed} failed` : ''}
           {sum.interrupted ? ` · ${sum.interrupted} interrupted` : ''}
-          {sum.cancelled ? ` · ${sum.cancelled} cancelled` : ''} · <span data-testid="batch-cost">{usd(sum.costTicks)}</span>
+          {sum.cancelled ? ` · ${sum.cancelled} cancelled` : ''} · <span data-testid="batch-cost">{usd(sum.costTicks)}{simulatedMark(simulated)}</span>
           <span className="muted"> (est. {usd(batch.estimateTicks)})</span>
         </p>
         <div className="batch-actions">

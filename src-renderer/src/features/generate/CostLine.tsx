@@ -1,17 +1,20 @@
 import type { CostEstimateView } from '@contract';
 import { usd } from './format';
+import { simulatedMark, useSimulated } from './LedgerBar';
 
 /** The estimate before submitting, and the budget verdict. */
 export function CostLine({ estimate }: { estimate: CostEstimateView | null }) {
+  const simulated = useSimulated();
   if (!estimate || estimate.images === 0) return <p className="cost-line muted" aria-live="polite">Write a prompt to see the cost.</p>;
-  const about = estimate.source === 'unknown' ? 'unknown price' : `${estimate.source === 'table' ? 'about ' : ''}${usd(estimate.ticks)}`;
+  const about = estimate.source === 'unknown' ? 'unknown price' : `${estimate.source === 'table' ? 'about ' : ''}${usd(estimate.ticks)}${simulatedMark(simulated)}`;
   return (
     <div className="cost-line" aria-live="polite" data-testid="cost-estimate">
       <span>
         {estimate.images} image{estimate.images === 1 ? '' : 's'} × {usd(estimate.perImageTicks)} = <strong>{about}</strong>
         {estimate.requests > 1 ? ` in ${estimate.requests} requests` : ''}
       </span>
-      {estimate.budgetCapUsd !== null && (
+      {simulated && <span className="budget">Simulated: demo mode spends nothing</span>}
+      {!simulated && estimate.budgetCapUsd !== null && (
         <span className={estimate.exceedsBudget ? 'budget over' : 'budget'}>
           {estimate.exceedsBudget ? 'Over budget: ' : 'Budget: '}
           {usd(estimate.committedTicks)} spent or queued this session of ${estimate.budgetCapUsd.toFixed(2)}

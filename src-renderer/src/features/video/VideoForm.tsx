@@ -2,6 +2,7 @@ import { VIDEO_MODEL_OPTIONS, VideoMode, type VideoEstimate } from '@contract';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import type { VideoForm as Form } from '../../stores/video-slice';
+import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { estimateVideo, submitVideo } from './commands';
 import { MODE_LABELS, normalizeForm, sourceVideoReason, toSubmit, usd } from './form-model';
 import { ShapeFields } from './ShapeFields';
@@ -27,6 +28,7 @@ function useEstimate(form: Form): VideoEstimate | null {
 /** One form for every mode; options that do not apply are disabled with the reason beside them. */
 export function VideoForm() {
   const form = useStudio((s) => s.video.form);
+  const simulated = useSimulated();
   const patchRaw = useStudio((s) => s.patchVideoForm);
   const patch = (p: Partial<Form>) => patchRaw(normalizeForm({ ...form, ...p }));
   const estimate = useEstimate(form);
@@ -67,8 +69,14 @@ export function VideoForm() {
       </label>
       <ShapeFields form={form} patch={patch} />
       <p className="video-estimate" role="status" aria-label="Estimated cost">
-        {estimate ? `Estimated cost: about ${usd(estimate.ticks)}` : 'Estimated cost: —'}
+        {estimate ? `Estimated cost: about ${usd(estimate.ticks)}${simulatedMark(simulated)}` : 'Estimated cost: —'}
       </p>
+      {!simulated && typeof estimate?.budgetCapUsd === 'number' && estimate.committedTicks !== undefined ? (
+        <p className={estimate.exceedsBudget ? 'video-budget over' : 'video-budget'} data-testid="video-budget">
+          {estimate.exceedsBudget ? 'Over budget: ' : 'Budget: '}
+          {usd(estimate.committedTicks)} spent or queued this session of ${estimate.budgetCapUsd.toFixed(2)}
+        </p>
+      ) : null}
       {blocker ? <p className="video-reason" role="note">{blocker}</p> : null}
       {error ? <p className="video-error" role="alert">{error}</p> : null}
       <button type="submit" className="video-primary" disabled={busy || blocker !== null}>

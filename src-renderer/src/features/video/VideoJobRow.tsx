@@ -1,5 +1,6 @@
 import type { VideoJobView } from '@contract';
 import { useStudio } from '../../stores/store';
+import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { cancelVideo } from './commands';
 import { MODE_LABELS, formFromSubmit, usd } from './form-model';
 import { ScrubThumb } from './ScrubThumb';
@@ -24,6 +25,7 @@ export function VideoJobRow({ job }: { job: VideoJobView }) {
   const again = () => job.again && useStudio.getState().patchVideoForm(formFromSubmit(job.again, useStudio.getState().video.form));
   const playing = useStudio((s) => s.video.playingId === job.id);
   const title = job.prompt || MODE_LABELS[job.mode];
+  const simulated = useSimulated();
   return (
     <li className={`video-job video-job-${job.state}`} aria-label={`Video job: ${title}`} aria-current={playing || undefined}>
       <ScrubThumb file={job.file} poster={job.poster} label={title} />
@@ -34,7 +36,7 @@ export function VideoJobRow({ job }: { job: VideoJobView }) {
         </div>
         <div className="video-muted">
           {MODE_LABELS[job.mode]} · {job.model}
-          {job.seconds ? ` · ${job.seconds} s` : ''} · {job.costTicks !== null ? `cost ${usd(job.costTicks)}` : `about ${usd(job.estimateTicks)}`}
+          {job.seconds ? ` · ${job.seconds} s` : ''} · {job.costTicks !== null ? `cost ${usd(job.costTicks)}` : `about ${usd(job.estimateTicks)}`}{simulatedMark(simulated)}
         </div>
         {unfinished(job.state) ? (
           <div className="video-progress-row">

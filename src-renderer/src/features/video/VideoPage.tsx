@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
+import { LedgerBar } from '../generate/LedgerBar';
 import { VideoForm } from './VideoForm';
 import { VideoJobList } from './VideoJobList';
 import { VideoPlayer } from './VideoPlayer';
@@ -29,6 +30,7 @@ export function VideoPage() {
     <div className="video-page">
       <div className="video-left">
         <h1>Video</h1>
+        <LedgerBar />
         <VideoForm />
       </div>
       <div className="video-right">
