@@ -111,8 +111,11 @@ test('when the host goes away a banner says so; a host restarted on the same por
   const shell = new ShellPage(page);
   await expect(shell.connectionBanner()).toBeHidden();
   const port = Number(new URL(host.origin).port);
+  const sent: string[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
   await host.stop();
   await expect(shell.connectionBanner()).toBeVisible();
+  sent.length = 0; // from here on, only what the page asks the restarted host
   await expect(page.locator('html')).toHaveAttribute('data-bridge', 'disconnected');
   // The page stays usable underneath: the banner does not block the navigation.
   await shell.tab('Settings').click();
@@ -133,8 +136,6 @@ test('when the host goes away a banner says so; a host restarted on the same por
     await other.goto(again.url);
     await other.locator('html[data-app-state="ready"]').waitFor();
     await other.close();
-    const sent: string[] = [];
-    page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
     await page.bringToFront();
     await expect(shell.connectionBanner()).toBeHidden({ timeout: 15_000 });
     await expect(page.locator('html')).toHaveAttribute('data-bridge', 'connected');
