@@ -26,6 +26,12 @@ import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from 
 import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
+import type { DesktopIntegration } from './core/desktop/ports';
+import { createExportModule } from './services/export/export-module';
+import type { Downloads } from './services/export/downloads';
+import { NodeExportFiles } from './adapters/export/node-export-files';
+import { sharpToPng } from './adapters/export/sharp-to-png';
+import { SharpFfmpegMediaProcessor } from './adapters/library';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -44,6 +50,8 @@ export interface CoreOptions {
   envApiKey?: string;
   /** Default: conf in `<dataDir>/settings.json`; Electron passes electron-store. */
   settingsStore?: SettingsStore;
+  /** Native dialogs, reveal, OS drag and clipboard: Electron's; the browser host passes null (none of these). */
+  desktop?: DesktopIntegration | null;
 }
 
 export interface AppCore {
@@ -52,6 +60,8 @@ export interface AppCore {
   readonly libraryDir: string;
   /** Base URL, key and library folder in effect (demo-aware), for the HTTP client and the library. */
   connection: ApiConnection;
+  /** Finished exports waiting for the browser host's `/download/<token>` route. */
+  downloads: Downloads;
   dispose(): Promise<void>;
 }
 
@@ -167,6 +177,19 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   });
   video.resume();
 
+  // Getting media out: main-issued path tokens for dialogs, zips, "Save as…", downloads, drag and clipboard.
+  const exporting = createExportModule({
+    dataDir,
+    desktop: options.desktop ?? null,
+    library,
+    files: libraries.files,
+    media: new SharpFfmpegMediaProcessor(),
+    out: new NodeExportFiles(),
+    toPng: sharpToPng,
+    clock,
+    logger: options.logger,
+  });
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'app:ping': ({ message }) => app.ping(message),
@@ -185,6 +208,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...createGenerationHandlers(generation),
     ...edit.handlers,
     ...createVideoHandlers(video),
+    ...exporting.handlers,
   };
 
   return {
@@ -193,7 +217,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       return libraries.dir();
     },
     connection: vault.connection,
+    downloads: exporting.downloads,
     async dispose() {
+      exporting.dispose();
       await video.dispose();
       await generation.dispose();
       jobStore.close();

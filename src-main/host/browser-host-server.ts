@@ -7,12 +7,13 @@ import type { EventName, EventPayload } from '@contract';
 import type { EventSink } from '../core/ports';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createSenderGuard } from '../ipc/sender-guard';
+import { DOWNLOAD_PREFIX, serveDownload } from './download-route';
 import { createHostAuth } from './host-auth';
 import { SECURITY_HEADERS } from './security-headers';
 import { createStaticFiles } from './static-files';
 import { createWsBridge } from './ws-bridge';
 
-export interface BrowserHostOptions extends Omit<CoreOptions, 'events' | 'shell'> {
+export interface BrowserHostOptions extends Omit<CoreOptions, 'events' | 'shell' | 'desktop'> {
   /** The built renderer (out/renderer) plus bridge.js. */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -50,7 +51,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       forward?.emit(event, payload);
     },
   };
-  const core = await createAppCore({ ...options, shell: 'browser-host', events });
+  // No native dialogs, drag or clipboard from a browser: exports become downloads and the renderer hides the rest.
+  const core = await createAppCore({ ...options, shell: 'browser-host', events, desktop: null });
   const dispatch = createDispatcher({
     handlers: core.handlers,
     guard: createSenderGuard(allowedOrigins),
@@ -92,6 +94,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       return;
     }
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return serveDownload(req, res, url.pathname, core.downloads);
     const file = await readStatic(url.pathname);
     if (!file) return send(res, 404, 'Not found');
     send(res, 200, req.method === 'HEAD' ? '' : file.body, {

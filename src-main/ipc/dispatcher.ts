@@ -48,8 +48,8 @@ export function createDispatcher(options: {
     }
     try {
       // The parsed input matches this channel's handler by construction of `Handlers`.
-      const handler = handlers[channel] as (value: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const handler = handlers[channel] as (value: unknown, caller: SenderInfo) => unknown;
+      const value = await handler(parsed.data, sender);
       return { ok: true, value };
     } catch (err) {
       const error = toAppError(err);

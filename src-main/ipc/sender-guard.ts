@@ -4,6 +4,11 @@ export interface SenderInfo {
   origin: string;
   /** Only the top-level frame may call; sub-frames (iframes) are refused. */
   isMainFrame: boolean;
+  /**
+   * The calling window, opaque to everything but the shell that set it (Electron's `webContents`): OS drags and
+   * dialog parents need it. The browser host has none.
+   */
+  window?: unknown;
 }
 
 /**

@@ -13,6 +13,7 @@ import { createFileSettingsStore } from '../adapters/settings';
 import { electronStoreFactory } from '../adapters/settings/electron-store-factory';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createSenderGuard } from '../ipc/sender-guard';
+import { createElectronDesktop } from './electron/desktop-integration';
 import { createElectronEventSink, registerIpc } from './electron/ipc-electron';
 import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
 import { installApplicationMenu } from './electron/menu';
@@ -45,6 +46,7 @@ async function start() {
     secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),
     settingsStore: createFileSettingsStore({ dir: dataDir, projectVersion: app.getVersion(), logger, open: electronStoreFactory }),
     envApiKey: process.env.XAI_API_KEY,
+    desktop: createElectronDesktop(),
   });
   // file:// pages report the origin "file://"; the dev server has its own origin.
   const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];

@@ -11,6 +11,7 @@ import { settingsChannels, settingsEvents } from './settings';
 import { jobsChannels, jobsEvents } from './jobs';
 import { editChannels, editEvents } from './edit';
 import { videoChannels, videoEvents } from './video';
+import { desktopChannels } from './desktop';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -22,6 +23,7 @@ export * from './key';
 export * from './settings';
 export * from './jobs';
 export * from './edit';
+export * from './desktop';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -38,6 +40,7 @@ export const channels = {
   ...jobsChannels,
   ...editChannels,
   ...videoChannels,
+  ...desktopChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */

@@ -124,11 +124,16 @@ export type LibraryCollection = z.infer<typeof LibraryCollection>;
 const CollectionName = z.string().trim().min(1).max(120);
 const Count = z.object({ count: z.number().int() });
 
-/** Absolute file-system path chosen by the user (dialog or drop); main re-validates it. */
-const UserPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'Invalid path.');
+/**
+ * A main-issued, single-use, short-lived handle for a path the user picked in a native dialog (`desktop:choose-*`).
+ * The renderer never names a file-system path itself: a compromised renderer can only use what the user just chose.
+ */
+export const PathToken = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'Not a path token.');
+export type PathToken = z.infer<typeof PathToken>;
 
 export const ImportSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('paths'), paths: z.array(UserPath).min(1).max(1000) }).strict(),
+  /** Files the user picked with `desktop:choose-files`, by their tokens. */
+  z.object({ kind: z.literal('chosen'), tokens: z.array(PathToken).min(1).max(1000) }).strict(),
   z
     .object({
       kind: z.literal('bytes'),
@@ -143,7 +148,9 @@ export const ImportSource = z.discriminatedUnion('kind', [
 export const LibraryFacet = z.object({ value: z.string(), count: z.number().int() });
 export type LibraryFacet = z.infer<typeof LibraryFacet>;
 
+/** Export formats: the stored file, or converted. */
 export const ExportFormat = z.enum(['original', 'png', 'jpeg', 'webp']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const libraryChannels = {
   /** Ordered ids (and total) for a filter and sort: the virtualized grid loads ids first, records per window. */
@@ -190,17 +197,21 @@ export const libraryChannels = {
       rejected: z.array(z.object({ name: z.string(), reason: z.string() })),
     }),
   },
-  /** Copy items out of the library, as original or converted, with metadata kept or stripped. */
+  /**
+   * Copy items out of the library into a folder chosen with `desktop:choose-folder`, as original or converted,
+   * with metadata kept or stripped. The folder token is used up; `folder` is a fresh one for the same folder, so a
+   * selection larger than one call goes out in batches.
+   */
   'library:export': {
     input: z
       .object({
         ids: z.array(LibraryId).min(1).max(5_000),
-        targetDir: UserPath,
+        folder: PathToken,
         format: ExportFormat.default('original'),
         metadata: z.enum(['keep', 'strip']).default('keep'),
       })
       .strict(),
-    output: z.object({ files: z.array(z.object({ id: LibraryId, path: z.string() })) }),
+    output: z.object({ files: z.array(z.object({ id: LibraryId, path: z.string() })), folder: PathToken }),
   },
   /** Recreate the index from the files and sidecars alone. */
   'library:rebuild': { input: Empty, output: z.object({ items: z.number().int(), skipped: z.number().int() }) },

@@ -17,11 +17,12 @@ export type LibraryChannel =
   | 'library:collection-delete'
   | 'library:collection-add'
   | 'library:collection-remove'
-  | 'library:import'
-  | 'library:export'
   | 'library:rebuild';
 
-/** Maps parsed contract inputs onto the library service. */
+/**
+ * Maps parsed contract inputs onto the library service. Import and export by path go through the export module
+ * (services/export), which turns main-issued path tokens back into paths first.
+ */
 export function createLibraryHandlers(service: LibraryService): Pick<Handlers, LibraryChannel> {
   return {
     'library:query': (input) => service.query(input),
@@ -38,8 +39,6 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:collection-delete': ({ id }) => ({ count: service.collections.remove(id) }),
     'library:collection-add': ({ id, ids }) => ({ count: service.collections.add(id, ids) }),
     'library:collection-remove': ({ id, ids }) => ({ count: service.collections.removeItems(id, ids) }),
-    'library:import': ({ source }) => service.importFiles(source),
-    'library:export': (input) => service.exportItems(input),
     'library:rebuild': () => service.rebuild(),
   };
 }

@@ -85,7 +85,7 @@ export async function importFiles(
 }
 
 /** The bytes to write for one exported image, converted and with metadata kept or stripped. */
-async function imageBytes(deps: TransferDeps, record: LibraryRecord, format: ExportFormat, keep: boolean) {
+async function imageBytes(deps: Pick<TransferDeps, 'files' | 'media'>, record: LibraryRecord, format: ExportFormat, keep: boolean) {
   const original = await deps.files.read(record.file);
   const source = FORMAT_OF_MIME[record.mime];
   const target = format === 'original' ? source : format;
@@ -105,6 +105,21 @@ async function imageBytes(deps: TransferDeps, record: LibraryRecord, format: Exp
 function exportName(record: LibraryRecord, ext: string): string {
   const day = new Date(record.createdAt).toISOString().slice(0, 10);
   return `imagine-${day}-${record.id.slice(0, 8)}.${ext}`;
+}
+
+/**
+ * One item as an exported file: videos as they are, images converted and with metadata kept or stripped. Shared
+ * by folder export, zips and "Save as…", so every way out of the library writes the same bytes.
+ */
+export async function exportedFile(
+  deps: Pick<TransferDeps, 'files' | 'media'>,
+  record: LibraryRecord,
+  format: ExportFormat,
+  keep: boolean,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  if (record.kind === 'video') return { name: exportName(record, 'mp4'), bytes: await deps.files.read(record.file) };
+  const { bytes, ext } = await imageBytes(deps, record, format, keep);
+  return { name: exportName(record, ext), bytes };
 }
 
 /** Copies items out of the library into a folder the user chose, never overwriting existing files. */

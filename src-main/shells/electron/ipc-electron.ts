@@ -6,7 +6,7 @@ import type { Dispatch } from '../../ipc/dispatcher';
 /** Maps Electron's sender onto the guard's terms: the frame's origin, and whether it is the top frame. */
 function senderOf(event: IpcMainInvokeEvent) {
   const frame = event.senderFrame;
-  return { origin: frame?.origin ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame };
+  return { origin: frame?.origin ?? '', isMainFrame: frame !== null && frame === event.sender.mainFrame, window: event.sender };
 }
 
 /** One ipcMain handler per contract channel, all through the shared dispatcher. */

@@ -1,5 +1,8 @@
 import type { JobView, Tile } from '@contract';
 import { mediaUrl } from '../../lib/api';
+import { startDragOut } from '../export/drag-out';
+import { TileExportActions } from '../export/TileExportActions';
+import { useItemRecord } from '../export/use-item-record';
 import { elapsed } from './format';
 
 const LABEL: Record<Tile['state'], string> = {
@@ -12,10 +15,28 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
   const ratio = props.aspect === 'auto' ? '1 / 1' : props.aspect.replace(':', ' / ');
   const waiting = job.state === 'queued' ? (job.note ?? 'Queued') : `Generating… ${elapsed(props.now - (job.startedAt ?? props.now))}`;
   const canRetry = tile.state === 'failed' || tile.state === 'interrupted' || tile.state === 'cancelled';
+  // The library record (its file) is fetched on first hover or focus: drags and copies need the original.
+  const { record, load } = useItemRecord(tile.state === 'done' ? tile.itemId : null);
   return (
-    <li className={`job-tile tile-${tile.state}`} style={{ aspectRatio: ratio }} aria-label={`Image ${tile.index + 1}: ${LABEL[tile.state]}`} data-state={tile.state}>
+    <li
+      className={`job-tile tile-${tile.state}`}
+      style={{ aspectRatio: ratio }}
+      aria-label={`Image ${tile.index + 1}: ${LABEL[tile.state]}`}
+      data-state={tile.state}
+      onPointerEnter={load}
+      onFocus={load}
+    >
       {tile.state === 'done' && tile.thumb ? (
-        <img src={mediaUrl(tile.thumb)} alt={job.prompt} loading="lazy" />
+        <>
+          <img
+            src={mediaUrl(tile.thumb)}
+            alt={job.prompt}
+            loading="lazy"
+            draggable={!!record}
+            onDragStart={(e) => record && startDragOut(e.nativeEvent, [record])}
+          />
+          {record && <TileExportActions record={record} />}
+        </>
       ) : (
         <div className="tile-body">
           <strong>{LABEL[tile.state]}</strong>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ExportDialog } from './ExportDialog';
+import { ExportDialog } from '../export/ExportDialog';
 import { formatCount } from './format';
-import { addToCollection, emptyTrash, restoreItems, setFavorite, trashItems } from './item-commands';
+import { addToCollection, emptyTrash, restoreItems, setFavorite, showToast, trashItems } from './item-commands';
 import { EMPTY_SELECTION, orderedSelection } from './selection';
 
 /** Actions on the selection, shown while anything is selected. */
@@ -70,7 +70,7 @@ export function BulkBar() {
       <button type="button" className="lib-button lib-quiet" onClick={() => setSelection(EMPTY_SELECTION)}>
         Clear selection
       </button>
-      {exporting && <ExportDialog ids={exporting} onClose={() => setExporting(null)} />}
+      {exporting && <ExportDialog ids={exporting} onClose={() => setExporting(null)} onDone={(message) => showToast(message)} />}
       {confirmDelete && (
         <ConfirmDialog
           title={`Delete ${formatCount(confirmDelete.length)} forever?`}

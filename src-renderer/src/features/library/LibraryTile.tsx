@@ -1,6 +1,7 @@
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, useState, type DragEvent, type MouseEvent } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
+import { startDragOut } from '../export/drag-out';
 import { formatDuration, promptExcerpt } from './format';
 import { excerpt } from './highlight';
 import { Highlighted } from './Highlighted';
@@ -30,6 +31,15 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
   const caption = record ? excerpt(record.prompt, record.highlight?.prompt ?? [], 90) : null;
   const candidates = record && !record.missing ? [record.thumb, record.kind === 'image' ? record.file : null] : [];
   const src = candidates.find((c): c is string => !!c && !failed.includes(c));
+  // Dragging a selected tile takes the whole selection along (in the order of the grid); any other tile, itself.
+  const dragOut = (e: DragEvent) => {
+    const lib = useStudio.getState().library;
+    const ids = lib.selection.selected.has(id) ? lib.ids.filter((x) => lib.selection.selected.has(x)) : [id];
+    startDragOut(e.nativeEvent, ids.flatMap((x) => {
+      const r = lib.records.get(x);
+      return r && !r.missing ? [r] : [];
+    }));
+  };
   return (
     <div
       role="gridcell"
@@ -42,6 +52,8 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
       onClick={(e) => props.onPick(index, id, e)}
       onDoubleClick={() => props.onOpen(id)}
       onContextMenu={(e) => props.onMenu(index, id, e)}
+      draggable={!!record && !record.missing}
+      onDragStart={dragOut}
     >
       <div className="lib-thumb" style={{ height: props.size }}>
         {!record ? (

@@ -2,7 +2,8 @@ import type { LibraryItemDetail, LibraryRecord } from '@contract';
 import { useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { formatBytes, formatCost, formatDate, formatDuration } from './format';
-import { setFavorite, trashItems } from './item-commands';
+import { ItemExportActions } from '../export/ItemExportActions';
+import { setFavorite, showToast, trashItems } from './item-commands';
 import { LineageStrip } from './LineageStrip';
 
 function paramText(value: unknown): string {
@@ -48,6 +49,7 @@ export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryI
             </button>
           </>
         )}
+        <ItemExportActions record={record} onDone={(message) => showToast(message)} />
         {record.trashedAt === null && (
           <button type="button" className="lib-button lib-danger" onClick={() => void trashItems([record.id])}>
             Move to trash

@@ -1,6 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStudio } from '../../stores/store';
-import { restoreItems, setFavorite, trashItems } from './item-commands';
+import { useCapabilities } from '../export/capabilities';
+import { copyImage, revealItem } from '../export/export-commands';
+import { restoreItems, setFavorite, showToast, trashItems } from './item-commands';
 import { orderedSelection } from './selection';
 
 export interface MenuAnchor {
@@ -17,6 +19,10 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
   const allFavorite = ids.every((id) => lib.records.get(id)?.favorite);
   const trash = lib.view.kind === 'trash';
   const { onClose } = props;
+  const caps = useCapabilities();
+  // Copy and reveal act on one file: offered only when the menu is for a single, present item.
+  const single = ids.length <= 1 ? lib.records.get(props.anchor.id) : undefined;
+  const usable = single && !single.missing ? single : undefined;
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -57,6 +63,16 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
       <button type="button" role="menuitem" onClick={act(() => props.onOpen(props.anchor.id))}>
         Open
       </button>
+      {usable?.kind === 'image' && (
+        <button type="button" role="menuitem" onClick={act(() => void copyImage(usable).then((m) => m && showToast(m)))}>
+          Copy image
+        </button>
+      )}
+      {usable && caps.reveal && (
+        <button type="button" role="menuitem" onClick={act(() => void revealItem(usable.id))}>
+          Show in folder
+        </button>
+      )}
       {trash ? (
         <button type="button" role="menuitem" onClick={act(() => void restoreItems(ids))}>
           Restore

@@ -1,6 +1,7 @@
 /**
- * Commands on library items: favorite, trash with undo, empty trash, collections, export. Each calls the contract
- * and leaves the grid refresh to the `library:changed` event main emits, so every window stays in sync.
+ * Commands on library items: favorite, trash with undo, empty trash, collections (exports live in features/export).
+ * Each calls the contract and leaves the grid refresh to the `library:changed` event main emits, so every window
+ * stays in sync.
  */
 import type { LibraryCollection } from '@contract';
 import { invoke } from '../../lib/api';
@@ -10,7 +11,6 @@ import { chunk } from './grid-window';
 import { errorText } from './query-commands';
 
 const BULK = 20_000;
-const EXPORT_BATCH = 5_000;
 let toastId = 0;
 
 const store = () => useStudio.getState();
@@ -103,20 +103,5 @@ export async function addToCollection(collection: LibraryCollection, ids: readon
     showToast(`Added ${formatCount(added)} to “${collection.name}”.`);
   } catch (err) {
     fail('Could not add to the collection', err);
-  }
-}
-
-export async function exportItems(
-  ids: readonly string[],
-  options: { targetDir: string; format: 'original' | 'png' | 'jpeg' | 'webp'; metadata: 'keep' | 'strip' },
-): Promise<boolean> {
-  try {
-    let files = 0;
-    for (const part of chunk(ids, EXPORT_BATCH)) files += (await invoke('library:export', { ids: part, ...options })).files.length;
-    showToast(`Exported ${formatCount(files, 'file')} to ${options.targetDir}.`);
-    return true;
-  } catch (err) {
-    fail('Could not export', err);
-    return false;
   }
 }

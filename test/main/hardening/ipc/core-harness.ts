@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '@contract';
 import { systemClock } from '../../../../src-main/adapters/system-clock';
-import { createAppCore, type AppCore } from '../../../../src-main/app-core';
+import { createAppCore, type AppCore, type CoreOptions } from '../../../../src-main/app-core';
 import { createDispatcher, type Dispatch } from '../../../../src-main/ipc/dispatcher';
 import { createSenderGuard } from '../../../../src-main/ipc/sender-guard';
 
@@ -57,8 +57,8 @@ function walk(root: string, skip: string, out: string[], rel = ''): void {
   }
 }
 
-/** Starts a core in a fresh sandbox. TMPDIR points inside the sandbox until `close`. */
-export async function startCoreHarness(prefix = 'imagine-hardening-'): Promise<CoreHarness> {
+/** Starts a core in a fresh sandbox. TMPDIR points inside the sandbox until `close`. `extra`: more shell ports (a desktop). */
+export async function startCoreHarness(prefix = 'imagine-hardening-', extra: Pick<CoreOptions, 'desktop'> = {}): Promise<CoreHarness> {
   const sandbox = mkdtempSync(path.join(os.tmpdir(), prefix));
   const dataDir = path.join(sandbox, 'outer', 'inner', 'data');
   mkdirSync(dataDir, { recursive: true });
@@ -82,6 +82,7 @@ export async function startCoreHarness(prefix = 'imagine-hardening-'): Promise<C
     clock: systemClock,
     logger,
     apiBaseUrl: DEAD_API,
+    ...extra,
   });
   const dispatch = createDispatcher({ handlers: core.handlers, guard: createSenderGuard([APP_SENDER.origin]), logger });
   return {
