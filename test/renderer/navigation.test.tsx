@@ -41,6 +41,20 @@ describe('the app shell', () => {
     expect(screen.getByRole('tab', { name: /Edit/ })).toHaveFocus();
   });
 
+  it('shows on each tab how much work still runs in its section', () => {
+    const job = (state: string) => ({ state }) as never;
+    useStudio.setState({
+      section: 'settings', // the pages themselves need whole batches; the tabs only count
+      batches: [{ jobs: [job('running'), job('queued'), job('succeeded')] }] as never,
+      video: { ...useStudio.getState().video, jobs: [job('pending'), job('done')] },
+    });
+    render(<App />);
+    expect(screen.getByRole('tab', { name: 'Generate' })).toHaveAccessibleDescription('2 running');
+    expect(screen.getByRole('tab', { name: 'Video' })).toHaveAccessibleDescription('1 running');
+    expect(screen.getByRole('tab', { name: 'Edit' })).not.toHaveAccessibleDescription(/running/);
+    useStudio.setState({ batches: [], video: { ...useStudio.getState().video, jobs: [] } });
+  });
+
   it('says plainly when main cannot be reached', () => {
     useStudio.setState({ status: 'failed', startupError: 'Imagine Studio could not reach its main process.' });
     render(<App />);

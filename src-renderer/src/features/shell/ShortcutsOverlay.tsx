@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useStudio } from '../../stores/store';
-import { isTyping, useShortcutGroups } from './shortcuts';
+import { displayKeys, isTyping, useShortcutGroups } from './shortcuts';
 
 /**
  * The global shortcuts list: opens on `?` (outside text fields) or Ctrl/Cmd+/ (anywhere), lists every registered
@@ -84,7 +84,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
               <dl className="shortcuts-list">
                 {g.shortcuts.map((s) => (
                   <div key={`${s.keys} ${s.action}`}>
-                    <dt><kbd>{s.keys}</kbd></dt>
+                    <dt><kbd>{displayKeys(s.keys)}</kbd></dt>
                     <dd>
                       {s.action}
                       {s.where && <span className="shortcut-where"> {s.where}</span>}

@@ -56,6 +56,13 @@ export function useShortcutGroups(): readonly ShortcutGroup[] {
   );
 }
 
+/** Apple keyboards say ⌘ where others say Ctrl; the lists are written "Ctrl/⌘" and shown for this machine. */
+export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+export const MOD_KEY = IS_MAC ? '⌘' : 'Ctrl';
+export function displayKeys(keys: string): string {
+  return keys.replaceAll('Ctrl/⌘', MOD_KEY);
+}
+
 /** True when a key press is aimed at a text field, where single-character shortcuts must not fire. */
 export function isTyping(target: EventTarget | null): boolean {
   return (
