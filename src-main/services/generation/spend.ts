@@ -4,7 +4,10 @@
  * batches and library switches; the cap comes from settings and is compared against what this session has spent plus
  * what is committed (queued or in flight) by every kind of work.
  *
- * ## The port, for any paid feature (video included)
+ * Image batches (the queue), edits and videos all pay through it; demo mode's costs are recorded as simulated
+ * (`demo` rows), kept out of the real totals and never held against the cap.
+ *
+ * ## The port, for any paid feature
  *
  * ```ts
  * const cost = estimateTicks;                       // list price of what is about to be sent
@@ -18,7 +21,9 @@
  *   hold.release();                                 // idempotent
  * }
  * ```
- * Work that stays queued for long (the image queue) registers a live `committed` source instead of holding.
+ * Work that stays queued for long (the image queue, unfinished videos) registers a live `committed` source instead of
+ * holding; work whose cost may be reported again after a crash (a video polled again, a staged edit filed at start)
+ * uses `recordOnce`.
  */
 import type { Ledger } from '@contract';
 import { fail } from '../../core/app-error';

@@ -45,8 +45,8 @@ function repeatable(submit: VideoSubmit): VideoSubmit | null {
 
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
 
-/** Errors after which the start call may or may not have reached xAI, and no answer came: the job is lost. */
-const UNSURE = new Set(['network', 'timeout', 'internal']);
+/** Errors with no answer from xAI: if the call may have reached it (see `mayHaveBeenBilled`), the job is lost. */
+const UNANSWERED = new Set(['network', 'timeout', 'internal']);
 
 function start(api: ImagineApi, call: WireCall): Promise<VideoStart> {
   if (call.endpoint === 'generate') return api.startVideo(call.body);
@@ -127,9 +127,11 @@ export function createVideoService(deps: VideoServiceDeps) {
       started = await start(deps.api(), call);
     } catch (err) {
       const e = toAppError(err);
-      // A 5xx or an unreadable answer: xAI answered, but may have started (and will bill) the video all the same.
-      const unsure = UNSURE.has(e.kind) || mayHaveBeenBilled(e);
-      const patch = UNSURE.has(e.kind)
+      // Sent and maybe billed: a timeout or a broken connection (no answer: lost), or a 5xx or an unreadable answer
+      // (xAI answered, but may have started the video all the same: failed). A connection that never opened, or a
+      // refusal (4xx), was not: failed, and says xAI did not start it.
+      const unsure = mayHaveBeenBilled(e) || e.kind === 'internal';
+      const patch = unsure && UNANSWERED.has(e.kind)
         ? { state: 'lost' as const, reason: reasons.startUnsure(e.message) }
         : { state: 'failed' as const, reason: unsure ? reasons.startUnsure(e.message) : reasons.startFailed(e.message) };
       writeJob(runner, job.id, patch);

@@ -4,6 +4,7 @@
  * as committed at their estimate. Demo-mode videos are simulated: recorded apart, never against the budget.
  */
 import { describe, expect, it } from 'vitest';
+import { AppErrorException } from '../../../src-main/core/app-error';
 import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-store';
 import { InMemoryVideoJobStore } from '../../../src-main/core/video/video-job';
 import type { ImagineApi } from '../../../src-main/core/xai/types';
@@ -105,5 +106,32 @@ describe('video spend', () => {
     expect(h.spend.ledger()).toMatchObject({ sessionTicks: 0, totalTicks: 0, simulated: { sessionTicks: VIDEO_TICKS, totalTicks: VIDEO_TICKS } });
     h.settings.demo = false;
     expect(h.spend.check(0)).toMatchObject({ committedTicks: 0 });
+  });
+});
+
+describe('a video start call that fails', () => {
+  it.each([
+    ['a timeout after sending', { kind: 'timeout', message: 'xAI did not answer within 180 s.' }, 'lost', true],
+    ['a connection reset', { kind: 'network', message: 'The connection to xAI broke before an answer arrived.' }, 'lost', true],
+    ['a 500', { kind: 'api', status: 500, message: 'xAI had a server error: boom' }, 'failed', true],
+    ['an unreadable 200', { kind: 'api', status: 200, code: 'bad-response', message: 'xAI sent an unreadable video start response (not JSON).' }, 'failed', true],
+    ['a connection that never opened', { kind: 'network', message: 'Could not connect to xAI. Check your internet connection.' }, 'failed', false],
+    ['a 400', { kind: 'api', status: 400, message: 'xAI rejected the request: bad duration' }, 'failed', false],
+  ] as const)('%s: %s, and says whether xAI may have billed it (never sent twice)', async (_name, error, state, billed) => {
+    let starts = 0;
+    const api = { ...scriptedApi([]).api, startVideo: async () => {
+      starts++;
+      throw new AppErrorException(error as never);
+    } } as ImagineApi;
+    const h = open({ api });
+    const thrown = await h.service.submit(textSubmit).then(() => null, (e: { appError?: { message: string } }) => e.appError?.message ?? null);
+    const job = h.service.list()[0];
+    expect(job?.state).toBe(state);
+    const words = /may have received and billed this request, but its id never arrived.*Nothing was sent again automatically\./;
+    for (const m of [thrown, job?.reason]) expect(words.test(m ?? '')).toBe(billed);
+    if (!billed) expect(job?.reason).toMatch(/^xAI did not start this video: /);
+    expect(starts).toBe(1);
+    expect(h.jobs.spentSince(0)).toBe(0);
+    expect(h.spend.check(0).committedTicks).toBe(0);
   });
 });
