@@ -172,6 +172,41 @@ test('files dropped on any screen offer "Import to library" or "Edit these", nev
   expect(page.url()).toBe(url);
 });
 
+test('a video finishing while the window is in the background: the tab shows it running, then the OS is told', async ({ page }) => {
+  // The window "in the background", and an OS notification centre the test can read.
+  await page.evaluate(() => {
+    const shown: { title: string; body?: string }[] = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      onclick: (() => void) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: FakeNotification, configurable: true });
+    document.hasFocus = () => false;
+  });
+  const shell = new ShellPage(page);
+  await shell.tab('Settings').click();
+  await page.getByRole('region', { name: 'Demo mode' }).getByRole('button', { name: 'Switch to demo mode' }).click();
+  await expect(page.getByRole('complementary', { name: 'Demo mode' })).toBeVisible();
+  await shell.tab('Video').click();
+  const form = page.getByRole('form', { name: 'New video' });
+  await form.getByRole('textbox', { name: /Prompt/ }).fill('a paper boat in the rain');
+  await expect(form.getByRole('status', { name: 'Estimated cost' })).toContainText('$');
+  await form.getByRole('button', { name: 'Generate video' }).click();
+  await shell.tab('Library').click();
+  await expect(shell.tab('Video')).toHaveAccessibleDescription('1 running');
+  await page.screenshot(shot('running-pill'));
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { shownNotifications: { title: string }[] }).shownNotifications), { timeout: 30_000 })
+    .toEqual([{ title: 'Imagine Studio: video ready', body: '“a paper boat in the rain”' }]);
+  await expect(shell.tab('Video')).not.toHaveAccessibleDescription(/running/);
+});
+
 const SECTIONS = ['Generate', 'Edit', 'Video', 'Library', 'Settings'] as const;
 
 test('every screen in both themes at 1280×800 and 1024×700 (screenshots for review)', async ({ browser }) => {

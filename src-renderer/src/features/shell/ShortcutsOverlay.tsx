@@ -2,6 +2,14 @@ import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'rea
 import { useStudio } from '../../stores/store';
 import { displayKeys, isTyping, useShortcutGroups } from './shortcuts';
 
+function modalOpen(): boolean {
+  try {
+    return document.querySelector('dialog[open]:modal') !== null;
+  } catch {
+    return document.querySelector('dialog[open]') !== null; // engines without :modal
+  }
+}
+
 /**
  * The global shortcuts list: opens on `?` (outside text fields) or Ctrl/Cmd+/ (anywhere), lists every registered
  * group, closes on Esc or a click outside, and gives the focus back to where it was.
@@ -11,7 +19,8 @@ export function ShortcutsHost() {
   const setOpen = useStudio((s) => s.setShortcutsOpen);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey) return;
+      // A native modal (the Library's viewer, a confirm) owns the keyboard and sits above any overlay.
+      if (e.defaultPrevented || e.altKey || modalOpen()) return;
       const slash = (e.ctrlKey || e.metaKey) && (e.key === '/' || e.code === 'Slash');
       const question = e.key === '?' && !e.ctrlKey && !e.metaKey && !isTyping(e.target);
       if (slash || question) {
