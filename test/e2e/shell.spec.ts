@@ -248,3 +248,23 @@ test('every screen in both themes at 1280×800 and 1024×700 (screenshots for re
     removeDir(seeded.dataDir);
   }
 });
+
+test('first run (onboarding) in both themes (screenshots for review)', async ({ browser }) => {
+  const host = await startHostProcess({ args: rendererArgs, env: { XAI_API_KEY: '', IMAGINE_SECRET_STORE: 'memory' } });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.locator('html[data-app-state="ready"]').waitFor();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await page.screenshot(shot(`onboarding-${scheme}`));
+    }
+  } finally {
+    await context.close();
+    await host.stop();
+    removeDir(host.dataDir);
+  }
+});
