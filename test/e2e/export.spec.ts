@@ -8,8 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import type { Page } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
+import { startSimulator } from '../../src-main/simulator';
 import { ExportActions } from './pages/export-actions';
+import { GeneratePage } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
 import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
@@ -145,4 +147,47 @@ test('shows the desktop actions when the shell says it has them (screenshots of 
   await expect(ex.button(lib.viewer(), 'Show in folder')).toBeVisible();
   await settle(page);
   await page.screenshot(shot('viewer-desktop'));
+});
+
+base('a finished Generate tile copies, downloads and drags out its image', async ({ page, context }) => {
+  const sim = await startSimulator({ latencyMs: 100 });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-export-gen-'));
+  const host = await startHostProcess({
+    dataDir,
+    args: ['--api-base-url', `${sim.url}/v1`, ...rendererArgs],
+    env: { XAI_API_KEY: 'xai-e2e-test-key', IMAGINE_SECRET_STORE: 'memory' },
+  });
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    await page.goto(host.url);
+    await page.locator('html[data-app-state="ready"]').waitFor();
+    const gen = new GeneratePage(page);
+    const ex = new ExportActions(page);
+    await gen.fill({ prompts: ['A red kite over the dunes'], n: 2, aspect: '1:1' });
+    await gen.submit().click();
+    const tile = gen.tilesIn('A red kite over the dunes', 'done').first();
+    await expect(tile.getByRole('img')).toBeVisible();
+    await tile.hover();
+    const actions = tile.getByRole('group', { name: 'Image actions' });
+    await expect(actions.getByRole('button', { name: 'Download' })).toBeVisible();
+    await settle(page);
+    await page.screenshot(shot('generate-tile'));
+
+    await actions.getByRole('button', { name: 'Copy image' }).click();
+    await expect(actions.getByRole('button', { name: 'Copied' })).toBeVisible();
+    expect((await ex.clipboardPng()).types).toContain('image/png');
+
+    const downloading = page.waitForEvent('download');
+    await actions.getByRole('button', { name: 'Download' }).click({ timeout: 5000 });
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^imagine-\d{4}-\d\d-\d\d-[0-9a-f]{8}\.(jpg|png|webp)$/);
+    expect((await sharp(readFileSync(await download.path())).metadata()).width).toBeGreaterThan(0);
+
+    const data = await ex.dragStartData(tile.getByRole('img'), ['DownloadURL']);
+    expect(data.DownloadURL).toMatch(/^image\/\w+:imagine-[^:]+:http:\/\/127\.0\.0\.1:\d+\/media\/media\//);
+  } finally {
+    await host.stop();
+    await sim.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -10,6 +10,7 @@ import { downloadUrlData, startDragOut } from '../../../src-renderer/src/feature
 import { copyImage } from '../../../src-renderer/src/features/export/export-commands';
 import { ExportDialog } from '../../../src-renderer/src/features/export/ExportDialog';
 import { ItemExportActions } from '../../../src-renderer/src/features/export/ItemExportActions';
+import { JobTile } from '../../../src-renderer/src/features/generate/JobTile';
 
 const ELECTRON: DesktopCapabilities = { dialogs: true, reveal: true, nativeDrag: true, nativeClipboard: true };
 const ID = 'ab'.repeat(16);
@@ -157,5 +158,28 @@ describe('drag out', () => {
     expect(preventDefault).toHaveBeenCalled();
     expect(data.size).toBe(0);
     await waitFor(() => expect(calls.at(-1)).toEqual({ channel: 'desktop:start-drag', input: { ids: [ID, 'cd'.repeat(16)] } }));
+  });
+});
+
+describe('Generate tiles', () => {
+  const job = {
+    id: '1'.repeat(32), batchId: '2'.repeat(32), prompt: 'owl', promptIndex: 0, n: 1, state: 'succeeded' as const, attempts: 1, createdAt: 0,
+    startedAt: 0, finishedAt: 1, costTicks: 1, requestId: 'r', error: null, note: null, tiles: [],
+  };
+  const tile = { index: 0, state: 'done' as const, itemId: ID, thumb: `thumbs/ab/${ID}.webp`, width: 10, height: 10, reason: null };
+
+  it.each([
+    ['browser host', NO_CAPABILITIES, 'Download'],
+    ['desktop app', ELECTRON, 'Save…'],
+  ])('%s: a finished tile offers copy and %s once its record is known, and drags out', async (_shell, caps, save) => {
+    await withShell(caps, { 'library:records': () => ({ records: [record()] }) });
+    render(<ul><JobTile tile={tile} job={job} aspect="1:1" now={0} onRetry={() => {}} /></ul>);
+    const item = screen.getByRole('listitem');
+    expect(screen.queryByRole('group', { name: 'Image actions' })).toBeNull(); // nothing before the record is fetched
+    fireEvent.pointerEnter(item);
+    const group = await screen.findByRole('group', { name: 'Image actions' });
+    expect(group).toHaveTextContent(`Copy image${save}`);
+    expect(screen.getByRole('img')).toHaveAttribute('draggable', 'true');
+    expect(calls.filter((c) => c.channel === 'library:records')).toHaveLength(1);
   });
 });

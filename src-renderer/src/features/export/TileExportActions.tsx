@@ -1,32 +1,41 @@
 import type { LibraryRecord } from '@contract';
-import { useState } from 'react';
-import { useStudio } from '../../stores/store';
+import { useEffect, useState } from 'react';
 import { useCapabilities } from './capabilities';
 import { copyImage, saveItemAs } from './export-commands';
 import './export.css';
 
 const ORIGINAL = { format: 'original', metadata: 'keep' } as const;
+/** How long a button says what it just did. */
+const FLASH_MS = 1500;
 
 /**
  * Quick ways out for a finished image in the Generate grid: copy it, or save the original with its metadata
- * (a save dialog in the desktop app, a download in the browser). Outcomes are announced as notices.
+ * (a save dialog in the desktop app, a download in the browser). Success shows on the button itself, briefly (a
+ * notice per copy would pile up); failures arrive as notices from the commands.
  */
 export function TileExportActions(props: { record: LibraryRecord }) {
   const caps = useCapabilities();
   const [busy, setBusy] = useState(false);
-  const say = (message: string | null) => message && useStudio.getState().pushNotice('info', message);
-  const run = async (work: () => Promise<string | null>) => {
+  const [done, setDone] = useState<'copy' | 'save' | null>(null);
+  useEffect(() => {
+    if (!done) return;
+    const timer = setTimeout(() => setDone(null), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [done]);
+  const run = async (kind: 'copy' | 'save') => {
     setBusy(true);
-    say(await work());
+    const message = await (kind === 'copy' ? copyImage(props.record) : saveItemAs(props.record, ORIGINAL));
     setBusy(false);
+    if (message) setDone(kind);
   };
+  const saveLabel = caps.dialogs ? 'Save…' : 'Download';
   return (
     <div className="tile-export" role="group" aria-label="Image actions">
-      <button type="button" disabled={busy} onClick={() => void run(() => copyImage(props.record))}>
-        Copy image
+      <button type="button" disabled={busy} onClick={() => void run('copy')}>
+        {done === 'copy' ? 'Copied' : 'Copy image'}
       </button>
-      <button type="button" disabled={busy} onClick={() => void run(() => saveItemAs(props.record, ORIGINAL))}>
-        {caps.dialogs ? 'Save…' : 'Download'}
+      <button type="button" disabled={busy} onClick={() => void run('save')}>
+        {done === 'save' ? (caps.dialogs ? 'Saved' : 'Downloading') : saveLabel}
       </button>
     </div>
   );
