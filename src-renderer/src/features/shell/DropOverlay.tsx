@@ -58,7 +58,7 @@ export function DropOverlay() {
       // Leaving the window (no element to go to); dragleave/dragenter pairs inside it are noise.
       if (e.relatedTarget !== null) return;
       clearTimeout(leaveTimer);
-      leaveTimer = setTimeout(() => setDragging(false), 50);
+      leaveTimer = setTimeout(() => setDragging(false), 150);
     };
     const onDrop = (e: DragEvent) => {
       internal.current = false;
