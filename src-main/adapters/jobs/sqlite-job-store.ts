@@ -4,9 +4,8 @@
  * neither of which may lose queued work or the spend ledger; and the queue's frequent small writes do not contend
  * with the library's write transactions.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { inTransaction, openMigratedDatabase, StatementCache } from '../sqlite/sqlite-database';
 import type { JobState, Tile } from '@contract';
 import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
@@ -53,22 +52,7 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 function open(file: string): DatabaseSync {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(MIGRATIONS[v] as string);
-      db.exec(`PRAGMA user_version = ${v + 1}`);
-      db.exec('COMMIT');
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
-  }
-  return db;
+  return openMigratedDatabase(file, { label: 'The job queue', pragmas: 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;', migrations: MIGRATIONS });
 }
 
 type Row = Record<string, string | number | null>;
@@ -97,31 +81,19 @@ function toJob(r: Row): StoredJob {
 /** `JobStore` on SQLite. Statements are cached; every write is its own (durable in WAL) transaction. */
 export class SqliteJobStore implements JobStore {
   private readonly db: DatabaseSync;
-  private readonly cache = new Map<string, StatementSync>();
+  private readonly statements: StatementCache;
 
   constructor(file: string) {
     this.db = open(file);
+    this.statements = new StatementCache(this.db);
   }
 
   private stmt(sql: string): StatementSync {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+    return this.statements.get(sql);
   }
 
   private tx<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = work();
-      this.db.exec('COMMIT');
-      return out;
-    } catch (err) {
-      this.db.exec('ROLLBACK');
-      throw err;
-    }
+    return inTransaction(this.db, work);
   }
 
   insertBatch(batch: StoredBatch, jobs: StoredJob[]): void {
@@ -242,7 +214,6 @@ export class SqliteJobStore implements JobStore {
   }
 
   close(): void {
-    this.cache.clear();
     if (this.db.isOpen) this.db.close();
   }
 }

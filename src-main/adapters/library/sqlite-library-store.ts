@@ -8,6 +8,7 @@ import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
 import { countSql, filterWhere, pageSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
 import { openLibraryDatabase } from './sqlite-schema';
+import { inTransaction, StatementCache } from '../sqlite/sqlite-database';
 
 /** Chunk size for `IN (...)` lists: far below SQLite's 32766 bound-parameter limit. */
 const CHUNK = 500;
@@ -24,35 +25,23 @@ function chunks<T>(list: readonly T[]): T[][] {
 /** The library index in one SQLite file (WAL), via node:sqlite. */
 export class SqliteLibraryStore implements LibraryStore {
   private readonly db: DatabaseSync;
-  private readonly cache = new Map<string, StatementSync>();
-
+  private readonly statements: StatementCache;
   private readonly seq: SeqAllocator;
 
   constructor(file: string) {
     this.db = openLibraryDatabase(file);
+    this.statements = new StatementCache(this.db);
     this.seq = new SeqAllocator(this.db);
   }
 
   private stmt(sql: string): StatementSync {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
+    return this.statements.get(sql);
   }
 
   private tx<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      this.db.exec('ROLLBACK');
-      throw err;
-    }
+    return inTransaction(this.db, work);
   }
+
 
   /** Runs `sql` once per chunk of ids (`?list` is replaced by the placeholders) and sums the changes. */
   private eachChunk(ids: readonly string[], sql: string, before: SQLInputValue[] = []): number {
@@ -278,7 +267,6 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   close(): void {
-    this.cache.clear();
     this.db.close();
   }
 }

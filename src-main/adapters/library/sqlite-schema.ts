@@ -1,4 +1,5 @@
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { openMigratedDatabase } from '../sqlite/sqlite-database';
 
 /**
  * Versioned migrations, applied in order inside one transaction each; `PRAGMA user_version` records the last one
@@ -131,34 +132,15 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Opens (creating when needed) the library index in WAL mode and brings its schema up to date. */
 export function openLibraryDatabase(file: string): DatabaseSync {
-  const db = new DatabaseSync(file);
-  // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
-  // synchronous = NORMAL: a power cut may lose the last commits, never corrupt the file. That is safe here because
-  // every item's media and sidecar are fsynced before its row commits, and reconcile re-adopts rows lost that way.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
-  db.exec('PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;');
-  // Foreign keys stay off while migrating: rebuilding `items` must not cascade away collection memberships.
-  db.exec('PRAGMA foreign_keys = OFF;');
-  migrate(db);
-  db.exec('PRAGMA foreign_keys = ON;');
-  return db;
-}
-
-function migrate(db: DatabaseSync): void {
-  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
-  const current = row?.user_version ?? 0;
-  if (current > SCHEMA_VERSION) {
-    throw new Error(`Library index version ${current} is newer than this app (${SCHEMA_VERSION}).`);
-  }
-  for (let version = current; version < SCHEMA_VERSION; version += 1) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(MIGRATIONS[version] ?? '');
-      db.exec(`PRAGMA user_version = ${version + 1}`);
-      db.exec('COMMIT');
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
-  }
+  return openMigratedDatabase(file, {
+    label: 'Library index',
+    // WAL: readers never block the writer and a crash mid-write leaves the last committed state.
+    // synchronous = NORMAL: a power cut may lose the last commits, never corrupt the file. That is safe here because
+    // every item's media and sidecar are fsynced before its row commits, and reconcile re-adopts rows lost that way.
+    pragmas: 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY;',
+    // Foreign keys stay off while migrating: rebuilding `items` must not cascade away collection memberships.
+    beforeMigrate: 'PRAGMA foreign_keys = OFF;',
+    afterMigrate: 'PRAGMA foreign_keys = ON;',
+    migrations: MIGRATIONS,
+  });
 }

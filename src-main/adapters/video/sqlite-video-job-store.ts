@@ -3,9 +3,8 @@
  * library index (which can be rebuilt or switched) and from the image queue, so neither can lose a billed video job.
  * `synchronous = FULL`: writes are rare (a handful per job) and each one may be the only record of a paid request.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { openMigratedDatabase } from '../sqlite/sqlite-database';
 import { FINAL_STATES, type StoredVideoJob, type VideoJobPatch, type VideoJobStore } from '../../core/video/video-job';
 
 const MIGRATIONS: readonly string[] = [
@@ -23,22 +22,7 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 function open(file: string): DatabaseSync {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const db = new DatabaseSync(file);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;');
-  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(MIGRATIONS[v] as string);
-      db.exec(`PRAGMA user_version = ${v + 1}`);
-      db.exec('COMMIT');
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
-  }
-  return db;
+  return openMigratedDatabase(file, { label: 'The video journal', pragmas: 'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;', migrations: MIGRATIONS });
 }
 
 const finalList = FINAL_STATES.map((s) => `'${s}'`).join(', ');
