@@ -10,7 +10,9 @@ import { downloadUrlData, startDragOut } from '../../../src-renderer/src/feature
 import { copyImage } from '../../../src-renderer/src/features/export/export-commands';
 import { ExportDialog } from '../../../src-renderer/src/features/export/ExportDialog';
 import { ItemExportActions } from '../../../src-renderer/src/features/export/ItemExportActions';
+import { importChosenFiles } from '../../../src-renderer/src/features/export/import-chosen';
 import { JobTile } from '../../../src-renderer/src/features/generate/JobTile';
+import { useStudio } from '../../../src-renderer/src/stores/store';
 
 const ELECTRON: DesktopCapabilities = { dialogs: true, reveal: true, nativeDrag: true, nativeClipboard: true };
 const ID = 'ab'.repeat(16);
@@ -181,5 +183,19 @@ describe('Generate tiles', () => {
     expect(group).toHaveTextContent(`Copy image${save}`);
     expect(screen.getByRole('img')).toHaveAttribute('draggable', 'true');
     expect(calls.filter((c) => c.channel === 'library:records')).toHaveLength(1);
+  });
+});
+
+describe('import in the desktop app', () => {
+  it('imports the files picked in the native dialog by their tokens, and lists refusals', async () => {
+    const tokens = ['A'.repeat(43), 'B'.repeat(43)];
+    await withShell(ELECTRON, {
+      'desktop:choose-files': () => ({ files: tokens.map((token, i) => ({ token, label: `f${i}.png` })) }),
+      'library:import': () => ({ imported: [ID], rejected: [{ name: '/home/me/f1.png', reason: 'Not an image.' }] }),
+    });
+    await importChosenFiles();
+    expect(calls.at(-1)).toEqual({ channel: 'library:import', input: { source: { kind: 'chosen', tokens } } });
+    expect(useStudio.getState().library.importing).toMatchObject({ total: 2, done: 2, errors: [{ name: '/home/me/f1.png', reason: 'Not an image.' }] });
+    expect(useStudio.getState().library.toast?.message).toBe('Imported 1 file.');
   });
 });

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
+import { useCapabilities } from '../export/capabilities';
+import { importChosenFiles } from '../export/import-chosen';
 import { BulkBar } from './BulkBar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatCount } from './format';
@@ -36,6 +38,8 @@ export function LibraryPage() {
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [menu, setMenu] = useState<MenuAnchor | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  // The desktop app picks files in a native dialog (main reads them by token); a browser uses the file input.
+  const nativeDialogs = useCapabilities().dialogs;
   const lastText = useRef<string | null>(null);
   const onKeyDown = useLibraryShortcuts();
 
@@ -91,7 +95,7 @@ export function LibraryPage() {
                 Empty trash
               </button>
             )}
-            <button type="button" className="lib-button lib-primary" onClick={() => fileInput.current?.click()}>
+            <button type="button" className="lib-button lib-primary" onClick={() => (nativeDialogs ? void importChosenFiles() : fileInput.current?.click())}>
               Import…
             </button>
             <input
