@@ -1,42 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { startSimulator, type Simulator } from '../../src-main/simulator';
+import type { Simulator } from '../../src-main/simulator';
 import { EditPage, type DropFile } from './pages/edit-page';
 import { LibraryPage } from './pages/library-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { simulatedHostTest } from './support/simulated-host';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/edit-${name}.png`, fullPage: true });
-/** Where the built renderer is: the default build, or a private one (shared machines rebuild `out/` concurrently). */
-const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
 
 /** A simulator in the test process and a host pointed at it with a test key (env, read-only), on a fresh data dir. */
-const test = base.extend<{ sim: Simulator; launch: (page: Page) => Promise<HostProcess> }>({
-  sim: async ({}, use) => {
-    const sim = await startSimulator({ latencyMs: 200 });
-    await use(sim);
-    await sim.close();
-  },
-  launch: async ({ sim }, use) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-edit-'));
-    const hosts: HostProcess[] = [];
-    await use(async (page) => {
-      const host = await startHostProcess({
-        dataDir: dir,
-        args: ['--api-base-url', `${sim.url}/v1`, ...rendererArgs],
-        env: { XAI_API_KEY: 'xai-e2e-test-key', IMAGINE_SECRET_STORE: 'memory' },
-      });
-      hosts.push(host);
-      await page.goto(host.url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
-      return host;
-    });
-    for (const h of hosts) await h.stop();
-    rmSync(dir, { recursive: true, force: true });
-  },
-});
+const test = simulatedHostTest({ name: 'edit', simulator: { latencyMs: 200 } });
 
 const solidPng = async (name: string, color: string, w = 320, h = 240): Promise<DropFile> =>
   ({ name, mimeType: 'image/png', bytes: await sharp({ create: { width: w, height: h, channels: 3, background: color } }).png().toBuffer() });

@@ -1,42 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src-main/simulator';
+import { expect } from '@playwright/test';
+import type { Simulator } from '../../src-main/simulator';
 import { GeneratePage } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { simulatedHostTest } from './support/simulated-host';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/generate-${name}.png`, fullPage: true });
 
 /** A simulator in the test process and a host pointed at it with a test key (env), on a fresh data dir. */
-const test = base.extend<{ sim: Simulator; dataDir: string; launch: (page: Page) => Promise<HostProcess> }>({
-  sim: async ({}, use) => {
-    const sim = await startSimulator({ latencyMs: 300 });
-    await use(sim);
-    await sim.close();
-  },
-  dataDir: async ({}, use) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-gen-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-  launch: async ({ sim, dataDir }, use) => {
-    const hosts: HostProcess[] = [];
-    await use(async (page) => {
-      const host = await startHostProcess({
-        dataDir,
-        args: ['--api-base-url', `${sim.url}/v1`],
-        env: { XAI_API_KEY: 'xai-e2e-test-key', IMAGINE_SECRET_STORE: 'memory' },
-      });
-      hosts.push(host);
-      await page.goto(host.url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
-      return host;
-    });
-    for (const h of hosts) await h.stop();
-  },
-});
+const test = simulatedHostTest({ name: 'gen', simulator: { latencyMs: 300 } });
 
 const images = (sim: Simulator) => sim.requests.filter((r) => r.path === '/v1/images/generations');
 

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src-main/simulator';
+import { expect } from '@playwright/test';
+import type { Simulator } from '../../src-main/simulator';
 import { VideoPage } from './pages/video-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { simulatedHostTest } from './support/simulated-host';
 
 const shot = (name: string) => ({ path: `test-results/screenshots/video-${name}.png`, fullPage: true });
 
@@ -12,33 +9,7 @@ const shot = (name: string) => ({ path: `test-results/screenshots/video-${name}.
  * A simulator in the test process (each job pending for `minMs` of wall time, so the test can act while it renders)
  * and a host pointed at it with a test key from the environment, polling every 300 ms.
  */
-const test = base.extend<{ sim: Simulator; dataDir: string; launch: (page: Page) => Promise<HostProcess> }>({
-  sim: async ({}, use) => {
-    const sim = await startSimulator({ latencyMs: 50, video: { emptyPolls: 1, pendingPolls: 3, minMs: 4000, fps: 8 } });
-    await use(sim);
-    await sim.close();
-  },
-  dataDir: async ({}, use) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-video-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-  launch: async ({ sim, dataDir }, use) => {
-    const hosts: HostProcess[] = [];
-    await use(async (page) => {
-      const host = await startHostProcess({
-        dataDir,
-        args: ['--api-base-url', `${sim.url}/v1`],
-        env: { XAI_API_KEY: 'xai-e2e-video-key', IMAGINE_SECRET_STORE: 'memory', IMAGINE_VIDEO_POLL_MS: '300' },
-      });
-      hosts.push(host);
-      await page.goto(host.url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
-      return host;
-    });
-    for (const h of hosts) await h.stop();
-  },
-});
+const test = simulatedHostTest({ name: 'video', simulator: { latencyMs: 50, video: { emptyPolls: 1, pendingPolls: 3, minMs: 4000, fps: 8 } }, env: { IMAGINE_VIDEO_POLL_MS: '300' } });
 
 const starts = (sim: Simulator) => sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/generations');
 const polls = (sim: Simulator) => sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/videos/'));

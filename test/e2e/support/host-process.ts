@@ -19,9 +19,11 @@ export async function startHostProcess(
   options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number } = {},
 ): Promise<HostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-'));
+  // A private renderer build, for shared machines where others rebuild `out/` while tests run.
+  const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', String(options.port ?? 0), ...(options.args ?? [])],
+    ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', String(options.port ?? 0), ...rendererArgs, ...(options.args ?? [])],
     // Default: a returning user whose key comes from XAI_API_KEY, and a file-less secret store, so no test ever
     // reads or writes the real keychain of the machine it runs on. Specs override either through `env`.
     { env: { ...process.env, XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
