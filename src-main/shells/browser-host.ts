@@ -6,6 +6,8 @@
  *   --port N             (IMAGINE_PORT)          default 0 = any free port
  *   --api-base-url URL   (IMAGINE_API_BASE_URL)  default https://api.x.ai/v1
  *   --renderer-dir DIR                           default out/renderer
+ *   --new-token                                  replace the access token kept in the data folder (a restarted
+ *                                                host otherwise keeps its address, so open pages reconnect)
  *
  * The API key is read from the OS keychain (service `imagine-studio`, account `xai-api-key`) or from XAI_API_KEY.
  * IMAGINE_SECRET_STORE=memory swaps the keychain for a file-less in-memory store: for tests only, the key is
@@ -20,6 +22,7 @@ import { systemClock } from '../adapters/system-clock';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store';
 import { InMemorySecretStore } from '../core/secrets/secret-store';
 import { startBrowserHost } from '../host/browser-host-server';
+import { hostToken } from '../host/host-token';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'api-base-url': { type: 'string' },
     'renderer-dir': { type: 'string' },
+    'new-token': { type: 'boolean' },
   },
 });
 
@@ -43,6 +47,7 @@ const logger = createFileLogger(dataDir);
 const host = await startBrowserHost({
   dataDir,
   port,
+  token: hostToken(dataDir, { fresh: values['new-token'] === true }),
   rendererDir,
   apiBaseUrl: values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL,
   version: pkg.version,
