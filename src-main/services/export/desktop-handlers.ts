@@ -38,6 +38,11 @@ const SAVE_FILTERS: Record<'zip' | 'image' | 'video', DialogFilter[]> = {
   video: [{ name: 'Video', extensions: ['mp4'] }],
 };
 const DRAG_ICON_PX = 96;
+/** A plain 32 px tile for drags whose thumbnail cannot be read: macOS refuses a drag with an empty icon. */
+const FALLBACK_ICON = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAACXBIWXMAAAPoAAAD6AG1e1JrAAAARElEQVRYhe3XsQ0AMAgDwYz9QzAnc2SLpLmCHgljv0/N/pxjgZwgIhxvuIwoVpwwGnG8gCRIFigdWL6KSapZyuk818EFVOaIiBoWjzwAAAAASUVORK5CYII='),
+  (c) => c.charCodeAt(0),
+);
 
 /**
  * The desktop channels, and the library's import/export by path, which accept only tokens main issued after a
@@ -79,7 +84,10 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Pick<Handlers, 
       if (sender?.window === undefined) fail({ kind: 'validation', message: 'No window to drag from.', issues: [] });
       const records = library.records(ids).filter((r) => !r.missing);
       const first = records[0] ?? fail({ kind: 'not-found', message: 'These items are no longer in the library.' });
-      const icon = await deps.toPng(await deps.files.read(first.thumb ?? first.file), DRAG_ICON_PX);
+      const icon = await deps.files
+        .read(first.thumb ?? first.file)
+        .then((bytes) => deps.toPng(bytes, DRAG_ICON_PX))
+        .catch(() => FALLBACK_ICON);
       desktop.startDrag(sender.window, records.map((r) => deps.files.absolute(r.file)), icon);
       return {};
     },

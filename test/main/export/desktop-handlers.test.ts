@@ -91,6 +91,10 @@ describe('desktop channels with a desktop shell', () => {
     const meta = await sharp(icon).metadata();
     expect(meta.format).toBe('png');
     expect(Math.max(meta.width ?? 0, meta.height ?? 0)).toBeLessThanOrEqual(96);
+    // A thumbnail that cannot be read still gives a drag a (plain) icon.
+    await rig.lib.adapters.files.remove(a.thumb!);
+    ok(await rig.call('desktop:start-drag', { ids: [a.id] }));
+    expect((await sharp(scripted.calls[1]!.args[2] as Uint8Array).metadata()).width).toBe(32);
   });
 
   it('copies PNG/JPEG by path and WebP as PNG bytes; reveals the library file', async () => {
