@@ -28,6 +28,8 @@ describe('crash trials', () => {
     expect(figures.stagedLeft).toBe(0);
     expect(figures.integrityFailures).toBe(0);
     expect(figures.billedPostsRetried).toBe(0);
+    // The key-leak scan over the whole crash session: no file in the data folder, no host output holds the key.
+    expect(figures.keyLeaks).toEqual([]);
     // Every video job the journal holds ended; none is left polling or downloading.
     expect(Object.keys(figures.videos.journal).filter((s) => !['done', 'lost', 'failed', 'expired'].includes(s))).toEqual([]);
     expect(crashFiguresOk(figures)).toBe(true);

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type Simulator } from '../../../../src-main/simulator';
 import { startHostProcess, type HostProcess } from '../../../e2e/support/host-process';
+import { findSecret } from './key-scan';
 import { hostLog, inspectDataDir, type DataDirReport } from './inspect-data-dir';
 import { seededRandom } from './prng';
 import { connectHost, type HostClient } from './ws-client';
@@ -59,6 +60,8 @@ export interface CrashFigures {
   /** Why image jobs failed, once per distinct message (a crash should only ever interrupt, never fail). */
   failedJobMessages: string[];
   billedPostsRetried: number;
+  /** Where the API key turned up: files in the data folder or text the hosts printed (must stay empty). */
+  keyLeaks: string[];
   lostDetails: string[];
   /** For each response lost in flight: ms between the host logging it and the kill. */
   inFlightGapsMs: number[];
@@ -90,18 +93,19 @@ async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProc
  * Starts a host and SIGKILLs it `afterMs` later whether or not it is ready: a crash during start-up (module load,
  * library reconcile, filing staged results, the queue and video journal resuming). Resolves with whether it got ready.
  */
-async function killDuringStart(sim: Simulator, dataDir: string, afterMs: number): Promise<boolean> {
+async function killDuringStart(sim: Simulator, dataDir: string, afterMs: number, outputs: string[]): Promise<boolean> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', '--api-base-url', `${sim.url}/v1`], {
     env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...HOST_ENV },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.resume();
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
   const exited = new Promise((r) => child.once('exit', r));
   await Promise.race([sleep(afterMs), exited]);
   child.kill('SIGKILL');
   await exited;
+  outputs.push(out);
   return out.includes('IMAGINE_HOST_READY');
 }
 
@@ -148,6 +152,7 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   const sim = await startSimulator({ latencyMs: 250, video: { emptyPolls: 1, pendingPolls: 8 } });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-crash-'));
   const kills: number[] = [];
+  const outputs: string[] = [];
   let startupKills = 0;
   log(`crash trials: ${options.trials} trials, seed ${options.seed}, data ${dataDir}`);
   try {
@@ -160,10 +165,11 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
       await sleep(wait);
       kills.push(Date.now());
       await host.stop('SIGKILL');
+      outputs.push(host.output());
       log(`trial ${t + 1}/${options.trials}: killed after ${wait} ms`);
       if (rng.next() < 0.3) {
         const at = rng.int(300, 2500);
-        const ready = await killDuringStart(sim, dataDir, at);
+        const ready = await killDuringStart(sim, dataDir, at, outputs);
         kills.push(Date.now());
         startupKills++;
         log(`trial ${t + 1}/${options.trials}: start-up killed after ${at} ms (${ready ? 'was ready' : 'not ready yet'})`);
@@ -173,9 +179,11 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     const final = await settle(client, 120_000);
     client.close();
     await host.stop('SIGTERM');
+    outputs.push(host.output());
     const report = inspectDataDir(dataDir);
     const figures = compare(sim, dataDir, report, final, kills, inFlightMs);
-    return { trials: options.trials, seed: options.seed, startupKills, ...figures, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started };
+    const keyLeaks = findSecret(HOST_ENV.XAI_API_KEY, dataDir, outputs);
+    return { trials: options.trials, seed: options.seed, startupKills, ...figures, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started };
   } finally {
     await sim.close();
     if (!options.keepDir) rmSync(dataDir, { recursive: true, force: true });
@@ -268,5 +276,5 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
 /** True when the figures show no loss, no debris and no damage. */
 export function crashFiguresOk(f: CrashFigures): boolean {
   return f.images.lost === 0 && f.videos.lost === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
-    f.stagedLeft === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0;
+    f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0;
 }
