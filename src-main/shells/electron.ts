@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, BrowserWindow, nativeTheme, safeStorage } from 'electron';
 import { createAppCore } from '../app-core';
 import { createFileLogger } from '../adapters/file-logger';
 import { systemClock } from '../adapters/system-clock';
@@ -14,7 +14,7 @@ import { electronStoreFactory } from '../adapters/settings/electron-store-factor
 import { createDispatcher } from '../ipc/dispatcher';
 import { createSenderGuard } from '../ipc/sender-guard';
 import { createElectronDesktop } from './electron/desktop-integration';
-import { createElectronEventSink, registerIpc } from './electron/ipc-electron';
+import { createElectronEventSink, followThemeSetting, registerIpc } from './electron/ipc-electron';
 import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
 import { installApplicationMenu } from './electron/menu';
 import { createMainWindow } from './electron/window';
@@ -40,7 +40,10 @@ async function start() {
     dataDir,
     version: app.getVersion(),
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
-    events: createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)),
+    // The theme setting also drives the native window frame and menus, not only the page.
+    events: followThemeSetting(createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)), (theme) => {
+      nativeTheme.themeSource = theme;
+    }),
     clock: systemClock,
     logger,
     secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),
@@ -48,6 +51,7 @@ async function start() {
     envApiKey: process.env.XAI_API_KEY,
     desktop: createElectronDesktop(),
   });
+  nativeTheme.themeSource = (await core.handlers['settings:get']({})).settings.theme;
   // file:// pages report the origin "file://"; the dev server has its own origin.
   const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];
   registerIpc(createDispatcher({ handlers: core.handlers, guard: createSenderGuard(origins), logger }));

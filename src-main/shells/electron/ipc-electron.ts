@@ -24,3 +24,13 @@ export function createElectronEventSink(targets: () => WebContents[]): EventSink
     },
   };
 }
+
+/** Passes events through, and tells `onTheme` whenever the theme setting changes. */
+export function followThemeSetting(sink: EventSink, onTheme: (theme: 'system' | 'light' | 'dark') => void): EventSink {
+  return {
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      if (event === 'settings:changed') onTheme((payload as EventPayload<'settings:changed'>).settings.theme);
+      sink.emit(event, payload);
+    },
+  };
+}
