@@ -34,16 +34,19 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
         issues: [],
       });
     }
-    return { format: meta.format as ImageFormat, width: meta.width, height: meta.height };
+    // Upright dimensions (a portrait phone photo stored sideways is portrait), as every rendition and viewer shows it.
+    const { width, height } = meta.autoOrient;
+    return { format: meta.format as ImageFormat, width, height };
   }
 
   async thumbnail(bytes: Uint8Array): Promise<Uint8Array | null> {
     try {
       // resize() right after the input lets libvips shrink on load (JPEG DCT scaling, WebP scaled decode): the one
       // full pass over the body, which also rejects a valid header on a truncated body (failOn 'warning').
-      // No auto-rotate: the stored file loses its EXIF block when our XMP replaces it, so renditions must show
-      // the pixels as stored, not as the camera's orientation tag would turn them.
+      // autoOrient: the stored file keeps its EXIF Orientation (see embedXmp), and viewers turn the original by it,
+      // so renditions are turned the same way and a phone photo looks upright in the grid and the lightbox alike.
       return await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+        .autoOrient()
         .resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 75, effort: 2 })
         .toBuffer();
@@ -54,13 +57,15 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
 
   async preview(bytes: Uint8Array): Promise<Uint8Array> {
     return sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      .autoOrient()
       .resize(PREVIEW, PREVIEW, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 80, effort: 0 })
       .toBuffer();
   }
 
   async encode(bytes: Uint8Array, format: Exclude<ImageFormat, 'gif'>, xmp: string | null): Promise<Uint8Array> {
-    let pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate();
+    // Turned upright: the encoder drops the EXIF block, Orientation included.
+    let pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS }).autoOrient();
     if (xmp !== null) pipeline = pipeline.withXmp(xmp);
     if (format === 'jpeg') return pipeline.jpeg({ quality: 92 }).toBuffer();
     if (format === 'png') return pipeline.png().toBuffer();

@@ -1,3 +1,4 @@
+import { EXIF_HEADER, isExifPayload, orientationTiff, readTiffOrientation } from './exif-orientation';
 import type { StoredItem } from './types';
 
 /**
@@ -91,28 +92,46 @@ function jpegSegments(b: Uint8Array): { segments: [number, number, number][]; sc
 const isJpegMetadata = (marker: number) =>
   (marker >= 0xe1 && marker <= 0xef && marker !== 0xe2 && marker !== 0xee) || marker === 0xfe;
 
+/** The EXIF block (TIFF bytes) of a JPEG APP1 segment, or null when the segment is something else (XMP). */
+function exifOf(b: Uint8Array, [start, end, marker]: [number, number, number]): Uint8Array | null {
+  if (marker !== 0xe1) return null;
+  const payload = b.subarray(start + 4, end);
+  return isExifPayload(payload) ? payload.subarray(EXIF_HEADER.length) : null;
+}
+
+function jpegSegment(marker: number, payload: Uint8Array): Uint8Array | null {
+  if (payload.length + 2 > 0xffff) return null;
+  return concat([new Uint8Array([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+}
+
+/**
+ * Rebuilds a JPEG with its metadata replaced by `insert` (or dropped). The first EXIF segment survives an insert
+ * as is: it holds the Orientation a phone photo needs to be shown upright (and the camera details people expect
+ * to keep). A strip drops it too but keeps the Orientation in a minimal EXIF block of our own.
+ */
 function rebuildJpeg(b: Uint8Array, insert: Uint8Array | null): Uint8Array | null {
   const parsed = jpegSegments(b);
   if (!parsed) return null;
-  const parts: Uint8Array[] = [b.subarray(0, 2)];
-  let inserted = insert === null;
-  for (const [start, end, marker] of parsed.segments) {
-    if (!inserted && marker !== 0xe0) {
-      parts.push(insert as Uint8Array);
-      inserted = true;
-    }
-    if (!isJpegMetadata(marker)) parts.push(b.subarray(start, end));
+  const exifSegment = parsed.segments.find((s) => exifOf(b, s) !== null);
+  const exif = exifSegment ? exifOf(b, exifSegment) : null;
+  let keptExif: Uint8Array | null = null;
+  if (insert !== null) keptExif = exifSegment ? b.subarray(exifSegment[0], exifSegment[1]) : null;
+  else {
+    const orientation = exif ? readTiffOrientation(exif) : null;
+    if (orientation !== null && orientation !== 1) keptExif = jpegSegment(0xe1, concat([EXIF_HEADER, orientationTiff(orientation)]));
   }
-  if (!inserted) parts.push(insert as Uint8Array);
-  parts.push(b.subarray(parsed.scanStart));
-  return concat(parts);
+  // JFIF first, then EXIF, then XMP (the order readers and the specs expect); other segments keep their order.
+  const head: Uint8Array[] = [b.subarray(0, 2)];
+  const rest: Uint8Array[] = [];
+  for (const [start, end, marker] of parsed.segments) {
+    if (marker === 0xe0) head.push(b.subarray(start, end));
+    else if (!isJpegMetadata(marker)) rest.push(b.subarray(start, end));
+  }
+  return concat([...head, ...(keptExif ? [keptExif] : []), ...(insert ? [insert] : []), ...rest, b.subarray(parsed.scanStart)]);
 }
 
 function jpegXmpSegment(xmp: string): Uint8Array | null {
-  const payload = concat([encoder.encode(XMP_NS), encoder.encode(xmp)]);
-  if (payload.length + 2 > 0xffff) return null;
-  const head = new Uint8Array([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
-  return concat([head, payload]);
+  return jpegSegment(0xe1, concat([encoder.encode(XMP_NS), encoder.encode(xmp)]));
 }
 
 function pngChunks(b: Uint8Array): [number, number, string][] | null {
@@ -141,19 +160,27 @@ function pngChunk(type: string, data: Uint8Array): Uint8Array {
 
 const PNG_METADATA = new Set(['tEXt', 'iTXt', 'zTXt', 'eXIf', 'tIME']);
 
+/** Like `rebuildJpeg` for PNG: an insert keeps the `eXIf` chunk as is, a strip keeps only its Orientation. */
 function rebuildPng(b: Uint8Array, insert: Uint8Array | null): Uint8Array | null {
   const chunks = pngChunks(b);
   if (!chunks) return null;
+  const exifChunk = chunks.find(([, , type]) => type === 'eXIf');
+  let keptExif: Uint8Array | null = null;
+  if (exifChunk && insert !== null) keptExif = b.subarray(exifChunk[0], exifChunk[1]);
+  else if (exifChunk) {
+    const orientation = readTiffOrientation(b.subarray(exifChunk[0] + 8, exifChunk[1] - 4));
+    if (orientation !== null && orientation !== 1) keptExif = pngChunk('eXIf', orientationTiff(orientation));
+  }
   const parts: Uint8Array[] = [b.subarray(0, 8)];
   for (const [start, end, type] of chunks) {
     if (!PNG_METADATA.has(type)) parts.push(b.subarray(start, end));
-    if (type === 'IHDR' && insert) parts.push(insert);
+    if (type === 'IHDR') parts.push(...(keptExif ? [keptExif] : []), ...(insert ? [insert] : []));
   }
   return concat(parts);
 }
 
 /**
- * Replaces any metadata in JPEG or PNG bytes with the XMP packet, without re-encoding. Returns null for other
+ * Replaces the metadata in JPEG or PNG bytes with the XMP packet (keeping the EXIF block), without re-encoding. Returns null for other
  * formats or damaged files (the caller falls back to an encoder).
  */
 export function embedXmp(bytes: Uint8Array, xmp: string): Uint8Array | null {
@@ -168,7 +195,10 @@ export function embedXmp(bytes: Uint8Array, xmp: string): Uint8Array | null {
   return null;
 }
 
-/** Removes text metadata (EXIF, XMP, IPTC, comments) from JPEG or PNG bytes; null for other formats. */
+/**
+ * Removes text metadata (EXIF, XMP, IPTC, comments) from JPEG or PNG bytes but keeps the EXIF Orientation, so a
+ * stripped phone photo still shows upright; null for other formats.
+ */
 export function stripMetadata(bytes: Uint8Array): Uint8Array | null {
   if (isJpeg(bytes)) return rebuildJpeg(bytes, null);
   if (isPng(bytes)) return rebuildPng(bytes, null);
