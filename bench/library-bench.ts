@@ -61,8 +61,14 @@ function queryBench(file: string) {
     cursor = page.nextCursor ?? undefined;
   });
   const recordsWindow = timeRuns(30, () => store.records(first.ids.slice(2000, 2120)));
+  // Facets run beside the first grid page (they compete with thumbnail serving); relevance scores hits with bm25.
+  const facets = timeRuns(20, () => store.facets(false));
+  const relevance = {
+    narrow: timeRuns(20, () => store.query({ filter: f({ text: 'fox' }), sort: 'relevance', limit: 200 })),
+    broad: timeRuns(10, () => store.query({ filter: f({ text: 'the' }), sort: 'relevance', limit: 200 })),
+  };
   store.close();
-  return { firstGridMs, search, filters, keysetNextPage: deep, recordsWindow120: recordsWindow };
+  return { firstGridMs, search, filters, keysetNextPage: deep, recordsWindow120: recordsWindow, facets, relevance };
 }
 
 async function ingestBench(dir: string) {

@@ -1,6 +1,6 @@
 import type { LibraryFacet, LibraryRecord, LibrarySort } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import { COUNT_CAP, decodeCursor, encodeCursor } from '../../core/library/cursor';
+import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
 import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from '../../core/library/types';
@@ -97,7 +97,13 @@ export class SqliteLibraryStore implements LibraryStore {
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
-    const total = cursor?.total ?? (cursor ? this.count(where, match) : this.firstTotal(where, match, sort, pageRows.length, more, last));
+    const total =
+      cursor?.total ??
+      (sort === 'relevance'
+        ? this.count(where, match, undefined, 0, RELEVANCE_CAP) // only the capped set is ranked and pageable
+        : cursor
+          ? this.count(where, match)
+          : this.firstTotal(where, match, sort, pageRows.length, more, last));
     let nextCursor: string | null = null;
     if (more && last) {
       const offset = (cursor?.kind === 'offset' ? cursor.offset : 0) + pageRows.length;
@@ -109,10 +115,10 @@ export class SqliteLibraryStore implements LibraryStore {
     return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
-  private count(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0) {
-    const { sql, params } = countSql(where, match, after);
+  private count(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
+    const { sql, params } = countSql(where, match, after, cap + 1);
     const n = seen + Number((this.stmt(sql).get(...params) as { n: number }).n);
-    return match !== null && n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+    return match !== null && n > cap ? { count: cap, capped: true } : { count: n, capped: false };
   }
 
   /**
@@ -141,14 +147,12 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] } {
-    // Both group over an index that starts with the column (items_model, items_aspect): no table rows are read.
-    const live = trashed ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
-    const facet = (column: string) =>
+    // Counts kept by triggers (v3 migration): a few rows read instead of grouping the whole library.
+    const facet = (name: string) =>
       this.stmt(
-        `SELECT ${column} AS value, count(*) AS count FROM items WHERE ${column} IS NOT NULL AND ${live}
-         GROUP BY ${column} ORDER BY count DESC, value`,
-      ).all() as unknown as LibraryFacet[];
-    return { models: facet('model'), aspectRatios: facet('aspect_ratio') };
+        `SELECT value, count FROM facet_counts WHERE facet = ? AND trashed = ? AND count > 0 ORDER BY count DESC, value`,
+      ).all(name, trashed ? 1 : 0) as unknown as LibraryFacet[];
+    return { models: facet('model'), aspectRatios: facet('aspect') };
   }
 
   records(ids: readonly string[]): LibraryRecord[] {

@@ -1,11 +1,13 @@
 import type { LibraryFilter, LibrarySort } from '@contract';
 import type { SQLInputValue } from 'node:sqlite';
-import { COUNT_CAP, type Cursor } from '../../core/library/cursor';
+import { COUNT_CAP, RELEVANCE_CAP, type Cursor } from '../../core/library/cursor';
 
 /** A WHERE clause with its bound parameters; user text only ever travels as parameters. */
 export interface SqlWhere {
   clauses: string[];
   params: SQLInputValue[];
+  /** The trash view (picks the trash's own index). */
+  trashed: boolean;
 }
 
 /** Slots per millisecond in `seq` (see the v2 migration): seq = created_at * SEQ_SLOTS + rank by id. */
@@ -33,15 +35,17 @@ export function filterWhere(f: LibraryFilter): SqlWhere {
   if (f.collectionId !== undefined) {
     add('i.id IN (SELECT item_id FROM collection_items WHERE collection_id = ?)', f.collectionId);
   }
-  return { clauses, params };
+  return { clauses, params, trashed: f.trashed === true };
 }
 
 /**
  * The FROM clause. With search text the FTS index drives (CROSS JOIN pins the loop order): it yields hits in
  * rowid order, which is grid order, so `LIMIT` stops the walk after one page even for a word in every prompt.
  */
-function source(match: string | null): { from: string; params: SQLInputValue[]; key: string } {
-  if (match === null) return { from: 'items i', params: [], key: 'i.seq' };
+function source(match: string | null, trashed = false): { from: string; params: SQLInputValue[]; key: string } {
+  // The trash view reads the (small) trash through its partial index and sorts it: with no index leading with
+  // favorite/kind for trashed rows (v3), the planner would otherwise walk the whole table.
+  if (match === null) return { from: trashed ? 'items i INDEXED BY items_trashed' : 'items i', params: [], key: 'i.seq' };
   return { from: 'items_fts f CROSS JOIN items i ON i.seq = f.rowid', params: [match], key: 'f.rowid' };
 }
 
@@ -56,10 +60,12 @@ export function pageSql(
   cursor: Cursor | null,
   limit: number,
 ): { sql: string; params: SQLInputValue[] } {
-  const src = source(match);
+  const src = source(match, w.trashed);
   if (sort === 'relevance' && match !== null) {
-    const sql = `SELECT i.id AS id, i.seq AS k FROM ${src.from} WHERE ${where(match, w.clauses)}
-      ORDER BY bm25(items_fts, 2.0, 1.0), i.seq DESC LIMIT ? OFFSET ?`;
+    // The inner query walks the FTS hits newest first and stops at RELEVANCE_CAP; only those are scored and sorted.
+    const sql = `SELECT id, k FROM (SELECT i.id AS id, i.seq AS k, bm25(items_fts, 2.0, 1.0) AS score
+      FROM ${src.from} WHERE ${where(match, w.clauses)} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_CAP})
+      ORDER BY score, k DESC LIMIT ? OFFSET ?`;
     const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
     return { sql, params: [...src.params, ...w.params, limit, offset] };
   }
@@ -92,11 +98,14 @@ export function countSql(
   w: SqlWhere,
   match: string | null,
   after?: { sort: 'newest' | 'oldest'; key: number; cap: number },
+  cap = COUNT_CAP + 1,
 ): { sql: string; params: SQLInputValue[] } {
-  if (match === null) return { sql: `SELECT count(*) AS n FROM items i WHERE ${where(null, w.clauses)}`, params: w.params };
+  if (match === null) {
+    return { sql: `SELECT count(*) AS n FROM ${source(null, w.trashed).from} WHERE ${where(null, w.clauses)}`, params: w.params };
+  }
   const src = source(match);
   const clauses = after ? [...w.clauses, `${src.key} ${after.sort === 'oldest' ? '>' : '<'} ?`] : w.clauses;
   const params = after ? [...src.params, ...w.params, after.key] : [...src.params, ...w.params];
-  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${src.from} WHERE ${where(match, clauses)} LIMIT ${after?.cap ?? COUNT_CAP + 1})`;
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${src.from} WHERE ${where(match, clauses)} LIMIT ${after?.cap ?? cap})`;
   return { sql, params };
 }

@@ -15,6 +15,13 @@ export type Cursor = ({ kind: 'key'; value: number; id: string } | { kind: 'offs
 /** Text searches stop counting here and report "10,000+": an exact count of a broad hit costs a scan of it. */
 export const COUNT_CAP = 10_000;
 
+/**
+ * Relevance ranks only the newest this-many hits of a search (bm25 over them, then by score): scoring every hit of
+ * a word in most prompts cost ~300 ms at 300k items. A search with fewer hits ranks exactly as before; a broader
+ * one reports `totalCapped` with this total, since only these hits can be paged through.
+ */
+export const RELEVANCE_CAP = 2_000;
+
 export function encodeCursor(cursor: Cursor): string {
   const head = cursor.kind === 'key' ? `k.${cursor.value}.${cursor.id}` : `o.${cursor.offset}`;
   return cursor.total ? `${head}.${cursor.total.count}${cursor.total.capped ? '+' : ''}` : head;

@@ -1,6 +1,6 @@
 import type { LibraryFacet, LibraryFilter, LibraryRecord } from '@contract';
 import { fail } from '../app-error';
-import { COUNT_CAP, decodeCursor, encodeCursor, sortValue } from './cursor';
+import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP, sortValue } from './cursor';
 import { matchesTerms, parseSearch, type SearchTerm } from './fts-query';
 import type { LibraryStore } from './library-store';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
@@ -48,11 +48,17 @@ export class InMemoryLibraryStore implements LibraryStore {
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
     const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, terms));
+    let relevanceCapped = false;
     const key = (item: StoredItem) => sortValue(sort, item);
     const byKey = (a: StoredItem, b: StoredItem) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     if (sort === 'oldest') all.sort(byKey);
-    else if (sort === 'relevance') all.sort((a, b) => this.score(b, terms) - this.score(a, terms) || byKey(b, a));
-    else all.sort((a, b) => byKey(b, a));
+    else if (sort === 'relevance') {
+      // Like SQLite: only the newest RELEVANCE_CAP hits are ranked (see cursor.ts).
+      all.sort((a, b) => byKey(b, a));
+      relevanceCapped = all.length > RELEVANCE_CAP;
+      all.splice(RELEVANCE_CAP);
+      all.sort((a, b) => this.score(b, terms) - this.score(a, terms) || byKey(b, a));
+    } else all.sort((a, b) => byKey(b, a));
     let start = 0;
     if (cursor?.kind === 'offset') start = cursor.offset;
     else if (cursor?.kind === 'key') {
@@ -68,8 +74,8 @@ export class InMemoryLibraryStore implements LibraryStore {
     const last = page.at(-1);
     const more = start + page.length < all.length && last !== undefined;
     // Same counting rules as SQLite: counted on the first page, capped for searches, then carried by the cursor.
-    const capped = terms.length > 0 && all.length > COUNT_CAP;
-    const total = cursor?.total ?? { count: capped ? COUNT_CAP : all.length, capped };
+    const capped = relevanceCapped || (terms.length > 0 && all.length > COUNT_CAP);
+    const total = cursor?.total ?? { count: capped && !relevanceCapped ? COUNT_CAP : all.length, capped };
     const nextCursor = !more
       ? null
       : sort === 'relevance'
