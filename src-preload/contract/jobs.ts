@@ -150,6 +150,36 @@ export const PromptHistoryQuery = z
   })
   .strict();
 
+/** A saved set of Generate parameters (issue 6), kept in main (`<dataDir>/jobs.db`, table `presets`). */
+export const PresetName = z.string().trim().min(1, 'Give the preset a name.').max(80, 'At most 80 characters.');
+/** Text added after each prompt of a batch when the preset is picked (e.g. ", 35mm film, soft light"). */
+export const PromptSuffix = z.string().max(1000);
+export const GeneratePreset = z.object({
+  id: JobId,
+  name: z.string(),
+  model: z.string(),
+  n: z.number().int(),
+  aspectRatio: z.enum(JOB_ASPECT_RATIOS),
+  resolution: z.enum(JOB_RESOLUTIONS),
+  promptSuffix: z.string(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type GeneratePreset = z.infer<typeof GeneratePreset>;
+export const PresetSave = z
+  .object({
+    /** Present to change (or rename) that preset; absent to save a new one (a preset of the same name is replaced). */
+    id: JobId.optional(),
+    name: PresetName,
+    model: z.string().trim().min(1).max(100),
+    n: z.number().int().min(1).max(10),
+    aspectRatio: z.enum(JOB_ASPECT_RATIOS),
+    resolution: z.enum(JOB_RESOLUTIONS),
+    promptSuffix: PromptSuffix.default(''),
+  })
+  .strict();
+export type PresetSave = z.input<typeof PresetSave>;
+
 const Target = z.object({ jobId: JobId.optional(), batchId: JobId.optional() }).strict()
   .refine((t) => Boolean(t.jobId) !== Boolean(t.batchId), 'Give a job id or a batch id.');
 const Count = z.object({ count: z.number().int() });
@@ -171,6 +201,11 @@ export const jobsChannels = {
   'prompts:history': { input: PromptHistoryQuery, output: PromptHistoryView },
   /** Adds prompts to the history without submitting (moves the renderer's old local history into main, once). */
   'prompts:remember': { input: z.object({ prompts: z.array(z.string().max(10_000)).max(1000) }).strict(), output: Count },
+  /** Saved parameter presets, by name (case-insensitive order). */
+  'presets:list': { input: Empty, output: z.object({ presets: z.array(GeneratePreset) }) },
+  /** Saves a new preset, replaces the one of the same name, or (with `id`) changes/renames that one. */
+  'presets:save': { input: PresetSave, output: GeneratePreset },
+  'presets:delete': { input: z.object({ id: JobId }).strict(), output: Count },
   /** Image models from xAI's listing, or the built-in list when offline, with deprecation notes. */
   'models:images': { input: Empty, output: z.object({ models: z.array(ImageModelView), source: z.enum(['api', 'fallback']) }) },
 } as const;

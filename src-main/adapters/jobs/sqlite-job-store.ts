@@ -9,6 +9,8 @@ import { inTransaction, openMigratedDatabase, StatementCache } from '../sqlite/s
 import type { JobState, Tile } from '@contract';
 import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
+import type { GeneratePreset } from '@contract';
+import type { PresetStore } from '../../services/generation/presets';
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -49,6 +51,16 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE ledger ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX ledger_ref ON ledger (job_id);
   `,
+  // Saved Generate presets (issue 6). Names are unique regardless of case.
+  `
+  CREATE TABLE presets (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    model TEXT NOT NULL, n INTEGER NOT NULL, aspect_ratio TEXT NOT NULL, resolution TEXT NOT NULL,
+    prompt_suffix TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 function open(file: string): DatabaseSync {
@@ -78,8 +90,19 @@ function toJob(r: Row): StoredJob {
   };
 }
 
-/** `JobStore` on SQLite. Statements are cached; every write is its own (durable in WAL) transaction. */
-export class SqliteJobStore implements JobStore {
+function toPreset(r: Row): GeneratePreset {
+  return {
+    id: String(r.id), name: String(r.name), model: String(r.model), n: Number(r.n),
+    aspectRatio: String(r.aspect_ratio) as GeneratePreset['aspectRatio'], resolution: String(r.resolution) as GeneratePreset['resolution'],
+    promptSuffix: String(r.prompt_suffix), createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
+  };
+}
+
+/**
+ * `JobStore` on SQLite, and the Generate presets (`PresetStore`). Statements are cached; every write is its own
+ * (durable in WAL) transaction.
+ */
+export class SqliteJobStore implements JobStore, PresetStore {
   private readonly db: DatabaseSync;
   private readonly statements: StatementCache;
 
@@ -211,6 +234,32 @@ export class SqliteJobStore implements JobStore {
         .all(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit)
       : this.stmt('SELECT text, last_used_at, uses FROM prompts ORDER BY last_used_at DESC, rowid DESC LIMIT ?').all(limit)) as Row[];
     return rows.map((r) => ({ text: String(r.text), lastUsedAt: Number(r.last_used_at), uses: Number(r.uses) }));
+  }
+
+  listPresets(): GeneratePreset[] {
+    return (this.stmt('SELECT * FROM presets ORDER BY name COLLATE NOCASE, created_at').all() as Row[]).map(toPreset);
+  }
+
+  getPreset(id: string): GeneratePreset | undefined {
+    const r = this.stmt('SELECT * FROM presets WHERE id = ?').get(id) as Row | undefined;
+    return r ? toPreset(r) : undefined;
+  }
+
+  presetByName(name: string): GeneratePreset | undefined {
+    const r = this.stmt('SELECT * FROM presets WHERE name = ? COLLATE NOCASE').get(name) as Row | undefined;
+    return r ? toPreset(r) : undefined;
+  }
+
+  putPreset(p: GeneratePreset): void {
+    this.stmt(
+      `INSERT INTO presets (id, name, model, n, aspect_ratio, resolution, prompt_suffix, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, model = excluded.model, n = excluded.n, aspect_ratio = excluded.aspect_ratio,
+         resolution = excluded.resolution, prompt_suffix = excluded.prompt_suffix, updated_at = excluded.updated_at`,
+    ).run(p.id, p.name, p.model, p.n, p.aspectRatio, p.resolution, p.promptSuffix, p.createdAt, p.updatedAt);
+  }
+
+  deletePreset(id: string): boolean {
+    return Number(this.stmt('DELETE FROM presets WHERE id = ?').run(id).changes) > 0;
   }
 
   close(): void {

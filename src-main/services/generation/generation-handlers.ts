@@ -3,7 +3,7 @@ import type { GenerationService } from './generation-service';
 
 export type GenerationChannel =
   | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate' | 'models:images'
-  | 'prompts:history' | 'prompts:remember';
+  | 'prompts:history' | 'prompts:remember' | 'presets:list' | 'presets:save' | 'presets:delete';
 
 /** Maps parsed contract inputs onto the generation service; the composition root spreads these in. */
 export function createGenerationHandlers(service: GenerationService): Pick<Handlers, GenerationChannel> {
@@ -17,5 +17,8 @@ export function createGenerationHandlers(service: GenerationService): Pick<Handl
     'models:images': () => service.models(),
     'prompts:history': (input) => service.promptHistory(input),
     'prompts:remember': (input) => ({ count: service.rememberPrompts(input.prompts) }),
+    'presets:list': () => service.presets.list(),
+    'presets:save': (input) => service.presets.save(input),
+    'presets:delete': (input) => service.presets.delete(input.id),
   };
 }

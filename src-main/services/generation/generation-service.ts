@@ -15,6 +15,7 @@ import { budgetRefusal, createSpendLedger, type SpendLedger } from './spend';
 import { createModelCatalog } from './models';
 import { runJob, type LibraryIngest, type RunContext } from './run-job';
 import { recoverStaged } from './staged-recovery';
+import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from './presets';
 
 /** The settings generation reads, live (a change applies to the next request). */
 export interface GenerationSettings {
@@ -41,6 +42,8 @@ export interface GenerationDeps {
   spend?: SpendLedger;
   /** Demo mode on (the simulator answers): costs are simulated and staged results marked demo. Default: never. */
   demo?: () => boolean;
+  /** Where saved presets live; by default `store` when it keeps them too (SqliteJobStore does), else in memory. */
+  presets?: PresetStore;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -53,6 +56,9 @@ export function createGenerationService(deps: GenerationDeps) {
   const newId = deps.newId ?? randomId;
   const demo = deps.demo ?? (() => false);
   const spend = deps.spend ?? createSpendLedger({ store, clock, events, budgetCapUsd: () => deps.settings().budgetCapUsd, demo });
+  const presets = createPresetService({
+    store: deps.presets ?? (isPresetStore(store) ? store : new InMemoryPresetStore()), clock, newId,
+  });
   const catalog = createModelCatalog({ api: deps.api, logger });
   const notes = new Map<string, string>();
   const active = new Set<Promise<unknown>>();
@@ -242,6 +248,8 @@ export function createGenerationService(deps: GenerationDeps) {
       return { prompts: store.promptHistory({ ...(query ? { query } : {}), limit: input.limit ?? 50 }) };
     },
     rememberPrompts,
+    /** Saved parameter presets (`presets:list|save|delete`). */
+    presets,
     models: () => catalog.list(),
     /**
      * Marks work the last process left in flight as interrupted, files the images it had staged (which completes

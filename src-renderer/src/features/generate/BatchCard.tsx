@@ -37,7 +37,7 @@ export function BatchCard({ batch, now }: { batch: BatchView; now: number }) {
       <ul className="tile-grid">
         {batch.jobs.flatMap((job) =>
           job.tiles.map((tile) => (
-            <JobTile key={tile.index} tile={tile} job={job} aspect={batch.aspectRatio} now={now} onRetry={() => void retryJobs({ jobId: job.id })} />
+            <JobTile key={tile.index} tile={tile} job={job} aspect={batch.aspectRatio} batch={batch} now={now} onRetry={() => void retryJobs({ jobId: job.id })} />
           )),
         )}
       </ul>

@@ -5,7 +5,9 @@ import { refreshEstimate, submitDraft } from './commands';
 import { CostLine } from './CostLine';
 import { promptsOf } from './format';
 import { OptionsBar } from './OptionsBar';
+import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
+import { takeRemixHandoff } from './remix';
 import { registerShortcuts } from '../shell/shortcuts';
 import './generate.css';
 
@@ -18,6 +20,8 @@ registerShortcuts({
     { keys: '↑ / ↓', action: 'Previous / next prompt from history', where: 'in the prompt' },
     { keys: 'Ctrl/⌘ + R', action: 'Search prompt history', where: 'in the prompt' },
     { keys: '← / →', action: 'Choose a ratio', where: 'on the aspect ratios' },
+    { keys: 'Shift + F10 / Menu', action: 'Actions of a finished image', where: 'on a batch tile' },
+    { keys: 'Double-click', action: 'Open an image in the viewer', where: 'on a batch tile' },
   ],
 });
 
@@ -34,6 +38,11 @@ export function GeneratePage() {
   const [historyVersion, setHistoryVersion] = useState(0);
   const maxLength = models.find((m) => m.id === draft.model)?.maxPromptLength ?? 1024;
   const prompts = promptsOf(draft.text, draft.batchMode);
+  // The Library's Remix: taken on mount and whenever one arrives while Generate is open.
+  const handoff = useStudio((s) => s.library.handoff);
+  useEffect(() => {
+    if (handoff?.action === 'remix') void takeRemixHandoff();
+  }, [handoff]);
 
   useEffect(() => {
     const t = setTimeout(() => void refreshEstimate(), 150);
@@ -80,6 +89,7 @@ export function GeneratePage() {
           <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
           Batch mode: one prompt per line
         </label>
+        <PresetBar />
         <OptionsBar models={models} />
         <div className="submit-row">
           <CostLine estimate={estimate} />

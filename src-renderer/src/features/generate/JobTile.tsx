@@ -1,22 +1,52 @@
-import type { JobView, Tile } from '@contract';
+import type { BatchView, JobView, Tile } from '@contract';
+import { useCallback, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { startDragOut } from '../export/drag-out';
+import { copyImage } from '../export/export-commands';
 import { TileExportActions } from '../export/TileExportActions';
 import { useItemRecord } from '../export/use-item-record';
 import { elapsed } from './format';
+import { openInViewer, useTileActions, type TileAction } from './tile-actions';
+import { TileMenu } from './TileMenu';
+
+/** On the tile itself; the rest (open, copy prompt, copy image) are in the ⋯ / right-click menu. */
+const ON_TOOLBAR = new Set(['favorite', 'remix', 'edit', 'animate']);
 
 const LABEL: Record<Tile['state'], string> = {
   pending: 'Pending', done: 'Done', blocked: 'Blocked by content policy', failed: 'Failed', cancelled: 'Cancelled', interrupted: 'Interrupted',
 };
 
-/** One requested image: pending with elapsed time, the thumbnail, or what went wrong in words. */
-export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: number; onRetry(): void }) {
-  const { tile, job } = props;
+/**
+ * One requested image: pending with elapsed time, the thumbnail, or what went wrong in words. A done image has a
+ * toolbar (shown on hover or keyboard focus) and a right-click menu with the same actions (see tile-actions).
+ */
+export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: number; onRetry(): void; batch?: BatchView }) {
+  const { tile, job, batch } = props;
   const ratio = props.aspect === 'auto' ? '1 / 1' : props.aspect.replace(':', ' / ');
   const waiting = job.state === 'queued' ? (job.note ?? 'Queued') : `Generating… ${elapsed(props.now - (job.startedAt ?? props.now))}`;
   const canRetry = tile.state === 'failed' || tile.state === 'interrupted' || tile.state === 'cancelled';
+  const itemId = tile.state === 'done' ? tile.itemId : null;
   // The library record (its file) is fetched on first hover or focus: drags and copies need the original.
-  const { record, load } = useItemRecord(tile.state === 'done' ? tile.itemId : null);
+  const { record, load } = useItemRecord(itemId);
+  const { actions } = useTileActions({ itemId, record, job, batch });
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const favorite = actions.some((a) => a.id === 'favorite' && a.pressed);
+  const extra: TileAction[] = record ? [{ id: 'copy-image', label: 'Copy image', icon: '□', run: () => void copyImage(record) }] : [];
+
+  const onContextMenu = (e: MouseEvent) => {
+    if (!itemId) return;
+    e.preventDefault();
+    load();
+    setMenu({ x: e.clientX, y: e.clientY });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (!itemId || !(e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) return;
+    e.preventDefault();
+    const r = e.currentTarget.getBoundingClientRect();
+    setMenu({ x: r.left + 12, y: r.top + 12 });
+  };
+
   return (
     <li
       className={`job-tile tile-${tile.state}`}
@@ -25,6 +55,8 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
       data-state={tile.state}
       onPointerEnter={load}
       onFocus={load}
+      onContextMenu={onContextMenu}
+      onKeyDown={onKeyDown}
     >
       {tile.state === 'done' && tile.thumb ? (
         <>
@@ -34,8 +66,41 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
             loading="lazy"
             draggable={!!record}
             onDragStart={(e) => record && startDragOut(e.nativeEvent, [record])}
+            onDoubleClick={() => itemId && openInViewer(itemId)}
           />
+          {actions.length > 0 && (
+            <div className={`tile-tools${favorite ? ' has-favorite' : ''}`} role="group" aria-label="Tile actions">
+              {actions.filter((a) => ON_TOOLBAR.has(a.id)).map((a) => (
+                <button
+                  key={a.id}
+                  type="button"
+                  className={`tile-tool tool-${a.id}`}
+                  aria-label={a.label}
+                  aria-pressed={a.pressed}
+                  title={a.label}
+                  onClick={a.run}
+                >
+                  <span aria-hidden="true">{a.icon}</span>
+                </button>
+              ))}
+              <button
+                type="button"
+                className="tile-tool tool-more"
+                aria-label="More actions"
+                aria-haspopup="menu"
+                aria-expanded={menu !== null}
+                title="More actions (also on right-click)"
+                onClick={(e) => {
+                  const r = e.currentTarget.getBoundingClientRect();
+                  setMenu({ x: r.left, y: r.bottom + 4 });
+                }}
+              >
+                <span aria-hidden="true">⋯</span>
+              </button>
+            </div>
+          )}
           {record && <TileExportActions record={record} />}
+          {menu && <TileMenu x={menu.x} y={menu.y} actions={actions} extra={extra} onClose={closeMenu} />}
         </>
       ) : (
         <div className="tile-body">

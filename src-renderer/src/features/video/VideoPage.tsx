@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
 import { VideoForm } from './VideoForm';
 import { VideoJobList } from './VideoJobList';
 import { VideoPlayer } from './VideoPlayer';
+import './video.css';
 
 /** Takes an "Animate" handed over from the Library: the item becomes the start image. */
 async function takeAnimateHandoff(): Promise<void> {
@@ -26,9 +27,19 @@ export function VideoPage() {
   useEffect(() => {
     void takeAnimateHandoff();
   }, []);
+  // "Write a prompt." waits until the user typed in the prompt (and cleared it) or tried to submit: an empty form
+  // that was never touched is not a mistake (video.css hides the note meanwhile).
+  const [touched, setTouched] = useState(false);
+  const promptMissing = useStudio((s) => s.video.form.mode !== 'image' && s.video.form.prompt.trim() === '');
   return (
     <div className="video-page">
-      <div className="video-left">
+      <div
+        className="video-left"
+        data-prompt-untouched={promptMissing && !touched ? '' : undefined}
+        onInput={(e) => e.target instanceof HTMLTextAreaElement && setTouched(true)}
+        onSubmitCapture={() => setTouched(true)}
+        onPointerDownCapture={(e) => (e.target as Element).closest?.('[type="submit"]') && setTouched(true)}
+      >
         <h1>Video</h1>
         <LedgerBar />
         <VideoForm />
