@@ -116,6 +116,11 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   private count(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
+    if (match === null && where.clauses.length === 1) {
+      // Only the trash clause: the trigger-kept total (v3) instead of counting every index entry.
+      const row = this.stmt(`SELECT count AS n FROM facet_counts WHERE facet = 'all' AND trashed = ?`).get(where.trashed ? 1 : 0);
+      return { count: Number((row as { n: number } | undefined)?.n ?? 0), capped: false };
+    }
     const { sql, params } = countSql(where, match, after, cap + 1);
     const n = seen + Number((this.stmt(sql).get(...params) as { n: number }).n);
     return match !== null && n > cap ? { count: cap, capped: true } : { count: n, capped: false };

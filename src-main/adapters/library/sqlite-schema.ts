@@ -136,7 +136,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX items_live_favorite ON items (favorite, seq, id) WHERE trashed_at IS NULL;
   CREATE INDEX items_live_kind ON items (kind, seq, id) WHERE trashed_at IS NULL;
   CREATE TABLE facet_counts (
-    facet TEXT NOT NULL CHECK (facet IN ('model', 'aspect')),
+    facet TEXT NOT NULL CHECK (facet IN ('model', 'aspect', 'all')),
     value TEXT NOT NULL,
     trashed INTEGER NOT NULL,
     count INTEGER NOT NULL,
@@ -146,26 +146,33 @@ export const MIGRATIONS: readonly string[] = [
     WHERE model IS NOT NULL GROUP BY 2, 3;
   INSERT INTO facet_counts SELECT 'aspect', aspect_ratio, trashed_at IS NOT NULL, count(*) FROM items
     WHERE aspect_ratio IS NOT NULL GROUP BY 2, 3;
+  -- 'all' counts every item (value ''): the unfiltered grid's total without counting 300k index entries.
+  INSERT INTO facet_counts SELECT 'all', '', t, (SELECT count(*) FROM items WHERE (trashed_at IS NOT NULL) = t)
+    FROM (SELECT 0 AS t UNION ALL SELECT 1);
   -- Rows that drop to 0 stay (a handful of distinct values); facets() skips them.
   CREATE TRIGGER facet_counts_ai AFTER INSERT ON items BEGIN
     INSERT INTO facet_counts SELECT 'model', new.model, new.trashed_at IS NOT NULL, 1 WHERE new.model IS NOT NULL
       ON CONFLICT DO UPDATE SET count = count + 1;
     INSERT INTO facet_counts SELECT 'aspect', new.aspect_ratio, new.trashed_at IS NOT NULL, 1
       WHERE new.aspect_ratio IS NOT NULL ON CONFLICT DO UPDATE SET count = count + 1;
+    UPDATE facet_counts SET count = count + 1 WHERE facet = 'all' AND trashed = (new.trashed_at IS NOT NULL);
   END;
   CREATE TRIGGER facet_counts_ad AFTER DELETE ON items BEGIN
     UPDATE facet_counts SET count = count - 1 WHERE facet = 'model' AND value = old.model AND trashed = (old.trashed_at IS NOT NULL);
     UPDATE facet_counts SET count = count - 1
       WHERE facet = 'aspect' AND value = old.aspect_ratio AND trashed = (old.trashed_at IS NOT NULL);
+    UPDATE facet_counts SET count = count - 1 WHERE facet = 'all' AND trashed = (old.trashed_at IS NOT NULL);
   END;
   CREATE TRIGGER facet_counts_au AFTER UPDATE OF model, aspect_ratio, trashed_at ON items BEGIN
     UPDATE facet_counts SET count = count - 1 WHERE facet = 'model' AND value = old.model AND trashed = (old.trashed_at IS NOT NULL);
     UPDATE facet_counts SET count = count - 1
       WHERE facet = 'aspect' AND value = old.aspect_ratio AND trashed = (old.trashed_at IS NOT NULL);
+    UPDATE facet_counts SET count = count - 1 WHERE facet = 'all' AND trashed = (old.trashed_at IS NOT NULL);
     INSERT INTO facet_counts SELECT 'model', new.model, new.trashed_at IS NOT NULL, 1 WHERE new.model IS NOT NULL
       ON CONFLICT DO UPDATE SET count = count + 1;
     INSERT INTO facet_counts SELECT 'aspect', new.aspect_ratio, new.trashed_at IS NOT NULL, 1
       WHERE new.aspect_ratio IS NOT NULL ON CONFLICT DO UPDATE SET count = count + 1;
+    UPDATE facet_counts SET count = count + 1 WHERE facet = 'all' AND trashed = (new.trashed_at IS NOT NULL);
   END;
   `,
 ];

@@ -80,7 +80,7 @@ describe('SQLite facet counts and indexes (v3)', () => {
   beforeEach(async () => ({ dir, cleanup } = await tempDir()));
   afterEach(async () => cleanup());
 
-  it('keeps facet counts equal to a recount through inserts, updates, trash, restore, removal and clear', () => {
+  it('keeps facet counts and totals equal to a recount through inserts, updates, trash, restore, removal and clear', () => {
     const file = path.join(dir, 'library.db');
     const store = new SqliteLibraryStore(file);
     const db = new DatabaseSync(file);
@@ -89,7 +89,13 @@ describe('SQLite facet counts and indexes (v3)', () => {
     let seed = 7;
     const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % k);
     const check = () => {
-      for (const trashed of [false, true]) expect(store.facets(trashed)).toEqual(recount(db, trashed));
+      for (const trashed of [false, true]) {
+        expect(store.facets(trashed)).toEqual(recount(db, trashed));
+        // The unfiltered total comes from the kept 'all' count.
+        const live = trashed ? 'IS NOT NULL' : 'IS NULL';
+        const n = (db.prepare(`SELECT count(*) AS n FROM items WHERE trashed_at ${live}`).get() as { n: number }).n;
+        expect(store.query({ filter: f({ trashed }), sort: 'largest', limit: 1 }).total).toBe(n);
+      }
     };
     for (let round = 0; round < 6; round += 1) {
       // Inserts and re-inserts (an update in place, possibly changing model, aspect and trash state).
@@ -136,6 +142,7 @@ describe('SQLite facet counts and indexes (v3)', () => {
     v2.close();
     const store = new SqliteLibraryStore(file);
     expect([store.facets(false), store.facets(true)]).toEqual(before.facets);
+    expect([false, true].map((trashed) => store.query({ filter: f({ trashed }), sort: 'newest', limit: 1 }).total)).toEqual([26, 4]);
     expect(store.query({ filter: f({ favorite: true }), sort: 'newest', limit: 100 }).ids).toEqual(before.fav);
     expect(store.query({ filter: f({ kind: 'video' }), sort: 'newest', limit: 100 }).ids).toEqual(
       [30, 27, 24, 18, 15, 12, 9, 6, 3].map(idOf),
