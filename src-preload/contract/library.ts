@@ -96,7 +96,10 @@ export const LibraryQueryOutput = z.object({
   ids: z.array(LibraryId),
   /** Counted on the first page and carried by the cursor, so later pages repeat it without recounting. */
   total: z.number().int(),
-  /** A text search stops counting at 10,000: show "10,000+" and keep paging with `nextCursor`. */
+  /**
+   * A text search stops counting at 10,000: show "10,000+" and keep paging with `nextCursor`. A relevance sort
+   * ranks only the newest 2,000 hits: `total` is then 2,000 and this is true (the pages end there).
+   */
   totalCapped: z.boolean(),
   nextCursor: z.string().nullable(),
   /** Present when asked for with `withRecords`: records of the first ids, in the same order. */

@@ -119,7 +119,7 @@ export class SqliteLibraryStore implements LibraryStore {
     if (match === null && where.clauses.length === 1) {
       // Only the trash clause: the trigger-kept total (v3) instead of counting every index entry.
       const row = this.stmt(`SELECT count AS n FROM facet_counts WHERE facet = 'all' AND trashed = ?`).get(where.trashed ? 1 : 0);
-      return { count: Number((row as { n: number } | undefined)?.n ?? 0), capped: false };
+      if (row) return { count: Number((row as { n: number }).n), capped: false }; // else count below (never expected)
     }
     const { sql, params } = countSql(where, match, after, cap + 1);
     const n = seen + Number((this.stmt(sql).get(...params) as { n: number }).n);
