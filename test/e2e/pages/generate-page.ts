@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The Generate section as a user sees it: the form, the estimate, the board of batches and their tiles. */
 export class GeneratePage {
@@ -44,6 +44,34 @@ export class GeneratePage {
   }
   sessionCost() {
     return this.page.getByTestId('ledger-session');
+  }
+  model() {
+    return this.page.getByRole('combobox', { name: /^Model/ });
+  }
+  resolution(res: string) {
+    return this.page.getByRole('group', { name: 'Resolution' }).getByRole('button', { name: res, exact: true });
+  }
+  /** The toolbar of a done tile (shown on hover or focus). */
+  tileTools(tile: Locator) {
+    return tile.getByRole('group', { name: 'Tile actions' });
+  }
+  menu() {
+    return this.page.getByRole('menu', { name: 'Image actions menu' });
+  }
+  presets() {
+    return this.page.getByRole('group', { name: 'Presets' });
+  }
+  presetPicker() {
+    return this.presets().getByRole('combobox', { name: 'Preset' });
+  }
+
+  /** Saves the form's parameters as a preset (optionally with a prompt suffix). */
+  async savePreset(name: string, suffix = '') {
+    await this.presets().getByRole('button', { name: 'Save as preset…' }).click();
+    await this.presets().getByRole('textbox', { name: 'Preset name' }).fill(name);
+    if (suffix) await this.presets().getByRole('textbox', { name: /Prompt suffix/ }).fill(suffix);
+    await this.presets().getByRole('button', { name: 'Save preset' }).click();
+    await expect(this.presetPicker()).toHaveValue(/[0-9a-f]{32}/);
   }
 
   /** Fills the form: prompts (several switch batch mode on), images per prompt, aspect ratio. */
