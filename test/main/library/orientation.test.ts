@@ -26,13 +26,14 @@ function shown(n: number, sx: number, sy: number, ws: number, hs: number): [numb
 }
 
 /** A JPEG whose stored pixels are turned so that orientation `n` shows the upright picture, tagged with `n`. */
-async function phoneJpeg(n: number): Promise<Buffer> {
+async function phoneJpeg(n: number, format: 'jpeg' | 'png' = 'jpeg'): Promise<Buffer> {
   const [ws, hs] = n >= 5 ? [H, W] : [W, H];
   const raw = Buffer.alloc(ws * hs * 3);
   for (let sy = 0; sy < hs; sy += 1) {
     for (let sx = 0; sx < ws; sx += 1) raw.set(upright(...shown(n, sx, sy, ws, hs)), (sy * ws + sx) * 3);
   }
-  return sharp(raw, { raw: { width: ws, height: hs, channels: 3 } }).jpeg({ quality: 95 }).withMetadata({ orientation: n }).toBuffer();
+  const image = sharp(raw, { raw: { width: ws, height: hs, channels: 3 } });
+  return (format === 'png' ? image.png() : image.jpeg({ quality: 95 })).withMetadata({ orientation: n }).toBuffer();
 }
 
 /** Asserts that a file, shown the way viewers show it (orientation applied), is the upright picture. */
@@ -80,6 +81,23 @@ describe('EXIF orientation', () => {
         await expectUpright(file!.path);
       }
     }
+    await lib.close();
+  });
+
+  it.each([3, 6, 8])('PNG with eXIf orientation %i: stored with its tag, thumbnail and stripped export upright', async (n) => {
+    const lib = openLibrary(path.join(dir, 'lib'));
+    const original = await phoneJpeg(n, 'png');
+    const { imported } = await lib.service.importFiles({ kind: 'bytes', name: 'shot.png', base64: original.toString('base64') });
+    await lib.service.idle();
+    const [record] = lib.service.records(imported);
+    expect(record).toMatchObject({ width: W, height: H, mime: 'image/png' });
+    expect(await orientationOf(path.join(dir, 'lib', record!.file))).toBe(n);
+    await expectUpright(path.join(dir, 'lib', record!.thumb!));
+    const out = path.join(dir, 'out');
+    await mkdir(out);
+    const [stripped] = (await lib.service.exportItems({ ids: imported, targetDir: out, format: 'original', metadata: 'strip' })).files;
+    expect(readXmp(await readFile(stripped!.path))).toBeNull();
+    await expectUpright(stripped!.path);
     await lib.close();
   });
 
