@@ -1,29 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { ShellPage } from './pages/shell-page';
-import { removeDir, startHostProcess, type HostProcess } from './support/host-process';
+import { expect, test } from './support/fixtures';
+import { removeDir, startHostProcess } from './support/host-process';
 import { seedLibrary } from './support/seed-library';
 
-/** Where the built renderer is: the default build, or a private one (shared machines rebuild `out/` concurrently). */
-const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
 const shot = (name: string) => ({ path: `test-results/screenshots/shell-${name}.png` });
 
-/** Each test gets its own browser host on a fresh data directory, and a page already signed in to it. */
-const test = base.extend<{ host: HostProcess }>({
-  host: async ({}, use) => {
-    const host = await startHostProcess({ args: rendererArgs });
-    await use(host);
-    await host.stop();
-    removeDir(host.dataDir);
-  },
-  page: async ({ page, host }, use) => {
-    await page.goto(host.url);
-    await page.locator('html[data-app-state="ready"]').waitFor();
-    await use(page);
-  },
-});
 
 const bodyColour = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
@@ -129,7 +114,7 @@ test('when the host goes away a banner says so; a host restarted on the same por
   await page.emulateMedia({ colorScheme: 'light' });
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 
-  const again = await startHostProcess({ dataDir: host.dataDir, port, args: rendererArgs });
+  const again = await startHostProcess({ dataDir: host.dataDir, port });
   try {
     // A new launch has a new token: opening its printed address (as the banner says) renews the cookie.
     const other = await context.newPage();
@@ -211,7 +196,7 @@ const SECTIONS = ['Generate', 'Edit', 'Video', 'Library', 'Settings'] as const;
 
 test('every screen in both themes at 1280×800 and 1024×700 (screenshots for review)', async ({ browser }) => {
   test.setTimeout(120_000);
-  const host = await startHostProcess({ args: rendererArgs });
+  const host = await startHostProcess();
   try {
     await host.stop();
     await seedLibrary(host.dataDir, 24);
@@ -219,7 +204,7 @@ test('every screen in both themes at 1280×800 and 1024×700 (screenshots for re
     removeDir(host.dataDir);
     throw err;
   }
-  const seeded = await startHostProcess({ dataDir: host.dataDir, args: rendererArgs });
+  const seeded = await startHostProcess({ dataDir: host.dataDir });
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -250,7 +235,7 @@ test('every screen in both themes at 1280×800 and 1024×700 (screenshots for re
 });
 
 test('first run (onboarding) in both themes (screenshots for review)', async ({ browser }) => {
-  const host = await startHostProcess({ args: rendererArgs, env: { XAI_API_KEY: '', IMAGINE_SECRET_STORE: 'memory' } });
+  const host = await startHostProcess({ env: { XAI_API_KEY: '', IMAGINE_SECRET_STORE: 'memory' } });
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

@@ -1,3 +1,4 @@
+import { osFileTransfer } from '../support/os-files';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A file to drop, as the test builds it (bytes travel into the page as base64). */
@@ -44,16 +45,7 @@ export class EditPage {
   /** Drops files from "the OS": a real DataTransfer carrying File objects, dispatched as a `drop` event. */
   async dropFiles(files: DropFile[]) {
     const payload = files.map((f) => ({ name: f.name, mimeType: f.mimeType, base64: Buffer.from(f.bytes).toString('base64') }));
-    const dataTransfer = await this.page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) {
-        const bin = atob(f.base64);
-        const bytes = new Uint8Array(bin.length);
-        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-        dt.items.add(new File([bytes], f.name, { type: f.mimeType }));
-      }
-      return dt;
-    }, payload);
+    const dataTransfer = await osFileTransfer(this.page, payload);
     await this.canvas().dispatchEvent('dragover', { dataTransfer });
     await this.canvas().dispatchEvent('drop', { dataTransfer });
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { osFileTransfer, type OsFile } from '../support/os-files';
 
 /** The Library as a user sees it: views, search, the grid of tiles, the selection bar, the viewer and toasts. */
 export class LibraryPage {
@@ -62,15 +63,8 @@ export class LibraryPage {
   }
 
   /** Drops files on the Library the way the OS does: a DataTransfer with File objects. */
-  async dropFiles(files: { name: string; mimeType: string; base64: string }[]) {
-    const transfer = await this.page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) {
-        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-        dt.items.add(new File([bytes], f.name, { type: f.mimeType }));
-      }
-      return dt;
-    }, files);
+  async dropFiles(files: OsFile[]) {
+    const transfer = await osFileTransfer(this.page, files);
     const target = this.grid();
     await target.dispatchEvent('dragenter', { dataTransfer: transfer });
     await target.dispatchEvent('dragover', { dataTransfer: transfer });

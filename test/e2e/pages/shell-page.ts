@@ -1,11 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import { osFileTransfer, type OsFile } from '../support/os-files';
 
 /** A file to drop, as the test builds it (bytes travel into the page as base64). */
-export interface ShellDropFile {
-  name: string;
-  mimeType: string;
-  base64: string;
-}
+export type ShellDropFile = OsFile;
 
 /** The app shell as a user sees it: section tabs, the open section's heading, and the shell's overlays. */
 export class ShellPage {
@@ -42,14 +39,7 @@ export class ShellPage {
 
   /** Drags files from "the OS" over the open section and drops them there (not on a drop zone of the overlay). */
   async dropFiles(files: ShellDropFile[], on = this.heading()) {
-    const transfer = await this.page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) {
-        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-        dt.items.add(new File([bytes], f.name, { type: f.mimeType }));
-      }
-      return dt;
-    }, files);
+    const transfer = await osFileTransfer(this.page, files);
     await on.dispatchEvent('dragenter', { dataTransfer: transfer });
     await on.dispatchEvent('dragover', { dataTransfer: transfer });
     await expect(this.dropOverlay()).toBeVisible();
