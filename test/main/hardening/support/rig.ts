@@ -16,7 +16,7 @@ import { createFfmpegFrameExtractor, createVideoJobStore } from '../../../../src
 import { createXaiImagineClient, type XaiClientOptions } from '../../../../src-main/adapters/xai';
 import type { ResultStaging } from '../../../../src-main/core/jobs/result-staging';
 import type { LibraryFiles } from '../../../../src-main/core/library/ports';
-import type { Clock, EventSink, Logger } from '../../../../src-main/core/ports';
+import type { EventSink } from '../../../../src-main/core/ports';
 import { createGenerationService, type GenerationSettings } from '../../../../src-main/services/generation/generation-service';
 import type { IngestInput } from '../../../../src-main/services/library/ingest';
 import { createLibraryService } from '../../../../src-main/services/library/library-service';
@@ -24,20 +24,10 @@ import { videoLibraryFrom } from '../../../../src-main/services/video/library-po
 import { createVideoService } from '../../../../src-main/services/video/video-service';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../../src-main/simulator';
 
-export const quiet: Logger = { info() {}, warn() {}, error() {} };
-
-const SPEED = 20;
-const origin = Date.now();
-/** Back-off and Retry-After sleeps 20× faster than the wall clock (`now` agrees with them). Real sockets keep real timeouts. */
-export const fastClock: Clock = {
-  now: () => origin + (Date.now() - origin) * SPEED,
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const t = setTimeout(resolve, ms / SPEED);
-      signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
-    }),
-};
+// The same quiet logger and 20×-fast clock as the generation tests: back-off and Retry-After sleeps run 20× faster
+// than the wall clock (`now` agrees with them); real sockets keep real timeouts.
+import { fastClock, silent as quiet } from '../../generation/harness';
+export { fastClock, quiet };
 
 export interface EventLog extends EventSink {
   of<E extends EventName>(event: E): EventPayload<E>[];
