@@ -5,6 +5,7 @@ import { formatBytes, formatCost, formatDate, formatDuration } from './format';
 import { ItemExportActions } from '../export/ItemExportActions';
 import { setFavorite, showToast, trashItems } from './item-commands';
 import { LineageStrip } from './LineageStrip';
+import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 
 function paramText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -14,6 +15,8 @@ function paramText(value: unknown): string {
 export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryItemDetail | null; onOpen(id: string): void }) {
   const { record, detail } = props;
   const handOff = useStudio((s) => s.handOffLibraryItem);
+  // Demo mode keeps its own library: every cost in it is what the simulator would have charged.
+  const simulated = useSimulated();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -68,7 +71,7 @@ export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryI
         <dt>Model</dt>
         <dd>{record.model ?? 'Unknown'}</dd>
         <dt>Cost</dt>
-        <dd>{formatCost(record.costTicks)}</dd>
+        <dd data-testid="lb-cost">{formatCost(record.costTicks)}{record.costTicks === null ? '' : simulatedMark(simulated)}</dd>
         <dt>Created</dt>
         <dd>{formatDate(record.createdAt)}</dd>
         {size && (
