@@ -160,7 +160,11 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   await generation.start();
   // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the
   // same ledger and budget, and stage their paid results in the same place (recovered by `generation.start`).
-  const edit = createEditModule({ dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend, staging });
+  const edit = createEditModule({
+    dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend, staging,
+    // The user's request timeout applies to edits as it does to image batches.
+    timeoutMs: () => vault.settings.current().requestTimeoutSec * 1000,
+  });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
   const video = createVideoService({

@@ -26,6 +26,8 @@ export function createEditModule(deps: {
   spend: SpendPort;
   /** The staging area shared with the image queue (whose start-up recovery files staged edits too). */
   staging?: ResultStaging;
+  /** The request timeout from settings, as image batches use it. */
+  timeoutMs?: () => number;
 }): { handlers: Pick<Handlers, EditChannel> } {
   const service = createEditService({
     api: deps.api,
@@ -36,6 +38,7 @@ export function createEditModule(deps: {
     logger: deps.logger,
     spend: deps.spend,
     ...(deps.staging ? { staging: deps.staging } : {}),
+    ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
   });
   // Old prepared sources are only clutter: sweep them in the background, never delaying start-up.
   void service.sweep().catch((err: unknown) => deps.logger.warn('edit: sweep failed', { error: String(err) }));

@@ -47,6 +47,8 @@ export interface EditServiceDeps {
   spend: SpendPort;
   /** Where paid results wait until the library has them (shared with the queue). Default: in memory (tests). */
   staging?: ResultStaging;
+  /** The request timeout from settings (read per call, like image batches); unset: the client's default. */
+  timeoutMs?: () => number;
   newId?: () => string;
 }
 
@@ -134,7 +136,7 @@ export function createEditService(deps: EditServiceDeps) {
   async function sendEdit(req: ImageEditRequest) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await api.editImages(req);
+        return await (deps.timeoutMs ? api.editImages(req, { timeoutMs: deps.timeoutMs() }) : api.editImages(req));
       } catch (err) {
         const e = toAppError(err);
         if (e.kind !== 'rate-limited' || attempt >= RATE_LIMIT_ATTEMPTS) throw err;

@@ -27,7 +27,10 @@ let sim: Simulator;
 let dir: string;
 let close: () => void;
 
-function open(sources: EditSourceStore, opts: { budgetCapUsd?: number | null; wrapApi?: (api: ImagineApi) => ImagineApi } = {}) {
+function open(
+  sources: EditSourceStore,
+  opts: { budgetCapUsd?: number | null; wrapApi?: (api: ImagineApi) => ImagineApi; timeoutMs?: () => number } = {},
+) {
   const adapters = createLibraryAdapters(path.join(dir, 'library'));
   const events: { event: string; payload: unknown }[] = [];
   const sink = { emit: (event: string, payload: unknown) => void events.push({ event, payload }) };
@@ -40,6 +43,7 @@ function open(sources: EditSourceStore, opts: { budgetCapUsd?: number | null; wr
   const service = createEditService({
     api, normalizer: createSharpSourceNormalizer(), sources, clock, logger: silent, spend,
     library: { ingest: library.ingest, item: library.item, read: (r) => adapters.files.read(r.file) },
+    ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
   });
   close = () => adapters.store.close();
   return { service, library, spend, jobs, events, settings, api };
@@ -148,6 +152,32 @@ describe('edit service', () => {
     const out = await service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k' });
     expect(out.results).toHaveLength(1);
     expect(sim.requests.filter((r) => r.path === '/v1/images/edits')).toHaveLength(3);
+  });
+
+  it('sends with the request timeout from settings, read at each submit, as image batches do', async () => {
+    const seen: (number | undefined)[] = [];
+    let timeoutSec = 45;
+    const { service } = open(new InMemoryEditSourceStore(), {
+      timeoutMs: () => timeoutSec * 1000,
+      wrapApi: (api) => ({ ...api, editImages: (req, o) => {
+        seen.push(o?.timeoutMs);
+        return api.editImages(req, o);
+      } }),
+    });
+    const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
+    const input = { sources: [{ id: src.id, rotate: 0 as const, crop: null }], prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k' as const };
+    await service.submit(input);
+    timeoutSec = 120;
+    await service.submit(input);
+    expect(seen).toEqual([45_000, 120_000]);
+  });
+
+  it('a slow edit past the timeout fails as a timeout', async () => {
+    const { service } = open(new InMemoryEditSourceStore(), { timeoutMs: () => 50 });
+    const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
+    sim.injectFault({ fault: { type: 'hang' }, path: '/v1/images/edits', times: 1 });
+    const err = await errorOf(service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k' }));
+    expect(err.kind).toBe('timeout');
   });
 
   it('estimates outputs plus $0.002 per source image, and lists only edit models', () => {
