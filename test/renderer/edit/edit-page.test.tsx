@@ -70,6 +70,8 @@ describe('Edit page', () => {
     const box = screen.getByRole('textbox', { name: 'Edit instruction' });
     await user.type(box, 'put ');
     await user.click(screen.getByRole('button', { name: 'Insert <IMAGE_0> (cat.png)' }));
+    // The chip puts the focus and caret back on the next frame: type only after, or the caret jumps mid-typing.
+    await waitFor(() => expect(box).toHaveFocus());
     await user.type(box, 'on <IMAGE_1>');
     expect(box).toHaveValue('put <IMAGE_0> on <IMAGE_1>');
     expect(screen.getByText(/names <IMAGE_1>, but the canvas has only 1 source/)).toBeInTheDocument();
