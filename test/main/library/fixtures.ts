@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NewItem, StoredItem } from '../../../src-main/core/library/types';
 import { mediaPath, previewPath, thumbPath } from '../../../src-main/core/library/paths';
+import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-library-store';
+import { InMemoryLibraryStore } from '../../../src-main/core/library/in-memory-library-store';
+import type { LibraryStore } from '../../../src-main/core/library/library-store';
 
 /** A deterministic 32-hex id from a number (so tests read well and sort predictably). */
 export function idOf(n: number): string {
@@ -49,3 +52,19 @@ export async function tempDir(prefix = 'lib-'): Promise<{ dir: string; cleanup: 
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** Builds a fresh store and says how to dispose of it; the shared suites run once per factory. */
+export type StoreFactory = () => Promise<{ store: LibraryStore; cleanup: () => Promise<void> }>;
+
+/** The real SQLite adapter and its in-memory twin, for `describe.each`. */
+export const storeFactories: [string, StoreFactory][] = [
+  ['InMemoryLibraryStore', async () => ({ store: new InMemoryLibraryStore(), cleanup: async () => {} })],
+  [
+    'SqliteLibraryStore',
+    async () => {
+      const t = await tempDir();
+      const store = new SqliteLibraryStore(path.join(t.dir, 'library.db'));
+      return { store, cleanup: async () => (store.close(), t.cleanup()) };
+    },
+  ],
+];

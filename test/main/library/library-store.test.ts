@@ -1,24 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LibraryFilter } from '@contract';
-import path from 'node:path';
-import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-library-store';
-import { InMemoryLibraryStore } from '../../../src-main/core/library/in-memory-library-store';
 import type { LibraryStore } from '../../../src-main/core/library/library-store';
-import { entry, idOf, tempDir } from './fixtures';
+import { entry, idOf, storeFactories } from './fixtures';
 
-type Factory = () => Promise<{ store: LibraryStore; cleanup: () => Promise<void> }>;
-
-const factories: [string, Factory][] = [
-  ['InMemoryLibraryStore', async () => ({ store: new InMemoryLibraryStore(), cleanup: async () => {} })],
-  [
-    'SqliteLibraryStore',
-    async () => {
-      const t = await tempDir();
-      const store = new SqliteLibraryStore(path.join(t.dir, 'library.db'));
-      return { store, cleanup: async () => (store.close(), t.cleanup()) };
-    },
-  ],
-];
+const factories = storeFactories;
 
 const f = (over: Partial<LibraryFilter> = {}) => LibraryFilter.parse(over);
 

@@ -5,23 +5,11 @@ import { LibraryFilter } from '@contract';
 import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-library-store';
 import { MIGRATIONS } from '../../../src-main/adapters/library/sqlite-schema';
 import { COUNT_CAP } from '../../../src-main/core/library/cursor';
-import { InMemoryLibraryStore } from '../../../src-main/core/library/in-memory-library-store';
 import type { LibraryStore } from '../../../src-main/core/library/library-store';
-import { entry, idOf, tempDir } from './fixtures';
+import { entry, idOf, storeFactories, tempDir } from './fixtures';
 
 const f = (over: Partial<LibraryFilter> = {}) => LibraryFilter.parse(over);
-type Factory = () => Promise<{ store: LibraryStore; cleanup: () => Promise<void> }>;
-const factories: [string, Factory][] = [
-  ['InMemoryLibraryStore', async () => ({ store: new InMemoryLibraryStore(), cleanup: async () => {} })],
-  [
-    'SqliteLibraryStore',
-    async () => {
-      const t = await tempDir();
-      const store = new SqliteLibraryStore(path.join(t.dir, 'library.db'));
-      return { store, cleanup: async () => (store.close(), t.cleanup()) };
-    },
-  ],
-];
+const factories = storeFactories;
 
 describe.each(factories)('grid order and totals: %s', (_name, factory) => {
   let store: LibraryStore;

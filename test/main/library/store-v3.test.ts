@@ -7,23 +7,11 @@ import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-li
 import { filterWhere, pageSql } from '../../../src-main/adapters/library/sqlite-query';
 import { MIGRATIONS, openLibraryDatabase } from '../../../src-main/adapters/library/sqlite-schema';
 import { RELEVANCE_CAP } from '../../../src-main/core/library/cursor';
-import { InMemoryLibraryStore } from '../../../src-main/core/library/in-memory-library-store';
 import type { LibraryStore } from '../../../src-main/core/library/library-store';
-import { entry, idOf, tempDir } from './fixtures';
+import { entry, idOf, storeFactories, tempDir } from './fixtures';
 
 const f = (over: Partial<LibraryFilter> = {}) => LibraryFilter.parse(over);
-type Factory = () => Promise<{ store: LibraryStore; cleanup: () => Promise<void> }>;
-const factories: [string, Factory][] = [
-  ['InMemoryLibraryStore', async () => ({ store: new InMemoryLibraryStore(), cleanup: async () => {} })],
-  [
-    'SqliteLibraryStore',
-    async () => {
-      const t = await tempDir();
-      const store = new SqliteLibraryStore(path.join(t.dir, 'library.db'));
-      return { store, cleanup: async () => (store.close(), t.cleanup()) };
-    },
-  ],
-];
+const factories = storeFactories;
 
 describe.each(factories)('relevance over a capped set: %s', (_name, factory) => {
   let store: LibraryStore;
