@@ -8,6 +8,7 @@ import { pushHistory, stepHistory } from '../../../src-renderer/src/features/gen
 import { DEFAULT_DRAFT } from '../../../src-renderer/src/stores/jobs-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
 import { ShortcutsHost } from '../../../src-renderer/src/features/shell/ShortcutsOverlay';
+import { installFakeApi } from '../fake-api';
 
 const CENT = 100_000_000;
 const id = (n: number) => n.toString(16).padStart(32, '0');
@@ -24,20 +25,6 @@ const batch = (jobs: JobView[]): BatchView => ({
   id: id(1), createdAt: 0, model: 'grok-imagine-image', aspectRatio: '16:9', resolution: '1k', n: 2, prompts: ['a fox'], estimateTicks: 4 * CENT, jobs,
 });
 
-/** A stand-in for window.api answering the channels the page uses. */
-function fakeApi(answers: Record<string, (input: unknown) => unknown>) {
-  const calls: { channel: string; input: unknown }[] = [];
-  (window as unknown as { api: unknown }).api = {
-    mediaBase: '/media/',
-    on: () => () => {},
-    invoke: async (channel: string, input: unknown) => {
-      calls.push({ channel, input });
-      const answer = answers[channel];
-      return answer ? { ok: true, value: answer(input) } : { ok: false, error: { kind: 'internal', message: 'no' } };
-    },
-  };
-  return calls;
-}
 
 beforeEach(() => {
   useStudio.setState({ batches: [], ledger: null, models: [], estimate: null, draft: DEFAULT_DRAFT, draftTouched: false, submitError: null });
@@ -72,7 +59,7 @@ describe('pure helpers', () => {
 
 describe('GeneratePage', () => {
   it('submits with Ctrl+Enter, shows the batch at once and fills tiles from progress events', async () => {
-    const calls = fakeApi({
+    const calls = installFakeApi({
       'jobs:estimate': () => ({ images: 2, requests: 1, perImageTicks: 2 * CENT, ticks: 4 * CENT, source: 'table', budgetCapUsd: null, committedTicks: 0, exceedsBudget: false }),
       'jobs:submit': () => batch([job()]),
     });
@@ -92,7 +79,7 @@ describe('GeneratePage', () => {
   });
 
   it('shows a budget refusal from main, and the shortcuts overlay on ?', async () => {
-    fakeApi({ 'jobs:estimate': () => ({ images: 4, requests: 1, perImageTicks: 2 * CENT, ticks: 8 * CENT, source: 'table', budgetCapUsd: 0.05, committedTicks: 0, exceedsBudget: true }) });
+    installFakeApi({ 'jobs:estimate': () => ({ images: 4, requests: 1, perImageTicks: 2 * CENT, ticks: 8 * CENT, source: 'table', budgetCapUsd: 0.05, committedTicks: 0, exceedsBudget: true }) });
     (window as unknown as { api: { invoke: unknown } }).api.invoke = async (channel: string) =>
       channel === 'jobs:submit'
         ? { ok: false, error: { kind: 'validation', message: 'This batch would cost about $0.08 … over your budget cap of $0.05.', issues: [] } }
@@ -107,7 +94,7 @@ describe('GeneratePage', () => {
   });
 
   it('offers every aspect ratio including auto as radios', () => {
-    fakeApi({});
+    installFakeApi({});
     render(<GeneratePage />);
     const group = screen.getByRole('radiogroup', { name: 'Aspect ratio' });
     expect(within(group).getAllByRole('radio')).toHaveLength(16);

@@ -7,6 +7,7 @@ import { withSuffix } from '../../../src-renderer/src/features/generate/presets'
 import { DEFAULT_DRAFT } from '../../../src-renderer/src/stores/jobs-slice';
 import { initialLibraryState } from '../../../src-renderer/src/stores/library-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
+import { installFakeApi } from '../fake-api';
 
 const id = (n: number) => n.toString(16).padStart(32, '0');
 const model = (over: Partial<ImageModelView>): ImageModelView => ({
@@ -32,20 +33,6 @@ const doneBatch: BatchView = {
   id: id(1), createdAt: 0, model: 'grok-imagine-image-quality', aspectRatio: '16:9', resolution: '2k', n: 1, prompts: ['a lighthouse at dusk'], estimateTicks: 0, jobs: [doneJob],
 };
 
-/** A stand-in for window.api answering the channels the page uses; records every call. */
-function fakeApi(answers: Record<string, (input: unknown) => unknown>) {
-  const calls: { channel: string; input: unknown }[] = [];
-  (window as unknown as { api: unknown }).api = {
-    mediaBase: '/media/',
-    on: () => () => {},
-    invoke: async (channel: string, input: unknown) => {
-      calls.push({ channel, input });
-      const answer = answers[channel];
-      return answer ? { ok: true, value: answer(input) } : { ok: false, error: { kind: 'internal', message: `no ${channel}` } };
-    },
-  };
-  return calls;
-}
 
 beforeEach(() => {
   useStudio.setState({
@@ -70,7 +57,7 @@ describe('remixPatch', () => {
 
 describe('Remix from the Library', () => {
   it('fills prompt, model, n, aspect ratio and resolution from the item on mount', async () => {
-    const calls = fakeApi({ 'library:item': () => ({ record: record(), parents: [], children: [], collections: [] }), 'presets:list': () => ({ presets: [] }) });
+    const calls = installFakeApi({ 'library:item': () => ({ record: record(), parents: [], children: [], collections: [] }), 'presets:list': () => ({ presets: [] }) });
     useStudio.getState().handOffLibraryItem({ action: 'remix', itemId: id(9) });
     render(<GeneratePage />);
     await waitFor(() => expect(screen.getByLabelText('Prompt')).toHaveValue('A red fox in fresh snow'));
@@ -83,7 +70,7 @@ describe('Remix from the Library', () => {
   });
 
   it('takes a hand-off that arrives while Generate is open; an edit gives only its prompt, with a notice', async () => {
-    fakeApi({
+    installFakeApi({
       'library:item': () => ({ record: record({ origin: 'edited', prompt: 'make it winter', params: { sources: 1 }, model: 'grok-imagine-image' }), parents: [], children: [], collections: [] }),
       'presets:list': () => ({ presets: [] }),
     });
@@ -95,7 +82,7 @@ describe('Remix from the Library', () => {
   });
 
   it('an unknown model falls back with a notice', async () => {
-    fakeApi({
+    installFakeApi({
       'library:item': () => ({ record: record({ params: { model: 'grok-0-retired', n: 1, aspect_ratio: '1:1', resolution: '1k' } }), parents: [], children: [], collections: [] }),
       'presets:list': () => ({ presets: [] }),
     });
@@ -109,7 +96,7 @@ describe('Remix from the Library', () => {
 describe('actions on a done tile', () => {
   const setup = () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: vi.fn(async () => undefined) } });
-    const calls = fakeApi({
+    const calls = installFakeApi({
       'library:records': () => ({ records: [record({ id: id(7), prompt: 'a lighthouse at dusk' })] }),
       'library:favorite': (input) => ({ count: (input as { ids: string[] }).ids.length }),
       'presets:list': () => ({ presets: [] }),
@@ -181,7 +168,7 @@ describe('presets', () => {
 
   it('picks a preset, saves the form under a name, renames and deletes', async () => {
     let list = [preset];
-    const calls = fakeApi({
+    const calls = installFakeApi({
       'presets:list': () => ({ presets: list }),
       'presets:save': (input) => {
         const p = { ...preset, id: id(6), createdAt: 2, updatedAt: 2, ...(input as object) } as GeneratePreset;

@@ -6,7 +6,7 @@ import { KeyPanel } from '../../../src-renderer/src/features/settings/KeyPanel';
 import { SettingsPage } from '../../../src-renderer/src/features/settings/SettingsPage';
 import { needsOnboarding } from '../../../src-renderer/src/stores/settings-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
-import { NO_KEY, installFakeApi, view } from './fake-api';
+import { NO_KEY, installFakeApi, view } from '../fake-api';
 
 const VALID = { configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' } as const;
 
