@@ -95,7 +95,7 @@ test('Remix from the Library viewer fills the Generate form with that item\'s se
   await expect(gen.prompt()).toHaveValue('A red fox in fresh snow');
   await expect(gen.count()).toHaveValue('2');
   await expect(gen.aspect('3:4')).toHaveAttribute('aria-checked', 'true');
-  await expect(gen.resolution('2k')).toHaveAttribute('aria-pressed', 'true');
+  await expect(gen.resolution('2k')).toHaveAttribute('aria-checked', 'true');
   await expect(gen.model()).toHaveValue('grok-imagine-image');
   await expect(gen.prompt()).toBeFocused();
 });
@@ -172,7 +172,7 @@ test('presets: save the parameters under a name, survive a restart, pick, rename
   await gen.presetPicker().selectOption(saved ?? '');
   await expect(gen.count()).toHaveValue('2');
   await expect(gen.aspect('21:9')).toHaveAttribute('aria-checked', 'true');
-  await expect(gen.resolution('2k')).toHaveAttribute('aria-pressed', 'true');
+  await expect(gen.resolution('2k')).toHaveAttribute('aria-checked', 'true');
   await expect(gen.prompt()).toHaveValue('A harbour at night, cinematic light');
   await page.screenshot(shot('presets'));
 

@@ -4,9 +4,10 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createJobsSlice, type JobsSlice } from './jobs-slice';
 import { createVideoSlice, type VideoSlice } from './video-slice';
+import { createCapabilitiesSlice, type CapabilitiesSlice } from './capabilities-slice';
 
 /** The whole renderer state: one bound store composed of typed slices (zustand's slices pattern). */
-export type StudioState = AppSlice & LibrarySlice & SettingsSlice & JobsSlice & VideoSlice;
+export type StudioState = AppSlice & LibrarySlice & SettingsSlice & JobsSlice & VideoSlice & CapabilitiesSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createAppSlice(...a),
@@ -14,4 +15,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createJobsSlice(...a),
   ...createVideoSlice(...a),
+  ...createCapabilitiesSlice(...a),
 }));

@@ -56,7 +56,7 @@ describe('Edit page', () => {
     expect(screen.getByText(/keeps the source's aspect ratio/)).toBeInTheDocument();
     await drop([png('sofa.png'), png('notes.png')]);
     expect(await screen.findByRole('alert')).toHaveTextContent('notes.png was not added: This is a text file, not an image.');
-    expect(await screen.findByRole('combobox', { name: 'Aspect ratio' })).toBeInTheDocument();
+    expect(await screen.findByRole('radiogroup', { name: 'Aspect ratio' })).toBeInTheDocument();
     expect(calls.filter((c) => c.channel === 'edit:prepare-source').map((c) => c.input.name)).toEqual(['cat.png', 'sofa.png', 'notes.png']);
     await waitFor(() => expect(screen.getByLabelText('Estimated cost')).toHaveTextContent('About $0.024: 1 × output ($0.020) + 2 input images ($0.004)'));
   });
