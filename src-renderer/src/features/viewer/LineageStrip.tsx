@@ -1,6 +1,6 @@
 import type { LibraryItemDetail } from '@contract';
 import { mediaUrl } from '../../lib/api';
-import { promptExcerpt } from './format';
+import { promptExcerpt } from '../library/format';
 
 const KIND_LABEL: Record<string, string> = {
   'edited-from': 'edit',
