@@ -1,7 +1,7 @@
 import type { LibraryRecord } from '@contract';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { TransformComponent, TransformWrapper, type ReactZoomPanPinchContentRef } from 'react-zoom-pan-pinch';
-import { promptExcerpt } from '../library/format';
+import { itemName } from '../library/format';
 import { useFullscreen } from './use-fullscreen';
 import { useImageSource } from './use-image-source';
 import { useBoxSize } from './use-box-size';
@@ -93,7 +93,7 @@ export function ViewerStage({ record, nav, ref }: { record: LibraryRecord; nav: 
             preload="metadata"
             poster={source.poster ?? undefined}
             src={source.original}
-            aria-label={`${promptExcerpt(record.prompt, 'video')} (video)`}
+            aria-label={`${itemName(record)} (video)`}
           />
         ) : source.failed ? (
           <p className="viewer-missing">This image could not be shown.</p>
@@ -123,7 +123,7 @@ export function ViewerStage({ record, nav, ref }: { record: LibraryRecord; nav: 
               <img
                 className="viewer-image"
                 src={source.src}
-                alt={promptExcerpt(record.prompt, 'image', 200)}
+                alt={itemName(record, 200)}
                 draggable={false}
                 style={{ width: css.width, height: css.height }}
                 onError={source.onError}
