@@ -32,3 +32,7 @@ export function batchSummary(batch: BatchView) {
   };
 }
 
+/** The library ids of every finished image on the board, in the order the board shows them (the viewer's ←/→). */
+export function boardItemIds(batches: readonly BatchView[]): string[] {
+  return batches.flatMap((b) => b.jobs.flatMap((j) => j.tiles.flatMap((t) => (t.state === 'done' && t.itemId ? [t.itemId] : []))));
+}
