@@ -12,7 +12,6 @@ function installApi(overrides: Record<string, Handler> = {}) {
   const calls: { channel: string; input: Record<string, unknown> }[] = [];
   let results = 0;
   const handlers: Record<string, Handler> = {
-    'edit:models': () => ({ models: [{ id: 'grok-imagine-image', resolutions: ['1k', '2k'], maxSources: 3 }] }),
     'edit:estimate': (i) => ({ ticks: 200_000_000 * Number(i.n) + 20_000_000 * Number(i.sourceCount), outputTicks: 200_000_000 * Number(i.n), inputTicks: 20_000_000 * Number(i.sourceCount), source: 'table' }),
     'edit:prepare-source': (i): EditSourceView => {
       if (i.name === 'notes.png') throw { kind: 'validation', message: 'notes.png: This is a text file, not an image.', issues: [] };
