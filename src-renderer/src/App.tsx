@@ -8,6 +8,7 @@ import { NoticeList } from './features/shell/NoticeList';
 import { SectionAnnouncer, SectionPanel } from './features/shell/SectionPanel';
 import { ShortcutsHost } from './features/shell/ShortcutsOverlay';
 import { useTheme } from './features/shell/theme';
+import { ViewerHost } from './features/viewer/Viewer';
 import { SECTIONS } from './stores/sections';
 import { useStudio } from './stores/store';
 
@@ -60,6 +61,7 @@ export function App() {
       <NoticeList />
       <ShortcutsHost />
       <DropOverlay />
+      <ViewerHost />
     </div>
   );
 }
