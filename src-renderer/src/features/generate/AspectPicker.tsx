@@ -7,7 +7,7 @@ export function AspectPicker(props: { value: BatchView['aspectRatio']; onChange(
   return (
     <div className="aspect-picker" role="radiogroup" aria-label="Aspect ratio">
       {JOB_ASPECT_RATIOS.map((ratio) => {
-        const box = ratioBox(ratio);
+        const box = ratioBox(ratio, 20);
         const checked = ratio === props.value;
         return (
           <button

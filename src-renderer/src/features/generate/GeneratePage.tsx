@@ -72,30 +72,39 @@ export function GeneratePage() {
 
   return (
     <div className="generate">
-      <div className="generate-head">
-        <h1>Generate</h1>
-        <button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
-      </div>
       <form
-        className="generate-form"
+        className="composer"
         aria-label="New batch"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} historyVersion={historyVersion} onChange={(text) => setDraft({ text })} />
-        <label className="check">
-          <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
-          Batch mode: one prompt per line
-        </label>
-        <PresetBar />
-        <OptionsBar models={models} />
-        <div className="submit-row">
-          <CostLine estimate={estimate} />
-          <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
-            {busy ? 'Queuing…' : 'Generate'}
-          </button>
+        <div className="composer-main">
+          <PromptBox
+            value={draft.text}
+            batchMode={draft.batchMode}
+            maxLength={maxLength}
+            historyVersion={historyVersion}
+            onChange={(text) => setDraft({ text })}
+            heading={<h1>Generate</h1>}
+            links={<button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>}
+          />
+          <div className="composer-go">
+            <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
+              {busy ? 'Queuing…' : 'Generate'}
+            </button>
+            <CostLine estimate={estimate} />
+          </div>
+        </div>
+        {/* The parameters: one compact, wrapping row of controls under the prompt (each control brings its label). */}
+        <div className="composer-options">
+          <label className="check">
+            <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
+            Batch mode: one prompt per line
+          </label>
+          <OptionsBar models={models} />
+          <PresetBar />
         </div>
         {submitError && <p className="form-error" role="alert">{submitError}</p>}
       </form>
