@@ -4,6 +4,7 @@ import { startGenerate } from './features/generate/commands';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 import { startVideo } from './features/video/commands';
+import { startCapabilities } from './features/controls/commands';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -17,6 +18,7 @@ export async function bootstrap(): Promise<void> {
     subscribe('library:changed', onLibraryChanged);
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
+    await startCapabilities();
     await startGenerate();
     await startVideo();
     store.setStatus('ready');

@@ -5,6 +5,7 @@ import { refreshEstimate, submitDraft } from './commands';
 import { CostLine } from './CostLine';
 import { promptsOf } from './format';
 import { OptionsBar } from './OptionsBar';
+import { imageSpec, useCapabilityTable } from '../controls/capabilities';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
@@ -31,7 +32,7 @@ registerShortcuts({
 export function GeneratePage() {
   const draft = useStudio((s) => s.draft);
   const gated = useStudio((s) => (s.settingsView && s.keyStatus ? needsKey(s.settingsView, s.keyStatus) : false));
-  const models = useStudio((s) => s.models);
+  const table = useCapabilityTable();
   const estimate = useStudio((s) => s.estimate);
   const submitError = useStudio((s) => s.submitError);
   const setDraft = useStudio((s) => s.setDraft);
@@ -39,7 +40,7 @@ export function GeneratePage() {
   const openShortcuts = useStudio((s) => s.setShortcutsOpen);
   /** Bumped after a submit: main added its prompts to the history, so the prompt box reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
-  const maxLength = models.find((m) => m.id === draft.model)?.maxPromptLength ?? 1024;
+  const maxLength = imageSpec(table, draft.model)?.promptLimit ?? 1024;
   const prompts = promptsOf(draft.text, draft.batchMode);
   // The Library's Remix: taken on mount and whenever one arrives while Generate is open.
   const handoff = useStudio((s) => s.library.handoff);
@@ -109,7 +110,7 @@ export function GeneratePage() {
               <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
               Batch mode: one prompt per line
             </label>
-            <OptionsBar models={models} />
+            <OptionsBar />
             <PresetBar />
           </div>
           {submitError && <p className="form-error" role="alert">{submitError}</p>}
