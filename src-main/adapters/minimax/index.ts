@@ -1,0 +1,1 @@
+export { createMinimaxClient, type MinimaxClientOptions } from './minimax-client';

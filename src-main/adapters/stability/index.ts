@@ -1,0 +1,1 @@
+export { createStabilityClient, type StabilityClientOptions } from './stability-client';
