@@ -5,14 +5,15 @@
  */
 import { z } from 'zod';
 import {
-  BUILT_IN_AS_OF, BUILT_IN_PROVIDERS, ENUMS, IMAGE_RATIO_SIZES_1K, type ImageModelSpec, type ImageRatio, type ModelSpec,
-  type ProviderSpec, type ServedQuality, type VideoModelSpec, type VideoRatio,
+  BUILT_IN_AS_OF, BUILT_IN_PROVIDERS, ENUMS, IMAGE_RATIO_SIZES_1K, OPERATION_LIST, type ImageModelSpec, type ImageRatio, type ModelSpec,
+  type OperationName, type OperationSpec, type ProviderSpec, type ServedQuality, type VideoModelSpec, type VideoRatio,
 } from './capability-table';
 
 export type {
-  ImageModelSpec, ImagePrice, ImageRatio, ModelSpec, ProviderLimits, ProviderSpec, Retirement, ServedQuality, VideoModelSpec,
-  VideoModeName, VideoRatio,
+  ImageModelSpec, ImagePrice, ImageRatio, ModelSpec, OperationName, OperationSpec, ProviderLimits, ProviderSpec, Retirement,
+  ServedQuality, VideoModelSpec, VideoModeName, VideoRatio,
 } from './capability-table';
+export { OPERATION_LIST } from './capability-table';
 
 export type ProviderId = keyof typeof BUILT_IN_PROVIDERS;
 /** Where the prices in a table come from: the provider's own listing, or the table built into this release. */
@@ -28,7 +29,17 @@ export interface CapabilityTable {
 export const BUILT_IN_TABLE: CapabilityTable = { asOf: BUILT_IN_AS_OF, providers: BUILT_IN_PROVIDERS, priceSource: 'built-in' };
 
 const tuple = <T extends string>(list: readonly T[]) => list as unknown as [T, ...T[]];
-const builtInModels = (): ModelSpec[] => Object.values(BUILT_IN_PROVIDERS).flatMap((p) => [...p.models]);
+
+/** Every provider in the table, in picker order. */
+export const PROVIDER_IDS = Object.keys(BUILT_IN_PROVIDERS) as ProviderId[];
+/**
+ * Providers whose work the contract's channels carry today. Stability and MiniMax are in the table (models,
+ * operations, prices) and have clients; they join here when their jobs are wired through the shared paid-work
+ * pipeline (issue 18 step 5). Until then the model look-ups and derived enums below default to these, so no
+ * picker offers, and no xAI request carries, a model xAI does not serve.
+ */
+export const SERVED_PROVIDERS: readonly ProviderId[] = ['xai'];
+const builtInModels = (): ModelSpec[] => SERVED_PROVIDERS.flatMap((p) => [...BUILT_IN_PROVIDERS[p].models]);
 const usedBy = <T extends string>(list: readonly T[], kind: ModelSpec['kind'], pick: (m: ModelSpec) => readonly string[]) =>
   list.filter((v) => builtInModels().some((m) => m.kind === kind && pick(m).includes(v)));
 
@@ -75,8 +86,33 @@ export function imageSize1k(ratio: ImageRatio): readonly [number, number] {
   return IMAGE_RATIO_SIZES_1K[ratio];
 }
 
-export function allModels(table: CapabilityTable = BUILT_IN_TABLE): ModelSpec[] {
-  return Object.values(table.providers).flatMap((p) => [...p.models]);
+/** Models of some providers (default: the served ones, SERVED_PROVIDERS). */
+export function allModels(table: CapabilityTable = BUILT_IN_TABLE, providers: readonly ProviderId[] = SERVED_PROVIDERS): ModelSpec[] {
+  return providers.flatMap((p) => [...(table.providers[p]?.models ?? [])]);
+}
+
+/** A provider's operations (what its picker and the one-click actions may offer). */
+export function operationsOf(provider: ProviderId, table: CapabilityTable = BUILT_IN_TABLE): readonly OperationSpec[] {
+  return table.providers[provider]?.operations ?? [];
+}
+
+/** One operation of a provider; undefined when the provider cannot do it (e.g. Stability video). */
+export function findOperation(provider: ProviderId, name: OperationName, table: CapabilityTable = BUILT_IN_TABLE): OperationSpec | undefined {
+  return operationsOf(provider, table).find((o) => o.name === name);
+}
+
+/** Providers that can do an operation (e.g. which offer Remove background). */
+export function providersFor(name: OperationName, table: CapabilityTable = BUILT_IN_TABLE): ProviderId[] {
+  return PROVIDER_IDS.filter((p) => findOperation(p, name, table));
+}
+
+/** Price in ticks of one call of an operation: its own price, or the model's price for one 1k image. */
+export function operationPriceTicks(provider: ProviderId, name: OperationName, model?: string, table: CapabilityTable = BUILT_IN_TABLE): number | undefined {
+  const op = findOperation(provider, name, table);
+  if (!op) return undefined;
+  if (op.ticks !== undefined) return op.ticks;
+  const spec = findModel(model ?? op.models[0], 'image', table, [provider]);
+  return spec ? imagePriceTicks(spec, undefined, '1k') : undefined;
 }
 
 /** The provider a model id belongs to. */
@@ -85,15 +121,16 @@ export function providerOf(id: string, table: CapabilityTable = BUILT_IN_TABLE):
 }
 
 /** A model by id or alias, current or retired; undefined when unknown. */
-export function findModel<K extends ModelSpec['kind']>(id: string | null | undefined, kind: K, table: CapabilityTable = BUILT_IN_TABLE):
-  Extract<ModelSpec, { kind: K }> | undefined {
+export function findModel<K extends ModelSpec['kind']>(id: string | null | undefined, kind: K, table: CapabilityTable = BUILT_IN_TABLE,
+  providers: readonly ProviderId[] = SERVED_PROVIDERS): Extract<ModelSpec, { kind: K }> | undefined {
   if (!id) return undefined;
-  return allModels(table).find((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && (m.id === id || m.aliases.includes(id)));
+  return allModels(table, providers).find((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && (m.id === id || m.aliases.includes(id)));
 }
 
 /** Models offered for new work (retired ones are not). */
-export function currentModels<K extends ModelSpec['kind']>(kind: K, table: CapabilityTable = BUILT_IN_TABLE): Extract<ModelSpec, { kind: K }>[] {
-  return allModels(table).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
+export function currentModels<K extends ModelSpec['kind']>(kind: K, table: CapabilityTable = BUILT_IN_TABLE,
+  providers: readonly ProviderId[] = SERVED_PROVIDERS): Extract<ModelSpec, { kind: K }>[] {
+  return allModels(table, providers).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
 }
 
 /** The default model of a kind (the first provider's). */
@@ -165,35 +202,47 @@ export function publishedRps(model: ModelSpec, tier = 0): number {
 /** Image ratios a model takes (`auto` included where it does). */
 export const ratiosOf = (model: ImageModelSpec): readonly ImageRatio[] => model.ratios;
 
-/** The table's shape on the wire (`models:capabilities`), also the check the built-in table must pass. */
+/** The table's shape on the wire (`models:capabilities`), also the check the built-in table must pass (every provider's values). */
+const AnyImageRatio = z.enum(tuple(Object.keys(IMAGE_RATIO_SIZES_1K) as ImageRatio[]));
+const AnyVideoResolution = z.enum(tuple(ENUMS.videoResolutions));
+const Size = z.tuple([z.number().int().positive(), z.number().int().positive()]);
 const Retirement = z.object({ on: z.string(), successor: z.string().nullable(), quality: ServedQualitySchema.optional() });
 const Common = {
   id: z.string(), name: z.string(), aliases: z.array(z.string()), status: z.enum(['current', 'retired']),
   retired: Retirement.optional(), rps: z.array(z.number().positive()).min(1), note: z.string().optional(),
 };
 export const ImageModelSpecSchema = z.object({
-  ...Common, kind: z.literal('image'), ratios: z.array(ImageAspectRatio).min(1), resolutions: z.array(ImageResolution).min(1),
+  ...Common, kind: z.literal('image'), ratios: z.array(AnyImageRatio).min(1), resolutions: z.array(ImageResolution).min(1),
   qualities: z.array(ImageQuality), autoQuality: z.object({ generate: ServedQualitySchema, edit: ServedQualitySchema }).optional(),
   maxEditSources: z.number().int().min(0), promptLimit: z.number().int().positive(),
   prices: z.array(z.object({ quality: ServedQualitySchema.optional(), resolution: ImageResolution, ticks: z.number().int().min(0) })).min(1),
-  inputImageTicks: z.number().int().min(0),
+  inputImageTicks: z.number().int().min(0), sizes: z.partialRecord(AnyImageRatio, Size).optional(),
 });
 export const VideoModelSpecSchema = z.object({
   ...Common, kind: z.literal('video'), modes: z.array(VideoMode).min(1), ratios: z.array(VideoAspectRatio).min(1),
-  resolutions: z.array(VideoResolution).min(1), durations: z.object({ min: z.number().int(), max: z.number().int(), default: z.number().int() }),
-  promptLimit: z.number().int().positive(), pricePerSecond: z.partialRecord(VideoResolution, z.number().int().min(0)),
+  resolutions: z.array(AnyVideoResolution).min(1), durations: z.object({ min: z.number().int(), max: z.number().int(), default: z.number().int() }),
+  promptLimit: z.number().int().positive(), pricePerSecond: z.partialRecord(AnyVideoResolution, z.number().int().min(0)),
   inputImageTicks: z.number().int().min(0), inputVideoSecondTicks: z.number().int().min(0), maxReferences: z.number().int().min(0),
   referenceMaxSeconds: z.number().int().optional(), pinnedFrames: z.boolean(),
+  durationsByResolution: z.partialRecord(AnyVideoResolution, z.array(z.number().int().positive())).optional(),
+});
+const ImageLimits = z.object({ minSide: z.number().int(), maxSide: z.number().int().optional(), minPixels: z.number().int().optional(), maxPixels: z.number().int() });
+export const OperationSpecSchema = z.object({
+  name: z.enum(tuple(OPERATION_LIST)), label: z.string(), models: z.array(z.string()), image: ImageLimits.optional(), mask: z.boolean().optional(),
+  prompt: z.enum(['required', 'optional', 'none']), maxSide: z.number().int().optional(), scale: z.number().optional(),
+  outputPixels: z.number().int().optional(), ticks: z.number().int().min(0).optional(), async: z.boolean(),
 });
 const Range = z.object({ min: z.number(), max: z.number() });
 export const ProviderSpecSchema = z.object({
   name: z.string(), defaultImageModel: z.string(), defaultVideoModel: z.string(),
   limits: z.object({
-    images: Range, inputImageBytes: z.number().int(), extension: Range.extend({ default: z.number() }), extensionInput: Range,
-    editInputMaxSeconds: z.number(), referenceMaxResolution: VideoResolution, editMaxResolution: VideoResolution,
-    referenceAudios: z.number().int(), keyframes: z.number().int(),
+    images: Range, inputImageBytes: z.number().int(), extension: Range.extend({ default: z.number() }).optional(), extensionInput: Range.optional(),
+    editInputMaxSeconds: z.number().optional(), referenceMaxResolution: AnyVideoResolution.optional(), editMaxResolution: AnyVideoResolution.optional(),
+    referenceAudios: z.number().int().optional(), keyframes: z.number().int().optional(),
   }),
   models: z.array(z.discriminatedUnion('kind', [ImageModelSpecSchema, VideoModelSpecSchema])),
+  operations: z.array(OperationSpecSchema),
+  billing: z.string().optional(),
 });
 export const CapabilityTableSchema: z.ZodType<CapabilityTable> = z.object({
   asOf: z.string(),

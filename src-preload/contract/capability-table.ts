@@ -9,6 +9,8 @@
  * (1 USD = 10,000,000,000 ticks; $0.01 = 100,000,000).
  */
 
+import { MINIMAX_PROVIDER, STABILITY_PROVIDER } from './capability-providers';
+
 const CENT = 100_000_000;
 
 /**
@@ -19,6 +21,8 @@ export const IMAGE_RATIO_SIZES_1K = {
   '1:1': [1024, 1024], '3:4': [896, 1280], '4:3': [1280, 896], '9:16': [768, 1408], '16:9': [1408, 768],
   '2:3': [864, 1296], '3:2': [1296, 864], '9:19.5': [576, 1248], '19.5:9': [1248, 576], '9:20': [576, 1280],
   '20:9': [1280, 576], '1:2': [704, 1408], '2:1': [1408, 704], '21:9': [1456, 624], '5:2': [1440, 576], auto: [1024, 1024],
+  // Stability's own ratios (stability-api.md §2), at its 1 MP sizes; no xAI model takes them.
+  '5:4': [1088, 896], '4:5': [896, 1088], '9:21': [640, 1536],
 } as const;
 export type ImageRatio = keyof typeof IMAGE_RATIO_SIZES_1K;
 
@@ -34,7 +38,8 @@ const QUALITY_LIST = ['auto', 'low', 'medium'] as const;
 
 /** Video aspect ratios (updates §1 #14: 9 values, default 16:9). */
 const VIDEO_RATIO_LIST = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9', '5:2'] as const;
-const VIDEO_RESOLUTION_LIST = ['480p', '720p', '1080p'] as const;
+/** 512p and 768p are MiniMax Hailuo's (minimax-api.md §4.1). */
+const VIDEO_RESOLUTION_LIST = ['480p', '512p', '720p', '768p', '1080p'] as const;
 /** What a video submit does: text→video, image→video, reference images→video, edit a video, extend a video. */
 const VIDEO_MODE_LIST = ['text', 'image', 'reference', 'edit', 'extend'] as const;
 
@@ -98,6 +103,8 @@ export interface ImageModelSpec extends ModelCommon {
   prices: readonly ImagePrice[];
   /** Charge per source image of an edit. */
   inputImageTicks: number;
+  /** Output sizes per ratio when the provider's differ from xAI's 1k sizes (IMAGE_RATIO_SIZES_1K). */
+  sizes?: Partial<Record<ImageRatio, readonly [number, number]>>;
 }
 
 export interface VideoModelSpec extends ModelCommon {
@@ -117,37 +124,77 @@ export interface VideoModelSpec extends ModelCommon {
   maxReferences: number;
   /** Longest reference→video clip, when shorter than `durations.max`. */
   referenceMaxSeconds?: number;
-  /** Pins a last frame / keyframes (1.5 only). */
+  /** Pins a last frame / keyframes (xAI 1.5; MiniMax Hailuo-02's first+last frame). */
   pinnedFrames: boolean;
+  /** Lengths the model takes per resolution when not every second in `durations` is valid (MiniMax: 6 or 10 s). */
+  durationsByResolution?: Partial<Record<VideoResolution, readonly number[]>>;
 }
 
 export type ModelSpec = ImageModelSpec | VideoModelSpec;
 
-/** Limits of a provider's API that hold for every model (reference §11.1, updates §2). */
+/** Limits of a provider's API that hold for every model (reference §11.1, updates §2). Video edits are xAI's only. */
 export interface ProviderLimits {
   /** Images per request (`n`). */
   images: { min: number; max: number };
   /** Largest input image in bytes. */
   inputImageBytes: number;
   /** Seconds an extension adds, and the lengths of video it extends. */
-  extension: { min: number; max: number; default: number };
-  extensionInput: { min: number; max: number };
+  extension?: { min: number; max: number; default: number };
+  extensionInput?: { min: number; max: number };
   /** Longest video an edit takes (seconds); the edit keeps its length. */
-  editInputMaxSeconds: number;
+  editInputMaxSeconds?: number;
   /** Reference→video and video edits/extensions render at most this. */
-  referenceMaxResolution: VideoResolution;
-  editMaxResolution: VideoResolution;
-  referenceAudios: number;
-  keyframes: number;
+  referenceMaxResolution?: VideoResolution;
+  editMaxResolution?: VideoResolution;
+  referenceAudios?: number;
+  keyframes?: number;
 }
 
-/** One provider's models, defaults and API-wide limits. */
+/**
+ * What a provider can do, by operation (issue 18's provider port): generate, edit by instruction, edit with a mask,
+ * erase, outpaint, search-and-replace, remove background, upscale (fast, conservative, creative), text→video,
+ * image→video, first/last-frame video, subject reference (to image or to video).
+ */
+export const OPERATION_LIST = [
+  'generate', 'edit', 'inpaint', 'erase', 'outpaint', 'search-replace', 'remove-background', 'upscale-fast',
+  'upscale-conservative', 'upscale-creative', 'text-video', 'image-video', 'first-last-video', 'subject-image', 'subject-video',
+] as const;
+export type OperationName = (typeof OPERATION_LIST)[number];
+
+/** One operation of a provider: who serves it, what it takes, and (when not the model's own price) what it costs. */
+export interface OperationSpec {
+  name: OperationName;
+  /** What people read on the button or in the picker. */
+  label: string;
+  /** Models that serve it; empty: the operation is its own endpoint, priced by `ticks`. */
+  models: readonly string[];
+  /** Source image limits (pixels in total, shortest and longest side). */
+  image?: { minSide: number; maxSide?: number; minPixels?: number; maxPixels: number };
+  /** Takes a mask (white: repaint, black: keep). */
+  mask?: boolean;
+  prompt: 'required' | 'optional' | 'none';
+  /** Outpaint: most pixels added per side. */
+  maxSide?: number;
+  /** Upscales: output scale per side, or the output's pixel count. */
+  scale?: number;
+  outputPixels?: number;
+  /** Price per call in ticks when the operation is its own endpoint. */
+  ticks?: number;
+  /** Answers an id to poll (Stability's Creative Upscale; every video). */
+  async: boolean;
+}
+
+/** One provider's models, operations, defaults and API-wide limits. */
 export interface ProviderSpec {
   name: string;
   defaultImageModel: string;
+  /** Empty: the provider makes no video (Stability since July 2025). */
   defaultVideoModel: string;
   limits: ProviderLimits;
   models: readonly ModelSpec[];
+  operations: readonly OperationSpec[];
+  /** How the provider bills, for the picker's note ("credits: 1 credit = $0.01"). */
+  billing?: string;
 }
 
 const IMAGE_RPS = [6, 12, 25, 50, 100];
@@ -207,16 +254,27 @@ const XAI_MODELS: readonly ModelSpec[] = [
   },
 ];
 
+const XAI_OPERATIONS: readonly OperationSpec[] = [
+  { name: 'generate', label: 'Generate', models: ['grok-imagine-image-2.0', 'grok-imagine-image'], prompt: 'required', async: false },
+  { name: 'edit', label: 'Edit by instruction', models: ['grok-imagine-image-2.0', 'grok-imagine-image'], prompt: 'required', async: false },
+  { name: 'text-video', label: 'Text → video', models: ['grok-imagine-video', 'grok-imagine-video-1.5', 'grok-imagine-video-1.5-lite'], prompt: 'required', async: true },
+  { name: 'image-video', label: 'Image → video', models: ['grok-imagine-video', 'grok-imagine-video-1.5', 'grok-imagine-video-1.5-lite'], prompt: 'optional', async: true },
+  { name: 'first-last-video', label: 'First and last frame → video', models: ['grok-imagine-video-1.5'], prompt: 'optional', async: true },
+  { name: 'subject-video', label: 'Reference images → video', models: ['grok-imagine-video', 'grok-imagine-video-1.5'], prompt: 'required', async: true },
+];
+
 /** Every provider, by key. */
 export const BUILT_IN_PROVIDERS = {
   xai: {
-    name: 'xAI', defaultImageModel: 'grok-imagine-image', defaultVideoModel: 'grok-imagine-video', models: XAI_MODELS,
+    name: 'xAI', defaultImageModel: 'grok-imagine-image', defaultVideoModel: 'grok-imagine-video', models: XAI_MODELS, operations: XAI_OPERATIONS,
     limits: {
       images: { min: 1, max: 10 }, inputImageBytes: 10 * 1024 * 1024, extension: { min: 2, max: 10, default: 6 },
       extensionInput: { min: 2, max: 15 }, editInputMaxSeconds: 8.7, referenceMaxResolution: '720p', editMaxResolution: '720p',
       referenceAudios: 3, keyframes: 4,
     },
   },
+  stability: STABILITY_PROVIDER,
+  minimax: MINIMAX_PROVIDER,
 } as const satisfies Record<string, ProviderSpec>;
 
 /** When the built-in facts were last checked against xAI's documentation. */

@@ -1,9 +1,9 @@
-import { IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from '@contract';
+import { BUILT_IN_TABLE, IMAGE_ASPECT_RATIOS, PROVIDER_IDS, VIDEO_ASPECT_RATIOS, allModels } from '@contract';
 
-/** Ratios people name that no model renders (photos, portrait cinema). */
-const PHOTO_ONLY = ['9:21', '5:4', '4:5'];
-/** Every ratio a model renders (from the capability table) and the photo ones: the names the filter may use. */
-const COMMON = [...new Set([...VIDEO_ASPECT_RATIOS, ...IMAGE_ASPECT_RATIOS.filter((r) => r !== 'auto'), ...PHOTO_ONLY])];
+/** Ratios of every provider's models (Stability's 9:21, 5:4 and 4:5 are also the photo and portrait-cinema ones). */
+const EVERY_PROVIDER = allModels(BUILT_IN_TABLE, PROVIDER_IDS).flatMap((m) => [...m.ratios]);
+/** Every ratio a model renders (from the capability table): the names the filter may use. */
+const COMMON = [...new Set([...VIDEO_ASPECT_RATIOS, ...IMAGE_ASPECT_RATIOS.filter((r) => r !== 'auto'), ...EVERY_PROVIDER.filter((r) => r !== 'auto')])];
 
 /**
  * A readable aspect ratio for the filter: exact when small, otherwise the nearest common one within 1.5 % (API

@@ -1,7 +1,9 @@
 /** What the app asks MiniMax for (image-01, Hailuo v1 video) and what comes back (minimax-api.md §3–§4). */
+import type { ImageRatio } from '@contract';
 import type { CallOptions } from '../xai/types';
 
-export type MinimaxImageRatio = '1:1' | '16:9' | '4:3' | '3:2' | '2:3' | '3:4' | '9:16' | '21:9';
+/** One of image-01's ratios (the capability table's `minimax` models list them). */
+export type MinimaxImageRatio = ImageRatio;
 
 export interface MinimaxImageRequest {
   model: 'image-01' | 'image-01-live';

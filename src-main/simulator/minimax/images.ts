@@ -4,18 +4,17 @@
  * URL (24 h) or bare base64 results, and string counts in `metadata`.
  */
 import type { ServerResponse } from 'node:http';
+import { currentModels } from '@contract';
 import { renderImage, renderImageCached } from '../render-image';
 import { hooksIn } from './config';
 import { InvalidParams, sendCode, sendOk, traceId } from './envelope';
 import type { MinimaxFiles } from './files';
 import { SUBJECT_IMAGE, resolveImage } from './inputs';
 
-/** Pixel sizes per aspect ratio (reference §3); 21:9 on image-01 only. */
-export const IMAGE_SIZES: Record<string, readonly [number, number]> = {
-  '1:1': [1024, 1024], '16:9': [1280, 720], '4:3': [1152, 864], '3:2': [1248, 832], '2:3': [832, 1248], '3:4': [864, 1152],
-  '9:16': [720, 1280], '21:9': [1344, 576],
-};
-const MODELS = ['image-01', 'image-01-live'];
+const IMAGE_MODELS = currentModels('image', undefined, ['minimax']);
+/** Pixel sizes per aspect ratio (reference §3), from the capability table; 21:9 on image-01 only. */
+export const IMAGE_SIZES: Record<string, readonly [number, number]> = IMAGE_MODELS[0]?.sizes ?? {};
+const MODELS = IMAGE_MODELS.map((m) => m.id);
 
 export interface ImageCall {
   res: ServerResponse;

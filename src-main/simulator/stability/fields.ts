@@ -3,6 +3,7 @@
  * form into typed values or the first problem, worded as Stability words them: `"<field>: <message>"`.
  */
 import sharp from 'sharp';
+import { currentModels } from '@contract';
 import { sniffImage } from '../../core/xai/media-sniff';
 
 /** Limits of an image part (reference §2, §6). */
@@ -37,7 +38,8 @@ export interface Values {
   images: Record<string, ImagePart>;
 }
 
-export const ASPECT_RATIOS = ['21:9', '16:9', '3:2', '5:4', '1:1', '4:5', '2:3', '9:16', '9:21'] as const;
+/** Stability's aspect ratios, from the capability table (every Stability model takes the same nine). */
+export const ASPECT_RATIOS: readonly string[] = currentModels('image', undefined, ['stability'])[0]?.ratios ?? [];
 export const STYLE_PRESETS = [
   'enhance', 'anime', 'photographic', 'digital-art', 'comic-book', 'fantasy-art', 'line-art', 'analog-film', 'neon-punk',
   'isometric', 'low-poly', 'origami', 'modeling-compound', 'cinematic', '3d-model', 'pixel-art', 'tile-texture',

@@ -4,14 +4,12 @@
  * margins, remove-background returns an alpha channel, upscales resize. Sizes follow reference §10 (our choice [G]).
  */
 import sharp, { type Sharp } from 'sharp';
+import { currentModels } from '@contract';
 import { colourFor, nearestAspect, renderImage, renderImageCached } from '../render-image';
 import type { ImagePart, Values } from './fields';
 
-/** 1 MP sizes per aspect ratio (reference §10). */
-export const ONE_MP: Record<string, readonly [number, number]> = {
-  '1:1': [1024, 1024], '16:9': [1344, 768], '9:16': [768, 1344], '21:9': [1536, 640], '9:21': [640, 1536],
-  '3:2': [1216, 832], '2:3': [832, 1216], '5:4': [1088, 896], '4:5': [896, 1088],
-};
+/** 1 MP sizes per aspect ratio (reference §10), from the capability table. */
+export const ONE_MP: Record<string, readonly [number, number]> = currentModels('image', undefined, ['stability'])[0]?.sizes ?? {};
 const RATIOS = Object.keys(ONE_MP);
 /** Fast upscale's cap: 16 MP (4096²). */
 const FAST_MAX_PIXELS = 16_777_216;
