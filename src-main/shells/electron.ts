@@ -64,6 +64,8 @@ async function start() {
       rendererFile: path.join(here, '../renderer/index.html'),
     });
   open();
+  // `npm start` (scripts/setup/start.mjs) falls back to the browser host only if the app dies before this line.
+  if (process.env.IMAGINE_REPORT_READY) console.log('IMAGINE_DESKTOP_READY');
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
   app.on('will-quit', () => void core.dispose());
