@@ -32,6 +32,8 @@ import type { Downloads } from './services/export/downloads';
 import { NodeExportFiles } from './adapters/export/node-export-files';
 import { sharpToPng } from './adapters/export/sharp-to-png';
 import { SharpFfmpegMediaProcessor } from './adapters/library';
+import { AppErrorException } from './core/app-error';
+import { createDeepLinkRouter, type DeepLinkRouter } from './services/links/deep-link-router';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -62,6 +64,8 @@ export interface AppCore {
   connection: ApiConnection;
   /** Finished exports waiting for the browser host's `/download/<token>` route. */
   downloads: Downloads;
+  /** `imagine-studio://` links from the OS (the Electron shell feeds them in). */
+  links: DeepLinkRouter;
   dispose(): Promise<void>;
 }
 
@@ -194,8 +198,26 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
   });
 
+  const links = createDeepLinkRouter({
+    events: options.events,
+    logger: options.logger,
+    exists: {
+      item: (id) => {
+        try {
+          library.item(id);
+          return true;
+        } catch (err) {
+          if (err instanceof AppErrorException && err.appError.kind === 'not-found') return false;
+          throw err;
+        }
+      },
+      collection: (id) => library.collections.list().some((c) => c.id === id),
+    },
+  });
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
+    'links:pending': () => links.takePending(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
@@ -222,6 +244,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
     connection: vault.connection,
     downloads: exporting.downloads,
+    links,
     async dispose() {
       exporting.dispose();
       await video.dispose();

@@ -18,18 +18,30 @@ import { createElectronEventSink, followThemeSetting, registerIpc } from './elec
 import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
 import { installApplicationMenu } from './electron/menu';
 import { createMainWindow } from './electron/window';
+import { linkInbox, registerDeepLinkScheme, routeDeepLinks } from './electron/deep-links';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL ?? '';
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// One instance: a second launch (e.g. the OS opening an imagine-studio:// link) hands its argv to this one and quits.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 registerMediaScheme();
 
-app.on('second-instance', () => {
-  const win = BrowserWindow.getAllWindows()[0];
-  if (win?.isMinimized()) win.restore();
-  win?.focus();
-});
+const links = linkInbox();
+if (primary) {
+  registerDeepLinkScheme(app);
+  routeDeepLinks({
+    app,
+    argv: process.argv,
+    deliver: links.deliver,
+    focusWindow: () => {
+      const win = BrowserWindow.getAllWindows()[0];
+      if (win?.isMinimized()) win.restore();
+      win?.focus();
+    },
+  });
+}
 
 async function start() {
   await app.whenReady();
@@ -57,13 +69,19 @@ async function start() {
   registerIpc(createDispatcher({ handlers: core.handlers, guard: createSenderGuard(origins), logger }));
   handleMediaProtocol(() => core.libraryDir);
   installApplicationMenu();
-  const open = () =>
-    createMainWindow({
+  const open = () => {
+    const win = createMainWindow({
       preload: path.join(here, '../preload/index.cjs'),
       rendererUrl: rendererDevUrl,
       rendererFile: path.join(here, '../renderer/index.html'),
     });
+    // Links wait while no page listens (closed on macOS, reloading); the page asks for them once it is up.
+    win.webContents.on('did-start-loading', () => core.links.windowGone());
+    win.on('closed', () => core.links.windowGone());
+    return win;
+  };
   open();
+  links.connect((url) => void core.links.receive(url));
   // `npm start` (scripts/setup/start.mjs) falls back to the browser host only if the app dies before this line.
   if (process.env.IMAGINE_REPORT_READY) console.log('IMAGINE_DESKTOP_READY');
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
@@ -71,4 +89,4 @@ async function start() {
   app.on('will-quit', () => void core.dispose());
 }
 
-void start();
+if (primary) void start();

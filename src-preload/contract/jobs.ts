@@ -14,6 +14,8 @@ export const JOB_ASPECT_RATIOS = [
 export const JOB_RESOLUTIONS = ['1k', '1.5k', '2k'] as const;
 /** Most prompts one batch may carry (one per line in batch mode). */
 export const MAX_BATCH_PROMPTS = 50;
+/** The longest prompt the app sends (a batch line, a remix link). */
+export const MAX_PROMPT_CHARS = 10_000;
 
 /** Ids of batches and jobs: 32 lowercase hex chars. */
 export const JobId = z.string().regex(/^[0-9a-f]{32}$/, 'Not a job id.');
@@ -103,7 +105,7 @@ export type Ledger = z.infer<typeof Ledger>;
 
 export const JobRequest = z
   .object({
-    prompts: z.array(z.string().max(10_000)).min(1, 'Write a prompt first.').max(MAX_BATCH_PROMPTS, `At most ${MAX_BATCH_PROMPTS} prompts per batch.`),
+    prompts: z.array(z.string().max(MAX_PROMPT_CHARS)).min(1, 'Write a prompt first.').max(MAX_BATCH_PROMPTS, `At most ${MAX_BATCH_PROMPTS} prompts per batch.`),
     n: z.number().int().min(1).max(10),
     model: z.string().trim().min(1).max(100),
     aspectRatio: z.enum(JOB_ASPECT_RATIOS),
@@ -200,7 +202,7 @@ export const jobsChannels = {
   /** Prompts submitted before (every Generate submit adds its prompts), most recent first; `query` searches them. */
   'prompts:history': { input: PromptHistoryQuery, output: PromptHistoryView },
   /** Adds prompts to the history without submitting (moves the renderer's old local history into main, once). */
-  'prompts:remember': { input: z.object({ prompts: z.array(z.string().max(10_000)).max(1000) }).strict(), output: Count },
+  'prompts:remember': { input: z.object({ prompts: z.array(z.string().max(MAX_PROMPT_CHARS)).max(1000) }).strict(), output: Count },
   /** Saved parameter presets, by name (case-insensitive order). */
   'presets:list': { input: Empty, output: z.object({ presets: z.array(GeneratePreset) }) },
   /** Saves a new preset, replaces the one of the same name, or (with `id`) changes/renames that one. */

@@ -4,6 +4,7 @@ import { startGenerate } from './features/generate/commands';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 import { startVideo } from './features/video/commands';
+import { startDeepLinks } from './features/shell/deep-links';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -20,6 +21,10 @@ export async function bootstrap(): Promise<void> {
     await startGenerate();
     await startVideo();
     store.setStatus('ready');
+    // After ready: a link that launched the app acts on the screens it opens, so they must be there.
+    await startDeepLinks().catch((err: unknown) =>
+      useStudio.getState().pushNotice('warning', `Links from other apps cannot be opened right now: ${err instanceof Error ? err.message : String(err)}`),
+    );
   } catch (err) {
     store.setStatus('failed', err instanceof Error ? err.message : String(err));
   } finally {

@@ -57,18 +57,7 @@ test('a fresh clone: `npm ci && npm start` serves the app within 90 s on the sys
     expect(output.text).toContain('Starting the browser host instead of the desktop app: the Electron binary is not installed');
     if (oldNode) expect(output.text).toContain(`Node ${systemNode.slice(1)} is running this`);
 
-    const browser = await chromium.launch({
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage();
-      await page.goto(url);
-      await page.locator('html[data-app-state="ready"]').waitFor({ timeout: 30_000 });
-      await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Imagine Studio' }).count(), { timeout: 10_000 }).toBe(1);
-    } finally {
-      await browser.close();
-    }
+    await expectAppLoads(url);
   } finally {
     if (start?.pid) await stopGroup(start);
   }
@@ -82,6 +71,22 @@ test('a fresh clone: `npm ci && npm start` serves the app within 90 s on the sys
   expect(quick.code).toBe(0);
   console.log(`fresh clone: npm test -- --quick took ${seconds(quickStarted)}: ${summary![0]}`);
 });
+
+/** Opens the printed URL in Chromium and waits for the app to be up (first run: the welcome screen). */
+async function expectAppLoads(url: string) {
+  const browser = await chromium.launch({
+    ...(systemChromium ? { executablePath: systemChromium } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.locator('html[data-app-state="ready"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByRole('heading', { name: 'Welcome to Imagine Studio' }).count(), { timeout: 10_000 }).toBe(1);
+  } finally {
+    await browser.close();
+  }
+}
 
 /** npm start runs npm → node 20 → node 24 → tsx → host: stop the whole process group, as Ctrl+C would. */
 async function stopGroup(child: ChildProcess) {
@@ -121,8 +126,7 @@ test('npm start falls back to the browser host, saying why, when the desktop app
     const output = await waitForOutput(start, /Imagine Studio is running at (\S+)/, 90_000);
     expect(output.text).toContain('Missing X server');
     expect(output.text).toContain('Starting the browser host instead of the desktop app: the desktop app could not start (Electron exited with 1 before its window was up; see above).');
-    const page = await fetch(output.match[1]!);
-    expect(page.status).toBe(200);
+    await expectAppLoads(output.match[1]!);
   } finally {
     if (start?.pid) await stopGroup(start);
   }
