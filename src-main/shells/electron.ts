@@ -18,6 +18,7 @@ import { createElectronEventSink, followThemeSetting, registerIpc } from './elec
 import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
 import { installApplicationMenu } from './electron/menu';
 import { createMainWindow } from './electron/window';
+import { showBatchProgress } from './electron/batch-progress';
 import { linkInbox, registerDeepLinkScheme, routeDeepLinks } from './electron/deep-links';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,10 +53,13 @@ async function start() {
     dataDir,
     version: app.getVersion(),
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
-    // The theme setting also drives the native window frame and menus, not only the page.
-    events: followThemeSetting(createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)), (theme) => {
-      nativeTheme.themeSource = theme;
-    }),
+    // The theme setting also drives the native window frame and menus, not only the page; running batches show
+    // their progress on the dock icon / taskbar button.
+    events: showBatchProgress(
+      followThemeSetting(createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)), (theme) => {
+        nativeTheme.themeSource = theme;
+      }),
+    ),
     clock: systemClock,
     logger,
     secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),

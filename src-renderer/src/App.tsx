@@ -8,6 +8,7 @@ import { NoticeList } from './features/shell/NoticeList';
 import { SectionAnnouncer, SectionPanel } from './features/shell/SectionPanel';
 import { ShortcutsHost } from './features/shell/ShortcutsOverlay';
 import { useTheme } from './features/shell/theme';
+import { useWindowTitle } from './features/shell/window-title';
 import { SECTIONS } from './stores/sections';
 import { useStudio } from './stores/store';
 
@@ -18,6 +19,7 @@ export function App() {
   const setSection = useStudio((s) => s.setSection);
   const onboarding = useStudio((s) => s.onboardingOpen);
   useTheme();
+  useWindowTitle();
 
   useEffect(() => {
     // Ctrl/Cmd+1…5 jump to a section from anywhere; the focus follows into it (see SectionPanel).

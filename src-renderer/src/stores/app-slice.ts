@@ -19,6 +19,9 @@ export interface AppSlice {
   shortcutsOpen: boolean;
   /** Image files dropped anywhere and handed to the Edit screen, which takes them once it is open. */
   editDrop: File[] | null;
+  /** What is open in a section whose state lives outside this store (Edit's sources), for the window title. */
+  sectionDetail: Partial<Record<SectionId, string>>;
+  setSectionDetail(section: SectionId, detail: string | null): void;
   setSection(section: SectionId, how?: SectionOpen): void;
   setInfo(info: AppInfo): void;
   setStatus(status: AppSlice['status'], error?: string): void;
@@ -41,6 +44,15 @@ export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set,
   notices: [],
   shortcutsOpen: false,
   editDrop: null,
+  sectionDetail: {},
+  setSectionDetail: (section, detail) =>
+    set((s) => {
+      if ((s.sectionDetail[section] ?? null) === detail) return s;
+      const next = { ...s.sectionDetail };
+      if (detail === null) delete next[section];
+      else next[section] = detail;
+      return { sectionDetail: next };
+    }),
   setSection: (section, how) =>
     set((s) => ({ section, sectionFocusRequest: how?.focus ? s.sectionFocusRequest + 1 : s.sectionFocusRequest })),
   setInfo: (info) => set({ info }),
