@@ -27,6 +27,8 @@ export const LibraryRecord = z.object({
   id: LibraryId,
   kind: MediaKind,
   createdAt: z.number().int(),
+  /** What the item is called when it has no prompt: an imported file's name without its extension. Searchable. */
+  title: z.string().max(200).optional(),
   prompt: z.string(),
   editInstruction: z.string().nullable(),
   model: z.string().nullable(),
@@ -53,7 +55,7 @@ export const LibraryRecord = z.object({
   thumb: z.string().nullable(),
   preview: z.string().nullable(),
   /** Present when records were asked for with a search text. */
-  highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges }).optional(),
+  highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges, title: HighlightRanges.optional() }).optional(),
 });
 export type LibraryRecord = z.infer<typeof LibraryRecord>;
 
@@ -73,7 +75,7 @@ export const LibraryFilter = z
     hasLineage: z.boolean().optional(),
     trashed: z.boolean().default(false),
     origin: ItemOrigin.optional(),
-    /** Free text, searched in prompts and edit instructions. Any characters are safe here. */
+    /** Free text, searched in prompts, edit instructions and titles. Any characters are safe here. */
     text: z.string().max(500).optional(),
   })
   .strict();
@@ -192,7 +194,10 @@ export const libraryChannels = {
   'library:collection-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
   'library:collection-add': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
   'library:collection-remove': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
-  /** Import image files (validated by decoding); they are marked `imported`. */
+  /**
+   * Import image and video files (judged by their bytes, validated by decoding; JPEG, PNG, WebP, GIF, MP4, MOV,
+   * WebM); they are marked `imported` and titled by their file name. Each refused file comes back with its reason.
+   */
   'library:import': {
     input: z.object({ source: ImportSource }).strict(),
     output: z.object({
