@@ -26,7 +26,7 @@ describe('the window title', () => {
 
   it('names what is open in the Library: the item in the viewer, else the collection or the trash', () => {
     render(<Probe />);
-    const record = { id: ITEM, prompt: 'a red fox crossing a frozen river at dusk, long exposure, film grain, 35 mm', editInstruction: null } as unknown as LibraryRecord;
+    const record = { id: ITEM, kind: 'image', prompt: 'a red fox crossing a frozen river at dusk, long exposure, film grain, 35 mm', editInstruction: null } as unknown as LibraryRecord;
     act(() => {
       useStudio.getState().setSection('library');
       useStudio.getState().patchLibrary({

@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { SECTIONS, type SectionId } from '../../stores/sections';
 import { useStudio, type StudioState } from '../../stores/store';
+import { itemName } from '../library/format';
 import { runningIn } from './Navigation';
 
 export const APP_NAME = 'Imagine Studio';
@@ -21,7 +22,8 @@ function libraryDetail(s: StudioState): string | null {
   const lib = s.library;
   if (lib.lightboxId) {
     const record = lib.records.get(lib.lightboxId);
-    return record ? shorten(record.prompt || record.editInstruction || 'Untitled item') : 'Viewer';
+    // The name the viewer's heading shows for it (prompt, else an imported file's title).
+    return record ? itemName(record, MAX_DETAIL) : 'Viewer';
   }
   if (lib.view.kind === 'trash') return 'Trash';
   if (lib.view.kind === 'collection') {
