@@ -34,6 +34,8 @@ import { sharpToPng } from './adapters/export/sharp-to-png';
 import { SharpFfmpegMediaProcessor } from './adapters/library';
 import { AppErrorException } from './core/app-error';
 import { createDeepLinkRouter, type DeepLinkRouter } from './services/links/deep-link-router';
+import { BROWSER_HOST_UPDATES, type Updater } from './core/updates/updater';
+import { createUpdatesHandlers } from './services/updates/updates-handlers';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -54,6 +56,8 @@ export interface CoreOptions {
   settingsStore?: SettingsStore;
   /** Native dialogs, reveal, OS drag and clipboard: Electron's; the browser host passes null (none of these). */
   desktop?: DesktopIntegration | null;
+  /** The desktop app's updater (electron-updater); the browser host has none (updates come with the desktop app). */
+  updater?: Updater | null;
 }
 
 export interface AppCore {
@@ -235,6 +239,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...edit.handlers,
     ...createVideoHandlers(video),
     ...exporting.handlers,
+    ...createUpdatesHandlers(options.updater ?? null, BROWSER_HOST_UPDATES),
   };
 
   return {

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, nativeTheme, safeStorage } from 'electron';
+import electronUpdater from 'electron-updater';
 import { createAppCore } from '../app-core';
 import { createFileLogger } from '../adapters/file-logger';
 import { systemClock } from '../adapters/system-clock';
@@ -19,6 +20,7 @@ import { handleMediaProtocol, registerMediaScheme } from './electron/media-proto
 import { installApplicationMenu } from './electron/menu';
 import { createMainWindow } from './electron/window';
 import { showBatchProgress } from './electron/batch-progress';
+import { createElectronUpdater } from './electron/updater';
 import { linkInbox, registerDeepLinkScheme, routeDeepLinks } from './electron/deep-links';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,25 +50,37 @@ async function start() {
   await app.whenReady();
   const dataDir = app.getPath('userData');
   const logger = createFileLogger(dataDir);
+  // The theme setting also drives the native window frame and menus, not only the page; running batches show
+  // their progress on the dock icon / taskbar button.
+  const events = showBatchProgress(
+    followThemeSetting(createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)), (theme) => {
+      nativeTheme.themeSource = theme;
+    }),
+  );
+  // electron-updater is CommonJS with a lazy `autoUpdater` getter: reach it through the default export.
+  const updater = createElectronUpdater({
+    updater: electronUpdater.autoUpdater,
+    isPackaged: app.isPackaged,
+    currentVersion: app.getVersion(),
+    emit: (status) => events.emit('updates:status', status),
+    clock: systemClock,
+    logger,
+  });
   const core = await createAppCore({
     shell: 'electron',
     dataDir,
     version: app.getVersion(),
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
-    // The theme setting also drives the native window frame and menus, not only the page; running batches show
-    // their progress on the dock icon / taskbar button.
-    events: showBatchProgress(
-      followThemeSetting(createElectronEventSink(() => BrowserWindow.getAllWindows().map((w) => w.webContents)), (theme) => {
-        nativeTheme.themeSource = theme;
-      }),
-    ),
+    events,
     clock: systemClock,
     logger,
     secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),
     settingsStore: createFileSettingsStore({ dir: dataDir, projectVersion: app.getVersion(), logger, open: electronStoreFactory }),
     envApiKey: process.env.XAI_API_KEY,
     desktop: createElectronDesktop(),
+    updater,
   });
+  updater.startAutoChecks(async () => (await core.handlers['settings:get']({})).settings.autoUpdateCheck);
   nativeTheme.themeSource = (await core.handlers['settings:get']({})).settings.theme;
   // file:// pages report the origin "file://"; the dev server has its own origin.
   const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];
@@ -90,7 +104,10 @@ async function start() {
   if (process.env.IMAGINE_REPORT_READY) console.log('IMAGINE_DESKTOP_READY');
   app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
   app.on('window-all-closed', () => process.platform !== 'darwin' && app.quit());
-  app.on('will-quit', () => void core.dispose());
+  app.on('will-quit', () => {
+    updater.dispose();
+    void core.dispose();
+  });
 }
 
 if (primary) void start();

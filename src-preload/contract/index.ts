@@ -13,6 +13,7 @@ import { editChannels, editEvents } from './edit';
 import { videoChannels, videoEvents } from './video';
 import { desktopChannels } from './desktop';
 import { linksChannels, linksEvents } from './links';
+import { updatesChannels, updatesEvents } from './updates';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -26,6 +27,7 @@ export * from './jobs';
 export * from './edit';
 export * from './desktop';
 export * from './links';
+export * from './updates';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -44,6 +46,7 @@ export const channels = {
   ...videoChannels,
   ...desktopChannels,
   ...linksChannels,
+  ...updatesChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */
@@ -56,6 +59,7 @@ export const events = {
   ...editEvents,
   ...videoEvents,
   ...linksEvents,
+  ...updatesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -9,6 +9,7 @@ import { SectionAnnouncer, SectionPanel } from './features/shell/SectionPanel';
 import { ShortcutsHost } from './features/shell/ShortcutsOverlay';
 import { useTheme } from './features/shell/theme';
 import { useWindowTitle } from './features/shell/window-title';
+import { UpdatePrompt } from './features/updates/UpdatePrompt';
 import { SECTIONS } from './stores/sections';
 import { useStudio } from './stores/store';
 
@@ -55,6 +56,7 @@ export function App() {
   return (
     <div className="app" aria-busy={status === 'starting'}>
       <ConnectionBanner />
+      <UpdatePrompt />
       <Navigation />
       <DemoModeBadge />
       <SectionPanel />

@@ -5,6 +5,7 @@ import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 import { startVideo } from './features/video/commands';
 import { startDeepLinks } from './features/shell/deep-links';
+import { startUpdates } from './features/updates/updates';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -20,6 +21,7 @@ export async function bootstrap(): Promise<void> {
     await rehydrateSettings();
     await startGenerate();
     await startVideo();
+    await startUpdates();
     store.setStatus('ready');
     // After ready: a link that launched the app acts on the screens it opens, so they must be there.
     await startDeepLinks().catch((err: unknown) =>

@@ -1,4 +1,4 @@
-import type { AppInfo } from '@contract';
+import type { AppInfo, UpdateStatus } from '@contract';
 import type { StateCreator } from 'zustand';
 import type { SectionId } from './sections';
 import type { StudioState } from './store';
@@ -21,6 +21,12 @@ export interface AppSlice {
   editDrop: File[] | null;
   /** What is open in a section whose state lives outside this store (Edit's sources), for the window title. */
   sectionDetail: Partial<Record<SectionId, string>>;
+  /** The app's updater (desktop) or why there is none (browser host); null until bootstrap asked. */
+  updateStatus: UpdateStatus | null;
+  /** The "Restart to update" bar is showing (closed with Later; opens again for the next update). */
+  updatePromptOpen: boolean;
+  setUpdateStatus(status: UpdateStatus): void;
+  setUpdatePromptOpen(open: boolean): void;
   setSectionDetail(section: SectionId, detail: string | null): void;
   setSection(section: SectionId, how?: SectionOpen): void;
   setInfo(info: AppInfo): void;
@@ -45,6 +51,10 @@ export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set,
   shortcutsOpen: false,
   editDrop: null,
   sectionDetail: {},
+  updateStatus: null,
+  updatePromptOpen: false,
+  setUpdateStatus: (updateStatus) => set({ updateStatus }),
+  setUpdatePromptOpen: (updatePromptOpen) => set({ updatePromptOpen }),
   setSectionDetail: (section, detail) =>
     set((s) => {
       if ((s.sectionDetail[section] ?? null) === detail) return s;
