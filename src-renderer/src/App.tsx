@@ -10,6 +10,7 @@ import { ShortcutsHost } from './features/shell/ShortcutsOverlay';
 import { useTheme } from './features/shell/theme';
 import { useWindowTitle } from './features/shell/window-title';
 import { UpdatePrompt } from './features/updates/UpdatePrompt';
+import { ViewerHost } from './features/viewer/Viewer';
 import { SECTIONS } from './stores/sections';
 import { useStudio } from './stores/store';
 
@@ -64,6 +65,7 @@ export function App() {
       <NoticeList />
       <ShortcutsHost />
       <DropOverlay />
+      <ViewerHost />
     </div>
   );
 }

@@ -102,7 +102,7 @@ async function makeUpdater(isPackaged = true) {
     isPackaged,
     currentVersion: '0.1.0',
     emit: (s) => seen.push(s),
-    clock: { now: () => 1_700_000_000_000 },
+    clock: { now: () => 1_700_000_000_000, sleep: async () => {} },
     logger: process.env.DEBUG_UPDATER ? { info: console.log, warn: console.log, error: console.log } : silentLogger,
   });
   disposers.push(() => updater.dispose());

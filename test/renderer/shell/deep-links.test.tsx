@@ -9,7 +9,7 @@ const ITEM = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const COLLECTION = 'cccccccccccccccccccccccccccccccc';
 
 beforeEach(() => {
-  useStudio.setState({ section: 'settings', notices: [], draft: { ...DEFAULT_DRAFT, text: 'what I was typing' }, library: { ...initialLibraryState } });
+  useStudio.setState({ section: 'settings', notices: [], draft: { ...DEFAULT_DRAFT, text: 'what I was typing' }, library: { ...initialLibraryState }, viewer: null });
 });
 
 describe('imagine-studio:// links in the window', () => {
@@ -32,11 +32,12 @@ describe('imagine-studio:// links in the window', () => {
     await startDeepLinks();
     emitFakeEvent('links:open', { kind: 'item', id: ITEM });
     expect(useStudio.getState().section).toBe('library');
-    expect(useStudio.getState().library.lightboxId).toBe(ITEM);
+    expect(useStudio.getState().viewer).toEqual({ id: ITEM, from: 'list', ids: [ITEM] });
 
     emitFakeEvent('links:open', { kind: 'collection', id: COLLECTION });
     expect(useStudio.getState().library.view).toEqual({ kind: 'collection', id: COLLECTION });
-    expect(useStudio.getState().library.lightboxId).toBeNull();
+    expect(useStudio.getState().viewer).toBeNull();
+    expect(useStudio.getState().section).toBe('library');
   });
 
   it('a remix link never submits anything: it only fills the form', () => {

@@ -13,7 +13,7 @@ function Probe() {
 }
 
 beforeEach(() => {
-  useStudio.setState({ section: 'generate', batches: [], sectionDetail: {}, library: { ...initialLibraryState, records: new Map() } });
+  useStudio.setState({ section: 'generate', batches: [], sectionDetail: {}, library: { ...initialLibraryState, records: new Map() }, viewer: null });
 });
 
 describe('the window title', () => {
@@ -24,7 +24,7 @@ describe('the window title', () => {
     expect(document.title).toBe('Settings — Imagine Studio');
   });
 
-  it('names what is open in the Library: the item in the viewer, else the collection or the trash', () => {
+  it('names what is open: the item in the viewer, else the Library\'s collection or trash', () => {
     render(<Probe />);
     const record = { id: ITEM, kind: 'image', prompt: 'a red fox crossing a frozen river at dusk, long exposure, film grain, 35 mm', editInstruction: null } as unknown as LibraryRecord;
     act(() => {
@@ -35,9 +35,15 @@ describe('the window title', () => {
       });
     });
     expect(document.title).toBe('Winter animals — Library — Imagine Studio');
-    act(() => useStudio.getState().patchLibrary({ lightboxId: ITEM, records: new Map([[ITEM, record]]) }));
+    act(() => {
+      useStudio.getState().patchLibrary({ records: new Map([[ITEM, record]]) });
+      useStudio.getState().openViewer({ id: ITEM, from: 'library' });
+    });
     expect(document.title).toBe('a red fox crossing a frozen river at dusk, long exposure, f… — Library — Imagine Studio');
-    act(() => useStudio.getState().patchLibrary({ lightboxId: null, view: { kind: 'trash' } }));
+    act(() => {
+      useStudio.getState().closeViewer();
+      useStudio.getState().patchLibrary({ view: { kind: 'trash' } });
+    });
     expect(document.title).toBe('Trash — Library — Imagine Studio');
   });
 

@@ -21,7 +21,7 @@ registerShortcuts({
     { keys: 'Ctrl/⌘ + R', action: 'Search prompt history', where: 'in the prompt' },
     { keys: '← / →', action: 'Choose a ratio', where: 'on the aspect ratios' },
     { keys: 'Shift + F10 / Menu', action: 'Actions of a finished image', where: 'on a batch tile' },
-    { keys: 'Double-click', action: 'Open an image in the viewer', where: 'on a batch tile' },
+    { keys: 'Click or Enter', action: 'Open an image in the viewer', where: 'on a batch tile' },
   ],
 });
 

@@ -7,19 +7,22 @@ import type { DeepLink } from '@contract';
 import { invoke, subscribe } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { applyRemix } from '../generate/remix';
-import { openInViewer } from '../generate/tile-actions';
 
 export function openDeepLink(link: DeepLink): void {
   const s = useStudio.getState();
   switch (link.kind) {
     case 'item':
-      openInViewer(link.id);
+      // The Library under the viewer (where the item lives); ←/→ have nothing else to step to.
+      s.setSection('library');
+      s.openViewer({ id: link.id, from: 'list', ids: [link.id] });
       return;
     case 'collection':
-      s.patchLibrary({ view: { kind: 'collection', id: link.id }, focusIndex: 0, lightboxId: null, selection: { selected: new Set(), anchor: null } });
+      s.closeViewer();
+      s.patchLibrary({ view: { kind: 'collection', id: link.id }, focusIndex: 0, selection: { selected: new Set(), anchor: null } });
       s.setSection('library', { focus: true });
       return;
     case 'remix':
+      s.closeViewer();
       s.setSection('generate', { focus: true });
       applyRemix({ prompt: link.prompt });
       s.pushNotice('info', 'A link filled in the prompt. Nothing is sent until you press Generate.');

@@ -1,5 +1,6 @@
 /**
- * The window title names the section and what is open in it ("a red fox in snow — Library — Imagine Studio"), and
+ * The window title names the section and what is open in it ("a red fox in snow — Library — Imagine Studio": the
+ * viewer's item, else the Library's collection or trash, else Edit's sources), and
  * how much work is running. It is what the OS shows in the taskbar, the window switcher and the dock's window list;
  * Electron's window follows the page title, and so does the browser tab.
  */
@@ -17,14 +18,16 @@ function shorten(text: string): string {
   return flat.length > MAX_DETAIL ? `${flat.slice(0, MAX_DETAIL - 1).trimEnd()}…` : flat;
 }
 
-/** What is open in the Library: the item in the viewer (its prompt), else the collection or the trash. */
+/** The item in the viewer (over any section), named as the viewer's heading names it (prompt, else its title). */
+function viewerDetail(s: StudioState): string | null {
+  if (!s.viewer) return null;
+  const record = s.library.records.get(s.viewer.id);
+  return record ? itemName(record, MAX_DETAIL) : 'Viewer';
+}
+
+/** What is open in the Library: the collection or the trash. */
 function libraryDetail(s: StudioState): string | null {
   const lib = s.library;
-  if (lib.lightboxId) {
-    const record = lib.records.get(lib.lightboxId);
-    // The name the viewer's heading shows for it (prompt, else an imported file's title).
-    return record ? itemName(record, MAX_DETAIL) : 'Viewer';
-  }
   if (lib.view.kind === 'trash') return 'Trash';
   if (lib.view.kind === 'collection') {
     const id = lib.view.id;
@@ -35,7 +38,7 @@ function libraryDetail(s: StudioState): string | null {
 
 export function windowTitle(s: StudioState): string {
   const section = SECTIONS.find((x) => x.id === s.section)!;
-  const detail = s.section === 'library' ? libraryDetail(s) : (s.sectionDetail[s.section] ?? null);
+  const detail = viewerDetail(s) ?? (s.section === 'library' ? libraryDetail(s) : (s.sectionDetail[s.section] ?? null));
   const running = SECTIONS.reduce((n, x) => n + runningIn(s, x.id), 0);
   const label = running > 0 ? `${section.label} (${running} running)` : section.label;
   return [detail, label, APP_NAME].filter(Boolean).join(' — ');
