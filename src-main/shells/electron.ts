@@ -86,7 +86,7 @@ async function start() {
   const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];
   registerIpc(createDispatcher({ handlers: core.handlers, guard: createSenderGuard(origins), logger }));
   handleMediaProtocol(() => core.libraryDir);
-  installApplicationMenu();
+  installApplicationMenu({ checkForUpdates: () => void updater.check(true) });
   const open = () => {
     const win = createMainWindow({
       preload: path.join(here, '../preload/index.cjs'),
