@@ -1,6 +1,8 @@
 /** "Check for Updates…" in the application menu, with `electron` mocked: where it sits on each OS, and what it does. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MenuItemConstructorOptions } from 'electron';
+
+/** The part of Electron's MenuItemConstructorOptions these tests read. */
+type MenuItemConstructorOptions = { role?: string; label?: string; type?: string; submenu?: MenuItemConstructorOptions[]; click?: () => void };
 
 let template: MenuItemConstructorOptions[] = [];
 vi.mock('electron', () => ({
