@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { OnboardingPage } from './features/onboarding/OnboardingPage';
+import { finishWelcome, OnboardingPage } from './features/onboarding/OnboardingPage';
 import { DemoModeBadge } from './features/settings/DemoModeBadge';
 import { ConnectionBanner } from './features/shell/ConnectionBanner';
 import { DropOverlay } from './features/shell/DropOverlay';
@@ -30,7 +30,9 @@ export function App() {
       const section = SECTIONS.find((s) => s.shortcut === e.key);
       if (section) {
         e.preventDefault();
-        setSection(section.id, { focus: true });
+        // The first-run welcome is no lock: a section shortcut leaves it for that section.
+        if (useStudio.getState().onboardingOpen) finishWelcome(section.id);
+        else setSection(section.id, { focus: true });
       }
     };
     window.addEventListener('keydown', onKey);

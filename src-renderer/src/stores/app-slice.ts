@@ -1,5 +1,6 @@
 import type { AppInfo, UpdateStatus } from '@contract';
 import type { StateCreator } from 'zustand';
+import { rememberSection } from './last-section';
 import type { SectionId } from './sections';
 import type { StudioState } from './store';
 
@@ -63,8 +64,10 @@ export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set,
       else next[section] = detail;
       return { sectionDetail: next };
     }),
-  setSection: (section, how) =>
-    set((s) => ({ section, sectionFocusRequest: how?.focus ? s.sectionFocusRequest + 1 : s.sectionFocusRequest })),
+  setSection: (section, how) => {
+    rememberSection(section);
+    set((s) => ({ section, sectionFocusRequest: how?.focus ? s.sectionFocusRequest + 1 : s.sectionFocusRequest }));
+  },
   setInfo: (info) => set({ info }),
   setStatus: (status, error) => set({ status, startupError: error ?? null }),
   pushNotice: (level, message) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, level, message }] })),
