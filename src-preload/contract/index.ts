@@ -14,6 +14,7 @@ import { videoChannels, videoEvents } from './video';
 import { desktopChannels } from './desktop';
 import { linksChannels, linksEvents } from './links';
 import { updatesChannels, updatesEvents } from './updates';
+import { modelsChannels, modelsEvents } from './models';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -28,6 +29,8 @@ export * from './edit';
 export * from './desktop';
 export * from './links';
 export * from './updates';
+export * from './capabilities';
+export * from './models';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -47,6 +50,7 @@ export const channels = {
   ...desktopChannels,
   ...linksChannels,
   ...updatesChannels,
+  ...modelsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */
@@ -60,6 +64,7 @@ export const events = {
   ...videoEvents,
   ...linksEvents,
   ...updatesEvents,
+  ...modelsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { MAX_PROMPT_CHARS } from './jobs';
+import { MAX_PROMPT_LENGTH } from './capabilities';
 import { LibraryId } from './library';
 
 /** The URL scheme the desktop app registers with the OS: imagine-studio://… */
@@ -22,7 +22,7 @@ export const DeepLink = z.discriminatedUnion('kind', [
       .string()
       .trim()
       .min(1, 'A remix link needs a prompt (…/remix?prompt=…).')
-      .max(MAX_PROMPT_CHARS, `The prompt is longer than ${MAX_PROMPT_CHARS.toLocaleString('en-US')} characters.`),
+      .max(MAX_PROMPT_LENGTH, `The prompt is longer than ${MAX_PROMPT_LENGTH.toLocaleString('en-US')} characters.`),
   }).strict(),
 ]);
 export type DeepLink = z.infer<typeof DeepLink>;

@@ -6,6 +6,7 @@ import { useStudio } from './stores/store';
 import { startVideo } from './features/video/commands';
 import { startDeepLinks } from './features/shell/deep-links';
 import { startUpdates } from './features/updates/updates';
+import { startCapabilities } from './features/controls/commands';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -19,6 +20,7 @@ export async function bootstrap(): Promise<void> {
     subscribe('library:changed', onLibraryChanged);
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
+    await startCapabilities();
     await startGenerate();
     await startVideo();
     await startUpdates();

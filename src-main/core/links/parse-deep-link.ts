@@ -1,9 +1,9 @@
-import { DEEP_LINK_SCHEME, DeepLink } from '@contract';
+import { DEEP_LINK_SCHEME, DeepLink, MAX_PROMPT_LENGTH } from '@contract';
 
 export type ParsedDeepLink = { ok: true; link: DeepLink } | { ok: false; reason: string };
 
-/** Longer than any valid link (a 10,000-character prompt percent-encodes to at most ~90 KB). */
-const MAX_LINK_CHARS = 100_000;
+/** Longer than any valid link: each prompt character percent-encodes to at most 12 (4 UTF-8 bytes as %XX). */
+const MAX_LINK_CHARS = MAX_PROMPT_LENGTH * 12 + 200;
 const ACTIONS = ['item', 'collection', 'remix'] as const;
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_PROMPT_LENGTH } from '@contract';
 import { findDeepLinkArg, parseDeepLink } from '../../../src-main/core/links/parse-deep-link';
 
 const ID = '0123456789abcdef0123456789abcdef';
@@ -28,7 +29,7 @@ describe('imagine-studio:// links', () => {
     expect(refusal('https://example.com/item/x')).toBe('It is not an imagine-studio:// link.');
     expect(refusal('imagine-studio://item/%ZZ')).toMatch(/not a library id/);
     expect(refusal('not a url')).toBe('It is not a valid link.');
-    expect(refusal(`imagine-studio://item/${ID}`.padEnd(100_001, 'x'))).toBe('The link is too long.');
+    expect(refusal(`imagine-studio://item/${ID}`.padEnd(MAX_PROMPT_LENGTH * 12 + 201, 'x'))).toBe('The link is too long.');
   });
 
   it('refuses unknown actions and names the one it got', () => {
@@ -47,7 +48,10 @@ describe('imagine-studio:// links', () => {
   it('refuses a remix without a prompt, with an empty or oversized one, or with other parameters', () => {
     expect(refusal('imagine-studio://remix')).toBe('A remix link needs a prompt (…/remix?prompt=…).');
     expect(refusal('imagine-studio://remix?prompt=%20%20')).toBe('A remix link needs a prompt (…/remix?prompt=…).');
-    expect(refusal(`imagine-studio://remix?prompt=${'a'.repeat(10_001)}`)).toBe('The prompt is longer than 10,000 characters.');
+    expect(refusal(`imagine-studio://remix?prompt=${'a'.repeat(MAX_PROMPT_LENGTH + 1)}`)).toBe(
+      `The prompt is longer than ${MAX_PROMPT_LENGTH.toLocaleString('en-US')} characters.`,
+    );
+    expect(parseDeepLink(`imagine-studio://remix?prompt=${'a'.repeat(MAX_PROMPT_LENGTH)}`).ok).toBe(true);
     expect(refusal('imagine-studio://remix?prompt=a&model=x&n=10')).toBe('A remix link takes only a prompt; it had “model”, “n”.');
     expect(refusal('imagine-studio://remix?prompt=a&prompt=b')).toBe('A remix link takes one prompt, not several.');
     expect(refusal(`imagine-studio://remix/${ID}?prompt=a`)).toMatch(/has no path/);

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useSectionDetail } from '../shell/window-title';
-import { EDIT_MAX_SOURCES } from '@contract';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate } from '../shell/KeyGate';
@@ -14,6 +13,7 @@ import { EditResults } from './EditResults';
 import { SourceCanvas } from './SourceCanvas';
 import { StepHistory } from './StepHistory';
 import { useEditShortcuts } from './use-edit-shortcuts';
+import { SourceLimitText } from './SourceLimitText';
 import './edit.css';
 
 /** The app's own canvas outlives section switches, so leaving Edit for the library and back keeps the work. */
@@ -47,7 +47,7 @@ export function EditPage({ store }: { store?: CanvasStore }) {
         <header className="edit-head">
           <h1>Edit</h1>
           <p className="muted">
-            Up to {EDIT_MAX_SOURCES} sources. Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
+            <SourceLimitText /> Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
             Delete removes the selected one; Ctrl/Cmd+Z undoes.
           </p>
           <LedgerBar />
