@@ -10,4 +10,4 @@ export interface Updater {
 }
 
 export const BROWSER_HOST_UPDATES =
-  'Updates come with the desktop app. This browser host runs from a copy of the source: `git pull`, then `npm ci && npm start`, brings the newest version.';
+  'Updates come with the desktop app. This browser host runs from a copy of the source; to update it, run git pull, then npm ci && npm start.';
