@@ -28,6 +28,7 @@ beforeAll(() => {
   console.log(`fresh clone: git clone took ${((Date.now() - cloned) / 1000).toFixed(1)} s`);
 });
 
+// node_modules + .tools of the clone: ~700 MB of small files, slow to delete on a busy disk (hookTimeout 300 s).
 afterAll(() => {
   const removing = Date.now();
   if (work) rmSync(work, { recursive: true, force: true });
