@@ -52,6 +52,8 @@ export const LibraryRecord = z.object({
   file: z.string(),
   thumb: z.string().nullable(),
   preview: z.string().nullable(),
+  /** SHA-256 (hex) of the bytes as they arrived (items from before hashing have none): exact duplicates share it. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Present when records were asked for with a search text. */
   highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges }).optional(),
 });
@@ -155,6 +157,20 @@ export type LibraryFacet = z.infer<typeof LibraryFacet>;
 export const ExportFormat = z.enum(['original', 'png', 'jpeg', 'webp']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 
+/** A background pass over the library folder: the start-up check, or "Rebuild library" from Settings. */
+export const LibraryMaintenance = z.object({
+  task: z.enum(['check', 'rebuild']),
+  state: z.enum(['running', 'done', 'failed', 'stopped']),
+  /** Share of the library walked, 0–1 (it goes through 1/256 of the items at a time). */
+  progress: z.number().min(0).max(1),
+  /** Items looked at so far. */
+  items: z.number().int().nonnegative(),
+  elapsedMs: z.number().int().nonnegative(),
+  /** What it found, or why it failed, in words (when it has ended). */
+  message: z.string().optional(),
+});
+export type LibraryMaintenance = z.infer<typeof LibraryMaintenance>;
+
 export const libraryChannels = {
   /** Ordered ids (and total) for a filter and sort: the virtualized grid loads ids first, records per window. */
   'library:query': { input: LibraryQueryInput, output: LibraryQueryOutput },
@@ -216,11 +232,18 @@ export const libraryChannels = {
       .strict(),
     output: z.object({ files: z.array(z.object({ id: LibraryId, path: z.string() })), folder: PathToken }),
   },
-  /** Recreate the index from the files and sidecars alone. */
+  /**
+   * Recreate the index from the files and sidecars alone. Resolves when done; progress comes as
+   * `library:maintenance` events, and the grid keeps answering meanwhile.
+   */
   'library:rebuild': { input: Empty, output: z.object({ items: z.number().int(), skipped: z.number().int() }) },
+  /** The background check or rebuild running now, or the last one to end (null before the first). */
+  'library:maintenance': { input: Empty, output: z.object({ status: LibraryMaintenance.nullable() }) },
 } as const;
 
 export const libraryEvents = {
+  /** Progress of the start-up check or a rebuild (a few times a second while it runs, and when it ends). */
+  'library:maintenance': LibraryMaintenance,
   /** The library changed; the renderer re-runs its query (and refreshes the listed ids when given). */
   'library:changed': z.object({
     reason: z.enum(['added', 'updated', 'trashed', 'restored', 'deleted', 'collections', 'rebuilt', 'reconciled', 'switched']),

@@ -79,6 +79,23 @@ export class NodeLibraryFiles implements LibraryFiles {
     return out;
   }
 
+  async listShard(shard: string): Promise<string[]> {
+    if (!/^[0-9a-f]{2}$/.test(shard)) throw new Error(`Not an id shard: ${shard}`);
+    const out: string[] = [];
+    for (const top of LIBRARY_DIRS) {
+      const names = await readdir(path.join(this.root, top, shard), { withFileTypes: true }).catch(() => []);
+      for (const n of names) if (n.isFile()) out.push(`${top}/${shard}/${n.name}`);
+    }
+    return out;
+  }
+
+  async modifiedAt(relPath: string): Promise<number | null> {
+    return stat(safeJoin(this.root, relPath)).then(
+      (s) => s.mtimeMs,
+      () => null,
+    );
+  }
+
   absolute(relPath: string): string {
     return safeJoin(this.root, relPath);
   }

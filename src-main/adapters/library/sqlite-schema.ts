@@ -175,6 +175,12 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE facet_counts SET count = count + 1 WHERE facet = 'all' AND trashed = (new.trashed_at IS NOT NULL);
   END;
   `,
+  // v4: the content hash (SHA-256 of the bytes as they arrived) of items ingested from now on, so an import can
+  // report a file that is already in the library instead of adding it twice (older rows stay NULL: not hashed).
+  `
+  ALTER TABLE items ADD COLUMN content_hash TEXT;
+  CREATE INDEX items_content_hash ON items (content_hash) WHERE content_hash IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -20,6 +20,10 @@ export interface LibraryFiles {
   remove(relPath: string): Promise<void>;
   /** Every file under `media/`, `thumbs/` and `previews/` (temp files included), as root-relative paths. */
   list(): Promise<string[]>;
+  /** The files of one id shard (`media/<shard>/…`, `thumbs/<shard>/…`, `previews/<shard>/…`), temp files included. */
+  listShard(shard: string): Promise<string[]>;
+  /** Last modification time (ms since the epoch), or null when the file is gone. */
+  modifiedAt(relPath: string): Promise<number | null>;
   /** The absolute path, for tools that want one (ffmpeg). */
   absolute(relPath: string): string;
 }

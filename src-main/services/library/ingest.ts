@@ -44,6 +44,8 @@ export interface IngestDeps {
   schedulePreview: (job: PreviewJob) => void;
   /** Fault injection for crash tests; throw `SimulatedCrash` to stop as a killed process would. */
   faultHook?: ((step: IngestStep) => void) | undefined;
+  /** Told when an id's files start being written and when its row is in (or the attempt cleaned up). */
+  writing?: { begin(id: string): void; end(id: string): void };
 }
 
 const EXT: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
@@ -137,6 +139,7 @@ export function createIngest(deps: IngestDeps) {
     const entry: NewItem = { item, parents: input.parents ?? [] };
     const written: string[] = [];
     let preview: PreviewJob;
+    deps.writing?.begin(id);
     try {
       point('before-media');
       let thumb: Uint8Array;
@@ -161,6 +164,8 @@ export function createIngest(deps: IngestDeps) {
     } catch (err) {
       if (!(err instanceof SimulatedCrash)) await Promise.all(written.map((p) => files.remove(p).catch(() => {})));
       throw err;
+    } finally {
+      deps.writing?.end(id);
     }
     deps.schedulePreview(preview);
     const record = store.get(id);

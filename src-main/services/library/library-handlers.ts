@@ -17,7 +17,8 @@ export type LibraryChannel =
   | 'library:collection-delete'
   | 'library:collection-add'
   | 'library:collection-remove'
-  | 'library:rebuild';
+  | 'library:rebuild'
+  | 'library:maintenance';
 
 /**
  * Maps parsed contract inputs onto the library service. Import and export by path go through the export module
@@ -40,5 +41,6 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:collection-add': ({ id, ids }) => ({ count: service.collections.add(id, ids) }),
     'library:collection-remove': ({ id, ids }) => ({ count: service.collections.removeItems(id, ids) }),
     'library:rebuild': () => service.rebuild(),
+    'library:maintenance': () => ({ status: service.maintenanceStatus() }),
   };
 }

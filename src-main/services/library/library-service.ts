@@ -8,8 +8,9 @@ import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createCollections } from './collections';
 import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
+import { Maintenance } from './maintenance';
 import { SidecarSync } from './sidecar-sync';
-import { rebuildIndex, reconcileLibrary } from './reconcile';
+import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileReport } from './reconcile';
 import { exportItems, importFiles, type ExportFormat } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
@@ -52,6 +53,8 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     },
     logger,
   );
+  /** Ids whose files an ingest is writing right now: the background check and rebuild leave them alone. */
+  const writing = new Set<string>();
   const rawIngest = createIngest({
     store,
     files,
@@ -60,6 +63,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     newId,
     schedulePreview: (job) => previews.push(job),
     faultHook: deps.faultHook,
+    writing: { begin: (id) => writing.add(id), end: (id) => writing.delete(id) },
   });
   const ingest = async (input: IngestInput) => {
     const record = await gate.task(() => rawIngest(input));
@@ -67,13 +71,13 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     return record;
   };
   const sidecars = new SidecarSync({ store, files, gate, logger });
-  /** Reconcile and rebuild run alone: no ingest half-way, no preview being written (they remake missing ones). */
-  const sweep = <T>(work: () => Promise<T>) =>
-    gate.sweep(async () => {
-      await previews.stop();
-      return work();
-    });
-  const maintenance = { store, files, media: deps.media, logger };
+  const maintenance = new Maintenance({ events, logger, now: () => Date.now() });
+  /** The latest check, for `checked()`. */
+  let lastCheck: Promise<unknown> = Promise.resolve();
+  /** What reconcile and rebuild need; `now` is the wall clock, since they compare it with file times. */
+  const passDeps = (step: MaintenanceDeps['step']): MaintenanceDeps => ({
+    store, files, media: deps.media, logger, busy: (id) => writing.has(id), now: () => Date.now(), step,
+  });
   const transfer = { store, files, external: deps.external, media: deps.media, ingest };
 
   function records(ids: readonly string[], text?: string): LibraryRecord[] {
@@ -103,7 +107,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   async function emptyTrash(ids?: readonly string[]): Promise<number> {
     const doomed = store.trashedIds(ids);
-    const refs = new Map(store.fileRefs().map((r) => [r.id, r]));
+    const refs = new Map(store.records(doomed).map((r) => [r.id, r]));
     // Row first: a crash mid-way leaves files without a row, which reconcile removes (they have a sidecar, so it
     // deletes the sidecar first to keep them from being re-imported).
     for (const id of doomed) await files.remove(sidecarPath(id));
@@ -118,11 +122,20 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   return {
     ingest,
-    /** Resolves when background work (previews) is done: for tests, benchmarks and an orderly quit. */
+    /** Resolves when background work (previews, sidecars, a check or rebuild) is done: for tests and benchmarks. */
     idle: async () => {
+      await maintenance.idle();
       await previews.idle();
       await sidecars.idle();
     },
+    /** An orderly quit: a running check or rebuild stops at its next step (the next start checks again). */
+    async close(): Promise<void> {
+      await maintenance.stop();
+      await previews.idle();
+      await sidecars.idle();
+    },
+    /** The check or rebuild running now, or the last one to end. */
+    maintenanceStatus: () => maintenance.current(),
     /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
     query(input: LibraryQueryInput): LibraryQueryOutput {
       const page = store.query(input);
@@ -161,24 +174,49 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     importFiles: async (source: Parameters<typeof importFiles>[1]) => importFiles(transfer, source),
     exportItems: async (input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' }) =>
       exportItems(transfer, input),
-    async reconcile() {
-      const report = await sweep(() => reconcileLibrary(maintenance));
-      logger.info('library: reconciled', {
-        removedTemp: report.removedTemp,
-        removedOrphans: report.removedOrphans,
-        missing: report.markedMissing.length,
-        imported: report.imported.length,
-      });
-      if (report.markedMissing.length + report.imported.length + report.foundAgain.length > 0) changed('reconciled');
+    /**
+     * The start-up check (see `reconcileLibrary`): runs in the background, a shard at a time, while the app is
+     * used; the library shows that it runs. Resolves with what it found.
+     */
+    async reconcile(): Promise<ReconcileReport> {
+      const run = maintenance.run('check', (step) => reconcileLibrary(passDeps(step)), describeCheck);
+      lastCheck = run.catch(() => {});
+      const report = await run;
+      const { window: _w, ...counts } = report;
+      logger.info('library: reconciled', counts);
+      if (report.markedMissing + report.imported + report.foundAgain > 0) changed('reconciled');
       return report;
     },
-    async rebuild() {
-      await sidecars.idle(); // outside the sweep: the sidecar writer runs as gate tasks, which a sweep holds
-      const result = await sweep(() => rebuildIndex(maintenance));
+    /** Resolves when the latest start-up check has ended (staged recovery waits for it; see `LibraryIngest`). */
+    checked: async () => {
+      await lastCheck;
+    },
+    /** Recreates the index from the files (see `rebuildIndex`), with progress events; browsing keeps working. */
+    async rebuild(): Promise<{ items: number; skipped: number }> {
+      await sidecars.idle(); // sidecars carry the latest favorites and trash: let pending ones land first
+      const result = await maintenance.run('rebuild', (step) => rebuildIndex(passDeps(step)), describeRebuild);
       changed('rebuilt');
-      return result;
+      return { items: result.items, skipped: result.skipped };
     },
   };
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+function describeCheck(r: ReconcileReport): string {
+  const found = [
+    r.markedMissing > 0 ? `${plural(r.markedMissing, 'item')} missing their file` : '',
+    r.foundAgain > 0 ? `${plural(r.foundAgain, 'file')} found again` : '',
+    r.imported > 0 ? `${plural(r.imported, 'item')} recovered from their files` : '',
+    r.renditionsRepaired > 0 ? `${plural(r.renditionsRepaired, 'thumbnail')} remade` : '',
+  ].filter(Boolean);
+  if (!r.complete) return 'Library check paused; it continues at the next start.';
+  return found.length ? `Library checked: ${found.join(', ')}.` : 'Library checked: everything is in place.';
+}
+
+function describeRebuild(r: { items: number; skipped: number; complete: boolean }): string {
+  if (!r.complete) return `Rebuild stopped after ${plural(r.items, 'item')}.`;
+  return `Library rebuilt: ${plural(r.items, 'item')}${r.skipped ? `, ${plural(r.skipped, 'file')} without a readable sidecar skipped` : ''}.`;
 }
 
 export type LibraryService = ReturnType<typeof createLibraryService>;

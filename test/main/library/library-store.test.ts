@@ -127,7 +127,7 @@ describe.each(factories)('LibraryStore contract: %s', (_name, factory) => {
     expect(ids(f({ text: 'walrus' }))).toEqual([idOf(1)]);
     expect(ids(f({ text: 'number' }))).toEqual([idOf(2)]);
     expect(store.setMissing([idOf(1)], true)).toBe(1);
-    expect(store.fileRefs().find((r) => r.id === idOf(1))?.missing).toBe(true);
+    expect(store.shardRefs(idOf(1).slice(0, 2)).find((r) => r.id === idOf(1))?.missing).toBe(true);
   });
 
   it('rejects a forged cursor as a validation error', () => {
