@@ -1,3 +1,4 @@
+import { startLibraryMaintenance } from './features/library/maintenance-commands';
 import { onLibraryChanged } from './features/library/query-commands';
 import { rehydrateSettings } from './features/settings/rehydrate';
 import { startGenerate } from './features/generate/commands';
@@ -19,6 +20,7 @@ export async function bootstrap(): Promise<void> {
     await rehydrateSettings();
     await startGenerate();
     await startVideo();
+    await startLibraryMaintenance();
     store.setStatus('ready');
   } catch (err) {
     store.setStatus('failed', err instanceof Error ? err.message : String(err));

@@ -1,4 +1,4 @@
-import type { LibraryCollection, LibraryFacet, LibraryRecord, LibrarySort, MediaKind } from '@contract';
+import type { LibraryCollection, LibraryFacet, LibraryMaintenance, LibraryRecord, LibrarySort, MediaKind } from '@contract';
 import type { StateCreator } from 'zustand';
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import type { StudioState } from './store';
@@ -85,6 +85,8 @@ export interface LibraryState {
   toast: LibraryToast | null;
   importing: ImportProgress | null;
   handoff: LibraryHandoff | null;
+  /** The start-up check or a rebuild, running or last ended (from `library:maintenance`). */
+  maintenance: LibraryMaintenance | null;
 }
 
 export interface LibrarySlice {
@@ -127,6 +129,7 @@ export const initialLibraryState: LibraryState = {
   toast: null,
   importing: null,
   handoff: null,
+  maintenance: null,
 };
 
 /**

@@ -13,6 +13,7 @@ import { LibraryGrid } from './LibraryGrid';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
 import { Lightbox } from './Lightbox';
+import { MaintenanceStatus } from './MaintenanceStatus';
 import { loadCollections, runQuery } from './query-commands';
 import { selectByClick } from './selection';
 import { TileMenu, type MenuAnchor } from './TileMenu';
@@ -90,6 +91,7 @@ export function LibraryPage() {
         <header className="lib-header">
           <h1 id="section-title">Library</h1>
           <div className="lib-header-actions">
+            <MaintenanceStatus />
             {trash && (
               <button type="button" className="lib-button lib-danger" disabled={total === 0} onClick={() => setConfirmEmpty(true)}>
                 Empty trash
