@@ -90,6 +90,11 @@ export const LibraryQueryInput = z
     limit: z.number().int().min(1).max(50_000).default(5_000),
     /** Also return the records of this page's first N ids (with highlights for a text search): the grid's first window in the same round trip. */
     withRecords: z.number().int().min(1).max(1000).optional(),
+    /**
+     * Only these ids (those of them the filter matches), in the sort's order, with `total` counting just them: how
+     * the grid places items that were just added without re-running the whole query.
+     */
+    ids: z.array(LibraryId).min(1).max(1000).optional(),
   })
   .strict();
 export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;
@@ -139,6 +144,8 @@ export type PathToken = z.infer<typeof PathToken>;
 export const ImportSource = z.discriminatedUnion('kind', [
   /** Files the user picked with `desktop:choose-files`, by their tokens. */
   z.object({ kind: z.literal('chosen'), tokens: z.array(PathToken).min(1).max(1000) }).strict(),
+  /** A folder picked with `desktop:choose-folder` (purpose `import`): every image in it and its subfolders. */
+  z.object({ kind: z.literal('folder'), token: PathToken }).strict(),
   z
     .object({
       kind: z.literal('bytes'),
@@ -148,6 +155,37 @@ export const ImportSource = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
+
+/** An import in progress (`library:import-begin`), for progress events and cancelling. */
+export const ImportJobId = z.string().regex(/^[0-9a-f]{32}$/, 'Not an import id.');
+
+/** Where an import stands: counts so far, its pace and a guess at the time left. */
+export const ImportProgress = z.object({
+  job: ImportJobId,
+  state: z.enum(['running', 'done', 'cancelled']),
+  /** Files in the import (a folder's count is known once main has walked it). */
+  total: z.number().int().nonnegative(),
+  /** Files through the pipeline, whatever became of them. */
+  done: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  /** Files whose exact bytes are in the library already: reported, not imported again. */
+  duplicates: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  ratePerSec: z.number().nonnegative(),
+  /** Null until a few files have gone through (and once it has ended). */
+  etaMs: z.number().int().nonnegative().nullable(),
+  elapsedMs: z.number().int().nonnegative(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+/** What one `library:import` call did (lists hold at most 1,000 entries each; progress events have the counts). */
+export const ImportResult = z.object({
+  imported: z.array(LibraryId),
+  rejected: z.array(z.object({ name: z.string(), reason: z.string() })),
+  /** Files already in the library, with the item that has their bytes. */
+  duplicates: z.array(z.object({ name: z.string(), id: LibraryId })),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
 
 /** One value of a filter dropdown with how many items have it. */
 export const LibraryFacet = z.object({ value: z.string(), count: z.number().int() });
@@ -208,14 +246,25 @@ export const libraryChannels = {
   'library:collection-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
   'library:collection-add': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
   'library:collection-remove': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
-  /** Import image files (validated by decoding); they are marked `imported`. */
-  'library:import': {
-    input: z.object({ source: ImportSource }).strict(),
-    output: z.object({
-      imported: z.array(LibraryId),
-      rejected: z.array(z.object({ name: z.string(), reason: z.string() })),
-    }),
+  /**
+   * Starts an import of `total` files (0 when main will count them: a folder), for its progress events
+   * (`library:import`) and `library:import-cancel`. The files then come through `library:import` with this job.
+   */
+  'library:import-begin': {
+    input: z.object({ total: z.number().int().min(0).max(10_000_000) }).strict(),
+    output: z.object({ job: ImportJobId }),
   },
+  /**
+   * Import image files (validated by decoding); they are marked `imported`. Files whose exact bytes are in the
+   * library already are reported as duplicates instead. With `job`, they count towards that import's progress;
+   * the renderer may have a few `bytes` calls in flight at once (main decodes as many as the machine has cores).
+   */
+  'library:import': {
+    input: z.object({ source: ImportSource, job: ImportJobId.optional() }).strict(),
+    output: ImportResult,
+  },
+  /** Stops an import before its next file (files already in stay); its next progress event says cancelled. */
+  'library:import-cancel': { input: z.object({ job: ImportJobId }).strict(), output: Empty },
   /**
    * Copy items out of the library into a folder chosen with `desktop:choose-folder`, as original or converted,
    * with metadata kept or stripped. The folder token is used up; `folder` is a fresh one for the same folder, so a
@@ -242,6 +291,8 @@ export const libraryChannels = {
 } as const;
 
 export const libraryEvents = {
+  /** Progress of an import (a few times a second while it runs, and when it ends or is cancelled). */
+  'library:import': ImportProgress,
   /** Progress of the start-up check or a rebuild (a few times a second while it runs, and when it ends). */
   'library:maintenance': LibraryMaintenance,
   /** The library changed; the renderer re-runs its query (and refreshes the listed ids when given). */

@@ -1,4 +1,5 @@
 import { startLibraryMaintenance } from './features/library/maintenance-commands';
+import { onImportProgress } from './features/library/import-commands';
 import { onLibraryChanged } from './features/library/query-commands';
 import { rehydrateSettings } from './features/settings/rehydrate';
 import { startGenerate } from './features/generate/commands';
@@ -16,6 +17,7 @@ export async function bootstrap(): Promise<void> {
     if (!hasBridge()) throw new Error('Imagine Studio could not reach its main process.');
     subscribe('app:notice', ({ level, message }) => useStudio.getState().pushNotice(level, message));
     subscribe('library:changed', onLibraryChanged);
+    subscribe('library:import', onImportProgress);
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
     await startGenerate();

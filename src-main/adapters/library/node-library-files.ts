@@ -101,6 +101,9 @@ export class NodeLibraryFiles implements LibraryFiles {
   }
 }
 
+/** Files one folder import takes at most (a walk of a whole disk stops there). */
+const MAX_FOLDER_FILES = 1_000_000;
+
 /** Import sources and export targets the user picked; never inside the library itself. */
 export class NodeExternalFiles implements ExternalFiles {
   constructor(private readonly libraryRoot: string) {}
@@ -121,6 +124,27 @@ export class NodeExternalFiles implements ExternalFiles {
     const lib = await realpath(this.libraryRoot).catch(() => path.resolve(this.libraryRoot));
     const rel = path.relative(lib, real as string);
     if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) invalid('Choose a folder outside the library.');
+  }
+
+  async listFolder(dir: string, extensions: readonly string[]): Promise<string[]> {
+    await this.checkTargetDir(dir);
+    const wanted = new Set(extensions.map((e) => e.toLowerCase()));
+    // A folder that holds the library (a home folder with the library in it) must not import the library itself.
+    const library = await realpath(this.libraryRoot).catch(() => path.resolve(this.libraryRoot));
+    const out: string[] = [];
+    // Breadth first with an explicit list: no recursion depth to exhaust on a deep tree.
+    const folders = [await realpath(dir)];
+    for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
+      const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        if (e.name.startsWith('.')) continue;
+        const full = path.join(folder, e.name);
+        if (e.isDirectory() && full !== library) folders.push(full);
+        else if (e.isFile() && wanted.has(path.extname(e.name).slice(1).toLowerCase())) out.push(full);
+        if (out.length >= MAX_FOLDER_FILES) return out.sort();
+      }
+    }
+    return out.sort();
   }
 
   async writeNew(dir: string, name: string, bytes: Uint8Array): Promise<string> {

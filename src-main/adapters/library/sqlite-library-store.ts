@@ -5,7 +5,7 @@ import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
-import { countSql, filterWhere, pageSql, type SqlWhere } from './sqlite-query';
+import { countSql, filterWhere, idsSql, pageSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
 import { openLibraryDatabase } from './sqlite-schema';
 import { inTransaction, StatementCache } from '../sqlite/sqlite-database';
@@ -128,6 +128,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const terms = parseSearch(q.filter.text ?? '');
     const match = toFtsMatch(terms);
     if (q.filter.text && match === null) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    if (q.ids) return this.queryIds(q.ids, q, match);
     const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
     const where = filterWhere(q.filter);
@@ -152,6 +153,13 @@ export class SqliteLibraryStore implements LibraryStore {
           : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
     }
     return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
+  }
+
+  /** The given ids that match, in the sort's order: lookups by id, a search checked per row (never a scan). */
+  private queryIds(ids: readonly string[], q: StoreQuery, match: string | null): StoreQueryResult {
+    const { sql, params } = idsSql(filterWhere(q.filter), q.sort, match, [...new Set(ids)]);
+    const rows = this.stmt(sql).all(...params) as { id: string }[];
+    return { ids: rows.map((r) => r.id), total: rows.length, totalCapped: false, nextCursor: null };
   }
 
   private count(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {

@@ -57,6 +57,14 @@ export class InMemoryLibraryStore implements LibraryStore {
     const terms = parseSearch(q.filter.text ?? '');
     if (q.filter.text && terms.length === 0) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
+    if (q.ids) {
+      // Like SQLite: the matching ones in the sort's order (relevance: newest first), no paging.
+      const only = q.ids.flatMap((id) => this.items.get(id) ?? []).filter((item) => this.matches(item, q.filter, terms));
+      const key = (item: StoredItem) => sortValue(sort === 'relevance' ? 'newest' : sort, item);
+      only.sort((a, b) => (sort === 'oldest' ? 1 : -1) * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      const ids = [...new Set(only.map((i) => i.id))];
+      return { ids, total: ids.length, totalCapped: false, nextCursor: null };
+    }
     const cursor = decodeCursor(q.cursor, sort);
     const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, terms));
     let relevanceCapped = false;

@@ -36,6 +36,11 @@ export interface ExternalFiles {
   writeNew(dir: string, name: string, bytes: Uint8Array): Promise<string>;
   /** Throws a validation AppError unless `dir` is an existing absolute directory outside the library. */
   checkTargetDir(dir: string): Promise<void>;
+  /**
+   * Every file under `dir` and its subfolders whose extension is one of `extensions`, sorted by path; hidden
+   * entries and symbolic links are skipped. Same folder rules as `checkTargetDir` (never the library itself).
+   */
+  listFolder(dir: string, extensions: readonly string[]): Promise<string[]>;
 }
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif';

@@ -25,6 +25,8 @@ export interface StoreQuery {
   sort: LibrarySort;
   cursor?: string | undefined;
   limit: number;
+  /** Only these ids (see `LibraryQueryInput.ids`): no paging, `total` counts the matches. */
+  ids?: readonly string[] | undefined;
 }
 
 export interface StoreQueryResult {

@@ -2,7 +2,7 @@ import type { ItemOrigin, LibraryRecord, LineageKind, MediaKind } from '@contrac
 import { fail } from '../../core/app-error';
 import { aspectRatioOf } from '../../core/library/aspect';
 import type { LibraryStore } from '../../core/library/library-store';
-import { mediaPath, previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
+import { mediaPath, previewPath, shardOf, sidecarPath, thumbPath } from '../../core/library/paths';
 import {
   SimulatedCrash,
   type ImageFormat,
@@ -14,6 +14,7 @@ import { serializeSidecar } from '../../core/library/sidecar';
 import type { NewItem, StoredItem } from '../../core/library/types';
 import { buildXmp, embedXmp } from '../../core/library/xmp';
 import type { PreviewJob } from './background';
+import { contentHash } from './content-hash';
 
 /** What the generation, edit and import flows hand to the library. */
 export interface IngestInput {
@@ -32,6 +33,15 @@ export interface IngestInput {
   sourceJobId?: string | null;
   createdAt?: number;
   parents?: { kind: LineageKind; parentId: string }[];
+  /** The bytes' SHA-256 when the caller has it already (import checks duplicates with it first). */
+  contentHash?: Promise<string> | string;
+}
+
+/** An item whose files are written, waiting for its row (see `commit`). */
+export interface PreparedItem {
+  entry: NewItem;
+  preview: PreviewJob;
+  written: string[];
 }
 
 export interface IngestDeps {
@@ -93,6 +103,9 @@ const notAnImage = () => fail({ kind: 'validation', message: 'Not a readable JPE
  * Durability: the media file and the sidecar are fdatasync'ed and their shared folder is synced once, before
  * the row commits. That is what a power cut needs: if the row is lost (WAL, synchronous=NORMAL), the media and
  * sidecar are there and reconcile re-adopts the item. The thumbnail is derived data and is not synced.
+ *
+ * Split in two for imports (`prepare` per file, `commit` per batch: one folder sync per shard and one
+ * transaction for many rows); `ingest` runs both for one item.
  */
 export function createIngest(deps: IngestDeps) {
   const { store, files, media } = deps;
@@ -133,7 +146,17 @@ export function createIngest(deps: IngestDeps) {
     return media.videoPoster(files.absolute(item.file));
   }
 
-  return async function ingest(input: IngestInput): Promise<LibraryRecord> {
+  /** Removes what an attempt wrote; a simulated crash leaves it, as a killed process would. */
+  async function undo(written: readonly string[], err: unknown): Promise<void> {
+    if (!(err instanceof SimulatedCrash)) await Promise.all(written.map((p) => files.remove(p).catch(() => {})));
+  }
+
+  /**
+   * Writes an item's files (media, thumbnail, sidecar; media and sidecar fdatasync'ed) and hands it back without
+   * its row: `commit` makes a batch of these durable and visible at once. Its id counts as being written until
+   * its commit ends.
+   */
+  async function prepare(input: IngestInput): Promise<PreparedItem> {
     const id = deps.newId();
     const item = baseItem(id, input, deps.now());
     const entry: NewItem = { item, parents: input.parents ?? [] };
@@ -142,6 +165,7 @@ export function createIngest(deps: IngestDeps) {
     deps.writing?.begin(id);
     try {
       point('before-media');
+      const hash = input.contentHash ?? contentHash(input.bytes);
       let thumb: Uint8Array;
       if (input.kind === 'image') {
         thumb = await storeImage(item, input.bytes, written);
@@ -151,25 +175,50 @@ export function createIngest(deps: IngestDeps) {
         thumb = (await media.thumbnail(poster)) ?? fail({ kind: 'validation', message: 'The video could not be read.', issues: [] });
         preview = { id, source: async () => poster };
       }
+      item.contentHash = await hash;
       point('after-media');
       written.push(thumbPath(id));
       await files.writeAtomic(thumbPath(id), thumb, 'none');
       point('after-renditions');
       written.push(sidecarPath(id));
       await files.writeAtomic(sidecarPath(id), new TextEncoder().encode(serializeSidecar(entry)), 'file');
-      await files.syncDir(sidecarPath(id));
+      return { entry, preview, written };
+    } catch (err) {
+      await undo(written, err);
+      deps.writing?.end(id);
+      throw err;
+    }
+  }
+
+  /**
+   * Makes prepared items durable and visible: each folder holding their media and sidecars is synced once, then
+   * all their rows go in in one transaction, and their previews are queued.
+   */
+  async function commit(batch: readonly PreparedItem[]): Promise<LibraryRecord[]> {
+    const ids = batch.map((p) => p.entry.item.id);
+    try {
+      const folders = new Map(ids.map((id) => [shardOf(id), sidecarPath(id)]));
+      await Promise.all([...folders.values()].map((p) => files.syncDir(p)));
       point('after-sidecar');
-      store.insert([entry]);
+      store.insert(batch.map((p) => p.entry));
       point('after-row');
     } catch (err) {
-      if (!(err instanceof SimulatedCrash)) await Promise.all(written.map((p) => files.remove(p).catch(() => {})));
+      await undo(batch.flatMap((p) => p.written), err);
       throw err;
     } finally {
-      deps.writing?.end(id);
+      for (const id of ids) deps.writing?.end(id);
     }
-    deps.schedulePreview(preview);
-    const record = store.get(id);
-    if (!record) return fail({ kind: 'storage', message: 'The item was saved but could not be read back.' });
-    return record;
-  };
+    for (const p of batch) deps.schedulePreview(p.preview);
+    const records = store.records(ids);
+    if (records.length !== ids.length) fail({ kind: 'storage', message: 'An item was saved but could not be read back.' });
+    return records;
+  }
+
+  /** The whole sequence for one item (generation, edits, video): prepare, then commit alone. */
+  async function ingest(input: IngestInput): Promise<LibraryRecord> {
+    const [record] = await commit([await prepare(input)]);
+    return record ?? fail({ kind: 'storage', message: 'The item was saved but could not be read back.' });
+  }
+
+  return { prepare, commit, ingest };
 }

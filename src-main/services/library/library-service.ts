@@ -11,7 +11,9 @@ import { createIngest, type IngestInput } from './ingest';
 import { Maintenance } from './maintenance';
 import { SidecarSync } from './sidecar-sync';
 import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileReport } from './reconcile';
-import { exportItems, importFiles, type ExportFormat } from './transfer';
+import { ImportJobs } from './import-jobs';
+import { ImportPipeline } from './import-pipeline';
+import { exportItems, importFiles, importInput, type ExportFormat, type ImportRequest } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
 export interface LibraryServiceDeps {
@@ -66,7 +68,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     writing: { begin: (id) => writing.add(id), end: (id) => writing.delete(id) },
   });
   const ingest = async (input: IngestInput) => {
-    const record = await gate.task(() => rawIngest(input));
+    const record = await gate.task(() => rawIngest.ingest(input));
     changed('added', [record.id]);
     return record;
   };
@@ -78,7 +80,17 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const passDeps = (step: MaintenanceDeps['step']): MaintenanceDeps => ({
     store, files, media: deps.media, logger, busy: (id) => writing.has(id), now: () => Date.now(), step,
   });
-  const transfer = { store, files, external: deps.external, media: deps.media, ingest };
+  const transfer = { store, files, external: deps.external, media: deps.media };
+  const pipeline = new ImportPipeline({
+    toInput: importInput,
+    prepare: (input) => rawIngest.prepare(input),
+    commit: (batch) => rawIngest.commit(batch),
+    findByContentHash: (hashes) => store.findByContentHash(hashes),
+    task: (work) => gate.task(work),
+    added: (ids) => changed('added', ids),
+    logger,
+  });
+  const imports = new ImportJobs({ pipeline, events, now: () => Date.now(), newId });
 
   function records(ids: readonly string[], text?: string): LibraryRecord[] {
     const found = store.records(ids);
@@ -125,12 +137,14 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     /** Resolves when background work (previews, sidecars, a check or rebuild) is done: for tests and benchmarks. */
     idle: async () => {
       await maintenance.idle();
+      await pipeline.idle();
       await previews.idle();
       await sidecars.idle();
     },
     /** An orderly quit: a running check or rebuild stops at its next step (the next start checks again). */
     async close(): Promise<void> {
       await maintenance.stop();
+      await pipeline.idle();
       await previews.idle();
       await sidecars.idle();
     },
@@ -171,7 +185,17 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       changed: () => changed('collections'),
       sync: { collections: () => sidecars.writeCollections(), members: (ids) => sidecars.mark(ids) },
     }),
-    importFiles: async (source: Parameters<typeof importFiles>[1]) => importFiles(transfer, source),
+    /** Starts an import of `total` files (0: main counts them), for progress events and cancelling. */
+    beginImport: (total: number) => ({ job: imports.start(total).id }),
+    /** Imports files as part of `job` (a one-off import without one); see `importFiles`. */
+    importFiles: async (request: ImportRequest, job?: string) => {
+      const target = job === undefined ? imports.start(request.kind === 'bytes' ? 1 : 0) : imports.get(job);
+      if (!target) fail({ kind: 'not-found', message: 'This import has ended; start it again.' });
+      return importFiles(deps.external, request, target);
+    },
+    cancelImport(job: string): void {
+      imports.get(job)?.cancel();
+    },
     exportItems: async (input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' }) =>
       exportItems(transfer, input),
     /**

@@ -40,10 +40,20 @@ export interface LibraryToast {
   undoIds?: string[];
 }
 
+/** An import as the Library shows it: main's counts, pace and ETA (`library:import`) plus the files it refused. */
 export interface ImportProgress {
+  /** Null until main has answered `library:import-begin` (and for desktop imports of chosen files). */
+  job: string | null;
+  state: 'running' | 'done' | 'cancelled';
   total: number;
   done: number;
+  imported: number;
+  /** Files whose exact bytes were in the library already. */
+  duplicates: number;
+  ratePerSec: number;
+  etaMs: number | null;
   current: string | null;
+  /** Files refused, and why (the first few hundred). */
   errors: { name: string; reason: string }[];
 }
 

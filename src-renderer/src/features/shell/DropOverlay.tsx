@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import { EDIT_MAX_SOURCES } from '@contract';
+import { isImageFile, onDropped } from '../library/dropped-files';
 import { importFiles } from '../library/import-commands';
 import { useStudio } from '../../stores/store';
 
-const isImage = (f: File) => f.type.startsWith('image/') || /\.(png|jpe?g|webp|gif|avif|heic|heif|bmp|tiff?)$/i.test(f.name);
 const carriesFiles = (e: DragEvent | ReactDragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
 
 /** Splits a drop into images and the rest, and says plainly what was left out. */
 export function pickImages(files: readonly File[]): File[] {
-  const images = files.filter(isImage);
+  const images = files.filter(isImageFile);
   const others = files.length - images.length;
   if (others > 0) {
-    const names = files.filter((f) => !isImage(f)).slice(0, 3).map((f) => f.name).join(', ');
+    const names = files.filter((f) => !isImageFile(f)).slice(0, 3).map((f) => f.name).join(', ');
     useStudio.getState().pushNotice('warning', `Only images can be dropped here; left out ${others === 1 ? names : `${others} files (${names}${others > 3 ? ', …' : ''})`}.`);
   }
   return images;
@@ -65,10 +65,14 @@ export function DropOverlay() {
       setDragging(false);
       if (e.defaultPrevented || !carriesFiles(e)) return;
       e.preventDefault();
-      const files = pickImages([...(e.dataTransfer?.files ?? [])]);
-      if (files.length === 0) return;
-      if (useStudio.getState().section === 'edit') editThese(files);
-      else setPending(files);
+      if (!e.dataTransfer) return;
+      // Dropped folders are walked (their images only); loose files that are not images are reported.
+      onDropped(e.dataTransfer, ({ files: loose, fromFolders }) => {
+        const files = [...pickImages(loose), ...fromFolders];
+        if (files.length === 0) return;
+        if (useStudio.getState().section === 'edit') editThese(files);
+        else setPending(files);
+      });
     };
     window.addEventListener('dragstart', onDragStart);
     window.addEventListener('dragend', onDragEnd);
@@ -117,8 +121,10 @@ export function DropOverlay() {
       e.preventDefault();
       setDragging(false);
       setTarget(null);
-      const files = pickImages([...e.dataTransfer.files]);
-      if (files.length > 0) (kind === 'import' ? importToLibrary : editThese)(files);
+      onDropped(e.dataTransfer, ({ files: loose, fromFolders }) => {
+        const files = [...pickImages(loose), ...fromFolders];
+        if (files.length > 0) (kind === 'import' ? importToLibrary : editThese)(files);
+      });
     },
   });
   const choose = (kind: 'import' | 'edit') => {
