@@ -27,6 +27,8 @@ export const LibraryRecord = z.object({
   id: LibraryId,
   kind: MediaKind,
   createdAt: z.number().int(),
+  /** What the item is called when it has no prompt: an imported file's name without its extension. Searchable. */
+  title: z.string().max(200).optional(),
   prompt: z.string(),
   editInstruction: z.string().nullable(),
   model: z.string().nullable(),
@@ -55,7 +57,7 @@ export const LibraryRecord = z.object({
   /** SHA-256 (hex) of the bytes as they arrived (items from before hashing have none): exact duplicates share it. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Present when records were asked for with a search text. */
-  highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges }).optional(),
+  highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges, title: HighlightRanges.optional() }).optional(),
 });
 export type LibraryRecord = z.infer<typeof LibraryRecord>;
 
@@ -75,7 +77,7 @@ export const LibraryFilter = z
     hasLineage: z.boolean().optional(),
     trashed: z.boolean().default(false),
     origin: ItemOrigin.optional(),
-    /** Free text, searched in prompts and edit instructions. Any characters are safe here. */
+    /** Free text, searched in prompts, edit instructions and titles. Any characters are safe here. */
     text: z.string().max(500).optional(),
   })
   .strict();
@@ -255,8 +257,9 @@ export const libraryChannels = {
     output: z.object({ job: ImportJobId }),
   },
   /**
-   * Import image files (validated by decoding); they are marked `imported`. Files whose exact bytes are in the
-   * library already are reported as duplicates instead. With `job`, they count towards that import's progress;
+   * Import image and video files (judged by their bytes, validated by decoding; JPEG, PNG, WebP, GIF, MP4, MOV,
+   * WebM); they are marked `imported` and titled by their file name. Each refused file comes back with its reason;
+   * files whose exact bytes are in the library already are reported as duplicates instead. With `job`, they count towards that import's progress;
    * the renderer may have a few `bytes` calls in flight at once (main decodes as many as the machine has cores).
    */
   'library:import': {

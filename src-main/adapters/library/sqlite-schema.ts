@@ -175,7 +175,34 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE facet_counts SET count = count + 1 WHERE facet = 'all' AND trashed = (new.trashed_at IS NOT NULL);
   END;
   `,
-  // v4: the content hash (SHA-256 of the bytes as they arrived) of items ingested from now on, so an import can
+  // v4: a title (an imported file's name without extension), searched next to prompts: the FTS index gains a third
+  // column, so it is rebuilt from the table and its triggers follow the new column.
+  `
+  ALTER TABLE items ADD COLUMN title TEXT;
+  DROP TRIGGER items_fts_ai;
+  DROP TRIGGER items_fts_ad;
+  DROP TRIGGER items_fts_au;
+  DROP TABLE items_fts;
+  CREATE VIRTUAL TABLE items_fts USING fts5 (
+    prompt, edit_instruction, title,
+    content='items', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  );
+  INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+  CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title) VALUES (new.seq, new.prompt, new.edit_instruction, new.title);
+  END;
+  CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title);
+  END;
+  CREATE TRIGGER items_fts_au AFTER UPDATE OF seq, prompt, edit_instruction, title ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title);
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title) VALUES (new.seq, new.prompt, new.edit_instruction, new.title);
+  END;
+  `,
+  // v5: the content hash (SHA-256 of the bytes as they arrived) of items ingested from now on, so an import can
   // report a file that is already in the library instead of adding it twice (older rows stay NULL: not hashed).
   `
   ALTER TABLE items ADD COLUMN content_hash TEXT;

@@ -50,7 +50,7 @@ export class InMemoryLibraryStore implements LibraryStore {
     if (f.favorite !== undefined && item.favorite !== f.favorite) return false;
     if (f.hasLineage !== undefined && this.hasLineage(item.id) !== f.hasLineage) return false;
     if (f.collectionId !== undefined && !this.members.get(f.collectionId)?.has(item.id)) return false;
-    return terms.length === 0 || matchesTerms([item.prompt, item.editInstruction], terms);
+    return terms.length === 0 || matchesTerms([item.prompt, item.editInstruction, item.title ?? null], terms);
   }
 
   query(q: StoreQuery): StoreQueryResult {
@@ -103,9 +103,9 @@ export class InMemoryLibraryStore implements LibraryStore {
     return { ids: page.map((i) => i.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
-  /** A stand-in for bm25: items matching in the prompt rank above matches only in the edit instruction. */
+  /** A stand-in for bm25: items matching in the prompt or title rank above matches only in the edit instruction. */
   private score(item: StoredItem, terms: SearchTerm[]): number {
-    return matchesTerms([item.prompt], terms) ? 1 : 0;
+    return matchesTerms([item.prompt, item.title ?? null], terms) ? 1 : 0;
   }
 
   facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] } {

@@ -13,7 +13,7 @@ import { SidecarSync } from './sidecar-sync';
 import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileReport } from './reconcile';
 import { ImportJobs } from './import-jobs';
 import { ImportPipeline } from './import-pipeline';
-import { exportItems, importFiles, importInput, type ExportFormat, type ImportRequest } from './transfer';
+import { exportItems, importFiles, importInputFor, type ExportFormat, type ImportRequest } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
 export interface LibraryServiceDeps {
@@ -82,7 +82,8 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   });
   const transfer = { store, files, external: deps.external, media: deps.media };
   const pipeline = new ImportPipeline({
-    toInput: importInput,
+    // The pipeline has hashed the bytes already: ingest need not do it again.
+    toInput: (name, bytes, hash) => ({ ...importInputFor(name, bytes), contentHash: hash }),
     prepare: (input) => rawIngest.prepare(input),
     commit: (batch) => rawIngest.commit(batch),
     findByContentHash: (hashes) => store.findByContentHash(hashes),
@@ -98,7 +99,11 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     if (terms.length === 0) return found;
     return found.map((r) => ({
       ...r,
-      highlight: { prompt: highlightRanges(r.prompt, terms), editInstruction: highlightRanges(r.editInstruction, terms) },
+      highlight: {
+        prompt: highlightRanges(r.prompt, terms),
+        editInstruction: highlightRanges(r.editInstruction, terms),
+        ...(r.title ? { title: highlightRanges(r.title, terms) } : {}),
+      },
     }));
   }
 

@@ -1,5 +1,5 @@
 import type { LibraryStore } from '../../core/library/library-store';
-import { isTempName, parseLibraryName, previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
+import { isTempName, mimeForExt, parseLibraryName, previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import { COLLECTIONS_FILE, parseCollections, parseSidecar, type SidecarEntry } from '../../core/library/sidecar';
 import { ID_SHARDS, type FileRef } from '../../core/library/types';
@@ -90,7 +90,8 @@ async function eachLimited<T>(list: readonly T[], limit: number, work: (item: T)
 /** Recreates the missing renditions of an item from its media file (a poster frame for videos). */
 async function repairRenditions(deps: MaintenanceDeps, id: string, media: string, disk: OnDisk | undefined): Promise<boolean> {
   try {
-    const source = media.endsWith('.mp4') ? await deps.media.videoPoster(deps.files.absolute(media)) : await deps.files.read(media);
+    const video = mimeForExt(media.split('.').at(-1) ?? '')?.startsWith('video/');
+    const source = video ? await deps.media.videoPoster(deps.files.absolute(media)) : await deps.files.read(media);
     if (!disk?.thumb) {
       const thumb = await deps.media.thumbnail(source);
       if (!thumb) throw new Error('The media file could not be decoded.');

@@ -5,7 +5,7 @@ import { importChosenFiles, importChosenFolder } from '../export/import-chosen';
 import { BulkBar } from './BulkBar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatCount } from './format';
-import { isImageFile, onDropped } from './dropped-files';
+import { isMediaFile, onDropped } from './dropped-files';
 import { importFiles } from './import-commands';
 import { ImportPanel } from './ImportPanel';
 import { emptyTrash } from './item-commands';
@@ -13,7 +13,6 @@ import { LibraryFilters, countFilters } from './LibraryFilters';
 import { LibraryGrid } from './LibraryGrid';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
-import { Lightbox } from './Lightbox';
 import { MaintenanceStatus } from './MaintenanceStatus';
 import { loadCollections, runQuery } from './query-commands';
 import { selectByClick } from './selection';
@@ -30,11 +29,9 @@ export function LibraryPage() {
   const text = useStudio((s) => s.library.text);
   const filters = useStudio((s) => s.library.filters);
   const sort = useStudio((s) => s.library.sort);
-  const lightboxId = useStudio((s) => s.library.lightboxId);
   const total = useStudio((s) => s.library.total);
   const status = useStudio((s) => s.library.status);
   const error = useStudio((s) => s.library.error);
-  const patch = useStudio((s) => s.patchLibrary);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
@@ -55,7 +52,8 @@ export function LibraryPage() {
   }, [view, text, filters, sort]);
   useEffect(() => void loadCollections(), []);
 
-  const open = useCallback((id: string) => patch({ lightboxId: id }), [patch]);
+  const openViewer = useStudio((s) => s.openViewer);
+  const open = useCallback((id: string) => openViewer({ id, from: 'library' }), [openViewer]);
   const onMenu = useCallback((index: number, id: string, e: MouseEvent) => {
     e.preventDefault();
     const s = useStudio.getState();
@@ -114,7 +112,7 @@ export function LibraryPage() {
               ref={fileInput}
               type="file"
               multiple
-              accept="image/*"
+              accept="image/*,video/mp4,video/quicktime,video/webm,.mov,.mkv"
               hidden
               aria-label="Import files"
               onChange={(e) => {
@@ -131,7 +129,7 @@ export function LibraryPage() {
               // A folder picker in Chromium (and every current browser): all files below it, subfolders included.
               {...{ webkitdirectory: '' }}
               onChange={(e) => {
-                void importFiles([...(e.target.files ?? [])].filter(isImageFile));
+                void importFiles([...(e.target.files ?? [])].filter(isMediaFile));
                 e.target.value = '';
               }}
             />
@@ -165,7 +163,6 @@ export function LibraryPage() {
         </div>
       )}
       {menu && <TileMenu anchor={menu} onOpen={open} onClose={closeMenu} />}
-      {lightboxId && <Lightbox id={lightboxId} />}
       {confirmEmpty && (
         <ConfirmDialog
           title="Empty the trash?"

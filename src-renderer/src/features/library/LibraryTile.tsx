@@ -2,7 +2,7 @@ import { memo, useState, type DragEvent, type MouseEvent } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { startDragOut } from '../export/drag-out';
-import { formatDuration, promptExcerpt } from './format';
+import { captionSource, formatDuration, itemName } from './format';
 import { excerpt } from './highlight';
 import { Highlighted } from './Highlighted';
 
@@ -10,7 +10,8 @@ export interface TileProps {
   id: string;
   index: number;
   size: number;
-  onPick(index: number, id: string, e: MouseEvent): void;
+  /** A click on the tile (`click`: opens, or selects with Ctrl/Cmd/Shift) or on its checkbox (`check`). */
+  onPick(index: number, id: string, e: MouseEvent, how: 'click' | 'check'): void;
   onOpen(id: string): void;
   onMenu(index: number, id: string, e: MouseEvent): void;
 }
@@ -27,8 +28,9 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
   const selected = useStudio((s) => (s.library.band ?? s.library.selection.selected).has(id));
   const focused = useStudio((s) => s.library.focusIndex === index);
   const [failed, setFailed] = useState<readonly string[]>([]);
-  const name = record ? promptExcerpt(record.prompt || record.editInstruction || '', record.kind) : 'Loading item';
-  const caption = record ? excerpt(record.prompt, record.highlight?.prompt ?? [], 90) : null;
+  const name = record ? itemName(record) : 'Loading item';
+  const shown = record ? captionSource(record) : null;
+  const caption = shown ? excerpt(shown.text, shown.ranges, 90) : null;
   const candidates = record && !record.missing ? [record.thumb, record.kind === 'image' ? record.file : null] : [];
   const src = candidates.find((c): c is string => !!c && !failed.includes(c));
   // Dragging a selected tile takes the whole selection along (in the order of the grid); any other tile, itself.
@@ -49,8 +51,7 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
       data-index={index}
       className="lib-tile"
       style={{ width: props.size }}
-      onClick={(e) => props.onPick(index, id, e)}
-      onDoubleClick={() => props.onOpen(id)}
+      onClick={(e) => props.onPick(index, id, e, 'click')}
       onContextMenu={(e) => props.onMenu(index, id, e)}
       draggable={!!record && !record.missing}
       onDragStart={dragOut}
@@ -81,11 +82,18 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
             ★
           </span>
         )}
-        {selected && (
-          <span className="lib-check" aria-hidden="true">
-            ✓
-          </span>
-        )}
+        <span
+          role="checkbox"
+          aria-checked={selected}
+          aria-label="Select"
+          className="lib-check"
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onPick(index, id, e, 'check');
+          }}
+        >
+          <span aria-hidden="true">✓</span>
+        </span>
       </div>
       <div className="lib-caption">
         {caption ? <Highlighted text={caption.text || '(no prompt)'} ranges={caption.ranges} /> : '\u00a0'}

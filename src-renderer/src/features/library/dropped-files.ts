@@ -3,8 +3,9 @@
  * The entries must be taken while the drop event is being handled; the walk itself may finish later.
  */
 
-/** Images by type or extension: what a drop or a folder may bring into the library. */
-export const isImageFile = (f: File) => f.type.startsWith('image/') || /\.(png|jpe?g|webp|gif|avif|heic|heif|bmp|tiff?)$/i.test(f.name);
+/** A first guess by type or name, to leave out folders and documents; main judges every file by its bytes. */
+export const isMediaFile = (f: File) =>
+  f.type.startsWith('image/') || f.type.startsWith('video/') || /\.(png|jpe?g|webp|gif|avif|heic|heif|bmp|tiff?|mp4|m4v|mov|webm|mkv)$/i.test(f.name);
 
 function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> {
   // readEntries answers in batches (100 in Chromium) until it answers with none.
@@ -24,14 +25,14 @@ function readAll(reader: FileSystemDirectoryReader): Promise<FileSystemEntry[]> 
 
 const fileOf = (entry: FileSystemFileEntry) => new Promise<File>((resolve, reject) => entry.file(resolve, reject));
 
-/** Every image file under a folder entry, depth first, hidden entries skipped. */
+/** Every image and video file under a folder entry, depth first, hidden entries skipped. */
 async function walk(dir: FileSystemDirectoryEntry, out: File[]): Promise<void> {
   for (const entry of await readAll(dir.createReader())) {
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory) await walk(entry as FileSystemDirectoryEntry, out);
     else if (entry.isFile) {
       const file = await fileOf(entry as FileSystemFileEntry).catch(() => null);
-      if (file && isImageFile(file)) out.push(file);
+      if (file && isMediaFile(file)) out.push(file);
     }
   }
 }
