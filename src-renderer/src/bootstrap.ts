@@ -6,6 +6,7 @@ import { startGenerate } from './features/generate/commands';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 import { startVideo } from './features/video/commands';
+import { startCapabilities } from './features/controls/commands';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -20,6 +21,7 @@ export async function bootstrap(): Promise<void> {
     subscribe('library:import', onImportProgress);
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
+    await startCapabilities();
     await startGenerate();
     await startVideo();
     await startLibraryMaintenance();
