@@ -165,7 +165,7 @@ export const ImportJobId = z.string().regex(/^[0-9a-f]{32}$/, 'Not an import id.
 export const ImportProgress = z.object({
   job: ImportJobId,
   state: z.enum(['running', 'done', 'cancelled']),
-  /** Files in the import (a folder's count is known once main has walked it). */
+  /** Files in this import; a folder's count is known once main has walked it. */
   total: z.number().int().nonnegative(),
   /** Files through the pipeline, whatever became of them. */
   done: z.number().int().nonnegative(),
@@ -294,7 +294,7 @@ export const libraryChannels = {
 } as const;
 
 export const libraryEvents = {
-  /** Progress of an import (a few times a second while it runs, and when it ends or is cancelled). */
+  /** Progress of an import: a few times a second while it runs, and when it ends or is cancelled. */
   'library:import': ImportProgress,
   /** Progress of the start-up check or a rebuild (a few times a second while it runs, and when it ends). */
   'library:maintenance': LibraryMaintenance,

@@ -52,7 +52,7 @@ async function waitForCheck(client: HostClient) {
 describe('an import killed half-way and run again', () => {
   it('ends with every file in exactly once; the re-run reports what was there as duplicates', async () => {
     const first = await startHostProcess({ dataDir });
-    const client = await connectHost(first.origin, first.token);
+    const client = await connectHost(first.url);
     // Kill the host the moment a third of the answers are back: more files are being decoded and written then.
     const killed = importAll(client, FILES / 3).catch(() => []);
     for (let i = 0; i < 2000 && first.child.exitCode === null; i += 1) {
@@ -65,7 +65,7 @@ describe('an import killed half-way and run again', () => {
     client.close();
 
     const second = await startHostProcess({ dataDir });
-    const again = await connectHost(second.origin, second.token);
+    const again = await connectHost(second.url);
     try {
       await waitForCheck(again);
       const before = (await again.invoke<LibraryQueryOutput>('library:query', { filter: {}, limit: 1 })).total;
