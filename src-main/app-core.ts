@@ -119,9 +119,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     mkdirSync(dir, { recursive: true });
     const adapters = createLibraryAdapters(dir);
     const service = createLibraryService({ ...adapters, clock, events: options.events, logger: options.logger });
-    // Files deleted or added behind the app's back are found before anything new is ingested: a concurrent
-    // ingest's file would otherwise look like an orphan to the sweep.
-    await service.reconcile().catch((err: unknown) => {
+    // Files deleted or added behind the app's back are found in the background, a shard at a time, while the app
+    // is already in use (it leaves the files of ingests in progress alone); the Library says while it runs.
+    void service.reconcile().catch((err: unknown) => {
       options.logger.error('library: reconcile failed', { dir, error: String(err) });
     });
     return {
@@ -129,7 +129,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       service,
       files: adapters.files,
       async close() {
-        await service.idle();
+        await service.close();
         adapters.store.close();
       },
     };
