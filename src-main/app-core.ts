@@ -34,6 +34,10 @@ import type { Downloads } from './services/export/downloads';
 import { NodeExportFiles } from './adapters/export/node-export-files';
 import { sharpToPng } from './adapters/export/sharp-to-png';
 import { SharpFfmpegMediaProcessor } from './adapters/library';
+import { AppErrorException } from './core/app-error';
+import { createDeepLinkRouter, type DeepLinkRouter } from './services/links/deep-link-router';
+import { BROWSER_HOST_UPDATES, type Updater } from './core/updates/updater';
+import { createUpdatesHandlers } from './services/updates/updates-handlers';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -54,6 +58,8 @@ export interface CoreOptions {
   settingsStore?: SettingsStore;
   /** Native dialogs, reveal, OS drag and clipboard: Electron's; the browser host passes null (none of these). */
   desktop?: DesktopIntegration | null;
+  /** The desktop app's updater (electron-updater); the browser host has none (updates come with the desktop app). */
+  updater?: Updater | null;
 }
 
 export interface AppCore {
@@ -64,6 +70,8 @@ export interface AppCore {
   connection: ApiConnection;
   /** Finished exports waiting for the browser host's `/download/<token>` route. */
   downloads: Downloads;
+  /** `imagine-studio://` links from the OS (the Electron shell feeds them in). */
+  links: DeepLinkRouter;
   dispose(): Promise<void>;
 }
 
@@ -111,9 +119,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     mkdirSync(dir, { recursive: true });
     const adapters = createLibraryAdapters(dir);
     const service = createLibraryService({ ...adapters, clock, events: options.events, logger: options.logger });
-    // Files deleted or added behind the app's back are found before anything new is ingested: a concurrent
-    // ingest's file would otherwise look like an orphan to the sweep.
-    await service.reconcile().catch((err: unknown) => {
+    // Files deleted or added behind the app's back are found in the background, a shard at a time, while the app
+    // is already in use (it leaves the files of ingests in progress alone); the Library says while it runs.
+    void service.reconcile().catch((err: unknown) => {
       options.logger.error('library: reconcile failed', { dir, error: String(err) });
     });
     return {
@@ -121,7 +129,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       service,
       files: adapters.files,
       async close() {
-        await service.idle();
+        await service.close();
         adapters.store.close();
       },
     };
@@ -202,8 +210,26 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
   });
 
+  const links = createDeepLinkRouter({
+    events: options.events,
+    logger: options.logger,
+    exists: {
+      item: (id) => {
+        try {
+          library.item(id);
+          return true;
+        } catch (err) {
+          if (err instanceof AppErrorException && err.appError.kind === 'not-found') return false;
+          throw err;
+        }
+      },
+      collection: (id) => library.collections.list().some((c) => c.id === id),
+    },
+  });
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
+    'links:pending': () => links.takePending(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
@@ -222,6 +248,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...edit.handlers,
     ...createVideoHandlers(video),
     ...exporting.handlers,
+    ...createUpdatesHandlers(options.updater ?? null, BROWSER_HOST_UPDATES),
   };
 
   return {
@@ -231,6 +258,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
     connection: vault.connection,
     downloads: exporting.downloads,
+    links,
     async dispose() {
       exporting.dispose();
       await video.dispose();

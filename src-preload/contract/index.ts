@@ -12,6 +12,8 @@ import { jobsChannels, jobsEvents } from './jobs';
 import { editChannels, editEvents } from './edit';
 import { videoChannels, videoEvents } from './video';
 import { desktopChannels } from './desktop';
+import { linksChannels, linksEvents } from './links';
+import { updatesChannels, updatesEvents } from './updates';
 import { modelsChannels, modelsEvents } from './models';
 import type { Envelope } from './errors';
 
@@ -25,6 +27,8 @@ export * from './settings';
 export * from './jobs';
 export * from './edit';
 export * from './desktop';
+export * from './links';
+export * from './updates';
 export * from './capabilities';
 export * from './models';
 
@@ -44,6 +48,8 @@ export const channels = {
   ...editChannels,
   ...videoChannels,
   ...desktopChannels,
+  ...linksChannels,
+  ...updatesChannels,
   ...modelsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
@@ -56,6 +62,8 @@ export const events = {
   ...jobsEvents,
   ...editEvents,
   ...videoEvents,
+  ...linksEvents,
+  ...updatesEvents,
   ...modelsEvents,
 } as const satisfies Record<string, z.ZodType>;
 

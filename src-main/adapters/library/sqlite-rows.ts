@@ -37,6 +37,7 @@ export interface ItemRow {
   file: string;
   thumb: string | null;
   preview: string | null;
+  content_hash?: string | null;
 }
 
 export function toParams(i: StoredItem): SQLInputValue[] {
@@ -84,5 +85,7 @@ export function fromRow(r: ItemRow): LibraryRecord {
     file: r.file,
     thumb: r.thumb,
     preview: r.preview,
+    // Only when known, so records of items from before hashing read exactly as they did.
+    ...(r.content_hash ? { contentHash: r.content_hash } : {}),
   };
 }

@@ -202,6 +202,12 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO items_fts (rowid, prompt, edit_instruction, title) VALUES (new.seq, new.prompt, new.edit_instruction, new.title);
   END;
   `,
+  // v5: the content hash (SHA-256 of the bytes as they arrived) of items ingested from now on, so an import can
+  // report a file that is already in the library instead of adding it twice (older rows stay NULL: not hashed).
+  `
+  ALTER TABLE items ADD COLUMN content_hash TEXT;
+  CREATE INDEX items_content_hash ON items (content_hash) WHERE content_hash IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@ import { fail } from '../app-error';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP, sortValue } from './cursor';
 import { matchesTerms, parseSearch, type SearchTerm } from './fts-query';
 import type { LibraryStore } from './library-store';
-import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
+import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
 
 /** The in-memory twin of `SqliteLibraryStore`: same behaviour, checked by the same test suite. */
 export class InMemoryLibraryStore implements LibraryStore {
@@ -14,10 +14,21 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   insert(entries: readonly NewItem[]): void {
     for (const { item, parents } of entries) {
-      this.items.set(item.id, { ...item });
+      // Like SQLite: an update without a hash keeps the one the item has.
+      const contentHash = item.contentHash ?? this.items.get(item.id)?.contentHash;
+      this.items.set(item.id, { ...item, ...(contentHash ? { contentHash } : {}) });
       this.edges = this.edges.filter((e) => e.childId !== item.id);
       for (const p of parents) this.edges.push({ childId: item.id, parentId: p.parentId, kind: p.kind });
     }
+  }
+
+  syncItems(batch: ItemSync): void {
+    this.insert(batch.upsert);
+    for (const [itemId, collections] of batch.memberships) {
+      for (const set of this.members.values()) set.delete(itemId);
+      for (const c of collections) if (this.items.has(itemId)) this.members.get(c)?.add(itemId);
+    }
+    this.remove(batch.remove);
   }
 
   private hasLineage(id: string): boolean {
@@ -46,6 +57,14 @@ export class InMemoryLibraryStore implements LibraryStore {
     const terms = parseSearch(q.filter.text ?? '');
     if (q.filter.text && terms.length === 0) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
+    if (q.ids) {
+      // Like SQLite: the matching ones in the sort's order (relevance: newest first), no paging.
+      const only = q.ids.flatMap((id) => this.items.get(id) ?? []).filter((item) => this.matches(item, q.filter, terms));
+      const key = (item: StoredItem) => sortValue(sort === 'relevance' ? 'newest' : sort, item);
+      only.sort((a, b) => (sort === 'oldest' ? 1 : -1) * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      const ids = [...new Set(only.map((i) => i.id))];
+      return { ids, total: ids.length, totalCapped: false, nextCursor: null };
+    }
     const cursor = decodeCursor(q.cursor, sort);
     const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, terms));
     let relevanceCapped = false;
@@ -154,8 +173,23 @@ export class InMemoryLibraryStore implements LibraryStore {
     return gone.size;
   }
 
-  fileRefs(): FileRef[] {
-    return [...this.items.values()].map(({ id, file, thumb, preview, missing }) => ({ id, file, thumb, preview, missing }));
+  shardRefs(shard: string): FileRef[] {
+    return [...this.items.values()]
+      .filter((i) => i.id.startsWith(shard))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map(({ id, file, thumb, preview, missing }) => ({ id, file, thumb, preview, missing }));
+  }
+
+  findByContentHash(hashes: readonly string[]): Map<string, HashMatch> {
+    const wanted = new Set(hashes);
+    const found = new Map<string, HashMatch>();
+    for (const item of this.items.values()) {
+      const hash = item.contentHash;
+      if (!hash || !wanted.has(hash)) continue;
+      const trashed = item.trashedAt !== null;
+      if (!found.has(hash) || found.get(hash)?.trashed) found.set(hash, { id: item.id, trashed });
+    }
+    return found;
   }
 
   listCollections(): CollectionRow[] {

@@ -17,7 +17,10 @@ export type LibraryChannel =
   | 'library:collection-delete'
   | 'library:collection-add'
   | 'library:collection-remove'
-  | 'library:rebuild';
+  | 'library:rebuild'
+  | 'library:import-begin'
+  | 'library:import-cancel'
+  | 'library:maintenance';
 
 /**
  * Maps parsed contract inputs onto the library service. Import and export by path go through the export module
@@ -40,5 +43,8 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:collection-add': ({ id, ids }) => ({ count: service.collections.add(id, ids) }),
     'library:collection-remove': ({ id, ids }) => ({ count: service.collections.removeItems(id, ids) }),
     'library:rebuild': () => service.rebuild(),
+    'library:import-begin': ({ total }) => service.beginImport(total),
+    'library:import-cancel': ({ job }) => (service.cancelImport(job), {}),
+    'library:maintenance': () => ({ status: service.maintenanceStatus() }),
   };
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
 import { useCapabilities } from '../export/capabilities';
-import { importChosenFiles } from '../export/import-chosen';
+import { importChosenFiles, importChosenFolder } from '../export/import-chosen';
 import { BulkBar } from './BulkBar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatCount } from './format';
+import { isMediaFile, onDropped } from './dropped-files';
 import { importFiles } from './import-commands';
 import { ImportPanel } from './ImportPanel';
 import { emptyTrash } from './item-commands';
@@ -12,6 +13,7 @@ import { LibraryFilters, countFilters } from './LibraryFilters';
 import { LibraryGrid } from './LibraryGrid';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
+import { MaintenanceStatus } from './MaintenanceStatus';
 import { loadCollections, runQuery } from './query-commands';
 import { selectByClick } from './selection';
 import { TileMenu, type MenuAnchor } from './TileMenu';
@@ -35,6 +37,7 @@ export function LibraryPage() {
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [menu, setMenu] = useState<MenuAnchor | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   // The desktop app picks files in a native dialog (main reads them by token); a browser uses the file input.
   const nativeDialogs = useCapabilities().dialogs;
   const lastText = useRef<string | null>(null);
@@ -80,7 +83,8 @@ export function LibraryPage() {
         if (!hasFiles(e)) return;
         e.preventDefault();
         setDragging(false);
-        void importFiles([...e.dataTransfer.files]);
+        // Folders are walked with their subfolders; the import takes what decodes and says why it refused the rest.
+        onDropped(e.dataTransfer, ({ files, fromFolders }) => void importFiles([...files, ...fromFolders]));
       }}
     >
       <LibrarySidebar />
@@ -88,14 +92,22 @@ export function LibraryPage() {
         <header className="lib-header">
           <h1 id="section-title">Library</h1>
           <div className="lib-header-actions">
+            <MaintenanceStatus />
             {trash && (
               <button type="button" className="lib-button lib-danger" disabled={total === 0} onClick={() => setConfirmEmpty(true)}>
                 Empty trash
               </button>
             )}
-            <button type="button" className="lib-button lib-primary" onClick={() => (nativeDialogs ? void importChosenFiles() : fileInput.current?.click())}>
-              Import…
-            </button>
+            {!trash && (
+              <>
+                <button type="button" className="lib-button" onClick={() => (nativeDialogs ? void importChosenFolder() : folderInput.current?.click())}>
+                  Import folder…
+                </button>
+                <button type="button" className="lib-button lib-primary" onClick={() => (nativeDialogs ? void importChosenFiles() : fileInput.current?.click())}>
+                  Import…
+                </button>
+              </>
+            )}
             <input
               ref={fileInput}
               type="file"
@@ -105,6 +117,19 @@ export function LibraryPage() {
               aria-label="Import files"
               onChange={(e) => {
                 void importFiles([...(e.target.files ?? [])]);
+                e.target.value = '';
+              }}
+            />
+            <input
+              ref={folderInput}
+              type="file"
+              multiple
+              hidden
+              aria-label="Import a folder"
+              // A folder picker in Chromium (and every current browser): all files below it, subfolders included.
+              {...{ webkitdirectory: '' }}
+              onChange={(e) => {
+                void importFiles([...(e.target.files ?? [])].filter(isMediaFile));
                 e.target.value = '';
               }}
             />
