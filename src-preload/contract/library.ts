@@ -19,6 +19,11 @@ export type ItemOrigin = z.infer<typeof ItemOrigin>;
 export const LineageKind = z.enum(['edited-from', 'animated-from', 'extended-from', 'reference-of', 'frame-of']);
 export type LineageKind = z.infer<typeof LineageKind>;
 
+/** Star ratings: 0 (unrated) to 5. */
+export const Rating = z.number().int().min(0).max(5);
+/** A tag as typed; main normalizes it (trimmed, lower-case, at most 64 characters) and drops empty ones. */
+export const TagName = z.string().max(200);
+
 /** Character ranges `[start, end)` in a text that matched the search. */
 export const HighlightRanges = z.array(z.tuple([z.number().int(), z.number().int()]));
 
@@ -45,6 +50,10 @@ export const LibraryRecord = z.object({
   sourceJobId: z.string().nullable(),
   origin: ItemOrigin,
   favorite: z.boolean(),
+  /** 0 (unrated) to 5 stars. */
+  rating: Rating,
+  /** Normalized tags, sorted. */
+  tags: z.array(z.string()),
   trashedAt: z.number().int().nullable(),
   /** The file vanished behind the app's back: show a "missing" tile, never a spinner. */
   missing: z.boolean(),
@@ -57,7 +66,8 @@ export const LibraryRecord = z.object({
 });
 export type LibraryRecord = z.infer<typeof LibraryRecord>;
 
-export const LibrarySort = z.enum(['newest', 'oldest', 'largest', 'relevance']);
+/** `rating`: highest rated first, newest first among equal ratings. */
+export const LibrarySort = z.enum(['newest', 'oldest', 'largest', 'relevance', 'rating']);
 export type LibrarySort = z.infer<typeof LibrarySort>;
 
 /** Grid filter; every field narrows. `trashed` false (default) hides trashed items, true shows only them. */
@@ -69,11 +79,18 @@ export const LibraryFilter = z
     to: z.number().int().optional(),
     aspectRatio: z.string().max(20).optional(),
     favorite: z.boolean().optional(),
+    /** Items carrying every one of these tags. */
+    tags: z.array(TagName).min(1).max(16).optional(),
+    /** Items whose rating is one of these (0 = unrated): `[3, 4, 5]` is "3 stars or more". */
+    ratings: z.array(Rating).min(1).max(6).optional(),
     collectionId: LibraryId.optional(),
     hasLineage: z.boolean().optional(),
     trashed: z.boolean().default(false),
     origin: ItemOrigin.optional(),
-    /** Free text, searched in prompts and edit instructions. Any characters are safe here. */
+    /**
+     * Search text: words and phrases in prompts and edit instructions, `-word` to leave out, `tag:x` / `-tag:x`,
+     * `rating:>=4` (see core/library/search-query.ts). Any characters are safe here.
+     */
     text: z.string().max(500).optional(),
   })
   .strict();
@@ -147,6 +164,10 @@ export const ImportSource = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** A tag with how many items (outside the trash) carry it. */
+export const LibraryTag = z.object({ tag: z.string(), count: z.number().int() });
+export type LibraryTag = z.infer<typeof LibraryTag>;
+
 /** One value of a filter dropdown with how many items have it. */
 export const LibraryFacet = z.object({ value: z.string(), count: z.number().int() });
 export type LibraryFacet = z.infer<typeof LibraryFacet>;
@@ -175,6 +196,25 @@ export const libraryChannels = {
   'library:item': { input: z.object({ id: LibraryId }).strict(), output: LibraryItemDetail },
   /** Star or unstar many items. */
   'library:favorite': { input: z.object({ ids: IdList, favorite: z.boolean() }).strict(), output: Count },
+  /** Set the star rating (0 clears it) of many items. */
+  'library:rate': { input: z.object({ ids: IdList, rating: Rating }).strict(), output: Count },
+  /** Add and remove tags on many items at once; `count` is how many items changed. */
+  'library:tag': {
+    input: z
+      .object({ ids: IdList, add: z.array(TagName).max(50).default([]), remove: z.array(TagName).max(50).default([]) })
+      .strict(),
+    output: Count,
+  },
+  /**
+   * Tags in use, most used first: all of them, or those starting with `prefix` (autocomplete). With `ids`, the
+   * tags of those items instead, each with how many of them carry it (the bulk tag editor).
+   */
+  'library:tags': {
+    input: z
+      .object({ prefix: z.string().max(200).optional(), ids: z.array(LibraryId).max(20_000).optional(), limit: z.number().int().min(1).max(1000).default(50) })
+      .strict(),
+    output: z.object({ tags: z.array(LibraryTag) }),
+  },
   /** Move items to the trash; undo with `library:restore` and the same ids. */
   'library:trash': { input: z.object({ ids: IdList }).strict(), output: Count },
   /** Take items out of the trash. */

@@ -1,12 +1,13 @@
-import type { LibraryFacet, LibraryRecord, LibrarySort } from '@contract';
+import type { LibraryFacet, LibraryRecord, LibrarySort, LibraryTag } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
-import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
+import { ftsMatchOf, isEmptyQuery, parseSearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
 import { countSql, filterWhere, pageSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
+import { SqliteTags } from './sqlite-tags';
 import { openLibraryDatabase } from './sqlite-schema';
 import { inTransaction, StatementCache } from '../sqlite/sqlite-database';
 
@@ -27,11 +28,13 @@ export class SqliteLibraryStore implements LibraryStore {
   private readonly db: DatabaseSync;
   private readonly statements: StatementCache;
   private readonly seq: SeqAllocator;
+  private readonly tagStore: SqliteTags;
 
   constructor(file: string) {
     this.db = openLibraryDatabase(file);
     this.statements = new StatementCache(this.db);
     this.seq = new SeqAllocator(this.db);
+    this.tagStore = new SqliteTags(this.statements);
   }
 
   private stmt(sql: string): StatementSync {
@@ -76,6 +79,7 @@ export class SqliteLibraryStore implements LibraryStore {
           updateItem.run(...params.slice(1), item.id);
           if (before.createdAt !== item.createdAt) moveItem.run(this.seq.place(item.createdAt, item.id), item.id);
         }
+        this.tagStore.replace(item.id, item.tags);
         dropEdges.run(item.id);
         for (const p of parents) {
           addEdge.run(item.id, p.parentId, p.kind);
@@ -86,14 +90,14 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   query(q: StoreQuery): StoreQueryResult {
-    const terms = parseSearch(q.filter.text ?? '');
-    const match = toFtsMatch(terms);
-    if (q.filter.text && match === null) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    const search = parseSearchQuery(q.filter.text ?? '');
+    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    const match = ftsMatchOf(search);
     const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
-    const where = filterWhere(q.filter);
+    const where = filterWhere(q.filter, search);
     const page = pageSql(where, sort, match, cursor, q.limit + 1);
-    const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number }[];
+    const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number; s?: number }[];
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
@@ -110,7 +114,9 @@ export class SqliteLibraryStore implements LibraryStore {
       nextCursor =
         sort === 'relevance'
           ? encodeCursor({ kind: 'offset', offset, total })
-          : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
+          : sort === 'rating'
+            ? encodeCursor({ kind: 'rank', value: Number(last.k), at: Number(last.s), id: last.id, total })
+            : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
     }
     return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
@@ -164,14 +170,15 @@ export class SqliteLibraryStore implements LibraryStore {
     const byId = new Map<string, LibraryRecord>();
     for (const part of chunks([...new Set(ids)])) {
       const sql = `SELECT * FROM items WHERE id IN (${part.map(() => '?').join(',')})`;
-      for (const row of this.stmt(sql).all(...part) as unknown as ItemRow[]) byId.set(row.id, fromRow(row));
+      const rows = this.stmt(sql).all(...part) as unknown as ItemRow[];
+      const tags = this.tagStore.bySeq(rows.map((r) => r.seq));
+      for (const row of rows) byId.set(row.id, fromRow(row, tags.get(row.seq)));
     }
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   get(id: string): LibraryRecord | null {
-    const row = this.stmt('SELECT * FROM items WHERE id = ?').get(id) as unknown as ItemRow | undefined;
-    return row ? fromRow(row) : null;
+    return this.records([id])[0] ?? null;
   }
 
   lineage(id: string): { parents: LineageEdge[]; children: LineageEdge[] } {
@@ -185,6 +192,22 @@ export class SqliteLibraryStore implements LibraryStore {
   setFavorite(ids: readonly string[], favorite: boolean): number {
     const f = favorite ? 1 : 0;
     return this.tx(() => this.eachChunk(ids, 'UPDATE items SET favorite = ? WHERE favorite <> ? AND id IN (?list)', [f, f]));
+  }
+
+  setRating(ids: readonly string[], rating: number): number {
+    return this.tx(() => this.eachChunk(ids, 'UPDATE items SET rating = ? WHERE rating <> ? AND id IN (?list)', [rating, rating]));
+  }
+
+  changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+    return this.tx(() => this.tagStore.change([...new Set(ids)], add, remove));
+  }
+
+  tags(options: { prefix?: string; limit: number }): LibraryTag[] {
+    return this.tagStore.list(options);
+  }
+
+  tagsOf(ids: readonly string[]): LibraryTag[] {
+    return this.tagStore.ofItems(chunks([...new Set(ids)]));
   }
 
   setTrashed(ids: readonly string[], at: number | null): number {
@@ -271,7 +294,9 @@ export class SqliteLibraryStore implements LibraryStore {
 
   clear(): void {
     this.tx(() => {
-      this.db.exec('DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM items;');
+      this.db.exec(
+        'DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM item_tags; DELETE FROM items; DELETE FROM tag_counts;',
+      );
     });
   }
 

@@ -1,6 +1,7 @@
 import type { LibraryFilter, LibrarySort } from '@contract';
 import type { SQLInputValue } from 'node:sqlite';
 import { COUNT_CAP, RELEVANCE_CAP, type Cursor } from '../../core/library/cursor';
+import { ftsExclusionOf, normalizeTag, type SearchQuery } from '../../core/library/search-query';
 
 /** A WHERE clause with its bound parameters; user text only ever travels as parameters. */
 export interface SqlWhere {
@@ -13,11 +14,20 @@ export interface SqlWhere {
 /** Slots per millisecond in `seq` (see the v2 migration): seq = created_at * SEQ_SLOTS + rank by id. */
 export const SEQ_SLOTS = 1024;
 
+/** The ratings both the filter and the search text allow (null: either says nothing). */
+function allowedRatings(f: LibraryFilter, search: SearchQuery | null): number[] | null {
+  const a = f.ratings ? [...new Set(f.ratings)] : null;
+  const b = search?.ratings ?? null;
+  if (a && b) return a.filter((r) => b.includes(r));
+  return a ?? b;
+}
+
 /**
- * Builds the filter part of a grid query (without the search text, which picks the FROM clause). Dates become
- * rowid ranges: `created_at >= t` is exactly `seq >= t * SEQ_SLOTS`, and a rowid range is a seek.
+ * Builds the filter part of a grid query (the search text's wanted words pick the FROM clause; its tags, ratings
+ * and, with no wanted words, its excluded words are clauses here). Dates become rowid ranges: `created_at >= t`
+ * is exactly `seq >= t * SEQ_SLOTS`, and a rowid range is a seek.
  */
-export function filterWhere(f: LibraryFilter): SqlWhere {
+export function filterWhere(f: LibraryFilter, search: SearchQuery | null = null): SqlWhere {
   const clauses: string[] = [f.trashed ? 'i.trashed_at IS NOT NULL' : 'i.trashed_at IS NULL'];
   const params: SQLInputValue[] = [];
   const add = (clause: string, ...values: SQLInputValue[]) => {
@@ -35,6 +45,13 @@ export function filterWhere(f: LibraryFilter): SqlWhere {
   if (f.collectionId !== undefined) {
     add('i.id IN (SELECT item_id FROM collection_items WHERE collection_id = ?)', f.collectionId);
   }
+  const tags = new Set([...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...(search?.tags ?? [])]);
+  for (const tag of tags) add('i.seq IN (SELECT seq FROM item_tags WHERE tag = ?)', tag);
+  for (const tag of search?.excludedTags ?? []) add('i.seq NOT IN (SELECT seq FROM item_tags WHERE tag = ?)', tag);
+  const ratings = allowedRatings(f, search);
+  if (ratings) add(ratings.length === 0 ? '0' : `i.rating IN (${ratings.map(Number).join(', ')})`);
+  const exclusion = search ? ftsExclusionOf(search) : null;
+  if (exclusion) add('i.seq NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)', exclusion);
   return { clauses, params, trashed: f.trashed === true };
 }
 
@@ -73,6 +90,22 @@ export function pageSql(
   }
   const clauses = [...w.clauses];
   const params = [...w.params];
+  if (sort === 'rating') {
+    // Walks items_live_rating from the top and stops after a page; with search text the hits are a membership
+    // test instead of the driving loop (sorting every hit of a broad word by rating would cost a full sort).
+    if (match !== null) {
+      clauses.push('i.seq IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+      params.push(match);
+    }
+    if (cursor?.kind === 'rank') {
+      clauses.push('(i.rating, i.seq) < (?, ?)');
+      params.push(cursor.value, cursor.at);
+    }
+    const from = w.trashed ? 'items i INDEXED BY items_trashed' : 'items i';
+    const sql = `SELECT i.id AS id, i.rating AS k, i.seq AS s FROM ${from} WHERE ${where(null, clauses)}
+      ORDER BY i.rating DESC, i.seq DESC LIMIT ?`;
+    return { sql, params: [...params, limit] };
+  }
   if (sort === 'largest') {
     if (cursor?.kind === 'key') {
       clauses.push('(i.bytes, i.id) < (?, ?)');

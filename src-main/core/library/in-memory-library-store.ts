@@ -1,7 +1,8 @@
-import type { LibraryFacet, LibraryFilter, LibraryRecord } from '@contract';
+import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
 import { fail } from '../app-error';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP, sortValue } from './cursor';
-import { matchesTerms, parseSearch, type SearchTerm } from './fts-query';
+import { matchesTerms, type SearchTerm } from './fts-query';
+import { isEmptyQuery, normalizeTag, parseSearchQuery, type SearchQuery } from './search-query';
 import type { LibraryStore } from './library-store';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
 
@@ -14,7 +15,7 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   insert(entries: readonly NewItem[]): void {
     for (const { item, parents } of entries) {
-      this.items.set(item.id, { ...item });
+      this.items.set(item.id, { ...item, tags: [...new Set(item.tags)].sort() });
       this.edges = this.edges.filter((e) => e.childId !== item.id);
       for (const p of parents) this.edges.push({ childId: item.id, parentId: p.parentId, kind: p.kind });
     }
@@ -25,10 +26,10 @@ export class InMemoryLibraryStore implements LibraryStore {
   }
 
   private toRecord(item: StoredItem): LibraryRecord {
-    return { ...item, params: { ...item.params }, hasLineage: this.hasLineage(item.id) };
+    return { ...item, params: { ...item.params }, tags: [...item.tags], hasLineage: this.hasLineage(item.id) };
   }
 
-  private matches(item: StoredItem, f: LibraryFilter, terms: SearchTerm[]): boolean {
+  private matches(item: StoredItem, f: LibraryFilter, q: SearchQuery): boolean {
     if (f.trashed !== (item.trashedAt !== null)) return false;
     if (f.kind !== undefined && item.kind !== f.kind) return false;
     if (f.model !== undefined && item.model !== f.model) return false;
@@ -39,18 +40,29 @@ export class InMemoryLibraryStore implements LibraryStore {
     if (f.favorite !== undefined && item.favorite !== f.favorite) return false;
     if (f.hasLineage !== undefined && this.hasLineage(item.id) !== f.hasLineage) return false;
     if (f.collectionId !== undefined && !this.members.get(f.collectionId)?.has(item.id)) return false;
-    return terms.length === 0 || matchesTerms([item.prompt, item.editInstruction], terms);
+    if (f.ratings && !f.ratings.includes(item.rating)) return false;
+    if (q.ratings && !q.ratings.includes(item.rating)) return false;
+    const wantedTags = [...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...q.tags];
+    if (!wantedTags.every((t) => item.tags.includes(t))) return false;
+    if (q.excludedTags.some((t) => item.tags.includes(t))) return false;
+    const texts = [item.prompt, item.editInstruction];
+    if (q.excluded.some((term) => matchesTerms(texts, [term]))) return false;
+    return q.terms.length === 0 || matchesTerms(texts, q.terms);
   }
 
   query(q: StoreQuery): StoreQueryResult {
-    const terms = parseSearch(q.filter.text ?? '');
-    if (q.filter.text && terms.length === 0) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    const search = parseSearchQuery(q.filter.text ?? '');
+    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    const terms = search.terms;
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
-    const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, terms));
+    const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, search));
     let relevanceCapped = false;
     const key = (item: StoredItem) => sortValue(sort, item);
-    const byKey = (a: StoredItem, b: StoredItem) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const byId = (a: StoredItem, b: StoredItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    // The rating sort breaks ties by date then id (SQLite: by seq, the same order).
+    const byKey = (a: StoredItem, b: StoredItem) =>
+      key(a) - key(b) || (sort === 'rating' ? a.createdAt - b.createdAt : 0) || byId(a, b);
     if (sort === 'oldest') all.sort(byKey);
     else if (sort === 'relevance') {
       // Like SQLite: only the newest RELEVANCE_CAP hits are ranked (see cursor.ts).
@@ -61,10 +73,11 @@ export class InMemoryLibraryStore implements LibraryStore {
     } else all.sort((a, b) => byKey(b, a));
     let start = 0;
     if (cursor?.kind === 'offset') start = cursor.offset;
-    else if (cursor?.kind === 'key') {
+    else if (cursor?.kind === 'key' || cursor?.kind === 'rank') {
       const after = (item: StoredItem) => {
         const k = key(item);
-        const cmp = k - cursor.value || (item.id < cursor.id ? -1 : item.id > cursor.id ? 1 : 0);
+        const at = cursor.kind === 'rank' ? item.createdAt - cursor.at : 0;
+        const cmp = k - cursor.value || at || (item.id < cursor.id ? -1 : item.id > cursor.id ? 1 : 0);
         return sort === 'oldest' ? cmp > 0 : cmp < 0;
       };
       start = all.findIndex(after);
@@ -80,7 +93,9 @@ export class InMemoryLibraryStore implements LibraryStore {
       ? null
       : sort === 'relevance'
         ? encodeCursor({ kind: 'offset', offset: start + page.length, total })
-        : encodeCursor({ kind: 'key', value: key(last), id: last.id, total });
+        : sort === 'rating'
+          ? encodeCursor({ kind: 'rank', value: key(last), at: last.createdAt, id: last.id, total })
+          : encodeCursor({ kind: 'key', value: key(last), id: last.id, total });
     return { ids: page.map((i) => i.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
@@ -132,6 +147,40 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   setFavorite(ids: readonly string[], favorite: boolean): number {
     return this.update(ids, (i) => i.favorite !== favorite && ((i.favorite = favorite), true));
+  }
+
+  setRating(ids: readonly string[], rating: number): number {
+    return this.update(ids, (i) => i.rating !== rating && ((i.rating = rating), true));
+  }
+
+  changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+    return [...new Set(ids)].filter((id) => {
+      const item = this.items.get(id);
+      if (!item) return false;
+      const next = [...new Set([...item.tags.filter((t) => !remove.includes(t)), ...add])].sort();
+      const changed = next.length !== item.tags.length || next.some((t, i) => t !== item.tags[i]);
+      item.tags = next;
+      return changed;
+    });
+  }
+
+  private countTags(items: Iterable<StoredItem>): LibraryTag[] {
+    const counts = new Map<string, number>();
+    for (const item of items) for (const t of item.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts]
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  }
+
+  tags(options: { prefix?: string; limit: number }): LibraryTag[] {
+    const live = [...this.items.values()].filter((i) => i.trashedAt === null);
+    return this.countTags(live)
+      .filter((t) => t.tag.startsWith(options.prefix ?? ''))
+      .slice(0, options.limit);
+  }
+
+  tagsOf(ids: readonly string[]): LibraryTag[] {
+    return this.countTags([...new Set(ids)].flatMap((id) => this.items.get(id) ?? []));
   }
 
   setTrashed(ids: readonly string[], at: number | null): number {

@@ -1,4 +1,4 @@
-import type { LibraryFacet, LibraryRecord } from '@contract';
+import type { LibraryFacet, LibraryRecord, LibraryTag } from '@contract';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from './types';
 
 /**
@@ -19,6 +19,14 @@ export interface LibraryStore {
   /** Edges where the item is the child (`parents`) or the parent (`children`). */
   lineage(id: string): { parents: LineageEdge[]; children: LineageEdge[] };
   setFavorite(ids: readonly string[], favorite: boolean): number;
+  /** Sets the star rating (0–5); returns how many items changed. */
+  setRating(ids: readonly string[], rating: number): number;
+  /** Adds and removes tags (already normalized); returns the ids whose tags changed. */
+  changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): string[];
+  /** Tags carried by items outside the trash, most used first (then by name); only those starting with `prefix`. */
+  tags(options: { prefix?: string; limit: number }): LibraryTag[];
+  /** The tags of these items, each with how many of them carry it, most common first. */
+  tagsOf(ids: readonly string[]): LibraryTag[];
   /** Trash (`at` = time) or restore (`at` = null); returns how many rows changed. */
   setTrashed(ids: readonly string[], at: number | null): number;
   /** Trashed ids among `ids`, or all trashed ids when `ids` is omitted. */

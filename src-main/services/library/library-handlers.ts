@@ -8,6 +8,9 @@ export type LibraryChannel =
   | 'library:records'
   | 'library:item'
   | 'library:favorite'
+  | 'library:rate'
+  | 'library:tag'
+  | 'library:tags'
   | 'library:trash'
   | 'library:restore'
   | 'library:empty-trash'
@@ -30,6 +33,9 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:records': ({ ids, text }) => ({ records: service.records(ids, text) }),
     'library:item': ({ id }) => service.item(id),
     'library:favorite': ({ ids, favorite }) => ({ count: service.setFavorite(ids, favorite) }),
+    'library:rate': ({ ids, rating }) => ({ count: service.setRating(ids, rating) }),
+    'library:tag': ({ ids, add, remove }) => ({ count: service.changeTags(ids, add, remove) }),
+    'library:tags': (input) => ({ tags: service.tags(input) }),
     'library:trash': ({ ids }) => ({ count: service.trash(ids) }),
     'library:restore': ({ ids }) => ({ count: service.restore(ids) }),
     'library:empty-trash': async ({ ids }) => ({ count: await service.emptyTrash(ids) }),

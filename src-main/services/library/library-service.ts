@@ -1,6 +1,7 @@
 import type { LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
-import { highlightRanges, parseSearch } from '../../core/library/fts-query';
+import { highlightRanges } from '../../core/library/fts-query';
+import { normalizeTag, parseSearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import { previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
 import type { ExternalFiles, IngestStep, LibraryFiles, MediaProcessor } from '../../core/library/ports';
@@ -78,7 +79,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   function records(ids: readonly string[], text?: string): LibraryRecord[] {
     const found = store.records(ids);
-    const terms = text ? parseSearch(text) : [];
+    const terms = text ? parseSearchQuery(text).terms : [];
     if (terms.length === 0) return found;
     return found.map((r) => ({
       ...r,
@@ -137,6 +138,29 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       if (n > 0) sidecars.mark(ids);
       if (n > 0) changed('updated', ids);
       return n;
+    },
+    setRating(ids: readonly string[], rating: number): number {
+      const n = store.setRating(ids, rating);
+      if (n > 0) sidecars.mark(ids);
+      if (n > 0) changed('updated', ids);
+      return n;
+    },
+    /** Adds and removes tags (normalized here; a tag both added and removed is added). */
+    changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): number {
+      const toAdd = [...new Set(add.map(normalizeTag).filter(Boolean))];
+      const toRemove = [...new Set(remove.map(normalizeTag).filter((t) => t && !toAdd.includes(t)))];
+      if (toAdd.length + toRemove.length === 0) return 0;
+      const changedIds = store.changeTags(ids, toAdd, toRemove);
+      if (changedIds.length > 0) {
+        sidecars.mark(changedIds);
+        changed('updated', changedIds);
+      }
+      return changedIds.length;
+    },
+    /** Tags in use for autocomplete (by prefix), or the tags of the given items with how many carry each. */
+    tags(input: { prefix?: string | undefined; ids?: readonly string[] | undefined; limit: number }) {
+      if (input.ids) return store.tagsOf(input.ids).slice(0, input.limit);
+      return store.tags({ prefix: normalizeTag(input.prefix ?? ''), limit: input.limit });
     },
     trash(ids: readonly string[]): number {
       const n = store.setTrashed(ids, clock.now());

@@ -15,6 +15,10 @@ export interface LibraryFilters {
   aspectRatio?: string;
   favorite?: boolean;
   hasLineage?: boolean;
+  /** 0: unrated only; 1–5: that many stars or more. */
+  rating?: number;
+  /** Items carrying all of these (normalized) tags. */
+  tags?: string[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { useStudio } from '../../stores/store';
 import { LightboxDetails } from './LightboxDetails';
 import { LightboxMedia } from './LightboxMedia';
 import { errorText, loadMoreIds } from './query-commands';
+import { setRating } from './organize-commands';
 import { useModal } from './use-modal';
 
 /**
@@ -49,6 +50,13 @@ export function Lightbox(props: { id: string }) {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.target instanceof HTMLVideoElement || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Keys typed into a field (the tag box) or moving through the stars belong to that control.
+    if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [role="radiogroup"]')) return;
+    if (/^[0-5]$/.test(e.key) && record) {
+      e.preventDefault();
+      void setRating([record.id], Number(e.key));
+      return;
+    }
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
       step(e.key === 'ArrowRight' ? 1 : -1);

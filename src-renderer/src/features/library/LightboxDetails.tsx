@@ -5,6 +5,7 @@ import { formatBytes, formatCost, formatDate, formatDuration } from './format';
 import { ItemExportActions } from '../export/ItemExportActions';
 import { setFavorite, showToast, trashItems } from './item-commands';
 import { LineageStrip } from './LineageStrip';
+import { ItemOrganizer } from './ItemOrganizer';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 
 function paramText(value: unknown): string {
@@ -59,6 +60,7 @@ export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryI
           </button>
         )}
       </div>
+      <ItemOrganizer record={record} />
       <h3>Prompt</h3>
       <p className="lb-prompt">{record.prompt || <em>No prompt</em>}</p>
       {record.editInstruction && (

@@ -26,6 +26,8 @@ export function toQueryFilter(state: Pick<LibraryState, 'view' | 'filters' | 'te
   if (f.aspectRatio) filter.aspectRatio = f.aspectRatio;
   if (f.favorite) filter.favorite = true;
   if (f.hasLineage) filter.hasLineage = true;
+  if (f.rating !== undefined) filter.ratings = f.rating === 0 ? [0] : [1, 2, 3, 4, 5].filter((r) => r >= (f.rating ?? 0));
+  if (f.tags?.length) filter.tags = f.tags;
   const from = f.from ? dateInputToMs(f.from) : undefined;
   const to = f.to ? dateInputToMs(f.to, true) : undefined;
   if (from !== undefined) filter.from = from;
