@@ -142,6 +142,27 @@ export const LibraryCollection = z.object({
 export type LibraryCollection = z.infer<typeof LibraryCollection>;
 
 const CollectionName = z.string().trim().min(1).max(120);
+
+/** What a smart collection saves: the grid's filter (search text included; never the trash) and its order. */
+export const SmartQuery = z
+  .object({
+    filter: LibraryFilter.omit({ trashed: true }).strict(),
+    sort: LibrarySort.default('newest'),
+  })
+  .strict();
+export type SmartQuery = z.infer<typeof SmartQuery>;
+
+/** A saved search that updates itself, with how many items match it now. */
+export const LibrarySmartCollection = z.object({
+  id: LibraryId,
+  name: z.string(),
+  createdAt: z.number().int(),
+  query: SmartQuery,
+  count: z.number().int(),
+  /** The count stopped at 10,000 (a broad text search): show "10,000+". */
+  countCapped: z.boolean(),
+});
+export type LibrarySmartCollection = z.infer<typeof LibrarySmartCollection>;
 const Count = z.object({ count: z.number().int() });
 
 /**
@@ -232,6 +253,15 @@ export const libraryChannels = {
   'library:collection-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
   'library:collection-add': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
   'library:collection-remove': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
+  /** Smart collections with their current counts (kept until the library changes). */
+  'library:smart-collections': { input: Empty, output: z.object({ collections: z.array(LibrarySmartCollection) }) },
+  'library:smart-create': { input: z.object({ name: CollectionName, query: SmartQuery }).strict(), output: LibrarySmartCollection },
+  /** Renames and/or replaces the saved query. */
+  'library:smart-update': {
+    input: z.object({ id: LibraryId, name: CollectionName.optional(), query: SmartQuery.optional() }).strict(),
+    output: LibrarySmartCollection,
+  },
+  'library:smart-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
   /** Import image files (validated by decoding); they are marked `imported`. */
   'library:import': {
     input: z.object({ source: ImportSource }).strict(),

@@ -1,11 +1,11 @@
-import type { LibraryFacet, LibraryRecord, LibrarySort, LibraryTag } from '@contract';
+import type { LibraryFacet, LibraryFilter, LibraryRecord, LibrarySort, LibraryTag } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
 import { ftsMatchOf, isEmptyQuery, parseSearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
-import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from '../../core/library/types';
+import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
-import { countSql, filterWhere, pageSql, type SqlWhere } from './sqlite-query';
+import { countSql, filterWhere, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
 import { SqliteTags } from './sqlite-tags';
 import { openLibraryDatabase } from './sqlite-schema';
@@ -96,6 +96,8 @@ export class SqliteLibraryStore implements LibraryStore {
     const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
     const where = filterWhere(q.filter, search);
+    // Tag filters count from the tag rows alone (see tagCountSql); `count` uses it when there are no search words.
+    where.tagCount = match === null ? tagCountSql(q.filter, search) : null;
     const page = pageSql(where, sort, match, cursor, q.limit + 1);
     const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number; s?: number }[];
     const more = rows.length > q.limit;
@@ -104,9 +106,9 @@ export class SqliteLibraryStore implements LibraryStore {
     const total =
       cursor?.total ??
       (sort === 'relevance'
-        ? this.count(where, match, undefined, 0, RELEVANCE_CAP) // only the capped set is ranked and pageable
+        ? this.countWhere(where, match, undefined, 0, RELEVANCE_CAP) // only the capped set is ranked and pageable
         : cursor
-          ? this.count(where, match)
+          ? this.countWhere(where, match)
           : this.firstTotal(where, match, sort, pageRows.length, more, last));
     let nextCursor: string | null = null;
     if (more && last) {
@@ -121,11 +123,23 @@ export class SqliteLibraryStore implements LibraryStore {
     return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
-  private count(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
+  count(filter: LibraryFilter): { count: number; capped: boolean } {
+    const search = parseSearchQuery(filter.text ?? '');
+    if (filter.text?.trim() && isEmptyQuery(search)) return { count: 0, capped: false };
+    const match = ftsMatchOf(search);
+    const where = filterWhere(filter, search);
+    where.tagCount = match === null ? tagCountSql(filter, search) : null;
+    return this.countWhere(where, match);
+  }
+
+  private countWhere(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
     if (match === null && where.clauses.length === 1) {
       // Only the trash clause: the trigger-kept total (v3) instead of counting every index entry.
       const row = this.stmt(`SELECT count AS n FROM facet_counts WHERE facet = 'all' AND trashed = ?`).get(where.trashed ? 1 : 0);
       if (row) return { count: Number((row as { n: number }).n), capped: false }; // else count below (never expected)
+    }
+    if (match === null && where.tagCount) {
+      return { count: Number((this.stmt(where.tagCount.sql).get(...where.tagCount.params) as { n: number }).n), capped: false };
     }
     const { sql, params } = countSql(where, match, after, cap + 1);
     const n = seen + Number((this.stmt(sql).get(...params) as { n: number }).n);
@@ -138,11 +152,11 @@ export class SqliteLibraryStore implements LibraryStore {
    */
   private firstTotal(where: SqlWhere, match: string | null, sort: LibrarySort, got: number, more: boolean, last?: { k: number }) {
     if (!more) return { count: got, capped: false };
-    if (match === null || !last || (sort !== 'newest' && sort !== 'oldest')) return this.count(where, match);
+    if (match === null || !last || (sort !== 'newest' && sort !== 'oldest')) return this.countWhere(where, match);
     if (got >= COUNT_CAP) return { count: COUNT_CAP, capped: true };
     const key = Number(last.k);
     if (where.clauses.length === 1 && this.surelyCapped(match, sort, key, COUNT_CAP - got)) return { count: COUNT_CAP, capped: true };
-    return this.count(where, match, { sort, key, cap: COUNT_CAP - got + 1 }, got);
+    return this.countWhere(where, match, { sort, key, cap: COUNT_CAP - got + 1 }, got);
   }
 
   /**
@@ -292,10 +306,25 @@ export class SqliteLibraryStore implements LibraryStore {
     return (rows as { c: string }[]).map((r) => r.c);
   }
 
+  listSmart(): SmartRow[] {
+    return this.stmt('SELECT id, name, created_at AS createdAt, query FROM smart_collections ORDER BY name, id').all() as unknown as SmartRow[];
+  }
+
+  putSmart(row: SmartRow): void {
+    this.stmt(
+      `INSERT INTO smart_collections (id, name, created_at, query) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, query = excluded.query`,
+    ).run(row.id, row.name, row.createdAt, row.query);
+  }
+
+  deleteSmart(id: string): number {
+    return Number(this.stmt('DELETE FROM smart_collections WHERE id = ?').run(id).changes);
+  }
+
   clear(): void {
     this.tx(() => {
       this.db.exec(
-        'DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM item_tags; DELETE FROM items; DELETE FROM tag_counts;',
+        'DELETE FROM smart_collections; DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM item_tags; DELETE FROM items; DELETE FROM tag_counts;',
       );
     });
   }

@@ -9,6 +9,10 @@ export interface SqlWhere {
   params: SQLInputValue[];
   /** The trash view (picks the trash's own index). */
   trashed: boolean;
+  /** The first wanted tag and the index of its clause: newest/oldest pages walk that tag's rows (see `pageSql`). */
+  leadTag?: { tag: string; clause: number };
+  /** A cheaper way to count the same rows, when the filter has a tag (see `tagCountSql`). */
+  tagCount?: { sql: string; params: SQLInputValue[] } | null;
 }
 
 /** Slots per millisecond in `seq` (see the v2 migration): seq = created_at * SEQ_SLOTS + rank by id. */
@@ -46,13 +50,51 @@ export function filterWhere(f: LibraryFilter, search: SearchQuery | null = null)
     add('i.id IN (SELECT item_id FROM collection_items WHERE collection_id = ?)', f.collectionId);
   }
   const tags = new Set([...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...(search?.tags ?? [])]);
-  for (const tag of tags) add('i.seq IN (SELECT seq FROM item_tags WHERE tag = ?)', tag);
+  let leadTag: SqlWhere['leadTag'];
+  for (const tag of tags) {
+    leadTag ??= { tag, clause: clauses.length };
+    add('i.seq IN (SELECT seq FROM item_tags WHERE tag = ?)', tag);
+  }
   for (const tag of search?.excludedTags ?? []) add('i.seq NOT IN (SELECT seq FROM item_tags WHERE tag = ?)', tag);
   const ratings = allowedRatings(f, search);
   if (ratings) add(ratings.length === 0 ? '0' : `i.rating IN (${ratings.map(Number).join(', ')})`);
   const exclusion = search ? ftsExclusionOf(search) : null;
   if (exclusion) add('i.seq NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)', exclusion);
-  return { clauses, params, trashed: f.trashed === true };
+  return { clauses, params, trashed: f.trashed === true, ...(leadTag ? { leadTag } : {}) };
+}
+
+/**
+ * A count driven by a tag's rows instead of the items table, for filters with at least one tag and no search words:
+ * the first tag's index range, with the rating and live state read from the tag rows themselves (v4 keeps them
+ * there), further and excluded tags as primary-key probes, and the items table joined only when some other
+ * filter (kind, model, dates…) needs its columns. Null when the filter has no tag or shows the trash.
+ */
+export function tagCountSql(f: LibraryFilter, search: SearchQuery): { sql: string; params: SQLInputValue[] } | null {
+  if (f.trashed) return null;
+  const tags = [...new Set([...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...search.tags])];
+  const [lead, ...others] = tags;
+  if (lead === undefined) return null;
+  const ratings = allowedRatings(f, search);
+  const clauses = ['t.tag = ?', 't.live = 1'];
+  const params: SQLInputValue[] = [lead];
+  if (ratings) clauses.push(ratings.length === 0 ? '0' : `t.rating IN (${ratings.map(Number).join(', ')})`);
+  for (const tag of others) {
+    clauses.push('EXISTS (SELECT 1 FROM item_tags o WHERE o.tag = ? AND o.seq = t.seq)');
+    params.push(tag);
+  }
+  for (const tag of search.excludedTags) {
+    clauses.push('NOT EXISTS (SELECT 1 FROM item_tags o WHERE o.tag = ? AND o.seq = t.seq)');
+    params.push(tag);
+  }
+  // Everything else, as the grid would filter it; the trash clause is covered by t.live above.
+  const { tags: _tags, ratings: _ratings, ...rest } = f;
+  const other = filterWhere(rest, { ...search, tags: [], excludedTags: [], ratings: null });
+  const extra = other.clauses.slice(1).map((c) => c.replaceAll('i.seq', 't.seq'));
+  const join = extra.some((c) => c.includes('i.')) ? ' JOIN items i ON i.seq = t.seq' : '';
+  return {
+    sql: `SELECT count(*) AS n FROM item_tags t INDEXED BY item_tags_count${join} WHERE ${[...clauses, ...extra].join(' AND ')}`,
+    params: [...params, ...other.params],
+  };
 }
 
 /**
@@ -116,6 +158,21 @@ export function pageSql(
     return { sql, params: [...src.params, ...params, limit] };
   }
   const dir = sort === 'oldest' ? 'ASC' : 'DESC';
+  if (match === null && w.leadTag) {
+    // A tag filter walks that tag's (tag, seq) rows in grid order and stops after a page, reading the live state
+    // from the tag row; the tag's own IN clause is then implied. Its parameter is the one at the clause's position.
+    const lead = w.leadTag;
+    const paramAt = w.clauses.slice(0, lead.clause).reduce((n, c) => n + (c.match(/\?/g)?.length ?? 0), 0);
+    const keep = clauses.filter((_c, i) => i !== lead.clause);
+    const rest = params.filter((_p, i) => i !== paramAt);
+    if (cursor?.kind === 'key') {
+      keep.push(`t.seq ${dir === 'DESC' ? '<' : '>'} ?`);
+      rest.push(cursor.value);
+    }
+    const sql = `SELECT i.id AS id, i.seq AS k FROM item_tags t CROSS JOIN items i ON i.seq = t.seq
+      WHERE t.tag = ? AND t.live = ? AND ${keep.join(' AND ')} ORDER BY t.seq ${dir} LIMIT ?`;
+    return { sql, params: [lead.tag, w.trashed ? 0 : 1, ...rest, limit] };
+  }
   if (cursor?.kind === 'key') {
     clauses.push(`${src.key} ${dir === 'DESC' ? '<' : '>'} ?`);
     params.push(cursor.value);

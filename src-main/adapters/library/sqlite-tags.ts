@@ -1,6 +1,8 @@
 import type { LibraryTag } from '@contract';
 import type { StatementCache } from '../sqlite/sqlite-database';
 
+/** A tag row repeats its item's live state and rating (see the v4 migration). */
+const PUT = 'INSERT OR IGNORE INTO item_tags (tag, seq, live, rating) SELECT ?, seq, trashed_at IS NULL, rating FROM items WHERE id = ?';
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 const byCountThenName = (a: LibraryTag, b: LibraryTag) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
 
@@ -18,7 +20,7 @@ export class SqliteTags {
     const wanted = new Set(tags);
     const drop = s.get('DELETE FROM item_tags WHERE tag = ? AND seq = (SELECT seq FROM items WHERE id = ?)');
     for (const tag of current) if (!wanted.has(tag)) drop.run(tag, id);
-    const put = s.get('INSERT OR IGNORE INTO item_tags (tag, seq) SELECT ?, seq FROM items WHERE id = ?');
+    const put = s.get(PUT);
     for (const tag of wanted) if (!current.includes(tag)) put.run(tag, id);
   }
 
@@ -37,7 +39,7 @@ export class SqliteTags {
 
   /** Adds and removes tags on items; returns the ids whose tags changed. */
   change(ids: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
-    const put = this.statements.get('INSERT OR IGNORE INTO item_tags (tag, seq) SELECT ?, seq FROM items WHERE id = ?');
+    const put = this.statements.get(PUT);
     const drop = this.statements.get('DELETE FROM item_tags WHERE tag = ? AND seq = (SELECT seq FROM items WHERE id = ?)');
     const changed: string[] = [];
     for (const id of ids) {

@@ -4,7 +4,7 @@ import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP, sortValue } from 
 import { matchesTerms, type SearchTerm } from './fts-query';
 import { isEmptyQuery, normalizeTag, parseSearchQuery, type SearchQuery } from './search-query';
 import type { LibraryStore } from './library-store';
-import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
+import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult, StoredItem } from './types';
 
 /** The in-memory twin of `SqliteLibraryStore`: same behaviour, checked by the same test suite. */
 export class InMemoryLibraryStore implements LibraryStore {
@@ -12,6 +12,7 @@ export class InMemoryLibraryStore implements LibraryStore {
   private edges: LineageEdge[] = [];
   private readonly collections = new Map<string, { id: string; name: string; createdAt: number }>();
   private readonly members = new Map<string, Set<string>>();
+  private readonly smart = new Map<string, SmartRow>();
 
   insert(entries: readonly NewItem[]): void {
     for (const { item, parents } of entries) {
@@ -97,6 +98,13 @@ export class InMemoryLibraryStore implements LibraryStore {
           ? encodeCursor({ kind: 'rank', value: key(last), at: last.createdAt, id: last.id, total })
           : encodeCursor({ kind: 'key', value: key(last), id: last.id, total });
     return { ids: page.map((i) => i.id), total: total.count, totalCapped: total.capped, nextCursor };
+  }
+
+  count(filter: LibraryFilter): { count: number; capped: boolean } {
+    const search = parseSearchQuery(filter.text ?? '');
+    if (filter.text?.trim() && isEmptyQuery(search)) return { count: 0, capped: false };
+    const n = [...this.items.values()].filter((item) => this.matches(item, filter, search)).length;
+    return search.terms.length > 0 && n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
   }
 
   /** A stand-in for bm25: items matching in the prompt rank above matches only in the edit instruction. */
@@ -249,7 +257,20 @@ export class InMemoryLibraryStore implements LibraryStore {
     return [...this.members.entries()].filter(([, set]) => set.has(id)).map(([cid]) => cid).sort();
   }
 
+  listSmart(): SmartRow[] {
+    return [...this.smart.values()].map((r) => ({ ...r })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  }
+
+  putSmart(row: SmartRow): void {
+    this.smart.set(row.id, { ...row });
+  }
+
+  deleteSmart(id: string): number {
+    return this.smart.delete(id) ? 1 : 0;
+  }
+
   clear(): void {
+    this.smart.clear();
     this.items.clear();
     this.edges = [];
     this.collections.clear();

@@ -1,5 +1,5 @@
-import type { LibraryFacet, LibraryRecord, LibraryTag } from '@contract';
-import type { CollectionRow, FileRef, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from './types';
+import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
+import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from './types';
 
 /**
  * The library index: items, lineage edges and collections. Synchronous because the real adapter (node:sqlite
@@ -11,6 +11,8 @@ export interface LibraryStore {
   insert(items: readonly NewItem[]): void;
   /** Ordered ids and total count for a filter and sort; `nextCursor` continues after the last id. */
   query(query: StoreQuery): StoreQueryResult;
+  /** How many items match a filter, without a page (smart collection counts); text searches stop at COUNT_CAP. */
+  count(filter: LibraryFilter): { count: number; capped: boolean };
   /** Distinct models and aspect ratios (non-null) with counts, most used first, then by value. */
   facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] };
   /** Records for the given ids, in the given order; unknown ids are left out. */
@@ -44,7 +46,12 @@ export interface LibraryStore {
   addToCollection(collectionId: string, ids: readonly string[]): number;
   removeFromCollection(collectionId: string, ids: readonly string[]): number;
   collectionsOf(id: string): string[];
-  /** Drops every item, edge and collection (rebuild starts from nothing). */
+  /** Smart collections, by name. */
+  listSmart(): SmartRow[];
+  /** Creates or replaces a smart collection. */
+  putSmart(row: SmartRow): void;
+  deleteSmart(id: string): number;
+  /** Drops every item, edge, tag and collection, smart ones too (rebuild starts from nothing). */
   clear(): void;
   close(): void;
 }

@@ -20,6 +20,10 @@ export type LibraryChannel =
   | 'library:collection-delete'
   | 'library:collection-add'
   | 'library:collection-remove'
+  | 'library:smart-collections'
+  | 'library:smart-create'
+  | 'library:smart-update'
+  | 'library:smart-delete'
   | 'library:rebuild';
 
 /**
@@ -45,6 +49,10 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:collection-delete': ({ id }) => ({ count: service.collections.remove(id) }),
     'library:collection-add': ({ id, ids }) => ({ count: service.collections.add(id, ids) }),
     'library:collection-remove': ({ id, ids }) => ({ count: service.collections.removeItems(id, ids) }),
+    'library:smart-collections': () => ({ collections: service.smart.list() }),
+    'library:smart-create': ({ name, query }) => service.smart.create(name, query),
+    'library:smart-update': ({ id, name, query }) => service.smart.update(id, { name, query }),
+    'library:smart-delete': ({ id }) => ({ count: service.smart.remove(id) }),
     'library:rebuild': () => service.rebuild(),
   };
 }

@@ -7,6 +7,7 @@ import { previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
 import type { ExternalFiles, IngestStep, LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createCollections } from './collections';
+import { createSmartCollections } from './smart-collections';
 import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
 import { SidecarSync } from './sidecar-sync';
@@ -41,6 +42,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     reason: 'added' | 'updated' | 'trashed' | 'restored' | 'deleted' | 'collections' | 'rebuilt' | 'reconciled',
     ids?: readonly string[],
   ) {
+    smart.invalidate();
     const list = ids && ids.length <= EVENT_IDS ? [...ids] : undefined;
     events.emit('library:changed', list ? { reason, ids: list } : { reason });
   }
@@ -68,6 +70,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     return record;
   };
   const sidecars = new SidecarSync({ store, files, gate, logger });
+  const smart = createSmartCollections({ store, files, logger, now: () => clock.now(), newId, changed: () => changed('collections') });
   /** Reconcile and rebuild run alone: no ingest half-way, no preview being written (they remake missing ones). */
   const sweep = <T>(work: () => Promise<T>) =>
     gate.sweep(async () => {
@@ -123,6 +126,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     idle: async () => {
       await previews.idle();
       await sidecars.idle();
+      await smart.idle();
     },
     /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
     query(input: LibraryQueryInput): LibraryQueryOutput {
@@ -182,6 +186,12 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       changed: () => changed('collections'),
       sync: { collections: () => sidecars.writeCollections(), members: (ids) => sidecars.mark(ids) },
     }),
+    smart: {
+      list: () => smart.list(),
+      create: smart.create,
+      update: smart.update,
+      remove: smart.remove,
+    },
     importFiles: async (source: Parameters<typeof importFiles>[1]) => importFiles(transfer, source),
     exportItems: async (input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' }) =>
       exportItems(transfer, input),

@@ -2,6 +2,7 @@ import type { LibraryStore } from '../../core/library/library-store';
 import { isTempName, parseLibraryName, previewPath, thumbPath } from '../../core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import { COLLECTIONS_FILE, parseCollections, parseSidecar, type SidecarEntry } from '../../core/library/sidecar';
+import { parseSmartFile, SMART_FILE } from '../../core/library/smart-file';
 import type { Logger } from '../../core/ports';
 
 /** What reconcile found and did, for the log and the `library:changed` event. */
@@ -162,9 +163,12 @@ export async function rebuildIndex(deps: MaintenanceDeps): Promise<{ items: numb
     if (!disk.thumb || !disk.preview) await repairRenditions(deps, id, entry.item.file, lacks(disk)).catch(() => {});
     entries.push(entry);
   }
-  const saved = await deps.files.read(COLLECTIONS_FILE).then((b) => new TextDecoder().decode(b), () => null);
+  const text = (file: string) => deps.files.read(file).then((b) => new TextDecoder().decode(b), () => null);
+  const saved = await text(COLLECTIONS_FILE);
+  const smart = parseSmartFile(await text(SMART_FILE));
   deps.store.clear();
   for (const c of parseCollections(saved)) deps.store.createCollection(c.id, c.name, c.createdAt);
+  for (const s of smart) deps.store.putSmart(s);
   deps.store.insert(entries);
   restoreMemberships(deps.store, entries);
   deps.logger.info('library: index rebuilt', { items: entries.length, skipped });

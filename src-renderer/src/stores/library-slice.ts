@@ -1,10 +1,15 @@
-import type { LibraryCollection, LibraryFacet, LibraryRecord, LibrarySort, MediaKind } from '@contract';
+import type { LibraryCollection, LibraryFacet, LibraryRecord, LibrarySmartCollection, LibrarySort, MediaKind } from '@contract';
 import type { StateCreator } from 'zustand';
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import type { StudioState } from './store';
 
 /** Which part of the library the grid shows. */
-export type LibraryView = { kind: 'all' } | { kind: 'trash' } | { kind: 'collection'; id: string };
+export type LibraryView =
+  | { kind: 'all' }
+  | { kind: 'trash' }
+  | { kind: 'collection'; id: string }
+  /** A smart collection: its saved query is loaded into text, filters and sort (see smart-commands). */
+  | { kind: 'smart'; id: string };
 
 /** Filters as the form holds them (dates as `yyyy-mm-dd`); `toQueryFilter` turns them into the contract's filter. */
 export interface LibraryFilters {
@@ -86,6 +91,7 @@ export interface LibraryState {
   focusIndex: number;
   lightboxId: string | null;
   collections: LibraryCollection[];
+  smart: LibrarySmartCollection[];
   toast: LibraryToast | null;
   importing: ImportProgress | null;
   handoff: LibraryHandoff | null;
@@ -128,6 +134,7 @@ export const initialLibraryState: LibraryState = {
   focusIndex: 0,
   lightboxId: null,
   collections: [],
+  smart: [],
   toast: null,
   importing: null,
   handoff: null,

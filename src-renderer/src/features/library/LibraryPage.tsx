@@ -17,6 +17,8 @@ import { loadCollections, runQuery } from './query-commands';
 import { selectByClick } from './selection';
 import { TileMenu, type MenuAnchor } from './TileMenu';
 import { UndoToast } from './UndoToast';
+import { SaveSmartDialog } from './SaveSmartDialog';
+import { currentSmartQuery, smartChanged, updateSmartCollection } from './smart-commands';
 import { useLibraryShortcuts } from './use-library-shortcuts';
 import './library.css';
 
@@ -37,6 +39,9 @@ export function LibraryPage() {
   const [dragging, setDragging] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [menu, setMenu] = useState<MenuAnchor | null>(null);
+  const [savingSmart, setSavingSmart] = useState(false);
+  const smartOpen = useStudio((s) => (s.library.view.kind === 'smart' ? s.library.smart.find((c) => c.id === (s.library.view as { id: string }).id) : undefined));
+  const smartDirty = useStudio((s) => (smartOpen ? smartChanged(s.library, smartOpen) : false));
   const fileInput = useRef<HTMLInputElement>(null);
   // The desktop app picks files in a native dialog (main reads them by token); a browser uses the file input.
   const nativeDialogs = useCapabilities().dialogs;
@@ -89,7 +94,26 @@ export function LibraryPage() {
       <div className="lib-main">
         <header className="lib-header">
           <h1 id="section-title">Library</h1>
+          {smartOpen && (
+            <span className="lib-header-context" title="Smart collection: updates itself as items change">
+              <span aria-hidden="true" className="lib-smart-mark">⚡</span> {smartOpen.name}
+            </span>
+          )}
           <div className="lib-header-actions">
+            {smartOpen && smartDirty && (
+              <button
+                type="button"
+                className="lib-button"
+                onClick={() => void updateSmartCollection(smartOpen.id, { query: currentSmartQuery(useStudio.getState().library) })}
+              >
+                Save changes to “{smartOpen.name}”
+              </button>
+            )}
+            {!trash && filtering && (!smartOpen || smartDirty) && (
+              <button type="button" className="lib-button" onClick={() => setSavingSmart(true)}>
+                Save search…
+              </button>
+            )}
             {trash && (
               <button type="button" className="lib-button lib-danger" disabled={total === 0} onClick={() => setConfirmEmpty(true)}>
                 Empty trash
@@ -151,6 +175,7 @@ export function LibraryPage() {
           Everything in the trash ({formatCount(total)}) is deleted from this computer for good. This cannot be undone.
         </ConfirmDialog>
       )}
+      {savingSmart && <SaveSmartDialog summary={text.trim() || 'the current filters'} onClose={() => setSavingSmart(false)} />}
       <UndoToast />
     </section>
   );

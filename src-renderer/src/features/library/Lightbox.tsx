@@ -49,14 +49,16 @@ export function Lightbox(props: { id: string }) {
     if (index >= 0 && target) open(target);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    if (e.target instanceof HTMLVideoElement || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     // Keys typed into a field (the tag box) or moving through the stars belong to that control.
     if (e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [role="radiogroup"]')) return;
+    // 0–5 rate the item, also while a video has focus (its controls give digits no meaning).
     if (/^[0-5]$/.test(e.key) && record) {
       e.preventDefault();
       void setRating([record.id], Number(e.key));
       return;
     }
+    if (e.target instanceof HTMLVideoElement) return;
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
       step(e.key === 'ArrowRight' ? 1 : -1);

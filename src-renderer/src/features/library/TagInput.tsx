@@ -6,7 +6,8 @@ import { suggestTags, tidyTag } from './organize-commands';
 const SUGGEST_MS = 120;
 
 /**
- * A tag entry with autocomplete from the tags in use (ARIA combobox + listbox): ↓/↑ move through the suggestions,
+ * A tag entry with autocomplete from the tags in use (ARIA combobox + listbox): suggestions open as the user types
+ * (or presses ↓, which lists the most used tags), ↓/↑ move through them,
  * Enter or comma adds the highlighted one (or the typed text), Escape closes the list first.
  */
 export function TagInput(props: { label: string; onAdd(tag: string): void; exclude?: readonly string[]; placeholder?: string }) {
@@ -38,6 +39,7 @@ export function TagInput(props: { label: string; onAdd(tag: string): void; exclu
     props.onAdd(tag);
     setText('');
     setActive(-1);
+    setOpen(false);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -74,7 +76,6 @@ export function TagInput(props: { label: string; onAdd(tag: string): void; exclu
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />

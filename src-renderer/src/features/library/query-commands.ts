@@ -9,6 +9,7 @@ import { useStudio } from '../../stores/store';
 import { dateInputToMs } from './format';
 import { idsToFetch } from './grid-window';
 import { pruneSelection } from './selection';
+import { loadSmartCollections } from './smart-commands';
 
 /** Ids per query page: large, so almost every library arrives in one round trip (the ids are tiny). */
 export const ID_PAGE = 50_000;
@@ -21,6 +22,11 @@ export function toQueryFilter(state: Pick<LibraryState, 'view' | 'filters' | 'te
   const text = state.text.trim();
   const filter: LibraryFilter = { trashed: state.view.kind === 'trash' };
   if (state.view.kind === 'collection') filter.collectionId = state.view.id;
+  if (state.view.kind === 'smart') {
+    // A smart collection saved inside a collection keeps that collection as its base.
+    const base = useStudio.getState().library.smart.find((s) => s.id === (state.view as { id: string }).id)?.query.filter.collectionId;
+    if (base) filter.collectionId = base;
+  }
   if (f.kind) filter.kind = f.kind;
   if (f.model?.trim()) filter.model = f.model.trim();
   if (f.aspectRatio) filter.aspectRatio = f.aspectRatio;
@@ -148,6 +154,7 @@ export async function loadCollections(): Promise<void> {
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let smartTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * Routed from the `library:changed` event (bootstrap). Changed ids are dropped from the cache so the grid
@@ -158,6 +165,9 @@ export function onLibraryChanged(change: EventPayload<'library:changed'>): void 
   if (change.ids) store.dropLibraryRecords(change.ids);
   else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched') store.clearLibraryRecords();
   if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added') void loadCollections();
+  // Any change can move a smart collection's count; main recounts once per change, so this stays cheap.
+  clearTimeout(smartTimer);
+  smartTimer = setTimeout(() => void loadSmartCollections(), 300);
   if (store.library.status === 'idle') return; // The Library has not been opened yet: it queries on mount.
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => {

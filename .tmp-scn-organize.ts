@@ -1,0 +1,36 @@
+import type { Page } from '@playwright/test';
+export async function run(page: Page, shot: (n: string) => Promise<void>) {
+  await page.getByRole('gridcell').first().dblclick();
+  const viewer = page.getByRole('dialog', { name: 'Item viewer' });
+  await viewer.waitFor();
+  await page.keyboard.press('4');
+  const add = viewer.getByRole('combobox', { name: 'Add tag' });
+  await add.fill('portrait');
+  await add.press('Enter');
+  await add.fill('client a');
+  await add.press('Enter');
+  await add.fill('po');
+  await page.waitForTimeout(400);
+  await shot('viewer-tags');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.getByRole('gridcell').nth(1).click();
+  await page.getByRole('gridcell').nth(3).click({ modifiers: ['Shift'] });
+  await page.keyboard.press('5');
+  await page.getByRole('button', { name: 'Tags…' }).click();
+  await page.getByRole('dialog', { name: 'Edit tags' }).waitFor();
+  await page.getByRole('combobox', { name: 'Add tag to all' }).fill('keeper');
+  await page.getByRole('combobox', { name: 'Add tag to all' }).press('Enter');
+  await page.waitForTimeout(300);
+  await shot('bulk-tags');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.getByLabel('Rating').selectOption('4');
+  await page.getByRole('searchbox', { name: 'Search prompts' }).fill('tag:portrait -tag:draft rating:>=4');
+  await page.waitForTimeout(600);
+  await shot('filters');
+  await page.getByRole('searchbox', { name: 'Search prompts' }).fill('');
+  await page.getByLabel('Rating').selectOption('');
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.getByRole('button', { name: 'Clear selection' }).click().catch(() => {});
+}
