@@ -11,6 +11,7 @@ const MIME: Record<string, string> = {
   '.webp': 'image/webp',
   '.gif': 'image/gif',
   '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
   '.json': 'application/json',
 };
 

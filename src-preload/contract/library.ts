@@ -32,6 +32,8 @@ export const LibraryRecord = z.object({
   id: LibraryId,
   kind: MediaKind,
   createdAt: z.number().int(),
+  /** What the item is called when it has no prompt: an imported file's name without its extension. Searchable. */
+  title: z.string().max(200).optional(),
   prompt: z.string(),
   editInstruction: z.string().nullable(),
   model: z.string().nullable(),
@@ -62,7 +64,7 @@ export const LibraryRecord = z.object({
   thumb: z.string().nullable(),
   preview: z.string().nullable(),
   /** Present when records were asked for with a search text. */
-  highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges }).optional(),
+  highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges, title: HighlightRanges.optional() }).optional(),
 });
 export type LibraryRecord = z.infer<typeof LibraryRecord>;
 
@@ -88,7 +90,7 @@ export const LibraryFilter = z
     trashed: z.boolean().default(false),
     origin: ItemOrigin.optional(),
     /**
-     * Search text: words and phrases in prompts and edit instructions, `-word` to leave out, `tag:x` / `-tag:x`,
+     * Search text: words and phrases in prompts, edit instructions and titles, `-word` to leave out, `tag:x` / `-tag:x`,
      * `rating:>=4` (see core/library/search-query.ts). Any characters are safe here.
      */
     text: z.string().max(500).optional(),
@@ -262,7 +264,10 @@ export const libraryChannels = {
     output: LibrarySmartCollection,
   },
   'library:smart-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
-  /** Import image files (validated by decoding); they are marked `imported`. */
+  /**
+   * Import image and video files (judged by their bytes, validated by decoding; JPEG, PNG, WebP, GIF, MP4, MOV,
+   * WebM); they are marked `imported` and titled by their file name. Each refused file comes back with its reason.
+   */
   'library:import': {
     input: z.object({ source: ImportSource }).strict(),
     output: z.object({

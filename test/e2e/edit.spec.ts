@@ -108,9 +108,9 @@ test('an oversized image is scaled down with a notice; bad files are refused wit
   await expect(edit.cards()).toHaveCount(1);
   await expect(edit.notices(1)).toContainText('Downscaled from 8000×2000 to 4096×1024.');
   const refusals = edit.refusals();
-  await expect(refusals).toContainText('notes.png was not added: This is a text file, not an image');
+  await expect(refusals).toContainText('notes.png was not added: This is not an image or video: it is a text file');
   await expect(refusals).toContainText('empty.png was not added: The file is empty (0 bytes).');
-  await expect(refusals).toContainText('broken.jpg was not added: The JPEG file is damaged or incomplete (truncated)');
+  await expect(refusals).toContainText('broken.jpg was not added: The JPEG file is truncated or corrupt');
   await page.screenshot(shot('refusals'));
 });
 

@@ -186,7 +186,10 @@ test.describe('library', () => {
     ]);
     await expect(page.getByRole('list', { name: 'Files not imported' })).toContainText('notes.txt');
     await lib.expectCount(`${seed.items.length + 1} items`);
-    await expect(lib.tiles().first()).toHaveAccessibleName('Untitled image');
+    await expect(page.getByRole('list', { name: 'Files not imported' })).toContainText('This is not an image or video: it is a text file');
+    // The file keeps its name: on the tile, and for search.
+    await expect(lib.tiles().first()).toHaveAccessibleName('dropped');
+    await expect(lib.tiles().first()).toContainText('dropped');
     await settle(page);
     await page.screenshot(shot('import'));
   });

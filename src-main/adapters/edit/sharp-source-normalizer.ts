@@ -9,6 +9,9 @@ import type { EditMime, NormalizedSource, RefusedSource, SourceNormalizer, Sourc
 import {
   FORMAT_NAMES, MAX_INPUT_PIXELS, MAX_SOURCE_BYTES, NORMALIZE_TIME_LIMIT_MS, classifySource, cropRect, fitWithin, refusalFor,
 } from '../../core/edit/source-rules';
+import { imageBombRefusal, notMediaRefusal } from '../../core/media/refusals';
+
+const UNREADABLE = notMediaRefusal('binary');
 
 const refused = (reason: string): RefusedSource => ({ ok: false, reason });
 const ACCEPTED: Record<string, EditMime> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
@@ -42,13 +45,13 @@ async function openBytes(bytes: Uint8Array, seconds: number): Promise<{ pipeline
     return { pipeline: sharp(bmp.data, rawInput(bmp)).timeout({ seconds }), meta: null, format: 'bmp' };
   }
   const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => {
-    throw new Refusal('This file is not an image Imagine Studio can read.');
+    // A known format whose header does not parse is damaged; anything else is not an image at all.
+    throw new Refusal(kind === 'binary' ? UNREADABLE : truncated(kind));
   });
   if (meta.format === 'svg') throw new Refusal(refusalFor('svg') ?? '');
-  if (!meta.width || !meta.height) throw new Refusal('The image declares no size: it is damaged.');
-  if (meta.width * meta.height > MAX_INPUT_PIXELS) {
-    throw new Refusal(`The image declares ${meta.width}×${meta.height} pixels: too large to open safely.`);
-  }
+  if (!meta.width || !meta.height) throw new Refusal(truncated(meta.format));
+  const bomb = imageBombRefusal(meta.width, meta.height);
+  if (bomb) throw new Refusal(bomb);
   const format = meta.format === 'heif' && meta.compression === 'av1' ? 'avif' : meta.format;
   const pipeline = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' }).timeout({ seconds });
   return { pipeline, meta, format };
@@ -84,12 +87,17 @@ async function decode(bytes: Uint8Array, seconds: number): Promise<Decoded> {
   return { data, info, format, hasAlpha: info.channels === 4, notices, pristine };
 }
 
+/** The shared "truncated or corrupt" sentence, for any format name sharp or the sniffer gives. */
+function truncated(format: string): string {
+  return `The ${FORMAT_NAMES[format] ?? 'image'} file is truncated or corrupt: it cannot be read to the end.`;
+}
+
 function decodeFailure(format: string, err: unknown): string {
   const text = String(err instanceof Error ? err.message : err).toLowerCase();
   if (text.includes('timeout')) return 'Opening the image took too long; it may be damaged or far too complex.';
   if (format === 'heif') return 'This HEIC photo cannot be decoded here (no HEVC codec): export it as JPEG first.';
   if (text.includes('pixel limit')) return 'The image is too large to open safely.';
-  return `The ${FORMAT_NAMES[format] ?? 'image'} file is damaged or incomplete (truncated) and cannot be decoded.`;
+  return truncated(format);
 }
 
 async function encode(d: { data: Buffer; info: OutputInfo }, mime: EditMime): Promise<Buffer> {
@@ -150,7 +158,7 @@ export function createSharpSourceNormalizer(options: { timeLimitMs?: number } = 
         timer = setTimeout(() => resolve(refused('Opening the image took too long; it may be damaged or far too complex.')), limit);
       });
       const work = normalizeOnce(bytes, seconds).catch((err: unknown) =>
-        refused(err instanceof Refusal ? err.message : 'This file is not an image Imagine Studio can read.'));
+        refused(err instanceof Refusal ? err.message : UNREADABLE));
       try {
         return await Promise.race([work, late]);
       } finally {

@@ -1,16 +1,39 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp, { type Metadata } from 'sharp';
 import { fail } from '../../core/app-error';
-import type { ImageFormat, ImageInfo, MediaProcessor, VideoInfo } from '../../core/library/ports';
+import type { ImageFormat, ImageInfo, MediaProcessor } from '../../core/library/ports';
+import { MAX_IMAGE_PIXELS as MAX_PIXELS, imageBombRefusal, type VideoProbe } from '../../core/media/refusals';
 
 const run = promisify(execFile);
 const ACCEPTED: ReadonlySet<string> = new Set(['jpeg', 'png', 'webp', 'gif']);
-/** Decompression-bomb guard: refuse images over ~100 megapixels. */
-const MAX_PIXELS = 100_000_000;
+/** ffmpeg/ffprobe on a hostile file must not hang an import: each run is killed after this long. */
+const TOOL_TIMEOUT_MS = 30_000;
+const TOOL_OPTIONS = { timeout: TOOL_TIMEOUT_MS, maxBuffer: 1024 * 1024, killSignal: 'SIGKILL' as const };
+
+/** Runs `work` with the bytes in a private temp file (ffprobe needs to seek: an MP4's index may sit at the end). */
+async function withTempFile<T>(bytes: Uint8Array, name: string, work: (file: string, dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'imagine-media-'));
+  try {
+    const file = path.join(dir, name);
+    await writeFile(file, bytes, { mode: 0o600 });
+    return await work(file, dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+type ProbeJson = {
+  streams?: { codec_type?: string; codec_name?: string; width?: number; height?: number; duration?: string }[];
+  format?: { duration?: string };
+};
+const toMs = (seconds: string | undefined) => {
+  const n = Number(seconds);
+  return seconds !== undefined && Number.isFinite(n) && n >= 0 ? Math.round(n * 1000) : null;
+};
 const THUMB = 256;
 const PREVIEW = 1024;
 
@@ -27,13 +50,8 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
       return null; // sharp throws synchronously on an empty buffer, and rejects on unknown formats
     }
     if (!meta.format || !ACCEPTED.has(meta.format) || !meta.width || !meta.height) return null;
-    if (meta.width * meta.height > MAX_PIXELS) {
-      fail({
-        kind: 'validation',
-        message: `The image declares ${meta.width}×${meta.height} pixels, over the 100-megapixel limit: too large to open safely.`,
-        issues: [],
-      });
-    }
+    const bomb = imageBombRefusal(meta.width, meta.height);
+    if (bomb) fail({ kind: 'validation', message: bomb, issues: [] });
     // Upright dimensions (a portrait phone photo stored sideways is portrait), as every rendition and viewer shows it.
     const { width, height } = meta.autoOrient;
     return { format: meta.format as ImageFormat, width, height };
@@ -72,24 +90,36 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
     return pipeline.webp({ quality: 90 }).toBuffer();
   }
 
-  async videoInfo(absPath: string): Promise<VideoInfo | null> {
-    try {
-      const { stdout } = await run(this.tools.ffprobe, [
-        '-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height:format=duration',
-        '-of', 'json', '--', absPath,
-      ]);
-      const json = JSON.parse(stdout) as { streams?: { width?: number; height?: number }[]; format?: { duration?: string } };
-      const stream = json.streams?.[0];
-      if (!stream) return null;
-      const seconds = Number(json.format?.duration);
-      return {
-        durationMs: Number.isFinite(seconds) ? Math.round(seconds * 1000) : null,
-        width: stream.width ?? null,
-        height: stream.height ?? null,
-      };
-    } catch {
-      return null;
-    }
+  async probeVideo(bytes: Uint8Array): Promise<VideoProbe | null> {
+    return withTempFile(bytes, 'probe', async (file) => {
+      try {
+        const { stdout } = await run(this.tools.ffprobe, [
+          '-v', 'error', '-show_entries', 'stream=codec_type,codec_name,width,height,duration:format=duration',
+          '-of', 'json', '--', file,
+        ], TOOL_OPTIONS);
+        const json = JSON.parse(stdout) as ProbeJson;
+        const streams = json.streams ?? [];
+        const video = streams.find((s) => s.codec_type === 'video');
+        // The longest length anything in the file declares: a crafted track header can claim hours.
+        const lengths = [toMs(json.format?.duration), ...streams.map((s) => toMs(s.duration))].filter((n): n is number => n !== null);
+        return {
+          video: video ? { codec: video.codec_name ?? 'unknown', width: video.width ?? null, height: video.height ?? null } : null,
+          durationMs: lengths.length ? Math.max(...lengths) : null,
+        };
+      } catch {
+        return null; // ffprobe refused the file (no index, garbage) or ran out of time
+      }
+    });
+  }
+
+  async toMp4(bytes: Uint8Array): Promise<Uint8Array | null> {
+    return withTempFile(bytes, 'in', async (file, dir) => {
+      const out = path.join(dir, 'out.mp4');
+      // Stream copy: the same pictures and sound in an MP4 box, with the index first so playback starts at once.
+      const args = ['-v', 'error', '-i', file, '-map', '0:v:0', '-map', '0:a?', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', '-y', out];
+      const ok = await run(this.tools.ffmpeg, args, TOOL_OPTIONS).then(() => true, () => false);
+      return ok ? readFile(out).catch(() => null) : null;
+    });
   }
 
   async videoPoster(absPath: string): Promise<Uint8Array> {
@@ -99,7 +129,7 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
       // -ss before -i seeks cheaply; 0.1 s skips a black first frame in most encoders' output. A clip shorter than
       // that has no frame there (ffmpeg writes nothing), so fall back to the first frame.
       for (const seek of [['-ss', '0.1'], []]) {
-        await run(this.tools.ffmpeg, ['-v', 'error', ...seek, '-i', absPath, '-frames:v', '1', '-y', out]).catch(() => null);
+        await run(this.tools.ffmpeg, ['-v', 'error', ...seek, '-i', absPath, '-frames:v', '1', '-y', out], TOOL_OPTIONS).catch(() => null);
         const poster = await readFile(out).catch(() => null);
         if (poster && poster.length > 0) return poster;
       }

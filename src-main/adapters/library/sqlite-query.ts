@@ -124,7 +124,7 @@ export function pageSql(
   const src = source(match, w.trashed);
   if (sort === 'relevance' && match !== null) {
     // The inner query walks the FTS hits newest first and stops at RELEVANCE_CAP; only those are scored and sorted.
-    const sql = `SELECT id, k FROM (SELECT i.id AS id, i.seq AS k, bm25(items_fts, 2.0, 1.0) AS score
+    const sql = `SELECT id, k FROM (SELECT i.id AS id, i.seq AS k, bm25(items_fts, 2.0, 1.0, 2.0) AS score
       FROM ${src.from} WHERE ${where(match, w.clauses)} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_CAP})
       ORDER BY score, k DESC LIMIT ? OFFSET ?`;
     const offset = cursor?.kind === 'offset' ? cursor.offset : 0;

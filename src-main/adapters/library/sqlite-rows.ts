@@ -4,7 +4,7 @@ import type { StoredItem } from '../../core/library/types';
 
 /** Column order for inserts; `toParams` yields values in the same order. */
 export const ITEM_COLUMNS = [
-  'id', 'kind', 'created_at', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
+  'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
   'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview',
 ] as const;
@@ -14,6 +14,7 @@ export interface ItemRow {
   id: string;
   kind: 'image' | 'video';
   created_at: number;
+  title: string | null;
   prompt: string;
   edit_instruction: string | null;
   model: string | null;
@@ -42,7 +43,7 @@ export interface ItemRow {
 
 export function toParams(i: StoredItem): SQLInputValue[] {
   return [
-    i.id, i.kind, i.createdAt, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
+    i.id, i.kind, i.createdAt, i.title ?? null, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
     i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
   ];
@@ -63,6 +64,7 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     id: r.id,
     kind: r.kind,
     createdAt: r.created_at,
+    ...(r.title !== null ? { title: r.title } : {}),
     prompt: r.prompt,
     editInstruction: r.edit_instruction,
     model: r.model,

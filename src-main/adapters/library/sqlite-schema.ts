@@ -175,7 +175,34 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE facet_counts SET count = count + 1 WHERE facet = 'all' AND trashed = (new.trashed_at IS NOT NULL);
   END;
   `,
-  // v4 (issue 20): star ratings and tags. Tags are keyed by the item's seq, so a tag filter walks (tag, seq) in grid
+  // v4: a title (an imported file's name without extension), searched next to prompts: the FTS index gains a third
+  // column, so it is rebuilt from the table and its triggers follow the new column.
+  `
+  ALTER TABLE items ADD COLUMN title TEXT;
+  DROP TRIGGER items_fts_ai;
+  DROP TRIGGER items_fts_ad;
+  DROP TRIGGER items_fts_au;
+  DROP TABLE items_fts;
+  CREATE VIRTUAL TABLE items_fts USING fts5 (
+    prompt, edit_instruction, title,
+    content='items', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  );
+  INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+  CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title) VALUES (new.seq, new.prompt, new.edit_instruction, new.title);
+  END;
+  CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title);
+  END;
+  CREATE TRIGGER items_fts_au AFTER UPDATE OF seq, prompt, edit_instruction, title ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title);
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title) VALUES (new.seq, new.prompt, new.edit_instruction, new.title);
+  END;
+  `,
+  // v5 (issue 20): star ratings and tags. Tags are keyed by the item's seq, so a tag filter walks (tag, seq) in grid
   // order. Each tag row repeats its item's live/trashed state and rating (triggers keep them in step), so counting a
   // tag with a rating — what smart collections do after every change — reads one index range and never the items
   // table (at 1M items that is the difference between ~100k row lookups and none). Triggers also keep tags with
@@ -215,7 +242,7 @@ export const MIGRATIONS: readonly string[] = [
     WHERE tag IN (SELECT tag FROM item_tags WHERE seq = new.seq);
   END;
   `,
-  // v5 (issue 20): smart collections, a saved search + filters (+ sort) as JSON, counted on demand.
+  // v6 (issue 20): smart collections, a saved search + filters (+ sort) as JSON, counted on demand.
   `
   CREATE TABLE smart_collections (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL, query TEXT NOT NULL

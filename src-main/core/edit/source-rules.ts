@@ -2,55 +2,41 @@
  * Pure decisions about edit sources: what a file is by its first bytes, which files are refused outright, and how
  * large a source may be. The sharp adapter does the pixel work; these rules stay testable as tables.
  */
+import { MAX_IMAGE_PIXELS, notMediaRefusal } from '../media/refusals';
+import { FORMAT_LABELS, sniffMedia, type ImageFormatName } from '../media/sniff';
 import { LIMITS } from '../xai/models';
-import { sniffImage } from '../xai/media-sniff';
 
 /** xAI's input limit (doc §4.1, §11.1). */
 export const MAX_SOURCE_BYTES = LIMITS.maxInputImageBytes;
 /** Longest side we send: larger gains nothing (outputs are ≤ 2k) and only costs upload time. */
 export const MAX_SOURCE_SIDE = 4096;
-/** Decompression-bomb guard handed to sharp's `limitInputPixels`. */
-export const MAX_INPUT_PIXELS = 120_000_000;
+/** Decompression-bomb guard handed to sharp's `limitInputPixels`: the library's limit (one number for both). */
+export const MAX_INPUT_PIXELS = MAX_IMAGE_PIXELS;
 /** Wall-clock limit for decoding one source; a pathological file must not hang the edit screen. */
 export const NORMALIZE_TIME_LIMIT_MS = 20_000;
 
-/** What the first bytes say a file is. */
-export type SourceKind = 'empty' | 'png' | 'jpeg' | 'webp' | 'gif' | 'bmp' | 'svg' | 'text' | 'other';
+/** What the first bytes say a file is (`binary`: bytes the sniffer does not know; the decoder may). */
+export type SourceKind = ImageFormatName | 'empty' | 'svg' | 'html' | 'text' | 'video' | 'binary';
 
-const SNIFF: Record<string, SourceKind> = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp', 'image/gif': 'gif' };
-
-/** True when the head decodes as printable text (a renamed .txt, JSON, HTML): no image format starts like that. */
-function looksLikeText(head: Uint8Array): boolean {
-  if (head.length === 0) return false;
-  let printable = 0;
-  for (const b of head) if (b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127) || b >= 0xc0) printable++;
-  return printable / head.length > 0.95;
-}
-
+/** The shared sniffer (core/media), in the edit screen's terms. */
 export function classifySource(bytes: Uint8Array): SourceKind {
-  if (bytes.length === 0) return 'empty';
-  const sniffed = sniffImage(bytes);
-  if (sniffed) return SNIFF[sniffed] ?? 'other';
-  if (bytes[0] === 0x42 && bytes[1] === 0x4d) return 'bmp';
-  const head = bytes.subarray(0, 1024);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg')) || text.includes('<svg ')) return 'svg';
-  if (looksLikeText(head)) return 'text';
-  return 'other';
+  const sniffed = sniffMedia(bytes);
+  if (sniffed.kind === 'none') return sniffed.why;
+  return sniffed.kind === 'video' ? 'video' : sniffed.format;
 }
 
-/** Refusals decided from the bytes alone, before any decoder sees them. */
+/**
+ * Refusals decided from the bytes alone, before any decoder sees them: the same words as the library's import.
+ * Unrecognised binary is left to the decoder (it knows formats the sniffer does not) and refused by it.
+ */
 export function refusalFor(kind: SourceKind): string | null {
-  if (kind === 'empty') return 'The file is empty (0 bytes).';
-  if (kind === 'svg') return 'SVG drawings are not supported: export the drawing as PNG first.';
-  if (kind === 'text') return 'This is a text file, not an image (whatever its name says).';
+  if (kind === 'empty' || kind === 'svg' || kind === 'html' || kind === 'text') return notMediaRefusal(kind);
+  if (kind === 'video') return 'This is a video: edit videos on the Video screen (Edit a video).';
   return null;
 }
 
-/** Human names for notices. */
-export const FORMAT_NAMES: Record<string, string> = {
-  gif: 'GIF', bmp: 'BMP', tiff: 'TIFF', heif: 'HEIC/HEIF', avif: 'AVIF', png: 'PNG', jpeg: 'JPEG', webp: 'WebP', raw: 'raw',
-};
+/** Human names for notices (the sniffer's labels, plus what only the decoder names). */
+export const FORMAT_NAMES: Record<string, string> = { ...FORMAT_LABELS, heif: 'HEIC/HEIF', raw: 'raw' };
 
 /** Size that fits MAX_SOURCE_SIDE, keeping the aspect ratio; null when no downscale is needed. */
 export function fitWithin(width: number, height: number, side = MAX_SOURCE_SIDE): { width: number; height: number } | null {

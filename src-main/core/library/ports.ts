@@ -1,3 +1,5 @@
+import type { VideoProbe } from '../media/refusals';
+
 /**
  * Ports the library service needs besides the store: the library folder, files outside it (import/export) and
  * media processing. Adapters: `NodeLibraryFiles`, `NodeExternalFiles`, `SharpFfmpegMediaProcessor`.
@@ -42,12 +44,6 @@ export interface ImageInfo {
   height: number;
 }
 
-export interface VideoInfo {
-  durationMs: number | null;
-  width: number | null;
-  height: number | null;
-}
-
 /** Decoding, resizing and encoding of images, and probing of videos. */
 export interface MediaProcessor {
   /**
@@ -64,8 +60,13 @@ export interface MediaProcessor {
   preview(bytes: Uint8Array): Promise<Uint8Array>;
   /** Re-encodes to `format`, embedding the XMP packet when given and dropping all other metadata. */
   encode(bytes: Uint8Array, format: Exclude<ImageFormat, 'gif'>, xmp: string | null): Promise<Uint8Array>;
-  /** Duration and size of a video file; null when it is not a readable video. */
-  videoInfo(absPath: string): Promise<VideoInfo | null>;
+  /**
+   * What ffprobe finds in video bytes (streams, codec, frame size, the longest declared length); null when it
+   * cannot read them at all. `videoRefusal` (core/media/refusals) judges the answer.
+   */
+  probeVideo(bytes: Uint8Array): Promise<VideoProbe | null>;
+  /** The same streams in an MP4 box (stream copy, no re-encoding), for MOV files; null when ffmpeg cannot. */
+  toMp4(bytes: Uint8Array): Promise<Uint8Array | null>;
   /** A poster frame (PNG) from early in the video (the first frame when the clip is shorter than the usual skip). */
   videoPoster(absPath: string): Promise<Uint8Array>;
 }

@@ -17,6 +17,7 @@ import type {
 import { AppErrorException, fail, toAppError } from '../../core/app-error';
 import { billedFailure } from '../../core/jobs/billed-failure';
 import { InMemoryResultStaging, type ResultStaging, type StagedImage, type StagedMeta } from '../../core/jobs/result-staging';
+import { titleFromFileName } from '../../core/library/title';
 import { describeStorageError } from '../../core/storage-error';
 import type { EditSourceStore, SourceNormalizer, StoredSourceMeta } from '../../core/edit/ports';
 import type { Clock, Logger } from '../../core/ports';
@@ -119,7 +120,9 @@ export function createEditService(deps: EditServiceDeps) {
     for (const s of loaded) {
       let id = s.meta.libraryItemId;
       if (!id) {
-        const record = await library.ingest({ bytes: s.bytes, kind: 'image', origin: 'imported', prompt: '', params: { name: s.meta.name } });
+        const record = await library.ingest({
+          bytes: s.bytes, kind: 'image', origin: 'imported', title: titleFromFileName(s.meta.name), prompt: '', params: { name: s.meta.name },
+        });
         id = record.id;
         await sources.setLibraryItem(s.meta.id, id);
       }

@@ -32,10 +32,12 @@ export interface DesktopHandlerDeps {
 }
 
 const IMAGES: DialogFilter[] = [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif'] }];
+/** What `library:import` takes (it judges each file by its bytes; the filter only narrows the dialog). */
+const IMPORTABLE: DialogFilter[] = [{ name: 'Images and videos', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'mp4', 'm4v', 'mov', 'webm', 'mkv'] }];
 const SAVE_FILTERS: Record<'zip' | 'image' | 'video', DialogFilter[]> = {
   zip: [{ name: 'Zip archive', extensions: ['zip'] }],
   image: IMAGES,
-  video: [{ name: 'Video', extensions: ['mp4'] }],
+  video: [{ name: 'Video', extensions: ['mp4', 'webm'] }],
 };
 const DRAG_ICON_PX = 96;
 /** A plain 32 px tile for drags whose thumbnail cannot be read: macOS refuses a drag with an empty icon. */
@@ -66,7 +68,7 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Pick<Handlers, 
       return { folder: dir ? { token: grants.issue(dir, 'export-folder'), label: dir } : null };
     },
     'desktop:choose-files': async (_input, sender) => {
-      const paths = await native().chooseFiles({ title: 'Import images', filters: IMAGES, window: sender?.window });
+      const paths = await native().chooseFiles({ title: 'Import images and videos', filters: IMPORTABLE, window: sender?.window });
       return { files: paths.slice(0, 1000).map((p) => ({ token: grants.issue(p, 'import-file'), label: path.basename(p) })) };
     },
     'desktop:choose-save': async ({ suggestedName, kind }, sender) => {

@@ -26,7 +26,7 @@ export interface ExportRequest {
 }
 
 const MIME: Record<string, string> = {
-  jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4', zip: 'application/zip',
+  jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', mp4: 'video/mp4', webm: 'video/webm', zip: 'application/zip',
 };
 const mimeOf = (name: string) => MIME[name.split('.').at(-1)?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 

@@ -3,13 +3,9 @@ import { fail } from '../../core/app-error';
 import { aspectRatioOf } from '../../core/library/aspect';
 import type { LibraryStore } from '../../core/library/library-store';
 import { mediaPath, previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
-import {
-  SimulatedCrash,
-  type ImageFormat,
-  type IngestStep,
-  type LibraryFiles,
-  type MediaProcessor,
-} from '../../core/library/ports';
+import { SimulatedCrash, type IngestStep, type LibraryFiles, type MediaProcessor } from '../../core/library/ports';
+import { libraryVerdict, type LibraryImageFormat } from '../../core/media/library-verdict';
+import { truncatedRefusal, videoRefusal } from '../../core/media/refusals';
 import { serializeSidecar } from '../../core/library/sidecar';
 import type { NewItem, StoredItem } from '../../core/library/types';
 import { buildXmp, embedXmp } from '../../core/library/xmp';
@@ -21,6 +17,8 @@ export interface IngestInput {
   bytes: Uint8Array;
   kind: MediaKind;
   origin: ItemOrigin;
+  /** What the item is called when it has no prompt: an imported file's name without its extension. */
+  title?: string | null;
   prompt?: string;
   editInstruction?: string | null;
   model?: string | null;
@@ -50,14 +48,17 @@ export interface IngestDeps {
   faultHook?: ((step: IngestStep) => void) | undefined;
 }
 
-const EXT: Record<ImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
-const MIME: Record<ImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
+const EXT: Record<LibraryImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
+const MIME: Record<LibraryImageFormat, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
+/** H.264/H.265 play from MP4 everywhere (and xAI takes MP4 sources): a MOV or Matroska file of them is re-boxed. */
+const MP4_CODECS: ReadonlySet<string> = new Set(['h264', 'hevc']);
 
 function baseItem(id: string, input: IngestInput, now: number): StoredItem {
   return {
     id,
     kind: input.kind,
     createdAt: input.createdAt ?? now,
+    ...(input.title ? { title: input.title } : {}),
     prompt: input.prompt ?? '',
     editInstruction: input.editInstruction ?? null,
     model: input.model ?? null,
@@ -84,8 +85,15 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
   };
 }
 
-const isMp4 = (b: Uint8Array) => b.length > 12 && String.fromCharCode(...b.subarray(4, 8)) === 'ftyp';
-const notAnImage = () => fail({ kind: 'validation', message: 'Not a readable JPEG, PNG, WebP or GIF image.', issues: [] });
+const refuse = (message: string): never => fail({ kind: 'validation', message, issues: [] });
+
+/** The byte-level verdict for the kind the caller expects; every refusal names the problem. */
+function verdictFor<K extends 'image' | 'video'>(bytes: Uint8Array, kind: K) {
+  const verdict = libraryVerdict(bytes);
+  if (!verdict.ok) return refuse(verdict.reason);
+  if (verdict.kind !== kind) return refuse(kind === 'image' ? 'This is a video, not an image.' : 'This is an image, not a video.');
+  return verdict as Extract<typeof verdict, { kind: K }>;
+}
 
 /**
  * The one crash-safe ingest sequence: media file (atomic) → thumbnail → sidecar → index row, the row committing
@@ -104,37 +112,46 @@ export function createIngest(deps: IngestDeps) {
 
   /** Embeds XMP and writes the image while its thumbnail is decoded (CPU and disk overlap). */
   async function storeImage(item: StoredItem, bytes: Uint8Array, written: string[]): Promise<Uint8Array> {
-    const info = (await media.probeImage(bytes)) ?? notAnImage();
-    Object.assign(item, { width: info.width, height: info.height, mime: MIME[info.format] });
+    const { format } = verdictFor(bytes, 'image');
+    const corrupt = () => refuse(truncatedRefusal(format));
+    const info = (await media.probeImage(bytes)) ?? corrupt();
+    Object.assign(item, { width: info.width, height: info.height, mime: MIME[format] });
     item.aspectRatio ??= aspectRatioOf(info.width, info.height);
-    item.file = mediaPath(item.id, EXT[info.format]);
+    item.file = mediaPath(item.id, EXT[format]);
     const write = async () => {
       // GIF has no standard XMP home we write; the sidecar carries it.
       const xmp = buildXmp(item);
       const stored =
-        info.format === 'gif'
+        format === 'gif'
           ? bytes
           : // A body that cannot be spliced or re-encoded (a truncated PNG) is a refusal, not an internal failure.
-            (embedXmp(bytes, xmp) ?? (await media.encode(bytes, info.format === 'webp' ? 'webp' : 'png', xmp).catch(notAnImage)));
+            (embedXmp(bytes, xmp) ?? (await media.encode(bytes, format === 'webp' ? 'webp' : 'png', xmp).catch(corrupt)));
       item.bytes = stored.length;
       written.push(item.file);
       await files.writeAtomic(item.file, stored, 'file');
     };
     const [thumb] = await Promise.all([media.thumbnail(bytes), write()]);
-    return thumb ?? notAnImage();
+    return thumb ?? corrupt();
   }
 
+  /** Probes (ffprobe, by bytes), refuses what cannot be played, re-boxes MOV as MP4, writes, and takes a poster. */
   async function storeVideo(item: StoredItem, bytes: Uint8Array, written: string[]): Promise<Uint8Array> {
-    if (!isMp4(bytes)) fail({ kind: 'validation', message: 'Not an MP4 video.', issues: [] });
-    item.file = mediaPath(item.id, 'mp4');
-    item.mime = 'video/mp4';
+    const { container } = verdictFor(bytes, 'video');
+    const corrupt = () => refuse(truncatedRefusal(container));
+    const probe = (await media.probeVideo(bytes)) ?? corrupt();
+    const why = videoRefusal(probe, container);
+    if (why) refuse(why);
+    const rebox = container === 'mov' || (container === 'webm' && MP4_CODECS.has(probe.video?.codec ?? ''));
+    const stored = rebox ? ((await media.toMp4(bytes)) ?? corrupt()) : bytes;
+    const webm = container === 'webm' && !rebox;
+    item.file = mediaPath(item.id, webm ? 'webm' : 'mp4');
+    item.mime = webm ? 'video/webm' : 'video/mp4';
+    item.bytes = stored.length;
+    Object.assign(item, { width: probe.video?.width ?? null, height: probe.video?.height ?? null, durationMs: probe.durationMs });
+    item.aspectRatio ??= aspectRatioOf(item.width, item.height);
     written.push(item.file);
-    await files.writeAtomic(item.file, bytes, 'file');
-    const info = await media.videoInfo(files.absolute(item.file));
-    if (!info) fail({ kind: 'validation', message: 'The video could not be read.', issues: [] });
-    Object.assign(item, { width: info.width, height: info.height, durationMs: info.durationMs });
-    item.aspectRatio ??= aspectRatioOf(info.width, info.height);
-    return media.videoPoster(files.absolute(item.file));
+    await files.writeAtomic(item.file, stored, 'file');
+    return media.videoPoster(files.absolute(item.file)).catch(corrupt);
   }
 
   return async function ingest(input: IngestInput): Promise<LibraryRecord> {
@@ -151,7 +168,7 @@ export function createIngest(deps: IngestDeps) {
         preview = { id, source: () => files.read(item.file) };
       } else {
         const poster = await storeVideo(item, input.bytes, written);
-        thumb = (await media.thumbnail(poster)) ?? fail({ kind: 'validation', message: 'The video could not be read.', issues: [] });
+        thumb = (await media.thumbnail(poster)) ?? refuse('No picture could be read from this video.');
         preview = { id, source: async () => poster };
       }
       point('after-media');

@@ -86,7 +86,11 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     if (terms.length === 0) return found;
     return found.map((r) => ({
       ...r,
-      highlight: { prompt: highlightRanges(r.prompt, terms), editInstruction: highlightRanges(r.editInstruction, terms) },
+      highlight: {
+        prompt: highlightRanges(r.prompt, terms),
+        editInstruction: highlightRanges(r.editInstruction, terms),
+        ...(r.title ? { title: highlightRanges(r.title, terms) } : {}),
+      },
     }));
   }
 

@@ -1,5 +1,5 @@
 import type { LibraryStore } from '../../core/library/library-store';
-import { isTempName, parseLibraryName, previewPath, thumbPath } from '../../core/library/paths';
+import { isTempName, mimeForExt, parseLibraryName, previewPath, thumbPath } from '../../core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import { COLLECTIONS_FILE, parseCollections, parseSidecar, type SidecarEntry } from '../../core/library/sidecar';
 import { parseSmartFile, SMART_FILE } from '../../core/library/smart-file';
@@ -57,7 +57,7 @@ export interface MaintenanceDeps {
 
 /** Recreates the missing renditions of an item from its media file (a poster frame for videos). */
 async function repairRenditions(deps: MaintenanceDeps, id: string, media: string, missing: { thumb: boolean; preview: boolean }) {
-  const source = media.endsWith('.mp4')
+  const source = mimeForExt(media.split('.').at(-1) ?? '')?.startsWith('video/')
     ? await deps.media.videoPoster(deps.files.absolute(media))
     : await deps.files.read(media);
   if (missing.thumb) {

@@ -3,8 +3,10 @@ import { fail } from '../../core/app-error';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ExternalFiles, LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import { serializeSidecar } from '../../core/library/sidecar';
+import { titleFromFileName } from '../../core/library/title';
 import { buildXmp, embedXmp, readXmp, stripMetadata } from '../../core/library/xmp';
 import { embedXmpWebp } from '../../core/library/xmp-webp';
+import { libraryVerdict } from '../../core/media/library-verdict';
 import type { IngestInput } from './ingest';
 
 /** Largest file accepted for import (the contract bounds base64 input to the same size). */
@@ -35,29 +37,42 @@ function plausibleDate(ms: number | null | undefined): number | undefined {
   return ms !== null && ms !== undefined && ms >= 0 && ms <= LATEST_PLAUSIBLE_DATE ? ms : undefined;
 }
 
-/** Imports one image; decoding failures are reported per file instead of failing the batch. */
+/**
+ * What an offered file becomes: an image or video with its file name as title, or (for a file we exported earlier,
+ * carrying our XMP packet) the prompt, model and settings it left with. Refused files throw a validation error
+ * whose message says why. Shared by every way files come in (picked, dropped, an import pipeline).
+ */
+export function importInputFor(name: string, bytes: Uint8Array): IngestInput {
+  const verdict = libraryVerdict(bytes);
+  if (!verdict.ok) return fail({ kind: 'validation', message: verdict.reason, issues: [] });
+  const title = titleFromFileName(name);
+  if (verdict.kind === 'video') return { bytes, kind: 'video', origin: 'imported', title, params: { importedFrom: name } };
+  const xmp = readXmp(bytes);
+  return {
+    bytes,
+    kind: 'image',
+    origin: 'imported',
+    title,
+    params: xmp?.params ?? { importedFrom: name },
+    prompt: xmp?.prompt ?? undefined,
+    model: xmp?.model ?? null,
+    editInstruction: xmp?.editInstruction ?? null,
+    requestId: xmp?.requestId ?? null,
+    createdAt: plausibleDate(xmp?.createdAt),
+    // Any tool's xmp:Rating and dc:subject (Lightroom, digiKam, our own exports) come in as rating and tags.
+    rating: xmp?.rating ?? 0,
+    tags: xmp?.tags ?? [],
+  };
+}
+
+/** Imports one file; refusals are reported per file (with their reason) instead of failing the batch. */
 async function importOne(
   deps: TransferDeps,
   name: string,
   bytes: Uint8Array,
 ): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
   try {
-    // A file we exported earlier carries our XMP packet: keep its prompt, model and settings on the way back in.
-    const xmp = readXmp(bytes);
-    const record = await deps.ingest({
-      bytes,
-      kind: 'image',
-      origin: 'imported',
-      params: xmp?.params ?? { importedFrom: name },
-      prompt: xmp?.prompt ?? undefined,
-      model: xmp?.model ?? null,
-      editInstruction: xmp?.editInstruction ?? null,
-      requestId: xmp?.requestId ?? null,
-      createdAt: plausibleDate(xmp?.createdAt),
-      // Any tool's xmp:Rating and dc:subject (Lightroom, digiKam, our own exports) come in as rating and tags.
-      rating: xmp?.rating ?? 0,
-      tags: xmp?.tags ?? [],
-    });
+    const record = await deps.ingest(importInputFor(name, bytes));
     return { ok: true, id: record.id };
   } catch (err) {
     const reason = err instanceof Error && 'appError' in err ? err.message : 'Could not import this file.';
@@ -110,6 +125,9 @@ async function imageBytes(deps: Pick<TransferDeps, 'files' | 'media'>, record: L
   return { bytes: embedXmp(encoded, xmp) ?? (await deps.media.encode(original, target, xmp)), ext: EXT[target] };
 }
 
+/** A stored video's own extension (MP4, or WebM kept as imported). */
+const videoExt = (record: LibraryRecord) => record.file.split('.').at(-1) ?? 'mp4';
+
 function exportName(record: LibraryRecord, ext: string): string {
   const day = new Date(record.createdAt).toISOString().slice(0, 10);
   return `imagine-${day}-${record.id.slice(0, 8)}.${ext}`;
@@ -125,7 +143,7 @@ export async function exportedFile(
   format: ExportFormat,
   keep: boolean,
 ): Promise<{ name: string; bytes: Uint8Array }> {
-  if (record.kind === 'video') return { name: exportName(record, 'mp4'), bytes: await deps.files.read(record.file) };
+  if (record.kind === 'video') return { name: exportName(record, videoExt(record)), bytes: await deps.files.read(record.file) };
   const { bytes, ext } = await imageBytes(deps, record, format, keep);
   return { name: exportName(record, ext), bytes };
 }
@@ -142,7 +160,7 @@ export async function exportItems(
     if (record.missing) continue;
     if (record.kind === 'video') {
       const bytes = await deps.files.read(record.file);
-      const path = await deps.external.writeNew(input.targetDir, exportName(record, 'mp4'), bytes);
+      const path = await deps.external.writeNew(input.targetDir, exportName(record, videoExt(record)), bytes);
       if (keep) {
         const sidecar = serializeSidecar({ item: record, parents: deps.store.lineage(record.id).parents });
         await deps.external.writeNew(input.targetDir, `${path.split(/[\\/]/).at(-1)}.json`, new TextEncoder().encode(sidecar));

@@ -42,6 +42,8 @@ function sourceVideo(lib: VideoLibrary, submit: Extract<VideoSubmit, { mode: 'ed
   if (!r || r.trashedAt !== null) return bad('That video is no longer in the library.');
   if (r.missing) return bad('That video’s file is missing from the library folder.');
   if (r.kind !== 'video') return bad('Choose a video, not an image.');
+  // An imported WebM stays WebM in the library; xAI takes MP4 sources (doc §7.2).
+  if (r.mime !== 'video/mp4') return bad('xAI takes MP4 videos; this one is WebM. Export it as MP4 (H.264) and import that.');
   const s = (r.durationMs ?? 0) / 1000;
   if (submit.mode === 'edit' && s > LIMITS.editInputMaxSeconds) {
     return { record: r, issues: [{ path: 'video', message: `This video is ${s.toFixed(1)} s; xAI edits videos up to ${LIMITS.editInputMaxSeconds} s.` }] };

@@ -14,7 +14,10 @@ describe('source rules', () => {
     [text('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'svg'],
     [text('\uFEFF  <?xml version="1.0"?><!-- x --><svg width="1"/>'), 'svg'],
     [text('just some notes, saved as photo.png'), 'text'],
-    [new Uint8Array([0, 1, 2, 3, 250, 251]), 'other'],
+    [text('<!DOCTYPE html><html><body>hi</body></html>'), 'html'],
+    [text('\0\0\0\x18ftypisom\0\0\0\0isommp41'), 'video'],
+    [text('II*\0\x08\0\0\0'), 'tiff'],
+    [new Uint8Array([0, 1, 2, 3, 250, 251]), 'binary'],
   ])('classifies %#', (bytes, kind) => {
     expect(classifySource(bytes)).toBe(kind);
   });
@@ -22,8 +25,12 @@ describe('source rules', () => {
   it('refuses empty, SVG and text before any decoder runs', () => {
     expect(refusalFor('empty')).toMatch(/empty/);
     expect(refusalFor('svg')).toMatch(/SVG/);
-    expect(refusalFor('text')).toMatch(/text file/);
+    expect(refusalFor('text')).toMatch(/not an image or video: it is a text file/);
+    expect(refusalFor('html')).toMatch(/not an image or video: it is a web page/);
+    expect(refusalFor('video')).toMatch(/Video screen/);
     expect(refusalFor('png')).toBeNull();
+    // Unknown bytes go to the decoder, which knows formats the sniffer does not, and is refused there.
+    expect(refusalFor('binary')).toBeNull();
   });
 
   it.each([

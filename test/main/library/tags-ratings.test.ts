@@ -143,7 +143,7 @@ describe.each(storeFactories)('tags and ratings: %s', (_name, factory) => {
   });
 });
 
-describe('SQLite schema v3 → v4', () => {
+describe('SQLite schema: the ratings and tags migration', () => {
   it('adds ratings and tags to an existing library: everything unrated and untagged, nothing lost', async () => {
     const t = await tempDir();
     const file = path.join(t.dir, 'library.db');

@@ -126,7 +126,7 @@ export function LibraryPage() {
               ref={fileInput}
               type="file"
               multiple
-              accept="image/*"
+              accept="image/*,video/mp4,video/quicktime,video/webm,.mov,.mkv"
               hidden
               aria-label="Import files"
               onChange={(e) => {

@@ -2,7 +2,7 @@ import { memo, useState, type DragEvent, type MouseEvent } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { startDragOut } from '../export/drag-out';
-import { formatDuration, promptExcerpt } from './format';
+import { captionSource, formatDuration, itemName } from './format';
 import { excerpt } from './highlight';
 import { Highlighted } from './Highlighted';
 
@@ -27,8 +27,9 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
   const selected = useStudio((s) => (s.library.band ?? s.library.selection.selected).has(id));
   const focused = useStudio((s) => s.library.focusIndex === index);
   const [failed, setFailed] = useState<readonly string[]>([]);
-  const name = record ? promptExcerpt(record.prompt || record.editInstruction || '', record.kind) : 'Loading item';
-  const caption = record ? excerpt(record.prompt, record.highlight?.prompt ?? [], 90) : null;
+  const name = record ? itemName(record) : 'Loading item';
+  const shown = record ? captionSource(record) : null;
+  const caption = shown ? excerpt(shown.text, shown.ranges, 90) : null;
   const candidates = record && !record.missing ? [record.thumb, record.kind === 'image' ? record.file : null] : [];
   const src = candidates.find((c): c is string => !!c && !failed.includes(c));
   // Dragging a selected tile takes the whole selection along (in the order of the grid); any other tile, itself.

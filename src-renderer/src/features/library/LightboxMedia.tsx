@@ -1,7 +1,7 @@
 import type { LibraryRecord } from '@contract';
 import { useEffect, useState } from 'react';
 import { mediaUrl } from '../../lib/api';
-import { promptExcerpt } from './format';
+import { itemName } from './format';
 
 /**
  * The full image (the preview at once, the original when it has loaded) or the video with controls. Previews are
@@ -39,7 +39,7 @@ export function LightboxMedia(props: { record: LibraryRecord }) {
         preload="metadata"
         poster={preview ? mediaUrl(preview) : undefined}
         src={mediaUrl(record.file)}
-        aria-label={promptExcerpt(record.prompt, 'video')}
+        aria-label={itemName(record)}
       />
     );
   }
@@ -51,7 +51,7 @@ export function LightboxMedia(props: { record: LibraryRecord }) {
       key={record.id}
       className="lb-media"
       src={src}
-      alt={promptExcerpt(record.prompt, 'image', 200)}
+      alt={itemName(record, 200)}
       onError={showPreview ? () => setPreviewFailed(true) : undefined}
     />
   );

@@ -1,6 +1,6 @@
 import type { LibraryItemDetail } from '@contract';
 import { mediaUrl } from '../../lib/api';
-import { promptExcerpt } from './format';
+import { itemName } from './format';
 
 const KIND_LABEL: Record<string, string> = {
   'edited-from': 'edit',
@@ -22,7 +22,7 @@ export function LineageStrip(props: { title: string; links: LibraryItemDetail['p
             <button
               type="button"
               className="lb-lineage-item"
-              aria-label={`${promptExcerpt(record.prompt, record.kind, 60)} (${KIND_LABEL[kind] ?? kind})`}
+              aria-label={`${itemName(record, 60)} (${KIND_LABEL[kind] ?? kind})`}
               onClick={() => props.onOpen(record.id)}
             >
               {record.thumb && !record.missing ? (

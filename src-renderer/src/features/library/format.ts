@@ -45,6 +45,21 @@ export function promptExcerpt(prompt: string, kind: 'image' | 'video', max = 80)
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * What an item is called: its prompt (or edit instruction), else its title (an imported file's name), else what it
+ * is. The tile's accessible name, the viewer's heading and the alt text all use it.
+ */
+export function itemName(record: { prompt: string; editInstruction: string | null; title?: string | undefined; kind: 'image' | 'video' }, max = 80): string {
+  return promptExcerpt(record.prompt || record.editInstruction || record.title || '', record.kind, max);
+}
+
+/** The caption under a tile: the prompt with its search matches, or the title with its matches when there is no prompt. */
+export function captionSource(record: { prompt: string; title?: string | undefined; highlight?: { prompt: [number, number][]; title?: [number, number][] | undefined } | undefined }) {
+  return record.prompt || !record.title
+    ? { text: record.prompt, ranges: record.highlight?.prompt ?? [] }
+    : { text: record.title, ranges: record.highlight?.title ?? [] };
+}
+
 /** `yyyy-mm-dd` from a date input, as local midnight (or the end of that day) in epoch ms. */
 export function dateInputToMs(value: string, endOfDay = false): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

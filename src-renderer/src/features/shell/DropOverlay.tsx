@@ -3,18 +3,20 @@ import { EDIT_MAX_SOURCES } from '@contract';
 import { importFiles } from '../library/import-commands';
 import { useStudio } from '../../stores/store';
 
-const isImage = (f: File) => f.type.startsWith('image/') || /\.(png|jpe?g|webp|gif|avif|heic|heif|bmp|tiff?)$/i.test(f.name);
+/** A first guess by type or name, to leave out folders and documents; main judges every file by its bytes. */
+const isMedia = (f: File) =>
+  f.type.startsWith('image/') || f.type.startsWith('video/') || /\.(png|jpe?g|webp|gif|avif|heic|heif|bmp|tiff?|mp4|m4v|mov|webm|mkv)$/i.test(f.name);
 const carriesFiles = (e: DragEvent | ReactDragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
 
-/** Splits a drop into images and the rest, and says plainly what was left out. */
+/** Splits a drop into images and videos and the rest, and says plainly what was left out. */
 export function pickImages(files: readonly File[]): File[] {
-  const images = files.filter(isImage);
-  const others = files.length - images.length;
+  const media = files.filter(isMedia);
+  const others = files.length - media.length;
   if (others > 0) {
-    const names = files.filter((f) => !isImage(f)).slice(0, 3).map((f) => f.name).join(', ');
-    useStudio.getState().pushNotice('warning', `Only images can be dropped here; left out ${others === 1 ? names : `${others} files (${names}${others > 3 ? ', …' : ''})`}.`);
+    const names = files.filter((f) => !isMedia(f)).slice(0, 3).map((f) => f.name).join(', ');
+    useStudio.getState().pushNotice('warning', `Only images and videos can be dropped here; left out ${others === 1 ? names : `${others} files (${names}${others > 3 ? ', …' : ''})`}.`);
   }
-  return images;
+  return media;
 }
 
 export function importToLibrary(files: File[]): void {
@@ -104,7 +106,8 @@ export function DropOverlay() {
 
   if (!dragging && !pending) return null;
   const count = pending?.length ?? 0;
-  const what = pending ? (count === 1 ? '1 image' : `${count} images`) : 'images';
+  const noun = pending?.every((f) => f.type.startsWith('image/')) ? 'image' : pending?.every((f) => f.type.startsWith('video/')) ? 'video' : 'file';
+  const what = pending ? `${count} ${noun}${count === 1 ? '' : 's'}` : 'files';
   const zone = (kind: 'import' | 'edit') => ({
     onDragOver: (e: ReactDragEvent) => {
       if (!carriesFiles(e)) return;
@@ -139,7 +142,7 @@ export function DropOverlay() {
         aria-labelledby="drop-title"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="drop-title">{pending ? `What should happen to ${what}?` : 'Drop images here'}</h2>
+        <h2 id="drop-title">{pending ? `What should happen to ${what}?` : 'Drop images or videos here'}</h2>
         <div className="drop-zones">
           <button
             ref={firstButton}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError, EditSourceView, Envelope, LibraryItemDetail } from '@contract';
 import { prototypeIsClean, startCoreHarness, within, type CoreHarness } from '../ipc/core-harness';
-import { byteCases, fiftyMegabytes, longNameCase, nameCases, sharpBomb, type Expect, type HostileCase } from './corpus';
+import { byteCases, fiftyMegabytes, longNameCase, nameCases, sharpBomb, videoCases, type Expect, type HostileCase } from './corpus';
 
 const LIMIT_MS = 20_000;
 const MIB = 1024 * 1024;
@@ -80,14 +80,14 @@ async function run(c: HostileCase, bytes: Buffer) {
   const e = editOutcome(edit);
   table.push(`${c.id} (${bytes.length} B, ${ms} ms) | ${i.detail} | ${e.detail}`);
   check(c.importExpect, i, c.reasonHint, `${c.id} import`);
-  check(c.editExpect, e, c.reasonHint, `${c.id} edit`);
+  check(c.editExpect, e, c.editHint ?? c.reasonHint, `${c.id} edit`);
   if (imp.ok) {
     const [id] = (imp.value as { imported: string[] }).imported;
     if (id) {
       const item = await h.call('library:item', { id });
       expect(item.ok).toBe(true);
       // The stored file is named by its id, never by anything the caller sent.
-      if (item.ok) expect((item.value as LibraryItemDetail).record.file).toMatch(/^media\/[0-9a-f]{2}\/[0-9a-f]{32}\.(png|jpg|webp|gif)$/);
+      if (item.ok) expect((item.value as LibraryItemDetail).record.file).toMatch(/^media\/[0-9a-f]{2}\/[0-9a-f]{32}\.(png|jpg|webp|gif|mp4|webm)$/);
     }
   }
   return { imp, edit };
@@ -96,6 +96,20 @@ async function run(c: HostileCase, bytes: Buffer) {
 describe('hostile files through library:import and edit:prepare-source', () => {
   it.each(byteCases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     await run(c, await c.bytes());
+  }, 60_000);
+
+  it.each(videoCases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
+    const { imp } = await run(c, await c.bytes());
+    if (!imp.ok || c.importExpect !== 'accept') return;
+    const [id] = (imp.value as { imported: string[] }).imported;
+    const item = await h.call('library:item', { id: id ?? '' });
+    // Probed by ffprobe: poster, length and frame size; MOV is re-boxed as MP4, WebM kept as it is.
+    expect(item).toMatchObject({ ok: true, value: { record: { kind: 'video', width: 64, height: 48, durationMs: expect.any(Number) } } });
+    const record = (item as { value: LibraryItemDetail }).value.record;
+    expect(record.durationMs).toBeGreaterThanOrEqual(900);
+    expect(record.durationMs).toBeLessThanOrEqual(1100);
+    expect(record.mime).toBe(c.name.endsWith('.webm') ? 'video/webm' : 'video/mp4');
+    expect(record.thumb).toMatch(/^thumbs\//);
   }, 60_000);
 
   it.each(nameCases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
@@ -133,7 +147,7 @@ describe('hostile files through library:import and edit:prepare-source', () => {
     expect(h.snapshotOutside()).toEqual(before);
     expect(readdirSync(path.join(h.sandbox, 'tmp'))).toEqual([]);
     const names = readdirSync(h.core.libraryDir, { recursive: true }).map(String);
-    for (const c of [...byteCases, ...nameCases]) {
+    for (const c of [...byteCases, ...videoCases, ...nameCases]) {
       if (c.name.length > 8) expect(names.some((n) => n.includes(c.name)), c.name).toBe(false);
     }
   });
