@@ -114,11 +114,13 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     await service.reconcile().catch((err: unknown) => {
       options.logger.error('library: reconcile failed', { dir, error: String(err) });
     });
+    service.startBackground();
     return {
       dir,
       service,
       files: adapters.files,
       async close() {
+        await service.stopBackground();
         await service.idle();
         adapters.store.close();
       },

@@ -191,6 +191,24 @@ export const ImportSource = z.discriminatedUnion('kind', [
 export const LibraryTag = z.object({ tag: z.string(), count: z.number().int() });
 export type LibraryTag = z.infer<typeof LibraryTag>;
 
+/** A set of copies: `exact` (same bytes) or `near` (looks the same: resized, re-encoded, lightly cropped). */
+export const DuplicateGroup = z.object({
+  kind: z.enum(['exact', 'near']),
+  ids: z.array(LibraryId).min(2),
+  /** The suggested one to keep: best rated, a favorite, most pixels, largest, oldest — in that order. */
+  keep: LibraryId,
+});
+export const DuplicateReport = z.object({
+  groups: z.array(DuplicateGroup),
+  /** Images looked at (outside the trash). */
+  images: z.number().int(),
+  /** Images whose perceptual hash is still being made in the background: ask again for a complete answer. */
+  pending: z.number().int(),
+  /** More groups exist than were returned (deal with these, then ask again). */
+  truncated: z.boolean(),
+});
+export type DuplicateReport = z.infer<typeof DuplicateReport>;
+
 /** One value of a filter dropdown with how many items have it. */
 export const LibraryFacet = z.object({ value: z.string(), count: z.number().int() });
 export type LibraryFacet = z.infer<typeof LibraryFacet>;
@@ -264,6 +282,8 @@ export const libraryChannels = {
     output: LibrarySmartCollection,
   },
   'library:smart-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
+  /** Exact and near copies among the images outside the trash, grouped, each group with a suggested keeper. */
+  'library:duplicates': { input: Empty, output: DuplicateReport },
   /**
    * Import image and video files (judged by their bytes, validated by decoding; JPEG, PNG, WebP, GIF, MP4, MOV,
    * WebM); they are marked `imported` and titled by their file name. Each refused file comes back with its reason.

@@ -151,3 +151,57 @@ test.describe('organise: ratings and tags', () => {
     await lib.expectCount('12 items'.replace('12', String(seed.items.length)));
   });
 });
+
+test.describe('organise: find duplicates', () => {
+  test.use({
+    host: async ({}, use) => {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-dup-'));
+      seed = await seedLibrary(dataDir, 8);
+      await seedCopies(dataDir);
+      const host = await startHostProcess({ dataDir, args: rendererArgs });
+      await use(host);
+      await host.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+
+  test('groups near copies, keeps the chosen one and trashes the rest with undo', async ({ page }) => {
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.view('Find duplicates').click();
+    const group = page.getByRole('region', { name: 'Near copies (3)' });
+    await expect(group).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /set of copies/ })).toContainText('1 set of copies (2 extra copies)');
+    await expect(group.getByText('Suggested keep')).toBeVisible();
+    await settle(page);
+    await page.screenshot(shot('duplicates'));
+    await group.getByRole('button', { name: 'Keep sunset copy small, trash its copies' }).click();
+    await expect(lib.toast()).toContainText('Moved 2 items to the trash.');
+    await expect(page.getByRole('status').filter({ hasText: /No copies/ })).toBeVisible();
+    await lib.toast().getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('region', { name: 'Near copies (3)' })).toBeVisible();
+  });
+});
+
+/** Three copies of one picture (the original, a smaller one, a recompressed one), ingested like imports. */
+async function seedCopies(dataDir: string): Promise<void> {
+  const { createLibraryAdapters } = await import('../../src-main/adapters/library');
+  const { createLibraryService } = await import('../../src-main/services/library/library-service');
+  const sharp = (await import('sharp')).default;
+  const discs = Array.from({ length: 12 }, (_v, i) => `<circle cx="${(i * 97) % 1024}" cy="${(i * 193) % 1024}" r="${60 + i * 9}" fill="hsl(${i * 41},65%,${35 + (i % 4) * 10}%)"/>`).join('');
+  const original = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1024" height="1024"><rect width="100%" height="100%" fill="#345"/>${discs}</svg>`)).jpeg({ quality: 92 }).toBuffer();
+  const adapters = createLibraryAdapters(path.join(dataDir, 'library'));
+  const service = createLibraryService({ ...adapters, clock: { now: () => Date.UTC(2026, 1, 1) } as never, events: { emit() {} }, logger: { info() {}, warn() {}, error() {} } });
+  try {
+    for (const [prompt, bytes] of [
+      ['sunset copy original', original],
+      ['sunset copy small', await sharp(original).resize(400).jpeg({ quality: 80 }).toBuffer()],
+      ['sunset copy recompressed', await sharp(original).jpeg({ quality: 30 }).toBuffer()],
+    ] as const) {
+      await service.ingest({ bytes, kind: 'image', origin: 'imported', prompt });
+    }
+    await service.idle();
+  } finally {
+    adapters.store.close();
+  }
+}

@@ -306,6 +306,33 @@ export class SqliteLibraryStore implements LibraryStore {
     return (rows as { c: string }[]).map((r) => r.c);
   }
 
+  setPerceptualHashes(hashes: readonly { id: string; phash: string }[]): void {
+    const put = this.stmt('INSERT OR REPLACE INTO perceptual_hashes (id, phash) SELECT id, ? FROM items WHERE id = ?');
+    this.tx(() => {
+      for (const h of hashes) put.run(h.phash, h.id);
+    });
+  }
+
+  unhashedImages(limit: number): { id: string; file: string; thumb: string | null }[] {
+    return this.stmt(
+      `SELECT i.id, i.file, i.thumb FROM items i WHERE i.kind = 'image' AND i.missing = 0
+        AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id) ORDER BY i.seq DESC LIMIT ?`,
+    ).all(limit) as unknown as { id: string; file: string; thumb: string | null }[];
+  }
+
+  unhashedCount(): number {
+    const sql = `SELECT count(*) AS n FROM items i WHERE i.kind = 'image' AND i.missing = 0
+      AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id)`;
+    return Number((this.stmt(sql).get() as { n: number }).n);
+  }
+
+  hashedImages(): { id: string; phash: string | null; contentHash: string | null }[] {
+    return this.stmt(
+      `SELECT i.id, h.phash, NULL AS contentHash FROM items i LEFT JOIN perceptual_hashes h ON h.id = i.id
+        WHERE i.kind = 'image' AND i.trashed_at IS NULL ORDER BY i.seq`,
+    ).all() as unknown as { id: string; phash: string | null; contentHash: string | null }[];
+  }
+
   listSmart(): SmartRow[] {
     return this.stmt('SELECT id, name, created_at AS createdAt, query FROM smart_collections ORDER BY name, id').all() as unknown as SmartRow[];
   }
@@ -324,7 +351,7 @@ export class SqliteLibraryStore implements LibraryStore {
   clear(): void {
     this.tx(() => {
       this.db.exec(
-        'DELETE FROM smart_collections; DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM item_tags; DELETE FROM items; DELETE FROM tag_counts;',
+        'DELETE FROM perceptual_hashes; DELETE FROM smart_collections; DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM item_tags; DELETE FROM items; DELETE FROM tag_counts;',
       );
     });
   }

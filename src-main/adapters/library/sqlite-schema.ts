@@ -248,6 +248,14 @@ export const MIGRATIONS: readonly string[] = [
     id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL, query TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // v7 (issue 20): a perceptual signature per image (pHash + mean colour, 22 hex digits; see near-duplicates), made in the background after ingest and back-filled
+  // for older items), for "Find duplicates". Derived data: a rebuild leaves it to be made again.
+  `
+  CREATE TABLE perceptual_hashes (id TEXT PRIMARY KEY, phash TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TRIGGER items_phash_ad AFTER DELETE ON items BEGIN
+    DELETE FROM perceptual_hashes WHERE id = old.id;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

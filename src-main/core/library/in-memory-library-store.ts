@@ -13,6 +13,7 @@ export class InMemoryLibraryStore implements LibraryStore {
   private readonly collections = new Map<string, { id: string; name: string; createdAt: number }>();
   private readonly members = new Map<string, Set<string>>();
   private readonly smart = new Map<string, SmartRow>();
+  private readonly phashes = new Map<string, string>();
 
   insert(entries: readonly NewItem[]): void {
     for (const { item, parents } of entries) {
@@ -206,6 +207,7 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   remove(ids: readonly string[]): number {
     const gone = new Set(ids.filter((id) => this.items.delete(id)));
+    for (const id of gone) this.phashes.delete(id);
     this.edges = this.edges.filter((e) => !gone.has(e.childId) && !gone.has(e.parentId));
     for (const set of this.members.values()) for (const id of gone) set.delete(id);
     return gone.size;
@@ -257,6 +259,32 @@ export class InMemoryLibraryStore implements LibraryStore {
     return [...this.members.entries()].filter(([, set]) => set.has(id)).map(([cid]) => cid).sort();
   }
 
+  setPerceptualHashes(hashes: readonly { id: string; phash: string }[]): void {
+    for (const h of hashes) if (this.items.has(h.id)) this.phashes.set(h.id, h.phash);
+  }
+
+  private unhashed(): StoredItem[] {
+    return [...this.items.values()].filter((i) => i.kind === 'image' && !i.missing && !this.phashes.has(i.id));
+  }
+
+  unhashedImages(limit: number): { id: string; file: string; thumb: string | null }[] {
+    return this.unhashed()
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+      .slice(0, limit)
+      .map(({ id, file, thumb }) => ({ id, file, thumb }));
+  }
+
+  unhashedCount(): number {
+    return this.unhashed().length;
+  }
+
+  hashedImages(): { id: string; phash: string | null; contentHash: string | null }[] {
+    return [...this.items.values()]
+      .filter((i) => i.kind === 'image' && i.trashedAt === null)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+      .map((i) => ({ id: i.id, phash: this.phashes.get(i.id) ?? null, contentHash: null }));
+  }
+
   listSmart(): SmartRow[] {
     return [...this.smart.values()].map((r) => ({ ...r })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }
@@ -271,6 +299,7 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   clear(): void {
     this.smart.clear();
+    this.phashes.clear();
     this.items.clear();
     this.edges = [];
     this.collections.clear();

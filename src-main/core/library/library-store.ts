@@ -46,6 +46,14 @@ export interface LibraryStore {
   addToCollection(collectionId: string, ids: readonly string[]): number;
   removeFromCollection(collectionId: string, ids: readonly string[]): number;
   collectionsOf(id: string): string[];
+  /** Stores perceptual hashes (16 hex digits) of images. */
+  setPerceptualHashes(hashes: readonly { id: string; phash: string }[]): void;
+  /** Images with a readable file and no perceptual hash yet, newest first (the back-fill's next batch). */
+  unhashedImages(limit: number): { id: string; file: string; thumb: string | null }[];
+  /** How many images still wait for a perceptual hash. */
+  unhashedCount(): number;
+  /** Every image outside the trash with its hashes, for duplicate grouping (`contentHash` where known). */
+  hashedImages(): { id: string; phash: string | null; contentHash: string | null }[];
   /** Smart collections, by name. */
   listSmart(): SmartRow[];
   /** Creates or replaces a smart collection. */

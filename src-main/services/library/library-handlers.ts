@@ -24,6 +24,7 @@ export type LibraryChannel =
   | 'library:smart-create'
   | 'library:smart-update'
   | 'library:smart-delete'
+  | 'library:duplicates'
   | 'library:rebuild';
 
 /**
@@ -53,6 +54,7 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:smart-create': ({ name, query }) => service.smart.create(name, query),
     'library:smart-update': ({ id, name, query }) => service.smart.update(id, { name, query }),
     'library:smart-delete': ({ id }) => ({ count: service.smart.remove(id) }),
+    'library:duplicates': () => service.duplicates(),
     'library:rebuild': () => service.rebuild(),
   };
 }

@@ -8,6 +8,8 @@ import type { ExternalFiles, IngestStep, LibraryFiles, MediaProcessor } from '..
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createCollections } from './collections';
 import { createSmartCollections } from './smart-collections';
+import { PerceptualHashQueue } from './hash-queue';
+import { createDuplicateFinder } from './duplicates';
 import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
 import { SidecarSync } from './sidecar-sync';
@@ -25,6 +27,8 @@ export interface LibraryServiceDeps {
   logger: Logger;
   /** New ids (32 hex); defaults to a random UUID without dashes. */
   newId?: () => string;
+  /** Make perceptual hashes after ingests (default); the `imagine` command leaves them to the app. */
+  backgroundHashing?: boolean;
   /** Fault injection for crash tests only. */
   faultHook?: (step: IngestStep) => void;
 }
@@ -43,6 +47,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     ids?: readonly string[],
   ) {
     smart.invalidate();
+    duplicates.invalidate();
     const list = ids && ids.length <= EVENT_IDS ? [...ids] : undefined;
     events.emit('library:changed', list ? { reason, ids: list } : { reason });
   }
@@ -67,9 +72,12 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const ingest = async (input: IngestInput) => {
     const record = await gate.task(() => rawIngest(input));
     changed('added', [record.id]);
+    if (record.kind === 'image' && deps.backgroundHashing !== false) hashes.kick();
     return record;
   };
   const sidecars = new SidecarSync({ store, files, gate, logger });
+  const hashes = new PerceptualHashQueue({ store, files, media: deps.media, gate, logger });
+  const duplicates = createDuplicateFinder({ store, hashes });
   const smart = createSmartCollections({ store, files, logger, now: () => clock.now(), newId, changed: () => changed('collections') });
   /** Reconcile and rebuild run alone: no ingest half-way, no preview being written (they remake missing ones). */
   const sweep = <T>(work: () => Promise<T>) =>
@@ -131,6 +139,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       await previews.idle();
       await sidecars.idle();
       await smart.idle();
+      await hashes.idle();
     },
     /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
     query(input: LibraryQueryInput): LibraryQueryOutput {
@@ -190,6 +199,11 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       changed: () => changed('collections'),
       sync: { collections: () => sidecars.writeCollections(), members: (ids) => sidecars.mark(ids) },
     }),
+    /** Starts background work a freshly opened library may have left (perceptual hashes of older images). */
+    startBackground: () => hashes.kick(),
+    /** Stops background work at the next item (closing the library); what is left resumes at the next start. */
+    stopBackground: () => hashes.stop(),
+    duplicates: () => duplicates.report(),
     smart: {
       list: () => smart.list(),
       create: smart.create,

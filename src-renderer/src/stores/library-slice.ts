@@ -9,7 +9,9 @@ export type LibraryView =
   | { kind: 'trash' }
   | { kind: 'collection'; id: string }
   /** A smart collection: its saved query is loaded into text, filters and sort (see smart-commands). */
-  | { kind: 'smart'; id: string };
+  | { kind: 'smart'; id: string }
+  /** "Find duplicates": sets of copies instead of the grid. */
+  | { kind: 'duplicates' };
 
 /** Filters as the form holds them (dates as `yyyy-mm-dd`); `toQueryFilter` turns them into the contract's filter. */
 export interface LibraryFilters {

@@ -10,6 +10,7 @@ import { ImportPanel } from './ImportPanel';
 import { emptyTrash } from './item-commands';
 import { LibraryFilters, countFilters } from './LibraryFilters';
 import { LibraryGrid } from './LibraryGrid';
+import { DuplicatesView } from './DuplicatesView';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
 import { Lightbox } from './Lightbox';
@@ -109,7 +110,7 @@ export function LibraryPage() {
                 Save changes to “{smartOpen.name}”
               </button>
             )}
-            {!trash && filtering && (!smartOpen || smartDirty) && (
+            {!trash && view.kind !== 'duplicates' && filtering && (!smartOpen || smartDirty) && (
               <button type="button" className="lib-button" onClick={() => setSavingSmart(true)}>
                 Save search…
               </button>
@@ -136,9 +137,13 @@ export function LibraryPage() {
             />
           </div>
         </header>
-        <LibraryToolbar onToggleFilters={() => setFiltersOpen((o) => !o)} filtersOpen={filtersOpen} activeFilters={countFilters(filters)} />
-        {filtersOpen && <LibraryFilters />}
-        <BulkBar />
+        {view.kind !== 'duplicates' && (
+          <>
+            <LibraryToolbar onToggleFilters={() => setFiltersOpen((o) => !o)} filtersOpen={filtersOpen} activeFilters={countFilters(filters)} />
+            {filtersOpen && <LibraryFilters />}
+            <BulkBar />
+          </>
+        )}
         <ImportPanel />
         {status === 'error' && (
           <p className="lib-error" role="alert">
@@ -148,7 +153,9 @@ export function LibraryPage() {
             </button>
           </p>
         )}
-        {status === 'ready' && total === 0 ? (
+        {view.kind === 'duplicates' ? (
+          <DuplicatesView onOpen={open} />
+        ) : status === 'ready' && total === 0 ? (
           <div className="lib-empty">
             <p>
               {trash ? 'The trash is empty.' : filtering ? 'Nothing matches this search or these filters.' : 'Nothing here yet. Generate something, or drop image files here to import them.'}

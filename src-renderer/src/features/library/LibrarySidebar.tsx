@@ -42,6 +42,7 @@ export function LibrarySidebar() {
       <ul className="lib-views">
         <li>{viewButton({ kind: 'all' }, 'All items')}</li>
         <li>{viewButton({ kind: 'trash' }, 'Trash')}</li>
+        <li>{viewButton({ kind: 'duplicates' }, 'Find duplicates')}</li>
       </ul>
       <h2 className="lib-side-heading" id="lib-smart-heading">
         Smart collections
