@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { OnboardingPage } from './features/onboarding/OnboardingPage';
+import { finishWelcome, OnboardingPage } from './features/onboarding/OnboardingPage';
 import { DemoModeBadge } from './features/settings/DemoModeBadge';
 import { ConnectionBanner } from './features/shell/ConnectionBanner';
 import { DropOverlay } from './features/shell/DropOverlay';
@@ -8,6 +8,7 @@ import { NoticeList } from './features/shell/NoticeList';
 import { SectionAnnouncer, SectionPanel } from './features/shell/SectionPanel';
 import { ShortcutsHost } from './features/shell/ShortcutsOverlay';
 import { useTheme } from './features/shell/theme';
+import { ViewerHost } from './features/viewer/Viewer';
 import { SECTIONS } from './stores/sections';
 import { useStudio } from './stores/store';
 
@@ -26,7 +27,9 @@ export function App() {
       const section = SECTIONS.find((s) => s.shortcut === e.key);
       if (section) {
         e.preventDefault();
-        setSection(section.id, { focus: true });
+        // The first-run welcome is no lock: a section shortcut leaves it for that section.
+        if (useStudio.getState().onboardingOpen) finishWelcome(section.id);
+        else setSection(section.id, { focus: true });
       }
     };
     window.addEventListener('keydown', onKey);
@@ -60,6 +63,7 @@ export function App() {
       <NoticeList />
       <ShortcutsHost />
       <DropOverlay />
+      <ViewerHost />
     </div>
   );
 }

@@ -39,7 +39,7 @@ test('selects three items and downloads them as a zip with metadata.json', async
   const lib = new LibraryPage(page);
   const ex = new ExportActions(page);
   await lib.open();
-  await lib.tiles().nth(1).click();
+  await lib.tiles().nth(1).click({ modifiers: ['ControlOrMeta'] });
   await lib.tiles().nth(3).click({ modifiers: ['Shift'] });
   await expect(lib.bulkBar()).toContainText('3 items selected');
   await lib.bulk('Export…').click();
@@ -78,7 +78,7 @@ test('copies an image to the clipboard as PNG, from the viewer and the menu', as
   const lib = new LibraryPage(page);
   const ex = new ExportActions(page);
   await lib.open();
-  await lib.tiles().nth(1).dblclick();
+  await lib.tiles().nth(1).click();
   const viewer = lib.viewer();
   await expect(ex.button(viewer, 'Save as…')).toBeVisible();
   await expect(ex.button(viewer, 'Show in folder')).toHaveCount(0); // no file manager behind a browser
@@ -134,7 +134,7 @@ test('shows the desktop actions when the shell says it has them (screenshots of 
   const lib = new LibraryPage(page);
   const ex = new ExportActions(page);
   await lib.open();
-  await lib.tiles().nth(1).click();
+  await lib.tiles().nth(1).click({ modifiers: ['ControlOrMeta'] });
   await lib.bulk('Export…').click();
   const dialog = ex.dialog();
   await expect(ex.button(dialog, 'Choose folder…')).toBeVisible();
@@ -143,7 +143,7 @@ test('shows the desktop actions when the shell says it has them (screenshots of 
   await settle(page);
   await page.screenshot(shot('dialog-desktop'));
   await ex.button(dialog, 'Cancel').click();
-  await lib.tiles().nth(1).dblclick();
+  await lib.tiles().nth(1).click();
   await expect(ex.button(lib.viewer(), 'Show in folder')).toBeVisible();
   await settle(page);
   await page.screenshot(shot('viewer-desktop'));

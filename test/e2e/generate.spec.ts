@@ -87,7 +87,7 @@ test('Remix from the Library viewer fills the Generate form with that item\'s se
 
   const lib = new LibraryPage(page);
   await lib.open();
-  await lib.tiles().first().dblclick();
+  await lib.tiles().first().click();
   await expect(lib.viewer()).toBeVisible();
   await lib.viewer().getByRole('button', { name: 'Remix' }).click();
 

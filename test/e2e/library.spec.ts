@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { LibraryPage } from './pages/library-page';
+import { ViewerPage } from './pages/viewer-page';
 import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
 import { labelledJpeg, removeMediaFile, removePreviewFile, seedLibrary, type SeedResult } from './support/seed-library';
@@ -54,7 +55,7 @@ test.describe('library', () => {
     await settle(page);
     await page.screenshot(shot('search'));
 
-    await lib.tiles().first().dblclick();
+    await lib.tiles().first().click();
     const viewer = lib.viewer();
     await expect(viewer).toBeVisible();
     await expect(viewer.getByText(`1 of ${seed.lighthouse.length}`)).toBeVisible();
@@ -89,11 +90,11 @@ test.describe('library', () => {
   test('follows lineage in the viewer and shows a missing file plainly', async ({ page }) => {
     const lib = new LibraryPage(page);
     await lib.open();
-    await lib.tile(seed.child.prompt).dblclick();
+    await lib.tile(seed.child.prompt).click();
     const viewer = lib.viewer();
     await expect(viewer.getByText('make the sky stormy')).toBeVisible();
     // Its preview is missing (404): the viewer shows the original file instead of a broken image.
-    const media = viewer.locator('img.lb-media');
+    const media = new ViewerPage(page).image(seed.child.prompt);
     await expect(media).toHaveAttribute('src', new RegExp(`/media/media/.+/${seed.child.id}\\.jpg$`));
     await expect.poll(() => media.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     const madeFrom = viewer.getByRole('region', { name: 'Made from' });
@@ -103,7 +104,7 @@ test.describe('library', () => {
     await page.keyboard.press('Escape');
 
     // Scroll to the end: item 4's file was deleted before start, so its tile says so instead of spinning.
-    await lib.tiles().first().click();
+    await lib.tiles().first().focus();
     await page.keyboard.press('End');
     await expect(lib.grid().getByText('Missing file')).toBeVisible();
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -141,8 +142,8 @@ test.describe('library', () => {
     await page.keyboard.up('Shift');
     await expect(lib.bulkBar().getByText('3 items selected')).toBeVisible();
 
-    await lib.tiles().nth(0).click();
-    await lib.tiles().nth(2).click({ modifiers: ['Shift'] });
+    await lib.tiles().nth(0).click({ modifiers: ['ControlOrMeta'] }); // toggles the first off again: 2 left
+    await lib.tiles().nth(2).click({ modifiers: ['Shift'] }); // the range from it replaces them
     await lib.tiles().nth(5).click({ modifiers: ['ControlOrMeta'] });
     await expect(lib.bulkBar().getByText('4 items selected')).toBeVisible();
     await lib.bulkBar().getByRole('combobox', { name: 'Add to collection' }).selectOption({ label: 'Keepers' });
@@ -157,7 +158,7 @@ test.describe('library', () => {
     await lib.expectCount(`${seed.items.length} items`);
 
     await page.keyboard.press('Escape');
-    await lib.tiles().nth(3).click(); // not in the collection
+    await lib.tiles().nth(3).click({ modifiers: ['ControlOrMeta'] }); // not in the collection
     await page.keyboard.press('Delete');
     await lib.expectCount(`${seed.items.length - 1} items`);
 

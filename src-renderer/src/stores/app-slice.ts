@@ -1,5 +1,6 @@
 import type { AppInfo } from '@contract';
 import type { StateCreator } from 'zustand';
+import { rememberSection } from './last-section';
 import type { SectionId } from './sections';
 import type { StudioState } from './store';
 
@@ -41,8 +42,10 @@ export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set,
   notices: [],
   shortcutsOpen: false,
   editDrop: null,
-  setSection: (section, how) =>
-    set((s) => ({ section, sectionFocusRequest: how?.focus ? s.sectionFocusRequest + 1 : s.sectionFocusRequest })),
+  setSection: (section, how) => {
+    rememberSection(section);
+    set((s) => ({ section, sectionFocusRequest: how?.focus ? s.sectionFocusRequest + 1 : s.sectionFocusRequest }));
+  },
   setInfo: (info) => set({ info }),
   setStatus: (status, error) => set({ status, startupError: error ?? null }),
   pushNotice: (level, message) => set((s) => ({ notices: [...s.notices, { id: ++noticeId, level, message }] })),

@@ -91,7 +91,6 @@ export interface LibraryState {
   band: ReadonlySet<string> | null;
   /** Index of the tile that has keyboard focus (roving tabindex). */
   focusIndex: number;
-  lightboxId: string | null;
   collections: LibraryCollection[];
   smart: LibrarySmartCollection[];
   toast: LibraryToast | null;
@@ -134,7 +133,6 @@ export const initialLibraryState: LibraryState = {
   selection: EMPTY_SELECTION,
   band: null,
   focusIndex: 0,
-  lightboxId: null,
   collections: [],
   smart: [],
   toast: null,
@@ -202,7 +200,7 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
     }),
   setLibrarySelection: (selection) => set((s) => ({ library: { ...s.library, selection } })),
   handOffLibraryItem: (handoff) =>
-    set((s) => ({ section: SECTION_FOR[handoff.action], library: { ...s.library, handoff, lightboxId: null } })),
+    set((s) => ({ section: SECTION_FOR[handoff.action], viewer: null, library: { ...s.library, handoff } })),
   takeLibraryHandoff: () => {
     const { handoff } = get().library;
     if (handoff) set((s) => ({ library: { ...s.library, handoff: null } }));

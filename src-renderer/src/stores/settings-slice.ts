@@ -6,7 +6,7 @@ import type { StudioState } from './store';
 export interface SettingsSlice {
   settingsView: SettingsView | null;
   keyStatus: KeyStatus | null;
-  /** True while the first-run onboarding covers the app; set once at bootstrap, cleared by "Start creating". */
+  /** True while the first-run welcome shows; set once at bootstrap, cleared by any of its ways out. */
   onboardingOpen: boolean;
   setSettingsView(view: SettingsView): void;
   setKeyStatus(status: KeyStatus): void;
@@ -22,7 +22,15 @@ export const createSettingsSlice: StateCreator<StudioState, [], [], SettingsSlic
   setOnboardingOpen: (onboardingOpen) => set({ onboardingOpen }),
 });
 
-/** First run: no key anywhere and demo mode off. */
-export function needsOnboarding(view: SettingsView, key: KeyStatus): boolean {
+/** The paid forms (Generate, Edit, Video) wait for a key: none anywhere (or the keychain is locked) and demo off. */
+export function needsKey(view: SettingsView, key: KeyStatus): boolean {
   return !key.configured && !view.settings.demoMode;
+}
+
+/**
+ * First run: no key, demo off and an empty library. The welcome is an introduction, never a lock: a library with
+ * items opens straight away, key or not.
+ */
+export function needsOnboarding(view: SettingsView, key: KeyStatus, libraryItems: number): boolean {
+  return needsKey(view, key) && libraryItems === 0;
 }

@@ -4,9 +4,10 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createJobsSlice, type JobsSlice } from './jobs-slice';
 import { createVideoSlice, type VideoSlice } from './video-slice';
+import { createViewerSlice, type ViewerSlice } from './viewer-slice';
 
 /** The whole renderer state: one bound store composed of typed slices (zustand's slices pattern). */
-export type StudioState = AppSlice & LibrarySlice & SettingsSlice & JobsSlice & VideoSlice;
+export type StudioState = AppSlice & LibrarySlice & SettingsSlice & JobsSlice & VideoSlice & ViewerSlice;
 
 export const useStudio = create<StudioState>()((...a) => ({
   ...createAppSlice(...a),
@@ -14,4 +15,5 @@ export const useStudio = create<StudioState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createJobsSlice(...a),
   ...createVideoSlice(...a),
+  ...createViewerSlice(...a),
 }));

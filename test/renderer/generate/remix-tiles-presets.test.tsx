@@ -148,8 +148,8 @@ describe('actions on a done tile', () => {
 
     fireEvent.click(within(tile).getByRole('button', { name: 'More actions' }));
     fireEvent.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: /Open in viewer/ }));
-    expect(useStudio.getState().section).toBe('library');
-    expect(useStudio.getState().library.lightboxId).toBe(id(7));
+    expect(useStudio.getState().section).toBe('generate'); // the viewer opens over the board
+    expect(useStudio.getState().viewer?.id).toBe(id(7));
   });
 });
 

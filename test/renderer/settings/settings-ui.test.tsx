@@ -89,10 +89,12 @@ describe('settings form', () => {
 });
 
 describe('onboarding', () => {
-  it('opens on a first run only', () => {
-    expect(needsOnboarding(view(), NO_KEY)).toBe(true);
-    expect(needsOnboarding(view({ demoMode: true }), NO_KEY)).toBe(false);
-    expect(needsOnboarding(view(), VALID)).toBe(false);
+  it('opens on a first run only: no key, demo off and an empty library', () => {
+    expect(needsOnboarding(view(), NO_KEY, 0)).toBe(true);
+    expect(needsOnboarding(view({ demoMode: true }), NO_KEY, 0)).toBe(false);
+    expect(needsOnboarding(view(), VALID, 0)).toBe(false);
+    // A library with items opens straight away, key or not.
+    expect(needsOnboarding(view(), NO_KEY, 3)).toBe(false);
   });
 
   it('welcome → key → ready, with a link to console.x.ai', async () => {

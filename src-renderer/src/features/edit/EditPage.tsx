@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { EDIT_MAX_SOURCES } from '@contract';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
+import { KeyGate } from '../shell/KeyGate';
 import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
 import { CanvasProvider } from './canvas-context';
 import { addFiles, addLibraryItem } from './commands';
@@ -45,17 +46,19 @@ export function EditPage({ store }: { store?: CanvasStore }) {
           </p>
           <LedgerBar />
         </header>
-        <div className="edit-layout">
-          <div className="edit-main">
-            <SourceCanvas />
-            <div className="edit-form">
-              <EditPromptBox />
-              <EditOptions />
+        <KeyGate what="edit images">
+          <div className="edit-layout">
+            <div className="edit-main">
+              <SourceCanvas />
+              <div className="edit-form">
+                <EditPromptBox />
+                <EditOptions />
+              </div>
+              <EditResults />
             </div>
-            <EditResults />
+            <StepHistory />
           </div>
-          <StepHistory />
-        </div>
+        </KeyGate>
       </div>
     </CanvasProvider>
   );

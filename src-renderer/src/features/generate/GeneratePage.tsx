@@ -8,6 +8,7 @@ import { OptionsBar } from './OptionsBar';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
+import { KeyGate } from '../shell/KeyGate';
 import { registerShortcuts } from '../shell/shortcuts';
 import './generate.css';
 
@@ -21,7 +22,7 @@ registerShortcuts({
     { keys: 'Ctrl/⌘ + R', action: 'Search prompt history', where: 'in the prompt' },
     { keys: '← / →', action: 'Choose a ratio', where: 'on the aspect ratios' },
     { keys: 'Shift + F10 / Menu', action: 'Actions of a finished image', where: 'on a batch tile' },
-    { keys: 'Double-click', action: 'Open an image in the viewer', where: 'on a batch tile' },
+    { keys: 'Click or Enter', action: 'Open an image in the viewer', where: 'on a batch tile' },
   ],
 });
 
@@ -76,29 +77,31 @@ export function GeneratePage() {
         <h1>Generate</h1>
         <button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
       </div>
-      <form
-        className="generate-form"
-        aria-label="New batch"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} historyVersion={historyVersion} onChange={(text) => setDraft({ text })} />
-        <label className="check">
-          <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
-          Batch mode: one prompt per line
-        </label>
-        <PresetBar />
-        <OptionsBar models={models} />
-        <div className="submit-row">
-          <CostLine estimate={estimate} />
-          <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
-            {busy ? 'Queuing…' : 'Generate'}
-          </button>
-        </div>
-        {submitError && <p className="form-error" role="alert">{submitError}</p>}
-      </form>
+      <KeyGate what="generate images">
+        <form
+          className="generate-form"
+          aria-label="New batch"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} historyVersion={historyVersion} onChange={(text) => setDraft({ text })} />
+          <label className="check">
+            <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
+            Batch mode: one prompt per line
+          </label>
+          <PresetBar />
+          <OptionsBar models={models} />
+          <div className="submit-row">
+            <CostLine estimate={estimate} />
+            <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
+              {busy ? 'Queuing…' : 'Generate'}
+            </button>
+          </div>
+          {submitError && <p className="form-error" role="alert">{submitError}</p>}
+        </form>
+      </KeyGate>
       <BatchBoard />
     </div>
   );

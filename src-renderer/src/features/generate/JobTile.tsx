@@ -66,7 +66,7 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
             loading="lazy"
             draggable={!!record}
             onDragStart={(e) => record && startDragOut(e.nativeEvent, [record])}
-            onDoubleClick={() => itemId && openInViewer(itemId)}
+            onClick={() => itemId && openInViewer(itemId)}
           />
           {actions.length > 0 && (
             <div className={`tile-tools${favorite ? ' has-favorite' : ''}`} role="group" aria-label="Tile actions">

@@ -38,3 +38,8 @@ export function ratioBox(ratio: string, size = 28): { width: number; height: num
   const [a, b] = ratio.split(':').map(Number) as [number, number];
   return a >= b ? { width: size, height: Math.max(6, (size * b) / a) } : { width: Math.max(6, (size * a) / b), height: size };
 }
+
+/** The library ids of every finished image on the board, in the order the board shows them (the viewer's ←/→). */
+export function boardItemIds(batches: readonly BatchView[]): string[] {
+  return batches.flatMap((b) => b.jobs.flatMap((j) => j.tiles.flatMap((t) => (t.state === 'done' && t.itemId ? [t.itemId] : []))));
+}

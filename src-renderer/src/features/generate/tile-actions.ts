@@ -7,6 +7,7 @@ import type { BatchView, JobView, LibraryRecord } from '@contract';
 import { useEffect, useRef, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { setFavorite } from '../library/item-commands';
+import { boardItemIds } from './format';
 import { applyRemix, settingsOfBatch } from './remix';
 
 export interface TileAction {
@@ -20,11 +21,10 @@ export interface TileAction {
   run(): void;
 }
 
-/** Opens an item in the Library's viewer (the Library section, with the lightbox on that item). */
+/** Opens a finished image in the viewer over Generate; ←/→ then step through the board's finished images. */
 export function openInViewer(itemId: string): void {
   const s = useStudio.getState();
-  s.patchLibrary({ lightboxId: itemId });
-  s.setSection('library');
+  s.openViewer({ id: itemId, from: 'list', ids: boardItemIds(s.batches) });
 }
 
 /** Copies text; answers whether the clipboard took it (a notice says why not). */

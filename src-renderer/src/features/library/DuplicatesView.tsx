@@ -1,5 +1,5 @@
 import type { DuplicateReport, LibraryRecord } from '@contract';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { invoke, mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { formatBytes, formatCount, formatDate, itemName } from './format';
@@ -28,23 +28,31 @@ export function DuplicatesView(props: { onOpen(id: string): void }) {
   const [error, setError] = useState<string | null>(null);
   const generation = useStudio((s) => s.library.generation);
 
-  const load = useCallback(async () => {
-    try {
-      const next = await invoke('library:duplicates', {});
-      setRecords(await loadRecords(next));
-      setReport(next);
-      setError(null);
-    } catch (err) {
-      setError(errorText(err));
-    }
-  }, []);
-  // Every grid refresh (a library change) may make or break a set.
-  useEffect(() => void load(), [load, generation]);
+  const [tick, setTick] = useState(0);
+
+  // Every grid refresh (a library change) may make or break a set; `tick` asks again while hashes are being made.
+  useEffect(() => {
+    let live = true;
+    invoke('library:duplicates', {})
+      .then(async (next) => ({ next, found: await loadRecords(next) }))
+      .then(
+        ({ next, found }) => {
+          if (!live) return;
+          setRecords(found);
+          setReport(next);
+          setError(null);
+        },
+        (err: unknown) => live && setError(errorText(err)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [generation, tick]);
   useEffect(() => {
     if (!report?.pending) return;
-    const timer = setTimeout(() => void load(), PENDING_POLL_MS);
+    const timer = setTimeout(() => setTick((t) => t + 1), PENDING_POLL_MS);
     return () => clearTimeout(timer);
-  }, [report, load]);
+  }, [report]);
 
   if (error) return <p className="lib-error" role="alert">Could not look for duplicates: {error}</p>;
   if (!report) return <p className="lib-dup-status" role="status">Looking for duplicates…</p>;

@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, typ
 import { useStudio } from '../../stores/store';
 import { nextFocusIndex } from './grid-keys';
 import { GRID_GAP, columnsFor, itemSpan, needsMoreIds, rowCount, tileWidthFor } from './grid-window';
-import { LibraryTile } from './LibraryTile';
+import { LibraryTile, type TileProps } from './LibraryTile';
 import { fetchWindow, loadMoreIds } from './query-commands';
 import { selectByClick } from './selection';
 import { useElementWidth } from './use-element-width';
@@ -102,28 +102,30 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
     [virtualizer, columns],
   );
 
-  const onPick = useCallback((index: number, id: string, e: MouseEvent) => {
+  // A plain click opens the viewer; Ctrl/Cmd-click toggles, Shift-click selects a range, the checkbox toggles.
+  const { onOpen } = props;
+  const onPick = useCallback((index: number, id: string, e: MouseEvent, how: 'click' | 'check') => {
     const s = useStudio.getState();
-    const toggle = e.ctrlKey || e.metaKey;
-    s.setLibrarySelection(selectByClick(s.library.ids, s.library.selection, id, { shift: e.shiftKey, toggle }));
     s.patchLibrary({ focusIndex: index });
-  }, []);
+    const toggle = e.ctrlKey || e.metaKey || how === 'check';
+    if (!toggle && !e.shiftKey) return onOpen(id);
+    s.setLibrarySelection(selectByClick(s.library.ids, s.library.selection, id, { shift: e.shiftKey, toggle }));
+  }, [onOpen]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const s = useStudio.getState();
     const lib = s.library;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight));
     const next = nextFocusIndex(e.key, lib.focusIndex, columns, lib.ids.length, pageRows);
-    const ctrl = e.ctrlKey || e.metaKey;
     if (next !== null) {
       e.preventDefault();
       const id = lib.ids[next];
       if (!id) return;
-      // Arrows select like a file manager; Shift extends from the anchor; Ctrl/Cmd only moves focus.
+      // Arrows move the focus only (Space selects); Shift extends the selection from the anchor.
       if (e.shiftKey) {
         const anchor = lib.selection.anchor ?? lib.ids[lib.focusIndex] ?? id;
         s.setLibrarySelection(selectByClick(lib.ids, { ...lib.selection, anchor }, id, { shift: true }));
-      } else if (!ctrl) s.setLibrarySelection(selectByClick(lib.ids, lib.selection, id));
+      }
       moveFocus(next);
       return;
     }
@@ -185,7 +187,7 @@ interface RowProps {
   columns: number;
   cell: number;
   ids: readonly string[];
-  onPick(index: number, id: string, e: MouseEvent): void;
+  onPick: TileProps['onPick'];
   onOpen(id: string): void;
   onMenu(index: number, id: string, e: MouseEvent): void;
 }

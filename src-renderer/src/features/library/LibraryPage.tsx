@@ -13,7 +13,6 @@ import { LibraryGrid } from './LibraryGrid';
 import { DuplicatesView } from './DuplicatesView';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
-import { Lightbox } from './Lightbox';
 import { loadCollections, runQuery } from './query-commands';
 import { selectByClick } from './selection';
 import { TileMenu, type MenuAnchor } from './TileMenu';
@@ -31,11 +30,9 @@ export function LibraryPage() {
   const text = useStudio((s) => s.library.text);
   const filters = useStudio((s) => s.library.filters);
   const sort = useStudio((s) => s.library.sort);
-  const lightboxId = useStudio((s) => s.library.lightboxId);
   const total = useStudio((s) => s.library.total);
   const status = useStudio((s) => s.library.status);
   const error = useStudio((s) => s.library.error);
-  const patch = useStudio((s) => s.patchLibrary);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
@@ -58,7 +55,8 @@ export function LibraryPage() {
   }, [view, text, filters, sort]);
   useEffect(() => void loadCollections(), []);
 
-  const open = useCallback((id: string) => patch({ lightboxId: id }), [patch]);
+  const openViewer = useStudio((s) => s.openViewer);
+  const open = useCallback((id: string) => openViewer({ id, from: 'library' }), [openViewer]);
   const onMenu = useCallback((index: number, id: string, e: MouseEvent) => {
     e.preventDefault();
     const s = useStudio.getState();
@@ -171,7 +169,6 @@ export function LibraryPage() {
         </div>
       )}
       {menu && <TileMenu anchor={menu} onOpen={open} onClose={closeMenu} />}
-      {lightboxId && <Lightbox id={lightboxId} />}
       {confirmEmpty && (
         <ConfirmDialog
           title="Empty the trash?"

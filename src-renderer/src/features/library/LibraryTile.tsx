@@ -10,7 +10,8 @@ export interface TileProps {
   id: string;
   index: number;
   size: number;
-  onPick(index: number, id: string, e: MouseEvent): void;
+  /** A click on the tile (`click`: opens, or selects with Ctrl/Cmd/Shift) or on its checkbox (`check`). */
+  onPick(index: number, id: string, e: MouseEvent, how: 'click' | 'check'): void;
   onOpen(id: string): void;
   onMenu(index: number, id: string, e: MouseEvent): void;
 }
@@ -50,8 +51,7 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
       data-index={index}
       className="lib-tile"
       style={{ width: props.size }}
-      onClick={(e) => props.onPick(index, id, e)}
-      onDoubleClick={() => props.onOpen(id)}
+      onClick={(e) => props.onPick(index, id, e, 'click')}
       onContextMenu={(e) => props.onMenu(index, id, e)}
       draggable={!!record && !record.missing}
       onDragStart={dragOut}
@@ -82,11 +82,18 @@ export const LibraryTile = memo(function LibraryTile(props: TileProps) {
             ★
           </span>
         )}
-        {selected && (
-          <span className="lib-check" aria-hidden="true">
-            ✓
-          </span>
-        )}
+        <span
+          role="checkbox"
+          aria-checked={selected}
+          aria-label="Select"
+          className="lib-check"
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onPick(index, id, e, 'check');
+          }}
+        >
+          <span aria-hidden="true">✓</span>
+        </span>
       </div>
       <div className="lib-caption">
         {caption ? <Highlighted text={caption.text || '(no prompt)'} ranges={caption.ranges} /> : '\u00a0'}

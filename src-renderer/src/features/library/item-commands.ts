@@ -40,7 +40,7 @@ export async function trashItems(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   try {
     for (const part of chunk(ids, BULK)) await invoke('library:trash', { ids: part });
-    store().patchLibrary({ lightboxId: null });
+    store().closeViewer();
     showToast(`Moved ${formatCount(ids.length)} to the trash.`, [...ids]);
   } catch (err) {
     fail('Could not move to the trash', err);

@@ -45,7 +45,9 @@ export function useLibraryShortcuts() {
       e.preventDefault();
       void trashItems(selected);
     } else if (/^[0-5]$/.test(e.key) && !e.ctrlKey && !e.metaKey && !e.altKey && lib.view.kind !== 'trash') {
-      const focused = lib.ids[lib.focusIndex];
+      // The tile that has the keyboard focus (the grid's roving index when the focus is elsewhere in the Library).
+      const tileIndex = Number(target.closest('[role="gridcell"]')?.getAttribute('data-index') ?? lib.focusIndex);
+      const focused = lib.ids[tileIndex];
       const targets = selected.length > 0 ? selected : focused ? [focused] : [];
       if (targets.length === 0) return;
       e.preventDefault();

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { markWelcomed } from '../../stores/last-section';
+import type { SectionId } from '../../stores/sections';
 import { useStudio } from '../../stores/store';
 import { setDemoMode } from '../settings/commands';
 import { KeyForm } from '../settings/KeyForm';
@@ -6,21 +8,31 @@ import { KeyStateText } from '../settings/KeyStateText';
 
 type Step = 'welcome' | 'key' | 'ready';
 
+/** Closes the welcome for good (it is a first-run introduction) and opens a section. */
+export function finishWelcome(section?: SectionId): void {
+  markWelcomed();
+  const s = useStudio.getState();
+  s.setOnboardingOpen(false);
+  if (section) s.setSection(section, { focus: true });
+}
+
 /**
- * First run (no key, demo off): welcome → paste key → validated → ready. Demo mode is one click away at every step.
- * Each step's heading takes focus so screen readers announce the change.
+ * First run (no key, demo off, empty library): welcome → paste key → validated → ready. Never a lock: demo mode
+ * and "Look around first" are one click away, and Ctrl/Cmd+1…5 leave it too (see App). Each step's heading takes
+ * focus so screen readers announce the change.
  */
 export function OnboardingPage() {
   const [step, setStep] = useState<Step>('welcome');
   const status = useStudio((s) => s.keyStatus);
-  const close = useStudio((s) => s.setOnboardingOpen);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The form's own error already says why a save failed: the keychain notice is not repeated under it.
+  const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => heading.current?.focus(), [step]);
 
   async function tryDemo() {
     const errors = await setDemoMode(true);
-    if (!errors) close(false);
+    if (!errors) finishWelcome();
   }
 
   const demoButton = (
@@ -46,6 +58,9 @@ export function OnboardingPage() {
                 Use my API key
               </button>
               {demoButton}
+              <button type="button" onClick={() => finishWelcome('library')}>
+                Look around first
+              </button>
             </div>
           </>
         )}
@@ -56,8 +71,8 @@ export function OnboardingPage() {
               Paste a key from <a href="https://console.x.ai" target="_blank" rel="noreferrer">console.x.ai</a>. We check
               it with xAI, then keep it in your system keychain.
             </p>
-            {status?.state === 'keychain-unavailable' && <p className="field-error" role="alert">{status.message}</p>}
-            <KeyForm submitLabel="Check and save" onStored={() => setStep('ready')} />
+            {status?.state === 'keychain-unavailable' && !formError && <p className="field-error" role="alert">{status.message}</p>}
+            <KeyForm submitLabel="Check and save" onStored={() => setStep('ready')} onError={setFormError} />
             <div className="button-row">
               <button type="button" onClick={() => setStep('welcome')}>Back</button>
               {demoButton}
@@ -75,7 +90,7 @@ export function OnboardingPage() {
               </p>
             )}
             <div className="button-row">
-              <button type="button" className="primary" onClick={() => close(false)}>
+              <button type="button" className="primary" onClick={() => finishWelcome()}>
                 Start creating
               </button>
             </div>

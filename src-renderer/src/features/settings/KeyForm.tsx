@@ -6,10 +6,15 @@ import { saveKey } from './commands';
  * Paste → validate → store. The field is a password input that is cleared as soon as the key is sent, so the key
  * stays in the DOM only while the user types it. Errors are tied to the field with aria-describedby.
  */
-export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySetResult) => void }) {
+export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySetResult) => void; onError?: (message: string | null) => void; autoFocus?: boolean }) {
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorState] = useState<string | null>(null);
+  const { onError } = props;
+  const setError = (message: string | null) => {
+    setErrorState(message);
+    onError?.(message);
+  };
   const [info, setInfo] = useState<string | null>(null);
   const inputId = useId();
   const errorId = useId();
@@ -44,6 +49,7 @@ export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySe
           id={inputId}
           type="password"
           autoComplete="off"
+          autoFocus={props.autoFocus}
           spellCheck={false}
           placeholder="xai-…"
           value={value}

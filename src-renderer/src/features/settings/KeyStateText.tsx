@@ -32,7 +32,8 @@ export function KeyStateText({ status }: { status: KeyStatus }) {
           <dd>
             <code aria-label="Masked key">{status.hint ?? '••••'}</code>
           </dd>
-          <dt>Stored in</dt>
+          {/* An environment key is not stored by us: it is read from the variable each launch. */}
+          <dt>{status.source === 'environment' ? 'Read from' : 'Stored in'}</dt>
           <dd>{SOURCES[status.source]}</dd>
         </>
       )}

@@ -6,7 +6,6 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { onLibraryChanged, loadCollections } from '../library/query-commands';
 import { rehydrateJobs } from '../generate/commands';
 import { invoke } from '../../lib/api';
-import { needsOnboarding } from '../../stores/settings-slice';
 import { useStudio } from '../../stores/store';
 
 export type BridgeState = 'connected' | 'disconnected';
@@ -37,7 +36,6 @@ export async function rehydrateAfterReconnect(): Promise<void> {
       const now = useStudio.getState();
       now.setSettingsView(view);
       now.setKeyStatus(key);
-      if (needsOnboarding(view, key)) now.setOnboardingOpen(true);
     }),
     rehydrateJobs(),
     invoke('video:list', {}).then(({ jobs }) => useStudio.getState().setVideoJobs(jobs)),

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
+import { KeyGate } from '../shell/KeyGate';
 import { VideoForm } from './VideoForm';
 import { VideoJobList } from './VideoJobList';
 import { VideoPlayer } from './VideoPlayer';
@@ -42,7 +43,9 @@ export function VideoPage() {
       >
         <h1>Video</h1>
         <LedgerBar />
-        <VideoForm />
+        <KeyGate what="make videos">
+          <VideoForm />
+        </KeyGate>
       </div>
       <div className="video-right">
         {playing ? <VideoPlayer key={playing.id} job={playing} /> : null}

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LibraryRecord, SettingsView } from '@contract';
-import { LightboxDetails } from '../../../src-renderer/src/features/library/LightboxDetails';
+import { ViewerDetails } from '../../../src-renderer/src/features/viewer/ViewerDetails';
 import { useStudio } from '../../../src-renderer/src/stores/store';
 
 const record = (costTicks: number | null): LibraryRecord => ({
@@ -17,19 +17,19 @@ beforeEach(() => useStudio.setState({ settingsView: settings(false) }));
 
 describe('the Library viewer cost row', () => {
   it('shows the plain cost for real work', () => {
-    render(<LightboxDetails record={record(2 * CENT)} detail={null} onOpen={() => {}} />);
+    render(<ViewerDetails record={record(2 * CENT)} detail={null} onOpen={() => {}} />);
     expect(screen.getByTestId('lb-cost').textContent).toBe('$0.02');
   });
 
   it('says simulated in demo mode', () => {
     useStudio.setState({ settingsView: settings(true) });
-    render(<LightboxDetails record={record(2 * CENT)} detail={null} onOpen={() => {}} />);
+    render(<ViewerDetails record={record(2 * CENT)} detail={null} onOpen={() => {}} />);
     expect(screen.getByTestId('lb-cost').textContent).toBe('$0.02 (simulated)');
   });
 
   it('leaves an unknown cost unlabelled even in demo mode', () => {
     useStudio.setState({ settingsView: settings(true) });
-    render(<LightboxDetails record={record(null)} detail={null} onOpen={() => {}} />);
+    render(<ViewerDetails record={record(null)} detail={null} onOpen={() => {}} />);
     expect(screen.getByTestId('lb-cost').textContent).toBe('Unknown');
   });
 });

@@ -1,19 +1,18 @@
 import type { LibraryItemDetail, LibraryRecord } from '@contract';
 import { useState } from 'react';
 import { useStudio } from '../../stores/store';
-import { formatBytes, formatCost, formatDate, formatDuration } from './format';
 import { ItemExportActions } from '../export/ItemExportActions';
-import { setFavorite, showToast, trashItems } from './item-commands';
-import { LineageStrip } from './LineageStrip';
-import { ItemOrganizer } from './ItemOrganizer';
+import { ItemOrganizer } from '../library/ItemOrganizer';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
+import { setFavorite, showToast, trashItems } from '../library/item-commands';
+import { LineageStrip } from './LineageStrip';
+import { factsOf, requestRows } from './viewer-facts';
 
-function paramText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** The receipt of an item (prompt, parameters, cost, request id, moderation), its lineage and its actions. */
-export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryItemDetail | null; onOpen(id: string): void }) {
+/**
+ * The receipt of an item in words (prompt, model, size, cost, created, request id, moderation), its lineage and its
+ * actions. The request exactly as sent stays folded under "Request details" for those who want it.
+ */
+export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryItemDetail | null; onOpen(id: string): void }) {
   const { record, detail } = props;
   const handOff = useStudio((s) => s.handOffLibraryItem);
   // Demo mode keeps its own library: every cost in it is what the simulator would have charged.
@@ -28,17 +27,13 @@ export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryI
       useStudio.getState().pushNotice('error', 'The clipboard is not available here.');
     }
   };
-  const size = record.width && record.height ? `${record.width} × ${record.height}` : null;
-  const params = Object.entries(record.params);
+  const request = requestRows(record.params);
 
   return (
-    <aside className="lb-details" aria-label="Details">
-      <div className="lb-actions">
+    <aside className="viewer-details" aria-label="Details">
+      <div className="viewer-actions">
         <button type="button" className="lib-button" aria-pressed={record.favorite} onClick={() => void setFavorite([record.id], !record.favorite)}>
           {record.favorite ? '★ Favorite' : '☆ Favorite'}
-        </button>
-        <button type="button" className="lib-button" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy prompt'}
         </button>
         <button type="button" className="lib-button" onClick={() => handOff({ action: 'remix', itemId: record.id })}>
           Remix
@@ -61,46 +56,27 @@ export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryI
         )}
       </div>
       <ItemOrganizer record={record} />
-      <h3>Prompt</h3>
-      <p className="lb-prompt">{record.prompt || <em>No prompt</em>}</p>
+      <div className="viewer-prompt-head">
+        <h3>Prompt</h3>
+        <button type="button" className="link" onClick={() => void copy()} disabled={!record.prompt}>
+          {copied ? 'Copied' : 'Copy prompt'}
+        </button>
+      </div>
+      <p className="viewer-prompt">{record.prompt || <em>No prompt</em>}</p>
       {record.editInstruction && (
         <>
           <h3>Edit instruction</h3>
-          <p className="lb-prompt">{record.editInstruction}</p>
+          <p className="viewer-prompt">{record.editInstruction}</p>
         </>
       )}
-      <dl className="lb-facts">
-        <dt>Model</dt>
-        <dd>{record.model ?? 'Unknown'}</dd>
-        <dt>Cost</dt>
-        <dd data-testid="lb-cost">{formatCost(record.costTicks)}{record.costTicks === null ? '' : simulatedMark(simulated)}</dd>
-        <dt>Created</dt>
-        <dd>{formatDate(record.createdAt)}</dd>
-        {size && (
-          <>
-            <dt>Size</dt>
-            <dd>
-              {size}
-              {record.aspectRatio ? ` (${record.aspectRatio})` : ''} · {formatBytes(record.bytes)}
+      <dl className="viewer-facts">
+        {factsOf(record).map((f) => (
+          <div key={f.label} className="viewer-fact">
+            <dt>{f.label}</dt>
+            <dd className={f.mono ? 'viewer-mono' : undefined} data-testid={f.testId}>
+              {f.value}
+              {f.testId === 'lb-cost' && record.costTicks !== null ? simulatedMark(simulated) : ''}
             </dd>
-          </>
-        )}
-        {record.kind === 'video' && (
-          <>
-            <dt>Duration</dt>
-            <dd>{formatDuration(record.durationMs)}</dd>
-          </>
-        )}
-        <dt>Origin</dt>
-        <dd>{record.origin}</dd>
-        <dt>Request id</dt>
-        <dd className="lb-mono">{record.requestId ?? '—'}</dd>
-        <dt>Moderation</dt>
-        <dd>{record.moderation ?? 'Passed'}</dd>
-        {params.map(([k, v]) => (
-          <div key={k} className="lb-param">
-            <dt>{k}</dt>
-            <dd className="lb-mono">{paramText(v)}</dd>
           </div>
         ))}
       </dl>
@@ -109,6 +85,19 @@ export function LightboxDetails(props: { record: LibraryRecord; detail: LibraryI
           <LineageStrip title="Made from" links={detail.parents} onOpen={props.onOpen} />
           <LineageStrip title="Used in" links={detail.children} onOpen={props.onOpen} />
         </>
+      )}
+      {request.length > 0 && (
+        <details className="viewer-request" aria-label="Request details">
+          <summary>Request details</summary>
+          <dl>
+            {request.map(([k, v]) => (
+              <div key={k} className="viewer-fact">
+                <dt className="viewer-mono">{k}</dt>
+                <dd className="viewer-mono">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
       )}
     </aside>
   );

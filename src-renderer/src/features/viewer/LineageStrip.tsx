@@ -1,6 +1,6 @@
 import type { LibraryItemDetail } from '@contract';
 import { mediaUrl } from '../../lib/api';
-import { itemName } from './format';
+import { itemName } from '../library/format';
 
 const KIND_LABEL: Record<string, string> = {
   'edited-from': 'edit',

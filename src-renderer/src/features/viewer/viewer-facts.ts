@@ -1,0 +1,57 @@
+/**
+ * What the viewer's details say about an item, in words: each fact once, with a human label. The request as it
+ * was sent (parameter names, JSON, data URLs) is not a fact for people; it goes under "Request details".
+ */
+import type { LibraryRecord } from '@contract';
+import { formatBytes, formatCost, formatDate, formatDuration } from '../library/format';
+
+export interface Fact {
+  label: string;
+  value: string;
+  /** Ids and hashes: shown in a monospace face and wrapped anywhere. */
+  mono?: boolean;
+  testId?: string;
+}
+
+const ORIGIN: Record<LibraryRecord['origin'], string> = {
+  generated: 'Generated',
+  edited: 'Edited',
+  imported: 'Imported',
+  extracted: 'Frame from a video',
+};
+
+/** Model, size, duration, cost, created, origin, request id and moderation, in that order (no empty rows). */
+export function factsOf(record: LibraryRecord): Fact[] {
+  const facts: Fact[] = [];
+  if (record.model) facts.push({ label: 'Model', value: record.model });
+  if (record.width && record.height) {
+    const ratio = record.aspectRatio ? ` (${record.aspectRatio})` : '';
+    facts.push({ label: 'Size', value: `${record.width} × ${record.height}${ratio} · ${formatBytes(record.bytes)}` });
+  } else facts.push({ label: 'Size', value: formatBytes(record.bytes) });
+  if (record.kind === 'video' && record.durationMs !== null) facts.push({ label: 'Duration', value: formatDuration(record.durationMs) });
+  facts.push({ label: 'Cost', value: formatCost(record.costTicks), testId: 'lb-cost' });
+  facts.push({ label: 'Created', value: formatDate(record.createdAt) });
+  facts.push({ label: 'Origin', value: ORIGIN[record.origin] });
+  if (record.requestId) facts.push({ label: 'Request id', value: record.requestId, mono: true });
+  if (record.origin !== 'imported') facts.push({ label: 'Moderation', value: record.moderation ?? 'Passed' });
+  return facts;
+}
+
+/** Longest value shown in full under "Request details"; longer strings (data URLs, base64) say what they are. */
+const MAX_VALUE = 300;
+
+/** One request parameter as readable text: strings as they are, data URLs summarised, objects as indented JSON. */
+export function requestValue(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? shorten(v) : v), 2) ?? String(value);
+}
+
+function shorten(text: string): string {
+  const data = /^data:([^;,]+)[^,]*,/.exec(text);
+  if (data) return `${data[0]}… (${formatBytes(Math.round(((text.length - data[0].length) * 3) / 4))} ${data[1]})`;
+  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}… (${text.length.toLocaleString()} characters)` : text;
+}
+
+/** The request's parameters as `[name, text]` rows, strings unquoted. */
+export function requestRows(params: Record<string, unknown>): [string, string][] {
+  return Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? shorten(v) : requestValue(v)]);
+}
