@@ -32,6 +32,10 @@ import type { Downloads } from './services/export/downloads';
 import { NodeExportFiles } from './adapters/export/node-export-files';
 import { sharpToPng } from './adapters/export/sharp-to-png';
 import { SharpFfmpegMediaProcessor } from './adapters/library';
+import { createXaiFilesClient } from './adapters/xai/xai-files-client';
+import { createShareService } from './services/share/share-service';
+import { createShareHandlers } from './services/share/share-handlers';
+import type { FilesApi } from './core/share/ports';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -196,6 +200,31 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
   });
 
+  // Share links: xAI's Files API at the base URL in effect (the simulator in demo mode), one client per URL.
+  const filesClients = new Map<string, FilesApi>();
+  const filesApi = (): FilesApi => {
+    const url = vault.connection.baseUrl();
+    let client = filesClients.get(url);
+    if (!client) {
+      client = createXaiFilesClient({ baseUrl: url, getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger });
+      filesClients.set(url, client);
+    }
+    return client;
+  };
+  const share = createShareService({
+    library,
+    files: {
+      upload: (f, o) => filesApi().upload(f, o),
+      createPublicUrl: (id, s, o) => filesApi().createPublicUrl(id, s, o),
+      revokePublicUrl: (id, o) => filesApi().revokePublicUrl(id, o),
+      deleteFile: (id, o) => filesApi().deleteFile(id, o),
+    },
+    clock,
+    events: options.events,
+    logger: options.logger,
+    simulated: () => vault.connection.isDemo(),
+  });
+
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'app:ping': ({ message }) => app.ping(message),
@@ -215,6 +244,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...edit.handlers,
     ...createVideoHandlers(video),
     ...exporting.handlers,
+    ...createShareHandlers(share),
   };
 
   return {

@@ -12,6 +12,7 @@ import { jobsChannels, jobsEvents } from './jobs';
 import { editChannels, editEvents } from './edit';
 import { videoChannels, videoEvents } from './video';
 import { desktopChannels } from './desktop';
+import { shareChannels, shareEvents } from './share';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -24,6 +25,7 @@ export * from './settings';
 export * from './jobs';
 export * from './edit';
 export * from './desktop';
+export * from './share';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -41,6 +43,7 @@ export const channels = {
   ...editChannels,
   ...videoChannels,
   ...desktopChannels,
+  ...shareChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */
@@ -52,6 +55,7 @@ export const events = {
   ...jobsEvents,
   ...editEvents,
   ...videoEvents,
+  ...shareEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

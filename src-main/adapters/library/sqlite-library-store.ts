@@ -3,6 +3,7 @@ import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
 import { ftsMatchOf, isEmptyQuery, parseSearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
+import type { ShareRow } from '../../core/share/ports';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
 import { countSql, filterWhere, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
@@ -331,6 +332,30 @@ export class SqliteLibraryStore implements LibraryStore {
       `SELECT i.id, h.phash, NULL AS contentHash FROM items i LEFT JOIN perceptual_hashes h ON h.id = i.id
         WHERE i.kind = 'image' AND i.trashed_at IS NULL ORDER BY i.seq`,
     ).all() as unknown as { id: string; phash: string | null; contentHash: string | null }[];
+  }
+
+  putShare(row: ShareRow): void {
+    this.stmt(
+      `INSERT OR REPLACE INTO share_links (id, item_id, file_id, url, created_at, expires_at, revoked_at, file_deleted, bytes, mime)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(row.id, row.itemId, row.fileId, row.url, row.createdAt, row.expiresAt, row.revokedAt, row.fileDeleted ? 1 : 0, row.bytes, row.mime);
+  }
+
+  shares(filter: { itemId?: string; liveAt?: number }): ShareRow[] {
+    const where: string[] = [];
+    const params: SQLInputValue[] = [];
+    if (filter.itemId !== undefined) {
+      where.push('item_id = ?');
+      params.push(filter.itemId);
+    }
+    if (filter.liveAt !== undefined) {
+      where.push('revoked_at IS NULL AND expires_at > ?');
+      params.push(filter.liveAt);
+    }
+    const sql = `SELECT id, item_id AS itemId, file_id AS fileId, url, created_at AS createdAt, expires_at AS expiresAt,
+      revoked_at AS revokedAt, file_deleted AS fileDeleted, bytes, mime FROM share_links
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`;
+    return (this.stmt(sql).all(...params) as unknown as (Omit<ShareRow, 'fileDeleted'> & { fileDeleted: number })[]).map((r) => ({ ...r, fileDeleted: r.fileDeleted === 1 }));
   }
 
   listSmart(): SmartRow[] {

@@ -256,6 +256,17 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM perceptual_hashes WHERE id = old.id;
   END;
   `,
+  // v8 (issue 20): share links (xAI Files public URLs) with their expiry. A link outlives its item's row on purpose:
+  // a deleted item's live link must stay listed so it can still be revoked.
+  `
+  CREATE TABLE share_links (
+    id TEXT PRIMARY KEY, item_id TEXT NOT NULL, file_id TEXT NOT NULL, url TEXT NOT NULL,
+    created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked_at INTEGER,
+    file_deleted INTEGER NOT NULL DEFAULT 0, bytes INTEGER NOT NULL, mime TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX share_links_item ON share_links (item_id, created_at);
+  CREATE INDEX share_links_live ON share_links (expires_at) WHERE revoked_at IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP, sortValue } from 
 import { matchesTerms, type SearchTerm } from './fts-query';
 import { isEmptyQuery, normalizeTag, parseSearchQuery, type SearchQuery } from './search-query';
 import type { LibraryStore } from './library-store';
+import type { ShareRow } from '../share/ports';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult, StoredItem } from './types';
 
 /** The in-memory twin of `SqliteLibraryStore`: same behaviour, checked by the same test suite. */
@@ -14,6 +15,7 @@ export class InMemoryLibraryStore implements LibraryStore {
   private readonly members = new Map<string, Set<string>>();
   private readonly smart = new Map<string, SmartRow>();
   private readonly phashes = new Map<string, string>();
+  private readonly links = new Map<string, ShareRow>();
 
   insert(entries: readonly NewItem[]): void {
     for (const { item, parents } of entries) {
@@ -283,6 +285,18 @@ export class InMemoryLibraryStore implements LibraryStore {
       .filter((i) => i.kind === 'image' && i.trashedAt === null)
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
       .map((i) => ({ id: i.id, phash: this.phashes.get(i.id) ?? null, contentHash: null }));
+  }
+
+  putShare(row: ShareRow): void {
+    this.links.set(row.id, { ...row });
+  }
+
+  shares(filter: { itemId?: string; liveAt?: number }): ShareRow[] {
+    const { itemId, liveAt } = filter;
+    return [...this.links.values()]
+      .filter((r) => (itemId === undefined || r.itemId === itemId) && (liveAt === undefined || (r.revokedAt === null && r.expiresAt > liveAt)))
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
+      .map((r) => ({ ...r }));
   }
 
   listSmart(): SmartRow[] {

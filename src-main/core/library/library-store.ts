@@ -1,4 +1,5 @@
 import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
+import type { ShareRow } from '../share/ports';
 import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from './types';
 
 /**
@@ -54,6 +55,10 @@ export interface LibraryStore {
   unhashedCount(): number;
   /** Every image outside the trash with its hashes, for duplicate grouping (`contentHash` where known). */
   hashedImages(): { id: string; phash: string | null; contentHash: string | null }[];
+  /** Creates or replaces a share link row. */
+  putShare(row: ShareRow): void;
+  /** Share links, newest first: of one item, or all; `liveAt` keeps those neither revoked nor expired at that time. */
+  shares(filter: { itemId?: string; liveAt?: number }): ShareRow[];
   /** Smart collections, by name. */
   listSmart(): SmartRow[];
   /** Creates or replaces a smart collection. */

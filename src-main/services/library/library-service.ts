@@ -3,6 +3,7 @@ import { fail } from '../../core/app-error';
 import { highlightRanges } from '../../core/library/fts-query';
 import { normalizeTag, parseSearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
+import type { ShareRow } from '../../core/share/ports';
 import { previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
 import type { ExternalFiles, IngestStep, LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { Clock, EventSink, Logger } from '../../core/ports';
@@ -14,7 +15,7 @@ import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
 import { SidecarSync } from './sidecar-sync';
 import { rebuildIndex, reconcileLibrary } from './reconcile';
-import { exportItems, importFiles, type ExportFormat } from './transfer';
+import { exportedFile, exportItems, importFiles, type ExportFormat } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
 export interface LibraryServiceDeps {
@@ -204,6 +205,26 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     /** Stops background work at the next item (closing the library); what is left resumes at the next start. */
     stopBackground: () => hashes.stop(),
     duplicates: () => duplicates.report(),
+    /**
+     * One item as a file that may leave the computer through an xAI public link: PNG and JPEG as stored, WebP as
+     * JPEG and GIF as PNG (public links refuse both), MP4 as is; image metadata (prompt, settings) stripped.
+     */
+    async shareableFile(id: string): Promise<{ name: string; bytes: Uint8Array; mime: string; convertedFrom: string | null }> {
+      const record = store.get(id) ?? fail({ kind: 'not-found', message: 'This item is no longer in the library.' });
+      if (record.missing) fail({ kind: 'not-found', message: 'This item\'s file is missing, so it cannot be shared.' });
+      if (record.kind === 'video' && record.mime !== 'video/mp4') {
+        fail({ kind: 'validation', message: 'Only MP4 videos can be shared with a link.', issues: [] });
+      }
+      const target = record.mime === 'image/webp' ? 'jpeg' : record.mime === 'image/gif' ? 'png' : 'original';
+      const file = await exportedFile({ files, media: deps.media }, record, target, false);
+      const mime = record.kind === 'video' ? 'video/mp4' : target === 'jpeg' ? 'image/jpeg' : target === 'png' ? 'image/png' : record.mime;
+      return { ...file, mime, convertedFrom: target === 'original' ? null : record.mime };
+    },
+    /** Share links live in the index (services/share keeps them). */
+    shareLinks: {
+      put: (row: ShareRow) => store.putShare(row),
+      list: (filter: { itemId?: string; liveAt?: number }) => store.shares(filter),
+    },
     smart: {
       list: () => smart.list(),
       create: smart.create,

@@ -11,7 +11,9 @@ export type LibraryView =
   /** A smart collection: its saved query is loaded into text, filters and sort (see smart-commands). */
   | { kind: 'smart'; id: string }
   /** "Find duplicates": sets of copies instead of the grid. */
-  | { kind: 'duplicates' };
+  | { kind: 'duplicates' }
+  /** Every live share link. */
+  | { kind: 'shared' };
 
 /** Filters as the form holds them (dates as `yyyy-mm-dd`); `toQueryFilter` turns them into the contract's filter. */
 export interface LibraryFilters {
@@ -93,6 +95,8 @@ export interface LibraryState {
   focusIndex: number;
   collections: LibraryCollection[];
   smart: LibrarySmartCollection[];
+  /** Bumped on `share:changed`: share link lists refresh. */
+  shareVersion: number;
   toast: LibraryToast | null;
   importing: ImportProgress | null;
   handoff: LibraryHandoff | null;
@@ -135,6 +139,7 @@ export const initialLibraryState: LibraryState = {
   focusIndex: 0,
   collections: [],
   smart: [],
+  shareVersion: 0,
   toast: null,
   importing: null,
   handoff: null,

@@ -11,6 +11,8 @@ import { emptyTrash } from './item-commands';
 import { LibraryFilters, countFilters } from './LibraryFilters';
 import { LibraryGrid } from './LibraryGrid';
 import { DuplicatesView } from './DuplicatesView';
+import { SharedView } from '../share/SharedView';
+import '../share/share.css';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
 import { loadCollections, runQuery } from './query-commands';
@@ -108,7 +110,7 @@ export function LibraryPage() {
                 Save changes to “{smartOpen.name}”
               </button>
             )}
-            {!trash && view.kind !== 'duplicates' && filtering && (!smartOpen || smartDirty) && (
+            {!trash && view.kind !== 'duplicates' && view.kind !== 'shared' && filtering && (!smartOpen || smartDirty) && (
               <button type="button" className="lib-button" onClick={() => setSavingSmart(true)}>
                 Save search…
               </button>
@@ -135,7 +137,7 @@ export function LibraryPage() {
             />
           </div>
         </header>
-        {view.kind !== 'duplicates' && (
+        {view.kind !== 'duplicates' && view.kind !== 'shared' && (
           <>
             <LibraryToolbar onToggleFilters={() => setFiltersOpen((o) => !o)} filtersOpen={filtersOpen} activeFilters={countFilters(filters)} />
             {filtersOpen && <LibraryFilters />}
@@ -153,6 +155,8 @@ export function LibraryPage() {
         )}
         {view.kind === 'duplicates' ? (
           <DuplicatesView onOpen={open} />
+        ) : view.kind === 'shared' ? (
+          <SharedView onOpen={open} />
         ) : status === 'ready' && total === 0 ? (
           <div className="lib-empty">
             <p>

@@ -43,6 +43,7 @@ export function LibrarySidebar() {
         <li>{viewButton({ kind: 'all' }, 'All items')}</li>
         <li>{viewButton({ kind: 'trash' }, 'Trash')}</li>
         <li>{viewButton({ kind: 'duplicates' }, 'Find duplicates')}</li>
+        <li>{viewButton({ kind: 'shared' }, 'Shared')}</li>
       </ul>
       <h2 className="lib-side-heading" id="lib-smart-heading">
         Smart collections

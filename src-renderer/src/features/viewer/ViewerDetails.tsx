@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { ItemExportActions } from '../export/ItemExportActions';
 import { ItemOrganizer } from '../library/ItemOrganizer';
+import { ItemShares } from '../share/ItemShares';
+import '../share/share.css';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { setFavorite, showToast, trashItems } from '../library/item-commands';
 import { LineageStrip } from './LineageStrip';
@@ -56,6 +58,7 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
         )}
       </div>
       <ItemOrganizer record={record} />
+      <ItemShares record={record} />
       <div className="viewer-prompt-head">
         <h3>Prompt</h3>
         <button type="button" className="link" onClick={() => void copy()} disabled={!record.prompt}>
