@@ -26,7 +26,10 @@ export class PerceptualHashQueue {
   /** Starts (or keeps) the back-fill running. */
   kick(): void {
     if (this.stopped) return;
-    this.draining ??= this.drain().finally(() => (this.draining = null));
+    // A failure (the index closed under it, a full disk) ends this round quietly; the next kick starts over.
+    this.draining ??= this.drain()
+      .catch((err: unknown) => this.deps.logger.warn('library: perceptual hashing stopped', { error: String(err) }))
+      .finally(() => (this.draining = null));
   }
 
   private async drain(): Promise<void> {
