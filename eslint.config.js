@@ -36,6 +36,13 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is shared by main, preload and renderer: it may import only zod and its own files.
+    files: ['src-preload/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [{ regex: '^(?!zod$|\\./)', message: 'The contract imports only zod and its own files.' }] }],
+    },
+  },
+  {
     files: ['src-main/shells/electron.ts', 'src-main/shells/electron/**/*.ts', 'src-main/adapters/electron/**/*.ts', 'src-main/adapters/secrets/safe-storage*.ts', 'src-preload/index.ts', 'test/electron/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

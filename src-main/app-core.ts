@@ -21,6 +21,8 @@ import { FsResultStaging } from './adapters/jobs/fs-result-staging';
 import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-client';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
+import { createCapabilityService } from './services/models/capability-service';
+import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
 import { videoLibraryFrom } from './services/video/library-port';
@@ -148,6 +150,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const imagine = createConnectedImagineClient({
     baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger,
   });
+  // The capability table in effect: built in, with what xAI's listings publish merged in once they answer.
+  const capabilities = createCapabilityService({ api: () => imagine, clock, events: options.events, logger: options.logger });
+  void capabilities.refresh(true);
   // Paid images (of batches and edits) land here first, so a crash between the answer and the library loses nothing.
   const staging = new FsResultStaging(path.join(dataDir, 'staging'));
   const generation = createGenerationService({
@@ -161,6 +166,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     settings: () => vault.settings.current(),
     // Demo mode spends nothing: its costs are simulated, kept out of the real totals and the budget.
     demo: () => vault.connection.isDemo(),
+    capabilities,
   });
   // Staged images of the last run are filed before the queue moves (and before the shell says it is ready).
   await generation.start();
@@ -170,6 +176,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend, staging,
     // The user's request timeout applies to edits as it does to image batches.
     timeoutMs: () => vault.settings.current().requestTimeoutSec * 1000,
+    capabilities,
   });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
@@ -182,6 +189,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     events: options.events,
     logger: options.logger,
     spend: generation.spend,
+    capabilities,
     // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
     ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),
   });
@@ -241,6 +249,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       },
     }),
     ...createGenerationHandlers(generation),
+    ...createModelsHandlers(capabilities),
     ...edit.handlers,
     ...createVideoHandlers(video),
     ...exporting.handlers,

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { mimeForExt, parseLibraryName } from '../core/library/paths';
 
 /** MIME types of what the library stores; anything else is served as octet-stream. */
 const MIME: Record<string, string> = {
@@ -12,12 +13,20 @@ const MIME: Record<string, string> = {
   '.gif': 'image/gif',
   '.mp4': 'video/mp4',
   '.webm': 'video/webm',
-  '.json': 'application/json',
 };
 
 /**
- * Resolves a library-relative path to a real file inside the library root, or null. Refuses `..`, absolute
- * paths, encoded tricks, NUL bytes and symlinks that lead out of the root (checked on the real path).
+ * True only for the library's own layout, `media|thumbs|previews/<2 hex>/<id>.<ext>` with a media extension: never
+ * the database, a sidecar, a temp file or anything a folder might also hold.
+ */
+export function isServableLibraryPath(relPath: string): boolean {
+  const name = parseLibraryName(relPath);
+  return name !== null && mimeForExt(name.ext) !== null;
+}
+
+/**
+ * Resolves a library-relative path to a real file inside the library root, or null. Only paths of the library's
+ * layout (isServableLibraryPath) pass; symlinks that lead out of the root are refused on the real path.
  */
 export async function resolveLibraryFile(root: string, relativeUrlPath: string): Promise<string | null> {
   let decoded: string;
@@ -26,9 +35,8 @@ export async function resolveLibraryFile(root: string, relativeUrlPath: string):
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\') || path.isAbsolute(decoded)) return null;
-  const segments = decoded.split('/').filter((s) => s.length > 0);
-  if (segments.length === 0 || segments.some((s) => s === '..' || s === '.')) return null;
+  if (!isServableLibraryPath(decoded)) return null;
+  const segments = decoded.split('/');
   try {
     const realRoot = await realpath(root);
     const real = await realpath(path.join(realRoot, ...segments));

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAppCore, type AppCore, type CoreOptions } from '../app-core';
@@ -8,28 +7,33 @@ import type { EventSink } from '../core/ports';
 import { createDispatcher } from '../ipc/dispatcher';
 import { createSenderGuard } from '../ipc/sender-guard';
 import { DOWNLOAD_PREFIX, serveDownload } from './download-route';
-import { createHostAuth } from './host-auth';
+import { createHostSessions, isLoopbackHost, TICKET_PARAM } from './host-session';
 import { SECURITY_HEADERS } from './security-headers';
 import { createStaticFiles } from './static-files';
-import { createWsBridge } from './ws-bridge';
+import { createWsBridge, type BridgeLimits } from './ws-bridge';
 
 export interface BrowserHostOptions extends Omit<CoreOptions, 'events' | 'shell' | 'desktop'> {
   /** The built renderer (out/renderer) plus bridge.js. */
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
-  /** Fixed token for tests; a random one per launch otherwise. */
-  token?: string;
+  /** A ticket was traded for a session (the CLI prints a fresh address). */
+  onTicketSpent?: () => void;
+  /** Per-socket caps (tests lower them). */
+  bridgeLimits?: Partial<BridgeLimits>;
 }
 
 export interface BrowserHost {
-  /** Open this in a browser: it carries the token once, then a cookie does. */
+  /** The address to open: a one-use ticket in the fragment, traded for a session by the page. */
   url: string;
   origin: string;
-  token: string;
+  /** Another address to open (each ticket works once). */
+  newUrl(): string;
   core: AppCore;
   close(): Promise<void>;
 }
+
+const MEDIA_PREFIX = '/media/';
 
 function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}) {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...headers });
@@ -38,11 +42,11 @@ function send(res: ServerResponse, status: number, body: string | Buffer, header
 
 /**
  * The second composition root: the same core as Electron's, served to a browser on 127.0.0.1 — the renderer
- * over HTTP, the contract over a WebSocket, library media under /media/. Never loads `electron`.
+ * over HTTP, the contract over a WebSocket that signs in with its first message (host-session.ts), library
+ * media under a per-session capability. Never loads `electron`, never answers with a redirect.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  const auth = createHostAuth(token);
+  const sessions = createHostSessions();
   const allowedOrigins: string[] = [];
   // Events go to the WebSocket clients; the bridge exists only after the core, so forward through a holder.
   let forward: EventSink | null = null;
@@ -58,43 +62,50 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     guard: createSenderGuard(allowedOrigins),
     logger: options.logger,
   });
-  const bridge = createWsBridge({ dispatch, logger: options.logger });
+  const bridge = createWsBridge({
+    dispatch,
+    logger: options.logger,
+    sessions,
+    ...(options.onTicketSpent ? { onTicketSpent: options.onTicketSpent } : {}),
+    ...(options.bridgeLimits ? { limits: options.bridgeLimits } : {}),
+  });
   forward = bridge.events;
   const readStatic = createStaticFiles(options.rendererDir);
   let port = 0;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      options.logger.error('host: request failed', { url: req.url, error: String(err) });
+      options.logger.error('host: request failed', { path: (req.url ?? '').split(/[?#]/)[0], error: String(err) });
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.destroy();
     });
   });
 
+  async function serveMedia(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    // `/media/<capability>/<library path>`: the capability names a live session; without it, a plain 404.
+    const rest = pathname.slice(MEDIA_PREFIX.length);
+    const slash = rest.indexOf('/');
+    if (slash < 0 || !sessions.isMediaKey(rest.slice(0, slash))) return send(res, 404, 'Not found');
+    const media = await readMedia(core.libraryDir, rest.slice(slash + 1), req.headers.range);
+    res.writeHead(media.status, { ...SECURITY_HEADERS, ...media.headers });
+    if (media.body && req.method === 'GET') media.body.pipe(res);
+    else {
+      media.body?.destroy();
+      res.end();
+    }
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!auth.isLoopbackHost(req, port)) return send(res, 421, 'Misdirected request');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!isLoopbackHost(req, port)) return send(res, 421, 'Misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    const queryToken = url.searchParams.get('token');
-    if (queryToken !== null) {
-      if (!auth.matchesToken(queryToken)) return send(res, 401, 'Wrong token. Open the URL the host printed.');
-      // Trade the token in the URL for a cookie and drop it from the address bar and history.
-      return send(res, 303, '', { location: url.pathname, 'set-cookie': auth.sessionCookie() });
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.searchParams.has(TICKET_PARAM)) {
+      // Old-style address: a token in the query reaches logs and history. Say so instead of serving the page.
+      return send(res, 400, 'This address is out of date: open the one the host printed (its token follows "#").', { 'cache-control': 'no-store' });
     }
-    if (!auth.isAuthorized(req)) {
-      return send(res, 401, 'Imagine Studio: open the URL printed by `npm run host` (it carries the access token).');
-    }
-    if (url.pathname.startsWith('/media/')) {
-      const media = await readMedia(core.libraryDir, url.pathname.slice('/media/'.length), req.headers.range);
-      res.writeHead(media.status, { ...SECURITY_HEADERS, ...media.headers });
-      if (media.body && req.method === 'GET') media.body.pipe(res);
-      else {
-        media.body?.destroy();
-        res.end();
-      }
-      return;
-    }
+    if (url.pathname.startsWith(MEDIA_PREFIX)) return serveMedia(req, res, url.pathname);
     if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return serveDownload(req, res, url.pathname, core.downloads);
+    // The page and its scripts are public code without data: everything the app knows comes over the socket.
     const file = await readStatic(url.pathname);
     if (!file) return send(res, 404, 'Not found');
     send(res, 200, req.method === 'HEAD' ? '' : file.body, {
@@ -106,9 +117,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
     const origin = req.headers.origin ?? '';
-    const ok = path === '/ws' && auth.isLoopbackHost(req, port) && auth.isAuthorized(req) && allowedOrigins.includes(origin);
-    if (!ok) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
+    // A second line only: the socket must still sign in with its first message.
+    if (path !== '/ws' || !isLoopbackHost(req, port) || !allowedOrigins.includes(origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     bridge.wss.handleUpgrade(req, socket, head, (ws) => bridge.wss.emit('connection', ws, req));
@@ -121,11 +132,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   allowedOrigins.push(origin, `http://localhost:${port}`);
+  const newUrl = () => `${origin}/#${TICKET_PARAM}=${sessions.issueTicket()}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: newUrl(),
     origin,
-    token,
+    newUrl,
     core,
     async close() {
       await bridge.close();

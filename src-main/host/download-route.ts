@@ -14,8 +14,8 @@ function disposition(name: string): string {
 
 /**
  * `GET /download/<token>`: an export made for this browser, served once as an attachment and then deleted. The
- * host's own token guard has already run; the download token only picks the file, and a used, expired or made-up
- * one is a plain 404. HEAD is refused so a probe cannot use up a download.
+ * token is the capability: random, issued by main only over a signed-in socket, spent on first use; a used,
+ * expired or made-up one is a plain 404. HEAD is refused so a probe cannot use up a download.
  */
 export async function serveDownload(req: IncomingMessage, res: ServerResponse, pathname: string, downloads: Downloads): Promise<void> {
   const token = pathname.slice(DOWNLOAD_PREFIX.length);

@@ -1,37 +1,137 @@
 import type { IncomingMessage } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '@contract';
 import type { EventSink, Logger } from '../core/ports';
 import type { Dispatch } from '../ipc/dispatcher';
-
-/** Largest message a renderer may send: edit sources travel as data URLs (3 × 10 MiB, base64). */
-const MAX_MESSAGE_BYTES = 48 * 1024 * 1024;
+import type { HostSession, HostSessions } from './host-session';
 
 /**
- * The contract over a WebSocket: `{type:'invoke', id, channel, input}` in, `{type:'result', id, envelope}` out,
- * and `{type:'event', event, payload}` pushed to every client. Same dispatcher as Electron's ipcMain path.
+ * How much one socket may hold the host to. A socket over either cap stops being read (TCP backpressure: the
+ * browser buffers, not the host) until answers bring it back under.
  */
-export function createWsBridge(options: { dispatch: Dispatch; logger: Logger }) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+export interface BridgeLimits {
+  /** Largest frame: a call's JSON. Uploads travel in chunks well under it. */
+  maxFrameBytes: number;
+  /** Calls running or waiting at once. */
+  maxCallsInFlight: number;
+  /** Bytes of those calls' frames. */
+  maxBytesInFlight: number;
+  /** A socket must authenticate within this long. */
+  helloTimeoutMs: number;
+}
+
+export const DEFAULT_BRIDGE_LIMITS: BridgeLimits = {
+  maxFrameBytes: 48 * 1024 * 1024,
+  maxCallsInFlight: 8,
+  maxBytesInFlight: 8 * 1024 * 1024,
+  helloTimeoutMs: 10_000,
+};
+
+/** Close code for "not signed in": the bridge stops retrying with that secret. */
+export const CLOSE_UNAUTHORIZED = 4401;
+
+type Call = { data: RawData; bytes: number };
+
+function parse(data: RawData): Record<string, unknown> | null {
+  try {
+    const message: unknown = JSON.parse(data.toString());
+    return typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((n, b) => n + b.byteLength, 0);
+  return data.byteLength;
+}
+
+/**
+ * The contract over a WebSocket. The first frame must be `{type:'hello', ticket}` (a one-use ticket from the
+ * printed address) or `{type:'hello', session}` (a secret from an earlier welcome); the answer is
+ * `{type:'welcome', session, mediaBase}` or `{type:'denied', message}` and a close. After that:
+ * `{type:'invoke', id, channel, input}` in, `{type:'result', id, envelope}` out, and `{type:'event', event,
+ * payload}` pushed to every signed-in socket. Same dispatcher as Electron's ipcMain path.
+ */
+export function createWsBridge(options: {
+  dispatch: Dispatch;
+  logger: Logger;
+  sessions: HostSessions;
+  /** A ticket was traded: the shell offers the user a fresh address. */
+  onTicketSpent?: () => void;
+  limits?: Partial<BridgeLimits>;
+}) {
+  const limits = { ...DEFAULT_BRIDGE_LIMITS, ...options.limits };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes });
   const clients = new Set<WebSocket>();
 
+  function signIn(socket: WebSocket, data: RawData): HostSession | null {
+    const hello = parse(data);
+    let session: HostSession | null = null;
+    if (hello?.type === 'hello' && 'ticket' in hello) {
+      session = options.sessions.redeem(hello.ticket);
+      if (session) options.onTicketSpent?.();
+    } else if (hello?.type === 'hello' && 'session' in hello) {
+      session = options.sessions.resume(hello.session);
+    }
+    if (!session) {
+      socket.send(JSON.stringify({ type: 'denied', message: 'This window is not signed in: open the address the host printed.' }));
+      socket.close(CLOSE_UNAUTHORIZED, 'not signed in');
+      return null;
+    }
+    socket.send(JSON.stringify({ type: 'welcome', session: session.secret, mediaBase: `/media/${session.mediaKey}/` }));
+    return session;
+  }
+
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    clients.add(socket);
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => clients.delete(socket));
     const origin = req.headers.origin ?? '';
-    socket.on('message', async (data) => {
-      let message: unknown;
+    let signedIn = false;
+    const helloTimer = setTimeout(() => socket.close(CLOSE_UNAUTHORIZED, 'no hello'), limits.helloTimeoutMs);
+    const queue: Call[] = [];
+    let running = 0;
+    let bytesInFlight = 0;
+
+    const overLimit = () => running + queue.length >= limits.maxCallsInFlight || bytesInFlight >= limits.maxBytesInFlight;
+
+    async function run(call: Call) {
+      running += 1;
       try {
-        message = JSON.parse(data.toString());
-      } catch {
-        return; // Not ours to answer: a message without an id cannot be matched to a caller.
+        const message = parse(call.data);
+        const id = message?.id;
+        if (typeof id !== 'number' && typeof id !== 'string') return; // no id: nobody to answer
+        const envelope = await options.dispatch(message?.channel, message?.input, { origin, isMainFrame: true });
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'result', id, envelope }));
+      } finally {
+        running -= 1;
+        bytesInFlight -= call.bytes;
+        pump();
       }
-      if (typeof message !== 'object' || message === null) return;
-      const { id, channel, input } = message as { id?: unknown; channel?: unknown; input?: unknown };
-      if (typeof id !== 'number' && typeof id !== 'string') return;
-      const envelope = await options.dispatch(channel, input, { origin, isMainFrame: true });
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'result', id, envelope }));
+    }
+
+    function pump() {
+      while (queue.length > 0 && running < limits.maxCallsInFlight) void run(queue.shift() as Call);
+      if (socket.isPaused && !overLimit()) socket.resume();
+    }
+
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      clients.delete(socket);
+      queue.length = 0;
+    });
+    socket.on('error', () => clients.delete(socket));
+    socket.on('message', (data) => {
+      if (!signedIn) {
+        clearTimeout(helloTimer);
+        signedIn = signIn(socket, data) !== null;
+        if (signedIn) clients.add(socket);
+        return;
+      }
+      const bytes = byteLength(data);
+      bytesInFlight += bytes;
+      queue.push({ data, bytes });
+      pump();
+      // Stop reading until answers bring this socket back under its caps.
+      if (overLimit() && !socket.isPaused) socket.pause();
     });
   });
 
@@ -48,7 +148,7 @@ export function createWsBridge(options: { dispatch: Dispatch; logger: Logger }) 
     clientCount: () => clients.size,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of clients) socket.terminate();
+        for (const socket of wss.clients) socket.terminate();
         wss.close(() => resolve());
       }),
   };

@@ -6,8 +6,10 @@
  *   --port N             (IMAGINE_PORT)          default 0 = any free port
  *   --api-base-url URL   (IMAGINE_API_BASE_URL)  default https://api.x.ai/v1
  *   --renderer-dir DIR                           default out/renderer
- *   --new-token                                  replace the access token kept in the data folder (a restarted
- *                                                host otherwise keeps its address, so open pages reconnect)
+ *
+ * It prints an address with a one-use token after `#`; opening it signs that browser tab in (other tabs of the same
+ * browser join it), and the host prints a fresh address for the next one. The unspent address is also kept in
+ * `<data>/host-token` (owner-only) for when this terminal is gone. See src-main/host/host-session.ts.
  *
  * The API key is read from the OS keychain (service `imagine-studio`, account `xai-api-key`) or from XAI_API_KEY.
  * IMAGINE_SECRET_STORE=memory swaps the keychain for a file-less in-memory store: for tests only, the key is
@@ -22,7 +24,7 @@ import { systemClock } from '../adapters/system-clock';
 import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store';
 import { InMemorySecretStore } from '../core/secrets/secret-store';
 import { startBrowserHost } from '../host/browser-host-server';
-import { hostToken } from '../host/host-token';
+import { removeOpenAddress, saveOpenAddress } from '../host/host-token';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +32,6 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'api-base-url': { type: 'string' },
     'renderer-dir': { type: 'string' },
-    'new-token': { type: 'boolean' },
   },
 });
 
@@ -44,10 +45,18 @@ const rendererDir = path.resolve(values['renderer-dir'] ?? 'out/renderer');
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const logger = createFileLogger(dataDir);
 
+/** Prints (and keeps in the data folder) an address for the next browser tab: each one works once. */
+function offerAddress(url: string) {
+  saveOpenAddress(dataDir, url);
+  console.log(`Open another window at ${url}`);
+  // A fixed marker line that test fixtures read instead of the file.
+  console.log(`IMAGINE_HOST_URL ${url}`);
+}
+
 const host = await startBrowserHost({
   dataDir,
   port,
-  token: hostToken(dataDir, { fresh: values['new-token'] === true }),
+  onTicketSpent: () => offerAddress(host.newUrl()),
   rendererDir,
   apiBaseUrl: values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL,
   version: pkg.version,
@@ -59,6 +68,7 @@ const host = await startBrowserHost({
 });
 
 logger.info('host: listening', { origin: host.origin, dataDir });
+saveOpenAddress(dataDir, host.url);
 console.log(`Imagine Studio is running at ${host.url}`);
 console.log(`Data folder: ${dataDir}`);
 // A fixed marker line that test fixtures wait for instead of sleeping.
@@ -69,6 +79,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
+    removeOpenAddress(dataDir);
     void host.close().then(() => process.exit(0));
   });
 }

@@ -25,6 +25,8 @@
  * with `validKeys` set, any other key not in the list is also "incorrect".
  */
 
+import { BUILT_IN_TABLE, type CapabilityTable } from '@contract';
+
 /** A fault injected by configuration instead of a prompt word. */
 export type Fault =
   | { type: 'status'; status: number; body?: string; contentType?: string; retryAfter?: string }
@@ -82,10 +84,19 @@ export interface SimulatorOptions {
    * Pixels are identical either way; false makes every request pay for its render, as the uncached bench does.
    */
   renderCache?: boolean;
+  /** The capability table it enforces and bills by (default: the built-in one, src-preload/contract/capability-table.ts). */
+  capabilities?: CapabilityTable;
+  /**
+   * Per-model rate limit in requests per second (`--rps`): a model's POSTs beyond it within one second answer 429
+   * (no Retry-After, as documented: updates §4). A number applies to every model; a function picks per model id
+   * (e.g. the table's published tier-0 figure). Default: unlimited.
+   */
+  rps?: number | ((model: string) => number | undefined);
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'validKeys' | 'video'>> & {
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'validKeys' | 'video' | 'rps'>> & {
   validKeys: string[] | undefined;
+  rps: ((model: string) => number | undefined) | undefined;
   video: Required<NonNullable<SimulatorOptions['video']>>;
 };
 
@@ -110,6 +121,8 @@ export function resolveOptions(o: SimulatorOptions): ResolvedOptions {
     deferredImagePolls: o.deferredImagePolls ?? 1,
     now: o.now ?? Date.now,
     renderCache: o.renderCache ?? true,
+    capabilities: o.capabilities ?? BUILT_IN_TABLE,
+    rps: typeof o.rps === 'number' ? () => o.rps as number : o.rps,
   };
 }
 

@@ -1,9 +1,12 @@
 /**
- * POST /v1/images/generations, POST /v1/images/edits and GET /v1/images/{id} (deferred), following doc §3–§5 and
- * the §16 validation order (content type, JSON, deserialization and auth already passed in server.ts).
+ * POST /v1/images/generations, POST /v1/images/edits and GET /v1/images/{id} (deferred), following reference §3–§5
+ * and the §16 validation order (content type, JSON, deserialization and auth already passed in server.ts), with the
+ * December changes of xai-imagine-api-updates.md: retired slugs served by their successor at a fixed quality (§1 #1–3),
+ * `quality` on 2.0 only (§6 #72–75), per-model ratios and edit sources (§6 #76–79), `model` on every answer.
  */
 import { randomUUID } from 'node:crypto';
-import { EDIT_INPUT_IMAGE_TICKS, IMAGE_ASPECT_RATIOS, LIMITS, MAX_EDIT_IMAGES, findImageModel, imagePixelSize, type ImageAspectRatio, type ImageModelCaps, type ImageResolution } from '../core/xai/models';
+import { imagePriceTicks, servedQuality, type ImageQuality, type ServedQuality } from '@contract';
+import { LIMITS, findImageModel, imagePixelSize, type ImageAspectRatio, type ImageModelSpec, type ImageResolution } from '../core/xai/models';
 import sharp from 'sharp';
 import type { Ctx } from './context';
 import { sendOk } from './faults';
@@ -13,12 +16,20 @@ import { nearestAspect, renderImage, renderImageCached } from './render-image';
 
 const invalid = (ctx: Ctx, message: string) => sendError(ctx.res, 400, GRPC.invalid, message);
 
-/** Model (404), then `size`/`style` (400 code "400"), then ranges (doc §16). Returns the model or null if answered. */
-function commonChecks(ctx: Ctx): ImageModelCaps | null {
+/** The model that serves a request and the quality it bills: a retired slug is served by its successor (updates §1 #1). */
+interface Served {
+  caps: ImageModelSpec;
+  quality: ServedQuality | undefined;
+}
+
+/** Model (404), then `size`/`style`/`quality` (400 code "400"), then ranges (reference §16). Null when answered. */
+function commonChecks(ctx: Ctx, call: 'generate' | 'edit'): Served | null {
   const b = ctx.body;
   const model = typeof b.model === 'string' ? b.model : undefined;
-  const caps = findImageModel(model);
-  if (!caps) {
+  const asked = findImageModel(model, ctx.opts.capabilities);
+  const successor = asked?.retired?.successor;
+  const caps = successor ? findImageModel(successor, ctx.opts.capabilities) : asked;
+  if (!asked || !caps || (asked.retired && !successor)) {
     sendError(ctx.res, 404, GRPC.notFound, `The model ${model} does not exist or your team does not have access to it.`);
     return null;
   }
@@ -28,13 +39,22 @@ function commonChecks(ctx: Ctx): ImageModelCaps | null {
       return null;
     }
   }
+  // `quality` "is only supported for grok-imagine-image-2.0" (updates §3.1); a retired slug keeps its fixed quality.
+  if (b.quality !== undefined && b.quality !== null && asked.qualities.length === 0 && !asked.retired) {
+    sendError(ctx.res, 400, '400', 'Argument not supported: quality');
+    return null;
+  }
   const n = (b.n as number | null | undefined) ?? 1;
   const prompt = b.prompt as string;
+  const ratio = b.aspect_ratio as ImageAspectRatio | undefined;
+  const images = (b.images as unknown[] | null | undefined)?.length ?? 0;
   const problem =
     n < LIMITS.minImages || n > LIMITS.maxImages ? `n must be between ${LIMITS.minImages} and ${LIMITS.maxImages}, got ${n}`
     : prompt.trim() === '' ? 'Prompt cannot be empty. Please provide a prompt.'
-    : prompt.length > caps.maxPromptLength ? `Prompt is too long: ${prompt.length} characters, the maximum is ${caps.maxPromptLength}`
+    : prompt.length > caps.promptLimit ? `Prompt is too long: ${prompt.length} characters, the maximum is ${caps.promptLimit}`
     : b.resolution && !caps.resolutions.includes(b.resolution as ImageResolution) ? `Resolution ${String(b.resolution)} is not supported by ${caps.id}`
+    : ratio && !caps.ratios.includes(ratio) ? `Aspect ratio ${ratio} is not supported by ${caps.id}`
+    : images > caps.maxEditSources && caps.maxEditSources > 0 ? `At most ${caps.maxEditSources} images can be edited together, got ${images}`
     : b.deferred === true && b.response_format === 'b64_json' ? 'Only url response_format is supported for deferred requests'
     : b.output && (b.output as { upload_urls?: unknown[] }).upload_urls?.length !== n ? 'output.upload_urls must contain exactly n URLs'
     : (b.storage_options as { expires_after?: number } | undefined)?.expires_after !== undefined && ((b.storage_options as { expires_after: number }).expires_after > 2_592_000)
@@ -44,11 +64,11 @@ function commonChecks(ctx: Ctx): ImageModelCaps | null {
     invalid(ctx, problem);
     return null;
   }
-  return caps;
+  const quality = asked.retired?.quality ?? servedQuality(caps, b.quality as ImageQuality | undefined, call);
+  return { caps, quality };
 }
 
-interface Produce {
-  caps: ImageModelCaps;
+interface Produce extends Served {
   aspect: ImageAspectRatio | undefined;
   sources: Uint8Array[];
 }
@@ -57,7 +77,8 @@ interface Produce {
 async function produce(ctx: Ctx, p: Produce): Promise<void> {
   const b = ctx.body;
   const n = (b.n as number | null | undefined) ?? 1;
-  const { width, height } = imagePixelSize(p.aspect, (b.resolution as ImageResolution | undefined) ?? '1k');
+  const resolution = (b.resolution as ImageResolution | undefined) ?? '1k';
+  const { width, height } = imagePixelSize(p.aspect, resolution);
   const asB64 = b.response_format === 'b64_json';
   const storage = b.storage_options as { filename?: string; expires_after?: number } | undefined;
   const nowS = Math.floor(ctx.opts.now() / 1000);
@@ -77,10 +98,13 @@ async function produce(ctx: Ctx, p: Produce): Promise<void> {
       : {};
     data.push({ ...payload, mime_type: 'image/jpeg', revised_prompt: '', respect_moderation: true, ...fileOutput });
   }
+  const perImage = imagePriceTicks(p.caps, p.quality, resolution) ?? 0;
   const response = {
     created: nowS,
+    // The model that served the request (updates §1 #3: a retired slug answers with its successor).
+    model: p.caps.id,
     data: ctx.triggers.has('BLOCKED_ALL') ? [] : data,
-    usage: { cost_in_usd_ticks: p.caps.pricePerImageTicks * n + p.sources.length * EDIT_INPUT_IMAGE_TICKS },
+    usage: { cost_in_usd_ticks: perImage * n + p.sources.length * p.caps.inputImageTicks },
   };
   if (b.deferred === true) {
     const id = randomUUID();
@@ -92,21 +116,21 @@ async function produce(ctx: Ctx, p: Produce): Promise<void> {
 }
 
 export async function imageGenerations(ctx: Ctx): Promise<void> {
-  const caps = commonChecks(ctx);
-  if (!caps) return;
-  await produce(ctx, { caps, aspect: ctx.body.aspect_ratio as ImageAspectRatio | undefined, sources: [] });
+  const served = commonChecks(ctx, 'generate');
+  if (!served) return;
+  await produce(ctx, { ...served, aspect: ctx.body.aspect_ratio as ImageAspectRatio | undefined, sources: [] });
 }
 
 export async function imageEdits(ctx: Ctx): Promise<void> {
-  const caps = commonChecks(ctx);
-  if (!caps) return;
+  const served = commonChecks(ctx, 'edit');
+  if (!served) return;
+  const { caps } = served;
   const b = ctx.body;
   const single = b.image ?? null;
   const many = (b.images as unknown[] | null | undefined) ?? null;
-  if (!caps.supportsEdit) return invalid(ctx, `Model ${caps.id} does not support image editing`);
+  if (caps.maxEditSources === 0) return invalid(ctx, `Model ${caps.id} does not support image editing`);
   if (single && many) return invalid(ctx, 'image and images are mutually exclusive; provide only one');
   if (!single && (!many || many.length === 0)) return invalid(ctx, 'Provide either image or images');
-  if (many && many.length > MAX_EDIT_IMAGES) return invalid(ctx, `At most ${MAX_EDIT_IMAGES} images can be edited together, got ${many.length}`);
   let sources: Uint8Array[];
   try {
     sources = single ? [await resolveImage(single, 'image', ctx.store)] : await Promise.all((many ?? []).map((img, i) => resolveImage(img, `images[${i}]`, ctx.store)));
@@ -116,12 +140,12 @@ export async function imageEdits(ctx: Ctx): Promise<void> {
   }
   const firstMeta = await sharp(sources[0] as Uint8Array).metadata().catch(() => null);
   if (!firstMeta?.width || !firstMeta.height) return invalid(ctx, 'Could not decode the input image');
-  const choices = IMAGE_ASPECT_RATIOS.filter((r) => r !== 'auto');
+  const choices = caps.ratios.filter((r) => r !== 'auto');
   const fromInput = nearestAspect(firstMeta.width, firstMeta.height, choices);
   // Single edits ignore aspect_ratio and follow the input; multi edits honour it, defaulting to the first image.
   const requested = b.aspect_ratio as ImageAspectRatio | undefined;
   const aspect = single || !requested || requested === 'auto' ? fromInput : requested;
-  await produce(ctx, { caps, aspect, sources });
+  await produce(ctx, { ...served, aspect, sources });
 }
 
 /** GET /v1/images/{id}: 202 while pending, 200 done, 404 unknown (doc §5). */

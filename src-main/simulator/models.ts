@@ -1,42 +1,52 @@
-/** GET model listings (doc §8): `{models:[…]}` for image and video, OpenAI-style `{object:"list",data}` for /v1/models. */
-import { IMAGE_MODELS, VIDEO_MODELS, type ImageModelCaps, type VideoModelCaps } from '../core/xai/models';
+/**
+ * GET model listings (reference §8): `{models:[…]}` for image and video, OpenAI-style `{object:"list",data}` for
+ * /v1/models, built from the capability table. Image entries carry `image_price` and, where prices differ by quality
+ * or resolution, `pricing[]`; video entries carry no price (updates §3.5). Retired models are not listed; a look-up
+ * by a retired id answers its successor (updates §7 Q2 is open: this is the simulator's choice).
+ */
+import { allModels, imagePriceTicks, servedQuality, type ImageModelSpec, type ModelSpec, type VideoModelSpec } from '@contract';
 import type { Ctx } from './context';
 import { GRPC, sendError, sendJson } from './http-util';
 
 const CREATED = 1_769_472_000;
 
-function imageEntry(m: ImageModelCaps) {
+function imageEntry(m: ImageModelSpec) {
+  const headline = imagePriceTicks(m, servedQuality(m, 'auto', 'generate'), '1k') ?? 0;
+  const varies = new Set(m.prices.map((p) => p.ticks)).size > 1;
   return {
-    id: m.id, fingerprint: `fp_${m.id.length.toString(16)}sim`, max_prompt_length: m.maxPromptLength, created: CREATED,
-    object: 'model', owned_by: 'xai', version: '1.0.0', input_modalities: m.supportsEdit ? ['text', 'image'] : ['text'],
-    output_modalities: ['image'], image_price: m.pricePerImageTicks, aliases: [...m.aliases],
-    ...(m.qualityTiers
-      ? { pricing: m.resolutions.flatMap((resolution) => (['low', 'medium'] as const).map((quality) => ({ quality, resolution, price_per_image: m.pricePerImageTicks * (quality === 'low' ? 0.5 : 1) * (resolution === '2k' ? 2 : 1) }))) }
-      : {}),
+    id: m.id, fingerprint: `fp_${m.id.length.toString(16)}sim`, max_prompt_length: m.promptLimit, created: CREATED,
+    object: 'model', owned_by: 'xai', version: '1.0.0', input_modalities: m.maxEditSources > 0 ? ['text', 'image'] : ['text'],
+    output_modalities: ['image'], image_price: headline, aliases: [...m.aliases],
+    ...(varies ? { pricing: m.prices.map((p) => ({ ...(p.quality ? { quality: p.quality } : {}), resolution: p.resolution, price_per_image: p.ticks })) } : {}),
   };
 }
 
-function videoEntry(m: VideoModelCaps) {
+function videoEntry(m: VideoModelSpec) {
   return {
     id: m.id, fingerprint: 'fp_vidsim', created: CREATED, object: 'model', owned_by: 'xai', version: '1.0.0',
-    input_modalities: m.supportsLastFrame ? ['text', 'image', 'audio'] : ['text', 'image'], output_modalities: ['video'], aliases: [...m.aliases],
+    input_modalities: m.pinnedFrames ? ['text', 'image', 'audio'] : ['text', 'image'], output_modalities: ['video'], aliases: [...m.aliases],
   };
 }
+
+const entry = (m: ModelSpec) => (m.kind === 'image' ? imageEntry(m) : videoEntry(m));
 
 /** Answers a listing path; returns false when the path is not one. */
 export function modelRoutes(ctx: Ctx): boolean {
   const p = ctx.path;
-  if (p === '/v1/image-generation-models') sendJson(ctx.res, 200, { models: IMAGE_MODELS.map(imageEntry) });
-  else if (p === '/v1/video-generation-models') sendJson(ctx.res, 200, { models: VIDEO_MODELS.map(videoEntry) });
+  const listed = allModels(ctx.opts.capabilities).filter((m) => m.status === 'current');
+  if (p === '/v1/image-generation-models') sendJson(ctx.res, 200, { models: listed.filter((m) => m.kind === 'image').map(entry) });
+  else if (p === '/v1/video-generation-models') sendJson(ctx.res, 200, { models: listed.filter((m) => m.kind === 'video').map(entry) });
   else if (p === '/v1/models') {
-    sendJson(ctx.res, 200, { object: 'list', data: [...IMAGE_MODELS, ...VIDEO_MODELS].map((m) => ({ id: m.id, created: CREATED, object: 'model', owned_by: 'xai', aliases: [...m.aliases] })) });
+    sendJson(ctx.res, 200, { object: 'list', data: listed.map((m) => ({ id: m.id, created: CREATED, object: 'model', owned_by: 'xai', aliases: [...m.aliases] })) });
   } else {
     const m = /^\/v1\/(image|video)-generation-models\/(.+)$/.exec(p);
     if (!m) return false;
     const id = decodeURIComponent(m[2] ?? '');
-    const found = m[1] === 'image' ? IMAGE_MODELS.find((x) => x.id === id || x.aliases.includes(id)) : VIDEO_MODELS.find((x) => x.id === id || x.aliases.includes(id));
-    if (!found) sendError(ctx.res, 404, GRPC.notFound, 'Model not found');
-    else sendJson(ctx.res, 200, m[1] === 'image' ? imageEntry(found as ImageModelCaps) : videoEntry(found as VideoModelCaps));
+    const kind = m[1] as 'image' | 'video';
+    const found = allModels(ctx.opts.capabilities).find((x) => x.kind === kind && (x.id === id || x.aliases.includes(id)));
+    const served = found?.retired?.successor ? listed.find((x) => x.id === found.retired?.successor) : found;
+    if (!served || served.status !== 'current') sendError(ctx.res, 404, GRPC.notFound, 'Model not found');
+    else sendJson(ctx.res, 200, entry(served));
   }
   return true;
 }

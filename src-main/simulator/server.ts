@@ -14,6 +14,8 @@ import { GRPC, newRequestId, readBody, send, sendError, sendText } from './http-
 import { imageEdits, imageGenerations, imagePoll } from './images';
 import { modelRoutes } from './models';
 import { videoEdits, videoExtensions, videoGenerations, videoPoll } from './videos';
+import { createRateWindows } from './rate-limit';
+import { allModels } from '@contract';
 
 /** A running simulator. */
 export interface Simulator {
@@ -61,6 +63,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = createFileStore(() => config.now());
   const files = createFilesState();
   const sockets = new Set<Socket>();
+  const rateWindows = createRateWindows(() => config.now());
+  /** The model a POST counts against: the one that serves it (a retired slug, its successor). */
+  const servingModel = (body: Record<string, unknown>): string | undefined => {
+    const asked = typeof body.model === 'string' ? body.model : undefined;
+    const spec = allModels(config.capabilities).find((m) => m.id === asked || m.aliases.includes(asked ?? ''));
+    return spec?.retired?.successor ?? spec?.id ?? asked;
+  };
   let baseUrl = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -121,6 +130,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (!checkAuth(req, res, config)) return;
     if (post) {
+      const model = servingModel(ctx.body);
+      if (model && config.rps && !rateWindows.admit(model, config.rps(model))) {
+        // No Retry-After: none is documented for Imagine 429s (updates §4, §7 Q10).
+        return sendError(res, 429, GRPC.exhausted, `Too many requests: rate limit exceeded for ${model}. Please slow down.`);
+      }
       const prompt = typeof ctx.body.prompt === 'string' ? ctx.body.prompt : '';
       ctx.triggers = triggersIn(prompt);
       const fault = faultForTriggers(ctx.triggers, state.seenPrompts.has(prompt), config);

@@ -1,11 +1,13 @@
 /**
  * POST /v1/videos/{generations,edits,extensions} → `{request_id}` at once, and GET /v1/videos/{id}: 202 with an
- * empty body first, then `{status:"pending",progress}` rising, then 200 done/failed/expired (doc §7, §13.43–62).
- * Progress is counted in polls (plus an optional minimum time) so tests are deterministic.
+ * empty body first, then `{status:"pending",progress}` rising, then 200 done/failed/expired (reference §7, §13.43–62).
+ * Progress is counted in polls (plus an optional minimum time) so tests are deterministic. Per-model rules come from
+ * the capability table (updates §1 #12–16, §6 #88–92): modes, ratios, resolutions, 1.5-lite's refusals, and edit and
+ * extend on grok-imagine-video only.
  */
 import { randomUUID } from 'node:crypto';
 import { estimateVideoCost, estimateVideoInputCost } from '../core/xai/cost';
-import { LIMITS, VIDEO_ASPECT_RATIOS, findVideoModel, videoPixelSize, type VideoAspectRatio, type VideoModelCaps, type VideoResolution } from '../core/xai/models';
+import { LIMITS, findVideoModel, videoPixelSize, type VideoAspectRatio, type VideoModelSpec, type VideoResolution } from '../core/xai/models';
 import sharp from 'sharp';
 import type { Ctx, VideoJob } from './context';
 import { sendOk } from './faults';
@@ -17,9 +19,9 @@ import { probeVideo, renderVideo } from './render-video';
 const VOICES = ['ara', 'eve', 'leo', 'rex', 'sal'];
 const invalid = (ctx: Ctx, message: string) => sendError(ctx.res, 400, GRPC.invalid, message);
 
-function modelOr404(ctx: Ctx): VideoModelCaps | null {
+function modelOr404(ctx: Ctx): VideoModelSpec | null {
   const model = typeof ctx.body.model === 'string' ? ctx.body.model : undefined;
-  const caps = findVideoModel(model);
+  const caps = findVideoModel(model, ctx.opts.capabilities);
   if (!caps) sendError(ctx.res, 404, GRPC.notFound, `The model ${model} does not exist or your team does not have access to it.`);
   return caps ?? null;
 }
@@ -27,7 +29,7 @@ function modelOr404(ctx: Ctx): VideoModelCaps | null {
 const intOf = (v: unknown): number | undefined => (v === undefined || v === null ? undefined : Number(v));
 
 /** Registers a job whose clip renders in the background, and answers `{request_id}`. */
-function startJob(ctx: Ctx, j: { caps: VideoModelCaps; width: number; height: number; durationSeconds: number; costTicks: number; failure?: { code: string; message: string } }): void {
+function startJob(ctx: Ctx, j: { caps: VideoModelSpec; width: number; height: number; durationSeconds: number; costTicks: number; failure?: { code: string; message: string } }): void {
   const id = randomUUID();
   const prompt = typeof ctx.body.prompt === 'string' ? ctx.body.prompt : '';
   const job: VideoJob = {
@@ -53,20 +55,28 @@ function startJob(ctx: Ctx, j: { caps: VideoModelCaps; width: number; height: nu
 }
 
 /** Semantic checks of a generation body; returns an error message or null. */
-function generationProblem(b: Record<string, unknown>, caps: VideoModelCaps): string | null {
-  const duration = intOf(b.duration ?? b.seconds) ?? LIMITS.videoDuration.default;
+function generationProblem(b: Record<string, unknown>, caps: VideoModelSpec): string | null {
+  const duration = intOf(b.duration ?? b.seconds) ?? caps.durations.default;
   const refs = b.reference_images as unknown[] | undefined;
   const audios = b.reference_audios as { voice_id?: string }[] | undefined;
   const r2v = Boolean(refs?.length || audios?.length);
   const keyframes = b.keyframes as { timestamp_s?: number }[] | undefined;
+  const pinned = Boolean(b.last_frame || keyframes);
   const unknownVoice = audios?.find((a) => a.voice_id !== undefined && !VOICES.includes(a.voice_id.toLowerCase()));
-  if (duration < LIMITS.videoDuration.min || duration > LIMITS.videoDuration.max) return `duration must be between 1 and 15 seconds, got ${duration}`;
+  // 1.5-lite takes text or an image only (updates §6 #89, the error text observed by a third party).
+  for (const field of ['reference_images', 'reference_audios', 'last_frame', 'keyframes']) {
+    if (b[field] !== undefined && caps.maxReferences === 0 && !caps.pinnedFrames) return `\`${field}\` is not supported for this model`;
+  }
+  if (duration < caps.durations.min || duration > caps.durations.max) return `duration must be between ${caps.durations.min} and ${caps.durations.max} seconds, got ${duration}`;
   if (b.resolution && !caps.resolutions.includes(b.resolution as VideoResolution)) return `Resolution ${String(b.resolution)} is not supported by ${caps.id}`;
-  if (r2v && b.resolution === '1080p') return 'Reference-to-video supports at most 720p';
-  if (refs && (refs.length < LIMITS.referenceImages.min || refs.length > LIMITS.referenceImages.max)) return 'reference_images must contain between 1 and 7 images';
+  if (b.aspect_ratio && !caps.ratios.includes(b.aspect_ratio as VideoAspectRatio)) return `Aspect ratio ${String(b.aspect_ratio)} is not supported by ${caps.id}`;
+  if ((r2v || (pinned && b.image)) && b.resolution === '1080p') return 'Reference-to-video supports at most 720p';
+  if (refs && (refs.length < 1 || refs.length > caps.maxReferences)) return `reference_images must contain between 1 and ${caps.maxReferences} images`;
+  if (r2v && caps.referenceMaxSeconds && duration > caps.referenceMaxSeconds) return `Reference-to-video on ${caps.id} supports at most ${caps.referenceMaxSeconds} seconds`;
+  if (refs && b.image && !caps.pinnedFrames) return `image and reference_images cannot be combined on ${caps.id}`;
   if (audios && audios.length > LIMITS.referenceAudios) return 'At most 3 reference_audios are allowed';
   if (unknownVoice) return `Unknown voice_id "${unknownVoice.voice_id}". Available voices: ${VOICES.join(', ')}`;
-  if ((b.last_frame || keyframes) && !caps.supportsLastFrame) return `last_frame and keyframes are not supported by ${caps.id}`;
+  if (pinned && !caps.pinnedFrames) return `last_frame and keyframes are not supported by ${caps.id}`;
   if (keyframes && keyframes.length > LIMITS.keyframes) return 'At most 4 keyframes are allowed';
   if (keyframes?.some((k) => !(typeof k.timestamp_s === 'number' && k.timestamp_s > 0 && k.timestamp_s < duration))) return 'keyframe timestamp_s must be inside (0, duration)';
   return null;
@@ -86,23 +96,26 @@ export async function videoGenerations(ctx: Ctx): Promise<void> {
     if (start) {
       // I2V ignores aspect_ratio: the output takes the start image's shape (doc §13.48).
       const meta = await sharp(await resolveImage(start, 'image', ctx.store)).metadata();
-      aspect = nearestAspect(meta.width ?? 16, meta.height ?? 9, VIDEO_ASPECT_RATIOS);
+      aspect = nearestAspect(meta.width ?? 16, meta.height ?? 9, caps.ratios);
     }
   } catch (err) {
     if (err instanceof InputError) return sendError(ctx.res, err.status, err.code, err.message);
     throw err;
   }
   const resolution = (b.resolution as VideoResolution | undefined) ?? '480p';
-  const durationSeconds = intOf(b.duration ?? b.seconds) ?? LIMITS.videoDuration.default;
+  const durationSeconds = intOf(b.duration ?? b.seconds) ?? caps.durations.default;
   const { width, height } = videoPixelSize(aspect, resolution);
   const prompt = typeof b.prompt === 'string' ? b.prompt : '';
   // An empty T2V prompt passes synchronous validation and fails in the poll (doc §13.54).
-  const failure = !start && prompt.trim() === '' ? { code: 'invalid_argument', message: 'Prompt cannot be empty. Please provide a prompt.' } : undefined;
+  // A prompt is required only for pure T2V (updates §3.4, §6 #91).
+  const driven = Boolean(start || b.last_frame || b.keyframes || b.reference_images || b.reference_audios);
+  const failure = !driven && prompt.trim() === '' ? { code: 'invalid_argument', message: 'Prompt cannot be empty. Please provide a prompt.' } : undefined;
   const costTicks = estimateVideoCost({
     model: caps.id, duration: durationSeconds, resolution,
     ...(start ? { image: { url: '' } } : {}),
+    ...(b.last_frame ? { last_frame: { url: '' } } : {}),
     ...(b.reference_images ? { reference_images: b.reference_images as { url: string }[] } : {}),
-  }).ticks;
+  }, ctx.opts.capabilities).ticks;
   startJob(ctx, { caps, width, height, durationSeconds, costTicks, ...(failure ? { failure } : {}) });
 }
 
@@ -118,6 +131,10 @@ function cap720(w: number, h: number): { width: number; height: number } {
 async function videoInput(ctx: Ctx, extension: boolean): Promise<void> {
   const caps = modelOr404(ctx);
   if (!caps) return;
+  // Edit and extend are documented for grok-imagine-video only (updates §1 #16, §6 #92).
+  if (!caps.modes.includes(extension ? 'extend' : 'edit')) {
+    return sendError(ctx.res, 400, GRPC.invalid, `${extension ? 'Video extension' : 'Video editing'} is not available for ${caps.id}`);
+  }
   const ext = extension ? intOf(ctx.body.duration) ?? LIMITS.extensionDuration.default : 0;
   if (extension && (ext < LIMITS.extensionDuration.min || ext > LIMITS.extensionDuration.max)) {
     return invalid(ctx, `duration must be between ${LIMITS.extensionDuration.min} and ${LIMITS.extensionDuration.max} seconds, got ${ext}`);
@@ -139,7 +156,7 @@ async function videoInput(ctx: Ctx, extension: boolean): Promise<void> {
     : extension && (meta.durationSeconds < range.min || meta.durationSeconds > range.max) ? { code: 'invalid_argument', message: `Input video must be ${range.min}-${range.max} seconds long.` }
     : undefined;
   const durationSeconds = Math.max(1, Math.round(inSeconds + ext));
-  const costTicks = estimateVideoInputCost({ model: caps.id, inputSeconds: inSeconds, resolution: size.height <= 480 || size.width <= 480 ? '480p' : '720p', ...(extension ? { extensionSeconds: ext } : {}) }).ticks;
+  const costTicks = estimateVideoInputCost({ model: caps.id, inputSeconds: inSeconds, resolution: size.height <= 480 || size.width <= 480 ? '480p' : '720p', ...(extension ? { extensionSeconds: ext } : {}) }, ctx.opts.capabilities).ticks;
   startJob(ctx, { caps, ...size, durationSeconds, costTicks, ...(failure ? { failure } : {}) });
 }
 

@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import { Empty } from './common';
-import { JOB_ASPECT_RATIOS, JOB_RESOLUTIONS } from './jobs';
+import { API_LIMITS, ImageAspectRatio, ImageResolution, MAX_EDIT_SOURCES } from './capabilities';
 
 /*
- * Natural-language image edits with up to EDIT_MAX_SOURCES sources. Sources are prepared in main first (sniffed,
+ * Natural-language image edits with up to the model's `maxEditSources` sources (capability table). Sources are prepared in main first (sniffed,
  * converted, downscaled, stored in a temp area) so the canvas only ever holds images xAI will accept; a submit names
  * them by id in display order, which is the order of `<IMAGE_0>`, `<IMAGE_1>`, … in the prompt.
  */
 
-/**
- * Most sources one edit may carry. Mirrors MAX_EDIT_IMAGES in src-main/core/xai/models.ts (the contract may import
- * only zod); test/main/edit checks the two agree, and the UI reads this constant rather than a literal.
- */
-export const EDIT_MAX_SOURCES = 3;
 /** Largest file the canvas will hand to main (the WebSocket bridge carries base64 of at most 48 MiB). */
 export const EDIT_MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
 
@@ -69,18 +63,18 @@ export type EditSourceRef = z.input<typeof EditSourceRef>;
 
 const EditParams = {
   model: z.string().trim().min(1).max(100),
-  n: z.number().int().min(1).max(10),
-  resolution: z.enum(JOB_RESOLUTIONS),
+  n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
+  resolution: ImageResolution,
 };
 
 export const EditSubmitInput = z
   .object({
     /** In display order: the first is `<IMAGE_0>`. */
-    sources: z.array(EditSourceRef).min(1, 'Add an image to edit.').max(EDIT_MAX_SOURCES, `An edit takes at most ${EDIT_MAX_SOURCES} images.`),
+    sources: z.array(EditSourceRef).min(1, 'Add an image to edit.').max(MAX_EDIT_SOURCES, `An edit takes at most ${MAX_EDIT_SOURCES} images.`),
     prompt: z.string().trim().min(1, 'Describe the edit first.').max(10_000),
     ...EditParams,
     /** Only for multi-source edits: a single source always keeps its own aspect ratio (doc §4.1). */
-    aspectRatio: z.enum(JOB_ASPECT_RATIOS).optional(),
+    aspectRatio: ImageAspectRatio.optional(),
   })
   .strict()
   .refine((v) => v.sources.length > 1 || v.aspectRatio === undefined, { message: 'A single-image edit keeps the source\'s aspect ratio.', path: ['aspectRatio'] });
@@ -108,7 +102,7 @@ export const EditSubmitOutput = z.object({
 });
 export type EditSubmitOutput = z.infer<typeof EditSubmitOutput>;
 
-export const EditEstimateInput = z.object({ sourceCount: z.number().int().min(0).max(EDIT_MAX_SOURCES), ...EditParams }).strict();
+export const EditEstimateInput = z.object({ sourceCount: z.number().int().min(0).max(MAX_EDIT_SOURCES), ...EditParams }).strict();
 export type EditEstimateInput = z.input<typeof EditEstimateInput>;
 
 export const EditEstimateView = z.object({
@@ -126,9 +120,6 @@ export const EditEstimateView = z.object({
 });
 export type EditEstimateView = z.infer<typeof EditEstimateView>;
 
-export const EditModelView = z.object({ id: z.string(), resolutions: z.array(z.enum(JOB_RESOLUTIONS)), maxSources: z.number().int() });
-export type EditModelView = z.infer<typeof EditModelView>;
-
 export const editChannels = {
   /** Validates and normalises one source (bytes or a library item) into the temp area; refusals are `validation`. */
   'edit:prepare-source': { input: PrepareSourceInput, output: EditSourceView },
@@ -139,8 +130,6 @@ export const editChannels = {
   'edit:submit': { input: EditSubmitInput, output: EditSubmitOutput },
   /** What an edit would cost, input images included, and whether the shared budget cap allows it. */
   'edit:estimate': { input: EditEstimateInput, output: EditEstimateView },
-  /** Models that can edit, with their resolutions. */
-  'edit:models': { input: Empty, output: z.object({ models: z.array(EditModelView) }) },
 } as const;
 
 export const editEvents = {} as const;

@@ -12,6 +12,7 @@ import { jobsChannels, jobsEvents } from './jobs';
 import { editChannels, editEvents } from './edit';
 import { videoChannels, videoEvents } from './video';
 import { desktopChannels } from './desktop';
+import { modelsChannels, modelsEvents } from './models';
 import { shareChannels, shareEvents } from './share';
 import type { Envelope } from './errors';
 
@@ -25,6 +26,8 @@ export * from './settings';
 export * from './jobs';
 export * from './edit';
 export * from './desktop';
+export * from './capabilities';
+export * from './models';
 export * from './share';
 
 /** A channel: what the renderer sends, what main answers. */
@@ -43,6 +46,7 @@ export const channels = {
   ...editChannels,
   ...videoChannels,
   ...desktopChannels,
+  ...modelsChannels,
   ...shareChannels,
 } as const satisfies Record<string, ChannelDef>;
 
@@ -55,6 +59,7 @@ export const events = {
   ...jobsEvents,
   ...editEvents,
   ...videoEvents,
+  ...modelsEvents,
   ...shareEvents,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
+import { API_LIMITS, ImageAspectRatio, ImageResolution } from './capabilities';
 
 /*
  * Generation jobs: a batch is what one submit asked for (prompts × n); each prompt becomes one or more requests
@@ -7,11 +8,6 @@ import { Empty } from './common';
  * restarts, so the renderer only mirrors it (rehydrate with `jobs:list`, then follow events).
  */
 
-/** Mirrors IMAGE_ASPECT_RATIOS in src-main/core/xai/models.ts (the contract may import only zod). */
-export const JOB_ASPECT_RATIOS = [
-  '1:1', '3:4', '4:3', '9:16', '16:9', '2:3', '3:2', '9:19.5', '19.5:9', '9:20', '20:9', '1:2', '2:1', '21:9', '5:2', 'auto',
-] as const;
-export const JOB_RESOLUTIONS = ['1k', '1.5k', '2k'] as const;
 /** Most prompts one batch may carry (one per line in batch mode). */
 export const MAX_BATCH_PROMPTS = 50;
 
@@ -74,8 +70,8 @@ export const BatchView = z.object({
   id: JobId,
   createdAt: z.number().int(),
   model: z.string(),
-  aspectRatio: z.enum(JOB_ASPECT_RATIOS),
-  resolution: z.enum(JOB_RESOLUTIONS),
+  aspectRatio: ImageAspectRatio,
+  resolution: ImageResolution,
   /** Images per prompt. */
   n: z.number().int(),
   prompts: z.array(z.string()),
@@ -104,10 +100,10 @@ export type Ledger = z.infer<typeof Ledger>;
 export const JobRequest = z
   .object({
     prompts: z.array(z.string().max(10_000)).min(1, 'Write a prompt first.').max(MAX_BATCH_PROMPTS, `At most ${MAX_BATCH_PROMPTS} prompts per batch.`),
-    n: z.number().int().min(1).max(10),
+    n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
     model: z.string().trim().min(1).max(100),
-    aspectRatio: z.enum(JOB_ASPECT_RATIOS),
-    resolution: z.enum(JOB_RESOLUTIONS),
+    aspectRatio: ImageAspectRatio,
+    resolution: ImageResolution,
   })
   .strict();
 export type JobRequest = z.infer<typeof JobRequest>;
@@ -126,16 +122,6 @@ export const CostEstimateView = z.object({
 });
 export type CostEstimateView = z.infer<typeof CostEstimateView>;
 
-export const ImageModelView = z.object({
-  id: z.string(),
-  aliases: z.array(z.string()),
-  maxPromptLength: z.number().int(),
-  pricePerImageTicks: z.number().int(),
-  resolutions: z.array(z.enum(JOB_RESOLUTIONS)),
-  /** A plain note when the model is deprecated or legacy, e.g. "-pro is now -quality". */
-  note: z.string().nullable(),
-});
-export type ImageModelView = z.infer<typeof ImageModelView>;
 
 /** A prompt submitted before, as the history keeps it (in main, `<dataDir>/jobs.db`). */
 export const PromptHistoryEntry = z.object({ text: z.string(), lastUsedAt: z.number().int(), uses: z.number().int() });
@@ -159,8 +145,8 @@ export const GeneratePreset = z.object({
   name: z.string(),
   model: z.string(),
   n: z.number().int(),
-  aspectRatio: z.enum(JOB_ASPECT_RATIOS),
-  resolution: z.enum(JOB_RESOLUTIONS),
+  aspectRatio: ImageAspectRatio,
+  resolution: ImageResolution,
   promptSuffix: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -172,9 +158,9 @@ export const PresetSave = z
     id: JobId.optional(),
     name: PresetName,
     model: z.string().trim().min(1).max(100),
-    n: z.number().int().min(1).max(10),
-    aspectRatio: z.enum(JOB_ASPECT_RATIOS),
-    resolution: z.enum(JOB_RESOLUTIONS),
+    n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
+    aspectRatio: ImageAspectRatio,
+    resolution: ImageResolution,
     promptSuffix: PromptSuffix.default(''),
   })
   .strict();
@@ -206,8 +192,6 @@ export const jobsChannels = {
   /** Saves a new preset, replaces the one of the same name, or (with `id`) changes/renames that one. */
   'presets:save': { input: PresetSave, output: GeneratePreset },
   'presets:delete': { input: z.object({ id: JobId }).strict(), output: Count },
-  /** Image models from xAI's listing, or the built-in list when offline, with deprecation notes. */
-  'models:images': { input: Empty, output: z.object({ models: z.array(ImageModelView), source: z.enum(['api', 'fallback']) }) },
 } as const;
 
 export const jobsEvents = {

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { Empty } from './common';
+import { API_LIMITS, ImageAspectRatio, ImageResolution, VIDEO_DURATIONS, VideoResolution, defaultModel } from './capabilities';
 
-/*
- * The enums below mirror src-main/core/xai/models.ts (the contract may import only zod); a main test checks that
- * they stay in step.
- */
-export const SETTINGS_IMAGE_ASPECT_RATIOS = [
-  '1:1', '3:4', '4:3', '9:16', '16:9', '2:3', '3:2', '9:19.5', '19.5:9', '9:20', '20:9', '1:2', '2:1', '21:9', '5:2', 'auto',
-] as const;
-export const SETTINGS_IMAGE_RESOLUTIONS = ['1k', '1.5k', '2k'] as const;
-export const SETTINGS_VIDEO_RESOLUTIONS = ['480p', '720p', '1080p'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const DEFAULT_API_BASE_URL = 'https://api.x.ai/v1';
 
@@ -26,13 +18,15 @@ const httpUrl = z
  */
 export const Settings = z.object({
   imageModel: z.string().trim().min(1, 'Choose an image model.').max(100),
-  imageAspectRatio: z.enum(SETTINGS_IMAGE_ASPECT_RATIOS),
-  imageResolution: z.enum(SETTINGS_IMAGE_RESOLUTIONS),
+  imageAspectRatio: ImageAspectRatio,
+  imageResolution: ImageResolution,
   /** Images per request (`n`), 1–10 (doc §11.1). */
-  imageCount: z.number().int('Use a whole number.').min(1, 'At least 1.').max(10, 'At most 10 per request.'),
+  imageCount: z.number().int('Use a whole number.').min(API_LIMITS.images.min, `At least ${API_LIMITS.images.min}.`)
+    .max(API_LIMITS.images.max, `At most ${API_LIMITS.images.max} per request.`),
   videoModel: z.string().trim().min(1, 'Choose a video model.').max(100),
-  videoDurationSec: z.number().int('Use whole seconds.').min(1, 'At least 1 second.').max(15, 'At most 15 seconds.'),
-  videoResolution: z.enum(SETTINGS_VIDEO_RESOLUTIONS),
+  videoDurationSec: z.number().int('Use whole seconds.').min(VIDEO_DURATIONS.min, `At least ${VIDEO_DURATIONS.min} second.`)
+    .max(VIDEO_DURATIONS.max, `At most ${VIDEO_DURATIONS.max} seconds.`),
+  videoResolution: VideoResolution,
   /** Requests in flight at once; 4 keeps clear of most rate limits. */
   concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
   requestTimeoutSec: z.number().int('Use whole seconds.').min(10, 'At least 10 seconds.').max(900, 'At most 900 seconds.'),
@@ -50,11 +44,11 @@ export type Settings = z.infer<typeof Settings>;
 
 /** Every setting's default: what a first run, a reset and a repaired field get. */
 export const SETTINGS_DEFAULTS: Settings = {
-  imageModel: 'grok-imagine-image',
+  imageModel: defaultModel('image'),
   imageAspectRatio: '1:1',
   imageResolution: '1k',
   imageCount: 1,
-  videoModel: 'grok-imagine-video',
+  videoModel: defaultModel('video'),
   videoDurationSec: 8,
   videoResolution: '480p',
   concurrency: 4,

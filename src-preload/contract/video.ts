@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { Empty } from './common';
 import { LibraryId, LibraryRecord } from './library';
+import {
+  API_LIMITS, MAX_VIDEO_REFERENCES, VIDEO_DURATIONS, VIDEO_RESOLUTIONS, VideoAspectRatio, VideoMode,
+  VideoResolution, currentModels, findModel, type VideoModelSpec, type VideoModeName, type VideoRatio,
+  type VideoResolution as VideoRes,
+} from './capabilities';
 
 /*
  * Video jobs. Every video call is asynchronous on xAI's side: main journals each job in SQLite before and right after
@@ -8,29 +13,11 @@ import { LibraryId, LibraryRecord } from './library';
  * library. The renderer mirrors the journal: rehydrate with `video:list`, then follow `video:progress`.
  */
 
-/** Mirrors VIDEO_ASPECT_RATIOS in src-main/core/xai/models.ts (the contract may import only zod; a test keeps them equal). */
-export const VIDEO_ASPECTS = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3'] as const;
-export const VIDEO_RES = ['480p', '720p', '1080p'] as const;
-export type VideoAspect = (typeof VIDEO_ASPECTS)[number];
-export type VideoRes = (typeof VIDEO_RES)[number];
+export type VideoAspect = VideoRatio;
+export type { VideoRes };
 
-/** What a video model offers, mirrored from the main process's model table (kept equal by a test). */
-export const VIDEO_MODEL_OPTIONS = [
-  { id: 'grok-imagine-video', label: 'Grok Imagine Video', resolutions: ['480p', '720p'] },
-  { id: 'grok-imagine-video-1.5', label: 'Grok Imagine Video 1.5', resolutions: ['480p', '720p', '1080p'] },
-] as const satisfies readonly { id: string; label: string; resolutions: readonly VideoRes[] }[];
-
-/** Limits the form enforces; the same numbers as LIMITS in the main process. */
-export const VIDEO_LIMITS = {
-  duration: { min: 1, max: 15, default: 8 },
-  extension: { min: 2, max: 10, default: 6 },
-  extendInput: { min: 2, max: 15 },
-  editInputMaxSeconds: 8.7,
-  references: { min: 1, max: 7 },
-} as const;
-
-export const VideoMode = z.enum(['text', 'image', 'reference', 'edit', 'extend']);
-export type VideoMode = z.infer<typeof VideoMode>;
+/** The video models offered for new work, as pickers list them (from the capability table). */
+export const videoModelOptions = (): VideoModelSpec[] => currentModels('video');
 
 /** A still: a library item, or a dropped/pasted image as a data URL (≤ ~10 MiB decoded). */
 export const StillSource = z.union([
@@ -39,10 +26,11 @@ export const StillSource = z.union([
 ]);
 export type StillSource = z.infer<typeof StillSource>;
 
+/** A transport cap only: each model's own prompt limit is checked in main. */
 const Prompt = z.string().max(4096);
 const Model = z.string().trim().min(1).max(100);
-const Duration = z.number().int().min(VIDEO_LIMITS.duration.min).max(VIDEO_LIMITS.duration.max);
-const Shape = { aspectRatio: z.enum(VIDEO_ASPECTS), resolution: z.enum(VIDEO_RES) };
+const Duration = z.number().int().min(VIDEO_DURATIONS.min).max(VIDEO_DURATIONS.max);
+const Shape = { aspectRatio: VideoAspectRatio, resolution: VideoResolution };
 
 /** What one submit asks for. Edit and extend inherit shape and resolution from their source video. */
 export const VideoSubmit = z.discriminatedUnion('mode', [
@@ -50,12 +38,12 @@ export const VideoSubmit = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('image'), prompt: Prompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource }).strict(),
   z.object({
     mode: z.literal('reference'), prompt: Prompt, model: Model, duration: Duration, ...Shape,
-    references: z.array(StillSource).min(VIDEO_LIMITS.references.min).max(VIDEO_LIMITS.references.max),
+    references: z.array(StillSource).min(1).max(MAX_VIDEO_REFERENCES),
   }).strict(),
   z.object({ mode: z.literal('edit'), prompt: Prompt, model: Model, videoId: LibraryId }).strict(),
   z.object({
     mode: z.literal('extend'), prompt: Prompt, model: Model, videoId: LibraryId,
-    extendSeconds: z.number().int().min(VIDEO_LIMITS.extension.min).max(VIDEO_LIMITS.extension.max),
+    extendSeconds: z.number().int().min(API_LIMITS.extension.min).max(API_LIMITS.extension.max),
   }).strict(),
 ]);
 export type VideoSubmit = z.infer<typeof VideoSubmit>;
@@ -137,20 +125,33 @@ export const videoEvents = {
   'video:settled': z.object({ job: VideoJobView }),
 } as const;
 
+const MODE_WORDS: Record<VideoModeName, string> = {
+  text: 'text to video', image: 'image to video', reference: 'reference images', edit: 'video edits', extend: 'extensions',
+};
+
+/** Why a mode is unavailable on a model (null: available). */
+export function videoModeReason(mode: VideoMode, model: string): string | null {
+  const spec = findModel(model, 'video');
+  if (!spec || spec.modes.includes(mode)) return null;
+  return `${spec.name} does not do ${MODE_WORDS[mode]}.`;
+}
+
 /** Why each option is unavailable for a mode and model (null: available). Pure, shared by the form and its tests. */
 export function videoOptionReasons(mode: VideoMode, model: string): {
   resolution: Record<VideoRes, string | null>;
   aspectRatio: string | null;
   duration: string | null;
 } {
-  const offered: readonly VideoRes[] = VIDEO_MODEL_OPTIONS.find((m) => m.id === model)?.resolutions ?? ['480p', '720p'];
-  const inherit = mode === 'edit' ? 'An edit keeps the source video’s shape and resolution (at most 720p).'
-    : mode === 'extend' ? 'An extension keeps the source video’s shape and resolution (at most 720p).' : null;
+  const spec = findModel(model, 'video');
+  const offered: readonly VideoRes[] = spec?.resolutions ?? ['480p', '720p'];
+  const inherit = mode === 'edit' ? `An edit keeps the source video’s shape and resolution (at most ${API_LIMITS.editMaxResolution}).`
+    : mode === 'extend' ? `An extension keeps the source video’s shape and resolution (at most ${API_LIMITS.editMaxResolution}).` : null;
   const resolution = {} as Record<VideoRes, string | null>;
-  for (const r of VIDEO_RES) {
+  for (const r of VIDEO_RESOLUTIONS) {
     resolution[r] = inherit
-      ?? (!offered.includes(r) ? `${model} renders at most ${offered[offered.length - 1]}.`
-        : mode === 'reference' && r === '1080p' ? 'Reference→video is limited to 720p.' : null);
+      ?? (!offered.includes(r) ? `${spec?.name ?? model} renders at most ${offered[offered.length - 1]}.`
+        : mode === 'reference' && VIDEO_RESOLUTIONS.indexOf(r) > VIDEO_RESOLUTIONS.indexOf(API_LIMITS.referenceMaxResolution)
+          ? `Reference→video is limited to ${API_LIMITS.referenceMaxResolution}.` : null);
   }
   return {
     resolution,

@@ -4,6 +4,7 @@ import { startGenerate } from './features/generate/commands';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 import { startVideo } from './features/video/commands';
+import { startCapabilities } from './features/controls/commands';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -18,6 +19,7 @@ export async function bootstrap(): Promise<void> {
     subscribe('share:changed', () => useStudio.getState().patchLibrary({ shareVersion: useStudio.getState().library.shareVersion + 1 }));
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
+    await startCapabilities();
     await startGenerate();
     await startVideo();
     store.setStatus('ready');

@@ -81,7 +81,7 @@ test('three sources reordered by dragging are sent as `images` in the displayed 
   await expect(page.getByText(/names <IMAGE_3>, but the canvas has only 3 sources/)).toBeVisible();
   await page.screenshot(shot('three-sources'));
   await edit.prompt().fill('Put the colour of <IMAGE_2> on the shapes of <IMAGE_0> and <IMAGE_1>');
-  await page.getByRole('combobox', { name: 'Aspect ratio' }).selectOption('16:9');
+  await page.getByRole('radiogroup', { name: 'Aspect ratio' }).getByRole('radio', { name: '16:9', exact: true }).click();
   await expect(edit.estimate()).toContainText('3 input images ($0.006)');
   await edit.submit().click();
   await expect(edit.resultImages()).toHaveCount(1);

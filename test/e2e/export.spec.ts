@@ -184,7 +184,7 @@ base('a finished Generate tile copies, downloads and drags out its image', async
     expect((await sharp(readFileSync(await download.path())).metadata()).width).toBeGreaterThan(0);
 
     const data = await ex.dragStartData(tile.getByRole('img'), ['DownloadURL']);
-    expect(data.DownloadURL).toMatch(/^image\/\w+:imagine-[^:]+:http:\/\/127\.0\.0\.1:\d+\/media\/media\//);
+    expect(data.DownloadURL).toMatch(/^image\/\w+:imagine-[^:]+:http:\/\/127\.0\.0\.1:\d+\/media\/[A-Za-z0-9_-]{43}\/media\//);
   } finally {
     await host.stop();
     await sim.close();

@@ -95,7 +95,7 @@ test('Remix from the Library viewer fills the Generate form with that item\'s se
   await expect(gen.prompt()).toHaveValue('A red fox in fresh snow');
   await expect(gen.count()).toHaveValue('2');
   await expect(gen.aspect('3:4')).toHaveAttribute('aria-checked', 'true');
-  await expect(gen.resolution('2k')).toHaveAttribute('aria-pressed', 'true');
+  await expect(gen.resolution('2k')).toHaveAttribute('aria-checked', 'true');
   await expect(gen.model()).toHaveValue('grok-imagine-image');
   await expect(gen.prompt()).toBeFocused();
 });
@@ -159,6 +159,8 @@ test('a done tile: toolbar and right-click menu favorite, remix, hand off to Edi
 test('presets: save the parameters under a name, survive a restart, pick, rename and delete', async ({ page, launch }) => {
   const host = await launch(page);
   const gen = new GeneratePage(page);
+  // 21:9 is a 2.0 ratio (the capability table): choose the model first.
+  await gen.model().selectOption('grok-imagine-image-2.0');
   await gen.fill({ prompts: ['ignored'], n: 2, aspect: '21:9' });
   await gen.resolution('2k').click();
   await gen.savePreset('Cinematic wide', ', cinematic light');
@@ -171,8 +173,9 @@ test('presets: save the parameters under a name, survive a restart, pick, rename
   const saved = await gen.presetPicker().getByRole('option', { name: /Cinematic wide/ }).getAttribute('value');
   await gen.presetPicker().selectOption(saved ?? '');
   await expect(gen.count()).toHaveValue('2');
+  await expect(gen.model()).toHaveValue('grok-imagine-image-2.0');
   await expect(gen.aspect('21:9')).toHaveAttribute('aria-checked', 'true');
-  await expect(gen.resolution('2k')).toHaveAttribute('aria-pressed', 'true');
+  await expect(gen.resolution('2k')).toHaveAttribute('aria-checked', 'true');
   await expect(gen.prompt()).toHaveValue('A harbour at night, cinematic light');
   await page.screenshot(shot('presets'));
 

@@ -95,7 +95,7 @@ test.describe('library', () => {
     await expect(viewer.getByText('make the sky stormy')).toBeVisible();
     // Its preview is missing (404): the viewer shows the original file instead of a broken image.
     const media = new ViewerPage(page).image(seed.child.prompt);
-    await expect(media).toHaveAttribute('src', new RegExp(`/media/media/.+/${seed.child.id}\\.jpg$`));
+    await expect(media).toHaveAttribute('src', new RegExp(`/media/[A-Za-z0-9_-]{43}/media/.+/${seed.child.id}\\.jpg$`));
     await expect.poll(() => media.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     const madeFrom = viewer.getByRole('region', { name: 'Made from' });
     await madeFrom.getByRole('button').click();

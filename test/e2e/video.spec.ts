@@ -19,7 +19,7 @@ test('text → video: progress shows, the video plays, seeks (Range 206) and is 
   const video = new VideoPage(page);
   await video.open();
   await expect(video.resolution('1080p')).toBeDisabled();
-  await expect(video.form()).toContainText('grok-imagine-video renders at most 720p.');
+  await expect(video.form()).toContainText('Grok Imagine Video renders at most 720p.');
   await video.prompt().fill('A paper boat drifting down a rain-soaked street');
   await video.duration().fill('3');
   await expect(video.estimate()).toHaveText('Estimated cost: about $0.15');

@@ -1,4 +1,9 @@
-const COMMON = ['1:1', '4:3', '3:4', '3:2', '2:3', '16:9', '9:16', '21:9', '9:21', '2:1', '1:2', '5:4', '4:5'];
+import { IMAGE_ASPECT_RATIOS, VIDEO_ASPECT_RATIOS } from '@contract';
+
+/** Ratios people name that no model renders (photos, portrait cinema). */
+const PHOTO_ONLY = ['9:21', '5:4', '4:5'];
+/** Every ratio a model renders (from the capability table) and the photo ones: the names the filter may use. */
+const COMMON = [...new Set([...VIDEO_ASPECT_RATIOS, ...IMAGE_ASPECT_RATIOS.filter((r) => r !== 'auto'), ...PHOTO_ONLY])];
 
 /**
  * A readable aspect ratio for the filter: exact when small, otherwise the nearest common one within 1.5 % (API

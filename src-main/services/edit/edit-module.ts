@@ -10,6 +10,7 @@ import type { SpendPort } from '../generation/spend';
 import type { LibraryService } from '../library/library-service';
 import { createEditHandlers, type EditChannel } from './edit-handlers';
 import { createEditService } from './edit-service';
+import type { CapabilitySource } from '../models/capability-service';
 
 /** Folder (inside the data dir, outside the library) where prepared sources wait for an edit. */
 export const EDIT_SOURCES_DIR = 'edit-sources';
@@ -28,6 +29,8 @@ export function createEditModule(deps: {
   staging?: ResultStaging;
   /** The request timeout from settings, as image batches use it. */
   timeoutMs?: () => number;
+  /** The capability table in effect. */
+  capabilities?: CapabilitySource;
 }): { handlers: Pick<Handlers, EditChannel> } {
   const service = createEditService({
     api: deps.api,
@@ -39,6 +42,7 @@ export function createEditModule(deps: {
     spend: deps.spend,
     ...(deps.staging ? { staging: deps.staging } : {}),
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+    ...(deps.capabilities ? { capabilities: deps.capabilities } : {}),
   });
   // Old prepared sources are only clutter: sweep them in the background, never delaying start-up.
   void service.sweep().catch((err: unknown) => deps.logger.warn('edit: sweep failed', { error: String(err) }));

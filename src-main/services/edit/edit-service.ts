@@ -11,7 +11,7 @@
  * start files them with their lineage (services/generation/staged-recovery.ts).
  */
 import type {
-  EditEstimateView, EditModelView, EditResultView, EditSourceView, EditSubmitOutput, LibraryItemDetail, LibraryRecord,
+  EditEstimateView, EditResultView, EditSourceView, EditSubmitOutput, LibraryItemDetail, LibraryRecord,
   ParsedInput,
 } from '@contract';
 import { AppErrorException, fail, toAppError } from '../../core/app-error';
@@ -22,9 +22,11 @@ import { describeStorageError } from '../../core/storage-error';
 import type { EditSourceStore, SourceNormalizer, StoredSourceMeta } from '../../core/edit/ports';
 import type { Clock, Logger } from '../../core/ports';
 import {
-  EDIT_INPUT_IMAGE_TICKS, IMAGE_MODELS, bytesToDataUri, estimateImageCost, findImageModel, validationError,
-  type ImageEditRequest, type ImageItem, type ImagineApi,
+  bytesToDataUri, estimateImageCost, findImageModel, imageEditIssues, validationError, type ImageEditRequest, type ImageItem,
+  type ImagineApi,
 } from '../../core/xai';
+import { BUILT_IN_TABLE } from '@contract';
+import type { CapabilitySource } from '../models/capability-service';
 import { ingestInputOf } from '../generation/run-job';
 import { budgetRefusal, type SpendPort } from '../generation/spend';
 import type { IngestInput } from '../library/ingest';
@@ -51,6 +53,8 @@ export interface EditServiceDeps {
   /** The request timeout from settings (read per call, like image batches); unset: the client's default. */
   timeoutMs?: () => number;
   newId?: () => string;
+  /** The capability table in effect (prices, limits); default: the built-in table. */
+  capabilities?: CapabilitySource;
 }
 
 /** Prepared sources older than this are swept at start. */
@@ -82,6 +86,7 @@ export function createEditService(deps: EditServiceDeps) {
   const { api, library, normalizer, sources, clock, spend } = deps;
   const newId = deps.newId ?? randomId;
   const staging = deps.staging ?? new InMemoryResultStaging();
+  const table = () => deps.capabilities?.current() ?? BUILT_IN_TABLE;
 
   async function readInput(input: ParsedInput<'edit:prepare-source'>): Promise<{ bytes: Uint8Array; name: string; itemId: string | null }> {
     if (input.itemId) {
@@ -156,8 +161,12 @@ export function createEditService(deps: EditServiceDeps) {
   }
 
   async function submit(input: ParsedInput<'edit:submit'>): Promise<EditSubmitOutput> {
-    const caps = findImageModel(input.model);
-    if (!caps?.supportsEdit) fail({ kind: 'validation', message: `${input.model} cannot edit images.`, issues: [{ path: 'model', message: 'Not an edit model.' }] });
+    const caps = findImageModel(input.model, table());
+    if (!caps?.maxEditSources) fail({ kind: 'validation', message: `${input.model} cannot edit images.`, issues: [{ path: 'model', message: 'Not an edit model.' }] });
+    if (input.sources.length > caps.maxEditSources) {
+      const message = `${caps.name} edits at most ${caps.maxEditSources} images at once; remove ${input.sources.length - caps.maxEditSources} to send this edit.`;
+      fail(validationError([{ path: 'sources', message }]));
+    }
     const cost = estimate({ sourceCount: input.sources.length, model: input.model, n: input.n, resolution: input.resolution });
     if (cost.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('edit', cost.ticks, cost) }]));
     const loaded = await loadSources(input.sources);
@@ -167,6 +176,8 @@ export function createEditService(deps: EditServiceDeps) {
       ...(images.length === 1 ? { image: images[0] } : { images }),
       ...(images.length > 1 && input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
     };
+    const issues = imageEditIssues(req, table());
+    if (issues.length > 0) fail(validationError(issues));
     // Committed while in flight, so a batch submitted meanwhile sees it; replaced by the reported cost once known.
     const hold = spend.hold(cost.ticks);
     let answer;
@@ -244,16 +255,12 @@ export function createEditService(deps: EditServiceDeps) {
 
   function estimate(input: ParsedInput<'edit:estimate'>): EditEstimateView {
     const placeholder = { url: 'data:image/png;base64,' };
-    const est = estimateImageCost({ model: input.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder) });
-    const inputTicks = est.source === 'unknown' ? 0 : input.sourceCount * EDIT_INPUT_IMAGE_TICKS;
+    const est = estimateImageCost({ model: input.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder) }, table());
+    const inputTicks = est.inputTicks ?? 0;
     return { ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source, ...spend.check(est.ticks) };
   }
 
-  function models(): EditModelView[] {
-    return IMAGE_MODELS.filter((m) => m.supportsEdit).map((m) => ({ id: m.id, resolutions: [...m.resolutions], maxSources: m.maxEditImages }));
-  }
-
-  return { prepare, submit, estimate, models, sweep: () => sources.sweep(clock.now() - SOURCE_TTL_MS) };
+  return { prepare, submit, estimate, sweep: () => sources.sweep(clock.now() - SOURCE_TTL_MS) };
 }
 
 export type EditService = ReturnType<typeof createEditService>;

@@ -2,7 +2,7 @@ import type { Handlers } from '../../ipc/handlers';
 import type { GenerationService } from './generation-service';
 
 export type GenerationChannel =
-  | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate' | 'models:images'
+  | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate'
   | 'prompts:history' | 'prompts:remember' | 'presets:list' | 'presets:save' | 'presets:delete';
 
 /** Maps parsed contract inputs onto the generation service; the composition root spreads these in. */
@@ -14,7 +14,6 @@ export function createGenerationHandlers(service: GenerationService): Pick<Handl
     'jobs:retry': (input) => ({ count: service.retry(input) }),
     'jobs:clear-finished': () => ({ count: service.clearFinished() }),
     'jobs:estimate': (input) => service.estimate(input),
-    'models:images': () => service.models(),
     'prompts:history': (input) => service.promptHistory(input),
     'prompts:remember': (input) => ({ count: service.rememberPrompts(input.prompts) }),
     'presets:list': () => service.presets.list(),

@@ -12,7 +12,8 @@ import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createScheduler, type BackoffPolicy } from '../../core/scheduler/scheduler';
 import { estimateImageCost, imageGenerateIssues, validationError, type ImagineApi, type Issue } from '../../core/xai';
 import { budgetRefusal, createSpendLedger, type SpendLedger } from './spend';
-import { createModelCatalog } from './models';
+import type { CapabilitySource } from '../models/capability-service';
+import { BUILT_IN_TABLE } from '@contract';
 import { runJob, type LibraryIngest, type RunContext } from './run-job';
 import { recoverStaged } from './staged-recovery';
 import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from './presets';
@@ -44,6 +45,8 @@ export interface GenerationDeps {
   demo?: () => boolean;
   /** Where saved presets live; by default `store` when it keeps them too (SqliteJobStore does), else in memory. */
   presets?: PresetStore;
+  /** The capability table in effect (prices, limits); default: the built-in table. */
+  capabilities?: CapabilitySource;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -59,7 +62,7 @@ export function createGenerationService(deps: GenerationDeps) {
   const presets = createPresetService({
     store: deps.presets ?? (isPresetStore(store) ? store : new InMemoryPresetStore()), clock, newId,
   });
-  const catalog = createModelCatalog({ api: deps.api, logger });
+  const table = () => deps.capabilities?.current() ?? BUILT_IN_TABLE;
   const notes = new Map<string, string>();
   const active = new Set<Promise<unknown>>();
   let disposing = false;
@@ -127,7 +130,7 @@ export function createGenerationService(deps: GenerationDeps) {
   function pendingTicks(): number {
     let sum = 0;
     for (const { batch, jobs } of store.listBatches()) {
-      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never }, catalog.listing()).ticks;
+      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never }, table()).ticks;
       for (const j of jobs) if (j.state === 'queued' || j.state === 'running') sum += per * j.n;
     }
     return sum;
@@ -139,7 +142,7 @@ export function createGenerationService(deps: GenerationDeps) {
   function estimate(request: JobRequest): CostEstimateView {
     const prompts = cleanPrompts(request.prompts);
     const images = prompts.length * request.n;
-    const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution }, catalog.listing());
+    const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution }, table());
     const ticks = one.ticks * images;
     return {
       images, requests: prompts.length * splitCount(request.n).length, perImageTicks: one.ticks, ticks, source: one.source,
@@ -152,7 +155,7 @@ export function createGenerationService(deps: GenerationDeps) {
     const issues: Issue[] = [];
     prompts.forEach((prompt, i) => {
       const req = { prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution };
-      for (const issue of imageGenerateIssues(req)) {
+      for (const issue of imageGenerateIssues(req, table())) {
         const path = issue.path === 'prompt' ? `prompts.${i}` : issue.path;
         if (!issues.some((x) => x.path === path && x.message === issue.message)) {
           issues.push({ path, message: prompts.length > 1 && issue.path === 'prompt' ? `Line ${i + 1}: ${issue.message}` : issue.message });
@@ -250,7 +253,6 @@ export function createGenerationService(deps: GenerationDeps) {
     rememberPrompts,
     /** Saved parameter presets (`presets:list|save|delete`). */
     presets,
-    models: () => catalog.list(),
     /**
      * Marks work the last process left in flight as interrupted, files the images it had staged (which completes
      * those jobs again), then resumes the queue. Resolves once the queue is running; never rejects.

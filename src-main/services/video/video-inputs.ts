@@ -2,7 +2,7 @@
  * Turns a submit into what the API needs: library items become data URLs, and the source video's length is checked
  * against the edit/extend limits before anything is sent (xAI would otherwise fail the job after billing the call).
  */
-import type { LibraryRecord, StillSource, VideoEstimate, VideoSubmit } from '@contract';
+import { BUILT_IN_TABLE, type CapabilityTable, type LibraryRecord, type StillSource, type VideoEstimate, type VideoSubmit } from '@contract';
 import type { IngestInput } from '../library/ingest';
 import { estimateVideoCost, estimateVideoInputCost } from '../../core/xai/cost';
 import { LIMITS } from '../../core/xai/models';
@@ -62,18 +62,18 @@ function placeholders(submit: VideoSubmit): ResolvedMedia {
   return {};
 }
 
-function requestIssues(call: WireCall): Issue[] {
-  if (call.endpoint === 'generate') return videoGenerateIssues(call.body);
-  return call.endpoint === 'edit' ? videoEditIssues(call.body) : videoExtendIssues(call.body);
+function requestIssues(call: WireCall, table: CapabilityTable): Issue[] {
+  if (call.endpoint === 'generate') return videoGenerateIssues(call.body, table);
+  return call.endpoint === 'edit' ? videoEditIssues(call.body, table) : videoExtendIssues(call.body, table);
 }
 
 /** Problems, the estimate and the expected output length of a submit, without reading any media. */
-export function inspectSubmit(lib: VideoLibrary, submit: VideoSubmit): VideoEstimate & { seconds: number | null } {
+export function inspectSubmit(lib: VideoLibrary, submit: VideoSubmit, table: CapabilityTable = BUILT_IN_TABLE): VideoEstimate & { seconds: number | null } {
   const issues: Issue[] = [];
   if (submit.mode === 'image') issues.push(...stillIssues(lib, submit.image, 'image'));
   if (submit.mode === 'reference') submit.references.forEach((r, i) => issues.push(...stillIssues(lib, r, `references.${i}`)));
   const call = wireCall(submit, placeholders(submit));
-  issues.push(...requestIssues(call));
+  issues.push(...requestIssues(call, table));
   if (submit.mode === 'edit' || submit.mode === 'extend') {
     const { record, issues: sourceProblems } = sourceVideo(lib, submit);
     issues.push(...sourceProblems);
@@ -82,11 +82,12 @@ export function inspectSubmit(lib: VideoLibrary, submit: VideoSubmit): VideoEsti
     // The output keeps the source's resolution (capped at 720p), and the price follows it.
     const short = record?.width && record.height ? Math.min(record.width, record.height) : 720;
     const resolution = short <= 480 ? '480p' : '720p';
-    const est = estimateVideoInputCost({ model: submit.model, inputSeconds, resolution, ...(extensionSeconds ? { extensionSeconds } : {}) });
+    const { ticks, usd, source } = estimateVideoInputCost({ model: submit.model, inputSeconds, resolution, ...(extensionSeconds ? { extensionSeconds } : {}) }, table);
     const seconds = record?.durationMs ? inputSeconds + (extensionSeconds ?? 0) : null;
-    return { ...est, issues, seconds };
+    return { ticks, usd, source, issues, seconds };
   }
-  return { ...estimateVideoCost(call.body as Parameters<typeof estimateVideoCost>[0]), issues, seconds: submit.duration };
+  const { ticks, usd, source } = estimateVideoCost(call.body as Parameters<typeof estimateVideoCost>[0], table);
+  return { ticks, usd, source, issues, seconds: submit.duration };
 }
 
 function dataUrl(mime: string, bytes: Uint8Array): string {

@@ -20,6 +20,8 @@ import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs'
 import { useFrame } from './use-frame';
 import { budgetRefusal, type SpendLedger } from '../generation/spend';
 import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
+import type { CapabilitySource } from '../models/capability-service';
+import { BUILT_IN_TABLE } from '@contract';
 
 /** Ports of the video service. `api` is asked per call so demo mode and key changes apply at once. */
 export interface VideoServiceDeps {
@@ -35,6 +37,8 @@ export interface VideoServiceDeps {
   newId?: () => string;
   /** The ledger and budget shared with image batches and edits. Without it, videos are neither capped nor recorded. */
   spend?: SpendLedger;
+  /** The capability table in effect; default: the built-in table. */
+  capabilities?: CapabilitySource;
 }
 
 /** The journaled submit if it can be sent again as is (dropped files were redacted from the journal). */
@@ -58,6 +62,7 @@ export function createVideoService(deps: VideoServiceDeps) {
   const timing: PollTiming = { ...DEFAULT_POLL_TIMING, ...deps.timing };
   const newId = deps.newId ?? randomId;
   const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  const table = () => deps.capabilities?.current() ?? BUILT_IN_TABLE;
 
   function view(job: StoredVideoJob): VideoJobView {
     const record = job.itemId ? library.record(job.itemId) : undefined;
@@ -117,7 +122,7 @@ export function createVideoService(deps: VideoServiceDeps) {
   }
 
   async function submit(input: VideoSubmit): Promise<VideoJobView> {
-    const inspected = inspectSubmit(library, input);
+    const inspected = inspectSubmit(library, input, table());
     if (inspected.issues.length > 0) fail(validationError(inspected.issues));
     spend?.assertWithinBudget('video', inspected.ticks);
     const call = await resolveSubmit(library, input);
@@ -148,7 +153,7 @@ export function createVideoService(deps: VideoServiceDeps) {
   return {
     submit,
     estimate(input: VideoSubmit) {
-      const { seconds: _seconds, ...estimate } = inspectSubmit(library, input);
+      const { seconds: _seconds, ...estimate } = inspectSubmit(library, input, table());
       const verdict = budget(estimate.ticks);
       return { ...estimate, ...verdict, issues: [...estimate.issues, ...verdict.issues] };
     },

@@ -1,4 +1,4 @@
-import type { BatchView, CostEstimateView, ImageModelView, JobView, Ledger } from '@contract';
+import { defaultModel, type BatchView, type CostEstimateView, type JobView, type Ledger } from '@contract';
 import type { StateCreator } from 'zustand';
 import type { StudioState } from './store';
 
@@ -13,12 +13,10 @@ export interface GenerateDraft {
   resolution: BatchView['resolution'];
 }
 
-/** The queue as main reports it (main owns it; this is a mirror), the ledger, models and the form. */
+/** The queue as main reports it (main owns it; this is a mirror), the ledger and the form. */
 export interface JobsSlice {
   batches: BatchView[];
   ledger: Ledger | null;
-  models: ImageModelView[];
-  modelsSource: 'api' | 'fallback' | null;
   estimate: CostEstimateView | null;
   draft: GenerateDraft;
   /** Set once the user touched the form, so settings defaults no longer overwrite it. */
@@ -28,19 +26,16 @@ export interface JobsSlice {
   addBatch(batch: BatchView): void;
   upsertJob(job: JobView): void;
   setLedger(ledger: Ledger): void;
-  setModels(models: ImageModelView[], source: 'api' | 'fallback'): void;
   setEstimate(estimate: CostEstimateView | null): void;
   setDraft(patch: Partial<GenerateDraft>, touched?: boolean): void;
   setSubmitError(message: string | null): void;
 }
 
-export const DEFAULT_DRAFT: GenerateDraft = { text: '', batchMode: false, model: 'grok-imagine-image', n: 4, aspectRatio: '1:1', resolution: '1k' };
+export const DEFAULT_DRAFT: GenerateDraft = { text: '', batchMode: false, model: defaultModel('image'), n: 4, aspectRatio: '1:1', resolution: '1k' };
 
 export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (set) => ({
   batches: [],
   ledger: null,
-  models: [],
-  modelsSource: null,
   estimate: null,
   draft: DEFAULT_DRAFT,
   draftTouched: false,
@@ -54,7 +49,6 @@ export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (se
       ),
     })),
   setLedger: (ledger) => set({ ledger }),
-  setModels: (models, modelsSource) => set({ models, modelsSource }),
   setEstimate: (estimate) => set({ estimate }),
   setDraft: (patch, touched = true) => set((s) => ({ draft: { ...s.draft, ...patch }, draftTouched: s.draftTouched || touched })),
   setSubmitError: (submitError) => set({ submitError }),

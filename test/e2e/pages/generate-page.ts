@@ -49,7 +49,7 @@ export class GeneratePage {
     return this.page.getByRole('combobox', { name: /^Model/ });
   }
   resolution(res: string) {
-    return this.page.getByRole('group', { name: 'Resolution' }).getByRole('button', { name: res, exact: true });
+    return this.page.getByRole('radiogroup', { name: 'Resolution' }).getByRole('radio', { name: res, exact: true });
   }
   /** The toolbar of a done tile (shown on hover or focus). */
   tileTools(tile: Locator) {

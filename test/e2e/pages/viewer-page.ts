@@ -39,7 +39,7 @@ export class ViewerPage {
       const box = img.getBoundingClientRect();
       return {
         perImagePixel: (box.width * window.devicePixelRatio) / img.naturalWidth,
-        original: img.currentSrc.includes('/media/media/'),
+        original: /\/media\/[A-Za-z0-9_-]{43}\/media\//.test(img.currentSrc),
         naturalWidth: img.naturalWidth,
       };
     });

@@ -5,9 +5,14 @@ import path from 'node:path';
 
 /** A browser host running as a real child process, so tests can kill and restart it like a user's machine. */
 export interface HostProcess {
+  /** The address it printed at start: its ticket (after `#`) signs in one browser tab, once. */
   url: string;
   origin: string;
-  token: string;
+  /**
+   * A fresh address for one more tab or client: the one the host printed after the last ticket was spent (waits
+   * for it). Each address is handed out once.
+   */
+  nextUrl(): Promise<string>;
   dataDir: string;
   child: ChildProcess;
   output: () => string;
@@ -29,15 +34,20 @@ export async function startHostProcess(
     { env: { ...process.env, XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
+  // Addresses in the order printed: the launch one, then one after each spent ticket (`IMAGINE_HOST_URL`).
+  const printed: string[] = [];
+  let handedOut = 1;
+  let onPrinted = () => {};
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
+      for (const match of log.matchAll(/IMAGINE_HOST_(?:READY|URL) (\S+)/g)) if (match[1] && !printed.includes(match[1])) printed.push(match[1]);
+      onPrinted();
       // The ready marker, instead of a sleep.
-      const match = /IMAGINE_HOST_READY (\S+)/.exec(log);
-      if (match?.[1]) {
+      if (printed[0]) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve(printed[0]);
       }
     };
     child.stdout.on('data', onData);
@@ -48,7 +58,21 @@ export async function startHostProcess(
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    nextUrl() {
+      const index = handedOut++;
+      return new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the host printed no address #${index + 1}: was the last one opened?\n${log}`)), 30_000);
+        const check = () => {
+          const found = printed[index];
+          if (!found) return;
+          clearTimeout(timer);
+          onPrinted = () => {};
+          resolve(found);
+        };
+        onPrinted = check;
+        check();
+      });
+    },
     dataDir,
     child,
     output: () => log,

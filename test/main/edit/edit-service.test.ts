@@ -180,14 +180,16 @@ describe('edit service', () => {
     expect(err.kind).toBe('timeout');
   });
 
-  it('estimates outputs plus $0.002 per source image, and lists only edit models', () => {
+  it('estimates outputs plus the model\'s charge per source image', () => {
     const { service } = open(new InMemoryEditSourceStore());
     expect(service.estimate({ sourceCount: 3, model: 'grok-imagine-image', n: 2, resolution: '1k' })).toEqual({
       ticks: 2 * 200_000_000 + 3 * 20_000_000, outputTicks: 400_000_000, inputTicks: 60_000_000, source: 'table',
       budgetCapUsd: null, committedTicks: 0, exceedsBudget: false,
     });
-    expect(service.models().map((m) => m.id)).not.toContain('grok-2-image-1212');
-    expect(service.models()[0]?.maxSources).toBe(3);
+    // 2.0 edits are served at medium when no quality is chosen (updates §6 #73): $0.06 + $0.01 per source.
+    expect(service.estimate({ sourceCount: 5, model: 'grok-imagine-image-2.0', n: 1, resolution: '1k' })).toMatchObject({
+      ticks: 600_000_000 + 5 * 100_000_000, inputTicks: 500_000_000,
+    });
   });
 });
 

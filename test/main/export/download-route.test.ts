@@ -1,6 +1,6 @@
 /**
- * `/download/<token>` on a real browser host: the zip made over the WebSocket comes back once as an attachment,
- * only with the host token, and is deleted after it was sent.
+ * `/download/<token>` on a real browser host: the zip made over the signed-in WebSocket comes back once as an
+ * attachment (the one-use token is the capability), and is deleted after it was sent.
  */
 import { unzipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ import { systemClock } from '../../../src-main/adapters/system-clock';
 import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browser-host-server';
 import { connectHost, type HostClient } from '../hardening/support/ws-client';
 
-const TOKEN = 'download-route-token-0123456789';
 let host: BrowserHost;
 let client: HostClient;
 let dataDir: string;
@@ -25,10 +24,10 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<html></html>');
   host = await startBrowserHost({
-    dataDir, rendererDir, port: 0, token: TOKEN, version: '0.0.0', versions: {}, clock: systemClock,
+    dataDir, rendererDir, port: 0, version: '0.0.0', versions: {}, clock: systemClock,
     logger: { info() {}, warn() {}, error() {} }, apiBaseUrl: 'http://127.0.0.1:9/v1',
   });
-  client = await connectHost(host.origin, TOKEN);
+  client = await connectHost(host.url);
   ids = [];
   for (const color of ['#f00', '#0f0']) {
     const base64 = (await sharp({ create: { width: 64, height: 48, channels: 3, background: color } }).jpeg().toBuffer()).toString('base64');
@@ -41,16 +40,14 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const get = (url: string, withToken = true, method = 'GET') =>
-  fetch(host.origin + url, { method, headers: withToken ? { 'x-imagine-token': TOKEN } : {} });
+const get = (url: string, method = 'GET') => fetch(host.origin + url, { method });
 
 describe('browser host downloads', () => {
   it('serves an export once as an attachment, then deletes it', async () => {
     const delivery = await client.invoke<ExportDelivery>('library:export-zip', { ids });
     if (delivery.kind !== 'download') throw new Error('expected a download');
     expect(delivery.url).toMatch(/^\/download\/[A-Za-z0-9_-]{43}$/);
-    expect((await get(delivery.url, false)).status).toBe(401); // the host token guards it like everything else
-    expect((await get(delivery.url, true, 'HEAD')).status).toBe(404); // a probe does not use it up…
+    expect((await get(delivery.url, 'HEAD')).status).toBe(404); // a probe does not use it up…
     const res = await get(delivery.url);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');

@@ -177,15 +177,4 @@ describe('generation service against the simulator', () => {
     expect(texts(after).slice(0, 3)).toEqual(['from localStorage 2', 'from localStorage 1', 'a lighthouse at dusk']);
     expect(after.prompts.find((p) => p.text === 'a lighthouse at dusk')?.uses).toBe(2);
   });
-
-  it('lists models from xAI with deprecation notes, and falls back when offline', async () => {
-    h = await openHarness();
-    const online = await h.service.models();
-    expect(online.source).toBe('api');
-    expect(online.models.find((m) => m.id === 'grok-imagine-image-quality')?.note).toMatch(/-pro/);
-    await h.sim.close();
-    const offline = await h.service.models();
-    expect(offline.source).toBe('fallback');
-    expect(offline.models.map((m) => m.id)).toContain('grok-imagine-image');
-  });
 });

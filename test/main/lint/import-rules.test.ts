@@ -17,6 +17,9 @@ describe('import directions enforced by lint', () => {
     ['src-main/services/bad.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['src-renderer/src/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['src-renderer/src/bad.ts', "import { createAppCore } from '../../src-main/app-core';\nexport const x = createAppCore;\n"],
+    // The contract (and its capability table) imports only zod and its own files.
+    ['src-preload/contract/bad.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    ['src-preload/contract/bad.ts', "import { LIMITS } from '../../src-main/core/xai/models';\nexport const x = LIMITS;\n"],
   ])('%s refuses: %s', async (filePath, code) => {
     expect(await ruleIds(filePath, code)).toContain('no-restricted-imports');
   });
@@ -29,5 +32,6 @@ describe('import directions enforced by lint', () => {
   it('allows the same imports where they belong', async () => {
     expect(await ruleIds('src-main/adapters/ok.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toEqual([]);
     expect(await ruleIds('src-main/shells/electron.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+    expect(await ruleIds('src-preload/contract/ok.ts', "import { z } from 'zod';\nimport { Empty } from './common';\nexport const x = [z, Empty];\n")).toEqual([]);
   });
 });

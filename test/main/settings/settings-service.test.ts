@@ -1,13 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  SETTINGS_DEFAULTS, SETTINGS_IMAGE_ASPECT_RATIOS, SETTINGS_IMAGE_RESOLUTIONS, SETTINGS_VIDEO_RESOLUTIONS,
-  type EventName, type EventPayload,
-} from '@contract';
+import { SETTINGS_DEFAULTS, type EventName, type EventPayload } from '@contract';
 import { AppErrorException } from '../../../src-main/core/app-error';
 import type { EventSink, Logger } from '../../../src-main/core/ports';
 import { InMemorySettingsStore } from '../../../src-main/core/settings/settings-store';
-import { IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, VIDEO_RESOLUTIONS } from '../../../src-main/core/xai';
 import { createDemoService } from '../../../src-main/services/demo/demo-service';
 import { createSettingsService } from '../../../src-main/services/settings/settings-service';
 
@@ -90,13 +86,5 @@ describe('settings service', () => {
   it('a command-line base URL wins over the setting (outside demo mode)', async () => {
     const { service } = harness({}, 'http://127.0.0.1:7/v1');
     expect((await service.load()).effective).toMatchObject({ apiBaseUrl: 'http://127.0.0.1:7/v1', apiBaseUrlOverridden: true });
-  });
-});
-
-describe('contract enums stay in step with the xAI model table', () => {
-  it('image aspect ratios, image and video resolutions', () => {
-    expect([...SETTINGS_IMAGE_ASPECT_RATIOS]).toEqual([...IMAGE_ASPECT_RATIOS]);
-    expect([...SETTINGS_IMAGE_RESOLUTIONS]).toEqual([...IMAGE_RESOLUTIONS]);
-    expect([...SETTINGS_VIDEO_RESOLUTIONS]).toEqual([...VIDEO_RESOLUTIONS]);
   });
 });

@@ -1,6 +1,5 @@
 /** §13 behaviours 1–42 and 63–67 against the simulator over raw fetch: status codes, bodies and headers. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_EDIT_IMAGES } from '../../../src-main/core/xai/models';
 import { TEST_KEY, get, imageDataUri, post, sizeOf, startTestSimulator } from './helpers';
 
 let sim: Awaited<ReturnType<typeof startTestSimulator>>;
@@ -76,9 +75,13 @@ describe('simulator: image generations', () => {
     expect(await (await gen({ style: 'vivid' })).json()).toEqual({ code: '400', error: 'Argument not supported: style' });
   });
 
-  it('§13.11 quality low/medium/high accepted, "hd" is 422', async () => {
-    expect((await gen({ quality: 'high' })).status).toBe(200);
+  it('updates #74/#75: quality auto/low/medium on 2.0; high and "hd" are 422; quality on 1.0 is 400', async () => {
+    for (const quality of ['auto', 'low', 'medium']) expect((await gen({ model: 'grok-imagine-image-2.0', quality })).status).toBe(200);
+    expect((await gen({ model: 'grok-imagine-image-2.0', quality: 'high' })).status).toBe(422);
     expect((await gen({ quality: 'hd' })).status).toBe(422);
+    const res = await gen({ model: 'grok-imagine-image', quality: 'low' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ code: '400', error: 'Argument not supported: quality' });
   });
 
   it('§13.12 aspect_ratio outside the enum is 422 unknown variant', async () => {
@@ -202,9 +205,13 @@ describe('simulator: image edits', () => {
     expect((await edit({})).status).toBe(400);
   });
 
-  it(`§13.31 more than ${MAX_EDIT_IMAGES} images is 400`, async () => {
+  it('updates #76/#77: 2.0 edits take 5 images (6 is 400); 1.0 takes 3 (4 is 400)', async () => {
     const uri = await imageDataUri(8, 8);
-    expect((await edit({ images: Array.from({ length: MAX_EDIT_IMAGES + 1 }, () => ({ url: uri })) })).status).toBe(400);
+    const images = (n: number) => Array.from({ length: n }, () => ({ url: uri }));
+    expect((await edit({ model: 'grok-imagine-image-2.0', images: images(5) })).status).toBe(200);
+    expect((await edit({ model: 'grok-imagine-image-2.0', images: images(6) })).status).toBe(400);
+    expect((await edit({ model: 'grok-imagine-image', images: images(3) })).status).toBe(200);
+    expect((await edit({ model: 'grok-imagine-image', images: images(4) })).status).toBe(400);
   });
 
   it('§13.32 png/jpeg/webp data URIs are accepted, gif is 400', async () => {

@@ -45,8 +45,10 @@ describe('simulator: video generation', () => {
     expect((await start({ resolution: '1080p', model: 'grok-imagine-video-1.5', reference_images: [{ url: ref }] })).status).toBe(400);
   });
 
-  it('§13.47 a video aspect_ratio outside the 7 values is 422', async () => {
-    expect((await start({ aspect_ratio: '21:9' })).status).toBe(422);
+  it('updates #88: 21:9 and 5:2 are video ratios now; a ratio outside the 9 values is 422', async () => {
+    expect((await start({ aspect_ratio: '21:9' })).status).toBe(200);
+    expect((await start({ aspect_ratio: '5:2' })).status).toBe(200);
+    expect((await start({ aspect_ratio: '5:4' })).status).toBe(422);
   });
 
   it('§13.48 I2V takes the image shape, ignores aspect_ratio and needs no prompt', async () => {

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { VIDEO_ASPECTS, VIDEO_LIMITS, VIDEO_MODEL_OPTIONS, videoOptionReasons } from '@contract';
+import { videoModeReason, videoOptionReasons } from '@contract';
 import { SqliteVideoJobStore } from '../../../src-main/adapters/video/sqlite-video-job-store';
 import { InMemoryVideoJobStore, type StoredVideoJob, type VideoJobStore } from '../../../src-main/core/video/video-job';
-import { LIMITS, VIDEO_ASPECT_RATIOS, VIDEO_MODELS } from '../../../src-main/core/xai/models';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'video-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,13 +51,12 @@ describe.each(stores)('VideoJobStore (%s)', (_name, make) => {
   });
 });
 
-describe('the contract mirrors the model table', () => {
-  it('has the same aspect ratios, resolutions and limits', () => {
-    expect([...VIDEO_ASPECTS].sort()).toEqual([...VIDEO_ASPECT_RATIOS].sort());
-    for (const m of VIDEO_MODELS) expect(VIDEO_MODEL_OPTIONS.find((o) => o.id === m.id)?.resolutions).toEqual(m.resolutions);
-    expect(VIDEO_LIMITS.duration).toEqual(LIMITS.videoDuration);
-    expect(VIDEO_LIMITS.extension).toEqual(LIMITS.extensionDuration);
-    expect(VIDEO_LIMITS.editInputMaxSeconds).toBe(LIMITS.editInputMaxSeconds);
+describe('video options follow the capability table', () => {
+  it('offers each mode only on models that do it (1.5-lite: text and image; edit and extend: grok-imagine-video)', () => {
+    expect(videoModeReason('reference', 'grok-imagine-video-1.5-lite')).toMatch(/does not do reference images/);
+    expect(videoModeReason('image', 'grok-imagine-video-1.5-lite')).toBeNull();
+    expect(videoModeReason('edit', 'grok-imagine-video-1.5')).toMatch(/does not do video edits/);
+    expect(videoModeReason('extend', 'grok-imagine-video')).toBeNull();
   });
 
   it.each([

@@ -78,8 +78,9 @@ describe('client ↔ simulator: images', () => {
     expect(await errorOf(api.generateImages({ prompt: 'x', style: 'vivid' } as never))).toMatchObject({ kind: 'validation', issues: [{ path: 'style' }] });
   });
 
-  it('§13.11 quality is sent and accepted', async () => {
-    expect((await api.generateImages({ prompt: 'x', quality: 'high' })).items[0]?.ok).toBe(true);
+  it('updates #72: quality is sent to 2.0 and accepted; on 1.0 it is refused before sending', async () => {
+    expect((await api.generateImages({ prompt: 'x', model: 'grok-imagine-image-2.0', quality: 'medium' })).items[0]?.ok).toBe(true);
+    expect(await errorOf(api.generateImages({ prompt: 'x', model: 'grok-imagine-image', quality: 'low' }))).toMatchObject({ kind: 'validation', issues: [{ path: 'quality' }] });
   });
 
   it('§13.12 an aspect ratio outside the enum is refused before sending', async () => {
@@ -349,6 +350,6 @@ describe('client ↔ simulator: listings', () => {
   });
 
   it('§13.64 video models', async () => {
-    expect((await api.listVideoModels()).map((m) => m.id)).toEqual(['grok-imagine-video', 'grok-imagine-video-1.5']);
+    expect((await api.listVideoModels()).map((m) => m.id)).toEqual(['grok-imagine-video', 'grok-imagine-video-1.5', 'grok-imagine-video-1.5-lite']);
   });
 });

@@ -1,10 +1,12 @@
 /** Pure core tables: error-body parsing, Retry-After, retry decisions, validation, costs, normalisation, sniffing. */
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_RETRY_POLICY, MAX_EDIT_IMAGES, bytesToDataUri, decideRetry, estimateImageCost, estimateVideoCost, estimateVideoInputCost,
+  DEFAULT_RETRY_POLICY, bytesToDataUri, decideRetry, estimateImageCost, estimateVideoCost, estimateVideoInputCost,
   imageEditIssues, imageGenerateIssues, imagePixelSize, inspectDataUri, normalizeImageResponse, normalizeVideoPoll, parseErrorBody,
   parseRetryAfter, ticksToUsd, usdToTicks, videoExtendIssues, videoGenerateIssues, videoPixelSize, type ImageGenerateRequest,
 } from '../../../src-main/core/xai';
+import { mergeListings } from '../../../src-main/core/models/merge-listing';
+import { BUILT_IN_TABLE } from '@contract';
 
 describe('parseErrorBody', () => {
   it.each([
@@ -62,7 +64,9 @@ describe('pre-flight validation', () => {
     expect(imageEditIssues({ prompt: 'x', image: { url: png } })).toEqual([]);
     expect(imageEditIssues({ prompt: 'x' })[0]?.path).toBe('images');
     expect(imageEditIssues({ prompt: 'x', image: { url: png }, images: [{ url: png }] })[0]?.message).toMatch(/not both/);
-    expect(imageEditIssues({ prompt: 'x', images: Array.from({ length: MAX_EDIT_IMAGES + 1 }, () => ({ url: png })) })[0]?.message).toMatch(/at most 3/);
+    expect(imageEditIssues({ prompt: 'x', images: Array.from({ length: 4 }, () => ({ url: png })) })[0]?.message).toMatch(/at most 3/);
+    expect(imageEditIssues({ prompt: 'x', model: 'grok-imagine-image-2.0', images: Array.from({ length: 5 }, () => ({ url: png })) })).toEqual([]);
+    expect(imageEditIssues({ prompt: 'x', model: 'grok-imagine-image-2.0', images: Array.from({ length: 6 }, () => ({ url: png })) })[0]?.message).toMatch(/at most 5/);
     expect(imageEditIssues({ prompt: 'x', image: { url: gifAsPng } })[0]?.message).toMatch(/GIF/);
     const big = `data:image/png;base64,${'iVBORw0KGgo' + 'A'.repeat(14 * 1024 * 1024)}`;
     expect(imageEditIssues({ prompt: 'x', image: { url: big } })[0]?.message).toMatch(/10 MiB/);
@@ -85,11 +89,18 @@ describe('costs', () => {
     expect(ticksToUsd(200_000_000)).toBe(0.02);
     expect(usdToTicks(0.07)).toBe(700_000_000);
   });
-  it('image: per-image × n plus edit inputs; listings win over the table', () => {
+  it('image: per-image × n plus edit inputs; listed prices win over the table', () => {
     expect(estimateImageCost({ prompt: 'x', n: 3 })).toMatchObject({ ticks: 600_000_000, source: 'table' });
     expect(estimateImageCost({ prompt: 'x', images: [{ url: 'a' }, { url: 'b' }] } as never).ticks).toBe(200_000_000 + 40_000_000);
-    const listing = [{ id: 'grok-imagine-image', aliases: [], pricing: [], imagePriceTicks: 3 }];
-    expect(estimateImageCost({ prompt: 'x' }, listing)).toMatchObject({ ticks: 300_000_000, source: 'listing' });
+    const listed = mergeListings(BUILT_IN_TABLE, 'xai', { images: [{ id: 'grok-imagine-image', aliases: [], pricing: [], imagePriceTicks: 3 }], videos: [] });
+    expect(estimateImageCost({ prompt: 'x' }, listed)).toMatchObject({ ticks: 300_000_000, source: 'listing' });
+  });
+  it('image: 2.0 is priced at the quality served (auto: low to generate, medium to edit); retired -quality as 2.0 low', () => {
+    const two = { prompt: 'x', model: 'grok-imagine-image-2.0' };
+    expect(estimateImageCost({ ...two, resolution: '2k' })).toMatchObject({ ticks: 600_000_000, quality: 'low' });
+    expect(estimateImageCost({ ...two, quality: 'medium' })).toMatchObject({ ticks: 600_000_000, quality: 'medium' });
+    expect(estimateImageCost({ ...two, images: [{ url: 'a' }] } as never)).toMatchObject({ ticks: 600_000_000 + 100_000_000, quality: 'medium' });
+    expect(estimateImageCost({ prompt: 'x', model: 'grok-imagine-image-pro', n: 2, resolution: '2k' })).toMatchObject({ ticks: 1_200_000_000, quality: 'low' });
   });
   it('video: per second × resolution, plus inputs', () => {
     expect(estimateVideoCost({ prompt: 'x', duration: 1 }).ticks).toBe(500_000_000);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { EDIT_MAX_SOURCES } from '@contract';
 import { CARD_GAP, CARD_WIDTH, CanvasDriver } from './canvas-driver';
 
 const slotX = (i: number) => i * (CARD_WIDTH + CARD_GAP) + CARD_WIDTH / 2;
@@ -9,7 +8,7 @@ describe('edit canvas (headless)', () => {
     const d = new CanvasDriver().addSources('a', 'b');
     expect(d.selected).toBe('b');
     d.addSources('c', 'd', 'e');
-    expect(d.names).toHaveLength(EDIT_MAX_SOURCES);
+    expect(d.names).toHaveLength(3); // grok-imagine-image (the default) takes 3
     d.expectNames(['a', 'b', 'c']);
   });
 

@@ -12,7 +12,6 @@ function installApi(overrides: Record<string, Handler> = {}) {
   const calls: { channel: string; input: Record<string, unknown> }[] = [];
   let results = 0;
   const handlers: Record<string, Handler> = {
-    'edit:models': () => ({ models: [{ id: 'grok-imagine-image', resolutions: ['1k', '2k'], maxSources: 3 }] }),
     'edit:estimate': (i) => ({ ticks: 200_000_000 * Number(i.n) + 20_000_000 * Number(i.sourceCount), outputTicks: 200_000_000 * Number(i.n), inputTicks: 20_000_000 * Number(i.sourceCount), source: 'table' }),
     'edit:prepare-source': (i): EditSourceView => {
       if (i.name === 'notes.png') throw { kind: 'validation', message: 'notes.png: This is a text file, not an image.', issues: [] };
@@ -56,7 +55,7 @@ describe('Edit page', () => {
     expect(screen.getByText(/keeps the source's aspect ratio/)).toBeInTheDocument();
     await drop([png('sofa.png'), png('notes.png')]);
     expect(await screen.findByRole('alert')).toHaveTextContent('notes.png was not added: This is a text file, not an image.');
-    expect(await screen.findByRole('combobox', { name: 'Aspect ratio' })).toBeInTheDocument();
+    expect(await screen.findByRole('radiogroup', { name: 'Aspect ratio' })).toBeInTheDocument();
     expect(calls.filter((c) => c.channel === 'edit:prepare-source').map((c) => c.input.name)).toEqual(['cat.png', 'sofa.png', 'notes.png']);
     await waitFor(() => expect(screen.getByLabelText('Estimated cost')).toHaveTextContent('About $0.024: 1 × output ($0.020) + 2 input images ($0.004)'));
   });

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BatchView, JobView } from '@contract';
 import { GeneratePage } from '../../../src-renderer/src/features/generate/GeneratePage';
 import { onJobProgress } from '../../../src-renderer/src/features/generate/commands';
-import { batchSummary, promptsOf, ratioBox, usd } from '../../../src-renderer/src/features/generate/format';
+import { batchSummary, promptsOf, usd } from '../../../src-renderer/src/features/generate/format';
+import { ratioBox } from '../../../src-renderer/src/features/controls/ratio-box';
 import { pushHistory, stepHistory } from '../../../src-renderer/src/features/generate/prompt-history';
 import { DEFAULT_DRAFT } from '../../../src-renderer/src/stores/jobs-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
@@ -27,7 +28,7 @@ const batch = (jobs: JobView[]): BatchView => ({
 
 
 beforeEach(() => {
-  useStudio.setState({ batches: [], ledger: null, models: [], estimate: null, draft: DEFAULT_DRAFT, draftTouched: false, submitError: null });
+  useStudio.setState({ batches: [], ledger: null, estimate: null, draft: DEFAULT_DRAFT, draftTouched: false, submitError: null });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -93,13 +94,21 @@ describe('GeneratePage', () => {
     expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 
-  it('offers every aspect ratio including auto as radios', () => {
+  it('offers the model\'s aspect ratios as radios: 21:9 and 5:2 only on 2.0', () => {
     installFakeApi({});
     render(<GeneratePage />);
     const group = screen.getByRole('radiogroup', { name: 'Aspect ratio' });
-    expect(within(group).getAllByRole('radio')).toHaveLength(16);
+    expect(within(group).getAllByRole('radio')).toHaveLength(14);
+    expect(within(group).queryByRole('radio', { name: '21:9' })).toBeNull();
     fireEvent.click(within(group).getByRole('radio', { name: /16:9/ }));
     expect(useStudio.getState().draft.aspectRatio).toBe('16:9');
     expect(within(group).getByRole('radio', { name: /auto/ })).toBeInTheDocument();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Model' }), { target: { value: 'grok-imagine-image-2.0' } });
+    expect(within(group).getAllByRole('radio')).toHaveLength(16);
+    fireEvent.click(within(group).getByRole('radio', { name: '5:2' }));
+    // Back to 1.0: a ratio it does not take moves to 1:1, and the user is told.
+    fireEvent.change(screen.getByRole('combobox', { name: 'Model' }), { target: { value: 'grok-imagine-image' } });
+    expect(useStudio.getState().draft.aspectRatio).toBe('1:1');
+    expect(useStudio.getState().notices.at(-1)?.message).toMatch(/does not take 5:2; using 1:1/);
   });
 });

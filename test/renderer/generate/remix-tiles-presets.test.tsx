@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BatchView, GeneratePreset, ImageModelView, JobView, LibraryRecord } from '@contract';
+import { BUILT_IN_TABLE, type BatchView, type GeneratePreset, type JobView, type LibraryRecord } from '@contract';
 import { GeneratePage } from '../../../src-renderer/src/features/generate/GeneratePage';
 import { remixPatch } from '../../../src-renderer/src/features/generate/remix';
 import { withSuffix } from '../../../src-renderer/src/features/generate/presets';
@@ -10,10 +10,6 @@ import { useStudio } from '../../../src-renderer/src/stores/store';
 import { installFakeApi } from '../fake-api';
 
 const id = (n: number) => n.toString(16).padStart(32, '0');
-const model = (over: Partial<ImageModelView>): ImageModelView => ({
-  id: 'grok-imagine-image', aliases: [], maxPromptLength: 1024, pricePerImageTicks: 200_000_000, resolutions: ['1k', '2k'], note: null, ...over,
-});
-const MODELS = [model({}), model({ id: 'grok-imagine-image-quality', aliases: ['grok-imagine-image-pro'], note: '-pro is now -quality' })];
 
 function record(over: Partial<LibraryRecord> = {}): LibraryRecord {
   return {
@@ -36,22 +32,22 @@ const doneBatch: BatchView = {
 
 beforeEach(() => {
   useStudio.setState({
-    section: 'generate', batches: [], ledger: null, models: MODELS, estimate: null, draft: DEFAULT_DRAFT, draftTouched: false,
+    section: 'generate', batches: [], ledger: null, estimate: null, draft: DEFAULT_DRAFT, draftTouched: false,
     submitError: null, notices: [], library: { ...initialLibraryState, records: new Map(), handoff: null },
   });
 });
 
 describe('remixPatch', () => {
   const draft = { ...DEFAULT_DRAFT, model: 'grok-imagine-image', resolution: '1k' as const };
-  it('applies valid settings, maps a deprecated model to its successor with a note', () => {
-    const r = remixPatch({ prompt: 'p', model: 'grok-imagine-image-pro', n: 2, aspectRatio: '3:2', resolution: '2k' }, MODELS, draft);
-    expect(r.patch).toEqual({ text: 'p', batchMode: false, model: 'grok-imagine-image-quality', n: 2, aspectRatio: '3:2', resolution: '2k' });
-    expect(r.notes.join(' ')).toMatch(/grok-imagine-image-pro is deprecated; using grok-imagine-image-quality/);
+  it('applies valid settings, maps a retired model to its successor with the one-line notice', () => {
+    const r = remixPatch({ prompt: 'p', model: 'grok-imagine-image-pro', n: 2, aspectRatio: '21:9', resolution: '2k' }, BUILT_IN_TABLE, draft);
+    expect(r.patch).toEqual({ text: 'p', batchMode: false, model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '21:9', resolution: '2k' });
+    expect(r.notes).toEqual(['grok-imagine-image-pro was retired by xAI on 2 Nov 2026; using grok-imagine-image-2.0 at Low quality.']);
   });
-  it('falls back from an unknown model, and keeps the form where values are out of range', () => {
-    const r = remixPatch({ prompt: 'p', model: 'grok-2-image-old', n: 40, aspectRatio: '7:5', resolution: '1.5k' }, MODELS, draft);
-    expect(r.patch).toEqual({ text: 'p', batchMode: false, model: 'grok-imagine-image' });
-    expect(r.notes.join(' ')).toMatch(/grok-2-image-old is not available any more; using grok-imagine-image/);
+  it('keeps the form\'s model for an unknown one, and the form\'s values where they are out of range or not offered', () => {
+    const r = remixPatch({ prompt: 'p', model: 'grok-2-image-old', n: 40, aspectRatio: '21:9', resolution: '1.5k' }, BUILT_IN_TABLE, draft);
+    expect(r.patch).toEqual({ text: 'p', batchMode: false });
+    expect(r.notes.join(' ')).toMatch(/grok-2-image-old is not available any more; using grok-imagine-image\..*does not take 21:9.*no 1.5k resolution/);
   });
 });
 
@@ -62,11 +58,12 @@ describe('Remix from the Library', () => {
     render(<GeneratePage />);
     await waitFor(() => expect(screen.getByLabelText('Prompt')).toHaveValue('A red fox in fresh snow'));
     expect(calls.find((c) => c.channel === 'library:item')?.input).toEqual({ id: id(9) });
-    expect(screen.getByRole('combobox', { name: /^Model/ })).toHaveValue('grok-imagine-image-quality');
+    expect(screen.getByRole('combobox', { name: /^Model/ })).toHaveValue('grok-imagine-image-2.0');
     expect(screen.getByRole('spinbutton', { name: 'Images per prompt' })).toHaveValue(3);
     expect(screen.getByRole('radio', { name: '9:16' })).toHaveAttribute('aria-checked', 'true');
-    expect(screen.getByRole('button', { name: '2k' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('radio', { name: '2k' })).toHaveAttribute('aria-checked', 'true');
     expect(useStudio.getState().library.handoff).toBeNull();
+    expect(useStudio.getState().notices.at(-1)?.message).toMatch(/grok-imagine-image-quality was retired by xAI on 2 Nov 2026/);
   });
 
   it('takes a hand-off that arrives while Generate is open; an edit gives only its prompt, with a notice', async () => {
@@ -119,7 +116,7 @@ describe('actions on a done tile', () => {
     await waitFor(() => expect(calls.find((c) => c.channel === 'library:favorite')?.input).toEqual({ ids: [id(7)], favorite: true }));
 
     fireEvent.click(within(tools).getByRole('button', { name: 'Remix' }));
-    expect(useStudio.getState().draft).toMatchObject({ text: 'a lighthouse at dusk', model: 'grok-imagine-image-quality', aspectRatio: '16:9', resolution: '2k', n: 1 });
+    expect(useStudio.getState().draft).toMatchObject({ text: 'a lighthouse at dusk', model: 'grok-imagine-image-2.0', aspectRatio: '16:9', resolution: '2k', n: 1 });
 
     fireEvent.click(within(tools).getByRole('button', { name: 'Animate' }));
     expect(useStudio.getState().section).toBe('video');
@@ -155,7 +152,7 @@ describe('actions on a done tile', () => {
 
 describe('presets', () => {
   const preset: GeneratePreset = {
-    id: id(5), name: 'Cinematic wide', model: 'grok-imagine-image-quality', n: 2, aspectRatio: '21:9', resolution: '2k',
+    id: id(5), name: 'Cinematic wide', model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '21:9', resolution: '2k',
     promptSuffix: ', cinematic light', createdAt: 1, updatedAt: 1,
   };
 
@@ -186,7 +183,7 @@ describe('presets', () => {
     const select = within(group).getByRole('combobox', { name: 'Preset' });
     await within(select).findByRole('option', { name: /Cinematic wide/ });
     fireEvent.change(select, { target: { value: id(5) } });
-    expect(useStudio.getState().draft).toMatchObject({ model: 'grok-imagine-image-quality', n: 2, aspectRatio: '21:9', resolution: '2k', text: 'a harbour at night, cinematic light' });
+    expect(useStudio.getState().draft).toMatchObject({ model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '21:9', resolution: '2k', text: 'a harbour at night, cinematic light' });
 
     fireEvent.click(screen.getByRole('radio', { name: '1:1' }));
     expect(within(group).getByText('changed since picked')).toBeInTheDocument();
@@ -195,7 +192,7 @@ describe('presets', () => {
     fireEvent.change(within(group).getByRole('textbox', { name: /Prompt suffix/ }), { target: { value: ', 35mm' } });
     fireEvent.keyDown(within(group).getByRole('textbox', { name: 'Preset name' }), { key: 'Enter' });
     await waitFor(() => expect(calls.find((c) => c.channel === 'presets:save')?.input).toEqual({
-      name: 'Square film', promptSuffix: ', 35mm', model: 'grok-imagine-image-quality', n: 2, aspectRatio: '1:1', resolution: '2k',
+      name: 'Square film', promptSuffix: ', 35mm', model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '1:1', resolution: '2k',
     }));
     await within(select).findByRole('option', { name: /Square film/ });
     expect(select).toHaveValue(id(6));

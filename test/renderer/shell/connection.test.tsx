@@ -4,7 +4,7 @@ import { ConnectionBanner, RESTART_HINT_MS } from '../../../src-renderer/src/fea
 import { useReconnect } from '../../../src-renderer/src/features/shell/connection';
 
 /** MutationObserver callbacks are microtasks: let them run inside act. */
-async function setBridge(state: 'connected' | 'disconnected') {
+async function setBridge(state: 'connected' | 'disconnected' | 'signed-out') {
   await act(async () => {
     document.documentElement.dataset.bridge = state;
     await Promise.resolve();
@@ -57,5 +57,23 @@ describe('the connection banner', () => {
   it('counts the desktop app (no bridge attribute) as connected', () => {
     render(<Probe rehydrate={async () => {}} />);
     expect(screen.getByText('state: connected')).toBeInTheDocument();
+  });
+});
+
+describe('a tab that is signed out', () => {
+  afterEach(() => {
+    delete document.documentElement.dataset.bridge;
+  });
+
+  it('says which address to open, and rehydrates once signed in again', async () => {
+    const rehydrate = vi.fn(async () => {});
+    await setBridge('connected');
+    render(<><ConnectionBanner /><Probe rehydrate={rehydrate} /></>);
+    await setBridge('signed-out');
+    expect(screen.getByText('state: signed-out')).toBeInTheDocument();
+    expect(screen.getAllByRole('status')[0]).toHaveTextContent('not signed in to Imagine Studio');
+    expect(screen.getAllByRole('status')[0]).toHaveTextContent('host-token');
+    await setBridge('connected');
+    expect(rehydrate).toHaveBeenCalledTimes(1);
   });
 });

@@ -50,11 +50,11 @@ describe('the Video screen', () => {
     const user = userEvent.setup();
     render(<VideoPage />);
     expect(screen.getByRole('radio', { name: '1080p' })).toBeDisabled();
-    expect(screen.getByText('grok-imagine-video renders at most 720p.')).toBeInTheDocument();
+    expect(screen.getByText('Grok Imagine Video renders at most 720p.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Generate video' })).toBeDisabled();
     await user.type(screen.getByLabelText('Prompt'), 'a paper boat');
     await waitFor(() => expect(screen.getByRole('status', { name: 'Estimated cost' })).toHaveTextContent('about $0.30'));
-    await user.selectOptions(screen.getByLabelText('Model'), 'grok-imagine-video-1.5');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'grok-imagine-video-1.5');
     expect(screen.getByRole('radio', { name: '1080p' })).toBeEnabled();
     await user.click(screen.getByRole('radio', { name: 'Image → video' }));
     expect(screen.getByText('Image→video takes its shape from the start image.')).toBeInTheDocument();

@@ -1,28 +1,31 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { JOB_ASPECT_RATIOS, type EditEstimateView, type EditModelView } from '@contract';
+import type { EditEstimateView } from '@contract';
 import { invoke } from '../../lib/api';
 import { useCanvas, useCanvasStore } from './canvas-context';
 import type { EditParams } from './canvas/types';
 import { submitEdit } from './commands';
 import { formatTicks } from './format';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
+import { AspectRatioPicker } from '../controls/AspectRatioPicker';
+import { fitImageShape, imageModelChoices, imageSpec, useCapabilityTable } from '../controls/capabilities';
+import { ModelPicker } from '../controls/ModelPicker';
+import { ResolutionPicker } from '../controls/ResolutionPicker';
+import '../controls/controls.css';
 
 /** Model, count, resolution, aspect ratio (multi-source only), the estimate and the Edit button. */
 export function EditOptions() {
   const store = useCanvasStore();
   const params = useCanvas((s) => s.params);
   const simulated = useSimulated();
+  const table = useCapabilityTable();
   const { count, pending, submitting, prompt } = useCanvas(useShallow((s) => ({
     count: s.doc.sources.length, pending: s.pending, submitting: s.submitting, prompt: s.prompt,
   })));
-  const [models, setModels] = useState<EditModelView[]>([]);
   const [estimate, setEstimate] = useState<EditEstimateView | null>(null);
   const set = (patch: Partial<EditParams>) => store.setState((s) => ({ params: { ...s.params, ...patch } }));
+  const model = imageSpec(table, params.model);
 
-  useEffect(() => {
-    invoke('edit:models', {}).then((r) => setModels(r.models), () => setModels([]));
-  }, []);
   useEffect(() => {
     let live = true;
     invoke('edit:estimate', { sourceCount: count, model: params.model, n: params.n, resolution: params.resolution })
@@ -30,40 +33,29 @@ export function EditOptions() {
     return () => void (live = false);
     // `submitting` too: after an edit the committed spend changed, so the budget line must follow.
   }, [count, params.model, params.n, params.resolution, submitting]);
-  const resolutions = models.find((m) => m.id === params.model)?.resolutions ?? ['1k', '2k'];
   const ready = count > 0 && pending === 0 && prompt.trim() !== '' && !submitting;
   return (
     <div className="edit-options">
-      <label className="field">
-        <span>Model</span>
-        <select
-          value={params.model}
-          onChange={(e) => {
-            // Keep the resolution valid for the new model (2.0 offers 1.5k, the others do not).
-            const offered = models.find((m) => m.id === e.target.value)?.resolutions ?? [];
-            set({ model: e.target.value, ...(offered.includes(params.resolution) ? {} : { resolution: offered[0] ?? '1k' }) });
-          }}
-        >
-          {(models.length ? models.map((m) => m.id) : [params.model]).map((id) => <option key={id} value={id}>{id}</option>)}
-        </select>
-      </label>
+      <ModelPicker
+        choices={imageModelChoices(table, 'edit')}
+        value={params.model}
+        onChange={(id) => {
+          // Keep the resolution and ratio valid for the new model.
+          const next = imageSpec(table, id);
+          set({ model: id, ...(next ? fitImageShape(next, { resolution: params.resolution, aspectRatio: params.aspectRatio }).shape : {}) });
+        }}
+      />
       <label className="field">
         <span>Images</span>
         <input type="number" min={1} max={10} value={params.n} onChange={(e) => set({ n: Math.min(10, Math.max(1, Number(e.target.value) || 1)) })} />
       </label>
-      <label className="field">
-        <span>Resolution</span>
-        <select value={params.resolution} onChange={(e) => set({ resolution: e.target.value as EditParams['resolution'] })}>
-          {resolutions.map((r) => <option key={r} value={r}>{r}</option>)}
-        </select>
-      </label>
+      <ResolutionPicker
+        options={(model?.resolutions ?? ['1k']).map((r) => ({ value: r, label: r }))}
+        value={params.resolution}
+        onChange={(resolution) => set({ resolution })}
+      />
       {count > 1 ? (
-        <label className="field">
-          <span>Aspect ratio</span>
-          <select value={params.aspectRatio} onChange={(e) => set({ aspectRatio: e.target.value })}>
-            {JOB_ASPECT_RATIOS.map((r) => <option key={r} value={r}>{r === 'auto' ? 'auto (first source)' : r}</option>)}
-          </select>
-        </label>
+        <AspectRatioPicker options={model?.ratios ?? ['auto']} value={params.aspectRatio} autoLabel="first" onChange={(aspectRatio) => set({ aspectRatio })} />
       ) : (
         <p className="field muted keeps-ratio">Aspect ratio: keeps the source&apos;s aspect ratio.</p>
       )}

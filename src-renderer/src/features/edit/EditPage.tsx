@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { EDIT_MAX_SOURCES } from '@contract';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate } from '../shell/KeyGate';
@@ -12,6 +11,7 @@ import { EditResults } from './EditResults';
 import { SourceCanvas } from './SourceCanvas';
 import { StepHistory } from './StepHistory';
 import { useEditShortcuts } from './use-edit-shortcuts';
+import { SourceLimitText } from './SourceLimitText';
 import './edit.css';
 
 /** The app's own canvas outlives section switches, so leaving Edit for the library and back keeps the work. */
@@ -41,7 +41,7 @@ export function EditPage({ store }: { store?: CanvasStore }) {
         <header className="edit-head">
           <h1>Edit</h1>
           <p className="muted">
-            Up to {EDIT_MAX_SOURCES} sources. Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
+            <SourceLimitText /> Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
             Delete removes the selected one; Ctrl/Cmd+Z undoes.
           </p>
           <LedgerBar />

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type DragEvent, type PointerEvent } from 'react';
-import { EDIT_MAX_SOURCES } from '@contract';
+import { editSourceLimit } from './canvas/source-limit';
 import { createGestureMachine } from './canvas/gestures/machine';
 import type { CanvasPointer } from './canvas/gestures/types';
 import { useCanvas, useCanvasStore } from './canvas-context';
@@ -40,11 +40,12 @@ export function SourceCanvas() {
   const store = useCanvasStore();
   const sources = useCanvas((s) => s.doc.sources);
   const pending = useCanvas((s) => s.pending);
+  const limit = useCanvas((s) => editSourceLimit(s.params.model));
   const [list, setList] = useState<HTMLOListElement | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const machine = useMemo(() => createGestureMachine(store, () => cardLayout(list)), [store, list]);
-  const free = EDIT_MAX_SOURCES - sources.length - pending;
+  const free = Math.max(0, limit - sources.length - pending);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -83,7 +84,7 @@ export function SourceCanvas() {
       {free > 0 && (
         <div className="drop-hint">
           <p>
-            {sources.length === 0 ? 'Drop up to ' + EDIT_MAX_SOURCES + ' images here, paste one (Ctrl/Cmd+V), or ' : `Room for ${free} more: drop, paste, or `}
+            {sources.length === 0 ? 'Drop up to ' + limit + ' images here, paste one (Ctrl/Cmd+V), or ' : `Room for ${free} more: drop, paste, or `}
             <button type="button" className="link" onClick={() => fileRef.current?.click()}>choose files…</button>
           </p>
           <p className="muted">PNG, JPEG and WebP are sent as they are; GIF, BMP, TIFF and AVIF are converted; large images are scaled down.</p>

@@ -1,4 +1,3 @@
-import { EDIT_MAX_SOURCES } from '@contract';
 import { moveSource, removeSource, rotateSource, runAction, setCrop } from './canvas/actions';
 import type { CanvasSource } from './canvas/types';
 import { useCanvas, useCanvasStore } from './canvas-context';
@@ -48,7 +47,7 @@ export function SourceCard({ card, index, count }: { card: CanvasSource; index: 
         <button type="button" aria-label={`Rotate source ${index + 1} right`} onClick={() => runAction(store, rotateSource, { key: card.key, by: 90 })}>⟳</button>
         <button type="button" aria-label={`Crop source ${index + 1}`} aria-pressed={cropping} className="wide" onClick={() => store.setState({ cropKey: cropping ? null : card.key })}>Crop</button>
         <button type="button" aria-label={`Move source ${index + 1} left`} disabled={index === 0} onClick={() => runAction(store, moveSource, { key: card.key, to: index - 1 })}>←</button>
-        <button type="button" aria-label={`Move source ${index + 1} right`} disabled={index >= Math.min(count, EDIT_MAX_SOURCES) - 1} onClick={() => runAction(store, moveSource, { key: card.key, to: index + 1 })}>→</button>
+        <button type="button" aria-label={`Move source ${index + 1} right`} disabled={index >= count - 1} onClick={() => runAction(store, moveSource, { key: card.key, to: index + 1 })}>→</button>
         <button type="button" className="danger" aria-label={`Remove source ${index + 1}`} onClick={() => runAction(store, removeSource, card.key)}>✕</button>
       </div>
     </li>

@@ -2,12 +2,13 @@
  * Edit commands with side effects: they call main through lib/api.ts and then update one canvas store. Pure canvas
  * changes live in canvas/actions.ts.
  */
-import { EDIT_MAX_SOURCES, EDIT_MAX_UPLOAD_BYTES, type EditResultView, type EditSourceView } from '@contract';
+import { EDIT_MAX_UPLOAD_BYTES, type EditResultView, type EditSourceView } from '@contract';
 import { ApiError, invoke } from '../../lib/api';
 import { addSources, freshCard, replaceSources, runAction } from './canvas/actions';
 import type { CanvasStore } from './canvas/canvas-store';
 import type { EditStep } from './canvas/types';
 import { notifyWhenAway } from '../shell/notify';
+import { editSourceLimit } from './canvas/source-limit';
 
 let refusalSeq = 0;
 const message = (err: unknown) => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
@@ -55,8 +56,9 @@ export async function addFiles(store: CanvasStore, files: readonly File[]): Prom
   }));
   const good = views.filter((v): v is EditSourceView => v !== null);
   const s = store.getState();
-  const room = Math.max(0, EDIT_MAX_SOURCES - s.doc.sources.length);
-  for (const left of good.slice(room)) refuse(store, left.name, `An edit takes at most ${EDIT_MAX_SOURCES} images; remove one to add this.`);
+  const limit = editSourceLimit(s.params.model);
+  const room = Math.max(0, limit - s.doc.sources.length);
+  for (const left of good.slice(room)) refuse(store, left.name, `This model edits at most ${limit} images at once; remove one to add this.`);
   runAction(store, addSources, good.slice(0, room));
 }
 
@@ -79,7 +81,7 @@ export async function submitEdit(store: CanvasStore): Promise<void> {
       model: s.params.model,
       n: s.params.n,
       resolution: s.params.resolution,
-      ...(multi ? { aspectRatio: s.params.aspectRatio as never } : {}),
+      ...(multi ? { aspectRatio: s.params.aspectRatio } : {}),
     });
     const now = store.getState();
     const step: EditStep = {

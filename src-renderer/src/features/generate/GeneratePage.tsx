@@ -5,6 +5,7 @@ import { refreshEstimate, submitDraft } from './commands';
 import { CostLine } from './CostLine';
 import { promptsOf } from './format';
 import { OptionsBar } from './OptionsBar';
+import { imageSpec, useCapabilityTable } from '../controls/capabilities';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
@@ -29,7 +30,7 @@ registerShortcuts({
 /** Generate: prompts and options, the live estimate, and the board of batches filling in. */
 export function GeneratePage() {
   const draft = useStudio((s) => s.draft);
-  const models = useStudio((s) => s.models);
+  const table = useCapabilityTable();
   const estimate = useStudio((s) => s.estimate);
   const submitError = useStudio((s) => s.submitError);
   const setDraft = useStudio((s) => s.setDraft);
@@ -37,7 +38,7 @@ export function GeneratePage() {
   const openShortcuts = useStudio((s) => s.setShortcutsOpen);
   /** Bumped after a submit: main added its prompts to the history, so the prompt box reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
-  const maxLength = models.find((m) => m.id === draft.model)?.maxPromptLength ?? 1024;
+  const maxLength = imageSpec(table, draft.model)?.promptLimit ?? 1024;
   const prompts = promptsOf(draft.text, draft.batchMode);
   // The Library's Remix: taken on mount and whenever one arrives while Generate is open.
   const handoff = useStudio((s) => s.library.handoff);
@@ -92,7 +93,7 @@ export function GeneratePage() {
             Batch mode: one prompt per line
           </label>
           <PresetBar />
-          <OptionsBar models={models} />
+          <OptionsBar />
           <div className="submit-row">
             <CostLine estimate={estimate} />
             <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">

@@ -1,28 +1,26 @@
-import type { BatchView, ImageModelView } from '@contract';
 import { useStudio } from '../../stores/store';
-import { AspectPicker } from './AspectPicker';
-import { usd } from './format';
+import { AspectRatioPicker } from '../controls/AspectRatioPicker';
+import { fitImageShape, imageModelChoices, imageSpec, useCapabilityTable } from '../controls/capabilities';
+import { ModelPicker } from '../controls/ModelPicker';
+import { ResolutionPicker } from '../controls/ResolutionPicker';
+import '../controls/controls.css';
 
-/** Model, images per prompt, aspect ratio and resolution. */
-export function OptionsBar({ models }: { models: ImageModelView[] }) {
+/** Model, images per prompt, resolution and aspect ratio: each offers only what the chosen model takes. */
+export function OptionsBar() {
   const draft = useStudio((s) => s.draft);
   const setDraft = useStudio((s) => s.setDraft);
-  const model = models.find((m) => m.id === draft.model);
-  const resolutions = model?.resolutions.filter((r) => r !== '1.5k') ?? ['1k', '2k'];
+  const table = useCapabilityTable();
+  const model = imageSpec(table, draft.model);
+  const chooseModel = (id: string) => {
+    const next = imageSpec(table, id);
+    if (!next) return setDraft({ model: id });
+    const { shape, notes } = fitImageShape(next, { aspectRatio: draft.aspectRatio, resolution: draft.resolution });
+    setDraft({ model: id, ...shape });
+    if (notes.length > 0) useStudio.getState().pushNotice('info', notes.join(' '));
+  };
   return (
     <div className="options-bar">
-      <label className="field">
-        <span>Model</span>
-        <select value={draft.model} onChange={(e) => setDraft({ model: e.target.value })}>
-          {models.length === 0 && <option value={draft.model}>{draft.model}</option>}
-          {models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id} · {usd(m.pricePerImageTicks)}/image
-            </option>
-          ))}
-        </select>
-        {model?.note && <small className="field-note">{model.note}</small>}
-      </label>
+      <ModelPicker choices={imageModelChoices(table)} value={draft.model} onChange={chooseModel} />
       <label className="field">
         <span>Images per prompt</span>
         <input
@@ -33,19 +31,13 @@ export function OptionsBar({ models }: { models: ImageModelView[] }) {
           onChange={(e) => setDraft({ n: Math.min(10, Math.max(1, Math.round(Number(e.target.value) || 1))) })}
         />
       </label>
-      <div className="field" role="group" aria-label="Resolution">
-        <span>Resolution</span>
-        <div className="segmented">
-          {resolutions.map((r) => (
-            <button key={r} type="button" aria-pressed={draft.resolution === r} onClick={() => setDraft({ resolution: r as BatchView['resolution'] })}>
-              {r}
-            </button>
-          ))}
-        </div>
-      </div>
-      <div className="field field-wide">
-        <span>Aspect ratio</span>
-        <AspectPicker value={draft.aspectRatio} onChange={(aspectRatio) => setDraft({ aspectRatio })} />
+      <ResolutionPicker
+        options={(model?.resolutions ?? ['1k']).map((r) => ({ value: r, label: r }))}
+        value={draft.resolution}
+        onChange={(resolution) => setDraft({ resolution })}
+      />
+      <div className="field-wide">
+        <AspectRatioPicker options={model?.ratios ?? ['1:1']} value={draft.aspectRatio} onChange={(aspectRatio) => setDraft({ aspectRatio })} />
       </div>
     </div>
   );

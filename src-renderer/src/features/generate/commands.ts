@@ -20,19 +20,6 @@ export async function rehydrateJobs(): Promise<void> {
   useStudio.getState().setLedger(ledger);
 }
 
-export async function loadModels(): Promise<void> {
-  try {
-    const { models, source } = await invoke('models:images', {});
-    const s = useStudio.getState();
-    s.setModels(models, source);
-    // A remembered deprecated id (e.g. -pro) selects the model it is now an alias of.
-    const current = models.find((m) => m.id === s.draft.model || m.aliases.includes(s.draft.model));
-    if (current && current.id !== s.draft.model) s.setDraft({ model: current.id }, false);
-  } catch {
-    // The model picker keeps what it has; submit still validates in main.
-  }
-}
-
 let estimateSeq = 0;
 /** Asks main for the estimate of the current draft; stale answers are dropped. */
 export async function refreshEstimate(): Promise<void> {
@@ -112,5 +99,5 @@ export async function startGenerate(): Promise<void> {
   // The prompt history moved to main: hand over what this renderer kept locally (once; harmless when there is none).
   void migrateLocalHistory().catch(() => {});
   await rehydrateJobs();
-  void loadModels().then(refreshEstimate);
+  void refreshEstimate();
 }

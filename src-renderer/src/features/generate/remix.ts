@@ -3,8 +3,9 @@
  * batch on the board. Values are checked before they land in the form: an unknown or deprecated model falls back
  * (with a notice saying so), and anything out of range keeps what the form had.
  */
-import type { BatchView, ImageModelView, LibraryRecord } from '@contract';
-import { JOB_ASPECT_RATIOS, JOB_RESOLUTIONS } from '@contract';
+import {
+  IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, resolveModel, type BatchView, type CapabilityTable, type LibraryRecord,
+} from '@contract';
 import { invoke } from '../../lib/api';
 import type { GenerateDraft } from '../../stores/jobs-slice';
 import { useStudio } from '../../stores/store';
@@ -25,43 +26,37 @@ export interface RemixResult {
   notes: string[];
 }
 
-const isAspect = (v: unknown): v is GenerateDraft['aspectRatio'] => typeof v === 'string' && (JOB_ASPECT_RATIOS as readonly string[]).includes(v);
-const isResolution = (v: unknown): v is GenerateDraft['resolution'] => typeof v === 'string' && (JOB_RESOLUTIONS as readonly string[]).includes(v);
+const isAspect = (v: unknown): v is GenerateDraft['aspectRatio'] => typeof v === 'string' && (IMAGE_ASPECT_RATIOS as readonly string[]).includes(v);
+const isResolution = (v: unknown): v is GenerateDraft['resolution'] => typeof v === 'string' && (IMAGE_RESOLUTIONS as readonly string[]).includes(v);
 
-/** Resolves a model id against the list: itself, the model it is now an alias of, or null (unknown). */
-function resolveModel(id: string, models: readonly ImageModelView[]): ImageModelView | null {
-  return models.find((m) => m.id === id) ?? models.find((m) => m.aliases.includes(id)) ?? null;
-}
-
-/** Pure: the draft patch for `settings` given the models known and the current draft. */
-export function remixPatch(settings: RemixSettings, models: readonly ImageModelView[], current: GenerateDraft): RemixResult {
+/**
+ * Pure: the draft patch for `settings` given the capability table and the current draft. An alias selects its model,
+ * a retired model its successor (with the one-line retirement notice), an unknown one keeps the form's model.
+ */
+export function remixPatch(settings: RemixSettings, table: CapabilityTable, current: GenerateDraft): RemixResult {
   const notes: string[] = [];
   const patch: Partial<GenerateDraft> = { text: settings.prompt, batchMode: false };
   if (typeof settings.model === 'string' && settings.model.trim()) {
     const wanted = settings.model.trim();
-    if (models.length === 0) patch.model = wanted; // not loaded yet: main validates at submit, loadModels maps aliases
-    else {
-      const found = resolveModel(wanted, models);
-      if (found && found.id === wanted) patch.model = wanted;
-      else if (found) {
-        patch.model = found.id;
-        notes.push(`${wanted} is deprecated; using ${found.id}.`);
-      } else {
-        const fallback = resolveModel(current.model, models) ?? models[0];
-        if (fallback) patch.model = fallback.id;
-        notes.push(`The model ${wanted} is not available any more; using ${fallback?.id ?? current.model}.`);
-      }
+    const found = resolveModel(wanted, 'image', table);
+    if (found) {
+      patch.model = found.model.id;
+      if (found.notice) notes.push(found.notice);
+    } else {
+      notes.push(`The model ${wanted} is not available any more; using ${current.model}.`);
     }
   }
+  const model = resolveModel(patch.model ?? current.model, 'image', table)?.model;
   const n = typeof settings.n === 'number' ? settings.n : Number.NaN;
   if (Number.isInteger(n) && n >= 1 && n <= 10) patch.n = n;
-  if (isAspect(settings.aspectRatio)) patch.aspectRatio = settings.aspectRatio;
-  if (isResolution(settings.resolution)) {
-    // The form offers 1k and 2k (1.5k is not a choice there), narrowed to what the model supports.
-    const model = resolveModel(patch.model ?? current.model, models);
-    const offered = settings.resolution !== '1.5k' && (!model || model.resolutions.includes(settings.resolution));
-    if (offered) patch.resolution = settings.resolution;
-    else notes.push(`${patch.model ?? current.model} has no ${settings.resolution} resolution; kept ${current.resolution}.`);
+  if (isAspect(settings.aspectRatio)) {
+    if (!model || model.ratios.includes(settings.aspectRatio)) patch.aspectRatio = settings.aspectRatio;
+    else notes.push(`${model.name} does not take ${settings.aspectRatio}; kept ${current.aspectRatio}.`);
+  }
+  if (typeof settings.resolution === 'string' && settings.resolution) {
+    // Only what the form offers for this model (1.5k, for one, is not offered any more).
+    if (isResolution(settings.resolution) && (!model || model.resolutions.includes(settings.resolution))) patch.resolution = settings.resolution;
+    else notes.push(`${model?.name ?? current.model} has no ${settings.resolution} resolution; kept ${current.resolution}.`);
   }
   return { patch, notes };
 }
@@ -84,7 +79,7 @@ export const settingsOfBatch = (batch: BatchView, prompt: string): RemixSettings
 /** Fills the form; notes become one notice. Focus goes to the prompt so the user can change it straight away. */
 export function applyRemix(settings: RemixSettings, extraNote?: string): void {
   const s = useStudio.getState();
-  const { patch, notes } = remixPatch(settings, s.models, s.draft);
+  const { patch, notes } = remixPatch(settings, s.capabilities.table, s.draft);
   s.setDraft(patch);
   s.setSubmitError(null);
   const all = [extraNote, ...notes].filter((x): x is string => !!x);

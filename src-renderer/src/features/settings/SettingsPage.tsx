@@ -1,14 +1,11 @@
-import {
-  SETTINGS_IMAGE_ASPECT_RATIOS, SETTINGS_IMAGE_RESOLUTIONS, SETTINGS_VIDEO_RESOLUTIONS, THEMES, type SettingsView,
-} from '@contract';
+import { THEMES, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
+import { imageModelChoices, imageSpec, modelOptionText, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
+import { useFitDefaultsToModels } from './fit-defaults';
 import { AboutPanel } from './AboutPanel';
 import { DemoPanel } from './DemoPanel';
 import { KeyPanel } from './KeyPanel';
 import { SettingField } from './SettingField';
-
-const IMAGE_MODELS = ['grok-imagine-image', 'grok-imagine-image-quality', 'grok-imagine-image-2.0', 'grok-2-image-1212'];
-const VIDEO_MODELS = ['grok-imagine-video', 'grok-imagine-video-1.5'];
 
 /** Every setting, grouped; each control validates as you type and saves when valid. */
 export function SettingsPage() {
@@ -21,23 +18,29 @@ export function SettingsPage() {
   );
 }
 
+/** Options as the forms offer them: the same models, and only the ratios and resolutions the chosen model takes. */
 function SettingsGrid({ view }: { view: SettingsView }) {
+  const table = useCapabilityTable();
+  useFitDefaultsToModels(view.settings, table);
+  const image = imageSpec(table, view.settings.imageModel);
+  const video = videoSpec(table, view.settings.videoModel);
+  const choices = (list: ReturnType<typeof imageModelChoices>) => list.map((c) => ({ value: c.id, label: modelOptionText(c) }));
   return (
       <div className="settings-grid">
         <KeyPanel />
         <DemoPanel />
         <section className="settings-card" aria-labelledby="image-defaults-heading">
           <h2 id="image-defaults-heading">Image defaults</h2>
-          <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(IMAGE_MODELS, view.settings.imageModel) }} />
-          <SettingField field="imageAspectRatio" label="Aspect ratio" kind={{ type: 'select', options: SETTINGS_IMAGE_ASPECT_RATIOS }} />
-          <SettingField field="imageResolution" label="Resolution" kind={{ type: 'select', options: SETTINGS_IMAGE_RESOLUTIONS }} />
+          <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(choices(imageModelChoices(table)), view.settings.imageModel) }} />
+          <SettingField field="imageAspectRatio" label="Aspect ratio" kind={{ type: 'select', options: image?.ratios ?? [view.settings.imageAspectRatio] }} />
+          <SettingField field="imageResolution" label="Resolution" kind={{ type: 'select', options: image?.resolutions ?? [view.settings.imageResolution] }} />
           <SettingField field="imageCount" label="Images per request" kind={{ type: 'number', min: 1, max: 10 }} help="1–10 (xAI’s limit per request)." />
         </section>
         <section className="settings-card" aria-labelledby="video-defaults-heading">
           <h2 id="video-defaults-heading">Video defaults</h2>
-          <SettingField field="videoModel" label="Video model" kind={{ type: 'select', options: withCurrent(VIDEO_MODELS, view.settings.videoModel) }} />
-          <SettingField field="videoDurationSec" label="Duration (seconds)" kind={{ type: 'number', min: 1, max: 15 }} />
-          <SettingField field="videoResolution" label="Video resolution" kind={{ type: 'select', options: SETTINGS_VIDEO_RESOLUTIONS }} />
+          <SettingField field="videoModel" label="Video model" kind={{ type: 'select', options: withCurrent(choices(videoModelChoices(table)), view.settings.videoModel) }} />
+          <SettingField field="videoDurationSec" label="Duration (seconds)" kind={{ type: 'number', min: video?.durations.min ?? 1, max: video?.durations.max ?? 15 }} />
+          <SettingField field="videoResolution" label="Video resolution" kind={{ type: 'select', options: video?.resolutions ?? [view.settings.videoResolution] }} />
         </section>
         <section className="settings-card" aria-labelledby="connection-heading">
           <h2 id="connection-heading">Connection and spending</h2>
@@ -68,6 +71,6 @@ function SettingsGrid({ view }: { view: SettingsView }) {
 }
 
 /** Keeps a model id the user already has (e.g. a new alias) selectable. */
-function withCurrent(list: string[], current: string) {
-  return list.includes(current) ? list : [current, ...list];
+function withCurrent(list: { value: string; label: string }[], current: string) {
+  return list.some((o) => o.value === current) ? list : [{ value: current, label: current }, ...list];
 }

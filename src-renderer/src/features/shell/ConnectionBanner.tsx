@@ -21,6 +21,14 @@ export function ConnectionBanner() {
   }, [state]);
   return (
     <div className="connection-live" role="status" aria-live="polite">
+      {state === 'signed-out' && (
+        <div className="connection-banner" data-testid="connection-banner">
+          <span>
+            <strong>This window is not signed in to Imagine Studio.</strong> Open the address the host printed in its
+            terminal (also kept in the data folder&rsquo;s <code>host-token</code> file); each address works once.
+          </span>
+        </div>
+      )}
       {state === 'disconnected' && (
         <div className="connection-banner" data-testid="connection-banner">
           <span className="connection-spinner" aria-hidden="true" />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
-import { EDIT_MAX_SOURCES } from '@contract';
+import { MAX_EDIT_SOURCES } from '@contract';
 import { importFiles } from '../library/import-commands';
 import { useStudio } from '../../stores/store';
 
@@ -163,7 +163,7 @@ export function DropOverlay() {
           >
             <span className="drop-zone-icon" aria-hidden="true">✎</span>
             <strong>Edit these</strong>
-            <small>Opens them as sources on the Edit screen (up to {EDIT_MAX_SOURCES})</small>
+            <small>Opens them as sources on the Edit screen (up to {MAX_EDIT_SOURCES})</small>
           </button>
         </div>
         {pending && (

@@ -1,6 +1,7 @@
 /**
  * The browser host's connection, as the shell sees it. The bridge (src-preload/browser-bridge.ts) writes
- * `data-bridge="connected|disconnected"` on <html>; the desktop app has no such attribute and is always connected.
+ * `data-bridge="connected|disconnected|signed-out"` on <html> (signed out: this tab has no session, e.g. the host
+ * was restarted); the desktop app has no such attribute and is always connected.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { onLibraryChanged, loadCollections } from '../library/query-commands';
@@ -8,10 +9,11 @@ import { rehydrateJobs } from '../generate/commands';
 import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 
-export type BridgeState = 'connected' | 'disconnected';
+export type BridgeState = 'connected' | 'disconnected' | 'signed-out';
 
 export function readBridgeState(root: HTMLElement = document.documentElement): BridgeState {
-  return root.dataset.bridge === 'disconnected' ? 'disconnected' : 'connected';
+  const state = root.dataset.bridge;
+  return state === 'disconnected' || state === 'signed-out' ? state : 'connected';
 }
 
 function subscribeBridge(listener: () => void): () => void {
@@ -53,7 +55,7 @@ export function useReconnect(rehydrate: () => Promise<void> = rehydrateAfterReco
   const state = useBridgeState();
   const lost = useRef(false);
   useEffect(() => {
-    if (state === 'disconnected') lost.current = true;
+    if (state !== 'connected') lost.current = true;
     else if (lost.current) {
       lost.current = false;
       void rehydrate();

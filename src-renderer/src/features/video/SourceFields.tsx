@@ -1,4 +1,4 @@
-import { VIDEO_LIMITS, type LibraryRecord } from '@contract';
+import { findModel, type LibraryRecord } from '@contract';
 import { useStudio } from '../../stores/store';
 import type { StillChoice, VideoForm } from '../../stores/video-slice';
 import { sourceVideoReason } from './form-model';
@@ -38,16 +38,17 @@ export function SourceFields({ form }: { form: VideoForm }) {
   }
 
   const multiple = form.mode === 'reference';
+  const maxRefs = findModel(form.model, 'video')?.maxReferences || 1;
   const chosen = multiple ? form.references : form.image ? [form.image] : [];
   const add = (c: StillChoice) => {
     if (!multiple) return patch({ image: c });
     const exists = form.references.some((r) => choiceId(r) === choiceId(c));
     const next = exists ? form.references.filter((r) => choiceId(r) !== choiceId(c)) : [...form.references, c];
-    patch({ references: next.slice(0, VIDEO_LIMITS.references.max) });
+    patch({ references: next.slice(0, maxRefs) });
   };
   return (
     <fieldset className="video-field">
-      <legend>{multiple ? `Reference images (${chosen.length} of 1–7)` : 'Start image'}</legend>
+      <legend>{multiple ? `Reference images (${chosen.length} of 1–${maxRefs})` : 'Start image'}</legend>
       <SourcePicker kind="image" label="Library images" selected={chosen.map(choiceId)} onPick={(r) => add({ itemId: r.id, thumb: r.thumb })} />
       <label className="video-file">
         Or an image file

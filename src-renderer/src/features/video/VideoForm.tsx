@@ -1,4 +1,4 @@
-import { VIDEO_MODEL_OPTIONS, VideoMode, type VideoEstimate } from '@contract';
+import { VideoMode, videoModeReason, type VideoEstimate } from '@contract';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import type { VideoForm as Form } from '../../stores/video-slice';
@@ -7,6 +7,8 @@ import { estimateVideo, submitVideo } from './commands';
 import { MODE_LABELS, normalizeForm, sourceVideoReason, toSubmit, usd } from './form-model';
 import { ShapeFields } from './ShapeFields';
 import { SourceFields } from './SourceFields';
+import { useCapabilityTable, videoModelChoices } from '../controls/capabilities';
+import { ModelPicker } from '../controls/ModelPicker';
 
 /** Asks main for the cost and problems of the current form, debounced so typing does not flood it. */
 function useEstimate(form: Form): VideoEstimate | null {
@@ -32,6 +34,7 @@ export function VideoForm() {
   const patchRaw = useStudio((s) => s.patchVideoForm);
   const patch = (p: Partial<Form>) => patchRaw(normalizeForm({ ...form, ...p }));
   const estimate = useEstimate(form);
+  const table = useCapabilityTable();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const built = toSubmit(form);
@@ -50,7 +53,8 @@ export function VideoForm() {
         <legend>Mode</legend>
         {VideoMode.options.map((m) => (
           <label key={m} className="video-chip">
-            <input type="radio" name="video-mode" checked={form.mode === m} onChange={() => patch({ mode: m })} />
+            <input type="radio" name="video-mode" checked={form.mode === m} onChange={() => patch({ mode: m })}
+              title={videoModeReason(m, form.model) ?? undefined} />
             {MODE_LABELS[m]}
           </label>
         ))}
@@ -61,12 +65,7 @@ export function VideoForm() {
           placeholder={form.mode === 'image' ? 'Optional: how the image should move' : 'A paper boat drifting down a rain-soaked street'} />
       </label>
       <SourceFields form={form} />
-      <label className="video-field">
-        Model
-        <select value={form.model} onChange={(e) => patch({ model: e.target.value })}>
-          {VIDEO_MODEL_OPTIONS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
-        </select>
-      </label>
+      <ModelPicker choices={videoModelChoices(table, form.mode)} value={form.model} onChange={(model) => patch({ model })} />
       <ShapeFields form={form} patch={patch} />
       <p className="video-estimate" role="status" aria-label="Estimated cost">
         {estimate ? `Estimated cost: about ${usd(estimate.ticks)}${simulatedMark(simulated)}` : 'Estimated cost: —'}

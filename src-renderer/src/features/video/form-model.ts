@@ -1,5 +1,5 @@
 /** Pure rules of the Video form: what it submits, and why an option or the submit button is unavailable. */
-import { VIDEO_LIMITS, videoOptionReasons, type StillSource, type VideoSubmit } from '@contract';
+import { API_LIMITS, currentModels, findModel, videoOptionReasons, type StillSource, type VideoSubmit } from '@contract';
 import type { StillChoice, VideoForm } from '../../stores/video-slice';
 
 const still = (c: StillChoice): StillSource => ('itemId' in c ? { itemId: c.itemId } : { dataUrl: c.dataUrl });
@@ -16,7 +16,7 @@ export function toSubmit(f: VideoForm): { submit: VideoSubmit } | { missing: str
       if (!f.image) return { missing: 'Choose a start image.' };
       return { submit: { ...base, mode: 'image', duration: f.duration, resolution: f.resolution, image: still(f.image) } };
     case 'reference':
-      if (f.references.length === 0) return { missing: 'Choose 1–7 reference images.' };
+      if (f.references.length === 0) return { missing: `Choose 1–${findModel(f.model, 'video')?.maxReferences || 1} reference images.` };
       return { submit: { ...base, mode: 'reference', duration: f.duration, aspectRatio: f.aspectRatio, resolution: f.resolution, references: f.references.map(still) } };
     case 'edit':
       if (!f.video) return { missing: 'Choose a video to edit.' };
@@ -31,18 +31,31 @@ export function toSubmit(f: VideoForm): { submit: VideoSubmit } | { missing: str
 export function sourceVideoReason(f: VideoForm): string | null {
   if (!f.video?.durationMs || (f.mode !== 'edit' && f.mode !== 'extend')) return null;
   const s = f.video.durationMs / 1000;
-  if (f.mode === 'edit' && s > VIDEO_LIMITS.editInputMaxSeconds) return `This video is ${s.toFixed(1)} s; edits take at most ${VIDEO_LIMITS.editInputMaxSeconds} s.`;
-  const r = VIDEO_LIMITS.extendInput;
+  if (f.mode === 'edit' && s > API_LIMITS.editInputMaxSeconds) return `This video is ${s.toFixed(1)} s; edits take at most ${API_LIMITS.editInputMaxSeconds} s.`;
+  const r = API_LIMITS.extensionInput;
   if (f.mode === 'extend' && (s < r.min || s > r.max)) return `This video is ${s.toFixed(1)} s; extensions take ${r.min}–${r.max} s videos.`;
   return null;
 }
 
-/** Moves the form to a valid state after a mode or model change (a disabled resolution falls back to 720p/480p). */
+/**
+ * Moves the form to a valid state after a mode or model change: a model that cannot do the mode gives way to the
+ * first that can (edit and extend: grok-imagine-video), a ratio the model lacks to 16:9, a length to its range, and a
+ * disabled resolution to 720p/480p.
+ */
 export function normalizeForm(f: VideoForm): VideoForm {
-  const reasons = videoOptionReasons(f.mode, f.model).resolution;
-  if (reasons[f.resolution] === null || f.mode === 'edit' || f.mode === 'extend') return f;
+  let out = f;
+  const spec = findModel(out.model, 'video');
+  if (spec && !spec.modes.includes(out.mode)) {
+    const able = currentModels('video').find((m) => m.modes.includes(out.mode));
+    if (able) out = { ...out, model: able.id };
+  }
+  const model = findModel(out.model, 'video');
+  if (model && !model.ratios.includes(out.aspectRatio)) out = { ...out, aspectRatio: model.ratios[0] ?? '16:9' };
+  if (model) out = { ...out, duration: Math.min(model.durations.max, Math.max(model.durations.min, out.duration)) };
+  const reasons = videoOptionReasons(out.mode, out.model).resolution;
+  if (reasons[out.resolution] === null || out.mode === 'edit' || out.mode === 'extend') return out;
   const fallback = (['720p', '480p'] as const).find((r) => reasons[r] === null) ?? '480p';
-  return { ...f, resolution: fallback };
+  return { ...out, resolution: fallback };
 }
 
 export const MODE_LABELS: Record<VideoForm['mode'], string> = {

@@ -115,14 +115,18 @@ describe('ipcMain registration and the sender mapping', () => {
 describe('app-media protocol', () => {
   let root: string;
   let lib: string;
+  const OK = `ab${'0'.repeat(30)}.png`;
+  const LINK = `ab${'1'.repeat(30)}.png`;
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'imagine-media-protocol-'));
     lib = path.join(root, 'data', 'library');
     mkdirSync(path.join(lib, 'media', 'ab'), { recursive: true });
-    writeFileSync(path.join(lib, 'media', 'ab', 'ok.png'), Buffer.alloc(10, 1));
+    writeFileSync(path.join(lib, 'media', 'ab', OK), Buffer.alloc(10, 1));
+    writeFileSync(path.join(lib, 'media', 'ab', OK.replace('.png', '.json')), 'SECRET sidecar');
+    writeFileSync(path.join(lib, 'library.db'), 'SECRET database');
     writeFileSync(path.join(root, 'data', 'secret.json'), 'SECRET');
-    symlinkSync(path.join(root, 'data', 'secret.json'), path.join(lib, 'media', 'ab', 'link.png'));
+    symlinkSync(path.join(root, 'data', 'secret.json'), path.join(lib, 'media', 'ab', LINK));
     const { handleMediaProtocol, registerMediaScheme } = await import('../../../../src-main/shells/electron/media-protocol');
     registerMediaScheme();
     handleMediaProtocol(() => lib);
@@ -137,7 +141,7 @@ describe('app-media protocol', () => {
   });
 
   it('serves a library file', async () => {
-    const res = await protocolHandler!(new Request('app-media://library/media/ab/ok.png'));
+    const res = await protocolHandler!(new Request(`app-media://library/media/ab/${OK}`));
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
@@ -147,12 +151,14 @@ describe('app-media protocol', () => {
     'app-media://library/%2e%2e/secret.json',
     'app-media://library/..%2fsecret.json',
     'app-media://library/%252e%252e/secret.json',
-    'app-media://library/media/ab/link.png',
-    'app-media://library/media/ab/ok.png%00',
+    `app-media://library/media/ab/${LINK}`,
+    `app-media://library/media/ab/${OK}%00`,
+    `app-media://library/media/ab/${OK.replace('.png', '.json')}`,
+    'app-media://library/library.db',
     'app-media://library/%2Fetc%2Fpasswd',
     'app-media://library/..%5csecret.json',
-    'app-media://other/media/ab/ok.png',
-    'app-media://library.evil/media/ab/ok.png',
+    `app-media://other/media/ab/${OK}`,
+    `app-media://library.evil/media/ab/${OK}`,
     'app-media://library/',
   ])('refuses %s', async (url) => {
     const res = await protocolHandler!(new Request(url));

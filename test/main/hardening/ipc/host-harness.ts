@@ -10,9 +10,8 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { systemClock } from '../../../../src-main/adapters/system-clock';
 import { startBrowserHost, type BrowserHost } from '../../../../src-main/host/browser-host-server';
+import { connectHost, signIn, type HostClient } from '../support/ws-client';
 import { DEAD_API } from './core-harness';
-
-export const TOKEN = 'hardening-token-0123456789abcdef';
 
 export interface HostHarness {
   host: BrowserHost;
@@ -20,6 +19,8 @@ export interface HostHarness {
   errors: string[];
   sandbox: string;
   dataDir: string;
+  /** A signed-in client (its `mediaBase` is this session's media capability). */
+  client: HostClient;
   close(): Promise<void>;
 }
 
@@ -37,19 +38,21 @@ export async function startHostHarness(): Promise<HostHarness> {
     dataDir,
     rendererDir,
     port: 0,
-    token: TOKEN,
     version: '0.0.0-hardening',
     versions: {},
     clock: systemClock,
     logger: { info() {}, warn() {}, error: (message: string, fields?: Record<string, unknown>) => void errors.push(`${message} ${JSON.stringify(fields)}`) },
     apiBaseUrl: DEAD_API,
   });
+  const client = await connectHost(host.url);
   return {
     host,
     errors,
     sandbox,
     dataDir,
+    client,
     async close() {
+      client.close();
       await host.close();
       rmSync(sandbox, { recursive: true, force: true });
     },
@@ -77,9 +80,7 @@ export function raw(host: BrowserHost, rawPath: string, headers: Record<string, 
   });
 }
 
-export const authed = { 'x-imagine-token': TOKEN };
-
-/** Opens the bridge; resolves null when the upgrade is refused. */
+/** Opens the bridge without signing in; resolves null when the upgrade is refused. */
 export function connectWs(host: BrowserHost, headers: Record<string, string>, wsPath = '/ws'): Promise<WebSocket | null> {
   return new Promise((resolve) => {
     const ws = new WebSocket(host.origin.replace('http', 'ws') + wsPath, { headers, maxPayload: 256 * 1024 * 1024 });
@@ -89,4 +90,8 @@ export function connectWs(host: BrowserHost, headers: Record<string, string>, ws
   });
 }
 
-export const appWsHeaders = (host: BrowserHost) => ({ origin: host.origin, cookie: `imagine_token=${TOKEN}` });
+/** A socket signed in with the harness's session, as a reloaded page would be; null when refused. */
+export async function signedInWs(hh: HostHarness, headers: Record<string, string> = { origin: hh.host.origin }): Promise<WebSocket | null> {
+  const signed = await signIn(hh.host.origin, { session: hh.client.session }, headers);
+  return signed.ok ? signed.ws : null;
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { channelNames, type Envelope } from '@contract';
 import { prototypeIsClean } from './core-harness';
-import { appWsHeaders, connectWs, startHostHarness, type HostHarness } from './host-harness';
+import { signedInWs, startHostHarness, type HostHarness } from './host-harness';
 
 const RUNS = Math.max(1, Number(process.env.IMAGINE_FUZZ_RUNS ?? 500));
 const SEED = Number(process.env.IMAGINE_FUZZ_SEED ?? (Date.now() ^ (process.pid << 8)) >>> 0);
@@ -82,7 +82,7 @@ const frames: fc.Arbitrary<Frame> = fc.oneof(
 
 describe('WebSocket bridge framing', () => {
   it('answers exactly the frames that carry an id, never with an internal error', async () => {
-    const ws = await connectWs(hh.host, appWsHeaders(hh.host));
+    const ws = await signedInWs(hh);
     expect(ws).not.toBeNull();
     const r = replies(ws!);
     const expected: (number | string)[] = [];
@@ -107,7 +107,7 @@ describe('WebSocket bridge framing', () => {
   }, 120_000);
 
   it('answers a frame just under the 48 MiB limit with a validation envelope', async () => {
-    const ws = await connectWs(hh.host, appWsHeaders(hh.host));
+    const ws = await signedInWs(hh);
     const r = replies(ws!);
     const head = '{"type":"invoke","id":"big","channel":"app:ping","input":{"message":"';
     const tail = '"}}';
@@ -120,7 +120,7 @@ describe('WebSocket bridge framing', () => {
   }, 60_000);
 
   it('answers a million-deep input and 200,000 stray keys briefly', async () => {
-    const ws = await connectWs(hh.host, appWsHeaders(hh.host));
+    const ws = await signedInWs(hh);
     const r = replies(ws!);
     ws!.send(`{"type":"invoke","id":"deep","channel":"app:ping","input":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`);
     const keys = Array.from({ length: 200_000 }, (_, i) => `"k${i}":${i}`).join(',');
@@ -133,11 +133,11 @@ describe('WebSocket bridge framing', () => {
   }, 60_000);
 
   it('closes a socket that sends more than 48 MiB (1009) and keeps serving new ones', async () => {
-    const ws = await connectWs(hh.host, appWsHeaders(hh.host));
+    const ws = await signedInWs(hh);
     const code = closed(ws!);
     ws!.send(Buffer.alloc(MAX_PAYLOAD + 1, 0x61));
     expect(await code).toBe(1009);
-    const again = await connectWs(hh.host, appWsHeaders(hh.host));
+    const again = await signedInWs(hh);
     const r = replies(again!);
     again!.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'app:ping', input: { message: 'alive' } }));
     expect((await r.waitFor(7)).envelope).toMatchObject({ ok: true, value: { message: 'alive' } });
@@ -145,12 +145,12 @@ describe('WebSocket bridge framing', () => {
   }, 60_000);
 
   it('keeps answering while many sockets open, spam and drop', async () => {
-    const sockets = await Promise.all(Array.from({ length: 20 }, () => connectWs(hh.host, appWsHeaders(hh.host))));
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => signedInWs(hh)));
     for (const ws of sockets) {
       for (let i = 0; i < 50; i++) ws!.send(`{"id":${i},"channel":"library:query","input":{"filter":{"text":"\\"${i}"}}}`);
       ws!.terminate();
     }
-    const ws = await connectWs(hh.host, appWsHeaders(hh.host));
+    const ws = await signedInWs(hh);
     const r = replies(ws!);
     ws!.send(JSON.stringify({ type: 'invoke', id: 'after', channel: 'app:info', input: {} }));
     expect((await r.waitFor('after')).envelope.ok).toBe(true);

@@ -86,7 +86,7 @@ const HOST_ENV = { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-
 
 async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProcess; client: HostClient }> {
   const host = await startHostProcess({ dataDir, env: HOST_ENV, args: ['--api-base-url', `${sim.url}/v1`] });
-  return { host, client: await connectHost(host.origin, host.token) };
+  return { host, client: await connectHost(host.url) };
 }
 
 /**

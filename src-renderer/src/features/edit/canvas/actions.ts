@@ -3,7 +3,8 @@
  * `capture` that says whether the change goes on the undo stack, and an optional key binding. Toolbar buttons,
  * keyboard shortcuts, gestures and tests all run them through `runAction`.
  */
-import { EDIT_MAX_SOURCES, type EditCrop, type EditSourceView } from '@contract';
+import { type EditCrop, type EditSourceView } from '@contract';
+import { editSourceLimit } from './source-limit';
 import type { CanvasStore } from './canvas-store';
 import { nextCardKey } from './canvas-store';
 import type { CanvasDoc, CanvasSource, CanvasState, Rotation } from './types';
@@ -41,9 +42,9 @@ export const addSources: CanvasAction<readonly EditSourceView[]> = {
   name: 'addSources',
   label: 'Add images',
   capture: 'immediately',
-  predicate: (s, views) => views.length > 0 && s.doc.sources.length < EDIT_MAX_SOURCES,
+  predicate: (s, views) => views.length > 0 && s.doc.sources.length < editSourceLimit(s.params.model),
   perform: (s, views) => {
-    const room = EDIT_MAX_SOURCES - s.doc.sources.length;
+    const room = editSourceLimit(s.params.model) - s.doc.sources.length;
     const cards = views.slice(0, room).map(freshCard);
     return { sources: [...s.doc.sources, ...cards], selectedKey: cards.at(-1)?.key ?? s.doc.selectedKey };
   },
@@ -53,7 +54,7 @@ export const replaceSources: CanvasAction<readonly CanvasSource[]> = {
   name: 'replaceSources',
   label: 'Use as sources',
   capture: 'immediately',
-  perform: (_s, cards) => ({ sources: cards.slice(0, EDIT_MAX_SOURCES), selectedKey: cards[0]?.key ?? null }),
+  perform: (s, cards) => ({ sources: cards.slice(0, editSourceLimit(s.params.model)), selectedKey: cards[0]?.key ?? null }),
 };
 
 export const removeSource: CanvasAction<string | null> = {

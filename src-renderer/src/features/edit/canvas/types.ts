@@ -1,4 +1,4 @@
-import type { EDIT_ROTATIONS, EditCrop, EditResultView, EditSourceView } from '@contract';
+import { defaultModel, type EDIT_ROTATIONS, type EditCrop, type EditResultView, type EditSourceView, type ImageAspectRatio, type ImageResolution } from '@contract';
 
 export type Rotation = (typeof EDIT_ROTATIONS)[number];
 
@@ -30,9 +30,9 @@ export interface EditStep {
 export interface EditParams {
   model: string;
   n: number;
-  resolution: '1k' | '1.5k' | '2k';
+  resolution: ImageResolution;
   /** Used only when more than one source is on the canvas. */
-  aspectRatio: string;
+  aspectRatio: ImageAspectRatio;
 }
 
 /** A card being dragged: where it started and the slot it would land in. */
@@ -68,7 +68,7 @@ export interface CanvasState {
   cropDraft: EditCrop | null;
 }
 
-export const initialParams: EditParams = { model: 'grok-imagine-image', n: 1, resolution: '1k', aspectRatio: 'auto' };
+export const initialParams: EditParams = { model: defaultModel('image'), n: 1, resolution: '1k', aspectRatio: 'auto' };
 
 export function initialCanvasState(): CanvasState {
   return {

@@ -1,0 +1,202 @@
+/**
+ * Everything derived from the capability table (./capability-table.ts): the enums as lists and zod schemas, model
+ * look-ups that follow aliases and retirements, prices, and the words of a retirement notice. Pure functions over a
+ * `CapabilityTable`, so main can pass the table with the prices xAI's listing published, and tests a changed one.
+ */
+import { z } from 'zod';
+import {
+  BUILT_IN_AS_OF, BUILT_IN_PROVIDERS, ENUMS, IMAGE_RATIO_SIZES_1K, type ImageModelSpec, type ImageRatio, type ModelSpec,
+  type ProviderSpec, type ServedQuality, type VideoModelSpec, type VideoRatio,
+} from './capability-table';
+
+export type {
+  ImageModelSpec, ImagePrice, ImageRatio, ModelSpec, ProviderLimits, ProviderSpec, Retirement, ServedQuality, VideoModelSpec,
+  VideoModeName, VideoRatio,
+} from './capability-table';
+
+export type ProviderId = keyof typeof BUILT_IN_PROVIDERS;
+/** Where the prices in a table come from: the provider's own listing, or the table built into this release. */
+export type PriceSource = 'listing' | 'built-in';
+
+/** The table in effect: built in, or built in with the prices a listing published merged over it. */
+export interface CapabilityTable {
+  asOf: string;
+  providers: Record<ProviderId, ProviderSpec>;
+  priceSource: PriceSource;
+}
+
+export const BUILT_IN_TABLE: CapabilityTable = { asOf: BUILT_IN_AS_OF, providers: BUILT_IN_PROVIDERS, priceSource: 'built-in' };
+
+const tuple = <T extends string>(list: readonly T[]) => list as unknown as [T, ...T[]];
+const builtInModels = (): ModelSpec[] => Object.values(BUILT_IN_PROVIDERS).flatMap((p) => [...p.models]);
+const usedBy = <T extends string>(list: readonly T[], kind: ModelSpec['kind'], pick: (m: ModelSpec) => readonly string[]) =>
+  list.filter((v) => builtInModels().some((m) => m.kind === kind && pick(m).includes(v)));
+
+/** Every image aspect ratio some model takes, in picker order. */
+export const IMAGE_ASPECT_RATIOS: readonly ImageRatio[] = usedBy(Object.keys(IMAGE_RATIO_SIZES_1K) as ImageRatio[], 'image', (m) => m.ratios);
+export const IMAGE_RESOLUTIONS = usedBy(ENUMS.imageResolutions, 'image', (m) => m.resolutions);
+export const IMAGE_QUALITIES = ENUMS.qualities;
+export const VIDEO_ASPECT_RATIOS: readonly VideoRatio[] = usedBy(ENUMS.videoRatios, 'video', (m) => m.ratios);
+export const VIDEO_RESOLUTIONS = usedBy(ENUMS.videoResolutions, 'video', (m) => m.resolutions);
+export const VIDEO_MODES = ENUMS.videoModes;
+
+export const ImageAspectRatio = z.enum(tuple(IMAGE_ASPECT_RATIOS));
+export const ImageResolution = z.enum(tuple(IMAGE_RESOLUTIONS));
+export const ImageQuality = z.enum(tuple(IMAGE_QUALITIES));
+export const VideoAspectRatio = z.enum(tuple(VIDEO_ASPECT_RATIOS));
+export const VideoResolution = z.enum(tuple(VIDEO_RESOLUTIONS));
+export const VideoMode = z.enum(tuple(VIDEO_MODES));
+/** A quality the server bills (what `auto` resolves to). */
+const ServedQualitySchema = z.enum(tuple(IMAGE_QUALITIES.filter((q): q is ServedQuality => q !== 'auto')));
+export type ImageAspectRatio = z.infer<typeof ImageAspectRatio>;
+export type ImageResolution = z.infer<typeof ImageResolution>;
+export type ImageQuality = z.infer<typeof ImageQuality>;
+export type VideoAspectRatio = z.infer<typeof VideoAspectRatio>;
+export type VideoResolution = z.infer<typeof VideoResolution>;
+export type VideoMode = z.infer<typeof VideoMode>;
+
+/** Limits of xAI's API that hold for every model (images per request, extension lengths, …). */
+export const API_LIMITS = BUILT_IN_PROVIDERS.xai.limits;
+
+/** Most edit sources any current model takes (what the contract lets through; each model's own cap is checked in main). */
+export const MAX_EDIT_SOURCES = Math.max(...builtInModels().map((m) => (m.kind === 'image' && m.status === 'current' ? m.maxEditSources : 0)));
+/** Most reference images any video model takes. */
+export const MAX_VIDEO_REFERENCES = Math.max(...builtInModels().map((m) => (m.kind === 'video' ? m.maxReferences : 0)));
+/** Video lengths every model takes (the widest range; each model's own range is checked in main). */
+export const VIDEO_DURATIONS = {
+  min: Math.min(...builtInModels().flatMap((m) => (m.kind === 'video' ? [m.durations.min] : []))),
+  max: Math.max(...builtInModels().flatMap((m) => (m.kind === 'video' ? [m.durations.max] : []))),
+};
+/** The longest prompt any model takes. */
+export const MAX_PROMPT_LENGTH = Math.max(...builtInModels().map((m) => m.promptLimit));
+
+/** Output size of an image at 1k for a ratio (2k doubles each side). */
+export function imageSize1k(ratio: ImageRatio): readonly [number, number] {
+  return IMAGE_RATIO_SIZES_1K[ratio];
+}
+
+export function allModels(table: CapabilityTable = BUILT_IN_TABLE): ModelSpec[] {
+  return Object.values(table.providers).flatMap((p) => [...p.models]);
+}
+
+/** The provider a model id belongs to. */
+export function providerOf(id: string, table: CapabilityTable = BUILT_IN_TABLE): ProviderId | undefined {
+  return (Object.keys(table.providers) as ProviderId[]).find((p) => table.providers[p].models.some((m) => m.id === id || m.aliases.includes(id)));
+}
+
+/** A model by id or alias, current or retired; undefined when unknown. */
+export function findModel<K extends ModelSpec['kind']>(id: string | null | undefined, kind: K, table: CapabilityTable = BUILT_IN_TABLE):
+  Extract<ModelSpec, { kind: K }> | undefined {
+  if (!id) return undefined;
+  return allModels(table).find((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && (m.id === id || m.aliases.includes(id)));
+}
+
+/** Models offered for new work (retired ones are not). */
+export function currentModels<K extends ModelSpec['kind']>(kind: K, table: CapabilityTable = BUILT_IN_TABLE): Extract<ModelSpec, { kind: K }>[] {
+  return allModels(table).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
+}
+
+/** The default model of a kind (the first provider's). */
+export function defaultModel(kind: ModelSpec['kind'], table: CapabilityTable = BUILT_IN_TABLE): string {
+  const first = Object.values(table.providers)[0] as ProviderSpec;
+  return kind === 'image' ? first.defaultImageModel : first.defaultVideoModel;
+}
+
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const QUALITY_WORD: Record<ImageQuality, string> = { auto: 'Auto', low: 'Low', medium: 'Medium' };
+export const qualityLabel = (q: ImageQuality): string => QUALITY_WORD[q];
+
+/** What a requested model id becomes: itself, or (retired) its successor at a fixed quality, with the notice. */
+export interface ResolvedModel<S extends ModelSpec = ModelSpec> {
+  /** The model to send. */
+  model: S;
+  /** The quality to use instead of the user's, when a retirement fixes it. */
+  quality?: ServedQuality;
+  /** One line for the user, when the id was rewritten. */
+  notice: string | null;
+}
+
+/**
+ * Resolves an id for new work: aliases to their model, retired models to their successor ("grok-imagine-image-quality
+ * was retired by xAI on 2 Nov 2026; using grok-imagine-image-2.0 at Low quality"). Undefined when unknown.
+ */
+export function resolveModel<K extends ModelSpec['kind']>(id: string | null | undefined, kind: K, table: CapabilityTable = BUILT_IN_TABLE):
+  ResolvedModel<Extract<ModelSpec, { kind: K }>> | undefined {
+  const found = findModel(id, kind, table);
+  if (!found) return undefined;
+  if (found.status === 'current' || !found.retired) return { model: found, notice: null };
+  const { on, successor, quality } = found.retired;
+  const next = findModel(successor ?? defaultModel(kind, table), kind, table);
+  if (!next || next.status !== 'current') return undefined;
+  const takesQuality = next.kind === 'image' && (next as ImageModelSpec).qualities.length > 0;
+  const at = quality && takesQuality ? ` at ${qualityLabel(quality)} quality` : '';
+  const notice = `${id} was retired by xAI on ${DATE.format(new Date(`${on}T00:00:00Z`))}; using ${next.id}${at}.`;
+  return { model: next, ...(quality && at ? { quality } : {}), notice };
+}
+
+/** The quality xAI serves and bills for a choice (`auto` or none resolves per kind of call); undefined: no quality. */
+export function servedQuality(model: ImageModelSpec, chosen: ImageQuality | null | undefined, call: 'generate' | 'edit'): ServedQuality | undefined {
+  if (model.qualities.length === 0) return undefined;
+  if (chosen && chosen !== 'auto' && model.qualities.includes(chosen)) return chosen;
+  return model.autoQuality?.[call] ?? 'low';
+}
+
+/** Price of one output image in ticks; undefined when the table has none for that quality and resolution. */
+export function imagePriceTicks(model: ImageModelSpec, quality: ServedQuality | undefined, resolution: ImageResolution): number | undefined {
+  const rows = model.prices.filter((p) => p.resolution === resolution);
+  return (rows.find((p) => p.quality === quality) ?? rows.find((p) => p.quality === undefined) ?? (quality ? undefined : rows[0]))?.ticks;
+}
+
+/** The cheapest price of a model (what a picker shows as "from $x"). */
+export function imageFromPrice(model: ImageModelSpec): number {
+  return Math.min(...model.prices.map((p) => p.ticks));
+}
+
+/** Price per second of a video model at a resolution (the dearest known rate when that one is not published). */
+export function videoPricePerSecond(model: VideoModelSpec, resolution: keyof VideoModelSpec['pricePerSecond']): number {
+  return model.pricePerSecond[resolution] ?? Math.max(...Object.values(model.pricePerSecond));
+}
+
+/** Published requests per second of a model at a usage tier (0-based; past the last tier, the last). */
+export function publishedRps(model: ModelSpec, tier = 0): number {
+  return model.rps[Math.min(Math.max(0, tier), model.rps.length - 1)] ?? 1;
+}
+
+/** Image ratios a model takes (`auto` included where it does). */
+export const ratiosOf = (model: ImageModelSpec): readonly ImageRatio[] => model.ratios;
+
+/** The table's shape on the wire (`models:capabilities`), also the check the built-in table must pass. */
+const Retirement = z.object({ on: z.string(), successor: z.string().nullable(), quality: ServedQualitySchema.optional() });
+const Common = {
+  id: z.string(), name: z.string(), aliases: z.array(z.string()), status: z.enum(['current', 'retired']),
+  retired: Retirement.optional(), rps: z.array(z.number().positive()).min(1), note: z.string().optional(),
+};
+export const ImageModelSpecSchema = z.object({
+  ...Common, kind: z.literal('image'), ratios: z.array(ImageAspectRatio).min(1), resolutions: z.array(ImageResolution).min(1),
+  qualities: z.array(ImageQuality), autoQuality: z.object({ generate: ServedQualitySchema, edit: ServedQualitySchema }).optional(),
+  maxEditSources: z.number().int().min(0), promptLimit: z.number().int().positive(),
+  prices: z.array(z.object({ quality: ServedQualitySchema.optional(), resolution: ImageResolution, ticks: z.number().int().min(0) })).min(1),
+  inputImageTicks: z.number().int().min(0),
+});
+export const VideoModelSpecSchema = z.object({
+  ...Common, kind: z.literal('video'), modes: z.array(VideoMode).min(1), ratios: z.array(VideoAspectRatio).min(1),
+  resolutions: z.array(VideoResolution).min(1), durations: z.object({ min: z.number().int(), max: z.number().int(), default: z.number().int() }),
+  promptLimit: z.number().int().positive(), pricePerSecond: z.partialRecord(VideoResolution, z.number().int().min(0)),
+  inputImageTicks: z.number().int().min(0), inputVideoSecondTicks: z.number().int().min(0), maxReferences: z.number().int().min(0),
+  referenceMaxSeconds: z.number().int().optional(), pinnedFrames: z.boolean(),
+});
+const Range = z.object({ min: z.number(), max: z.number() });
+export const ProviderSpecSchema = z.object({
+  name: z.string(), defaultImageModel: z.string(), defaultVideoModel: z.string(),
+  limits: z.object({
+    images: Range, inputImageBytes: z.number().int(), extension: Range.extend({ default: z.number() }), extensionInput: Range,
+    editInputMaxSeconds: z.number(), referenceMaxResolution: VideoResolution, editMaxResolution: VideoResolution,
+    referenceAudios: z.number().int(), keyframes: z.number().int(),
+  }),
+  models: z.array(z.discriminatedUnion('kind', [ImageModelSpecSchema, VideoModelSpecSchema])),
+});
+export const CapabilityTableSchema: z.ZodType<CapabilityTable> = z.object({
+  asOf: z.string(),
+  providers: z.record(z.enum(tuple(Object.keys(BUILT_IN_PROVIDERS) as ProviderId[])), ProviderSpecSchema),
+  priceSource: z.enum(['listing', 'built-in']),
+});
