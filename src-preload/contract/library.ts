@@ -318,7 +318,8 @@ export const libraryChannels = {
 export const libraryEvents = {
   /** The library changed; the renderer re-runs its query (and refreshes the listed ids when given). */
   'library:changed': z.object({
-    reason: z.enum(['added', 'updated', 'trashed', 'restored', 'deleted', 'collections', 'rebuilt', 'reconciled', 'switched']),
+    /** `external`: another process (the `imagine` command) wrote to the same library. */
+    reason: z.enum(['added', 'updated', 'trashed', 'restored', 'deleted', 'collections', 'rebuilt', 'reconciled', 'switched', 'external']),
     ids: z.array(LibraryId).max(1000).optional(),
   }),
 } as const;

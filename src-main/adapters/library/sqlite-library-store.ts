@@ -358,6 +358,10 @@ export class SqliteLibraryStore implements LibraryStore {
     return (this.stmt(sql).all(...params) as unknown as (Omit<ShareRow, 'fileDeleted'> & { fileDeleted: number })[]).map((r) => ({ ...r, fileDeleted: r.fileDeleted === 1 }));
   }
 
+  externalVersion(): number {
+    return Number((this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
+  }
+
   listSmart(): SmartRow[] {
     return this.stmt('SELECT id, name, created_at AS createdAt, query FROM smart_collections ORDER BY name, id').all() as unknown as SmartRow[];
   }

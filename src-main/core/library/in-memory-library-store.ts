@@ -299,6 +299,10 @@ export class InMemoryLibraryStore implements LibraryStore {
       .map((r) => ({ ...r }));
   }
 
+  externalVersion(): number {
+    return 0;
+  }
+
   listSmart(): SmartRow[] {
     return [...this.smart.values()].map((r) => ({ ...r })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }

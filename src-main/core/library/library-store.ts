@@ -64,6 +64,11 @@ export interface LibraryStore {
   /** Creates or replaces a smart collection. */
   putSmart(row: SmartRow): void;
   deleteSmart(id: string): number;
+  /**
+   * A number that changes when another process commits to the same index (SQLite `PRAGMA data_version`); this
+   * connection's own writes leave it as it is. The in-memory twin has no other writers: always 0.
+   */
+  externalVersion(): number;
   /** Drops every item, edge, tag and collection, smart ones too (rebuild starts from nothing). */
   clear(): void;
   close(): void;

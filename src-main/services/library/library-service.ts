@@ -44,7 +44,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const newId = deps.newId ?? randomId;
   const changed = (reason: Parameters<typeof emitChanged>[0], ids?: readonly string[]) => emitChanged(reason, ids);
   function emitChanged(
-    reason: 'added' | 'updated' | 'trashed' | 'restored' | 'deleted' | 'collections' | 'rebuilt' | 'reconciled',
+    reason: 'added' | 'updated' | 'trashed' | 'restored' | 'deleted' | 'collections' | 'rebuilt' | 'reconciled' | 'external',
     ids?: readonly string[],
   ) {
     smart.invalidate();
@@ -53,6 +53,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     events.emit('library:changed', list ? { reason, ids: list } : { reason });
   }
   const gate = new MaintenanceGate();
+  let watch: ReturnType<typeof setInterval> | undefined;
   const previews = new PreviewQueue(
     gate,
     async ({ id, source }) => {
@@ -200,10 +201,29 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       changed: () => changed('collections'),
       sync: { collections: () => sidecars.writeCollections(), members: (ids) => sidecars.mark(ids) },
     }),
-    /** Starts background work a freshly opened library may have left (perceptual hashes of older images). */
-    startBackground: () => hashes.kick(),
+    /**
+     * Starts background work a freshly opened library may have left (perceptual hashes of older images), and the
+     * watch for writes by another process on the same library (the `imagine` command): a cheap `data_version`
+     * check every `watchMs`, which tells the renderer to re-query when it moved.
+     */
+    startBackground(watchMs = 1000) {
+      hashes.kick();
+      let seen = store.externalVersion();
+      clearInterval(watch);
+      watch = setInterval(() => {
+        const now = store.externalVersion();
+        if (now === seen) return;
+        seen = now;
+        changed('external');
+        hashes.kick();
+      }, watchMs);
+      watch.unref();
+    },
     /** Stops background work at the next item (closing the library); what is left resumes at the next start. */
-    stopBackground: () => hashes.stop(),
+    stopBackground: () => {
+      clearInterval(watch);
+      return hashes.stop();
+    },
     duplicates: () => duplicates.report(),
     /**
      * One item as a file that may leave the computer through an xAI public link: PNG and JPEG as stored, WebP as

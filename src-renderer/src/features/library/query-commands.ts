@@ -163,8 +163,8 @@ let smartTimer: ReturnType<typeof setTimeout> | undefined;
 export function onLibraryChanged(change: EventPayload<'library:changed'>): void {
   const store = useStudio.getState();
   if (change.ids) store.dropLibraryRecords(change.ids);
-  else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched') store.clearLibraryRecords();
-  if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added') void loadCollections();
+  else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched' || change.reason === 'external') store.clearLibraryRecords();
+  if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added' || change.reason === 'external') void loadCollections();
   // Any change can move a smart collection's count; main recounts once per change, so this stays cheap.
   clearTimeout(smartTimer);
   smartTimer = setTimeout(() => void loadSmartCollections(), 300);
