@@ -30,6 +30,16 @@ export class GeneratePage {
   error() {
     return this.page.getByRole('form', { name: 'New batch' }).getByRole('alert');
   }
+  composer() {
+    return this.page.getByRole('form', { name: 'New batch' });
+  }
+  results() {
+    return this.page.getByRole('region', { name: 'Results' });
+  }
+  /** A prompt's group of tiles (one per prompt of a batch), by the prompt. */
+  group(prompt: string) {
+    return this.results().getByRole('group', { name: `Prompt: ${prompt}` });
+  }
   batches() {
     return this.page.getByRole('region', { name: /^Batch:/ });
   }
@@ -72,6 +82,13 @@ export class GeneratePage {
     if (suffix) await this.presets().getByRole('textbox', { name: /Prompt suffix/ }).fill(suffix);
     await this.presets().getByRole('button', { name: 'Save preset' }).click();
     await expect(this.presetPicker()).toHaveValue(/[0-9a-f]{32}/);
+  }
+
+  /** Generates `n` images of one prompt and waits until they are done. */
+  async generate(prompt: string, n: number, aspect: string) {
+    await this.fill({ prompts: [prompt], n, aspect });
+    await this.submit().click();
+    await expect(this.tilesIn(prompt, 'done')).toHaveCount(n);
   }
 
   /** Fills the form: prompts (several switch batch mode on), images per prompt, aspect ratio. */

@@ -67,7 +67,7 @@ describe('GeneratePage', () => {
     render(<GeneratePage />);
     const box = screen.getByLabelText('Prompt');
     fireEvent.change(box, { target: { value: 'a fox' } });
-    expect(screen.getByText('5 / 1024 characters')).toBeInTheDocument();
+    expect(screen.getByText(/^5 \/ 1024/)).toHaveTextContent('5 / 1024 characters');
     expect(await screen.findByTestId('cost-estimate')).toHaveTextContent('$0.04');
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     const grid = await screen.findByRole('region', { name: 'Batch: a fox' });

@@ -15,6 +15,8 @@ export function AspectRatioPicker<T extends Ratio>(props: {
   /** Why the whole group is unavailable (e.g. image→video takes its shape from the image). */
   disabledReason?: string | null;
   autoLabel?: string;
+  /** The drawn box's long side in px (a compact composer draws them smaller). */
+  boxSize?: number;
 }) {
   return (
     <div className="field control-aspect">
@@ -27,7 +29,7 @@ export function AspectRatioPicker<T extends Ratio>(props: {
         value={props.value}
         onChange={props.onChange}
         choices={props.options.map((ratio) => {
-          const box = ratioBox(ratio);
+          const box = ratioBox(ratio, props.boxSize);
           return {
             value: ratio,
             label: ratio,

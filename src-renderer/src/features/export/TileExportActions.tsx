@@ -13,7 +13,7 @@ const FLASH_MS = 1500;
  * (a save dialog in the desktop app, a download in the browser). Success shows on the button itself, briefly (a
  * notice per copy would pile up); failures arrive as notices from the commands.
  */
-export function TileExportActions(props: { record: LibraryRecord }) {
+export function TileExportActions(props: { record: LibraryRecord; tabIndex?: number }) {
   const caps = useCapabilities();
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<'copy' | 'save' | null>(null);
@@ -31,10 +31,10 @@ export function TileExportActions(props: { record: LibraryRecord }) {
   const saveLabel = caps.dialogs ? 'Save…' : 'Download';
   return (
     <div className="tile-export" role="group" aria-label="Image actions">
-      <button type="button" disabled={busy} onClick={() => void run('copy')}>
+      <button type="button" tabIndex={props.tabIndex} disabled={busy} onClick={() => void run('copy')}>
         {done === 'copy' ? 'Copied' : 'Copy image'}
       </button>
-      <button type="button" disabled={busy} onClick={() => void run('save')}>
+      <button type="button" tabIndex={props.tabIndex} disabled={busy} onClick={() => void run('save')}>
         {done === 'save' ? (caps.dialogs ? 'Saved' : 'Downloading') : saveLabel}
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { BatchCard } from './BatchCard';
 import { clearFinished } from './commands';
@@ -15,24 +15,35 @@ function useNow(active: boolean): number {
   return now;
 }
 
-/** Every batch on the board, newest first, with the ledger and "Clear finished". */
+/**
+ * "Results": every batch, newest first, in a region that scrolls on its own under the composer, with the ledger and
+ * "Clear finished". A new batch lands at the top and the region scrolls there, so its first tiles are in view.
+ */
 export function BatchBoard() {
   const batches = useStudio((s) => s.batches);
   const ledger = useStudio((s) => s.ledger);
   const active = batches.some((b) => b.jobs.some((j) => j.state === 'queued' || j.state === 'running'));
   const now = useNow(active);
+  const scroller = useRef<HTMLElement>(null);
+  const newest = batches[0]?.id;
+  const seen = useRef(newest);
+  useEffect(() => {
+    if (newest === seen.current) return;
+    seen.current = newest;
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [newest]);
   return (
-    <div className="batch-board">
-      <div className="board-head">
-        <h2>Batches</h2>
+    <section ref={scroller} className="results" aria-labelledby="results-title">
+      <div className="results-head">
+        <h2 id="results-title">Results</h2>
         <LedgerBar ledger={ledger} />
         <button type="button" onClick={() => void clearFinished()} disabled={batches.length === 0}>Clear finished</button>
       </div>
       {batches.length === 0 ? (
-        <p className="muted">Nothing generated yet. Results also go straight into the Library.</p>
+        <p className="results-empty muted">Nothing generated yet: write a prompt above and press Generate. Results also go straight into the Library.</p>
       ) : (
         batches.map((b) => <BatchCard key={b.id} batch={b} now={now} />)
       )}
-    </div>
+    </section>
   );
 }

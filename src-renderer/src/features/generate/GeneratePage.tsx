@@ -10,6 +10,7 @@ import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
 import { KeyGate } from '../shell/KeyGate';
+import { needsKey } from '../../stores/settings-slice';
 import { registerShortcuts } from '../shell/shortcuts';
 import './generate.css';
 
@@ -30,6 +31,7 @@ registerShortcuts({
 /** Generate: prompts and options, the live estimate, and the board of batches filling in. */
 export function GeneratePage() {
   const draft = useStudio((s) => s.draft);
+  const gated = useStudio((s) => (s.settingsView && s.keyStatus ? needsKey(s.settingsView, s.keyStatus) : false));
   const table = useCapabilityTable();
   const estimate = useStudio((s) => s.estimate);
   const submitError = useStudio((s) => s.submitError);
@@ -74,31 +76,42 @@ export function GeneratePage() {
 
   return (
     <div className="generate">
-      <div className="generate-head">
-        <h1>Generate</h1>
-        <button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>
-      </div>
+      {/* Without a key the form waits behind the gate; the page keeps its heading above it. */}
+      {gated && <h1 className="generate-gated-title">Generate</h1>}
       <KeyGate what="generate images">
         <form
-          className="generate-form"
+          className="composer"
           aria-label="New batch"
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
           }}
         >
-          <PromptBox value={draft.text} batchMode={draft.batchMode} maxLength={maxLength} historyVersion={historyVersion} onChange={(text) => setDraft({ text })} />
-          <label className="check">
-            <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
-            Batch mode: one prompt per line
-          </label>
-          <PresetBar />
-          <OptionsBar />
-          <div className="submit-row">
-            <CostLine estimate={estimate} />
-            <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
-              {busy ? 'Queuing…' : 'Generate'}
-            </button>
+          <div className="composer-main">
+            <PromptBox
+              value={draft.text}
+              batchMode={draft.batchMode}
+              maxLength={maxLength}
+              historyVersion={historyVersion}
+              onChange={(text) => setDraft({ text })}
+              heading={<h1>Generate</h1>}
+              links={<button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>}
+            />
+            <div className="composer-go">
+              <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
+                {busy ? 'Queuing…' : 'Generate'}
+              </button>
+              <CostLine estimate={estimate} />
+            </div>
+          </div>
+          {/* The parameters: one compact, wrapping row of controls under the prompt (each control brings its label). */}
+          <div className="composer-options">
+            <label className="check">
+              <input type="checkbox" checked={draft.batchMode} onChange={(e) => setDraft({ batchMode: e.target.checked })} />
+              Batch mode: one prompt per line
+            </label>
+            <OptionsBar />
+            <PresetBar />
           </div>
           {submitError && <p className="form-error" role="alert">{submitError}</p>}
         </form>

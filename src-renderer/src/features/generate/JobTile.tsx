@@ -20,9 +20,20 @@ const LABEL: Record<Tile['state'], string> = {
  * One requested image: pending with elapsed time, the thumbnail, or what went wrong in words. A done image has a
  * toolbar (shown on hover or keyboard focus) and a right-click menu with the same actions (see tile-actions).
  */
-export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: number; onRetry(): void; batch?: BatchView }) {
+export function JobTile(props: {
+  tile: Tile;
+  job: JobView;
+  aspect: string;
+  now: number;
+  onRetry(): void;
+  batch?: BatchView;
+  /** Roving tabindex: 0 for the board's one tab stop, -1 for the others. */
+  tabIndex?: number;
+  onFocusTile?(): void;
+}) {
   const { tile, job, batch } = props;
-  const ratio = props.aspect === 'auto' ? '1 / 1' : props.aspect.replace(':', ' / ');
+  // The requested ratio; with "auto", the image's own once it is there.
+  const ratio = props.aspect !== 'auto' ? props.aspect.replace(':', ' / ') : tile.width && tile.height ? `${tile.width} / ${tile.height}` : '1 / 1';
   const waiting = job.state === 'queued' ? (job.note ?? 'Queued') : `Generating… ${elapsed(props.now - (job.startedAt ?? props.now))}`;
   const canRetry = tile.state === 'failed' || tile.state === 'interrupted' || tile.state === 'cancelled';
   const itemId = tile.state === 'done' ? tile.itemId : null;
@@ -41,6 +52,11 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
     setMenu({ x: e.clientX, y: e.clientY });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.key === 'Enter' && itemId && e.target === e.currentTarget) {
+      e.preventDefault();
+      openInViewer(itemId);
+      return;
+    }
     if (!itemId || !(e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) return;
     e.preventDefault();
     const r = e.currentTarget.getBoundingClientRect();
@@ -53,8 +69,17 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
       style={{ aspectRatio: ratio }}
       aria-label={`Image ${tile.index + 1}: ${LABEL[tile.state]}`}
       data-state={tile.state}
+      data-tile=""
+      tabIndex={props.tabIndex ?? 0}
       onPointerEnter={load}
-      onFocus={load}
+      onFocus={() => {
+        load();
+        props.onFocusTile?.();
+      }}
+      onClick={(e) => {
+        // A click on the image opens it; the tile's own buttons do their own thing.
+        if (itemId && !(e.target as HTMLElement).closest('button, [role="menu"]')) openInViewer(itemId);
+      }}
       onContextMenu={onContextMenu}
       onKeyDown={onKeyDown}
     >
@@ -66,7 +91,6 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
             loading="lazy"
             draggable={!!record}
             onDragStart={(e) => record && startDragOut(e.nativeEvent, [record])}
-            onClick={() => itemId && openInViewer(itemId)}
           />
           {actions.length > 0 && (
             <div className={`tile-tools${favorite ? ' has-favorite' : ''}`} role="group" aria-label="Tile actions">
@@ -77,6 +101,7 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
                   className={`tile-tool tool-${a.id}`}
                   aria-label={a.label}
                   aria-pressed={a.pressed}
+                  tabIndex={-1}
                   title={a.label}
                   onClick={a.run}
                 >
@@ -89,7 +114,8 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
                 aria-label="More actions"
                 aria-haspopup="menu"
                 aria-expanded={menu !== null}
-                title="More actions (also on right-click)"
+                tabIndex={-1}
+                title="More actions (also on right-click, or Shift+F10 on the tile)"
                 onClick={(e) => {
                   const r = e.currentTarget.getBoundingClientRect();
                   setMenu({ x: r.left, y: r.bottom + 4 });
@@ -99,7 +125,7 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
               </button>
             </div>
           )}
-          {record && <TileExportActions record={record} />}
+          {record && <TileExportActions record={record} tabIndex={-1} />}
           {menu && <TileMenu x={menu.x} y={menu.y} actions={actions} extra={extra} onClose={closeMenu} />}
         </>
       ) : (
@@ -114,7 +140,7 @@ export function JobTile(props: { tile: Tile; job: JobView; aspect: string; now: 
             tile.reason && <span className="tile-reason" title={tile.reason}>{tile.reason}</span>
           )}
           {canRetry && job.state !== 'queued' && job.state !== 'running' && (
-            <button type="button" onClick={props.onRetry}>Retry</button>
+            <button type="button" tabIndex={-1} onClick={props.onRetry}>Retry</button>
           )}
         </div>
       )}

@@ -37,7 +37,7 @@ export function OptionsBar() {
         onChange={(resolution) => setDraft({ resolution })}
       />
       <div className="field-wide">
-        <AspectRatioPicker options={model?.ratios ?? ['1:1']} value={draft.aspectRatio} onChange={(aspectRatio) => setDraft({ aspectRatio })} />
+        <AspectRatioPicker options={model?.ratios ?? ['1:1']} value={draft.aspectRatio} onChange={(aspectRatio) => setDraft({ aspectRatio })} boxSize={20} />
       </div>
     </div>
   );

@@ -87,8 +87,13 @@ export function PresetBar() {
         </label>
         {picked && !matchesPreset(picked, draft) && <span className="muted preset-changed">changed since picked</span>}
         <button type="button" onClick={() => begin({ kind: 'save' })}>Save as preset…</button>
-        <button type="button" disabled={!picked} onClick={() => picked && begin({ kind: 'rename', preset: picked })}>Rename…</button>
-        <button type="button" disabled={!picked} onClick={() => picked && begin({ kind: 'delete', preset: picked })}>Delete</button>
+        {/* Rename and Delete act on the picked preset: they appear with it, so the composer stays one short row. */}
+        {picked && (
+          <>
+            <button type="button" onClick={() => begin({ kind: 'rename', preset: picked })}>Rename…</button>
+            <button type="button" onClick={() => begin({ kind: 'delete', preset: picked })}>Delete</button>
+          </>
+        )}
       </div>
       {(mode.kind === 'save' || mode.kind === 'rename') && (
         <div

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { recentPrompts, stepHistory } from './prompt-history';
 import { PromptSearch } from './PromptSearch';
 
@@ -12,6 +12,10 @@ export function PromptBox(props: {
   batchMode: boolean;
   maxLength: number;
   historyVersion?: number;
+  /** Shown first in the prompt's head line (the page's heading, so the composer spends one line on both). */
+  heading?: ReactNode;
+  /** Links after History in the head line. */
+  links?: ReactNode;
   onChange(text: string): void;
 }) {
   const [cursor, setCursor] = useState<number | null>(null);
@@ -63,16 +67,23 @@ export function PromptBox(props: {
   return (
     <div className="prompt-box">
       <div className="prompt-head">
+        {props.heading}
         <label htmlFor="prompt-input">{props.batchMode ? 'Prompts (one per line)' : 'Prompt'}</label>
+        <span id="prompt-count" className={`prompt-count${over ? ' over' : ''}`}>
+          {props.batchMode ? `${lines.filter((l) => l.trim()).length} prompts · longest ` : ''}
+          {longest} / {props.maxLength}
+          <span className="sr-only"> characters</span>
+        </span>
         <button type="button" className="link" aria-keyshortcuts="Control+R Meta+R" aria-expanded={searching} onClick={() => setSearching((s) => !s)}>
           History (Ctrl+R)
         </button>
+        {props.links}
       </div>
       <textarea
         id="prompt-input"
         ref={textRef}
         value={props.value}
-        rows={props.batchMode ? 6 : 4}
+        rows={props.batchMode ? 4 : 2}
         placeholder={props.batchMode ? 'A lighthouse at dusk\nA fox in the snow' : 'Describe the image you want…'}
         aria-describedby="prompt-count"
         aria-invalid={over}
@@ -91,10 +102,6 @@ export function PromptBox(props: {
           }}
         />
       )}
-      <div id="prompt-count" className={`prompt-count${over ? ' over' : ''}`}>
-        {props.batchMode ? `${lines.filter((l) => l.trim()).length} prompts · longest ` : ''}
-        {longest} / {props.maxLength} characters
-      </div>
     </div>
   );
 }

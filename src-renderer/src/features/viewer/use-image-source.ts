@@ -1,5 +1,5 @@
 import type { LibraryRecord } from '@contract';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { mediaUrl } from '../../lib/api';
 
 export interface ImageSource {
@@ -26,8 +26,11 @@ export function useImageSource(record: LibraryRecord): ImageSource {
     id: record.id, fullLoaded: false, failed: false, previewFailed: false, probed: null,
   });
   const mine = state.id === record.id ? state : { id: record.id, fullLoaded: false, failed: false, previewFailed: false, probed: null };
-  const patch = (id: string, p: Partial<typeof state>) =>
-    setState((s) => ({ ...(s.id === id ? s : { id, fullLoaded: false, failed: false, previewFailed: false, probed: null }), ...p }));
+  const patch = useCallback(
+    (id: string, p: Partial<typeof state>) =>
+      setState((s) => ({ ...(s.id === id ? s : { id, fullLoaded: false, failed: false, previewFailed: false, probed: null }), ...p })),
+    [],
+  );
   const original = mediaUrl(record.file);
   const preview = record.preview && !mine.previewFailed ? mediaUrl(record.preview) : null;
 
@@ -43,7 +46,7 @@ export function useImageSource(record: LibraryRecord): ImageSource {
       img.onload = null;
       img.onerror = null;
     };
-  }, [record.id, record.kind, record.missing, original]);
+  }, [record.id, record.kind, record.missing, original, patch]);
 
   const showPreview = !mine.fullLoaded && preview !== null;
   const known = record.width && record.height ? { width: record.width, height: record.height } : null;
