@@ -28,6 +28,10 @@ export default defineConfig({
         },
       },
       {
+        // The README's two commands in a fresh clone (npm ci of its own): run by `npm test`, not in the unit set.
+        test: { name: 'fresh-clone', environment: 'node', include: ['test/setup/**/*.test.ts'], testTimeout: 900_000, hookTimeout: 300_000 },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'keychain',

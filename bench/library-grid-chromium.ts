@@ -17,7 +17,7 @@ const ROWS_TO_SCROLL = 10_000;
 const ROWS_PER_FRAME = 10;
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function seedFolder(dataDir: string, items: number): Promise<number> {
+export async function seedFolder(dataDir: string, items: number): Promise<number> {
   const t = performance.now();
   const libraryDir = path.join(dataDir, 'library');
   mkdirSync(libraryDir, { recursive: true });

@@ -3,8 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+// usage: node scripts/summarize-reports.mjs DIR [REPORT.json …]  (the reports the run was meant to write)
 const dir = process.argv[2] ?? 'reports';
-const expected = ['vitest-unit.json', 'vitest-keychain.json', 'playwright.json'];
+const named = process.argv.slice(3);
+const expected = named.length > 0 ? named : ['vitest-unit.json', 'vitest-keychain.json', 'playwright.json'];
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -38,6 +38,10 @@ import { createXaiFilesClient } from './adapters/xai/xai-files-client';
 import { createShareService } from './services/share/share-service';
 import { createShareHandlers } from './services/share/share-handlers';
 import type { FilesApi } from './core/share/ports';
+import { AppErrorException } from './core/app-error';
+import { createDeepLinkRouter, type DeepLinkRouter } from './services/links/deep-link-router';
+import { BROWSER_HOST_UPDATES, type Updater } from './core/updates/updater';
+import { createUpdatesHandlers } from './services/updates/updates-handlers';
 
 /** What a shell hands to the core: where data lives and the platform-specific ports. */
 export interface CoreOptions {
@@ -58,6 +62,8 @@ export interface CoreOptions {
   settingsStore?: SettingsStore;
   /** Native dialogs, reveal, OS drag and clipboard: Electron's; the browser host passes null (none of these). */
   desktop?: DesktopIntegration | null;
+  /** The desktop app's updater (electron-updater); the browser host has none (updates come with the desktop app). */
+  updater?: Updater | null;
 }
 
 export interface AppCore {
@@ -68,6 +74,8 @@ export interface AppCore {
   connection: ApiConnection;
   /** Finished exports waiting for the browser host's `/download/<token>` route. */
   downloads: Downloads;
+  /** `imagine-studio://` links from the OS (the Electron shell feeds them in). */
+  links: DeepLinkRouter;
   dispose(): Promise<void>;
 }
 
@@ -115,9 +123,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     mkdirSync(dir, { recursive: true });
     const adapters = createLibraryAdapters(dir);
     const service = createLibraryService({ ...adapters, clock, events: options.events, logger: options.logger });
-    // Files deleted or added behind the app's back are found before anything new is ingested: a concurrent
-    // ingest's file would otherwise look like an orphan to the sweep.
-    await service.reconcile().catch((err: unknown) => {
+    // Files deleted or added behind the app's back are found in the background, a shard at a time, while the app
+    // is already in use (it leaves the files of ingests in progress alone); the Library says while it runs.
+    void service.reconcile().catch((err: unknown) => {
       options.logger.error('library: reconcile failed', { dir, error: String(err) });
     });
     service.startBackground();
@@ -127,7 +135,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       files: adapters.files,
       async close() {
         await service.stopBackground();
-        await service.idle();
+        await service.close();
         adapters.store.close();
       },
     };
@@ -232,9 +240,26 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
     simulated: () => vault.connection.isDemo(),
   });
+  const links = createDeepLinkRouter({
+    events: options.events,
+    logger: options.logger,
+    exists: {
+      item: (id) => {
+        try {
+          library.item(id);
+          return true;
+        } catch (err) {
+          if (err instanceof AppErrorException && err.appError.kind === 'not-found') return false;
+          throw err;
+        }
+      },
+      collection: (id) => library.collections.list().some((c) => c.id === id),
+    },
+  });
 
   const handlers: Handlers = {
     'app:info': () => app.info(),
+    'links:pending': () => links.takePending(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
@@ -254,6 +279,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...createVideoHandlers(video),
     ...exporting.handlers,
     ...createShareHandlers(share),
+    ...createUpdatesHandlers(options.updater ?? null, BROWSER_HOST_UPDATES),
   };
 
   return {
@@ -263,6 +289,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
     connection: vault.connection,
     downloads: exporting.downloads,
+    links,
     async dispose() {
       exporting.dispose();
       await video.dispose();

@@ -12,6 +12,8 @@ import { jobsChannels, jobsEvents } from './jobs';
 import { editChannels, editEvents } from './edit';
 import { videoChannels, videoEvents } from './video';
 import { desktopChannels } from './desktop';
+import { linksChannels, linksEvents } from './links';
+import { updatesChannels, updatesEvents } from './updates';
 import { modelsChannels, modelsEvents } from './models';
 import { shareChannels, shareEvents } from './share';
 import type { Envelope } from './errors';
@@ -26,6 +28,8 @@ export * from './settings';
 export * from './jobs';
 export * from './edit';
 export * from './desktop';
+export * from './links';
+export * from './updates';
 export * from './capabilities';
 export * from './models';
 export * from './share';
@@ -46,6 +50,8 @@ export const channels = {
   ...editChannels,
   ...videoChannels,
   ...desktopChannels,
+  ...linksChannels,
+  ...updatesChannels,
   ...modelsChannels,
   ...shareChannels,
 } as const satisfies Record<string, ChannelDef>;
@@ -59,6 +65,8 @@ export const events = {
   ...jobsEvents,
   ...editEvents,
   ...videoEvents,
+  ...linksEvents,
+  ...updatesEvents,
   ...modelsEvents,
   ...shareEvents,
 } as const satisfies Record<string, z.ZodType>;

@@ -63,6 +63,8 @@ export const LibraryRecord = z.object({
   file: z.string(),
   thumb: z.string().nullable(),
   preview: z.string().nullable(),
+  /** SHA-256 (hex) of the bytes as they arrived (items from before hashing have none): exact duplicates share it. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Present when records were asked for with a search text. */
   highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges, title: HighlightRanges.optional() }).optional(),
 });
@@ -107,6 +109,11 @@ export const LibraryQueryInput = z
     limit: z.number().int().min(1).max(50_000).default(5_000),
     /** Also return the records of this page's first N ids (with highlights for a text search): the grid's first window in the same round trip. */
     withRecords: z.number().int().min(1).max(1000).optional(),
+    /**
+     * Only these ids (those of them the filter matches), in the sort's order, with `total` counting just them: how
+     * the grid places items that were just added without re-running the whole query.
+     */
+    ids: z.array(LibraryId).min(1).max(1000).optional(),
   })
   .strict();
 export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;
@@ -177,6 +184,8 @@ export type PathToken = z.infer<typeof PathToken>;
 export const ImportSource = z.discriminatedUnion('kind', [
   /** Files the user picked with `desktop:choose-files`, by their tokens. */
   z.object({ kind: z.literal('chosen'), tokens: z.array(PathToken).min(1).max(1000) }).strict(),
+  /** A folder picked with `desktop:choose-folder` (purpose `import`): every image in it and its subfolders. */
+  z.object({ kind: z.literal('folder'), token: PathToken }).strict(),
   z
     .object({
       kind: z.literal('bytes'),
@@ -209,6 +218,37 @@ export const DuplicateReport = z.object({
 });
 export type DuplicateReport = z.infer<typeof DuplicateReport>;
 
+/** An import in progress (`library:import-begin`), for progress events and cancelling. */
+export const ImportJobId = z.string().regex(/^[0-9a-f]{32}$/, 'Not an import id.');
+
+/** Where an import stands: counts so far, its pace and a guess at the time left. */
+export const ImportProgress = z.object({
+  job: ImportJobId,
+  state: z.enum(['running', 'done', 'cancelled']),
+  /** Files in this import; a folder's count is known once main has walked it. */
+  total: z.number().int().nonnegative(),
+  /** Files through the pipeline, whatever became of them. */
+  done: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  /** Files whose exact bytes are in the library already: reported, not imported again. */
+  duplicates: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  ratePerSec: z.number().nonnegative(),
+  /** Null until a few files have gone through (and once it has ended). */
+  etaMs: z.number().int().nonnegative().nullable(),
+  elapsedMs: z.number().int().nonnegative(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+/** What one `library:import` call did (lists hold at most 1,000 entries each; progress events have the counts). */
+export const ImportResult = z.object({
+  imported: z.array(LibraryId),
+  rejected: z.array(z.object({ name: z.string(), reason: z.string() })),
+  /** Files already in the library, with the item that has their bytes. */
+  duplicates: z.array(z.object({ name: z.string(), id: LibraryId })),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
 /** One value of a filter dropdown with how many items have it. */
 export const LibraryFacet = z.object({ value: z.string(), count: z.number().int() });
 export type LibraryFacet = z.infer<typeof LibraryFacet>;
@@ -216,6 +256,20 @@ export type LibraryFacet = z.infer<typeof LibraryFacet>;
 /** Export formats: the stored file, or converted. */
 export const ExportFormat = z.enum(['original', 'png', 'jpeg', 'webp']);
 export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** A background pass over the library folder: the start-up check, or "Rebuild library" from Settings. */
+export const LibraryMaintenance = z.object({
+  task: z.enum(['check', 'rebuild']),
+  state: z.enum(['running', 'done', 'failed', 'stopped']),
+  /** Share of the library walked, 0–1 (it goes through 1/256 of the items at a time). */
+  progress: z.number().min(0).max(1),
+  /** Items looked at so far. */
+  items: z.number().int().nonnegative(),
+  elapsedMs: z.number().int().nonnegative(),
+  /** What it found, or why it failed, in words (when it has ended). */
+  message: z.string().optional(),
+});
+export type LibraryMaintenance = z.infer<typeof LibraryMaintenance>;
 
 export const libraryChannels = {
   /** Ordered ids (and total) for a filter and sort: the virtualized grid loads ids first, records per window. */
@@ -285,16 +339,25 @@ export const libraryChannels = {
   /** Exact and near copies among the images outside the trash, grouped, each group with a suggested keeper. */
   'library:duplicates': { input: Empty, output: DuplicateReport },
   /**
+   * Starts an import of `total` files (0 when main will count them: a folder), for its progress events
+   * (`library:import`) and `library:import-cancel`. The files then come through `library:import` with this job.
+   */
+  'library:import-begin': {
+    input: z.object({ total: z.number().int().min(0).max(10_000_000) }).strict(),
+    output: z.object({ job: ImportJobId }),
+  },
+  /**
    * Import image and video files (judged by their bytes, validated by decoding; JPEG, PNG, WebP, GIF, MP4, MOV,
-   * WebM); they are marked `imported` and titled by their file name. Each refused file comes back with its reason.
+   * WebM); they are marked `imported` and titled by their file name. Each refused file comes back with its reason;
+   * files whose exact bytes are in the library already are reported as duplicates instead. With `job`, they count towards that import's progress;
+   * the renderer may have a few `bytes` calls in flight at once (main decodes as many as the machine has cores).
    */
   'library:import': {
-    input: z.object({ source: ImportSource }).strict(),
-    output: z.object({
-      imported: z.array(LibraryId),
-      rejected: z.array(z.object({ name: z.string(), reason: z.string() })),
-    }),
+    input: z.object({ source: ImportSource, job: ImportJobId.optional() }).strict(),
+    output: ImportResult,
   },
+  /** Stops an import before its next file (files already in stay); its next progress event says cancelled. */
+  'library:import-cancel': { input: z.object({ job: ImportJobId }).strict(), output: Empty },
   /**
    * Copy items out of the library into a folder chosen with `desktop:choose-folder`, as original or converted,
    * with metadata kept or stripped. The folder token is used up; `folder` is a fresh one for the same folder, so a
@@ -311,11 +374,20 @@ export const libraryChannels = {
       .strict(),
     output: z.object({ files: z.array(z.object({ id: LibraryId, path: z.string() })), folder: PathToken }),
   },
-  /** Recreate the index from the files and sidecars alone. */
+  /**
+   * Recreate the index from the files and sidecars alone. Resolves when done; progress comes as
+   * `library:maintenance` events, and the grid keeps answering meanwhile.
+   */
   'library:rebuild': { input: Empty, output: z.object({ items: z.number().int(), skipped: z.number().int() }) },
+  /** The background check or rebuild running now, or the last one to end (null before the first). */
+  'library:maintenance': { input: Empty, output: z.object({ status: LibraryMaintenance.nullable() }) },
 } as const;
 
 export const libraryEvents = {
+  /** Progress of an import: a few times a second while it runs, and when it ends or is cancelled. */
+  'library:import': ImportProgress,
+  /** Progress of the start-up check or a rebuild (a few times a second while it runs, and when it ends). */
+  'library:maintenance': LibraryMaintenance,
   /** The library changed; the renderer re-runs its query (and refreshes the listed ids when given). */
   'library:changed': z.object({
     /** `external`: another process (the `imagine` command) wrote to the same library. */

@@ -35,6 +35,8 @@ export const Settings = z.object({
   libraryDir: z.string().trim().min(1).max(4096).nullable(),
   theme: z.enum(THEMES),
   notifications: z.boolean(),
+  /** The desktop app looks for updates at start and every few hours (off: only when asked). */
+  autoUpdateCheck: z.boolean(),
   /** Points the app at a built-in simulator: no key, no cost, simulated results in a separate library. */
   demoMode: z.boolean(),
   /** Optional spending cap in USD per session of work; null = no cap. */
@@ -57,6 +59,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   libraryDir: null,
   theme: 'system',
   notifications: true,
+  autoUpdateCheck: true,
   demoMode: false,
   budgetCapUsd: null,
 };

@@ -8,6 +8,8 @@ import { NoticeList } from './features/shell/NoticeList';
 import { SectionAnnouncer, SectionPanel } from './features/shell/SectionPanel';
 import { ShortcutsHost } from './features/shell/ShortcutsOverlay';
 import { useTheme } from './features/shell/theme';
+import { useWindowTitle } from './features/shell/window-title';
+import { UpdatePrompt } from './features/updates/UpdatePrompt';
 import { ViewerHost } from './features/viewer/Viewer';
 import { SECTIONS } from './stores/sections';
 import { useStudio } from './stores/store';
@@ -19,6 +21,7 @@ export function App() {
   const setSection = useStudio((s) => s.setSection);
   const onboarding = useStudio((s) => s.onboardingOpen);
   useTheme();
+  useWindowTitle();
 
   useEffect(() => {
     // Ctrl/Cmd+1…5 jump to a section from anywhere; the focus follows into it (see SectionPanel).
@@ -56,6 +59,7 @@ export function App() {
   return (
     <div className="app" aria-busy={status === 'starting'}>
       <ConnectionBanner />
+      <UpdatePrompt />
       <Navigation />
       <DemoModeBadge />
       <SectionPanel />

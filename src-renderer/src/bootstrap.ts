@@ -1,9 +1,13 @@
+import { startLibraryMaintenance } from './features/library/maintenance-commands';
+import { onImportProgress } from './features/library/import-commands';
 import { onLibraryChanged } from './features/library/query-commands';
 import { rehydrateSettings } from './features/settings/rehydrate';
 import { startGenerate } from './features/generate/commands';
 import { hasBridge, invoke, subscribe } from './lib/api';
 import { useStudio } from './stores/store';
 import { startVideo } from './features/video/commands';
+import { startDeepLinks } from './features/shell/deep-links';
+import { startUpdates } from './features/updates/updates';
 import { startCapabilities } from './features/controls/commands';
 
 /**
@@ -17,12 +21,19 @@ export async function bootstrap(): Promise<void> {
     subscribe('app:notice', ({ level, message }) => useStudio.getState().pushNotice(level, message));
     subscribe('library:changed', onLibraryChanged);
     subscribe('share:changed', () => useStudio.getState().patchLibrary({ shareVersion: useStudio.getState().library.shareVersion + 1 }));
+    subscribe('library:import', onImportProgress);
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();
     await startCapabilities();
     await startGenerate();
     await startVideo();
+    await startUpdates();
+    await startLibraryMaintenance();
     store.setStatus('ready');
+    // After ready: a link that launched the app acts on the screens it opens, so they must be there.
+    await startDeepLinks().catch((err: unknown) =>
+      useStudio.getState().pushNotice('warning', `Links from other apps cannot be opened right now: ${err instanceof Error ? err.message : String(err)}`),
+    );
   } catch (err) {
     store.setStatus('failed', err instanceof Error ? err.message : String(err));
   } finally {

@@ -7,13 +7,25 @@ export const view = (patch: Partial<SettingsView['settings']> = {}): SettingsVie
   loadNotice: null,
 });
 
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+/** Sends an event to whatever subscribed through the fake window.api (as main's events arrive). */
+export function emitFakeEvent(event: string, payload: unknown) {
+  for (const listener of listeners.get(event) ?? []) listener(payload);
+}
+
 /** A window.api that answers from a table of handlers and records every call. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each fake handler takes its channel's input
 export function installFakeApi(handlers: Record<string, (input: any) => unknown>) {
   const calls: { channel: string; input: unknown }[] = [];
+  listeners.clear();
   (window as unknown as Record<string, unknown>)[API_GLOBAL] = {
     mediaBase: '/media/',
-    on: () => () => {},
+    on(event: string, listener: (payload: unknown) => void) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(listener));
+      return () => set.delete(listener);
+    },
     async invoke(channel: string, input: unknown) {
       calls.push({ channel, input });
       const h = handlers[channel];

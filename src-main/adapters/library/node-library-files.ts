@@ -79,10 +79,30 @@ export class NodeLibraryFiles implements LibraryFiles {
     return out;
   }
 
+  async listShard(shard: string): Promise<string[]> {
+    if (!/^[0-9a-f]{2}$/.test(shard)) throw new Error(`Not an id shard: ${shard}`);
+    const out: string[] = [];
+    for (const top of LIBRARY_DIRS) {
+      const names = await readdir(path.join(this.root, top, shard), { withFileTypes: true }).catch(() => []);
+      for (const n of names) if (n.isFile()) out.push(`${top}/${shard}/${n.name}`);
+    }
+    return out;
+  }
+
+  async modifiedAt(relPath: string): Promise<number | null> {
+    return stat(safeJoin(this.root, relPath)).then(
+      (s) => s.mtimeMs,
+      () => null,
+    );
+  }
+
   absolute(relPath: string): string {
     return safeJoin(this.root, relPath);
   }
 }
+
+/** Files one folder import takes at most (a walk of a whole disk stops there). */
+const MAX_FOLDER_FILES = 1_000_000;
 
 /** Import sources and export targets the user picked; never inside the library itself. */
 export class NodeExternalFiles implements ExternalFiles {
@@ -104,6 +124,27 @@ export class NodeExternalFiles implements ExternalFiles {
     const lib = await realpath(this.libraryRoot).catch(() => path.resolve(this.libraryRoot));
     const rel = path.relative(lib, real as string);
     if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) invalid('Choose a folder outside the library.');
+  }
+
+  async listFolder(dir: string, extensions: readonly string[]): Promise<string[]> {
+    await this.checkTargetDir(dir);
+    const wanted = new Set(extensions.map((e) => e.toLowerCase()));
+    // A folder that holds the library (a home folder with the library in it) must not import the library itself.
+    const library = await realpath(this.libraryRoot).catch(() => path.resolve(this.libraryRoot));
+    const out: string[] = [];
+    // Breadth first with an explicit list: no recursion depth to exhaust on a deep tree.
+    const folders = [await realpath(dir)];
+    for (let folder = folders.shift(); folder !== undefined; folder = folders.shift()) {
+      const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        if (e.name.startsWith('.')) continue;
+        const full = path.join(folder, e.name);
+        if (e.isDirectory() && full !== library) folders.push(full);
+        else if (e.isFile() && wanted.has(path.extname(e.name).slice(1).toLowerCase())) out.push(full);
+        if (out.length >= MAX_FOLDER_FILES) return out.sort();
+      }
+    }
+    return out.sort();
   }
 
   async writeNew(dir: string, name: string, bytes: Uint8Array): Promise<string> {

@@ -1,12 +1,12 @@
 import type { LibraryFacet, LibraryFilter, LibraryRecord, LibrarySort, LibraryTag } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
-import { ftsMatchOf, isEmptyQuery, parseSearchQuery } from '../../core/library/search-query';
+import { ftsMatchOf, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ShareRow } from '../../core/share/ports';
-import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
+import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
-import { countSql, filterWhere, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
+import { countSql, filterWhere, idsSql, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
 import { SqliteTags } from './sqlite-tags';
 import { openLibraryDatabase } from './sqlite-schema';
@@ -22,6 +22,21 @@ function chunks<T>(list: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += CHUNK) out.push(list.slice(i, i + CHUNK));
   return out;
+}
+
+type EdgeRow = { parentId: string; kind: string };
+
+/** True when an update would write exactly what the row holds. */
+function sameRow(row: ItemRow, params: readonly SQLInputValue[], hash: string | null): boolean {
+  if (hash !== null && hash !== row.content_hash) return false;
+  return ITEM_COLUMNS.every((column, i) => (row as unknown as Record<string, SQLInputValue>)[column] === params[i]);
+}
+
+function sameEdges(rows: readonly EdgeRow[], parents: NewItem['parents']): boolean {
+  if (rows.length !== parents.length) return false;
+  const key = (e: EdgeRow) => `${e.parentId} ${e.kind}`;
+  const want = new Set(parents.map(key));
+  return rows.every((r) => want.has(key(r)));
 }
 
 /** The library index in one SQLite file (WAL), via node:sqlite. */
@@ -58,42 +73,70 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   insert(entries: readonly NewItem[]): void {
+    this.tx(() => this.insertRows(entries));
+  }
+
+  syncItems(batch: ItemSync): void {
+    const clear = this.stmt('DELETE FROM collection_items WHERE item_id = ?');
+    this.tx(() => {
+      this.insertRows(batch.upsert);
+      for (const [itemId, collections] of batch.memberships) {
+        clear.run(itemId);
+        if (collections.length === 0) continue;
+        const sql = `INSERT OR IGNORE INTO collection_items (collection_id, item_id)
+          SELECT id, ? FROM collections WHERE id IN (${collections.map(() => '?').join(',')})`;
+        this.stmt(sql).run(itemId, ...collections.slice(0, CHUNK));
+      }
+      this.removeRows(batch.remove);
+    });
+  }
+
+  /** Inserts or updates rows and their parent edges; the caller holds the transaction. */
+  private insertRows(entries: readonly NewItem[]): void {
     const cols = ITEM_COLUMNS.join(', ');
-    const existing = this.stmt('SELECT created_at AS createdAt FROM items WHERE id = ?');
+    const existing = this.stmt('SELECT * FROM items WHERE id = ?');
+    const edgesOf = this.stmt('SELECT parent_id AS parentId, kind FROM lineage WHERE child_id = ? ORDER BY parent_id, kind');
     const insertItem = this.stmt(
-      `INSERT INTO items (seq, ${cols}, has_lineage) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')},
+      `INSERT INTO items (seq, ${cols}, content_hash, has_lineage) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')}, ?,
         EXISTS (SELECT 1 FROM lineage WHERE child_id = ?2 OR parent_id = ?2))`,
     );
     // An update in place, never INSERT OR REPLACE: REPLACE deletes without firing the FTS delete trigger and would
     // cascade away the item's collection memberships.
-    const updateItem = this.stmt(`UPDATE items SET ${UPDATE_SET} WHERE id = ?`);
+    const updateItem = this.stmt(`UPDATE items SET ${UPDATE_SET}, content_hash = coalesce(?, content_hash) WHERE id = ?`);
     const moveItem = this.stmt('UPDATE items SET seq = ? WHERE id = ?');
     const dropEdges = this.stmt('DELETE FROM lineage WHERE child_id = ?');
     const addEdge = this.stmt('INSERT OR IGNORE INTO lineage (child_id, parent_id, kind) VALUES (?, ?, ?)');
     const markBoth = this.stmt('UPDATE items SET has_lineage = 1 WHERE id IN (?, ?) AND has_lineage = 0');
-    this.tx(() => {
-      for (const { item, parents } of entries) {
-        const before = existing.get(item.id) as { createdAt: number } | undefined;
-        const params = toParams(item);
-        if (!before) insertItem.run(this.seq.place(item.createdAt, item.id), ...params);
-        else {
-          updateItem.run(...params.slice(1), item.id);
-          if (before.createdAt !== item.createdAt) moveItem.run(this.seq.place(item.createdAt, item.id), item.id);
-        }
-        this.tagStore.replace(item.id, item.tags);
-        dropEdges.run(item.id);
-        for (const p of parents) {
-          addEdge.run(item.id, p.parentId, p.kind);
-          markBoth.run(item.id, p.parentId);
-        }
+    for (const { item, parents } of entries) {
+      const before = existing.get(item.id) as unknown as ItemRow | undefined;
+      const params = toParams(item);
+      // Absent hash (a sidecar written before hashes existed): an update keeps what the row has.
+      const hash = item.contentHash ?? null;
+      // A rebuild rewrites every item from its sidecar; most are unchanged, and skipping those skips the FTS and
+      // facet triggers an update fires.
+      if (before && sameRow(before, params, hash) && sameEdges(edgesOf.all(item.id) as unknown as EdgeRow[], parents)) {
+        this.tagStore.replace(item.id, item.tags); // tags live in their own table (a no-op when unchanged)
+        continue;
       }
-    });
+      if (!before) insertItem.run(this.seq.place(item.createdAt, item.id), ...params, hash);
+      else {
+        updateItem.run(...params.slice(1), hash, item.id);
+        if (before.created_at !== item.createdAt) moveItem.run(this.seq.place(item.createdAt, item.id), item.id);
+      }
+      this.tagStore.replace(item.id, item.tags);
+      dropEdges.run(item.id);
+      for (const p of parents) {
+        addEdge.run(item.id, p.parentId, p.kind);
+        markBoth.run(item.id, p.parentId);
+      }
+    }
   }
 
   query(q: StoreQuery): StoreQueryResult {
     const search = parseSearchQuery(q.filter.text ?? '');
     if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
     const match = ftsMatchOf(search);
+    if (q.ids) return this.queryIds(q.ids, q, match, search);
     const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
     const where = filterWhere(q.filter, search);
@@ -131,6 +174,13 @@ export class SqliteLibraryStore implements LibraryStore {
     const where = filterWhere(filter, search);
     where.tagCount = match === null ? tagCountSql(filter, search) : null;
     return this.countWhere(where, match);
+  }
+
+  /** The given ids that match, in the sort's order: lookups by id, a search checked per row (never a scan). */
+  private queryIds(ids: readonly string[], q: StoreQuery, match: string | null, search: SearchQuery): StoreQueryResult {
+    const { sql, params } = idsSql(filterWhere(q.filter, search), q.sort, match, [...new Set(ids)]);
+    const rows = this.stmt(sql).all(...params) as { id: string }[];
+    return { ids: rows.map((r) => r.id), total: rows.length, totalCapped: false, nextCursor: null };
   }
 
   private countWhere(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
@@ -249,18 +299,38 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   remove(ids: readonly string[]): number {
-    return this.tx(() => {
-      this.eachChunk(ids, 'DELETE FROM lineage WHERE child_id IN (?list)');
-      this.eachChunk(ids, 'DELETE FROM lineage WHERE parent_id IN (?list)');
-      return this.eachChunk(ids, 'DELETE FROM items WHERE id IN (?list)');
-    });
+    return this.tx(() => this.removeRows(ids));
   }
 
-  fileRefs(): FileRef[] {
-    const rows = this.stmt('SELECT id, file, thumb, preview, missing FROM items').all() as unknown as (Omit<FileRef, 'missing'> & {
+  private removeRows(ids: readonly string[]): number {
+    if (ids.length === 0) return 0;
+    this.eachChunk(ids, 'DELETE FROM lineage WHERE child_id IN (?list)');
+    this.eachChunk(ids, 'DELETE FROM lineage WHERE parent_id IN (?list)');
+    return this.eachChunk(ids, 'DELETE FROM items WHERE id IN (?list)');
+  }
+
+  shardRefs(shard: string): FileRef[] {
+    if (!/^[0-9a-f]{2}$/.test(shard)) throw new Error(`Not an id shard: ${shard}`);
+    // A range seek on the id index: one shard's rows (~4k at 1M items), never a table scan (EXPLAIN test).
+    const upper = (parseInt(shard, 16) + 1).toString(16).padStart(2, '0');
+    const sql = `SELECT id, file, thumb, preview, missing FROM items WHERE id >= ? AND id < ? ORDER BY id`;
+    const rows = this.stmt(sql).all(shard, shard === 'ff' ? 'g' : upper) as unknown as (Omit<FileRef, 'missing'> & {
       missing: number;
     })[];
     return rows.map((r) => ({ ...r, missing: r.missing === 1 }));
+  }
+
+  findByContentHash(hashes: readonly string[]): Map<string, HashMatch> {
+    const found = new Map<string, HashMatch>();
+    for (const part of chunks([...new Set(hashes)])) {
+      // Live items first, so a file whose copy sits in the trash is reported against the live one when both exist.
+      const sql = `SELECT content_hash AS hash, id, trashed_at IS NOT NULL AS trashed FROM items
+        WHERE content_hash IN (${part.map(() => '?').join(',')}) ORDER BY trashed DESC`;
+      for (const r of this.stmt(sql).all(...part) as { hash: string; id: string; trashed: number }[]) {
+        found.set(r.hash, { id: r.id, trashed: r.trashed === 1 });
+      }
+    }
+    return found;
   }
 
   listCollections(): CollectionRow[] {
@@ -329,7 +399,7 @@ export class SqliteLibraryStore implements LibraryStore {
 
   hashedImages(): { id: string; phash: string | null; contentHash: string | null }[] {
     return this.stmt(
-      `SELECT i.id, h.phash, NULL AS contentHash FROM items i LEFT JOIN perceptual_hashes h ON h.id = i.id
+      `SELECT i.id, h.phash, i.content_hash AS contentHash FROM items i LEFT JOIN perceptual_hashes h ON h.id = i.id
         WHERE i.kind = 'image' AND i.trashed_at IS NULL ORDER BY i.seq`,
     ).all() as unknown as { id: string; phash: string | null; contentHash: string | null }[];
   }

@@ -201,3 +201,19 @@ export function countSql(
   const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${src.from} WHERE ${where(match, clauses)} LIMIT ${after?.cap ?? cap})`;
   return { sql, params };
 }
+
+/**
+ * Which of `ids` match a filter (and search), in the sort's order. The search is checked per row with a rowid
+ * lookup in the FTS index, so a word in most prompts costs as much as a rare one. Relevance has no stored key:
+ * such rows come newest first (the grid refreshes a relevance view instead of placing rows in it).
+ */
+export function idsSql(w: SqlWhere, sort: LibrarySort, match: string | null, ids: readonly string[]): { sql: string; params: SQLInputValue[] } {
+  const clauses = [...w.clauses, `i.id IN (${ids.map(() => '?').join(',')})`];
+  const params: SQLInputValue[] = [...w.params, ...ids];
+  if (match !== null) {
+    clauses.push('EXISTS (SELECT 1 FROM items_fts f WHERE items_fts MATCH ? AND f.rowid = i.seq)');
+    params.push(match);
+  }
+  const order = sort === 'largest' ? 'i.bytes DESC, i.id DESC' : sort === 'oldest' ? 'i.seq ASC' : 'i.seq DESC';
+  return { sql: `SELECT i.id AS id FROM items i WHERE ${clauses.join(' AND ')} ORDER BY ${order}`, params };
+}

@@ -39,6 +39,7 @@ export interface ItemRow {
   thumb: string | null;
   preview: string | null;
   seq: number;
+  content_hash?: string | null;
 }
 
 export function toParams(i: StoredItem): SQLInputValue[] {
@@ -89,5 +90,7 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     file: r.file,
     thumb: r.thumb,
     preview: r.preview,
+    // Only when known, so records of items from before hashing read exactly as they did.
+    ...(r.content_hash ? { contentHash: r.content_hash } : {}),
   };
 }

@@ -202,7 +202,13 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO items_fts (rowid, prompt, edit_instruction, title) VALUES (new.seq, new.prompt, new.edit_instruction, new.title);
   END;
   `,
-  // v5 (issue 20): star ratings and tags. Tags are keyed by the item's seq, so a tag filter walks (tag, seq) in grid
+  // v5: the content hash (SHA-256 of the bytes as they arrived) of items ingested from now on, so an import can
+  // report a file that is already in the library instead of adding it twice (older rows stay NULL: not hashed).
+  `
+  ALTER TABLE items ADD COLUMN content_hash TEXT;
+  CREATE INDEX items_content_hash ON items (content_hash) WHERE content_hash IS NOT NULL;
+  `,
+  // v6 (issue 20): star ratings and tags. Tags are keyed by the item's seq, so a tag filter walks (tag, seq) in grid
   // order. Each tag row repeats its item's live/trashed state and rating (triggers keep them in step), so counting a
   // tag with a rating — what smart collections do after every change — reads one index range and never the items
   // table (at 1M items that is the difference between ~100k row lookups and none). Triggers also keep tags with
@@ -242,13 +248,13 @@ export const MIGRATIONS: readonly string[] = [
     WHERE tag IN (SELECT tag FROM item_tags WHERE seq = new.seq);
   END;
   `,
-  // v6 (issue 20): smart collections, a saved search + filters (+ sort) as JSON, counted on demand.
+  // v7 (issue 20): smart collections, a saved search + filters (+ sort) as JSON, counted on demand.
   `
   CREATE TABLE smart_collections (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL, query TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
-  // v7 (issue 20): a perceptual signature per image (pHash + mean colour, 22 hex digits; see near-duplicates), made in the background after ingest and back-filled
+  // v8 (issue 20): a perceptual signature per image (pHash + mean colour, 22 hex digits; see near-duplicates), made in the background after ingest and back-filled
   // for older items), for "Find duplicates". Derived data: a rebuild leaves it to be made again.
   `
   CREATE TABLE perceptual_hashes (id TEXT PRIMARY KEY, phash TEXT NOT NULL) WITHOUT ROWID;
@@ -256,7 +262,7 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM perceptual_hashes WHERE id = old.id;
   END;
   `,
-  // v8 (issue 20): share links (xAI Files public URLs) with their expiry. A link outlives its item's row on purpose:
+  // v9 (issue 20): share links (xAI Files public URLs) with their expiry. A link outlives its item's row on purpose:
   // a deleted item's live link must stay listed so it can still be revoked.
   `
   CREATE TABLE share_links (

@@ -5,7 +5,7 @@ import { matchesTerms, type SearchTerm } from './fts-query';
 import { isEmptyQuery, normalizeTag, parseSearchQuery, type SearchQuery } from './search-query';
 import type { LibraryStore } from './library-store';
 import type { ShareRow } from '../share/ports';
-import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult, StoredItem } from './types';
+import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult, StoredItem } from './types';
 
 /** The in-memory twin of `SqliteLibraryStore`: same behaviour, checked by the same test suite. */
 export class InMemoryLibraryStore implements LibraryStore {
@@ -19,10 +19,21 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   insert(entries: readonly NewItem[]): void {
     for (const { item, parents } of entries) {
-      this.items.set(item.id, { ...item, tags: [...new Set(item.tags)].sort() });
+      // Like SQLite: an update without a hash keeps the one the item has.
+      const contentHash = item.contentHash ?? this.items.get(item.id)?.contentHash;
+      this.items.set(item.id, { ...item, tags: [...new Set(item.tags)].sort(), ...(contentHash ? { contentHash } : {}) });
       this.edges = this.edges.filter((e) => e.childId !== item.id);
       for (const p of parents) this.edges.push({ childId: item.id, parentId: p.parentId, kind: p.kind });
     }
+  }
+
+  syncItems(batch: ItemSync): void {
+    this.insert(batch.upsert);
+    for (const [itemId, collections] of batch.memberships) {
+      for (const set of this.members.values()) set.delete(itemId);
+      for (const c of collections) if (this.items.has(itemId)) this.members.get(c)?.add(itemId);
+    }
+    this.remove(batch.remove);
   }
 
   private hasLineage(id: string): boolean {
@@ -59,6 +70,14 @@ export class InMemoryLibraryStore implements LibraryStore {
     if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
     const terms = search.terms;
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
+    if (q.ids) {
+      // Like SQLite: the matching ones in the sort's order (relevance: newest first), no paging.
+      const only = q.ids.flatMap((id) => this.items.get(id) ?? []).filter((item) => this.matches(item, q.filter, search));
+      const key = (item: StoredItem) => sortValue(sort === 'relevance' ? 'newest' : sort, item);
+      only.sort((a, b) => (sort === 'oldest' ? 1 : -1) * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      const ids = [...new Set(only.map((i) => i.id))];
+      return { ids, total: ids.length, totalCapped: false, nextCursor: null };
+    }
     const cursor = decodeCursor(q.cursor, sort);
     const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, search));
     let relevanceCapped = false;
@@ -215,8 +234,23 @@ export class InMemoryLibraryStore implements LibraryStore {
     return gone.size;
   }
 
-  fileRefs(): FileRef[] {
-    return [...this.items.values()].map(({ id, file, thumb, preview, missing }) => ({ id, file, thumb, preview, missing }));
+  shardRefs(shard: string): FileRef[] {
+    return [...this.items.values()]
+      .filter((i) => i.id.startsWith(shard))
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .map(({ id, file, thumb, preview, missing }) => ({ id, file, thumb, preview, missing }));
+  }
+
+  findByContentHash(hashes: readonly string[]): Map<string, HashMatch> {
+    const wanted = new Set(hashes);
+    const found = new Map<string, HashMatch>();
+    for (const item of this.items.values()) {
+      const hash = item.contentHash;
+      if (!hash || !wanted.has(hash)) continue;
+      const trashed = item.trashedAt !== null;
+      if (!found.has(hash) || found.get(hash)?.trashed) found.set(hash, { id: item.id, trashed });
+    }
+    return found;
   }
 
   listCollections(): CollectionRow[] {
@@ -284,7 +318,7 @@ export class InMemoryLibraryStore implements LibraryStore {
     return [...this.items.values()]
       .filter((i) => i.kind === 'image' && i.trashedAt === null)
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-      .map((i) => ({ id: i.id, phash: this.phashes.get(i.id) ?? null, contentHash: null }));
+      .map((i) => ({ id: i.id, phash: this.phashes.get(i.id) ?? null, contentHash: i.contentHash ?? null }));
   }
 
   putShare(row: ShareRow): void {

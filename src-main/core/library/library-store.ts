@@ -1,6 +1,6 @@
 import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
 import type { ShareRow } from '../share/ports';
-import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from './types';
+import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from './types';
 
 /**
  * The library index: items, lineage edges and collections. Synchronous because the real adapter (node:sqlite
@@ -10,6 +10,8 @@ import type { CollectionRow, FileRef, LineageEdge, NewItem, SmartRow, StoreQuery
 export interface LibraryStore {
   /** Inserts (or replaces, by id) items and their parent edges in one transaction. */
   insert(items: readonly NewItem[]): void;
+  /** Upserts, sets memberships and deletes in one transaction (a page read meanwhile sees all of it or none). */
+  syncItems(batch: ItemSync): void;
   /** Ordered ids and total count for a filter and sort; `nextCursor` continues after the last id. */
   query(query: StoreQuery): StoreQueryResult;
   /** How many items match a filter, without a page (smart collection counts); text searches stop at COUNT_CAP. */
@@ -37,8 +39,13 @@ export interface LibraryStore {
   /** Deletes rows, their edges and memberships. */
   remove(ids: readonly string[]): number;
   setMissing(ids: readonly string[], missing: boolean): number;
-  /** Every item's file paths (for reconcile). */
-  fileRefs(): FileRef[];
+  /**
+   * The file paths of the items of one id shard (ids starting with `shard`, two hex chars), in id order. Reconcile
+   * and rebuild walk the library a shard at a time, so they never hold more than ~1/256 of it.
+   */
+  shardRefs(shard: string): FileRef[];
+  /** Items whose content hash is one of `hashes` (one per hash; the live one when there are several). */
+  findByContentHash(hashes: readonly string[]): Map<string, HashMatch>;
   listCollections(): CollectionRow[];
   createCollection(id: string, name: string, createdAt: number): CollectionRow;
   /** Returns null when the collection does not exist. */

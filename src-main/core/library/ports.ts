@@ -22,6 +22,10 @@ export interface LibraryFiles {
   remove(relPath: string): Promise<void>;
   /** Every file under `media/`, `thumbs/` and `previews/` (temp files included), as root-relative paths. */
   list(): Promise<string[]>;
+  /** The files of one id shard (`media/<shard>/…`, `thumbs/<shard>/…`, `previews/<shard>/…`), temp files included. */
+  listShard(shard: string): Promise<string[]>;
+  /** Last modification time (ms since the epoch), or null when the file is gone. */
+  modifiedAt(relPath: string): Promise<number | null>;
   /** The absolute path, for tools that want one (ffmpeg). */
   absolute(relPath: string): string;
 }
@@ -34,6 +38,11 @@ export interface ExternalFiles {
   writeNew(dir: string, name: string, bytes: Uint8Array): Promise<string>;
   /** Throws a validation AppError unless `dir` is an existing absolute directory outside the library. */
   checkTargetDir(dir: string): Promise<void>;
+  /**
+   * Every file under `dir` and its subfolders whose extension is one of `extensions`, sorted by path; hidden
+   * entries and symbolic links are skipped. Same folder rules as `checkTargetDir` (never the library itself).
+   */
+  listFolder(dir: string, extensions: readonly string[]): Promise<string[]>;
 }
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp' | 'gif';

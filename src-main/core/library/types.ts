@@ -25,6 +25,8 @@ export interface StoreQuery {
   sort: LibrarySort;
   cursor?: string | undefined;
   limit: number;
+  /** Only these ids (see `LibraryQueryInput.ids`): no paging, `total` counts the matches. */
+  ids?: readonly string[] | undefined;
 }
 
 export interface StoreQueryResult {
@@ -35,7 +37,7 @@ export interface StoreQueryResult {
   nextCursor: string | null;
 }
 
-/** Where an item's files live, for reconcile: relative to the library root. */
+/** Where an item's files live, for reconcile and rebuild: relative to the library root. */
 export interface FileRef {
   id: string;
   file: string;
@@ -59,3 +61,22 @@ export interface CollectionRow {
   createdAt: number;
   count: number;
 }
+
+/**
+ * One atomic step of reconcile or rebuild: rows to insert or update from their sidecars, each one's collection
+ * memberships to set exactly (unknown collection ids are skipped), and rows to delete.
+ */
+export interface ItemSync {
+  upsert: readonly NewItem[];
+  memberships: readonly (readonly [itemId: string, collectionIds: readonly string[]])[];
+  remove: readonly string[];
+}
+
+/** An item that already has these bytes, found by content hash. */
+export interface HashMatch {
+  id: string;
+  trashed: boolean;
+}
+
+/** The 256 id shards (first two hex chars of an id): the unit reconcile and rebuild work in. */
+export const ID_SHARDS: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

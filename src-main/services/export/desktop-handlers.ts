@@ -6,6 +6,7 @@ import type { PathGrants } from '../../core/desktop/path-grants';
 import type { LibraryFiles } from '../../core/library/ports';
 import type { Handlers } from '../../ipc/handlers';
 import type { LibraryService } from '../library/library-service';
+import { IMPORTABLE_EXTENSIONS } from '../library/transfer';
 import type { ExportService } from './export-service';
 
 export type DesktopChannel =
@@ -33,7 +34,7 @@ export interface DesktopHandlerDeps {
 
 const IMAGES: DialogFilter[] = [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif'] }];
 /** What `library:import` takes (it judges each file by its bytes; the filter only narrows the dialog). */
-const IMPORTABLE: DialogFilter[] = [{ name: 'Images and videos', extensions: ['png', 'jpg', 'jpeg', 'webp', 'gif', 'mp4', 'm4v', 'mov', 'webm', 'mkv'] }];
+const IMPORTABLE: DialogFilter[] = [{ name: 'Images and videos', extensions: [...IMPORTABLE_EXTENSIONS] }];
 const SAVE_FILTERS: Record<'zip' | 'image' | 'video', DialogFilter[]> = {
   zip: [{ name: 'Zip archive', extensions: ['zip'] }],
   image: IMAGES,
@@ -63,9 +64,9 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Pick<Handlers, 
 
   return {
     'desktop:capabilities': () => deps.desktop?.capabilities ?? NO_DESKTOP,
-    'desktop:choose-folder': async ({ title }, sender) => {
-      const dir = await native().chooseFolder({ title: title ?? 'Choose a folder', window: sender?.window });
-      return { folder: dir ? { token: grants.issue(dir, 'export-folder'), label: dir } : null };
+    'desktop:choose-folder': async ({ title, purpose }, sender) => {
+      const dir = await native().chooseFolder({ title: title ?? (purpose === 'import' ? 'Import a folder' : 'Choose a folder'), window: sender?.window });
+      return { folder: dir ? { token: grants.issue(dir, purpose === 'import' ? 'import-folder' : 'export-folder'), label: dir } : null };
     },
     'desktop:choose-files': async (_input, sender) => {
       const paths = await native().chooseFiles({ title: 'Import images and videos', filters: IMPORTABLE, window: sender?.window });
@@ -102,8 +103,13 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Pick<Handlers, 
       else await desktop.copyImage({ png: await deps.toPng(await deps.files.read(record.file)) });
       return {};
     },
-    'library:import': async ({ source }) => {
-      if (source.kind === 'bytes') return library.importFiles(source);
+    'library:import': async ({ source, job }) => {
+      if (source.kind === 'bytes') return library.importFiles(source, job);
+      if (source.kind === 'folder') {
+        const dir = grants.take(source.token, 'import-folder');
+        if (!dir) fail({ kind: 'validation', message: 'That folder choice has expired. Choose the folder again.', issues: [] });
+        return library.importFiles({ kind: 'folder', dir }, job);
+      }
       const paths: string[] = [];
       const expired: { name: string; reason: string }[] = [];
       for (const token of source.tokens) {
@@ -111,8 +117,8 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Pick<Handlers, 
         if (p) paths.push(p);
         else expired.push({ name: 'A chosen file', reason: 'This choice has expired or was used already. Choose the files again.' });
       }
-      const result = paths.length ? await library.importFiles({ kind: 'paths', paths }) : { imported: [], rejected: [] };
-      return { imported: result.imported, rejected: [...result.rejected, ...expired] };
+      const result = paths.length ? await library.importFiles({ kind: 'paths', paths }, job) : { imported: [], rejected: [], duplicates: [] };
+      return { ...result, rejected: [...result.rejected, ...expired] };
     },
     'library:export': async ({ ids, folder, format, metadata }) => {
       const dir = grants.take(folder, 'export-folder');

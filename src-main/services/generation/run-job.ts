@@ -21,6 +21,11 @@ export interface LibraryIngest {
   ingest(input: IngestInput): Promise<LibraryRecord>;
   query?(input: LibraryQueryInput): { ids: string[] };
   records?(ids: readonly string[]): LibraryRecord[];
+  /**
+   * Resolves when the library's start-up check has run (it adopts items a crashed process saved up to their
+   * sidecar but not their row): staged recovery waits for it, so it never files such an image a second time.
+   */
+  checked?(): Promise<void>;
 }
 
 export interface RunContext {

@@ -124,6 +124,8 @@ export async function recoverStaged(deps: RecoveryDeps): Promise<{ saved: number
     return [] as StagedResult[];
   });
   const demo = deps.demo?.() ?? false;
+  // Only after a crash is anything staged; then the library's background check goes first (see `checked`).
+  if (results.length > 0) await deps.library.checked?.().catch(() => {});
   for (const staged of results) {
     if ((staged.meta.demo === true) !== demo) {
       deps.logger.info('generation: a staged result waits for its mode', { jobId: staged.meta.jobId, demo: staged.meta.demo === true });

@@ -1,37 +1,21 @@
 import type { Logger } from '../../core/ports';
 
 /**
- * Keeps ingests and maintenance sweeps (reconcile, rebuild) apart. A sweep lists the folder and deletes media
- * that has neither a sidecar nor a row: an ingest caught between its media write and its row commit would look
- * exactly like that. So a sweep waits for the ingests in flight and holds new ones until it is done.
+ * Tracks the ingests (and other writers of new items) in flight, so background work yields to them: previews and
+ * sidecar rewrites wait for `quiet()`. (Reconcile and rebuild no longer hold ingests: they run beside them and
+ * leave the ids being written alone; see `reconcile.ts`.)
  */
 export class MaintenanceGate {
-  private sweeping: Promise<void> | null = null;
   private readonly running = new Set<Promise<unknown>>();
 
-  /** Runs one ingest (or other writer of new items); waits while a sweep is in flight. */
+  /** Runs one ingest (or other writer of new items). */
   async task<T>(work: () => Promise<T>): Promise<T> {
-    while (this.sweeping) await this.sweeping;
     const p = work();
     this.running.add(p);
     try {
       return await p;
     } finally {
       this.running.delete(p);
-    }
-  }
-
-  /** Runs `work` alone: after the tasks already running, before any task that arrives meanwhile. */
-  async sweep<T>(work: () => Promise<T>): Promise<T> {
-    while (this.sweeping) await this.sweeping;
-    let done = () => {};
-    this.sweeping = new Promise<void>((resolve) => (done = resolve));
-    try {
-      await this.quiet();
-      return await work();
-    } finally {
-      this.sweeping = null;
-      done();
     }
   }
 
@@ -50,7 +34,7 @@ export interface PreviewJob {
 /**
  * Lightbox previews (1024 px) are made here, one at a time, after the item's row has committed and when no ingest
  * is running: the grid only needs the thumbnail, and the preview decode costs about twice the whole ingest. A
- * preview lost to a crash or a quit is remade by reconcile, like any missing rendition.
+ * preview lost to a crash or a quit is remade by the start-up check, like any missing rendition.
  */
 export class PreviewQueue {
   private jobs: PreviewJob[] = [];
@@ -74,12 +58,6 @@ export class PreviewQueue {
       await this.make(job).catch((err: unknown) => this.logger.warn('library: preview failed', { id: job?.id, error: String(err) }));
     }
     this.draining = null;
-  }
-
-  /** Drops the jobs not started yet (a sweep remakes missing previews anyway) and waits for the one in progress. */
-  async stop(): Promise<void> {
-    this.jobs = [];
-    await this.draining;
   }
 
   /** Resolves when every queued preview is written. */

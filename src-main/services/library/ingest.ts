@@ -2,7 +2,7 @@ import type { ItemOrigin, LibraryRecord, LineageKind, MediaKind } from '@contrac
 import { fail } from '../../core/app-error';
 import { aspectRatioOf } from '../../core/library/aspect';
 import type { LibraryStore } from '../../core/library/library-store';
-import { mediaPath, previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
+import { mediaPath, previewPath, shardOf, sidecarPath, thumbPath } from '../../core/library/paths';
 import { SimulatedCrash, type IngestStep, type LibraryFiles, type MediaProcessor } from '../../core/library/ports';
 import { libraryVerdict, type LibraryImageFormat } from '../../core/media/library-verdict';
 import { truncatedRefusal, videoRefusal } from '../../core/media/refusals';
@@ -11,6 +11,7 @@ import type { NewItem, StoredItem } from '../../core/library/types';
 import { buildXmp, embedXmp } from '../../core/library/xmp';
 import { MAX_TAGS_PER_ITEM, normalizeTag } from '../../core/library/search-query';
 import type { PreviewJob } from './background';
+import { contentHash } from './content-hash';
 
 /** What the generation, edit and import flows hand to the library. */
 export interface IngestInput {
@@ -34,6 +35,15 @@ export interface IngestInput {
   rating?: number;
   tags?: readonly string[];
   parents?: { kind: LineageKind; parentId: string }[];
+  /** The bytes' SHA-256 when the caller has it already (import checks duplicates with it first). */
+  contentHash?: Promise<string> | string;
+}
+
+/** An item whose files are written, waiting for its row (see `commit`). */
+export interface PreparedItem {
+  entry: NewItem;
+  preview: PreviewJob;
+  written: string[];
 }
 
 export interface IngestDeps {
@@ -46,6 +56,8 @@ export interface IngestDeps {
   schedulePreview: (job: PreviewJob) => void;
   /** Fault injection for crash tests; throw `SimulatedCrash` to stop as a killed process would. */
   faultHook?: ((step: IngestStep) => void) | undefined;
+  /** Told when an id's files start being written and when its row is in (or the attempt cleaned up). */
+  writing?: { begin(id: string): void; end(id: string): void };
 }
 
 const EXT: Record<LibraryImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
@@ -105,6 +117,9 @@ function verdictFor<K extends 'image' | 'video'>(bytes: Uint8Array, kind: K) {
  * Durability: the media file and the sidecar are fdatasync'ed and their shared folder is synced once, before
  * the row commits. That is what a power cut needs: if the row is lost (WAL, synchronous=NORMAL), the media and
  * sidecar are there and reconcile re-adopts the item. The thumbnail is derived data and is not synced.
+ *
+ * Split in two for imports (`prepare` per file, `commit` per batch: one folder sync per shard and one
+ * transaction for many rows); `ingest` runs both for one item.
  */
 export function createIngest(deps: IngestDeps) {
   const { store, files, media } = deps;
@@ -154,14 +169,26 @@ export function createIngest(deps: IngestDeps) {
     return media.videoPoster(files.absolute(item.file)).catch(corrupt);
   }
 
-  return async function ingest(input: IngestInput): Promise<LibraryRecord> {
+  /** Removes what an attempt wrote; a simulated crash leaves it, as a killed process would. */
+  async function undo(written: readonly string[], err: unknown): Promise<void> {
+    if (!(err instanceof SimulatedCrash)) await Promise.all(written.map((p) => files.remove(p).catch(() => {})));
+  }
+
+  /**
+   * Writes an item's files (media, thumbnail, sidecar; media and sidecar fdatasync'ed) and hands it back without
+   * its row: `commit` makes a batch of these durable and visible at once. Its id counts as being written until
+   * its commit ends.
+   */
+  async function prepare(input: IngestInput): Promise<PreparedItem> {
     const id = deps.newId();
     const item = baseItem(id, input, deps.now());
     const entry: NewItem = { item, parents: input.parents ?? [] };
     const written: string[] = [];
     let preview: PreviewJob;
+    deps.writing?.begin(id);
     try {
       point('before-media');
+      const hash = input.contentHash ?? contentHash(input.bytes);
       let thumb: Uint8Array;
       if (input.kind === 'image') {
         thumb = await storeImage(item, input.bytes, written);
@@ -171,23 +198,50 @@ export function createIngest(deps: IngestDeps) {
         thumb = (await media.thumbnail(poster)) ?? refuse('No picture could be read from this video.');
         preview = { id, source: async () => poster };
       }
+      item.contentHash = await hash;
       point('after-media');
       written.push(thumbPath(id));
       await files.writeAtomic(thumbPath(id), thumb, 'none');
       point('after-renditions');
       written.push(sidecarPath(id));
       await files.writeAtomic(sidecarPath(id), new TextEncoder().encode(serializeSidecar(entry)), 'file');
-      await files.syncDir(sidecarPath(id));
-      point('after-sidecar');
-      store.insert([entry]);
-      point('after-row');
+      return { entry, preview, written };
     } catch (err) {
-      if (!(err instanceof SimulatedCrash)) await Promise.all(written.map((p) => files.remove(p).catch(() => {})));
+      await undo(written, err);
+      deps.writing?.end(id);
       throw err;
     }
-    deps.schedulePreview(preview);
-    const record = store.get(id);
-    if (!record) return fail({ kind: 'storage', message: 'The item was saved but could not be read back.' });
-    return record;
-  };
+  }
+
+  /**
+   * Makes prepared items durable and visible: each folder holding their media and sidecars is synced once, then
+   * all their rows go in in one transaction, and their previews are queued.
+   */
+  async function commit(batch: readonly PreparedItem[]): Promise<LibraryRecord[]> {
+    const ids = batch.map((p) => p.entry.item.id);
+    try {
+      const folders = new Map(ids.map((id) => [shardOf(id), sidecarPath(id)]));
+      await Promise.all([...folders.values()].map((p) => files.syncDir(p)));
+      point('after-sidecar');
+      store.insert(batch.map((p) => p.entry));
+      point('after-row');
+    } catch (err) {
+      await undo(batch.flatMap((p) => p.written), err);
+      throw err;
+    } finally {
+      for (const id of ids) deps.writing?.end(id);
+    }
+    for (const p of batch) deps.schedulePreview(p.preview);
+    const records = store.records(ids);
+    if (records.length !== ids.length) fail({ kind: 'storage', message: 'An item was saved but could not be read back.' });
+    return records;
+  }
+
+  /** The whole sequence for one item (generation, edits, video): prepare, then commit alone. */
+  async function ingest(input: IngestInput): Promise<LibraryRecord> {
+    const [record] = await commit([await prepare(input)]);
+    return record ?? fail({ kind: 'storage', message: 'The item was saved but could not be read back.' });
+  }
+
+  return { prepare, commit, ingest };
 }

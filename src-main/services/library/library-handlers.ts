@@ -25,7 +25,10 @@ export type LibraryChannel =
   | 'library:smart-update'
   | 'library:smart-delete'
   | 'library:duplicates'
-  | 'library:rebuild';
+  | 'library:rebuild'
+  | 'library:import-begin'
+  | 'library:import-cancel'
+  | 'library:maintenance';
 
 /**
  * Maps parsed contract inputs onto the library service. Import and export by path go through the export module
@@ -56,5 +59,8 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:smart-delete': ({ id }) => ({ count: service.smart.remove(id) }),
     'library:duplicates': () => service.duplicates(),
     'library:rebuild': () => service.rebuild(),
+    'library:import-begin': ({ total }) => service.beginImport(total),
+    'library:import-cancel': ({ job }) => (service.cancelImport(job), {}),
+    'library:maintenance': () => ({ status: service.maintenanceStatus() }),
   };
 }

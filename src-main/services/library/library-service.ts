@@ -13,9 +13,12 @@ import { PerceptualHashQueue } from './hash-queue';
 import { createDuplicateFinder } from './duplicates';
 import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
+import { Maintenance } from './maintenance';
 import { SidecarSync } from './sidecar-sync';
-import { rebuildIndex, reconcileLibrary } from './reconcile';
-import { exportedFile, exportItems, importFiles, type ExportFormat } from './transfer';
+import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileReport } from './reconcile';
+import { ImportJobs } from './import-jobs';
+import { ImportPipeline } from './import-pipeline';
+import { exportedFile, exportItems, importFiles, importInputFor, type ExportFormat, type ImportRequest } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
 export interface LibraryServiceDeps {
@@ -62,6 +65,8 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     },
     logger,
   );
+  /** Ids whose files an ingest is writing right now: the background check and rebuild leave them alone. */
+  const writing = new Set<string>();
   const rawIngest = createIngest({
     store,
     files,
@@ -70,9 +75,10 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     newId,
     schedulePreview: (job) => previews.push(job),
     faultHook: deps.faultHook,
+    writing: { begin: (id) => writing.add(id), end: (id) => writing.delete(id) },
   });
   const ingest = async (input: IngestInput) => {
-    const record = await gate.task(() => rawIngest(input));
+    const record = await gate.task(() => rawIngest.ingest(input));
     changed('added', [record.id]);
     if (record.kind === 'image' && deps.backgroundHashing !== false) hashes.kick();
     return record;
@@ -81,14 +87,25 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const hashes = new PerceptualHashQueue({ store, files, media: deps.media, gate, logger });
   const duplicates = createDuplicateFinder({ store, hashes });
   const smart = createSmartCollections({ store, files, logger, now: () => clock.now(), newId, changed: () => changed('collections') });
-  /** Reconcile and rebuild run alone: no ingest half-way, no preview being written (they remake missing ones). */
-  const sweep = <T>(work: () => Promise<T>) =>
-    gate.sweep(async () => {
-      await previews.stop();
-      return work();
-    });
-  const maintenance = { store, files, media: deps.media, logger };
-  const transfer = { store, files, external: deps.external, media: deps.media, ingest };
+  const maintenance = new Maintenance({ events, logger, now: () => Date.now() });
+  /** The latest check, for `checked()`. */
+  let lastCheck: Promise<unknown> = Promise.resolve();
+  /** What reconcile and rebuild need; `now` is the wall clock, since they compare it with file times. */
+  const passDeps = (step: MaintenanceDeps['step']): MaintenanceDeps => ({
+    store, files, media: deps.media, logger, busy: (id) => writing.has(id), now: () => Date.now(), step,
+  });
+  const transfer = { store, files, external: deps.external, media: deps.media };
+  const pipeline = new ImportPipeline({
+    // The pipeline has hashed the bytes already: ingest need not do it again.
+    toInput: (name, bytes, hash) => ({ ...importInputFor(name, bytes), contentHash: hash }),
+    prepare: (input) => rawIngest.prepare(input),
+    commit: (batch) => rawIngest.commit(batch),
+    findByContentHash: (hashes) => store.findByContentHash(hashes),
+    task: (work) => gate.task(work),
+    added: (ids) => changed('added', ids),
+    logger,
+  });
+  const imports = new ImportJobs({ pipeline, events, now: () => Date.now(), newId });
 
   function records(ids: readonly string[], text?: string): LibraryRecord[] {
     const found = store.records(ids);
@@ -121,7 +138,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   async function emptyTrash(ids?: readonly string[]): Promise<number> {
     const doomed = store.trashedIds(ids);
-    const refs = new Map(store.fileRefs().map((r) => [r.id, r]));
+    const refs = new Map(store.records(doomed).map((r) => [r.id, r]));
     // Row first: a crash mid-way leaves files without a row, which reconcile removes (they have a sidecar, so it
     // deletes the sidecar first to keep them from being re-imported).
     for (const id of doomed) await files.remove(sidecarPath(id));
@@ -136,13 +153,24 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   return {
     ingest,
-    /** Resolves when background work (previews) is done: for tests, benchmarks and an orderly quit. */
+    /** Resolves when background work (previews, sidecars, a check or rebuild) is done: for tests and benchmarks. */
     idle: async () => {
+      await maintenance.idle();
+      await pipeline.idle();
       await previews.idle();
       await sidecars.idle();
       await smart.idle();
       await hashes.idle();
     },
+    /** An orderly quit: a running check or rebuild stops at its next step (the next start checks again). */
+    async close(): Promise<void> {
+      await maintenance.stop();
+      await pipeline.idle();
+      await previews.idle();
+      await sidecars.idle();
+    },
+    /** The check or rebuild running now, or the last one to end. */
+    maintenanceStatus: () => maintenance.current(),
     /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
     query(input: LibraryQueryInput): LibraryQueryOutput {
       const page = store.query(input);
@@ -251,27 +279,62 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       update: smart.update,
       remove: smart.remove,
     },
-    importFiles: async (source: Parameters<typeof importFiles>[1]) => importFiles(transfer, source),
+    /** Starts an import of `total` files (0: main counts them), for progress events and cancelling. */
+    beginImport: (total: number) => ({ job: imports.start(total).id }),
+    /** Imports files as part of `job` (a one-off import without one); see `importFiles`. */
+    importFiles: async (request: ImportRequest, job?: string) => {
+      const target = job === undefined ? imports.start(request.kind === 'bytes' ? 1 : 0) : imports.get(job);
+      if (!target) fail({ kind: 'not-found', message: 'This import has ended; start it again.' });
+      return importFiles(deps.external, request, target);
+    },
+    cancelImport(job: string): void {
+      imports.get(job)?.cancel();
+    },
     exportItems: async (input: { ids: string[]; targetDir: string; format: ExportFormat; metadata: 'keep' | 'strip' }) =>
       exportItems(transfer, input),
-    async reconcile() {
-      const report = await sweep(() => reconcileLibrary(maintenance));
-      logger.info('library: reconciled', {
-        removedTemp: report.removedTemp,
-        removedOrphans: report.removedOrphans,
-        missing: report.markedMissing.length,
-        imported: report.imported.length,
-      });
-      if (report.markedMissing.length + report.imported.length + report.foundAgain.length > 0) changed('reconciled');
+    /**
+     * The start-up check (see `reconcileLibrary`): runs in the background, a shard at a time, while the app is
+     * used; the library shows that it runs. Resolves with what it found.
+     */
+    async reconcile(): Promise<ReconcileReport> {
+      const run = maintenance.run('check', (step) => reconcileLibrary(passDeps(step)), describeCheck);
+      lastCheck = run.catch(() => {});
+      const report = await run;
+      const { window: _w, ...counts } = report;
+      logger.info('library: reconciled', counts);
+      if (report.markedMissing + report.imported + report.foundAgain > 0) changed('reconciled');
       return report;
     },
-    async rebuild() {
-      await sidecars.idle(); // outside the sweep: the sidecar writer runs as gate tasks, which a sweep holds
-      const result = await sweep(() => rebuildIndex(maintenance));
+    /** Resolves when the latest start-up check has ended (staged recovery waits for it; see `LibraryIngest`). */
+    checked: async () => {
+      await lastCheck;
+    },
+    /** Recreates the index from the files (see `rebuildIndex`), with progress events; browsing keeps working. */
+    async rebuild(): Promise<{ items: number; skipped: number }> {
+      await sidecars.idle(); // sidecars carry the latest favorites and trash: let pending ones land first
+      const result = await maintenance.run('rebuild', (step) => rebuildIndex(passDeps(step)), describeRebuild);
       changed('rebuilt');
-      return result;
+      return { items: result.items, skipped: result.skipped };
     },
   };
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
+function describeCheck(r: ReconcileReport): string {
+  const found = [
+    r.markedMissing > 0 ? `${plural(r.markedMissing, 'item')} missing their file` : '',
+    r.foundAgain > 0 ? `${plural(r.foundAgain, 'file')} found again` : '',
+    r.imported > 0 ? `${plural(r.imported, 'item')} recovered from their files` : '',
+    r.renditionsRepaired > 0 ? `${plural(r.renditionsRepaired, 'thumbnail')} remade` : '',
+  ].filter(Boolean);
+  if (!r.complete) return 'Library check paused; it continues at the next start.';
+  return found.length ? `Library checked: ${found.join(', ')}.` : 'Library checked: everything is in place.';
+}
+
+function describeRebuild(r: { items: number; skipped: number; complete: boolean }): string {
+  if (!r.complete) return `Rebuild stopped after ${plural(r.items, 'item')}.`;
+  return `Library rebuilt: ${plural(r.items, 'item')}${r.skipped ? `, ${plural(r.skipped, 'file')} without a readable sidecar skipped` : ''}.`;
 }
 
 export type LibraryService = ReturnType<typeof createLibraryService>;

@@ -5,7 +5,7 @@ import { COLLECTIONS_FILE, serializeCollections, serializeSidecar } from '../../
 import type { Logger } from '../../core/ports';
 import type { MaintenanceGate } from './background';
 
-/** Sidecars rewritten per gate task: a sweep waits for at most one batch. */
+/** Sidecars rewritten per gate task: an ingest waits for at most one batch. */
 const BATCH = 64;
 
 /**

@@ -1,4 +1,4 @@
-import type { LibraryRecord } from '@contract';
+import type { ImportResult, LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ExternalFiles, LibraryFiles, MediaProcessor } from '../../core/library/ports';
@@ -8,9 +8,15 @@ import { buildXmp, embedXmp, readXmp, stripMetadata } from '../../core/library/x
 import { embedXmpWebp } from '../../core/library/xmp-webp';
 import { libraryVerdict } from '../../core/media/library-verdict';
 import type { IngestInput } from './ingest';
+import type { ImportJob } from './import-jobs';
+import type { ImportOutcome } from './import-pipeline';
 
 /** Largest file accepted for import (the contract bounds base64 input to the same size). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** What a folder import picks up (by extension; each file is still judged by its bytes before it is accepted). */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'mp4', 'm4v', 'mov', 'webm', 'mkv'];
+/** Entries per list in a call's result. */
+const LIST_LIMIT = 1000;
 
 export type ExportFormat = 'original' | 'png' | 'jpeg' | 'webp';
 
@@ -19,7 +25,6 @@ export interface TransferDeps {
   files: LibraryFiles;
   external: ExternalFiles;
   media: MediaProcessor;
-  ingest: (input: IngestInput) => Promise<LibraryRecord>;
 }
 
 const EXT = { png: 'png', jpeg: 'jpg', webp: 'webp' } as const;
@@ -65,42 +70,37 @@ export function importInputFor(name: string, bytes: Uint8Array): IngestInput {
   };
 }
 
-/** Imports one file; refusals are reported per file (with their reason) instead of failing the batch. */
-async function importOne(
-  deps: TransferDeps,
-  name: string,
-  bytes: Uint8Array,
-): Promise<{ ok: true; id: string } | { ok: false; reason: string }> {
-  try {
-    const record = await deps.ingest(importInputFor(name, bytes));
-    return { ok: true, id: record.id };
-  } catch (err) {
-    const reason = err instanceof Error && 'appError' in err ? err.message : 'Could not import this file.';
-    return { ok: false, reason };
+/** Where the files of one `library:import` call come from, once tokens are turned back into paths. */
+export type ImportRequest =
+  | { kind: 'paths'; paths: string[] }
+  | { kind: 'folder'; dir: string }
+  | { kind: 'bytes'; name: string; base64: string };
+
+/**
+ * Imports what one call brought, as part of `job`: a dropped file's bytes, files chosen in a dialog, or every
+ * image under a folder (counted first, so the job's total and ETA are right from the start).
+ */
+export async function importFiles(external: ExternalFiles, request: ImportRequest, job: ImportJob): Promise<ImportResult> {
+  if (request.kind === 'bytes') {
+    const load = async () => Uint8Array.from(Buffer.from(request.base64, 'base64'));
+    return resultOf([[request.name, await job.add({ name: request.name, load })]]);
   }
+  const paths = request.kind === 'paths' ? request.paths : await external.listFolder(request.dir, IMPORTABLE_EXTENSIONS);
+  job.expect(paths.length);
+  const files = paths.map((p) => ({ name: p, load: () => external.read(p, MAX_IMPORT_BYTES) }));
+  return resultOf(await job.feed(files));
 }
 
-export async function importFiles(
-  deps: TransferDeps,
-  source: { kind: 'paths'; paths: string[] } | { kind: 'bytes'; name: string; base64: string },
-) {
-  const imported: string[] = [];
-  const rejected: { name: string; reason: string }[] = [];
-  const items =
-    source.kind === 'bytes'
-      ? [{ name: source.name, load: async () => Uint8Array.from(Buffer.from(source.base64, 'base64')) }]
-      : source.paths.map((p) => ({ name: p, load: () => deps.external.read(p, MAX_IMPORT_BYTES) }));
-  for (const { name, load } of items) {
-    const bytes = await load().catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
-    if (bytes instanceof Error) {
-      rejected.push({ name, reason: 'appError' in bytes ? bytes.message : 'Could not read this file.' });
-      continue;
-    }
-    const result = await importOne(deps, name, bytes);
-    if (result.ok) imported.push(result.id);
-    else rejected.push({ name, reason: result.reason });
+/** Lists of what happened to each file, at most LIST_LIMIT entries each (the job's events carry the counts). */
+function resultOf(outcomes: Iterable<readonly [string, ImportOutcome]>): ImportResult {
+  const result: ImportResult = { imported: [], rejected: [], duplicates: [] };
+  for (const [name, o] of outcomes) {
+    if (o.kind === 'imported' && result.imported.length < LIST_LIMIT) result.imported.push(o.id);
+    else if (o.kind === 'duplicate' && result.duplicates.length < LIST_LIMIT) result.duplicates.push({ name, id: o.id });
+    else if (o.kind === 'rejected' && result.rejected.length < LIST_LIMIT) result.rejected.push({ name, reason: o.reason });
+    else if (o.kind === 'cancelled' && result.rejected.length < LIST_LIMIT) result.rejected.push({ name, reason: 'Not imported: the import was cancelled.' });
   }
-  return { imported, rejected };
+  return result;
 }
 
 /** The bytes to write for one exported image, converted and with metadata kept or stripped. */

@@ -1,4 +1,4 @@
-import type { AppInfo } from '@contract';
+import type { AppInfo, UpdateStatus } from '@contract';
 import type { StateCreator } from 'zustand';
 import { rememberSection } from './last-section';
 import type { SectionId } from './sections';
@@ -20,6 +20,15 @@ export interface AppSlice {
   shortcutsOpen: boolean;
   /** Image files dropped anywhere and handed to the Edit screen, which takes them once it is open. */
   editDrop: File[] | null;
+  /** What is open in a section whose state lives outside this store (Edit's sources), for the window title. */
+  sectionDetail: Partial<Record<SectionId, string>>;
+  /** The app's updater (desktop) or why there is none (browser host); null until bootstrap asked. */
+  updateStatus: UpdateStatus | null;
+  /** The "Restart to update" bar is showing (closed with Later; opens again for the next update). */
+  updatePromptOpen: boolean;
+  setUpdateStatus(status: UpdateStatus): void;
+  setUpdatePromptOpen(open: boolean): void;
+  setSectionDetail(section: SectionId, detail: string | null): void;
   setSection(section: SectionId, how?: SectionOpen): void;
   setInfo(info: AppInfo): void;
   setStatus(status: AppSlice['status'], error?: string): void;
@@ -42,6 +51,19 @@ export const createAppSlice: StateCreator<StudioState, [], [], AppSlice> = (set,
   notices: [],
   shortcutsOpen: false,
   editDrop: null,
+  sectionDetail: {},
+  updateStatus: null,
+  updatePromptOpen: false,
+  setUpdateStatus: (updateStatus) => set({ updateStatus }),
+  setUpdatePromptOpen: (updatePromptOpen) => set({ updatePromptOpen }),
+  setSectionDetail: (section, detail) =>
+    set((s) => {
+      if ((s.sectionDetail[section] ?? null) === detail) return s;
+      const next = { ...s.sectionDetail };
+      if (detail === null) delete next[section];
+      else next[section] = detail;
+      return { sectionDetail: next };
+    }),
   setSection: (section, how) => {
     rememberSection(section);
     set((s) => ({ section, sectionFocusRequest: how?.focus ? s.sectionFocusRequest + 1 : s.sectionFocusRequest }));

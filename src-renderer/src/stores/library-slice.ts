@@ -1,4 +1,4 @@
-import type { LibraryCollection, LibraryFacet, LibraryRecord, LibrarySmartCollection, LibrarySort, MediaKind } from '@contract';
+import type { LibraryCollection, LibraryFacet, LibraryMaintenance, LibraryRecord, LibrarySmartCollection, LibrarySort, MediaKind } from '@contract';
 import type { StateCreator } from 'zustand';
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import type { StudioState } from './store';
@@ -53,10 +53,20 @@ export interface LibraryToast {
   undoIds?: string[];
 }
 
+/** An import as the Library shows it: main's counts, pace and ETA (`library:import`) plus the files it refused. */
 export interface ImportProgress {
+  /** Null until main has answered `library:import-begin` (and for desktop imports of chosen files). */
+  job: string | null;
+  state: 'running' | 'done' | 'cancelled';
   total: number;
   done: number;
+  imported: number;
+  /** Files whose exact bytes were in the library already. */
+  duplicates: number;
+  ratePerSec: number;
+  etaMs: number | null;
   current: string | null;
+  /** Files refused, and why (the first few hundred). */
   errors: { name: string; reason: string }[];
 }
 
@@ -100,6 +110,8 @@ export interface LibraryState {
   toast: LibraryToast | null;
   importing: ImportProgress | null;
   handoff: LibraryHandoff | null;
+  /** The start-up check or a rebuild, running or last ended (from `library:maintenance`). */
+  maintenance: LibraryMaintenance | null;
 }
 
 export interface LibrarySlice {
@@ -143,6 +155,7 @@ export const initialLibraryState: LibraryState = {
   toast: null,
   importing: null,
   handoff: null,
+  maintenance: null,
 };
 
 /**

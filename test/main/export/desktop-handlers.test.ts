@@ -130,7 +130,7 @@ describe('desktop channels in the browser host (no desktop)', () => {
       expect(await rig.call(channel as 'desktop:reveal', input), channel).toMatchObject({ ok: false, error: { kind: 'validation', message: 'This needs the desktop app.' } });
     }
     // Dropped files still come in as bytes.
-    const bytes = ok(await rig.call('library:import', { source: { kind: 'bytes', name: 'x.jpg', base64: (await jpeg()).toString('base64') } }));
+    const bytes = ok(await rig.call('library:import', { source: { kind: 'bytes', name: 'x.jpg', base64: (await jpeg(64, 48)).toString('base64') } }));
     expect(bytes.imported).toHaveLength(1);
   });
 });

@@ -127,7 +127,24 @@ describe.each(factories)('LibraryStore contract: %s', (_name, factory) => {
     expect(ids(f({ text: 'walrus' }))).toEqual([idOf(1)]);
     expect(ids(f({ text: 'number' }))).toEqual([idOf(2)]);
     expect(store.setMissing([idOf(1)], true)).toBe(1);
-    expect(store.fileRefs().find((r) => r.id === idOf(1))?.missing).toBe(true);
+    expect(store.shardRefs(idOf(1).slice(0, 2)).find((r) => r.id === idOf(1))?.missing).toBe(true);
+  });
+
+  it('places given ids: only those the filter and search match, in the sort order, counted alone', () => {
+    store.insert([
+      entry(1, { prompt: 'red fox' }),
+      entry(2, { prompt: 'blue fox', bytes: 9000 }),
+      entry(3, { prompt: 'red owl' }),
+      entry(4, { prompt: 'red fox', trashedAt: 5 }),
+      entry(5, { prompt: 'red fox' }),
+    ]);
+    const only = [idOf(1), idOf(2), idOf(3), idOf(4), idOf(9)];
+    const q = (filter: LibraryFilter, sort: 'newest' | 'oldest' | 'largest' | 'relevance') => store.query({ filter, sort, limit: 1, ids: only });
+    expect(q(f(), 'newest')).toEqual({ ids: [idOf(3), idOf(2), idOf(1)], total: 3, totalCapped: false, nextCursor: null });
+    expect(q(f(), 'oldest').ids).toEqual([idOf(1), idOf(2), idOf(3)]);
+    expect(q(f(), 'largest').ids[0]).toBe(idOf(2));
+    expect(q(f({ text: 'fox' }), 'relevance').ids).toEqual([idOf(2), idOf(1)]);
+    expect(q(f({ text: 'red', trashed: true }), 'newest').ids).toEqual([idOf(4)]);
   });
 
   it('rejects a forged cursor as a validation error', () => {

@@ -186,16 +186,22 @@ describe('Generate tiles', () => {
   });
 });
 
+const JOB = 'f'.repeat(32);
+
 describe('import in the desktop app', () => {
   it('imports the files picked in the native dialog by their tokens, and lists refusals', async () => {
     const tokens = ['A'.repeat(43), 'B'.repeat(43)];
     await withShell(ELECTRON, {
       'desktop:choose-files': () => ({ files: tokens.map((token, i) => ({ token, label: `f${i}.png` })) }),
-      'library:import': () => ({ imported: [ID], rejected: [{ name: '/home/me/f1.png', reason: 'Not an image.' }] }),
+      'library:import-begin': () => ({ job: JOB }),
+      'library:import': () => ({ imported: [ID], rejected: [{ name: '/home/me/f1.png', reason: 'Not an image.' }], duplicates: [] }),
     });
     await importChosenFiles();
-    expect(calls.at(-1)).toEqual({ channel: 'library:import', input: { source: { kind: 'chosen', tokens } } });
-    expect(useStudio.getState().library.importing).toMatchObject({ total: 2, done: 2, errors: [{ name: '/home/me/f1.png', reason: 'Not an image.' }] });
+    expect(calls.slice(-2)).toEqual([
+      { channel: 'library:import-begin', input: { total: 2 } },
+      { channel: 'library:import', input: { source: { kind: 'chosen', tokens }, job: JOB } },
+    ]);
+    expect(useStudio.getState().library.importing).toMatchObject({ total: 2, done: 2, imported: 1, state: 'done', errors: [{ name: '/home/me/f1.png', reason: 'Not an image.' }] });
     expect(useStudio.getState().library.toast?.message).toBe('Imported 1 file.');
   });
 });

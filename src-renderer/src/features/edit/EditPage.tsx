@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { useSectionDetail } from '../shell/window-title';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate } from '../shell/KeyGate';
@@ -34,6 +36,10 @@ export function EditPage({ store }: { store?: CanvasStore }) {
     const files = useStudio.getState().takeEditDrop();
     if (files) void addFiles(canvas, files);
   }, [dropped, canvas]);
+
+  const sources = useStore(canvas, (s) => s.doc.sources);
+  const first = sources[0]?.source.name;
+  useSectionDetail('edit', first === undefined ? null : sources.length === 1 ? first : `${first} + ${sources.length - 1} more`);
 
   return (
     <CanvasProvider store={canvas}>

@@ -1,31 +1,47 @@
 import { useStudio } from '../../stores/store';
+import { cancelImport } from './import-commands';
+import { formatCount } from './format';
 
-/** Import progress, then the files that were refused and why (kept until dismissed). */
+/** "about 9 s left", "about 3 min left". */
+function timeLeft(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  return s < 90 ? `about ${s} s left` : `about ${Math.round(s / 60)} min left`;
+}
+
+/** Import progress (count, pace, time left, Cancel), then what came in, what was there already, and what was refused. */
 export function ImportPanel() {
   const importing = useStudio((s) => s.library.importing);
   const patch = useStudio((s) => s.patchLibrary);
   if (!importing) return null;
-  const running = importing.done < importing.total;
+  const { total, done, imported, duplicates, errors } = importing;
+  const running = importing.state === 'running';
+  const pace = importing.ratePerSec > 0 ? ` · ${importing.ratePerSec.toLocaleString(undefined, { maximumFractionDigits: 1 })} files/s` : '';
+  const eta = importing.etaMs !== null ? ` · ${timeLeft(importing.etaMs)}` : '';
   return (
     <section className="lib-import" aria-label="Import">
       {running ? (
-        <>
+        <div className="lib-import-running">
           <label className="lib-field lib-stack">
-            <span>
-              Importing {importing.done + 1} of {importing.total}
-              {importing.current ? `: ${importing.current}` : ''}
+            <span role="status">
+              Importing {Math.min(done + 1, Math.max(total, 1)).toLocaleString()} of {total > 0 ? total.toLocaleString() : '…'}
+              {pace}
+              {eta}
             </span>
-            <progress max={importing.total} value={importing.done} />
+            <progress aria-label="Import progress" max={Math.max(total, 1)} value={done} />
           </label>
-        </>
+          <button type="button" className="lib-button" onClick={() => void cancelImport()}>
+            Cancel import
+          </button>
+        </div>
       ) : (
-        <p>
-          Import finished: {importing.total - importing.errors.length} of {importing.total} files added.
+        <p role="status">
+          {importing.state === 'cancelled' ? 'Import cancelled' : 'Import finished'}: {imported.toLocaleString()} of {total.toLocaleString()} files added.
+          {duplicates > 0 && ` ${formatCount(duplicates, 'file')} ${duplicates === 1 ? 'was' : 'were'} already in the library.`}
         </p>
       )}
-      {importing.errors.length > 0 && (
+      {errors.length > 0 && (
         <ul className="lib-import-errors" aria-label="Files not imported">
-          {importing.errors.map((e, i) => (
+          {errors.map((e, i) => (
             <li key={i}>
               <strong>{e.name}</strong>: {e.reason}
             </li>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
 import { useCapabilities } from '../export/capabilities';
-import { importChosenFiles } from '../export/import-chosen';
+import { importChosenFiles, importChosenFolder } from '../export/import-chosen';
 import { BulkBar } from './BulkBar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatCount } from './format';
+import { isMediaFile, onDropped } from './dropped-files';
 import { importFiles } from './import-commands';
 import { ImportPanel } from './ImportPanel';
 import { emptyTrash } from './item-commands';
@@ -15,6 +16,7 @@ import { SharedView } from '../share/SharedView';
 import '../share/share.css';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
+import { MaintenanceStatus } from './MaintenanceStatus';
 import { loadCollections, runQuery } from './query-commands';
 import { selectByClick } from './selection';
 import { TileMenu, type MenuAnchor } from './TileMenu';
@@ -43,6 +45,7 @@ export function LibraryPage() {
   const smartOpen = useStudio((s) => (s.library.view.kind === 'smart' ? s.library.smart.find((c) => c.id === (s.library.view as { id: string }).id) : undefined));
   const smartDirty = useStudio((s) => (smartOpen ? smartChanged(s.library, smartOpen) : false));
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   // The desktop app picks files in a native dialog (main reads them by token); a browser uses the file input.
   const nativeDialogs = useCapabilities().dialogs;
   const lastText = useRef<string | null>(null);
@@ -88,7 +91,8 @@ export function LibraryPage() {
         if (!hasFiles(e)) return;
         e.preventDefault();
         setDragging(false);
-        void importFiles([...e.dataTransfer.files]);
+        // Folders are walked with their subfolders; the import takes what decodes and says why it refused the rest.
+        onDropped(e.dataTransfer, ({ files, fromFolders }) => void importFiles([...files, ...fromFolders]));
       }}
     >
       <LibrarySidebar />
@@ -101,6 +105,7 @@ export function LibraryPage() {
             </span>
           )}
           <div className="lib-header-actions">
+            <MaintenanceStatus />
             {smartOpen && smartDirty && (
               <button
                 type="button"
@@ -120,9 +125,16 @@ export function LibraryPage() {
                 Empty trash
               </button>
             )}
-            <button type="button" className="lib-button lib-primary" onClick={() => (nativeDialogs ? void importChosenFiles() : fileInput.current?.click())}>
-              Import…
-            </button>
+            {!trash && (
+              <>
+                <button type="button" className="lib-button" onClick={() => (nativeDialogs ? void importChosenFolder() : folderInput.current?.click())}>
+                  Import folder…
+                </button>
+                <button type="button" className="lib-button lib-primary" onClick={() => (nativeDialogs ? void importChosenFiles() : fileInput.current?.click())}>
+                  Import…
+                </button>
+              </>
+            )}
             <input
               ref={fileInput}
               type="file"
@@ -132,6 +144,19 @@ export function LibraryPage() {
               aria-label="Import files"
               onChange={(e) => {
                 void importFiles([...(e.target.files ?? [])]);
+                e.target.value = '';
+              }}
+            />
+            <input
+              ref={folderInput}
+              type="file"
+              multiple
+              hidden
+              aria-label="Import a folder"
+              // A folder picker in Chromium (and every current browser): all files below it, subfolders included.
+              {...{ webkitdirectory: '' }}
+              onChange={(e) => {
+                void importFiles([...(e.target.files ?? [])].filter(isMediaFile));
                 e.target.value = '';
               }}
             />

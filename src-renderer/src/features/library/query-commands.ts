@@ -110,7 +110,8 @@ export async function loadMoreIds(): Promise<void> {
       limit: ID_PAGE,
     });
     if (lib().generation !== generation) return;
-    useStudio.getState().patchLibrary({ ids: [...lib().ids, ...page.ids], nextCursor: page.nextCursor, total: page.total });
+    // The total stays as it is: later pages repeat the first page's count, which placed additions have moved on.
+    useStudio.getState().patchLibrary({ ids: [...lib().ids, ...page.ids], nextCursor: page.nextCursor });
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load more of the library: ${errorText(err)}`);
   } finally {
@@ -155,13 +156,29 @@ export async function loadCollections(): Promise<void> {
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let smartTimer: ReturnType<typeof setTimeout> | undefined;
+let placeTimer: ReturnType<typeof setTimeout> | undefined;
+/** Ids announced as added and not placed in the grid yet (a burst of import batches is placed at once). */
+const pendingAdded = new Set<string>();
+/** Added items the grid could not place (another sort, an older date): one refresh once the burst is over. */
+let refreshAfterBurst = false;
+/** How long a burst of additions must pause before a view that cannot place them is re-queried. */
+export const BURST_QUIET_MS = 1500;
+/** How far from the top an added id is looked for, in case a refresh already brought it in. */
+const HEAD_CHECK = 2000;
 
 /**
  * Routed from the `library:changed` event (bootstrap). Changed ids are dropped from the cache so the grid
- * refetches them; the query re-runs once per burst of events (ingesting a batch emits one per item).
+ * refetches them; the query re-runs once per burst of events. Added items (each batch of an import, each new
+ * result) are placed instead, without re-running the whole query: see `placeAdded`.
  */
 export function onLibraryChanged(change: EventPayload<'library:changed'>): void {
   const store = useStudio.getState();
+  if (change.reason === 'added' && change.ids) {
+    for (const id of change.ids) pendingAdded.add(id);
+    clearTimeout(placeTimer);
+    placeTimer = setTimeout(() => void placeAdded(), 60);
+    return;
+  }
   if (change.ids) store.dropLibraryRecords(change.ids);
   else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched' || change.reason === 'external') store.clearLibraryRecords();
   if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added' || change.reason === 'external') void loadCollections();
@@ -174,6 +191,58 @@ export function onLibraryChanged(change: EventPayload<'library:changed'>): void 
     void runQuery({ keepRecords: true, refresh: true });
     if (facetWatchers > 0 && change.reason !== 'collections') void loadFacets();
   }, 60);
+}
+
+/** One full refresh when additions pause (for views where new items cannot simply go on top). */
+function refreshOnceQuiet(): void {
+  refreshAfterBurst = true;
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    refreshAfterBurst = false;
+    void runQuery({ keepRecords: true, refresh: true });
+  }, BURST_QUIET_MS);
+}
+
+/**
+ * Puts newly added items into the loaded list: main says which of them match the current view, in order, with
+ * their records (`ids` query: lookups by id, whatever the library's size). Newest first, items dated after the
+ * top one go on top; oldest first, they go at the end once the whole list is loaded (else paging brings them).
+ * Anything else (largest, best match, an imported photo with an old date) waits for one refresh after the burst.
+ */
+async function placeAdded(): Promise<void> {
+  const added = [...pendingAdded];
+  pendingAdded.clear();
+  void loadCollections();
+  const state = lib();
+  if (state.status === 'idle' || added.length === 0) return; // The grid queries on mount.
+  if (facetWatchers > 0) void loadFacets();
+  const sort = effectiveSort(state);
+  if (sort === 'relevance' || sort === 'largest' || refreshAfterBurst) return refreshOnceQuiet();
+  const { generation } = state;
+  try {
+    const page = await invoke('library:query', { filter: toQueryFilter(state), sort, limit: 1000, ids: added.slice(0, 1000), withRecords: Math.min(added.length, 1000) });
+    const now = lib();
+    if (now.generation !== generation || page.ids.length === 0) return;
+    if (page.records) useStudio.getState().mergeLibraryRecords(page.records);
+    const near = new Set(sort === 'newest' ? now.ids.slice(0, HEAD_CHECK) : now.ids.slice(-HEAD_CHECK));
+    const fresh = page.ids.filter((id) => !near.has(id));
+    if (fresh.length === 0) return;
+    const dateOf = (id: string | undefined) => (id === undefined ? undefined : lib().records.get(id)?.createdAt);
+    const edge = dateOf(sort === 'newest' ? now.ids[0] : now.ids.at(-1));
+    const fits = fresh.every((id) => edge === undefined || (dateOf(id) ?? -Infinity) >= edge);
+    if (!fits || (sort === 'oldest' && now.nextCursor !== null && now.ids.length > 0)) {
+      useStudio.getState().patchLibrary({ total: now.total + fresh.length });
+      if (!fits) refreshOnceQuiet();
+      return;
+    }
+    useStudio.getState().patchLibrary(
+      sort === 'newest'
+        ? { ids: [...fresh, ...now.ids], total: now.total + fresh.length, focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0 }
+        : { ids: [...now.ids, ...fresh], total: now.total + fresh.length },
+    );
+  } catch {
+    refreshOnceQuiet(); // placing failed: the refresh brings them in
+  }
 }
 
 /** Open filter panels: facets are counted over the whole library, so they load only while someone shows them. */

@@ -5,6 +5,7 @@ import { useFitDefaultsToModels } from './fit-defaults';
 import { AboutPanel } from './AboutPanel';
 import { DemoPanel } from './DemoPanel';
 import { KeyPanel } from './KeyPanel';
+import { LibraryPanel } from './LibraryPanel';
 import { SettingField } from './SettingField';
 
 /** Every setting, grouped; each control validates as you type and saves when valid. */
@@ -55,16 +56,11 @@ function SettingsGrid({ view }: { view: SettingsView }) {
           <SettingField field="budgetCapUsd" label="Budget cap (USD, optional)" kind={{ type: 'number', min: 0, step: 0.01, optional: true }} help="Leave empty for no cap." />
         </section>
         <section className="settings-card" aria-labelledby="appearance-heading">
-          <h2 id="appearance-heading">Appearance and library</h2>
+          <h2 id="appearance-heading">Appearance</h2>
           <SettingField field="theme" label="Theme" kind={{ type: 'select', options: THEMES.map((t) => ({ value: t, label: t === 'system' ? 'Follow system' : t[0]!.toUpperCase() + t.slice(1) })) }} />
           <SettingField field="notifications" label="Notify me when long work finishes" kind={{ type: 'checkbox' }} />
-          <SettingField
-            field="libraryDir"
-            label="Library folder"
-            kind={{ type: 'text', optional: true, placeholder: 'Default: inside the data folder' }}
-            help="An absolute path; empty uses the default. Demo results always go to a separate demo library."
-          />
         </section>
+        <LibraryPanel />
         <AboutPanel />
       </div>
   );

@@ -1,19 +1,17 @@
 import { useEffect, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import { MAX_EDIT_SOURCES } from '@contract';
+import { isMediaFile, onDropped } from '../library/dropped-files';
 import { importFiles } from '../library/import-commands';
 import { useStudio } from '../../stores/store';
 
-/** A first guess by type or name, to leave out folders and documents; main judges every file by its bytes. */
-const isMedia = (f: File) =>
-  f.type.startsWith('image/') || f.type.startsWith('video/') || /\.(png|jpe?g|webp|gif|avif|heic|heif|bmp|tiff?|mp4|m4v|mov|webm|mkv)$/i.test(f.name);
 const carriesFiles = (e: DragEvent | ReactDragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
 
 /** Splits a drop into images and videos and the rest, and says plainly what was left out. */
 export function pickImages(files: readonly File[]): File[] {
-  const media = files.filter(isMedia);
+  const media = files.filter(isMediaFile);
   const others = files.length - media.length;
   if (others > 0) {
-    const names = files.filter((f) => !isMedia(f)).slice(0, 3).map((f) => f.name).join(', ');
+    const names = files.filter((f) => !isMediaFile(f)).slice(0, 3).map((f) => f.name).join(', ');
     useStudio.getState().pushNotice('warning', `Only images and videos can be dropped here; left out ${others === 1 ? names : `${others} files (${names}${others > 3 ? ', …' : ''})`}.`);
   }
   return media;
@@ -67,10 +65,14 @@ export function DropOverlay() {
       setDragging(false);
       if (e.defaultPrevented || !carriesFiles(e)) return;
       e.preventDefault();
-      const files = pickImages([...(e.dataTransfer?.files ?? [])]);
-      if (files.length === 0) return;
-      if (useStudio.getState().section === 'edit') editThese(files);
-      else setPending(files);
+      if (!e.dataTransfer) return;
+      // Dropped folders are walked (their images only); loose files that are not images are reported.
+      onDropped(e.dataTransfer, ({ files: loose, fromFolders }) => {
+        const files = [...pickImages(loose), ...fromFolders];
+        if (files.length === 0) return;
+        if (useStudio.getState().section === 'edit') editThese(files);
+        else setPending(files);
+      });
     };
     window.addEventListener('dragstart', onDragStart);
     window.addEventListener('dragend', onDragEnd);
@@ -120,8 +122,10 @@ export function DropOverlay() {
       e.preventDefault();
       setDragging(false);
       setTarget(null);
-      const files = pickImages([...e.dataTransfer.files]);
-      if (files.length > 0) (kind === 'import' ? importToLibrary : editThese)(files);
+      onDropped(e.dataTransfer, ({ files: loose, fromFolders }) => {
+        const files = [...pickImages(loose), ...fromFolders];
+        if (files.length > 0) (kind === 'import' ? importToLibrary : editThese)(files);
+      });
     },
   });
   const choose = (kind: 'import' | 'edit') => {

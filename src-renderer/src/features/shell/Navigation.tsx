@@ -15,7 +15,7 @@ export function runningIn(s: StudioState, section: SectionId): number {
       return s.video.jobs.filter((j) => VIDEO_ACTIVE.has(j.state)).length;
     case 'library': {
       const importing = s.library.importing;
-      return importing && importing.done < importing.total ? importing.total - importing.done : 0;
+      return importing?.state === 'running' ? Math.max(0, importing.total - importing.done) : 0;
     }
     default:
       return 0;

@@ -240,7 +240,8 @@ export const nameCases: HostileCase[] = [
   ['only-dots', '..'],
   ['empty-name', ''],
   ['control-chars', 'a\u0001\u001b[31mred\u0007.png'],
-].map(([id, name]) => ({ id: `name:${id}`, name: name as string, bytes: () => png(), importExpect: 'accept', editExpect: 'accept' }));
+  // Each case its own image (100+i × 77): the same bytes twice would be reported as a duplicate, not imported.
+].map(([id, name], i) => ({ id: `name:${id}`, name: name as string, bytes: () => png(100 + i, 77), importExpect: 'accept', editExpect: 'accept' }));
 
 /** A name past the contract's 255 characters: a validation envelope for import; edit names may be 500. */
 export const longNameCase: HostileCase = {

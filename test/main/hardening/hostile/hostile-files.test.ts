@@ -40,7 +40,8 @@ function importOutcome(env: Envelope<unknown>): Outcome {
   if (!env.ok) {
     return { verdict: 'reject', detail: validationDetail(env.error) };
   }
-  const value = env.value as { imported: string[]; rejected: { name: string; reason: string }[] };
+  const value = env.value as { imported: string[]; rejected: { name: string; reason: string }[]; duplicates: unknown[] };
+  expect(value.duplicates, 'every case has bytes of its own').toEqual([]);
   expect(value.imported.length + value.rejected.length).toBe(1);
   if (value.imported.length === 1) return { verdict: 'accept', detail: 'imported' };
   const reason = value.rejected[0]?.reason ?? '';

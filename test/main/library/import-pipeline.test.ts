@@ -1,0 +1,150 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ImportProgress, LibraryRecord } from '@contract';
+import type { PreparedItem } from '../../../src-main/services/library/ingest';
+import { IMPORT_SLOTS, ImportPipeline, type ImportOutcome } from '../../../src-main/services/library/import-pipeline';
+import { makeItem, tempDir } from './fixtures';
+import { jpeg, openLibrary, silentLogger } from './service-harness';
+
+const flush = () => new Promise((r) => setImmediate(r));
+
+describe('the import pipeline (decoding gated by hand)', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  function rig() {
+    const gates: (() => void)[] = [];
+    const commits: string[][] = [];
+    const added: string[][] = [];
+    let preparing = 0;
+    let most = 0;
+    const pipeline = new ImportPipeline({
+      toInput: (name, bytes) => ({ bytes, kind: 'image', origin: 'imported', prompt: name }),
+      prepare: async (input) => {
+        preparing += 1;
+        most = Math.max(most, preparing);
+        await new Promise<void>((r) => gates.push(r));
+        preparing -= 1;
+        const item = makeItem(0, { id: input.prompt!.padStart(32, 'a') });
+        return { entry: { item, parents: [] }, preview: { id: item.id, source: async () => input.bytes }, written: [] } satisfies PreparedItem;
+      },
+      commit: async (batch) => {
+        commits.push(batch.map((p) => p.entry.item.id));
+        return batch.map((p) => ({ ...p.entry.item, hasLineage: false }) as LibraryRecord);
+      },
+      findByContentHash: () => new Map(),
+      task: (work) => work(),
+      added: (ids) => void added.push([...ids]),
+      logger: silentLogger,
+    });
+    /** Waits until `n` files are being prepared (hashing runs off the main thread first). */
+    const preparingNow = async (n: number) => {
+      for (let spins = 0; gates.length < n; spins += 1) {
+        if (spins > 10_000) throw new Error(`only ${gates.length} of ${n} files started`);
+        await flush();
+      }
+    };
+    /** Lets `n` files finish preparing, one after another. */
+    const open = async (n: number) => {
+      for (let i = 0; i < n; i += 1) {
+        await preparingNow(1);
+        gates.shift()?.();
+      }
+    };
+    return { pipeline, commits, added, open, preparingNow, most: () => most };
+  }
+
+  const file = (n: number) => ({ name: String(n), load: async () => Uint8Array.of(n, 1, 2) });
+
+  it(`decodes ${IMPORT_SLOTS} files at once and commits the files prepared meanwhile in one batch`, async () => {
+    const r = rig();
+    const outcomes = Array.from({ length: 7 }, (_, n) => r.pipeline.run(file(n)));
+    await r.open(7);
+    const done = await Promise.all(outcomes);
+    expect(done.every((o) => o.kind === 'imported')).toBe(true);
+    expect(r.most()).toBe(IMPORT_SLOTS);
+    // One transaction and one grid update for all seven: the batch went when nothing was left to prepare.
+    expect(r.commits).toHaveLength(1);
+    expect(r.added).toEqual(r.commits);
+    expect(r.commits[0]).toHaveLength(7);
+  });
+
+  it('reports the second copy of a file in the same import as a duplicate of the first', async () => {
+    const r = rig();
+    const same = { name: 'copy', load: async () => Uint8Array.of(9, 9, 9) };
+    const outcomes = [r.pipeline.run({ ...same, name: '1' }), r.pipeline.run({ ...same, name: '2' })];
+    await r.open(1);
+    const [first, second] = (await Promise.all(outcomes)) as [ImportOutcome, ImportOutcome];
+    expect(first).toMatchObject({ kind: 'imported' });
+    expect(second).toEqual({ kind: 'duplicate', id: (first as { id: string }).id, trashed: false });
+    expect(r.commits.flat()).toHaveLength(1);
+  });
+
+  it('a cancelled import starts no file that was still waiting for a slot', async () => {
+    const r = rig();
+    let cancelled = false;
+    const outcomes = Array.from({ length: 5 }, (_, n) => r.pipeline.run(file(n), () => cancelled));
+    await r.preparingNow(IMPORT_SLOTS);
+    cancelled = true;
+    await r.open(3);
+    const done = await Promise.all(outcomes);
+    expect(done.map((o) => o.kind)).toEqual(['imported', 'imported', 'imported', 'cancelled', 'cancelled']);
+  });
+});
+
+describe('imports through the library service', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+  afterEach(async () => cleanup());
+
+  it('reports files already in the library (by content) instead of importing them twice', async () => {
+    const lib = openLibrary(path.join(dir, 'lib'));
+    const bytes = await jpeg(320, 200, '#123');
+    const first = await lib.service.importFiles({ kind: 'bytes', name: 'a.jpg', base64: bytes.toString('base64') });
+    expect(first.imported).toHaveLength(1);
+    const again = await lib.service.importFiles({ kind: 'bytes', name: 'b.jpg', base64: bytes.toString('base64') });
+    expect(again).toEqual({ imported: [], rejected: [], duplicates: [{ name: 'b.jpg', id: first.imported[0] }] });
+    expect(lib.service.records(first.imported)[0]?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    await lib.close();
+  });
+
+  it('imports every image of a folder and its subfolders, with progress, rate and a final count', async () => {
+    const src = path.join(dir, 'photos');
+    await mkdir(path.join(src, '2024', 'summer'), { recursive: true });
+    await mkdir(path.join(src, '.hidden'), { recursive: true });
+    const colors = ['#a00', '#0a0', '#00a', '#aa0'];
+    await writeFile(path.join(src, 'one.jpg'), await jpeg(200, 100, colors[0]));
+    await writeFile(path.join(src, '2024', 'two.JPG'), await jpeg(200, 100, colors[1]));
+    await writeFile(path.join(src, '2024', 'summer', 'three.jpg'), await jpeg(200, 100, colors[2]));
+    await writeFile(path.join(src, '2024', 'summer', 'copy-of-one.jpg'), await jpeg(200, 100, colors[0]));
+    await writeFile(path.join(src, '.hidden', 'skip.jpg'), await jpeg(200, 100, colors[3]));
+    await writeFile(path.join(src, 'notes.txt'), 'not an image');
+    const lib = openLibrary(path.join(dir, 'lib'));
+    const { job } = lib.service.beginImport(0);
+    const result = await lib.service.importFiles({ kind: 'folder', dir: src }, job);
+    expect(result.imported).toHaveLength(3);
+    expect(result.duplicates.map((d) => path.basename(d.name))).toEqual(['one.jpg']);
+    const progress = lib.events.log.filter((e) => e.event === 'library:import').map((e) => e.payload as ImportProgress);
+    expect(progress.at(-1)).toMatchObject({ job, state: 'done', total: 4, done: 4, imported: 3, duplicates: 1, rejected: 0, etaMs: null });
+    expect(progress.at(-1)?.ratePerSec).toBeGreaterThan(0);
+    await lib.close();
+  });
+
+  it('stops a cancelled import before its next file and says so', async () => {
+    const src = path.join(dir, 'many');
+    await mkdir(src);
+    for (let n = 0; n < 12; n += 1) await writeFile(path.join(src, `${n}.jpg`), await jpeg(64 + n, 64));
+    const lib = openLibrary(path.join(dir, 'lib'));
+    const { job } = lib.service.beginImport(0);
+    const running = lib.service.importFiles({ kind: 'folder', dir: src }, job);
+    lib.service.cancelImport(job);
+    const result = await running;
+    expect(result.imported.length).toBeLessThan(12);
+    expect(result.rejected.filter((r) => r.reason === 'Not imported: the import was cancelled.').length).toBe(12 - result.imported.length);
+    const last = lib.events.log.filter((e) => e.event === 'library:import').at(-1)?.payload as ImportProgress;
+    expect(last.state).toBe('cancelled');
+    await lib.close();
+  });
+});
