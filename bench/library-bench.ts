@@ -30,6 +30,16 @@ function timeRuns(runs: number, work: () => unknown): { p50: number; p95: number
 
 const f = (over: Partial<LibraryFilter> = {}) => LibraryFilter.parse(over);
 
+/** Six smart collections of the shapes people save: tag + rating, rating alone, tags with exclusions, text + tag, filters. */
+const SMART_BENCH: Record<string, Partial<LibraryFilter>> = {
+  bestPortraits: { text: 'tag:portrait -tag:draft rating:>=4' },
+  fiveStars: { ratings: [5] },
+  clientWork: { text: 'tag:client-a -tag:rejected' },
+  foxLandscapes: { text: 'fox tag:landscape' },
+  favoriteVideos: { kind: 'video', favorite: true, ratings: [3, 4, 5] },
+  unratedDrafts: { text: 'tag:draft rating:0' },
+};
+
 function queryBench(file: string) {
   const t0 = process.hrtime.bigint();
   const store = new SqliteLibraryStore(file);
@@ -55,6 +65,24 @@ function queryBench(file: string) {
     ),
     largest: timeRuns(20, () => store.query({ filter: f(), sort: 'largest', limit: 5000 })),
   };
+  // Tags and ratings (issue 20): the grid's first page for the new filters and sort.
+  const organize = {
+    tagFilter: timeRuns(20, () => store.query({ filter: f({ text: 'tag:portrait' }), sort: 'newest', limit: 5000 })),
+    tagAndRating: timeRuns(20, () => store.query({ filter: f({ text: 'tag:portrait -tag:draft rating:>=4' }), sort: 'newest', limit: 5000 })),
+    ratingSort: timeRuns(20, () => store.query({ filter: f(), sort: 'rating', limit: 5000 })),
+    ratingSortWithText: timeRuns(20, () => store.query({ filter: f({ text: 'fox' }), sort: 'rating', limit: 5000 })),
+    negativeWordsOnly: timeRuns(20, () => store.query({ filter: f({ text: '-fox -cat' }), sort: 'newest', limit: 5000 })),
+    tagAutocomplete: timeRuns(30, () => store.tags({ prefix: 'p', limit: 12 })),
+  };
+  // Smart collection counts: what the sidebar recounts once after each library change (one bounded count each).
+  const smartCounts: Record<string, { p50: number; p95: number; count: string }> = {};
+  for (const [name, filter] of Object.entries(SMART_BENCH)) {
+    const once = store.count(f(filter));
+    smartCounts[name] = { ...timeRuns(20, () => store.count(f(filter))), count: `${once.count}${once.capped ? '+' : ''}` };
+  }
+  const smartAll = timeRuns(10, () => {
+    for (const filter of Object.values(SMART_BENCH)) store.count(f(filter));
+  });
   let cursor: string | undefined;
   const deep = timeRuns(20, () => {
     const page = store.query({ filter: f(), sort: 'newest', limit: 5000, cursor });
@@ -68,7 +96,10 @@ function queryBench(file: string) {
     broad: timeRuns(10, () => store.query({ filter: f({ text: 'the' }), sort: 'relevance', limit: 200 })),
   };
   store.close();
-  return { firstGridMs, search, filters, keysetNextPage: deep, recordsWindow120: recordsWindow, facets, relevance };
+  return {
+    firstGridMs, search, filters, keysetNextPage: deep, recordsWindow120: recordsWindow, facets, relevance, organize,
+    smartCounts: { ...smartCounts, allSix: smartAll },
+  };
 }
 
 async function ingestBench(dir: string) {
@@ -134,6 +165,8 @@ export const libraryBench: BenchModule = {
       const targets = {
         firstGridLe300ms: query.firstGridMs <= 300,
         searchP95Le50ms: Object.values(query.search).every((s) => s.p95 <= 50),
+        organizeP95Le50ms: Object.values(query.organize).every((s) => s.p95 <= 50),
+        smartCountP95Le50ms: Object.entries(query.smartCounts).every(([name, s]) => name === 'allSix' || s.p95 <= 50),
         ingestLe1_5xFloor: ingest.ratio <= 1.5,
       };
       const vocabulary = UNIFORM

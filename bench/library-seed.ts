@@ -69,9 +69,17 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** Tags the seed hands out (Zipf over this list, ~40 % of items tagged), so tag filters and smart collections have realistic spread. */
+export const SEED_TAGS = (
+  'portrait landscape draft keeper client-a client-b wip print social moodboard character concept background ' +
+  'texture logo poster cover favorite-set rejected reference night day color bw experiment series-1 series-2'
+).split(' ');
+
 /** `count` synthetic items with prompt-like text (Zipf over VOCABULARY), a mix of kinds, models, aspects, favorites, trash and lineage. */
 export function seedItems(count: number, seed = 42): NewItem[] {
   const rand = prng(seed);
+  // Ratings and tags draw from their own stream, so the prompts (and the older search figures) stay as they were.
+  const rate = prng(seed + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const hex = () => Math.floor(rand() * 2 ** 32).toString(16).padStart(8, '0');
   const out: NewItem[] = [];
@@ -88,11 +96,25 @@ export function seedItems(count: number, seed = 42): NewItem[] {
         width: 1024, height: 1024, aspectRatio: pick(ASPECTS), durationMs: video ? 6000 : null,
         bytes: 100_000 + Math.floor(rand() * 2_000_000), mime: video ? 'video/mp4' : 'image/jpeg', costTicks: 700,
         requestId: `req-${n}`, moderation: null, sourceJobId: null, origin: edited ? 'edited' : 'generated',
-        favorite: rand() < 0.05, trashedAt: rand() < 0.02 ? 1 : null, missing: false,
+        favorite: rand() < 0.05, rating: seedRating(rate), tags: seedTags(rate), trashedAt: rand() < 0.02 ? 1 : null, missing: false,
         file: mediaPath(id, video ? 'mp4' : 'jpg'), thumb: thumbPath(id), preview: previewPath(id),
       },
       parents: edited ? [{ kind: 'edited-from', parentId: out[n - 1 - Math.floor(rand() * 10)]?.item.id ?? id }] : [],
     });
   }
   return out;
+}
+
+/** ~60 % unrated, then fewer items per star up to 5. */
+function seedRating(rand: () => number): number {
+  const u = rand();
+  return u < 0.6 ? 0 : u < 0.72 ? 1 : u < 0.82 ? 2 : u < 0.9 ? 3 : u < 0.96 ? 4 : 5;
+}
+
+function seedTags(rand: () => number): string[] {
+  if (rand() >= 0.4) return [];
+  const n = 1 + Math.floor(rand() * 3);
+  const out = new Set<string>();
+  for (let i = 0; i < n; i += 1) out.add(SEED_TAGS[Math.min(SEED_TAGS.length - 1, Math.floor(SEED_TAGS.length * rand() * rand()))] ?? 'draft');
+  return [...out].sort();
 }

@@ -34,6 +34,10 @@ import type { Downloads } from './services/export/downloads';
 import { NodeExportFiles } from './adapters/export/node-export-files';
 import { sharpToPng } from './adapters/export/sharp-to-png';
 import { SharpFfmpegMediaProcessor } from './adapters/library';
+import { createXaiFilesClient } from './adapters/xai/xai-files-client';
+import { createShareService } from './services/share/share-service';
+import { createShareHandlers } from './services/share/share-handlers';
+import type { FilesApi } from './core/share/ports';
 import { AppErrorException } from './core/app-error';
 import { createDeepLinkRouter, type DeepLinkRouter } from './services/links/deep-link-router';
 import { BROWSER_HOST_UPDATES, type Updater } from './core/updates/updater';
@@ -124,11 +128,13 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     void service.reconcile().catch((err: unknown) => {
       options.logger.error('library: reconcile failed', { dir, error: String(err) });
     });
+    service.startBackground();
     return {
       dir,
       service,
       files: adapters.files,
       async close() {
+        await service.stopBackground();
         await service.close();
         adapters.store.close();
       },
@@ -210,6 +216,30 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
   });
 
+  // Share links: xAI's Files API at the base URL in effect (the simulator in demo mode), one client per URL.
+  const filesClients = new Map<string, FilesApi>();
+  const filesApi = (): FilesApi => {
+    const url = vault.connection.baseUrl();
+    let client = filesClients.get(url);
+    if (!client) {
+      client = createXaiFilesClient({ baseUrl: url, getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger });
+      filesClients.set(url, client);
+    }
+    return client;
+  };
+  const share = createShareService({
+    library,
+    files: {
+      upload: (f, o) => filesApi().upload(f, o),
+      createPublicUrl: (id, s, o) => filesApi().createPublicUrl(id, s, o),
+      revokePublicUrl: (id, o) => filesApi().revokePublicUrl(id, o),
+      deleteFile: (id, o) => filesApi().deleteFile(id, o),
+    },
+    clock,
+    events: options.events,
+    logger: options.logger,
+    simulated: () => vault.connection.isDemo(),
+  });
   const links = createDeepLinkRouter({
     events: options.events,
     logger: options.logger,
@@ -248,6 +278,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...edit.handlers,
     ...createVideoHandlers(video),
     ...exporting.handlers,
+    ...createShareHandlers(share),
     ...createUpdatesHandlers(options.updater ?? null, BROWSER_HOST_UPDATES),
   };
 

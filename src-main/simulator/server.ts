@@ -9,7 +9,8 @@ import type { Ctx, DeliveredResponse, RecordedRequest, SimState } from './contex
 import { checkAuth, parseJsonBody } from './checks';
 import { applyFault, delay, faultForTriggers, takeQueuedFault } from './faults';
 import { createFileStore } from './file-store';
-import { GRPC, newRequestId, readBody, sendError, sendText } from './http-util';
+import { createFilesState, handleFiles, serveCdn, type FilesState } from './files';
+import { GRPC, newRequestId, readBody, send, sendError, sendText } from './http-util';
 import { imageEdits, imageGenerations, imagePoll } from './images';
 import { modelRoutes } from './models';
 import { videoEdits, videoExtensions, videoGenerations, videoPoll } from './videos';
@@ -26,6 +27,8 @@ export interface Simulator {
   delivered: DeliveredResponse[];
   /** Live state (video jobs, deferred images) for tests that need to poke at it. */
   state: SimState;
+  /** Uploaded files and their public URLs (the Files API). */
+  files: FilesState;
   /** Effective options; mutable, so a test can change latency or keys on a running simulator. */
   config: ResolvedOptions;
   /** Queues a fault for the next matching request(s). */
@@ -58,6 +61,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const config = resolveOptions(options);
   const state: SimState = { requests: [], delivered: [], faults: [], videos: new Map(), deferredImages: new Map(), seenPrompts: new Set() };
   const store = createFileStore(() => config.now());
+  const files = createFilesState();
   const sockets = new Set<Socket>();
   const rateWindows = createRateWindows(() => config.now());
   /** The model a POST counts against: the one that serves it (a retired slug, its successor). */
@@ -71,7 +75,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('x-request-id', newRequestId());
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     const rawBuf = await readBody(req);
     const raw = rawBuf.toString('utf8');
     let parsed: unknown;
@@ -92,6 +97,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     if (path.startsWith('/files/') && (method === 'GET' || method === 'HEAD')) {
       if (!store.serve(req, res, path)) sendText(res, 404, 'Not found');
+      return;
+    }
+    if (path.startsWith('/cdn/') && (method === 'GET' || method === 'HEAD')) {
+      if (!serveCdn({ res, method, path, opts: config, state: files })) send(res, 404, 'Not found');
+      return;
+    }
+    if (path.startsWith('/v1/files')) {
+      if (config.latencyMs > 0) await delay(config.latencyMs);
+      const queued = takeQueuedFault(state.faults, method, path);
+      if (queued && (await applyFault(queued, res))) return;
+      await handleFiles({ req, res, method, path, query: url.searchParams, raw: rawBuf, baseUrl, opts: config, state: files });
       return;
     }
     const ctx: Ctx = { req, res, method, path, body: {}, baseUrl, opts: config, store, state, triggers: new Set() };
@@ -154,6 +170,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests: state.requests,
     delivered: state.delivered,
     state,
+    files,
     config,
     injectFault: (f) => state.faults.push({ ...f }),
     clearRequests: () => {

@@ -15,6 +15,7 @@ import { desktopChannels } from './desktop';
 import { linksChannels, linksEvents } from './links';
 import { updatesChannels, updatesEvents } from './updates';
 import { modelsChannels, modelsEvents } from './models';
+import { shareChannels, shareEvents } from './share';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -31,6 +32,7 @@ export * from './links';
 export * from './updates';
 export * from './capabilities';
 export * from './models';
+export * from './share';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -51,6 +53,7 @@ export const channels = {
   ...linksChannels,
   ...updatesChannels,
   ...modelsChannels,
+  ...shareChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */
@@ -65,6 +68,7 @@ export const events = {
   ...linksEvents,
   ...updatesEvents,
   ...modelsEvents,
+  ...shareEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -19,6 +19,11 @@ export type ItemOrigin = z.infer<typeof ItemOrigin>;
 export const LineageKind = z.enum(['edited-from', 'animated-from', 'extended-from', 'reference-of', 'frame-of']);
 export type LineageKind = z.infer<typeof LineageKind>;
 
+/** Star ratings: 0 (unrated) to 5. */
+export const Rating = z.number().int().min(0).max(5);
+/** A tag as typed; main normalizes it (trimmed, lower-case, at most 64 characters) and drops empty ones. */
+export const TagName = z.string().max(200);
+
 /** Character ranges `[start, end)` in a text that matched the search. */
 export const HighlightRanges = z.array(z.tuple([z.number().int(), z.number().int()]));
 
@@ -47,6 +52,10 @@ export const LibraryRecord = z.object({
   sourceJobId: z.string().nullable(),
   origin: ItemOrigin,
   favorite: z.boolean(),
+  /** 0 (unrated) to 5 stars. */
+  rating: Rating,
+  /** Normalized tags, sorted. */
+  tags: z.array(z.string()),
   trashedAt: z.number().int().nullable(),
   /** The file vanished behind the app's back: show a "missing" tile, never a spinner. */
   missing: z.boolean(),
@@ -61,7 +70,8 @@ export const LibraryRecord = z.object({
 });
 export type LibraryRecord = z.infer<typeof LibraryRecord>;
 
-export const LibrarySort = z.enum(['newest', 'oldest', 'largest', 'relevance']);
+/** `rating`: highest rated first, newest first among equal ratings. */
+export const LibrarySort = z.enum(['newest', 'oldest', 'largest', 'relevance', 'rating']);
 export type LibrarySort = z.infer<typeof LibrarySort>;
 
 /** Grid filter; every field narrows. `trashed` false (default) hides trashed items, true shows only them. */
@@ -73,11 +83,18 @@ export const LibraryFilter = z
     to: z.number().int().optional(),
     aspectRatio: z.string().max(20).optional(),
     favorite: z.boolean().optional(),
+    /** Items carrying every one of these tags. */
+    tags: z.array(TagName).min(1).max(16).optional(),
+    /** Items whose rating is one of these (0 = unrated): `[3, 4, 5]` is "3 stars or more". */
+    ratings: z.array(Rating).min(1).max(6).optional(),
     collectionId: LibraryId.optional(),
     hasLineage: z.boolean().optional(),
     trashed: z.boolean().default(false),
     origin: ItemOrigin.optional(),
-    /** Free text, searched in prompts, edit instructions and titles. Any characters are safe here. */
+    /**
+     * Search text: words and phrases in prompts, edit instructions and titles, `-word` to leave out, `tag:x` / `-tag:x`,
+     * `rating:>=4` (see core/library/search-query.ts). Any characters are safe here.
+     */
     text: z.string().max(500).optional(),
   })
   .strict();
@@ -134,6 +151,27 @@ export const LibraryCollection = z.object({
 export type LibraryCollection = z.infer<typeof LibraryCollection>;
 
 const CollectionName = z.string().trim().min(1).max(120);
+
+/** What a smart collection saves: the grid's filter (search text included; never the trash) and its order. */
+export const SmartQuery = z
+  .object({
+    filter: LibraryFilter.omit({ trashed: true }).strict(),
+    sort: LibrarySort.default('newest'),
+  })
+  .strict();
+export type SmartQuery = z.infer<typeof SmartQuery>;
+
+/** A saved search that updates itself, with how many items match it now. */
+export const LibrarySmartCollection = z.object({
+  id: LibraryId,
+  name: z.string(),
+  createdAt: z.number().int(),
+  query: SmartQuery,
+  count: z.number().int(),
+  /** The count stopped at 10,000 (a broad text search): show "10,000+". */
+  countCapped: z.boolean(),
+});
+export type LibrarySmartCollection = z.infer<typeof LibrarySmartCollection>;
 const Count = z.object({ count: z.number().int() });
 
 /**
@@ -157,6 +195,28 @@ export const ImportSource = z.discriminatedUnion('kind', [
     })
     .strict(),
 ]);
+
+/** A tag with how many items (outside the trash) carry it. */
+export const LibraryTag = z.object({ tag: z.string(), count: z.number().int() });
+export type LibraryTag = z.infer<typeof LibraryTag>;
+
+/** A set of copies: `exact` (same bytes) or `near` (looks the same: resized, re-encoded, lightly cropped). */
+export const DuplicateGroup = z.object({
+  kind: z.enum(['exact', 'near']),
+  ids: z.array(LibraryId).min(2),
+  /** The suggested one to keep: best rated, a favorite, most pixels, largest, oldest — in that order. */
+  keep: LibraryId,
+});
+export const DuplicateReport = z.object({
+  groups: z.array(DuplicateGroup),
+  /** Images looked at (outside the trash). */
+  images: z.number().int(),
+  /** Images whose perceptual hash is still being made in the background: ask again for a complete answer. */
+  pending: z.number().int(),
+  /** More groups exist than were returned (deal with these, then ask again). */
+  truncated: z.boolean(),
+});
+export type DuplicateReport = z.infer<typeof DuplicateReport>;
 
 /** An import in progress (`library:import-begin`), for progress events and cancelling. */
 export const ImportJobId = z.string().regex(/^[0-9a-f]{32}$/, 'Not an import id.');
@@ -231,6 +291,25 @@ export const libraryChannels = {
   'library:item': { input: z.object({ id: LibraryId }).strict(), output: LibraryItemDetail },
   /** Star or unstar many items. */
   'library:favorite': { input: z.object({ ids: IdList, favorite: z.boolean() }).strict(), output: Count },
+  /** Set the star rating (0 clears it) of many items. */
+  'library:rate': { input: z.object({ ids: IdList, rating: Rating }).strict(), output: Count },
+  /** Add and remove tags on many items at once; `count` is how many items changed. */
+  'library:tag': {
+    input: z
+      .object({ ids: IdList, add: z.array(TagName).max(50).default([]), remove: z.array(TagName).max(50).default([]) })
+      .strict(),
+    output: Count,
+  },
+  /**
+   * Tags in use, most used first: all of them, or those starting with `prefix` (autocomplete). With `ids`, the
+   * tags of those items instead, each with how many of them carry it (the bulk tag editor).
+   */
+  'library:tags': {
+    input: z
+      .object({ prefix: z.string().max(200).optional(), ids: z.array(LibraryId).max(20_000).optional(), limit: z.number().int().min(1).max(1000).default(50) })
+      .strict(),
+    output: z.object({ tags: z.array(LibraryTag) }),
+  },
   /** Move items to the trash; undo with `library:restore` and the same ids. */
   'library:trash': { input: z.object({ ids: IdList }).strict(), output: Count },
   /** Take items out of the trash. */
@@ -248,6 +327,17 @@ export const libraryChannels = {
   'library:collection-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
   'library:collection-add': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
   'library:collection-remove': { input: z.object({ id: LibraryId, ids: IdList }).strict(), output: Count },
+  /** Smart collections with their current counts (kept until the library changes). */
+  'library:smart-collections': { input: Empty, output: z.object({ collections: z.array(LibrarySmartCollection) }) },
+  'library:smart-create': { input: z.object({ name: CollectionName, query: SmartQuery }).strict(), output: LibrarySmartCollection },
+  /** Renames and/or replaces the saved query. */
+  'library:smart-update': {
+    input: z.object({ id: LibraryId, name: CollectionName.optional(), query: SmartQuery.optional() }).strict(),
+    output: LibrarySmartCollection,
+  },
+  'library:smart-delete': { input: z.object({ id: LibraryId }).strict(), output: Count },
+  /** Exact and near copies among the images outside the trash, grouped, each group with a suggested keeper. */
+  'library:duplicates': { input: Empty, output: DuplicateReport },
   /**
    * Starts an import of `total` files (0 when main will count them: a folder), for its progress events
    * (`library:import`) and `library:import-cancel`. The files then come through `library:import` with this job.
@@ -300,7 +390,8 @@ export const libraryEvents = {
   'library:maintenance': LibraryMaintenance,
   /** The library changed; the renderer re-runs its query (and refreshes the listed ids when given). */
   'library:changed': z.object({
-    reason: z.enum(['added', 'updated', 'trashed', 'restored', 'deleted', 'collections', 'rebuilt', 'reconciled', 'switched']),
+    /** `external`: another process (the `imagine` command) wrote to the same library. */
+    reason: z.enum(['added', 'updated', 'trashed', 'restored', 'deleted', 'collections', 'rebuilt', 'reconciled', 'switched', 'external']),
     ids: z.array(LibraryId).max(1000).optional(),
   }),
 } as const;

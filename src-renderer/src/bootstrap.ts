@@ -20,6 +20,7 @@ export async function bootstrap(): Promise<void> {
     if (!hasBridge()) throw new Error('Imagine Studio could not reach its main process.');
     subscribe('app:notice', ({ level, message }) => useStudio.getState().pushNotice(level, message));
     subscribe('library:changed', onLibraryChanged);
+    subscribe('share:changed', () => useStudio.getState().patchLibrary({ shareVersion: useStudio.getState().library.shareVersion + 1 }));
     subscribe('library:import', onImportProgress);
     store.setInfo(await invoke('app:info', {}));
     await rehydrateSettings();

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp, { type Metadata } from 'sharp';
+import phash from 'sharp-phash';
 import { fail } from '../../core/app-error';
+import { signatureOf } from '../../core/library/near-duplicates';
 import type { ImageFormat, ImageInfo, MediaProcessor } from '../../core/library/ports';
 import { MAX_IMAGE_PIXELS as MAX_PIXELS, imageBombRefusal, type VideoProbe } from '../../core/media/refusals';
 
@@ -39,6 +41,21 @@ const PREVIEW = 1024;
 
 /** sharp for images, Debian's ffmpeg/ffprobe for video posters and durations. */
 export class SharpFfmpegMediaProcessor implements MediaProcessor {
+  async perceptualHash(bytes: Uint8Array): Promise<string | null> {
+    try {
+      // sharp-phash: the common pHash (32×32 grey, DCT, 8×8 low frequencies against their mean), on our own sharp;
+      // then the mean colour, which tells apart same-layout pictures in different colours (see near-duplicates).
+      const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const [bits, stats] = await Promise.all([
+        phash(input, { limitInputPixels: MAX_PIXELS }),
+        sharp(input, { limitInputPixels: MAX_PIXELS }).removeAlpha().toColourspace('srgb').stats(),
+      ]);
+      return signatureOf(bits, stats.channels.map((c) => c.mean));
+    } catch {
+      return null;
+    }
+  }
+
   constructor(private readonly tools = { ffmpeg: 'ffmpeg', ffprobe: 'ffprobe' }) {}
 
   async probeImage(bytes: Uint8Array): Promise<ImageInfo | null> {

@@ -1,12 +1,14 @@
-import type { LibraryFacet, LibraryRecord, LibrarySort } from '@contract';
+import type { LibraryFacet, LibraryFilter, LibraryRecord, LibrarySort, LibraryTag } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
-import { parseSearch, toFtsMatch } from '../../core/library/fts-query';
+import { ftsMatchOf, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
-import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from '../../core/library/types';
+import type { ShareRow } from '../../core/share/ports';
+import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
-import { countSql, filterWhere, idsSql, pageSql, type SqlWhere } from './sqlite-query';
+import { countSql, filterWhere, idsSql, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
+import { SqliteTags } from './sqlite-tags';
 import { openLibraryDatabase } from './sqlite-schema';
 import { inTransaction, StatementCache } from '../sqlite/sqlite-database';
 
@@ -42,11 +44,13 @@ export class SqliteLibraryStore implements LibraryStore {
   private readonly db: DatabaseSync;
   private readonly statements: StatementCache;
   private readonly seq: SeqAllocator;
+  private readonly tagStore: SqliteTags;
 
   constructor(file: string) {
     this.db = openLibraryDatabase(file);
     this.statements = new StatementCache(this.db);
     this.seq = new SeqAllocator(this.db);
+    this.tagStore = new SqliteTags(this.statements);
   }
 
   private stmt(sql: string): StatementSync {
@@ -110,12 +114,16 @@ export class SqliteLibraryStore implements LibraryStore {
       const hash = item.contentHash ?? null;
       // A rebuild rewrites every item from its sidecar; most are unchanged, and skipping those skips the FTS and
       // facet triggers an update fires.
-      if (before && sameRow(before, params, hash) && sameEdges(edgesOf.all(item.id) as unknown as EdgeRow[], parents)) continue;
+      if (before && sameRow(before, params, hash) && sameEdges(edgesOf.all(item.id) as unknown as EdgeRow[], parents)) {
+        this.tagStore.replace(item.id, item.tags); // tags live in their own table (a no-op when unchanged)
+        continue;
+      }
       if (!before) insertItem.run(this.seq.place(item.createdAt, item.id), ...params, hash);
       else {
         updateItem.run(...params.slice(1), hash, item.id);
         if (before.created_at !== item.createdAt) moveItem.run(this.seq.place(item.createdAt, item.id), item.id);
       }
+      this.tagStore.replace(item.id, item.tags);
       dropEdges.run(item.id);
       for (const p of parents) {
         addEdge.run(item.id, p.parentId, p.kind);
@@ -125,24 +133,26 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   query(q: StoreQuery): StoreQueryResult {
-    const terms = parseSearch(q.filter.text ?? '');
-    const match = toFtsMatch(terms);
-    if (q.filter.text && match === null) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
-    if (q.ids) return this.queryIds(q.ids, q, match);
+    const search = parseSearchQuery(q.filter.text ?? '');
+    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    const match = ftsMatchOf(search);
+    if (q.ids) return this.queryIds(q.ids, q, match, search);
     const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
     const cursor = decodeCursor(q.cursor, sort);
-    const where = filterWhere(q.filter);
+    const where = filterWhere(q.filter, search);
+    // Tag filters count from the tag rows alone (see tagCountSql); `count` uses it when there are no search words.
+    where.tagCount = match === null ? tagCountSql(q.filter, search) : null;
     const page = pageSql(where, sort, match, cursor, q.limit + 1);
-    const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number }[];
+    const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number; s?: number }[];
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
     const total =
       cursor?.total ??
       (sort === 'relevance'
-        ? this.count(where, match, undefined, 0, RELEVANCE_CAP) // only the capped set is ranked and pageable
+        ? this.countWhere(where, match, undefined, 0, RELEVANCE_CAP) // only the capped set is ranked and pageable
         : cursor
-          ? this.count(where, match)
+          ? this.countWhere(where, match)
           : this.firstTotal(where, match, sort, pageRows.length, more, last));
     let nextCursor: string | null = null;
     if (more && last) {
@@ -150,23 +160,37 @@ export class SqliteLibraryStore implements LibraryStore {
       nextCursor =
         sort === 'relevance'
           ? encodeCursor({ kind: 'offset', offset, total })
-          : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
+          : sort === 'rating'
+            ? encodeCursor({ kind: 'rank', value: Number(last.k), at: Number(last.s), id: last.id, total })
+            : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
     }
     return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
+  count(filter: LibraryFilter): { count: number; capped: boolean } {
+    const search = parseSearchQuery(filter.text ?? '');
+    if (filter.text?.trim() && isEmptyQuery(search)) return { count: 0, capped: false };
+    const match = ftsMatchOf(search);
+    const where = filterWhere(filter, search);
+    where.tagCount = match === null ? tagCountSql(filter, search) : null;
+    return this.countWhere(where, match);
+  }
+
   /** The given ids that match, in the sort's order: lookups by id, a search checked per row (never a scan). */
-  private queryIds(ids: readonly string[], q: StoreQuery, match: string | null): StoreQueryResult {
-    const { sql, params } = idsSql(filterWhere(q.filter), q.sort, match, [...new Set(ids)]);
+  private queryIds(ids: readonly string[], q: StoreQuery, match: string | null, search: SearchQuery): StoreQueryResult {
+    const { sql, params } = idsSql(filterWhere(q.filter, search), q.sort, match, [...new Set(ids)]);
     const rows = this.stmt(sql).all(...params) as { id: string }[];
     return { ids: rows.map((r) => r.id), total: rows.length, totalCapped: false, nextCursor: null };
   }
 
-  private count(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
+  private countWhere(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
     if (match === null && where.clauses.length === 1) {
       // Only the trash clause: the trigger-kept total (v3) instead of counting every index entry.
       const row = this.stmt(`SELECT count AS n FROM facet_counts WHERE facet = 'all' AND trashed = ?`).get(where.trashed ? 1 : 0);
       if (row) return { count: Number((row as { n: number }).n), capped: false }; // else count below (never expected)
+    }
+    if (match === null && where.tagCount) {
+      return { count: Number((this.stmt(where.tagCount.sql).get(...where.tagCount.params) as { n: number }).n), capped: false };
     }
     const { sql, params } = countSql(where, match, after, cap + 1);
     const n = seen + Number((this.stmt(sql).get(...params) as { n: number }).n);
@@ -179,11 +203,11 @@ export class SqliteLibraryStore implements LibraryStore {
    */
   private firstTotal(where: SqlWhere, match: string | null, sort: LibrarySort, got: number, more: boolean, last?: { k: number }) {
     if (!more) return { count: got, capped: false };
-    if (match === null || !last || (sort !== 'newest' && sort !== 'oldest')) return this.count(where, match);
+    if (match === null || !last || (sort !== 'newest' && sort !== 'oldest')) return this.countWhere(where, match);
     if (got >= COUNT_CAP) return { count: COUNT_CAP, capped: true };
     const key = Number(last.k);
     if (where.clauses.length === 1 && this.surelyCapped(match, sort, key, COUNT_CAP - got)) return { count: COUNT_CAP, capped: true };
-    return this.count(where, match, { sort, key, cap: COUNT_CAP - got + 1 }, got);
+    return this.countWhere(where, match, { sort, key, cap: COUNT_CAP - got + 1 }, got);
   }
 
   /**
@@ -211,14 +235,15 @@ export class SqliteLibraryStore implements LibraryStore {
     const byId = new Map<string, LibraryRecord>();
     for (const part of chunks([...new Set(ids)])) {
       const sql = `SELECT * FROM items WHERE id IN (${part.map(() => '?').join(',')})`;
-      for (const row of this.stmt(sql).all(...part) as unknown as ItemRow[]) byId.set(row.id, fromRow(row));
+      const rows = this.stmt(sql).all(...part) as unknown as ItemRow[];
+      const tags = this.tagStore.bySeq(rows.map((r) => r.seq));
+      for (const row of rows) byId.set(row.id, fromRow(row, tags.get(row.seq)));
     }
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   get(id: string): LibraryRecord | null {
-    const row = this.stmt('SELECT * FROM items WHERE id = ?').get(id) as unknown as ItemRow | undefined;
-    return row ? fromRow(row) : null;
+    return this.records([id])[0] ?? null;
   }
 
   lineage(id: string): { parents: LineageEdge[]; children: LineageEdge[] } {
@@ -232,6 +257,22 @@ export class SqliteLibraryStore implements LibraryStore {
   setFavorite(ids: readonly string[], favorite: boolean): number {
     const f = favorite ? 1 : 0;
     return this.tx(() => this.eachChunk(ids, 'UPDATE items SET favorite = ? WHERE favorite <> ? AND id IN (?list)', [f, f]));
+  }
+
+  setRating(ids: readonly string[], rating: number): number {
+    return this.tx(() => this.eachChunk(ids, 'UPDATE items SET rating = ? WHERE rating <> ? AND id IN (?list)', [rating, rating]));
+  }
+
+  changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+    return this.tx(() => this.tagStore.change([...new Set(ids)], add, remove));
+  }
+
+  tags(options: { prefix?: string; limit: number }): LibraryTag[] {
+    return this.tagStore.list(options);
+  }
+
+  tagsOf(ids: readonly string[]): LibraryTag[] {
+    return this.tagStore.ofItems(chunks([...new Set(ids)]));
   }
 
   setTrashed(ids: readonly string[], at: number | null): number {
@@ -336,9 +377,81 @@ export class SqliteLibraryStore implements LibraryStore {
     return (rows as { c: string }[]).map((r) => r.c);
   }
 
+  setPerceptualHashes(hashes: readonly { id: string; phash: string }[]): void {
+    const put = this.stmt('INSERT OR REPLACE INTO perceptual_hashes (id, phash) SELECT id, ? FROM items WHERE id = ?');
+    this.tx(() => {
+      for (const h of hashes) put.run(h.phash, h.id);
+    });
+  }
+
+  unhashedImages(limit: number): { id: string; file: string; thumb: string | null }[] {
+    return this.stmt(
+      `SELECT i.id, i.file, i.thumb FROM items i WHERE i.kind = 'image' AND i.missing = 0
+        AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id) ORDER BY i.seq DESC LIMIT ?`,
+    ).all(limit) as unknown as { id: string; file: string; thumb: string | null }[];
+  }
+
+  unhashedCount(): number {
+    const sql = `SELECT count(*) AS n FROM items i WHERE i.kind = 'image' AND i.missing = 0
+      AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id)`;
+    return Number((this.stmt(sql).get() as { n: number }).n);
+  }
+
+  hashedImages(): { id: string; phash: string | null; contentHash: string | null }[] {
+    return this.stmt(
+      `SELECT i.id, h.phash, i.content_hash AS contentHash FROM items i LEFT JOIN perceptual_hashes h ON h.id = i.id
+        WHERE i.kind = 'image' AND i.trashed_at IS NULL ORDER BY i.seq`,
+    ).all() as unknown as { id: string; phash: string | null; contentHash: string | null }[];
+  }
+
+  putShare(row: ShareRow): void {
+    this.stmt(
+      `INSERT OR REPLACE INTO share_links (id, item_id, file_id, url, created_at, expires_at, revoked_at, file_deleted, bytes, mime)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(row.id, row.itemId, row.fileId, row.url, row.createdAt, row.expiresAt, row.revokedAt, row.fileDeleted ? 1 : 0, row.bytes, row.mime);
+  }
+
+  shares(filter: { itemId?: string; liveAt?: number }): ShareRow[] {
+    const where: string[] = [];
+    const params: SQLInputValue[] = [];
+    if (filter.itemId !== undefined) {
+      where.push('item_id = ?');
+      params.push(filter.itemId);
+    }
+    if (filter.liveAt !== undefined) {
+      where.push('revoked_at IS NULL AND expires_at > ?');
+      params.push(filter.liveAt);
+    }
+    const sql = `SELECT id, item_id AS itemId, file_id AS fileId, url, created_at AS createdAt, expires_at AS expiresAt,
+      revoked_at AS revokedAt, file_deleted AS fileDeleted, bytes, mime FROM share_links
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id`;
+    return (this.stmt(sql).all(...params) as unknown as (Omit<ShareRow, 'fileDeleted'> & { fileDeleted: number })[]).map((r) => ({ ...r, fileDeleted: r.fileDeleted === 1 }));
+  }
+
+  externalVersion(): number {
+    return Number((this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
+  }
+
+  listSmart(): SmartRow[] {
+    return this.stmt('SELECT id, name, created_at AS createdAt, query FROM smart_collections ORDER BY name, id').all() as unknown as SmartRow[];
+  }
+
+  putSmart(row: SmartRow): void {
+    this.stmt(
+      `INSERT INTO smart_collections (id, name, created_at, query) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, query = excluded.query`,
+    ).run(row.id, row.name, row.createdAt, row.query);
+  }
+
+  deleteSmart(id: string): number {
+    return Number(this.stmt('DELETE FROM smart_collections WHERE id = ?').run(id).changes);
+  }
+
   clear(): void {
     this.tx(() => {
-      this.db.exec('DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM items;');
+      this.db.exec(
+        'DELETE FROM perceptual_hashes; DELETE FROM smart_collections; DELETE FROM collection_items; DELETE FROM collections; DELETE FROM lineage; DELETE FROM item_tags; DELETE FROM items; DELETE FROM tag_counts;',
+      );
     });
   }
 

@@ -1,6 +1,7 @@
 import type { LibraryFilter, LibrarySort } from '@contract';
 import type { SQLInputValue } from 'node:sqlite';
 import { COUNT_CAP, RELEVANCE_CAP, type Cursor } from '../../core/library/cursor';
+import { ftsExclusionOf, normalizeTag, type SearchQuery } from '../../core/library/search-query';
 
 /** A WHERE clause with its bound parameters; user text only ever travels as parameters. */
 export interface SqlWhere {
@@ -8,16 +9,29 @@ export interface SqlWhere {
   params: SQLInputValue[];
   /** The trash view (picks the trash's own index). */
   trashed: boolean;
+  /** The first wanted tag and the index of its clause: newest/oldest pages walk that tag's rows (see `pageSql`). */
+  leadTag?: { tag: string; clause: number };
+  /** A cheaper way to count the same rows, when the filter has a tag (see `tagCountSql`). */
+  tagCount?: { sql: string; params: SQLInputValue[] } | null;
 }
 
 /** Slots per millisecond in `seq` (see the v2 migration): seq = created_at * SEQ_SLOTS + rank by id. */
 export const SEQ_SLOTS = 1024;
 
+/** The ratings both the filter and the search text allow (null: either says nothing). */
+function allowedRatings(f: LibraryFilter, search: SearchQuery | null): number[] | null {
+  const a = f.ratings ? [...new Set(f.ratings)] : null;
+  const b = search?.ratings ?? null;
+  if (a && b) return a.filter((r) => b.includes(r));
+  return a ?? b;
+}
+
 /**
- * Builds the filter part of a grid query (without the search text, which picks the FROM clause). Dates become
- * rowid ranges: `created_at >= t` is exactly `seq >= t * SEQ_SLOTS`, and a rowid range is a seek.
+ * Builds the filter part of a grid query (the search text's wanted words pick the FROM clause; its tags, ratings
+ * and, with no wanted words, its excluded words are clauses here). Dates become rowid ranges: `created_at >= t`
+ * is exactly `seq >= t * SEQ_SLOTS`, and a rowid range is a seek.
  */
-export function filterWhere(f: LibraryFilter): SqlWhere {
+export function filterWhere(f: LibraryFilter, search: SearchQuery | null = null): SqlWhere {
   const clauses: string[] = [f.trashed ? 'i.trashed_at IS NOT NULL' : 'i.trashed_at IS NULL'];
   const params: SQLInputValue[] = [];
   const add = (clause: string, ...values: SQLInputValue[]) => {
@@ -35,7 +49,52 @@ export function filterWhere(f: LibraryFilter): SqlWhere {
   if (f.collectionId !== undefined) {
     add('i.id IN (SELECT item_id FROM collection_items WHERE collection_id = ?)', f.collectionId);
   }
-  return { clauses, params, trashed: f.trashed === true };
+  const tags = new Set([...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...(search?.tags ?? [])]);
+  let leadTag: SqlWhere['leadTag'];
+  for (const tag of tags) {
+    leadTag ??= { tag, clause: clauses.length };
+    add('i.seq IN (SELECT seq FROM item_tags WHERE tag = ?)', tag);
+  }
+  for (const tag of search?.excludedTags ?? []) add('i.seq NOT IN (SELECT seq FROM item_tags WHERE tag = ?)', tag);
+  const ratings = allowedRatings(f, search);
+  if (ratings) add(ratings.length === 0 ? '0' : `i.rating IN (${ratings.map(Number).join(', ')})`);
+  const exclusion = search ? ftsExclusionOf(search) : null;
+  if (exclusion) add('i.seq NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)', exclusion);
+  return { clauses, params, trashed: f.trashed === true, ...(leadTag ? { leadTag } : {}) };
+}
+
+/**
+ * A count driven by a tag's rows instead of the items table, for filters with at least one tag and no search words:
+ * the first tag's index range, with the rating and live state read from the tag rows themselves (v4 keeps them
+ * there), further and excluded tags as primary-key probes, and the items table joined only when some other
+ * filter (kind, model, dates…) needs its columns. Null when the filter has no tag or shows the trash.
+ */
+export function tagCountSql(f: LibraryFilter, search: SearchQuery): { sql: string; params: SQLInputValue[] } | null {
+  if (f.trashed) return null;
+  const tags = [...new Set([...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...search.tags])];
+  const [lead, ...others] = tags;
+  if (lead === undefined) return null;
+  const ratings = allowedRatings(f, search);
+  const clauses = ['t.tag = ?', 't.live = 1'];
+  const params: SQLInputValue[] = [lead];
+  if (ratings) clauses.push(ratings.length === 0 ? '0' : `t.rating IN (${ratings.map(Number).join(', ')})`);
+  for (const tag of others) {
+    clauses.push('EXISTS (SELECT 1 FROM item_tags o WHERE o.tag = ? AND o.seq = t.seq)');
+    params.push(tag);
+  }
+  for (const tag of search.excludedTags) {
+    clauses.push('NOT EXISTS (SELECT 1 FROM item_tags o WHERE o.tag = ? AND o.seq = t.seq)');
+    params.push(tag);
+  }
+  // Everything else, as the grid would filter it; the trash clause is covered by t.live above.
+  const { tags: _tags, ratings: _ratings, ...rest } = f;
+  const other = filterWhere(rest, { ...search, tags: [], excludedTags: [], ratings: null });
+  const extra = other.clauses.slice(1).map((c) => c.replaceAll('i.seq', 't.seq'));
+  const join = extra.some((c) => c.includes('i.')) ? ' JOIN items i ON i.seq = t.seq' : '';
+  return {
+    sql: `SELECT count(*) AS n FROM item_tags t INDEXED BY item_tags_count${join} WHERE ${[...clauses, ...extra].join(' AND ')}`,
+    params: [...params, ...other.params],
+  };
 }
 
 /**
@@ -73,6 +132,22 @@ export function pageSql(
   }
   const clauses = [...w.clauses];
   const params = [...w.params];
+  if (sort === 'rating') {
+    // Walks items_live_rating from the top and stops after a page; with search text the hits are a membership
+    // test instead of the driving loop (sorting every hit of a broad word by rating would cost a full sort).
+    if (match !== null) {
+      clauses.push('i.seq IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)');
+      params.push(match);
+    }
+    if (cursor?.kind === 'rank') {
+      clauses.push('(i.rating, i.seq) < (?, ?)');
+      params.push(cursor.value, cursor.at);
+    }
+    const from = w.trashed ? 'items i INDEXED BY items_trashed' : 'items i';
+    const sql = `SELECT i.id AS id, i.rating AS k, i.seq AS s FROM ${from} WHERE ${where(null, clauses)}
+      ORDER BY i.rating DESC, i.seq DESC LIMIT ?`;
+    return { sql, params: [...params, limit] };
+  }
   if (sort === 'largest') {
     if (cursor?.kind === 'key') {
       clauses.push('(i.bytes, i.id) < (?, ?)');
@@ -83,6 +158,21 @@ export function pageSql(
     return { sql, params: [...src.params, ...params, limit] };
   }
   const dir = sort === 'oldest' ? 'ASC' : 'DESC';
+  if (match === null && w.leadTag) {
+    // A tag filter walks that tag's (tag, seq) rows in grid order and stops after a page, reading the live state
+    // from the tag row; the tag's own IN clause is then implied. Its parameter is the one at the clause's position.
+    const lead = w.leadTag;
+    const paramAt = w.clauses.slice(0, lead.clause).reduce((n, c) => n + (c.match(/\?/g)?.length ?? 0), 0);
+    const keep = clauses.filter((_c, i) => i !== lead.clause);
+    const rest = params.filter((_p, i) => i !== paramAt);
+    if (cursor?.kind === 'key') {
+      keep.push(`t.seq ${dir === 'DESC' ? '<' : '>'} ?`);
+      rest.push(cursor.value);
+    }
+    const sql = `SELECT i.id AS id, i.seq AS k FROM item_tags t CROSS JOIN items i ON i.seq = t.seq
+      WHERE t.tag = ? AND t.live = ? AND ${keep.join(' AND ')} ORDER BY t.seq ${dir} LIMIT ?`;
+    return { sql, params: [lead.tag, w.trashed ? 0 : 1, ...rest, limit] };
+  }
   if (cursor?.kind === 'key') {
     clauses.push(`${src.key} ${dir === 'DESC' ? '<' : '>'} ?`);
     params.push(cursor.value);

@@ -6,7 +6,7 @@ import type { StoredItem } from '../../core/library/types';
 export const ITEM_COLUMNS = [
   'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
-  'trashed_at', 'missing', 'file', 'thumb', 'preview',
+  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview',
 ] as const;
 
 /** An `items` row as node:sqlite returns it. */
@@ -31,12 +31,14 @@ export interface ItemRow {
   source_job_id: string | null;
   origin: LibraryRecord['origin'];
   favorite: number;
+  rating: number;
   trashed_at: number | null;
   missing: number;
   has_lineage: number;
   file: string;
   thumb: string | null;
   preview: string | null;
+  seq: number;
   content_hash?: string | null;
 }
 
@@ -44,7 +46,7 @@ export function toParams(i: StoredItem): SQLInputValue[] {
   return [
     i.id, i.kind, i.createdAt, i.title ?? null, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
-    i.favorite ? 1 : 0, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
+    i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
   ];
 }
 
@@ -57,7 +59,8 @@ function parseParams(text: string): Record<string, unknown> {
   }
 }
 
-export function fromRow(r: ItemRow): LibraryRecord {
+/** A row as a record; `tags` come from `item_tags` (sorted), looked up by the caller. */
+export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
   return {
     id: r.id,
     kind: r.kind,
@@ -79,6 +82,8 @@ export function fromRow(r: ItemRow): LibraryRecord {
     sourceJobId: r.source_job_id,
     origin: r.origin,
     favorite: r.favorite === 1,
+    rating: r.rating,
+    tags,
     trashedAt: r.trashed_at,
     missing: r.missing === 1,
     hasLineage: r.has_lineage === 1,

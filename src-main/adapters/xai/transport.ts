@@ -35,9 +35,11 @@ export interface RawResponse {
 }
 
 export interface SendArgs extends CallOptions {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   body?: unknown;
+  /** A multipart body (file uploads) instead of JSON; fetch writes its content type with the boundary. */
+  form?: FormData;
   /** A GET of a poll endpoint: 404 means "gone", mapped to `not-found`. */
   isPoll?: boolean;
 }
@@ -88,13 +90,13 @@ export function createTransport(options: TransportOptions) {
   async function attempt(args: SendArgs, key: string): Promise<{ res?: RawResponse; failure?: AttemptFailure; error?: AppError }> {
     const timeoutMs = args.timeoutMs ?? (args.method === 'POST' ? options.timeouts?.postMs ?? 180_000 : options.timeouts?.getMs ?? 30_000);
     const headers: Record<string, string> = { authorization: `Bearer ${key}`, accept: 'application/json' };
-    if (args.body !== undefined) headers['content-type'] = 'application/json';
+    if (args.body !== undefined && !args.form) headers['content-type'] = 'application/json';
     const out = await withDeadline(args.signal, timeoutMs, async (signal) => {
       const res = await doFetch(`${baseUrl}${args.path}`, {
         method: args.method,
         headers,
         signal,
-        ...(args.body === undefined ? {} : { body: JSON.stringify(args.body) }),
+        ...(args.form ? { body: args.form } : args.body === undefined ? {} : { body: JSON.stringify(args.body) }),
       });
       return { status: res.status, headers: res.headers, text: await res.text() };
     });
@@ -129,7 +131,9 @@ export function createTransport(options: TransportOptions) {
       const { res, failure, error } = await attempt(args, key);
       options.logger?.info('xai request', { method: args.method, path: args.path, attempt: n, status: res?.status ?? failure?.type, requestId: res?.requestId });
       if (res) return res;
-      const decision = failure ? decideRetry({ method: args.method, attempt: n, failure, policy }) : { retry: false as const };
+      // DELETE is idempotent: it retries like a GET.
+      const method = args.method === 'DELETE' ? 'GET' : args.method;
+      const decision = failure ? decideRetry({ method, attempt: n, failure, policy }) : { retry: false as const };
       if (!decision.retry) throw new AppErrorException(redactAppError(error ?? { kind: 'internal', message: 'Unknown failure.' }, key));
       await sleepOrCancel(decision.delayMs, args.signal);
     }

@@ -8,7 +8,12 @@ import { fail } from '../app-error';
  * instead of counting again (the count is the costly part of a broad search, and the renderer re-queries from
  * the first page whenever the library changes).
  */
-export type Cursor = ({ kind: 'key'; value: number; id: string } | { kind: 'offset'; offset: number }) & {
+export type Cursor = (
+  | { kind: 'key'; value: number; id: string }
+  | { kind: 'offset'; offset: number }
+  /** The rating sort: the rating, then the store's own order key (`at`: seq in SQLite, the date in the twin). */
+  | { kind: 'rank'; value: number; at: number; id: string }
+) & {
   total?: { count: number; capped: boolean };
 };
 
@@ -23,7 +28,8 @@ export const COUNT_CAP = 10_000;
 export const RELEVANCE_CAP = 2_000;
 
 export function encodeCursor(cursor: Cursor): string {
-  const head = cursor.kind === 'key' ? `k.${cursor.value}.${cursor.id}` : `o.${cursor.offset}`;
+  const head =
+    cursor.kind === 'key' ? `k.${cursor.value}.${cursor.id}` : cursor.kind === 'rank' ? `r.${cursor.value}.${cursor.at}.${cursor.id}` : `o.${cursor.offset}`;
   return cursor.total ? `${head}.${cursor.total.count}${cursor.total.capped ? '+' : ''}` : head;
 }
 
@@ -34,8 +40,13 @@ function totalOf(count: string | undefined, plus: string | undefined): Cursor['t
 /** Parses a cursor made by `encodeCursor`; anything else is a validation error, never a query error. */
 export function decodeCursor(text: string | undefined, sort: LibrarySort): Cursor | null {
   if (text === undefined) return null;
+  const rank = /^r\.([0-5])\.(-?\d{1,19})\.([0-9a-f]{32})(?:\.(\d{1,9})(\+)?)?$/.exec(text);
+  if (rank && sort === 'rating') {
+    const total = totalOf(rank[4], rank[5]);
+    return { kind: 'rank', value: Number(rank[1]), at: Number(rank[2]), id: rank[3] ?? '', ...(total ? { total } : {}) };
+  }
   const key = /^k\.(-?\d{1,19})\.([0-9a-f]{32})(?:\.(\d{1,9})(\+)?)?$/.exec(text);
-  if (key && sort !== 'relevance') {
+  if (key && sort !== 'relevance' && sort !== 'rating') {
     const total = totalOf(key[3], key[4]);
     return { kind: 'key', value: Number(key[1]), id: key[2] ?? '', ...(total ? { total } : {}) };
   }
@@ -48,6 +59,6 @@ export function decodeCursor(text: string | undefined, sort: LibrarySort): Curso
 }
 
 /** The sort value a keyset cursor carries for a row. */
-export function sortValue(sort: LibrarySort, row: { createdAt: number; bytes: number }): number {
-  return sort === 'largest' ? row.bytes : row.createdAt;
+export function sortValue(sort: LibrarySort, row: { createdAt: number; bytes: number; rating: number }): number {
+  return sort === 'largest' ? row.bytes : sort === 'rating' ? row.rating : row.createdAt;
 }

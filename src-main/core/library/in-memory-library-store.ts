@@ -1,9 +1,11 @@
-import type { LibraryFacet, LibraryFilter, LibraryRecord } from '@contract';
+import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
 import { fail } from '../app-error';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP, sortValue } from './cursor';
-import { matchesTerms, parseSearch, type SearchTerm } from './fts-query';
+import { matchesTerms, type SearchTerm } from './fts-query';
+import { isEmptyQuery, normalizeTag, parseSearchQuery, type SearchQuery } from './search-query';
 import type { LibraryStore } from './library-store';
-import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, StoreQuery, StoreQueryResult, StoredItem } from './types';
+import type { ShareRow } from '../share/ports';
+import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult, StoredItem } from './types';
 
 /** The in-memory twin of `SqliteLibraryStore`: same behaviour, checked by the same test suite. */
 export class InMemoryLibraryStore implements LibraryStore {
@@ -11,12 +13,15 @@ export class InMemoryLibraryStore implements LibraryStore {
   private edges: LineageEdge[] = [];
   private readonly collections = new Map<string, { id: string; name: string; createdAt: number }>();
   private readonly members = new Map<string, Set<string>>();
+  private readonly smart = new Map<string, SmartRow>();
+  private readonly phashes = new Map<string, string>();
+  private readonly links = new Map<string, ShareRow>();
 
   insert(entries: readonly NewItem[]): void {
     for (const { item, parents } of entries) {
       // Like SQLite: an update without a hash keeps the one the item has.
       const contentHash = item.contentHash ?? this.items.get(item.id)?.contentHash;
-      this.items.set(item.id, { ...item, ...(contentHash ? { contentHash } : {}) });
+      this.items.set(item.id, { ...item, tags: [...new Set(item.tags)].sort(), ...(contentHash ? { contentHash } : {}) });
       this.edges = this.edges.filter((e) => e.childId !== item.id);
       for (const p of parents) this.edges.push({ childId: item.id, parentId: p.parentId, kind: p.kind });
     }
@@ -36,10 +41,10 @@ export class InMemoryLibraryStore implements LibraryStore {
   }
 
   private toRecord(item: StoredItem): LibraryRecord {
-    return { ...item, params: { ...item.params }, hasLineage: this.hasLineage(item.id) };
+    return { ...item, params: { ...item.params }, tags: [...item.tags], hasLineage: this.hasLineage(item.id) };
   }
 
-  private matches(item: StoredItem, f: LibraryFilter, terms: SearchTerm[]): boolean {
+  private matches(item: StoredItem, f: LibraryFilter, q: SearchQuery): boolean {
     if (f.trashed !== (item.trashedAt !== null)) return false;
     if (f.kind !== undefined && item.kind !== f.kind) return false;
     if (f.model !== undefined && item.model !== f.model) return false;
@@ -50,26 +55,37 @@ export class InMemoryLibraryStore implements LibraryStore {
     if (f.favorite !== undefined && item.favorite !== f.favorite) return false;
     if (f.hasLineage !== undefined && this.hasLineage(item.id) !== f.hasLineage) return false;
     if (f.collectionId !== undefined && !this.members.get(f.collectionId)?.has(item.id)) return false;
-    return terms.length === 0 || matchesTerms([item.prompt, item.editInstruction, item.title ?? null], terms);
+    if (f.ratings && !f.ratings.includes(item.rating)) return false;
+    if (q.ratings && !q.ratings.includes(item.rating)) return false;
+    const wantedTags = [...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...q.tags];
+    if (!wantedTags.every((t) => item.tags.includes(t))) return false;
+    if (q.excludedTags.some((t) => item.tags.includes(t))) return false;
+    const texts = [item.prompt, item.editInstruction, item.title ?? null];
+    if (q.excluded.some((term) => matchesTerms(texts, [term]))) return false;
+    return q.terms.length === 0 || matchesTerms(texts, q.terms);
   }
 
   query(q: StoreQuery): StoreQueryResult {
-    const terms = parseSearch(q.filter.text ?? '');
-    if (q.filter.text && terms.length === 0) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    const search = parseSearchQuery(q.filter.text ?? '');
+    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    const terms = search.terms;
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
     if (q.ids) {
       // Like SQLite: the matching ones in the sort's order (relevance: newest first), no paging.
-      const only = q.ids.flatMap((id) => this.items.get(id) ?? []).filter((item) => this.matches(item, q.filter, terms));
+      const only = q.ids.flatMap((id) => this.items.get(id) ?? []).filter((item) => this.matches(item, q.filter, search));
       const key = (item: StoredItem) => sortValue(sort === 'relevance' ? 'newest' : sort, item);
       only.sort((a, b) => (sort === 'oldest' ? 1 : -1) * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
       const ids = [...new Set(only.map((i) => i.id))];
       return { ids, total: ids.length, totalCapped: false, nextCursor: null };
     }
     const cursor = decodeCursor(q.cursor, sort);
-    const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, terms));
+    const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, search));
     let relevanceCapped = false;
     const key = (item: StoredItem) => sortValue(sort, item);
-    const byKey = (a: StoredItem, b: StoredItem) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const byId = (a: StoredItem, b: StoredItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    // The rating sort breaks ties by date then id (SQLite: by seq, the same order).
+    const byKey = (a: StoredItem, b: StoredItem) =>
+      key(a) - key(b) || (sort === 'rating' ? a.createdAt - b.createdAt : 0) || byId(a, b);
     if (sort === 'oldest') all.sort(byKey);
     else if (sort === 'relevance') {
       // Like SQLite: only the newest RELEVANCE_CAP hits are ranked (see cursor.ts).
@@ -80,10 +96,11 @@ export class InMemoryLibraryStore implements LibraryStore {
     } else all.sort((a, b) => byKey(b, a));
     let start = 0;
     if (cursor?.kind === 'offset') start = cursor.offset;
-    else if (cursor?.kind === 'key') {
+    else if (cursor?.kind === 'key' || cursor?.kind === 'rank') {
       const after = (item: StoredItem) => {
         const k = key(item);
-        const cmp = k - cursor.value || (item.id < cursor.id ? -1 : item.id > cursor.id ? 1 : 0);
+        const at = cursor.kind === 'rank' ? item.createdAt - cursor.at : 0;
+        const cmp = k - cursor.value || at || (item.id < cursor.id ? -1 : item.id > cursor.id ? 1 : 0);
         return sort === 'oldest' ? cmp > 0 : cmp < 0;
       };
       start = all.findIndex(after);
@@ -99,8 +116,17 @@ export class InMemoryLibraryStore implements LibraryStore {
       ? null
       : sort === 'relevance'
         ? encodeCursor({ kind: 'offset', offset: start + page.length, total })
-        : encodeCursor({ kind: 'key', value: key(last), id: last.id, total });
+        : sort === 'rating'
+          ? encodeCursor({ kind: 'rank', value: key(last), at: last.createdAt, id: last.id, total })
+          : encodeCursor({ kind: 'key', value: key(last), id: last.id, total });
     return { ids: page.map((i) => i.id), total: total.count, totalCapped: total.capped, nextCursor };
+  }
+
+  count(filter: LibraryFilter): { count: number; capped: boolean } {
+    const search = parseSearchQuery(filter.text ?? '');
+    if (filter.text?.trim() && isEmptyQuery(search)) return { count: 0, capped: false };
+    const n = [...this.items.values()].filter((item) => this.matches(item, filter, search)).length;
+    return search.terms.length > 0 && n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
   }
 
   /** A stand-in for bm25: items matching in the prompt or title rank above matches only in the edit instruction. */
@@ -153,6 +179,40 @@ export class InMemoryLibraryStore implements LibraryStore {
     return this.update(ids, (i) => i.favorite !== favorite && ((i.favorite = favorite), true));
   }
 
+  setRating(ids: readonly string[], rating: number): number {
+    return this.update(ids, (i) => i.rating !== rating && ((i.rating = rating), true));
+  }
+
+  changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): string[] {
+    return [...new Set(ids)].filter((id) => {
+      const item = this.items.get(id);
+      if (!item) return false;
+      const next = [...new Set([...item.tags.filter((t) => !remove.includes(t)), ...add])].sort();
+      const changed = next.length !== item.tags.length || next.some((t, i) => t !== item.tags[i]);
+      item.tags = next;
+      return changed;
+    });
+  }
+
+  private countTags(items: Iterable<StoredItem>): LibraryTag[] {
+    const counts = new Map<string, number>();
+    for (const item of items) for (const t of item.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts]
+      .map(([tag, count]) => ({ tag, count }))
+      .sort((a, b) => b.count - a.count || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  }
+
+  tags(options: { prefix?: string; limit: number }): LibraryTag[] {
+    const live = [...this.items.values()].filter((i) => i.trashedAt === null);
+    return this.countTags(live)
+      .filter((t) => t.tag.startsWith(options.prefix ?? ''))
+      .slice(0, options.limit);
+  }
+
+  tagsOf(ids: readonly string[]): LibraryTag[] {
+    return this.countTags([...new Set(ids)].flatMap((id) => this.items.get(id) ?? []));
+  }
+
   setTrashed(ids: readonly string[], at: number | null): number {
     return this.update(ids, (i) => (i.trashedAt === null) !== (at === null) && ((i.trashedAt = at), true));
   }
@@ -168,6 +228,7 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   remove(ids: readonly string[]): number {
     const gone = new Set(ids.filter((id) => this.items.delete(id)));
+    for (const id of gone) this.phashes.delete(id);
     this.edges = this.edges.filter((e) => !gone.has(e.childId) && !gone.has(e.parentId));
     for (const set of this.members.values()) for (const id of gone) set.delete(id);
     return gone.size;
@@ -234,7 +295,63 @@ export class InMemoryLibraryStore implements LibraryStore {
     return [...this.members.entries()].filter(([, set]) => set.has(id)).map(([cid]) => cid).sort();
   }
 
+  setPerceptualHashes(hashes: readonly { id: string; phash: string }[]): void {
+    for (const h of hashes) if (this.items.has(h.id)) this.phashes.set(h.id, h.phash);
+  }
+
+  private unhashed(): StoredItem[] {
+    return [...this.items.values()].filter((i) => i.kind === 'image' && !i.missing && !this.phashes.has(i.id));
+  }
+
+  unhashedImages(limit: number): { id: string; file: string; thumb: string | null }[] {
+    return this.unhashed()
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+      .slice(0, limit)
+      .map(({ id, file, thumb }) => ({ id, file, thumb }));
+  }
+
+  unhashedCount(): number {
+    return this.unhashed().length;
+  }
+
+  hashedImages(): { id: string; phash: string | null; contentHash: string | null }[] {
+    return [...this.items.values()]
+      .filter((i) => i.kind === 'image' && i.trashedAt === null)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+      .map((i) => ({ id: i.id, phash: this.phashes.get(i.id) ?? null, contentHash: i.contentHash ?? null }));
+  }
+
+  putShare(row: ShareRow): void {
+    this.links.set(row.id, { ...row });
+  }
+
+  shares(filter: { itemId?: string; liveAt?: number }): ShareRow[] {
+    const { itemId, liveAt } = filter;
+    return [...this.links.values()]
+      .filter((r) => (itemId === undefined || r.itemId === itemId) && (liveAt === undefined || (r.revokedAt === null && r.expiresAt > liveAt)))
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
+      .map((r) => ({ ...r }));
+  }
+
+  externalVersion(): number {
+    return 0;
+  }
+
+  listSmart(): SmartRow[] {
+    return [...this.smart.values()].map((r) => ({ ...r })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+  }
+
+  putSmart(row: SmartRow): void {
+    this.smart.set(row.id, { ...row });
+  }
+
+  deleteSmart(id: string): number {
+    return this.smart.delete(id) ? 1 : 0;
+  }
+
   clear(): void {
+    this.smart.clear();
+    this.phashes.clear();
     this.items.clear();
     this.edges = [];
     this.collections.clear();

@@ -1,5 +1,6 @@
-import type { LibraryFacet, LibraryRecord } from '@contract';
-import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, StoreQuery, StoreQueryResult } from './types';
+import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
+import type { ShareRow } from '../share/ports';
+import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from './types';
 
 /**
  * The library index: items, lineage edges and collections. Synchronous because the real adapter (node:sqlite
@@ -13,6 +14,8 @@ export interface LibraryStore {
   syncItems(batch: ItemSync): void;
   /** Ordered ids and total count for a filter and sort; `nextCursor` continues after the last id. */
   query(query: StoreQuery): StoreQueryResult;
+  /** How many items match a filter, without a page (smart collection counts); text searches stop at COUNT_CAP. */
+  count(filter: LibraryFilter): { count: number; capped: boolean };
   /** Distinct models and aspect ratios (non-null) with counts, most used first, then by value. */
   facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] };
   /** Records for the given ids, in the given order; unknown ids are left out. */
@@ -21,6 +24,14 @@ export interface LibraryStore {
   /** Edges where the item is the child (`parents`) or the parent (`children`). */
   lineage(id: string): { parents: LineageEdge[]; children: LineageEdge[] };
   setFavorite(ids: readonly string[], favorite: boolean): number;
+  /** Sets the star rating (0–5); returns how many items changed. */
+  setRating(ids: readonly string[], rating: number): number;
+  /** Adds and removes tags (already normalized); returns the ids whose tags changed. */
+  changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): string[];
+  /** Tags carried by items outside the trash, most used first (then by name); only those starting with `prefix`. */
+  tags(options: { prefix?: string; limit: number }): LibraryTag[];
+  /** The tags of these items, each with how many of them carry it, most common first. */
+  tagsOf(ids: readonly string[]): LibraryTag[];
   /** Trash (`at` = time) or restore (`at` = null); returns how many rows changed. */
   setTrashed(ids: readonly string[], at: number | null): number;
   /** Trashed ids among `ids`, or all trashed ids when `ids` is omitted. */
@@ -43,7 +54,29 @@ export interface LibraryStore {
   addToCollection(collectionId: string, ids: readonly string[]): number;
   removeFromCollection(collectionId: string, ids: readonly string[]): number;
   collectionsOf(id: string): string[];
-  /** Drops every item, edge and collection (rebuild starts from nothing). */
+  /** Stores perceptual hashes (16 hex digits) of images. */
+  setPerceptualHashes(hashes: readonly { id: string; phash: string }[]): void;
+  /** Images with a readable file and no perceptual hash yet, newest first (the back-fill's next batch). */
+  unhashedImages(limit: number): { id: string; file: string; thumb: string | null }[];
+  /** How many images still wait for a perceptual hash. */
+  unhashedCount(): number;
+  /** Every image outside the trash with its hashes, for duplicate grouping (`contentHash` where known). */
+  hashedImages(): { id: string; phash: string | null; contentHash: string | null }[];
+  /** Creates or replaces a share link row. */
+  putShare(row: ShareRow): void;
+  /** Share links, newest first: of one item, or all; `liveAt` keeps those neither revoked nor expired at that time. */
+  shares(filter: { itemId?: string; liveAt?: number }): ShareRow[];
+  /** Smart collections, by name. */
+  listSmart(): SmartRow[];
+  /** Creates or replaces a smart collection. */
+  putSmart(row: SmartRow): void;
+  deleteSmart(id: string): number;
+  /**
+   * A number that changes when another process commits to the same index (SQLite `PRAGMA data_version`); this
+   * connection's own writes leave it as it is. The in-memory twin has no other writers: always 0.
+   */
+  externalVersion(): number;
+  /** Drops every item, edge, tag and collection, smart ones too (rebuild starts from nothing). */
   clear(): void;
   close(): void;
 }

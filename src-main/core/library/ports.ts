@@ -76,6 +76,8 @@ export interface MediaProcessor {
   probeVideo(bytes: Uint8Array): Promise<VideoProbe | null>;
   /** The same streams in an MP4 box (stream copy, no re-encoding), for MOV files; null when ffmpeg cannot. */
   toMp4(bytes: Uint8Array): Promise<Uint8Array | null>;
+  /** The perceptual signature (64-bit pHash + mean colour, 22 hex digits) of any rendition; null when undecodable. */
+  perceptualHash(bytes: Uint8Array): Promise<string | null>;
   /** A poster frame (PNG) from early in the video (the first frame when the clip is shorter than the usual skip). */
   videoPoster(absPath: string): Promise<Uint8Array>;
 }

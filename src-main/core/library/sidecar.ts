@@ -1,10 +1,11 @@
-import { LibraryRecord, LineageKind } from '@contract';
+import { LibraryRecord, LineageKind, Rating } from '@contract';
 import { z } from 'zod';
+import { MAX_TAGS_PER_ITEM, normalizeTag } from './search-query';
 import type { NewItem, StoredItem } from './types';
 
 /**
  * The sidecar `<id>.json` next to every media file: the item's facts, its parent edges and (since version 2) the
- * user's state — favorite, trash and collection ids — enough for `rebuild()` to recreate the index from the files
+ * user's state — favorite, trash and collection ids, and since version 3 rating and tags — enough for `rebuild()` to recreate the index from the files
  * alone. The index stays the authority: sidecars follow it (rewritten in the background after a change), and
  * collection names live in `collections.json` at the library root so a rename does not touch every member.
  */
@@ -14,6 +15,8 @@ const Id = z.string().regex(/^[0-9a-f]{32}$/);
 
 const SidecarItem = LibraryRecord.omit({
   favorite: true,
+  rating: true,
+  tags: true,
   trashedAt: true,
   missing: true,
   hasLineage: true,
@@ -24,12 +27,15 @@ const UserState = z.object({
   favorite: z.boolean(),
   trashedAt: z.number().int().nullable(),
   collections: z.array(Id).max(10_000),
+  /** Since version 3 (absent before: unrated, untagged). */
+  rating: Rating.default(0),
+  tags: z.array(z.string().max(200)).max(MAX_TAGS_PER_ITEM).default([]),
 });
 export type UserState = z.infer<typeof UserState>;
 
 export const Sidecar = z.object({
   format: z.literal(SIDECAR_FORMAT),
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   item: SidecarItem,
   parents: z.array(z.object({ kind: LineageKind, parentId: Id })).max(100),
   /** Absent in version 1 sidecars (read as: not a favorite, not trashed, in no collection). */
@@ -42,8 +48,9 @@ export type SidecarEntry = NewItem & { collections: string[] };
 
 export function toSidecar(entry: NewItem, collections: readonly string[] = []): Sidecar {
   // Parsing drops the index-only fields (missing, hasLineage...) whatever record type was passed in.
-  const state = { favorite: entry.item.favorite, trashedAt: entry.item.trashedAt, collections: [...collections] };
-  return Sidecar.parse({ format: SIDECAR_FORMAT, version: 2, item: entry.item, parents: entry.parents, state });
+  const { favorite, trashedAt, rating, tags } = entry.item;
+  const state = { favorite, trashedAt, collections: [...collections], rating, tags: [...tags] };
+  return Sidecar.parse({ format: SIDECAR_FORMAT, version: 3, item: entry.item, parents: entry.parents, state });
 }
 
 export function serializeSidecar(entry: NewItem, collections: readonly string[] = []): string {
@@ -60,8 +67,10 @@ export function parseSidecar(text: string): SidecarEntry | null {
   }
   const parsed = Sidecar.safeParse(json);
   if (!parsed.success) return null;
-  const state = parsed.data.state ?? { favorite: false, trashedAt: null, collections: [] };
-  const item: StoredItem = { ...parsed.data.item, favorite: state.favorite, trashedAt: state.trashedAt, missing: false };
+  const state = parsed.data.state ?? { favorite: false, trashedAt: null, collections: [], rating: 0, tags: [] };
+  const tags = [...new Set(state.tags.map(normalizeTag).filter(Boolean))].sort();
+  const { favorite, trashedAt, rating } = state;
+  const item: StoredItem = { ...parsed.data.item, favorite, trashedAt, rating, tags, missing: false };
   return { item, parents: parsed.data.parents, collections: state.collections };
 }
 

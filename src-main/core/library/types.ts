@@ -46,6 +46,14 @@ export interface FileRef {
   missing: boolean;
 }
 
+/** A smart collection as stored: its saved query is JSON the service validates (`SmartQuery`). */
+export interface SmartRow {
+  id: string;
+  name: string;
+  createdAt: number;
+  query: string;
+}
+
 /** A collection row with its item count. */
 export interface CollectionRow {
   id: string;

@@ -26,6 +26,18 @@ export function digitalSourceType(item: Pick<StoredItem, 'origin'>): string {
   return item.origin === 'edited' ? DIGITAL_SOURCE.composite : DIGITAL_SOURCE.generated;
 }
 
+/**
+ * The user's rating and tags in the standard properties every photo tool reads (Lightroom, Bridge, digiKam, darktable):
+ * `xmp:Rating` (1–5; left out when unrated) and `dc:subject` (a bag of keywords).
+ */
+function ratingAndTags(item: Pick<StoredItem, 'rating' | 'tags'>): string {
+  const rating = item.rating > 0 ? `\n   <xmp:Rating>${item.rating}</xmp:Rating>` : '';
+  const tags = item.tags.length
+    ? `\n   <dc:subject><rdf:Bag>${item.tags.map((t) => `<rdf:li>${esc(t)}</rdf:li>`).join('')}</rdf:Bag></dc:subject>`
+    : '';
+  return rating + tags;
+}
+
 /** Builds the XMP packet carried inside exported and stored images. */
 export function buildXmp(item: StoredItem): string {
   const optional = (name: string, value: string | null) =>
@@ -45,7 +57,7 @@ export function buildXmp(item: StoredItem): string {
    <imagine:id>${item.id}</imagine:id>
    <imagine:prompt>${esc(item.prompt)}</imagine:prompt>
    <imagine:origin>${item.origin}</imagine:origin>
-   <imagine:params>${esc(JSON.stringify(item.params))}</imagine:params>${optional('model', item.model)}${optional('editInstruction', item.editInstruction)}${optional('requestId', item.requestId)}
+   <imagine:params>${esc(JSON.stringify(item.params))}</imagine:params>${optional('model', item.model)}${optional('editInstruction', item.editInstruction)}${optional('requestId', item.requestId)}${ratingAndTags(item)}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -223,6 +235,10 @@ export interface XmpProvenance {
   requestId: string | null;
   params: Record<string, unknown> | null;
   createdAt: number | null;
+  /** `xmp:Rating` of any packet (ours or another tool's), 0–5 (a reject, -1, reads as 0); null when absent. */
+  rating: number | null;
+  /** `dc:subject` keywords of any packet, as written (the library normalizes them). */
+  tags: string[];
 }
 
 const PACKET_OPEN = encoder.encode('<x:xmpmeta');
@@ -251,7 +267,10 @@ export function readXmp(bytes: Uint8Array): XmpProvenance | null {
   const end = indexOfBytes(bytes, PACKET_CLOSE, start);
   if (end < 0) return null;
   const xml = new TextDecoder().decode(bytes.subarray(start, end));
-  if (!xml.includes('imagine-studio.app/ns/1.0/')) return null;
+  const shared = { rating: readRating(xml), tags: readSubjects(xml) };
+  if (!xml.includes('imagine-studio.app/ns/1.0/')) {
+    return { prompt: null, model: null, editInstruction: null, requestId: null, params: null, createdAt: null, ...shared };
+  }
   const field = (name: string) => {
     const m = new RegExp(`<imagine:${name}>([^<]*)</imagine:${name}>`).exec(xml);
     return m ? unescapeXml(m[1] ?? '') : null;
@@ -271,5 +290,19 @@ export function readXmp(bytes: Uint8Array): XmpProvenance | null {
     requestId: field('requestId'),
     params,
     createdAt: Number.isFinite(date) ? date : null,
+    ...shared,
   };
+}
+
+/** `xmp:Rating` as an element or an attribute (Adobe writes the attribute form; old files use the `xap` prefix). */
+function readRating(xml: string): number | null {
+  const m = /<(?:xmp|xap):Rating>\s*(-?[\d.]+)\s*<\/(?:xmp|xap):Rating>/.exec(xml) ?? /\s(?:xmp|xap):Rating\s*=\s*["'](-?[\d.]+)["']/.exec(xml);
+  const n = Number(m?.[1]);
+  return m && Number.isFinite(n) ? Math.max(0, Math.min(5, Math.round(n))) : null;
+}
+
+/** The `rdf:li` items of `dc:subject` (a Bag, or a Seq in some writers). */
+function readSubjects(xml: string): string[] {
+  const block = /<dc:subject>([\s\S]*?)<\/dc:subject>/.exec(xml)?.[1] ?? '';
+  return [...block.matchAll(/<rdf:li(?:\s[^>]*)?>([^<]*)<\/rdf:li>/g)].map((m) => unescapeXml(m[1] ?? '')).filter((t) => t.trim() !== '');
 }

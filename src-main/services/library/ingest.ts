@@ -9,6 +9,7 @@ import { truncatedRefusal, videoRefusal } from '../../core/media/refusals';
 import { serializeSidecar } from '../../core/library/sidecar';
 import type { NewItem, StoredItem } from '../../core/library/types';
 import { buildXmp, embedXmp } from '../../core/library/xmp';
+import { MAX_TAGS_PER_ITEM, normalizeTag } from '../../core/library/search-query';
 import type { PreviewJob } from './background';
 import { contentHash } from './content-hash';
 
@@ -30,6 +31,9 @@ export interface IngestInput {
   moderation?: string | null;
   sourceJobId?: string | null;
   createdAt?: number;
+  /** 0–5 stars and tags (normalized here), e.g. read from an imported file's XMP. */
+  rating?: number;
+  tags?: readonly string[];
   parents?: { kind: LineageKind; parentId: string }[];
   /** The bytes' SHA-256 when the caller has it already (import checks duplicates with it first). */
   contentHash?: Promise<string> | string;
@@ -83,6 +87,8 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
     sourceJobId: input.sourceJobId ?? null,
     origin: input.origin,
     favorite: false,
+    rating: Math.max(0, Math.min(5, Math.round(input.rating ?? 0))),
+    tags: [...new Set((input.tags ?? []).map(normalizeTag).filter(Boolean))].sort().slice(0, MAX_TAGS_PER_ITEM),
     trashedAt: null,
     missing: false,
     file: '',

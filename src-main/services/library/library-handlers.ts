@@ -8,6 +8,9 @@ export type LibraryChannel =
   | 'library:records'
   | 'library:item'
   | 'library:favorite'
+  | 'library:rate'
+  | 'library:tag'
+  | 'library:tags'
   | 'library:trash'
   | 'library:restore'
   | 'library:empty-trash'
@@ -17,6 +20,11 @@ export type LibraryChannel =
   | 'library:collection-delete'
   | 'library:collection-add'
   | 'library:collection-remove'
+  | 'library:smart-collections'
+  | 'library:smart-create'
+  | 'library:smart-update'
+  | 'library:smart-delete'
+  | 'library:duplicates'
   | 'library:rebuild'
   | 'library:import-begin'
   | 'library:import-cancel'
@@ -33,6 +41,9 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:records': ({ ids, text }) => ({ records: service.records(ids, text) }),
     'library:item': ({ id }) => service.item(id),
     'library:favorite': ({ ids, favorite }) => ({ count: service.setFavorite(ids, favorite) }),
+    'library:rate': ({ ids, rating }) => ({ count: service.setRating(ids, rating) }),
+    'library:tag': ({ ids, add, remove }) => ({ count: service.changeTags(ids, add, remove) }),
+    'library:tags': (input) => ({ tags: service.tags(input) }),
     'library:trash': ({ ids }) => ({ count: service.trash(ids) }),
     'library:restore': ({ ids }) => ({ count: service.restore(ids) }),
     'library:empty-trash': async ({ ids }) => ({ count: await service.emptyTrash(ids) }),
@@ -42,6 +53,11 @@ export function createLibraryHandlers(service: LibraryService): Pick<Handlers, L
     'library:collection-delete': ({ id }) => ({ count: service.collections.remove(id) }),
     'library:collection-add': ({ id, ids }) => ({ count: service.collections.add(id, ids) }),
     'library:collection-remove': ({ id, ids }) => ({ count: service.collections.removeItems(id, ids) }),
+    'library:smart-collections': () => ({ collections: service.smart.list() }),
+    'library:smart-create': ({ name, query }) => service.smart.create(name, query),
+    'library:smart-update': ({ id, name, query }) => service.smart.update(id, { name, query }),
+    'library:smart-delete': ({ id }) => ({ count: service.smart.remove(id) }),
+    'library:duplicates': () => service.duplicates(),
     'library:rebuild': () => service.rebuild(),
     'library:import-begin': ({ total }) => service.beginImport(total),
     'library:import-cancel': ({ job }) => (service.cancelImport(job), {}),

@@ -1,11 +1,16 @@
 import type { LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
-import { highlightRanges, parseSearch } from '../../core/library/fts-query';
+import { highlightRanges } from '../../core/library/fts-query';
+import { normalizeTag, parseSearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
+import type { ShareRow } from '../../core/share/ports';
 import { previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
 import type { ExternalFiles, IngestStep, LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createCollections } from './collections';
+import { createSmartCollections } from './smart-collections';
+import { PerceptualHashQueue } from './hash-queue';
+import { createDuplicateFinder } from './duplicates';
 import { MaintenanceGate, PreviewQueue } from './background';
 import { createIngest, type IngestInput } from './ingest';
 import { Maintenance } from './maintenance';
@@ -13,7 +18,7 @@ import { SidecarSync } from './sidecar-sync';
 import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileReport } from './reconcile';
 import { ImportJobs } from './import-jobs';
 import { ImportPipeline } from './import-pipeline';
-import { exportItems, importFiles, importInputFor, type ExportFormat, type ImportRequest } from './transfer';
+import { exportedFile, exportItems, importFiles, importInputFor, type ExportFormat, type ImportRequest } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
 export interface LibraryServiceDeps {
@@ -26,6 +31,8 @@ export interface LibraryServiceDeps {
   logger: Logger;
   /** New ids (32 hex); defaults to a random UUID without dashes. */
   newId?: () => string;
+  /** Make perceptual hashes after ingests (default); the `imagine` command leaves them to the app. */
+  backgroundHashing?: boolean;
   /** Fault injection for crash tests only. */
   faultHook?: (step: IngestStep) => void;
 }
@@ -40,13 +47,16 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const newId = deps.newId ?? randomId;
   const changed = (reason: Parameters<typeof emitChanged>[0], ids?: readonly string[]) => emitChanged(reason, ids);
   function emitChanged(
-    reason: 'added' | 'updated' | 'trashed' | 'restored' | 'deleted' | 'collections' | 'rebuilt' | 'reconciled',
+    reason: 'added' | 'updated' | 'trashed' | 'restored' | 'deleted' | 'collections' | 'rebuilt' | 'reconciled' | 'external',
     ids?: readonly string[],
   ) {
+    smart.invalidate();
+    duplicates.invalidate();
     const list = ids && ids.length <= EVENT_IDS ? [...ids] : undefined;
     events.emit('library:changed', list ? { reason, ids: list } : { reason });
   }
   const gate = new MaintenanceGate();
+  let watch: ReturnType<typeof setInterval> | undefined;
   const previews = new PreviewQueue(
     gate,
     async ({ id, source }) => {
@@ -70,9 +80,13 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const ingest = async (input: IngestInput) => {
     const record = await gate.task(() => rawIngest.ingest(input));
     changed('added', [record.id]);
+    if (record.kind === 'image' && deps.backgroundHashing !== false) hashes.kick();
     return record;
   };
   const sidecars = new SidecarSync({ store, files, gate, logger });
+  const hashes = new PerceptualHashQueue({ store, files, media: deps.media, gate, logger });
+  const duplicates = createDuplicateFinder({ store, hashes });
+  const smart = createSmartCollections({ store, files, logger, now: () => clock.now(), newId, changed: () => changed('collections') });
   const maintenance = new Maintenance({ events, logger, now: () => Date.now() });
   /** The latest check, for `checked()`. */
   let lastCheck: Promise<unknown> = Promise.resolve();
@@ -95,7 +109,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   function records(ids: readonly string[], text?: string): LibraryRecord[] {
     const found = store.records(ids);
-    const terms = text ? parseSearch(text) : [];
+    const terms = text ? parseSearchQuery(text).terms : [];
     if (terms.length === 0) return found;
     return found.map((r) => ({
       ...r,
@@ -145,6 +159,8 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       await pipeline.idle();
       await previews.idle();
       await sidecars.idle();
+      await smart.idle();
+      await hashes.idle();
     },
     /** An orderly quit: a running check or rebuild stops at its next step (the next start checks again). */
     async close(): Promise<void> {
@@ -170,6 +186,29 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       if (n > 0) changed('updated', ids);
       return n;
     },
+    setRating(ids: readonly string[], rating: number): number {
+      const n = store.setRating(ids, rating);
+      if (n > 0) sidecars.mark(ids);
+      if (n > 0) changed('updated', ids);
+      return n;
+    },
+    /** Adds and removes tags (normalized here; a tag both added and removed is added). */
+    changeTags(ids: readonly string[], add: readonly string[], remove: readonly string[]): number {
+      const toAdd = [...new Set(add.map(normalizeTag).filter(Boolean))];
+      const toRemove = [...new Set(remove.map(normalizeTag).filter((t) => t && !toAdd.includes(t)))];
+      if (toAdd.length + toRemove.length === 0) return 0;
+      const changedIds = store.changeTags(ids, toAdd, toRemove);
+      if (changedIds.length > 0) {
+        sidecars.mark(changedIds);
+        changed('updated', changedIds);
+      }
+      return changedIds.length;
+    },
+    /** Tags in use for autocomplete (by prefix), or the tags of the given items with how many carry each. */
+    tags(input: { prefix?: string | undefined; ids?: readonly string[] | undefined; limit: number }) {
+      if (input.ids) return store.tagsOf(input.ids).slice(0, input.limit);
+      return store.tags({ prefix: normalizeTag(input.prefix ?? ''), limit: input.limit });
+    },
     trash(ids: readonly string[]): number {
       const n = store.setTrashed(ids, clock.now());
       if (n > 0) sidecars.mark(ids);
@@ -190,6 +229,56 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       changed: () => changed('collections'),
       sync: { collections: () => sidecars.writeCollections(), members: (ids) => sidecars.mark(ids) },
     }),
+    /**
+     * Starts background work a freshly opened library may have left (perceptual hashes of older images), and the
+     * watch for writes by another process on the same library (the `imagine` command): a cheap `data_version`
+     * check every `watchMs`, which tells the renderer to re-query when it moved.
+     */
+    startBackground(watchMs = 1000) {
+      hashes.kick();
+      let seen = store.externalVersion();
+      clearInterval(watch);
+      watch = setInterval(() => {
+        const now = store.externalVersion();
+        if (now === seen) return;
+        seen = now;
+        changed('external');
+        hashes.kick();
+      }, watchMs);
+      watch.unref();
+    },
+    /** Stops background work at the next item (closing the library); what is left resumes at the next start. */
+    stopBackground: () => {
+      clearInterval(watch);
+      return hashes.stop();
+    },
+    duplicates: () => duplicates.report(),
+    /**
+     * One item as a file that may leave the computer through an xAI public link: PNG and JPEG as stored, WebP as
+     * JPEG and GIF as PNG (public links refuse both), MP4 as is; image metadata (prompt, settings) stripped.
+     */
+    async shareableFile(id: string): Promise<{ name: string; bytes: Uint8Array; mime: string; convertedFrom: string | null }> {
+      const record = store.get(id) ?? fail({ kind: 'not-found', message: 'This item is no longer in the library.' });
+      if (record.missing) fail({ kind: 'not-found', message: 'This item\'s file is missing, so it cannot be shared.' });
+      if (record.kind === 'video' && record.mime !== 'video/mp4') {
+        fail({ kind: 'validation', message: 'Only MP4 videos can be shared with a link.', issues: [] });
+      }
+      const target = record.mime === 'image/webp' ? 'jpeg' : record.mime === 'image/gif' ? 'png' : 'original';
+      const file = await exportedFile({ files, media: deps.media }, record, target, false);
+      const mime = record.kind === 'video' ? 'video/mp4' : target === 'jpeg' ? 'image/jpeg' : target === 'png' ? 'image/png' : record.mime;
+      return { ...file, mime, convertedFrom: target === 'original' ? null : record.mime };
+    },
+    /** Share links live in the index (services/share keeps them). */
+    shareLinks: {
+      put: (row: ShareRow) => store.putShare(row),
+      list: (filter: { itemId?: string; liveAt?: number }) => store.shares(filter),
+    },
+    smart: {
+      list: () => smart.list(),
+      create: smart.create,
+      update: smart.update,
+      remove: smart.remove,
+    },
     /** Starts an import of `total` files (0: main counts them), for progress events and cancelling. */
     beginImport: (total: number) => ({ job: imports.start(total).id }),
     /** Imports files as part of `job` (a one-off import without one); see `importFiles`. */

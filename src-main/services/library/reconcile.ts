@@ -2,6 +2,7 @@ import type { LibraryStore } from '../../core/library/library-store';
 import { isTempName, mimeForExt, parseLibraryName, previewPath, sidecarPath, thumbPath } from '../../core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import { COLLECTIONS_FILE, parseCollections, parseSidecar, type SidecarEntry } from '../../core/library/sidecar';
+import { parseSmartFile, SMART_FILE } from '../../core/library/smart-file';
 import { ID_SHARDS, type FileRef } from '../../core/library/types';
 import type { Logger } from '../../core/ports';
 
@@ -246,6 +247,11 @@ async function syncCollections(deps: MaintenanceDeps): Promise<void> {
     have.delete(c.id);
   }
   for (const id of have.keys()) deps.store.deleteCollection(id);
+  // Smart collections come back from smart-collections.json the same way (those missing from it go).
+  const smart = parseSmartFile(await deps.files.read(SMART_FILE).then((b) => new TextDecoder().decode(b), () => null));
+  const keep = new Set(smart.map((s) => s.id));
+  for (const s of smart) deps.store.putSmart(s);
+  for (const s of deps.store.listSmart()) if (!keep.has(s.id)) deps.store.deleteSmart(s.id);
 }
 
 async function rebuildShard(deps: MaintenanceDeps, shard: string, report: RebuildReport): Promise<number> {

@@ -5,6 +5,7 @@ import type { ExternalFiles, LibraryFiles, MediaProcessor } from '../../core/lib
 import { serializeSidecar } from '../../core/library/sidecar';
 import { titleFromFileName } from '../../core/library/title';
 import { buildXmp, embedXmp, readXmp, stripMetadata } from '../../core/library/xmp';
+import { embedXmpWebp } from '../../core/library/xmp-webp';
 import { libraryVerdict } from '../../core/media/library-verdict';
 import type { IngestInput } from './ingest';
 import type { ImportJob } from './import-jobs';
@@ -63,6 +64,9 @@ export function importInputFor(name: string, bytes: Uint8Array): IngestInput {
     editInstruction: xmp?.editInstruction ?? null,
     requestId: xmp?.requestId ?? null,
     createdAt: plausibleDate(xmp?.createdAt),
+    // Any tool's xmp:Rating and dc:subject (Lightroom, digiKam, our own exports) come in as rating and tags.
+    rating: xmp?.rating ?? 0,
+    tags: xmp?.tags ?? [],
   };
 }
 
@@ -106,8 +110,12 @@ async function imageBytes(deps: Pick<TransferDeps, 'files' | 'media'>, record: L
   const target = format === 'original' ? source : format;
   if (!target) return { bytes: original, ext: record.file.split('.').at(-1) ?? 'bin' }; // GIF: copied as is
   if (target === source) {
-    // Stored images already carry their XMP packet; strip losslessly where the container allows.
-    if (keep) return { bytes: original, ext: EXT[target] };
+    // Stored images carry the XMP packet of their ingest; a kept one is replaced (losslessly) by today's, which has
+    // the current rating and tags. Strip losslessly where the container allows.
+    if (keep) {
+      const xmp = buildXmp(record);
+      return { bytes: embedXmp(original, xmp) ?? embedXmpWebp(original, xmp) ?? original, ext: EXT[target] };
+    }
     return { bytes: stripMetadata(original) ?? (await deps.media.encode(original, target, null)), ext: EXT[target] };
   }
   const encoded = await deps.media.encode(original, target, null);

@@ -19,6 +19,11 @@ export interface SettingsServiceDeps {
 /** The library folder for demo results: never mixed with real ones. */
 export const DEMO_LIBRARY_DIR = 'demo-library';
 
+/** The library folder in effect: `<data>/demo-library` in demo mode, else the chosen folder or `<data>/library`. */
+export function effectiveLibraryDir(dataDir: string, s: Pick<Settings, 'demoMode' | 'libraryDir'>): string {
+  return s.demoMode ? path.join(dataDir, DEMO_LIBRARY_DIR) : (s.libraryDir ?? path.join(dataDir, 'library'));
+}
+
 /**
  * Reads, validates and saves settings; derives what is in effect (API base URL, library folder) and switches the
  * demo simulator on and off with the `demoMode` setting.
@@ -40,7 +45,7 @@ export function createSettingsService(deps: SettingsServiceDeps) {
       effective: {
         apiBaseUrl: demoUrl ?? deps.apiBaseUrlOverride ?? s.apiBaseUrl,
         apiBaseUrlOverridden: !demoUrl && deps.apiBaseUrlOverride !== undefined,
-        libraryDir: s.demoMode ? path.join(deps.dataDir, DEMO_LIBRARY_DIR) : (s.libraryDir ?? path.join(deps.dataDir, 'library')),
+        libraryDir: effectiveLibraryDir(deps.dataDir, s),
         demo: s.demoMode,
       },
       loadNotice,

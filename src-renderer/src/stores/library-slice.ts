@@ -1,10 +1,19 @@
-import type { LibraryCollection, LibraryFacet, LibraryMaintenance, LibraryRecord, LibrarySort, MediaKind } from '@contract';
+import type { LibraryCollection, LibraryFacet, LibraryMaintenance, LibraryRecord, LibrarySmartCollection, LibrarySort, MediaKind } from '@contract';
 import type { StateCreator } from 'zustand';
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import type { StudioState } from './store';
 
 /** Which part of the library the grid shows. */
-export type LibraryView = { kind: 'all' } | { kind: 'trash' } | { kind: 'collection'; id: string };
+export type LibraryView =
+  | { kind: 'all' }
+  | { kind: 'trash' }
+  | { kind: 'collection'; id: string }
+  /** A smart collection: its saved query is loaded into text, filters and sort (see smart-commands). */
+  | { kind: 'smart'; id: string }
+  /** "Find duplicates": sets of copies instead of the grid. */
+  | { kind: 'duplicates' }
+  /** Every live share link. */
+  | { kind: 'shared' };
 
 /** Filters as the form holds them (dates as `yyyy-mm-dd`); `toQueryFilter` turns them into the contract's filter. */
 export interface LibraryFilters {
@@ -15,6 +24,10 @@ export interface LibraryFilters {
   aspectRatio?: string;
   favorite?: boolean;
   hasLineage?: boolean;
+  /** 0: unrated only; 1–5: that many stars or more. */
+  rating?: number;
+  /** Items carrying all of these (normalized) tags. */
+  tags?: string[];
 }
 
 /**
@@ -91,6 +104,9 @@ export interface LibraryState {
   /** Index of the tile that has keyboard focus (roving tabindex). */
   focusIndex: number;
   collections: LibraryCollection[];
+  smart: LibrarySmartCollection[];
+  /** Bumped on `share:changed`: share link lists refresh. */
+  shareVersion: number;
   toast: LibraryToast | null;
   importing: ImportProgress | null;
   handoff: LibraryHandoff | null;
@@ -134,6 +150,8 @@ export const initialLibraryState: LibraryState = {
   band: null,
   focusIndex: 0,
   collections: [],
+  smart: [],
+  shareVersion: 0,
   toast: null,
   importing: null,
   handoff: null,

@@ -34,6 +34,8 @@ export function makeItem(n: number, over: Partial<StoredItem> = {}): StoredItem 
     sourceJobId: null,
     origin: 'generated',
     favorite: false,
+    rating: 0,
+    tags: [],
     trashedAt: null,
     missing: false,
     file: mediaPath(id, 'jpg'),

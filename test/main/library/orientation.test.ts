@@ -112,7 +112,7 @@ describe('EXIF orientation', () => {
     const xmp = buildXmp({
       id: 'a'.repeat(32), kind: 'image', createdAt: 0, prompt: 'p', editInstruction: null, model: null, params: {},
       width: 40, height: 30, aspectRatio: null, durationMs: null, bytes: 0, mime: 'image/jpeg', costTicks: null,
-      requestId: null, moderation: null, sourceJobId: null, origin: 'imported', favorite: false, trashedAt: null,
+      requestId: null, moderation: null, sourceJobId: null, origin: 'imported', favorite: false, rating: 0, tags: [], trashedAt: null,
       missing: false, file: 'x', thumb: null, preview: null,
     } as never);
     const embedded = embedXmp(original, xmp)!;

@@ -10,7 +10,7 @@ describe('sidecar format', () => {
     const v1 = JSON.parse(serializeSidecar(e)) as Record<string, unknown>;
     delete v1.state;
     v1.version = 1;
-    expect(parseSidecar(JSON.stringify(v1))).toMatchObject({ item: { favorite: false, trashedAt: null }, collections: [] });
+    expect(parseSidecar(JSON.stringify(v1))).toMatchObject({ item: { favorite: false, rating: 0, tags: [], trashedAt: null }, collections: [] });
     expect(parseSidecar('{"format":"other"}')).toBeNull();
     expect(parseCollections('not json')).toEqual([]);
   });

@@ -52,7 +52,7 @@ export const done = (over: Partial<Extract<VideoPoll, { status: 'done' }>> = {})
 /** An in-memory library: records by id, ingest appends a video record. */
 export function fakeLibrary(records: Partial<LibraryRecord>[] = []) {
   const map = new Map<string, LibraryRecord>();
-  const base = { kind: 'image', createdAt: 0, prompt: '', editInstruction: null, model: null, params: {}, width: 64, height: 64, aspectRatio: '1:1', durationMs: null, bytes: 10, mime: 'image/png', costTicks: null, requestId: null, moderation: null, sourceJobId: null, origin: 'generated', favorite: false, trashedAt: null, missing: false, hasLineage: false, thumb: null, preview: null } as const;
+  const base = { kind: 'image', createdAt: 0, prompt: '', editInstruction: null, model: null, params: {}, width: 64, height: 64, aspectRatio: '1:1', durationMs: null, bytes: 10, mime: 'image/png', costTicks: null, requestId: null, moderation: null, sourceJobId: null, origin: 'generated', favorite: false, rating: 0, tags: [] as string[], trashedAt: null, missing: false, hasLineage: false, thumb: null, preview: null } as const;
   for (const r of records) map.set(r.id as string, { ...base, file: `media/${r.id}.bin`, ...r } as LibraryRecord);
   const ingested: IngestInput[] = [];
   let n = 0;

@@ -19,7 +19,7 @@ const ID = 'ab'.repeat(16);
 const record = (over: Partial<LibraryRecord> = {}): LibraryRecord => ({
   id: ID, kind: 'image', createdAt: Date.UTC(2026, 0, 2), prompt: 'owl', editInstruction: null, model: 'm', params: {},
   width: 10, height: 10, aspectRatio: '1:1', durationMs: null, bytes: 10, mime: 'image/jpeg', costTicks: null, requestId: null,
-  moderation: null, sourceJobId: null, origin: 'generated', favorite: false, trashedAt: null, missing: false, hasLineage: false,
+  moderation: null, sourceJobId: null, origin: 'generated', favorite: false, rating: 0, tags: [], trashedAt: null, missing: false, hasLineage: false,
   file: `media/ab/${ID}.jpg`, thumb: null, preview: null, ...over,
 });
 

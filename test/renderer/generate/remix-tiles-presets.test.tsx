@@ -16,7 +16,7 @@ function record(over: Partial<LibraryRecord> = {}): LibraryRecord {
     id: id(9), kind: 'image', createdAt: 0, prompt: 'A red fox in fresh snow', editInstruction: null, model: 'grok-imagine-image-quality',
     params: { model: 'grok-imagine-image-quality', n: 3, aspect_ratio: '9:16', resolution: '2k' }, width: 768, height: 1365, aspectRatio: '9:16',
     durationMs: null, bytes: 1000, mime: 'image/png', costTicks: null, requestId: null, moderation: null, sourceJobId: null, origin: 'generated',
-    favorite: false, trashedAt: null, missing: false, hasLineage: false, file: 'files/x.png', thumb: 'thumbs/x.webp', preview: null, ...over,
+    favorite: false, rating: 0, tags: [], trashedAt: null, missing: false, hasLineage: false, file: 'files/x.png', thumb: 'thumbs/x.webp', preview: null, ...over,
   };
 }
 

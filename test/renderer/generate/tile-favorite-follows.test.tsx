@@ -12,7 +12,7 @@ function record(over: Partial<LibraryRecord> = {}): LibraryRecord {
   return {
     id: ITEM, kind: 'image', createdAt: 0, prompt: 'a lighthouse', editInstruction: null, model: 'grok-imagine-image', params: {},
     width: 1024, height: 1024, aspectRatio: '1:1', durationMs: null, bytes: 1000, mime: 'image/png', costTicks: null, requestId: null,
-    moderation: null, sourceJobId: null, origin: 'generated', favorite: false, trashedAt: null, missing: false, hasLineage: false,
+    moderation: null, sourceJobId: null, origin: 'generated', favorite: false, rating: 0, tags: [], trashedAt: null, missing: false, hasLineage: false,
     file: 'files/x.png', thumb: 'thumbs/x.webp', preview: null, ...over,
   };
 }

@@ -14,7 +14,7 @@ const JOB = 'a'.repeat(32);
 const record = (rid: string, createdAt: number): LibraryRecord => ({
   id: rid, kind: 'image', createdAt, prompt: '', editInstruction: null, model: null, params: {}, width: 1, height: 1,
   aspectRatio: '1:1', durationMs: null, bytes: 1, mime: 'image/jpeg', costTicks: null, requestId: null, moderation: null,
-  sourceJobId: null, origin: 'imported', favorite: false, trashedAt: null, missing: false, hasLineage: false, file: 'f',
+  sourceJobId: null, origin: 'imported', favorite: false, rating: 0, tags: [], trashedAt: null, missing: false, hasLineage: false, file: 'f',
   thumb: 't', preview: 'p',
 });
 const progress = (over: Partial<ImportProgress>): ImportProgress => ({

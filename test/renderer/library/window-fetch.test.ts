@@ -11,7 +11,7 @@ function record(rid: string): LibraryRecord {
   return {
     id: rid, kind: 'image', createdAt: 0, prompt: `prompt ${rid}`, editInstruction: null, model: null, params: {},
     width: 1, height: 1, aspectRatio: '1:1', durationMs: null, bytes: 1, mime: 'image/jpeg', costTicks: null,
-    requestId: null, moderation: null, sourceJobId: null, origin: 'generated', favorite: false, trashedAt: null,
+    requestId: null, moderation: null, sourceJobId: null, origin: 'generated', favorite: false, rating: 0, tags: [], trashedAt: null,
     missing: false, hasLineage: false, file: 'f', thumb: 't', preview: 'p',
   };
 }

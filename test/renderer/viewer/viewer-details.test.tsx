@@ -7,7 +7,7 @@ import { useStudio } from '../../../src-renderer/src/stores/store';
 const record = (costTicks: number | null): LibraryRecord => ({
   id: 'item-1', kind: 'image', createdAt: 1_700_000_000_000, prompt: 'a fox', editInstruction: null, model: 'grok-imagine-image',
   params: {}, width: 1024, height: 1024, aspectRatio: '1:1', durationMs: null, bytes: 1000, mime: 'image/png', costTicks,
-  requestId: null, moderation: null, sourceJobId: null, origin: 'generated', favorite: false, trashedAt: null, missing: false,
+  requestId: null, moderation: null, sourceJobId: null, origin: 'generated', favorite: false, rating: 0, tags: [], trashedAt: null, missing: false,
   hasLineage: false, file: 'a.png', thumb: null, preview: null,
 }) as LibraryRecord;
 const settings = (demoMode: boolean) => ({ settings: { demoMode, budgetCapUsd: null } }) as unknown as SettingsView;

@@ -6,7 +6,7 @@ import { fitScale, minScale, stepScale, zoomLabel } from '../../../src-renderer/
 const record = (over: Partial<LibraryRecord> = {}): LibraryRecord => ({
   id: 'a'.repeat(32), kind: 'image', createdAt: 1_700_000_000_000, prompt: 'a fox', editInstruction: null, model: 'grok-imagine-image',
   params: {}, width: 2592, height: 1728, aspectRatio: '3:2', durationMs: null, bytes: 1_500_000, mime: 'image/jpeg', costTicks: 200_000_000,
-  requestId: 'req-1', moderation: null, sourceJobId: null, origin: 'generated', favorite: false, trashedAt: null, missing: false,
+  requestId: 'req-1', moderation: null, sourceJobId: null, origin: 'generated', favorite: false, rating: 0, tags: [], trashedAt: null, missing: false,
   hasLineage: false, file: 'media/aa/x.jpg', thumb: null, preview: null, ...over,
 });
 

@@ -5,6 +5,8 @@ import { ExportDialog } from '../export/ExportDialog';
 import { formatCount } from './format';
 import { addToCollection, emptyTrash, restoreItems, setFavorite, showToast, trashItems } from './item-commands';
 import { EMPTY_SELECTION, orderedSelection } from './selection';
+import { BulkTagsDialog } from './BulkTagsDialog';
+import { setRating } from './organize-commands';
 
 /** Actions on the selection, shown while anything is selected. */
 export function BulkBar() {
@@ -17,6 +19,7 @@ export function BulkBar() {
   const setSelection = useStudio((s) => s.setLibrarySelection);
   const [exporting, setExporting] = useState<string[] | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string[] | null>(null);
+  const [tagging, setTagging] = useState<string[] | null>(null);
   if (selected.size === 0) return null;
 
   const list = () => orderedSelection(ids, selected);
@@ -40,6 +43,21 @@ export function BulkBar() {
           <button type="button" className="lib-button" aria-pressed={allFavorite} onClick={() => void setFavorite(list(), !allFavorite)}>
             {allFavorite ? '★ Unfavorite' : '☆ Favorite'}
           </button>
+          <button type="button" className="lib-button" onClick={() => setTagging(list())}>
+            Tags…
+          </button>
+          <label className="lib-field">
+            <span className="visually-hidden">Rate</span>
+            <select aria-label="Rate selection" value="" onChange={(e) => e.target.value !== '' && void setRating(list(), Number(e.target.value))}>
+              <option value="">Rate…</option>
+              {[5, 4, 3, 2, 1].map((n) => (
+                <option key={n} value={n}>
+                  {'★'.repeat(n)}
+                </option>
+              ))}
+              <option value="0">No rating</option>
+            </select>
+          </label>
           <label className="lib-field">
             <span className="visually-hidden">Add to collection</span>
             <select
@@ -70,6 +88,7 @@ export function BulkBar() {
       <button type="button" className="lib-button lib-quiet" onClick={() => setSelection(EMPTY_SELECTION)}>
         Clear selection
       </button>
+      {tagging && <BulkTagsDialog ids={tagging} onClose={() => setTagging(null)} />}
       {exporting && <ExportDialog ids={exporting} onClose={() => setExporting(null)} onDone={(message) => showToast(message)} />}
       {confirmDelete && (
         <ConfirmDialog

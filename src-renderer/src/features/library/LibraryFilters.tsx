@@ -2,6 +2,7 @@ import type { LibraryFacet } from '@contract';
 import { useEffect } from 'react';
 import { useStudio } from '../../stores/store';
 import { watchFacets } from './query-commands';
+import { TagInput } from './TagInput';
 import type { LibraryFilters as Filters } from '../../stores/library-slice';
 
 const count = new Intl.NumberFormat();
@@ -13,7 +14,7 @@ function facetOptions(facets: readonly LibraryFacet[], chosen: string | undefine
 
 /** Counts active filters for the toolbar's "Filters (n)" button. */
 export function countFilters(f: Filters): number {
-  return [f.kind, f.model, f.from, f.to, f.aspectRatio, f.favorite, f.hasLineage].filter(Boolean).length;
+  return [f.kind, f.model, f.from, f.to, f.aspectRatio, f.favorite, f.hasLineage, f.rating !== undefined, f.tags?.length].filter(Boolean).length;
 }
 
 /** The filter row: type, model, date range, aspect ratio, favorites, has lineage. Every change re-queries. */
@@ -69,6 +70,38 @@ export function LibraryFilters() {
           ))}
         </select>
       </label>
+      <label className="lib-field">
+        <span>Rating</span>
+        <select value={filters.rating ?? ''} onChange={(e) => set({ rating: e.target.value === '' ? undefined : Number(e.target.value) })}>
+          <option value="">Any</option>
+          <option value="0">Unrated</option>
+          {[1, 2, 3, 4].map((n) => (
+            <option key={n} value={n}>
+              {`${'★'.repeat(n)} or more`}
+            </option>
+          ))}
+          <option value="5">★★★★★</option>
+        </select>
+      </label>
+      <div className="lib-field lib-tag-filter">
+        <span id="lib-tag-filter-label">Tags</span>
+        <ul className="lib-tags" aria-labelledby="lib-tag-filter-label">
+          {(filters.tags ?? []).map((tag) => (
+            <li key={tag} className="lib-tag">
+              <span>{tag}</span>
+              <button
+                type="button"
+                className="lib-tag-remove"
+                aria-label={`Stop filtering by tag ${tag}`}
+                onClick={() => set({ tags: filters.tags?.filter((t) => t !== tag).length ? filters.tags.filter((t) => t !== tag) : undefined })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <TagInput label="Filter by tag" placeholder="Tag…" exclude={filters.tags ?? []} onAdd={(tag) => set({ tags: [...new Set([...(filters.tags ?? []), tag])] })} />
+      </div>
       <label className="lib-check-field">
         <input type="checkbox" checked={filters.favorite ?? false} onChange={(e) => set({ favorite: e.target.checked || undefined })} />
         Favorites only

@@ -11,6 +11,9 @@ import { ImportPanel } from './ImportPanel';
 import { emptyTrash } from './item-commands';
 import { LibraryFilters, countFilters } from './LibraryFilters';
 import { LibraryGrid } from './LibraryGrid';
+import { DuplicatesView } from './DuplicatesView';
+import { SharedView } from '../share/SharedView';
+import '../share/share.css';
 import { LibrarySidebar } from './LibrarySidebar';
 import { LibraryToolbar } from './LibraryToolbar';
 import { MaintenanceStatus } from './MaintenanceStatus';
@@ -18,6 +21,8 @@ import { loadCollections, runQuery } from './query-commands';
 import { selectByClick } from './selection';
 import { TileMenu, type MenuAnchor } from './TileMenu';
 import { UndoToast } from './UndoToast';
+import { SaveSmartDialog } from './SaveSmartDialog';
+import { currentSmartQuery, smartChanged, updateSmartCollection } from './smart-commands';
 import { useLibraryShortcuts } from './use-library-shortcuts';
 import './library.css';
 
@@ -36,6 +41,9 @@ export function LibraryPage() {
   const [dragging, setDragging] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [menu, setMenu] = useState<MenuAnchor | null>(null);
+  const [savingSmart, setSavingSmart] = useState(false);
+  const smartOpen = useStudio((s) => (s.library.view.kind === 'smart' ? s.library.smart.find((c) => c.id === (s.library.view as { id: string }).id) : undefined));
+  const smartDirty = useStudio((s) => (smartOpen ? smartChanged(s.library, smartOpen) : false));
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   // The desktop app picks files in a native dialog (main reads them by token); a browser uses the file input.
@@ -91,8 +99,27 @@ export function LibraryPage() {
       <div className="lib-main">
         <header className="lib-header">
           <h1 id="section-title">Library</h1>
+          {smartOpen && (
+            <span className="lib-header-context" title="Smart collection: updates itself as items change">
+              <span aria-hidden="true" className="lib-smart-mark">⚡</span> {smartOpen.name}
+            </span>
+          )}
           <div className="lib-header-actions">
             <MaintenanceStatus />
+            {smartOpen && smartDirty && (
+              <button
+                type="button"
+                className="lib-button"
+                onClick={() => void updateSmartCollection(smartOpen.id, { query: currentSmartQuery(useStudio.getState().library) })}
+              >
+                Save changes to “{smartOpen.name}”
+              </button>
+            )}
+            {!trash && view.kind !== 'duplicates' && view.kind !== 'shared' && filtering && (!smartOpen || smartDirty) && (
+              <button type="button" className="lib-button" onClick={() => setSavingSmart(true)}>
+                Save search…
+              </button>
+            )}
             {trash && (
               <button type="button" className="lib-button lib-danger" disabled={total === 0} onClick={() => setConfirmEmpty(true)}>
                 Empty trash
@@ -135,9 +162,13 @@ export function LibraryPage() {
             />
           </div>
         </header>
-        <LibraryToolbar onToggleFilters={() => setFiltersOpen((o) => !o)} filtersOpen={filtersOpen} activeFilters={countFilters(filters)} />
-        {filtersOpen && <LibraryFilters />}
-        <BulkBar />
+        {view.kind !== 'duplicates' && view.kind !== 'shared' && (
+          <>
+            <LibraryToolbar onToggleFilters={() => setFiltersOpen((o) => !o)} filtersOpen={filtersOpen} activeFilters={countFilters(filters)} />
+            {filtersOpen && <LibraryFilters />}
+            <BulkBar />
+          </>
+        )}
         <ImportPanel />
         {status === 'error' && (
           <p className="lib-error" role="alert">
@@ -147,7 +178,11 @@ export function LibraryPage() {
             </button>
           </p>
         )}
-        {status === 'ready' && total === 0 ? (
+        {view.kind === 'duplicates' ? (
+          <DuplicatesView onOpen={open} />
+        ) : view.kind === 'shared' ? (
+          <SharedView onOpen={open} />
+        ) : status === 'ready' && total === 0 ? (
           <div className="lib-empty">
             <p>
               {trash ? 'The trash is empty.' : filtering ? 'Nothing matches this search or these filters.' : 'Nothing here yet. Generate something, or drop image files here to import them.'}
@@ -173,6 +208,7 @@ export function LibraryPage() {
           Everything in the trash ({formatCount(total)}) is deleted from this computer for good. This cannot be undone.
         </ConfirmDialog>
       )}
+      {savingSmart && <SaveSmartDialog summary={text.trim() || 'the current filters'} onClose={() => setSavingSmart(false)} />}
       <UndoToast />
     </section>
   );

@@ -7,6 +7,7 @@ const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'newest', label: 'Newest first' },
   { id: 'oldest', label: 'Oldest first' },
   { id: 'largest', label: 'Largest first' },
+  { id: 'rating', label: 'Highest rated' },
   { id: 'relevance', label: 'Best match' },
 ];
 /** Typing waits this long before querying, so each keystroke does not start a search. */

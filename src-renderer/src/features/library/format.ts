@@ -68,3 +68,9 @@ export function dateInputToMs(value: string, endOfDay = false): number | undefin
   if (endOfDay) d.setHours(23, 59, 59, 999);
   return d.getTime();
 }
+
+/** A time as the `yyyy-mm-dd` of a date input, in local time (the inverse of `dateInputToMs`). */
+export function msToDateInput(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -9,6 +9,7 @@ import { useStudio } from '../../stores/store';
 import { dateInputToMs } from './format';
 import { idsToFetch } from './grid-window';
 import { pruneSelection } from './selection';
+import { loadSmartCollections } from './smart-commands';
 
 /** Ids per query page: large, so almost every library arrives in one round trip (the ids are tiny). */
 export const ID_PAGE = 50_000;
@@ -21,11 +22,18 @@ export function toQueryFilter(state: Pick<LibraryState, 'view' | 'filters' | 'te
   const text = state.text.trim();
   const filter: LibraryFilter = { trashed: state.view.kind === 'trash' };
   if (state.view.kind === 'collection') filter.collectionId = state.view.id;
+  if (state.view.kind === 'smart') {
+    // A smart collection saved inside a collection keeps that collection as its base.
+    const base = useStudio.getState().library.smart.find((s) => s.id === (state.view as { id: string }).id)?.query.filter.collectionId;
+    if (base) filter.collectionId = base;
+  }
   if (f.kind) filter.kind = f.kind;
   if (f.model?.trim()) filter.model = f.model.trim();
   if (f.aspectRatio) filter.aspectRatio = f.aspectRatio;
   if (f.favorite) filter.favorite = true;
   if (f.hasLineage) filter.hasLineage = true;
+  if (f.rating !== undefined) filter.ratings = f.rating === 0 ? [0] : [1, 2, 3, 4, 5].filter((r) => r >= (f.rating ?? 0));
+  if (f.tags?.length) filter.tags = f.tags;
   const from = f.from ? dateInputToMs(f.from) : undefined;
   const to = f.to ? dateInputToMs(f.to, true) : undefined;
   if (from !== undefined) filter.from = from;
@@ -147,6 +155,7 @@ export async function loadCollections(): Promise<void> {
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let smartTimer: ReturnType<typeof setTimeout> | undefined;
 let placeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Ids announced as added and not placed in the grid yet (a burst of import batches is placed at once). */
 const pendingAdded = new Set<string>();
@@ -171,8 +180,11 @@ export function onLibraryChanged(change: EventPayload<'library:changed'>): void 
     return;
   }
   if (change.ids) store.dropLibraryRecords(change.ids);
-  else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched') store.clearLibraryRecords();
-  if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added') void loadCollections();
+  else if (change.reason === 'rebuilt' || change.reason === 'reconciled' || change.reason === 'switched' || change.reason === 'external') store.clearLibraryRecords();
+  if (change.reason === 'collections' || change.reason === 'deleted' || change.reason === 'added' || change.reason === 'external') void loadCollections();
+  // Any change can move a smart collection's count; main recounts once per change, so this stays cheap.
+  clearTimeout(smartTimer);
+  smartTimer = setTimeout(() => void loadSmartCollections(), 300);
   if (store.library.status === 'idle') return; // The Library has not been opened yet: it queries on mount.
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => {

@@ -10,6 +10,7 @@ import { trapTab } from './trap-tab';
 import { useViewerSequence } from './use-viewer-sequence';
 import { ViewerDetails } from './ViewerDetails';
 import { ViewerStage, type StageHandle } from './ViewerStage';
+import { setRating } from '../library/organize-commands';
 import './viewer.css';
 
 registerShortcuts({
@@ -22,6 +23,7 @@ registerShortcuts({
     { keys: '0', action: 'Fit the image to the window' },
     { keys: '1', action: 'Actual size: one image pixel per screen pixel' },
     { keys: 'F', action: 'Full screen' },
+    { keys: 'Shift + 1 – 5 / Shift + 0', action: 'Rate the item / clear its rating (in the grid: 1 – 5 / 0)' },
     { keys: 'Esc', action: 'Close the viewer' },
   ],
 });
@@ -62,6 +64,12 @@ export function Viewer(props: { target: ViewerTarget }) {
     const target = e.target as HTMLElement;
     // The video's own keys, and typing in a field, stay theirs.
     if (target instanceof HTMLVideoElement || target.closest('input, textarea, select') || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Ratings: plain 0 and 1 are the stage's zoom keys here, so the viewer rates with Shift (the grid with 0–5 alone).
+    if (e.shiftKey && /^Digit[0-5]$/.test(e.code) && record) {
+      e.preventDefault();
+      void setRating([record.id], Number(e.code.slice(5)));
+      return;
+    }
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       const to = e.key === 'ArrowRight' ? seq.next : seq.previous;
       e.preventDefault();

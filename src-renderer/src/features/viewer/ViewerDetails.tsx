@@ -2,6 +2,9 @@ import type { LibraryItemDetail, LibraryRecord } from '@contract';
 import { useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { ItemExportActions } from '../export/ItemExportActions';
+import { ItemOrganizer } from '../library/ItemOrganizer';
+import { ItemShares } from '../share/ItemShares';
+import '../share/share.css';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { setFavorite, showToast, trashItems } from '../library/item-commands';
 import { LineageStrip } from './LineageStrip';
@@ -54,6 +57,8 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
           </button>
         )}
       </div>
+      <ItemOrganizer record={record} />
+      <ItemShares record={record} />
       <div className="viewer-prompt-head">
         <h3>Prompt</h3>
         <button type="button" className="link" onClick={() => void copy()} disabled={!record.prompt}>

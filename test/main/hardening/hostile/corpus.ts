@@ -144,6 +144,8 @@ export async function hostileXmpPng(createdAt = Date.UTC(2026, 0, 2), prompt?: s
     params: {},
     origin: 'generated',
     requestId: null,
+    rating: 0,
+    tags: [],
   } as unknown as StoredItem;
   const base = await png(16, 16);
   // Built through JSON so `__proto__` is an own key, exactly as a crafted file would carry it.
