@@ -5,7 +5,9 @@ import type { NormalizedSource, RefusedSource } from '../../../src-main/core/edi
 import { MAX_SOURCE_BYTES } from '../../../src-main/core/edit/source-rules';
 import { bmp24, bombPng, jpegOf, noisyJpeg, noisyPng, pngOf, solid } from './source-files';
 
-const normalizer = createSharpSourceNormalizer();
+// The wall-clock limit is not what these tests are about (a test of its own below covers refusals); a loaded CI
+// machine can take over the default limit to re-encode a 2000² noisy PNG, so the limit here is generous.
+const normalizer = createSharpSourceNormalizer({ timeLimitMs: 120_000 });
 const ok = async (bytes: Uint8Array) => {
   const r = await normalizer.normalize(bytes);
   if (!r.ok) throw new Error(`refused: ${r.reason}`);
