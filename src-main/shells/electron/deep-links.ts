@@ -11,8 +11,10 @@ type LinkApp = Pick<App, 'on' | 'setAsDefaultProtocolClient'>;
  * Electron binary with this checkout as its argument, so links reach the app being worked on.
  */
 export function registerDeepLinkScheme(app: Pick<App, 'setAsDefaultProtocolClient'>, argv = process.argv, devRun = Boolean(process.defaultApp)) {
-  if (!devRun) return app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
-  return argv[1] ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(argv[1])]) : false;
+  // justified: the scheme is our own constant, and every link it brings is parsed and checked by core/links before use
+  if (!devRun) return app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME); /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
+  // justified: the scheme is our own constant, and every link it brings is parsed and checked by core/links before use
+  return argv[1] ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(argv[1])]) : false; /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
 }
 
 /**
