@@ -6,7 +6,9 @@ import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate } from '../shell/KeyGate';
 import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
 import { CanvasProvider } from './canvas-context';
-import { addFiles, addLibraryItem } from './commands';
+import { addFiles, addLibraryItem, hasUnsentWork, replaceWithLibraryItem } from './commands';
+import { HandoffDialog } from './HandoffDialog';
+import { editSourceLimit } from './canvas/source-limit';
 import { EditOptions } from './EditOptions';
 import { EditPromptBox } from './EditPromptBox';
 import { EditResults } from './EditResults';
@@ -23,12 +25,19 @@ let appCanvas: CanvasStore | null = null;
 export function EditPage({ store }: { store?: CanvasStore }) {
   const [canvas] = useState(() => store ?? (appCanvas ??= createCanvasStore()));
   useEditShortcuts(canvas);
-  const handoff = useStudio((s) => s.library.handoff);
+  // An item handed over while the canvas holds unsent work stays in the hand-off until the user's Replace or Add.
+  const handedOver = useStudio((s) => (s.library.handoff?.action === 'edit' ? s.library.handoff.itemId : null));
+  const unsent = useStore(canvas, hasUnsentWork);
+  const asking = handedOver !== null && unsent ? handedOver : null;
   useEffect(() => {
-    if (handoff?.action !== 'edit') return;
+    if (handedOver === null || unsent) return;
+    useStudio.getState().takeLibraryHandoff();
+    void replaceWithLibraryItem(canvas, handedOver);
+  }, [handedOver, unsent, canvas]);
+  const answer = (run?: (store: CanvasStore, itemId: string) => Promise<void>) => {
     const taken = useStudio.getState().takeLibraryHandoff();
-    if (taken) void addLibraryItem(canvas, taken.itemId);
-  }, [handoff, canvas]);
+    if (taken && run) void run(canvas, taken.itemId);
+  };
   // Files dropped anywhere in the window with "Edit these" (shell/DropOverlay).
   const dropped = useStudio((s) => s.editDrop);
   useEffect(() => {
@@ -65,6 +74,14 @@ export function EditPage({ store }: { store?: CanvasStore }) {
             <StepHistory />
           </div>
         </KeyGate>
+        {asking && (
+          <HandoffDialog
+            canAdd={sources.length < editSourceLimit(canvas.getState().params.model)}
+            onReplace={() => answer(replaceWithLibraryItem)}
+            onAdd={() => answer(addLibraryItem)}
+            onClose={() => answer()}
+          />
+        )}
       </div>
     </CanvasProvider>
   );

@@ -16,7 +16,9 @@ async function takeAnimateHandoff(): Promise<void> {
   state.takeLibraryHandoff();
   try {
     const { record } = await invoke('library:item', { id: handoff.itemId });
-    useStudio.getState().patchVideoForm({ mode: 'image', image: { itemId: record.id, thumb: record.thumb }, prompt: '' });
+    // The original rather than the small thumbnail (previews render in the background): the frame is shown large.
+    const shown = record.file;
+    useStudio.getState().patchVideoForm({ mode: 'image', image: { itemId: record.id, thumb: shown }, prompt: '' });
   } catch {
     // The item went away between the click and now: nothing to prefill.
   }
@@ -25,9 +27,11 @@ async function takeAnimateHandoff(): Promise<void> {
 /** Text, image, references, edit or extend → video; the job list; and the player for finished videos. */
 export function VideoPage() {
   const playing = useStudio((s) => s.video.jobs.find((j) => j.id === s.video.playingId && j.file));
+  // Follows the hand-off rather than running once: "Animate" may arrive while the Video page is already shown.
+  const animate = useStudio((s) => s.library.handoff?.action === 'animate');
   useEffect(() => {
-    void takeAnimateHandoff();
-  }, []);
+    if (animate) void takeAnimateHandoff();
+  }, [animate]);
   // "Write a prompt." waits until the user typed in the prompt (and cleared it) or tried to submit: an empty form
   // that was never touched is not a mistake (video.css hides the note meanwhile).
   const [touched, setTouched] = useState(false);
