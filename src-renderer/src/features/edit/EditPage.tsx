@@ -8,6 +8,7 @@ import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
 import { CanvasProvider } from './canvas-context';
 import { addFiles, addLibraryItem, hasUnsentWork, replaceWithLibraryItem } from './commands';
 import { HandoffDialog } from './HandoffDialog';
+import { keepCanvas } from './persist';
 import { editSourceLimit } from './canvas/source-limit';
 import { EditOptions } from './EditOptions';
 import { EditPromptBox } from './EditPromptBox';
@@ -15,25 +16,40 @@ import { EditResults } from './EditResults';
 import { SourceCanvas } from './SourceCanvas';
 import { StepHistory } from './StepHistory';
 import { useEditShortcuts } from './use-edit-shortcuts';
-import { SourceLimitText } from './SourceLimitText';
 import './edit.css';
 
 /** The app's own canvas outlives section switches, so leaving Edit for the library and back keeps the work. */
 let appCanvas: CanvasStore | null = null;
+/** Loading the kept canvas from main (once per page load); it also starts saving changes. */
+let keeping: Promise<unknown> | null = null;
+let kept = false;
 
 /** The Edit screen. Tests pass their own `store`; the app uses one canvas for its lifetime. */
 export function EditPage({ store }: { store?: CanvasStore }) {
   const [canvas] = useState(() => store ?? (appCanvas ??= createCanvasStore()));
+  // Tests pass their own store and keep nothing; the app's canvas is loaded before a hand-off decides anything.
+  const [ready, setReady] = useState(() => store !== undefined || kept);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    keeping ??= keepCanvas(canvas).finally(() => {
+      kept = true;
+    });
+    void keeping.then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [ready, canvas]);
   useEditShortcuts(canvas);
   // An item handed over while the canvas holds unsent work stays in the hand-off until the user's Replace or Add.
   const handedOver = useStudio((s) => (s.library.handoff?.action === 'edit' ? s.library.handoff.itemId : null));
   const unsent = useStore(canvas, hasUnsentWork);
-  const asking = handedOver !== null && unsent ? handedOver : null;
+  const asking = ready && handedOver !== null && unsent ? handedOver : null;
   useEffect(() => {
-    if (handedOver === null || unsent) return;
+    if (!ready || handedOver === null || unsent) return;
     useStudio.getState().takeLibraryHandoff();
     void replaceWithLibraryItem(canvas, handedOver);
-  }, [handedOver, unsent, canvas]);
+  }, [ready, handedOver, unsent, canvas]);
   const answer = (run?: (store: CanvasStore, itemId: string) => Promise<void>) => {
     const taken = useStudio.getState().takeLibraryHandoff();
     if (taken && run) void run(canvas, taken.itemId);
@@ -55,23 +71,21 @@ export function EditPage({ store }: { store?: CanvasStore }) {
       <div className="edit-page">
         <header className="edit-head">
           <h1>Edit</h1>
-          <p className="muted">
-            <SourceLimitText /> Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
-            Delete removes the selected one; Ctrl/Cmd+Z undoes.
-          </p>
           <LedgerBar />
         </header>
         <KeyGate what="edit images">
           <div className="edit-layout">
-            <div className="edit-main">
+            <div className="edit-stage">
               <SourceCanvas />
+              <EditResults />
+            </div>
+            <div className="edit-side">
               <div className="edit-form">
                 <EditPromptBox />
                 <EditOptions />
               </div>
-              <EditResults />
+              <StepHistory />
             </div>
-            <StepHistory />
           </div>
         </KeyGate>
         {asking && (

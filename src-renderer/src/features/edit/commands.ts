@@ -103,10 +103,17 @@ export async function submitEdit(store: CanvasStore): Promise<void> {
       ...(multi ? { aspectRatio: s.params.aspectRatio } : {}),
     });
     const now = store.getState();
+    // Sent sources are library items now: remembering that lets a kept canvas re-prepare them after a restart.
+    const sent = s.doc.sources.map((c, i) => {
+      const itemId = out.sourceItemIds[i];
+      return itemId && !c.source.libraryItemId ? { ...c, source: { ...c.source, libraryItemId: itemId } } : c;
+    });
     const step: EditStep = {
-      id: now.steps.length + 1, parentId: now.currentStepId, sources: s.doc.sources, prompt: s.prompt, results: out.results, blocked: out.blocked,
+      id: now.steps.length + 1, parentId: now.currentStepId, sources: sent, prompt: s.prompt, results: out.results, blocked: out.blocked,
     };
-    store.setState({ steps: [...now.steps, step], currentStepId: step.id });
+    // The canvas still shows what was sent (same cards): it takes the ids too, without an undo entry.
+    const doc = now.doc === s.doc ? { ...now.doc, sources: sent } : now.doc;
+    store.setState({ steps: [...now.steps, step], currentStepId: step.id, doc });
     const blocked = out.blocked ? `, ${out.blocked} blocked` : '';
     notifyWhenAway('Imagine Studio: edit finished', `${out.results.length} ${out.results.length === 1 ? 'image' : 'images'} ready${blocked}.`, { tag: 'edit' });
   } catch (err) {
