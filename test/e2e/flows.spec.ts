@@ -2,10 +2,14 @@
  * Issue 14, points 5–7 and 10–12 through the browser host in Chromium: hand-offs that ask, the edit stage, one video
  * player, the Library's layout, demo mode's first landing and the small ones. Selected by role and the issue's names.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { EditPage } from './pages/edit-page';
 import { LibraryPage } from './pages/library-page';
-import { seedLibrary } from './support/seed-library';
+import { labelledJpeg, seedLibrary } from './support/seed-library';
 import { simulatedHostTest } from './support/simulated-host';
 
 const test = simulatedHostTest({ name: 'flows', simulator: { latencyMs: 100 } });
@@ -111,5 +115,85 @@ test.describe('the edit stage (14.6)', () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await settle(page);
     await page.screenshot(shot('edit-stage-1024'));
+  });
+});
+
+/** A 3-second H.264 MP4 with a tone, made by ffmpeg (the same tool the app probes imports with). */
+function mp4WithSound(): Buffer {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'flows-mp4-'));
+  try {
+    const out = path.join(dir, 'clip.mp4');
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=480x270:rate=24', '-f', 'lavfi', '-i', 'sine=frequency=440',
+      '-t', '3', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-y', out]);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test.describe('one video player (14.7)', () => {
+  test('imported photo and video keep their names; the viewer plays a video with our named controls and hands it on', async ({ page, launch, dataDir }) => {
+    await seedLibrary(dataDir, 3);
+    await launch(page);
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.dropFiles([
+      { name: 'Harbor at dawn.jpg', mimeType: 'image/jpeg', base64: (await labelledJpeg(7, 'Harbor at dawn', 800, 533)).toString('base64') },
+      { name: 'Boat trip.mp4', mimeType: 'video/mp4', base64: mp4WithSound().toString('base64') },
+    ]);
+    await expect(lib.tile(/Harbor at dawn/)).toBeVisible({ timeout: 20_000 });
+    await expect(lib.tile(/Boat trip/)).toBeVisible();
+
+    await lib.tile(/Harbor at dawn/).dblclick();
+    await expect(lib.viewer().getByRole('heading', { name: 'Harbor at dawn' })).toBeVisible();
+    await settle(page);
+    await page.screenshot(shot('imported-photo-viewer'));
+    await page.keyboard.press('Escape');
+
+    await lib.tile(/Boat trip/).dblclick();
+    const player = lib.viewer().getByRole('group', { name: 'Video player' });
+    await expect(player).toBeVisible();
+    const media = player.locator('video');
+    expect(await media.getAttribute('controls')).toBeNull();
+    // Opening a video plays it, with our controls only.
+    await expect(player.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    await player.getByRole('button', { name: 'Pause', exact: true }).click();
+    for (const name of ['Play', 'Previous frame', 'Next frame', 'Mute', 'Full screen']) await expect(player.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(player.getByRole('slider', { name: 'Volume' })).toBeVisible();
+    await expect(player.getByRole('checkbox', { name: 'Loop' })).toBeChecked();
+    await expect(player.getByRole('combobox', { name: 'Speed' })).toBeVisible();
+    await expect.poll(() => media.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+
+    await player.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(player.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    await player.getByRole('button', { name: 'Mute', exact: true }).click();
+    await expect(player.getByRole('button', { name: 'Mute', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    expect(await media.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+    await player.getByRole('button', { name: 'Pause', exact: true }).click();
+    await player.getByRole('slider', { name: 'Timeline' }).fill('1.5');
+    await player.getByRole('button', { name: 'Next frame', exact: true }).click();
+    await expect.poll(() => media.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(1.5);
+    await player.getByRole('combobox', { name: 'Speed' }).selectOption('0.5');
+    expect(await media.evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(0.5);
+    await settle(page);
+    await page.screenshot(shot('imported-video-viewer-player'));
+
+    for (const name of ['Extend', 'Edit video', 'Use this frame']) await expect(lib.viewer().getByRole('button', { name, exact: true })).toBeVisible();
+    await lib.viewer().getByRole('button', { name: 'Extend', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Video' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Extend a video' })).toBeChecked();
+
+    await lib.open();
+    await lib.tile(/Boat trip/).dblclick();
+    await lib.viewer().getByRole('button', { name: 'Edit video', exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'Edit a video' })).toBeChecked();
+
+    await lib.open();
+    await lib.tile(/Boat trip/).dblclick();
+    await lib.viewer().getByRole('group', { name: 'Video player' }).getByRole('slider', { name: 'Timeline' }).fill('1');
+    await lib.viewer().getByRole('button', { name: 'Use this frame', exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'Image → video' })).toBeChecked();
+    await expect(page.getByRole('img', { name: 'Start image' })).toBeVisible();
+    await expect(page.getByText(/Frame at 1\.\d\d s saved to the library/)).toBeVisible();
   });
 });
