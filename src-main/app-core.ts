@@ -25,6 +25,7 @@ import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
 import { createCapabilityService } from './services/models/capability-service';
+import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
@@ -190,6 +191,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     demo: () => vault.connection.isDemo(),
     capabilities,
   });
+  // Settings, presets and unsent work naming a retired model move to its successor before anything is sent (issue 15.2).
+  const retired = await migrateRetiredModels({ table: capabilities.current, jobs: jobStore, presets: jobStore, settings: vault.settings, logger: options.logger });
+  for (const notice of retired) vault.settings.addNotice(notice);
   // Staged images of the last run are filed before the queue moves (and before the shell says it is ready).
   await generation.start();
   // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the
