@@ -26,6 +26,7 @@ async function fromViewer(lib: LibraryPage, tile: RegExp, action: string) {
 
 test.describe('hand-offs (14.5)', () => {
   test('Edit opens exactly that image, asks Replace or Add over unsent work; Animate shows a removable start frame', async ({ page, launch, dataDir }) => {
+    // Four images: the third is an edit of the second, shown in its parent's stack, so 1, 2 and 4 are tiles.
     await seedLibrary(dataDir, 4);
     await launch(page);
     const lib = new LibraryPage(page);
@@ -45,7 +46,7 @@ test.describe('hand-offs (14.5)', () => {
     await ask.getByRole('button', { name: 'Add' }).click();
     await expect(edit.cards()).toHaveCount(2);
 
-    await fromViewer(lib, /number 3\b/, 'Edit');
+    await fromViewer(lib, /number 4\b/, 'Edit');
     await page.getByRole('dialog', { name: 'The canvas has unsent work' }).getByRole('button', { name: 'Replace' }).click();
     await expect(edit.cards()).toHaveCount(1);
     await expect(page.getByRole('dialog', { name: 'The canvas has unsent work' })).toHaveCount(0);
