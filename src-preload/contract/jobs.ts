@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageResolution } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution } from './capabilities';
 
 /*
  * Generation jobs: a batch is what one submit asked for (prompts × n); each prompt becomes one or more requests
@@ -76,6 +76,12 @@ export const BatchView = z.object({
   n: z.number().int(),
   prompts: z.array(z.string()),
   estimateTicks: z.number().int(),
+  /** The quality asked for, on models that take one. */
+  quality: ImageQuality.optional(),
+  /** The prompt as written before an accepted rewrite (see JobRequest). */
+  originalPrompt: z.string().optional(),
+  /** The model comparison it belongs to (see JobRequest). */
+  group: z.object({ id: z.string(), index: z.number().int() }).optional(),
   jobs: z.array(JobView),
 });
 export type BatchView = z.infer<typeof BatchView>;
@@ -88,7 +94,7 @@ export const Ledger = z.object({
   /** The cap from settings in USD, if any, and what the session has left under it. */
   budgetCapUsd: z.number().nullable(),
   /** This session's real spend per kind of paid work (images, edits, videos); they add up to `sessionTicks`. */
-  sessionByKind: z.object({ image: z.number().int(), edit: z.number().int(), video: z.number().int() }).optional(),
+  sessionByKind: z.object({ image: z.number().int(), edit: z.number().int(), video: z.number().int(), text: z.number().int().optional() }).optional(),
   /**
    * What demo mode (the built-in simulator) would have cost: simulated, never billed, never part of the totals above
    * or of the budget. Shown instead of them, labelled simulated, while demo mode is on.
@@ -104,6 +110,15 @@ export const JobRequest = z
     model: z.string().trim().min(1).max(100),
     aspectRatio: ImageAspectRatio,
     resolution: ImageResolution,
+    /** Models that take a quality (2.0); absent or `auto`: the model's default. */
+    quality: ImageQuality.optional(),
+    /**
+     * The prompt as the user wrote it, when the one sent is a rewrite they accepted ("Enhance prompt"): kept on every
+     * item the batch produces, beside the prompt sent, and searched too.
+     */
+    originalPrompt: z.string().trim().min(1).max(10_000).optional(),
+    /** Part of a model comparison (`jobs:compare`): the comparison's id and this combination's place in it. */
+    group: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), index: z.number().int().min(0).max(3) }).strict().optional(),
   })
   .strict();
 export type JobRequest = z.infer<typeof JobRequest>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageResolution, VIDEO_DURATIONS, VideoResolution, defaultModel } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageResolution, VIDEO_DURATIONS, VideoResolution, defaultModel, defaultTextModel } from './capabilities';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const DEFAULT_API_BASE_URL = 'https://api.x.ai/v1';
@@ -27,6 +27,8 @@ export const Settings = z.object({
   videoDurationSec: z.number().int('Use whole seconds.').min(VIDEO_DURATIONS.min, `At least ${VIDEO_DURATIONS.min} second.`)
     .max(VIDEO_DURATIONS.max, `At most ${VIDEO_DURATIONS.max} seconds.`),
   videoResolution: VideoResolution,
+  /** The Grok chat model "Enhance prompt" asks (capability table `textModels`); the cheapest by default. */
+  enhanceModel: z.string().trim().min(1, 'Choose a text model.').max(100),
   /** Requests in flight at once; 4 keeps clear of most rate limits. */
   concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
   requestTimeoutSec: z.number().int('Use whole seconds.').min(10, 'At least 10 seconds.').max(900, 'At most 900 seconds.'),
@@ -53,6 +55,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   videoModel: defaultModel('video'),
   videoDurationSec: 8,
   videoResolution: '480p',
+  enhanceModel: defaultTextModel(),
   concurrency: 4,
   requestTimeoutSec: 180,
   apiBaseUrl: DEFAULT_API_BASE_URL,

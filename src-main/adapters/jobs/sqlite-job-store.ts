@@ -7,7 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { inTransaction, openMigratedDatabase, StatementCache } from '../sqlite/sqlite-database';
 import type { JobState, Tile } from '@contract';
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter } from '../../core/jobs/job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter, type SpendKindName } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
 import type { GeneratePreset } from '@contract';
 import type { PresetStore } from '../../services/generation/presets';
@@ -61,6 +61,10 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
   );
   `,
+  // Issue 19: a batch's optional facts as JSON (quality, the prompt before an accepted rewrite, a model comparison).
+  `
+  ALTER TABLE batches ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+  `,
 ];
 
 function open(file: string): DatabaseSync {
@@ -75,9 +79,28 @@ function toBatch(r: Row): StoredBatch {
   return {
     id: String(r.id), createdAt: Number(r.created_at), model: String(r.model), aspectRatio: String(r.aspect_ratio),
     resolution: String(r.resolution), n: Number(r.n), prompts: JSON.parse(String(r.prompts)) as string[],
-    estimateTicks: Number(r.estimate_ticks),
+    estimateTicks: Number(r.estimate_ticks), ...batchExtra(r.extra),
   };
 }
+
+/** The optional facts of a batch (column `extra`), each kept only when well-formed. */
+function batchExtra(text: unknown): Pick<StoredBatch, 'quality' | 'originalPrompt' | 'group'> {
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(String(text ?? '{}')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  const g = v.group as { id?: unknown; index?: unknown } | undefined;
+  return {
+    ...(typeof v.quality === 'string' ? { quality: v.quality } : {}),
+    ...(typeof v.originalPrompt === 'string' ? { originalPrompt: v.originalPrompt } : {}),
+    ...(g && typeof g.id === 'string' && typeof g.index === 'number' ? { group: { id: g.id, index: g.index } } : {}),
+  };
+}
+
+const extraOf = (b: StoredBatch) =>
+  JSON.stringify({ ...(b.quality ? { quality: b.quality } : {}), ...(b.originalPrompt ? { originalPrompt: b.originalPrompt } : {}), ...(b.group ? { group: b.group } : {}) });
 
 function toJob(r: Row): StoredJob {
   return {
@@ -121,8 +144,8 @@ export class SqliteJobStore implements JobStore, PresetStore {
 
   insertBatch(batch: StoredBatch, jobs: StoredJob[]): void {
     this.tx(() => {
-      this.stmt('INSERT INTO batches (id, created_at, model, aspect_ratio, resolution, n, prompts, estimate_ticks) VALUES (?,?,?,?,?,?,?,?)')
-        .run(batch.id, batch.createdAt, batch.model, batch.aspectRatio, batch.resolution, batch.n, JSON.stringify(batch.prompts), batch.estimateTicks);
+      this.stmt('INSERT INTO batches (id, created_at, model, aspect_ratio, resolution, n, prompts, estimate_ticks, extra) VALUES (?,?,?,?,?,?,?,?,?)')
+        .run(batch.id, batch.createdAt, batch.model, batch.aspectRatio, batch.resolution, batch.n, JSON.stringify(batch.prompts), batch.estimateTicks, extraOf(batch));
       const insert = this.stmt(
         'INSERT INTO jobs (id, batch_id, prompt, prompt_index, n, state, attempts, created_at, started_at, finished_at, cost_ticks, request_id, error, tiles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
       );
@@ -211,7 +234,7 @@ export class SqliteJobStore implements JobStore, PresetStore {
     return Number(r.s);
   }
 
-  hasSpend(ref: string, kind: 'image' | 'edit' | 'video'): boolean {
+  hasSpend(ref: string, kind: SpendKindName): boolean {
     return this.stmt('SELECT 1 AS x FROM ledger WHERE job_id = ? AND kind = ? LIMIT 1').get(ref, kind) !== undefined;
   }
 

@@ -6,7 +6,7 @@ import type { StoredItem } from '../../core/library/types';
 export const ITEM_COLUMNS = [
   'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
-  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview',
+  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview', 'original_prompt',
 ] as const;
 
 /** An `items` row as node:sqlite returns it. */
@@ -15,6 +15,7 @@ export interface ItemRow {
   kind: 'image' | 'video';
   created_at: number;
   title: string | null;
+  original_prompt?: string | null;
   prompt: string;
   edit_instruction: string | null;
   model: string | null;
@@ -46,7 +47,7 @@ export function toParams(i: StoredItem): SQLInputValue[] {
   return [
     i.id, i.kind, i.createdAt, i.title ?? null, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
-    i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
+    i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview, i.originalPrompt ?? null,
   ];
 }
 
@@ -67,6 +68,7 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     createdAt: r.created_at,
     ...(r.title !== null ? { title: r.title } : {}),
     prompt: r.prompt,
+    ...(r.original_prompt ? { originalPrompt: r.original_prompt } : {}),
     editInstruction: r.edit_instruction,
     model: r.model,
     params: parseParams(r.params),

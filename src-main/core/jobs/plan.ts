@@ -40,6 +40,9 @@ export function planBatch(args: {
     n: request.n,
     prompts,
     estimateTicks: args.estimateTicks,
+    ...(request.quality ? { quality: request.quality } : {}),
+    ...(request.originalPrompt ? { originalPrompt: request.originalPrompt } : {}),
+    ...(request.group ? { group: { ...request.group } } : {}),
   };
   const jobs: StoredJob[] = [];
   let tileIndex = 0;

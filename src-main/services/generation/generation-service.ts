@@ -130,7 +130,7 @@ export function createGenerationService(deps: GenerationDeps) {
   function pendingTicks(): number {
     let sum = 0;
     for (const { batch, jobs } of store.listBatches()) {
-      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never }, table()).ticks;
+      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never, ...(batch.quality ? { quality: batch.quality as never } : {}) }, table()).ticks;
       for (const j of jobs) if (j.state === 'queued' || j.state === 'running') sum += per * j.n;
     }
     return sum;
@@ -142,7 +142,7 @@ export function createGenerationService(deps: GenerationDeps) {
   function estimate(request: JobRequest): CostEstimateView {
     const prompts = cleanPrompts(request.prompts);
     const images = prompts.length * request.n;
-    const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution }, table());
+    const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution, ...(request.quality ? { quality: request.quality } : {}) }, table());
     const ticks = one.ticks * images;
     return {
       images, requests: prompts.length * splitCount(request.n).length, perImageTicks: one.ticks, ticks, source: one.source,
@@ -154,7 +154,10 @@ export function createGenerationService(deps: GenerationDeps) {
     if (prompts.length === 0) fail(validationError([{ path: 'prompts', message: 'Write a prompt first.' }]));
     const issues: Issue[] = [];
     prompts.forEach((prompt, i) => {
-      const req = { prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution };
+      const req = {
+        prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution,
+        ...(request.quality ? { quality: request.quality } : {}),
+      };
       for (const issue of imageGenerateIssues(req, table())) {
         const path = issue.path === 'prompt' ? `prompts.${i}` : issue.path;
         if (!issues.some((x) => x.path === path && x.message === issue.message)) {

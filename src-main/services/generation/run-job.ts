@@ -13,7 +13,7 @@ import type { ResultStaging, StagedMeta, StagedSlot } from '../../core/jobs/resu
 import type { StoredBatch, StoredJob } from '../../core/jobs/types';
 import type { Clock, Logger } from '../../core/ports';
 import type { TaskOutcome } from '../../core/scheduler/scheduler';
-import type { ImageAspectRatio, ImageItem, ImageResolution, ImageResult, ImagineApi } from '../../core/xai';
+import type { ImageAspectRatio, ImageItem, ImageQuality, ImageResolution, ImageResult, ImagineApi } from '../../core/xai';
 import type { IngestInput } from '../library/ingest';
 
 /** The part of the library service generation needs; `query`/`records` let recovery find items filed just before a crash. */
@@ -85,6 +85,7 @@ export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array, index = 0): I
   }
   return {
     bytes, kind: 'image', origin: 'generated', prompt: meta.prompt, model: meta.model, params: meta.params,
+    ...(meta.originalPrompt ? { originalPrompt: meta.originalPrompt } : {}),
     aspectRatio: meta.aspectRatio, costTicks: meta.share, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
   };
 }
@@ -106,7 +107,8 @@ async function stage(ctx: RunContext, batch: StoredBatch, job: StoredJob, result
   const meta: StagedMeta = {
     jobId: job.id, attempt: job.attempts, requestId: result.requestId ?? null, costTicks: result.costTicks,
     share: result.costTicks === null ? null : Math.round(result.costTicks / job.n), prompt: job.prompt, model: batch.model,
-    params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution },
+    ...(batch.originalPrompt ? { originalPrompt: batch.originalPrompt } : {}),
+    params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution, ...(batch.quality ? { quality: batch.quality } : {}) },
     aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots, stagedAt: ctx.clock.now(),
     ...(ctx.demo?.() ? { demo: true } : {}),
   };
@@ -140,6 +142,7 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
       {
         prompt: job.prompt, model: batch.model, n: job.n, response_format: 'b64_json',
         aspect_ratio: batch.aspectRatio as ImageAspectRatio, resolution: batch.resolution as ImageResolution,
+        ...(batch.quality ? { quality: batch.quality as ImageQuality } : {}),
       },
       { signal, timeoutMs: ctx.timeoutMs() },
     );
