@@ -72,12 +72,14 @@ export const BatchView = z.object({
   model: z.string(),
   aspectRatio: ImageAspectRatio,
   resolution: ImageResolution,
+  /** The quality sent (2.0 only: `low` or `medium`, never `auto` — xai-imagine-api-updates.md §1 #5); absent: none. */
+  quality: ImageQuality.optional(),
+  /** One line when the model asked for was retired and its successor was used instead (issue 15.2). */
+  notice: z.string().optional(),
   /** Images per prompt. */
   n: z.number().int(),
   prompts: z.array(z.string()),
   estimateTicks: z.number().int(),
-  /** The quality asked for, on models that take one. */
-  quality: ImageQuality.optional(),
   /** The prompt as written before an accepted rewrite (see JobRequest). */
   originalPrompt: z.string().optional(),
   /** The model comparison it belongs to (see JobRequest). */
@@ -110,7 +112,7 @@ export const JobRequest = z
     model: z.string().trim().min(1).max(100),
     aspectRatio: ImageAspectRatio,
     resolution: ImageResolution,
-    /** Models that take a quality (2.0); absent or `auto`: the model's default. */
+    /** "Quality" on models that take it (2.0); ignored by models without it. Absent: Auto. */
     quality: ImageQuality.optional(),
     /**
      * The prompt as the user wrote it, when the one sent is a rewrite they accepted ("Enhance prompt"): kept on every
@@ -130,6 +132,8 @@ export const CostEstimateView = z.object({
   ticks: z.number().int(),
   /** `listing`: from xAI's model list; `table`: the built-in price table; `unknown`: no price known. */
   source: z.enum(['listing', 'table', 'unknown']),
+  /** The quality the estimate is priced at (what xAI serves and bills for the choice); absent: the model has none. */
+  quality: ImageQuality.optional(),
   budgetCapUsd: z.number().nullable(),
   /** Spent this session plus what is still queued, in ticks: what the cap is compared against. */
   committedTicks: z.number().int(),
@@ -162,6 +166,8 @@ export const GeneratePreset = z.object({
   n: z.number().int(),
   aspectRatio: ImageAspectRatio,
   resolution: ImageResolution,
+  /** "Quality" as chosen (Auto, Low, Medium); absent for models without it and presets from before. */
+  quality: ImageQuality.optional(),
   promptSuffix: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -176,6 +182,7 @@ export const PresetSave = z
     n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
     aspectRatio: ImageAspectRatio,
     resolution: ImageResolution,
+    quality: ImageQuality.optional(),
     promptSuffix: PromptSuffix.default(''),
   })
   .strict();

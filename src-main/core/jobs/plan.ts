@@ -37,10 +37,10 @@ export function planBatch(args: {
     model: request.model,
     aspectRatio: request.aspectRatio,
     resolution: request.resolution,
+    ...(request.quality ? { quality: request.quality } : {}),
     n: request.n,
     prompts,
     estimateTicks: args.estimateTicks,
-    ...(request.quality ? { quality: request.quality } : {}),
     ...(request.originalPrompt ? { originalPrompt: request.originalPrompt } : {}),
     ...(request.group ? { group: { ...request.group } } : {}),
   };

@@ -10,12 +10,12 @@ export interface StoredBatch {
   model: string;
   aspectRatio: string;
   resolution: string;
+  /** The quality sent with every request of the batch (2.0: `low`/`medium`); absent for models without one. */
+  quality?: string;
   /** Images per prompt. */
   n: number;
   prompts: string[];
   estimateTicks: number;
-  /** The quality asked for (models that take one). */
-  quality?: string;
   /** The prompt as written before an accepted rewrite ("Enhance prompt"); filed on every item beside the prompt sent. */
   originalPrompt?: string;
   /** A model comparison this batch is one combination of. */

@@ -127,10 +127,10 @@ describe('SqliteJobStore migration', () => {
   it('a jobs.db from before keeps its ledger (as images) and gains the prompt table', () => {
     const file = tempFile();
     const old = new DatabaseSync(file);
-    // Version 1 as shipped had the batches table too (later steps alter it).
-    old.exec(`CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
-      CREATE TABLE batches (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, model TEXT NOT NULL,
-        aspect_ratio TEXT NOT NULL, resolution TEXT NOT NULL, n INTEGER NOT NULL, prompts TEXT NOT NULL, estimate_ticks INTEGER NOT NULL);
+    // The v1 queue tables as that version made them (later migrations add columns to them).
+    old.exec(`CREATE TABLE batches (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
+        model TEXT NOT NULL, aspect_ratio TEXT NOT NULL, resolution TEXT NOT NULL, n INTEGER NOT NULL, prompts TEXT NOT NULL, estimate_ticks INTEGER NOT NULL);
+      CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
       INSERT INTO ledger (job_id, at, ticks) VALUES ('old', 5, 700); PRAGMA user_version = 1;`);
     old.close();
     const store = new SqliteJobStore(file);
