@@ -19,6 +19,7 @@ export interface SettingsModuleDeps {
   logger: Logger;
   envApiKey?: string | undefined;
   apiBaseUrlOverride?: string | undefined;
+  libraryDirOverride?: string | undefined;
 }
 
 export interface SettingsModule {
@@ -40,6 +41,7 @@ export async function createSettingsModule(deps: SettingsModuleDeps): Promise<Se
     logger: deps.logger,
     dataDir: deps.dataDir,
     apiBaseUrlOverride: deps.apiBaseUrlOverride,
+    libraryDirOverride: deps.libraryDirOverride,
   });
   await settings.load();
   const key = createKeyService({
