@@ -78,6 +78,7 @@ async function start() {
     secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),
     settingsStore: createFileSettingsStore({ dir: dataDir, projectVersion: app.getVersion(), logger, open: electronStoreFactory }),
     envApiKey: process.env.XAI_API_KEY,
+    envProviderKeys: { stability: process.env.STABILITY_API_KEY, minimax: process.env.MINIMAX_API_KEY },
     // A proxy address is the user's, from the command line or environment, and confirmed in a native dialog.
     apiBaseUrl: await confirmApiBaseUrl(requestedApiBaseUrl(process.argv, process.env)),
     desktop: createElectronDesktop(),

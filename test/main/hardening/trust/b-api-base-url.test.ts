@@ -66,7 +66,7 @@ describe('B: the renderer cannot redirect the key', () => {
       const env = await call('settings:update', { apiBaseUrl: url });
       expect(env, url).toMatchObject({ ok: false, error: { kind: 'validation' } });
     }
-    expect(await call('key:validate', {})).toMatchObject({ ok: true, value: { state: 'valid' } });
+    expect(await call('key:validate', { provider: 'xai' })).toMatchObject({ ok: true, value: { state: 'valid' } });
     const submitted = await call('jobs:submit', { prompts: ['a lighthouse at dusk'], n: 1, model: 'grok-imagine-image', aspectRatio: '1:1', resolution: '1k' });
     expect(submitted.ok).toBe(true);
     await expect.poll(async () => {
@@ -133,7 +133,7 @@ describe('B: redirects never carry the key', () => {
       secrets, apiBaseUrl: `${bouncer.origin}/v1`,
     });
     try {
-      const status = await redirected.handlers['key:validate']({}, undefined as never);
+      const status = await redirected.handlers['key:validate']({ provider: 'xai' }, undefined as never);
       expect(status.state).not.toBe('valid');
       await Promise.resolve(redirected.handlers['jobs:submit']({ prompts: ['redirected'], n: 1, model: 'grok-imagine-image', aspectRatio: '1:1', resolution: '1k' }, undefined as never)).catch(() => undefined);
       await expect.poll(() => bouncer.hits.filter((h) => h.method === 'POST').length, { timeout: 10_000 }).toBeGreaterThan(0);
