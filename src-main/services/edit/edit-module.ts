@@ -6,7 +6,7 @@ import type { ImagineApi } from '../../core/xai';
 import { createFsEditSourceStore } from '../../adapters/edit/fs-edit-source-store';
 import { createSharpSourceNormalizer } from '../../adapters/edit/sharp-source-normalizer';
 import type { ResultStaging } from '../../core/jobs/result-staging';
-import type { SpendPort } from '../generation/spend';
+import type { SpendPort } from '../ledger/spend';
 import type { LibraryService } from '../library/library-service';
 import { createEditHandlers, type EditChannel } from './edit-handlers';
 import { createEditService } from './edit-service';

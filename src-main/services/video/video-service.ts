@@ -9,7 +9,7 @@
  */
 import { VideoSubmit, type VideoJobView } from '@contract';
 import { AppErrorException, fail, toAppError } from '../../core/app-error';
-import { mayHaveBeenBilled } from '../../core/jobs/billed-failure';
+import { mayHaveBeenBilled } from '../../core/paid-work/billed-failure';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type WireCall } from '../../core/video/plan';
 import type { FrameExtractor } from '../../core/video/frame';
@@ -18,7 +18,7 @@ import type { ImagineApi, VideoStart } from '../../core/xai/types';
 import { validationError } from '../../core/xai/validate';
 import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs';
 import { useFrame } from './use-frame';
-import { budgetRefusal, type SpendLedger } from '../generation/spend';
+import { budgetRefusal, type SpendLedger } from '../ledger/spend';
 import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
 import type { CapabilitySource } from '../models/capability-service';
 import { BUILT_IN_TABLE } from '@contract';
