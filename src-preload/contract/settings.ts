@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageResolution, VIDEO_DURATIONS, VideoResolution, defaultModel } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageResolution, RATE_TIER_COUNT, VIDEO_DURATIONS, VideoResolution, defaultModel } from './capabilities';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const DEFAULT_API_BASE_URL = 'https://api.x.ai/v1';
@@ -29,6 +29,11 @@ export const Settings = z.object({
   videoResolution: VideoResolution,
   /** Requests in flight at once; 4 keeps clear of most rate limits. */
   concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
+  /**
+   * The team's xAI usage tier (0 = first): requests are paced to the capability table's published requests/second
+   * of each model at this tier, so a big batch meets no 429s. Higher tiers come with spend (updates §4).
+   */
+  rateTier: z.number().int('Choose a tier.').min(0).max(RATE_TIER_COUNT - 1),
   requestTimeoutSec: z.number().int('Use whole seconds.').min(10, 'At least 10 seconds.').max(900, 'At most 900 seconds.'),
   apiBaseUrl: httpUrl,
   /** Absolute folder for real results; null = `<data folder>/library`. Demo results always go to `demo-library`. */
@@ -54,6 +59,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   videoDurationSec: 8,
   videoResolution: '480p',
   concurrency: 4,
+  rateTier: 0,
   requestTimeoutSec: 180,
   apiBaseUrl: DEFAULT_API_BASE_URL,
   libraryDir: null,

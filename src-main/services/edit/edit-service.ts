@@ -153,7 +153,7 @@ export function createEditService(deps: EditServiceDeps) {
     if (issues.length > 0) fail(validationError(issues));
     // Committed while in flight, so a batch submitted meanwhile sees it; replaced by the reported cost once known.
     const hold = spend.hold(cost.ticks);
-    const called = await work.callDirect('edit', () => (deps.timeoutMs ? api.editImages(req, { timeoutMs: deps.timeoutMs() }) : api.editImages(req)), { pace: caps.id })
+    const called = await work.callDirect('edit', () => (deps.timeoutMs ? api.editImages(req, { timeoutMs: deps.timeoutMs() }) : api.editImages(req)), { pace: input.model })
       .finally(() => hold.release());
     if (!called.ok) {
       // A timeout, a broken connection, a 5xx or an unreadable answer carry the billed-failure words (never resent).

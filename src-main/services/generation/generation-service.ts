@@ -18,6 +18,7 @@ import { runJob, type RunContext } from './run-job';
 import { imageRecovery } from './image-recovery';
 import { editRecovery } from '../edit/edit-recovery';
 import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
+import type { ModelPacing } from '../paid-work/model-pacing';
 import { recoverStaged } from '../paid-work/recovery';
 import type { LibraryIngest } from '../paid-work/library-ingest';
 import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from './presets';
@@ -53,6 +54,8 @@ export interface GenerationDeps {
   capabilities?: CapabilitySource;
   /** The paid-work pipeline shared with edits and videos; by default one of its own on these ports. */
   work?: PaidWork;
+  /** Pacing to the published per-model limits, for the default pipeline (`work` brings its own). Default: unpaced. */
+  pacing?: ModelPacing;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -98,6 +101,7 @@ export function createGenerationService(deps: GenerationDeps) {
   const work = deps.work ?? createPaidWork({
     staging, library: deps.library, spend, clock, logger, demo, download: (url, o) => deps.api.download(url, o),
     ...(deps.random ? { random: deps.random } : {}), ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    ...(deps.pacing ? { pacing: deps.pacing } : {}),
   });
   const ctx: RunContext = {
     api: deps.api, work, store, clock,
@@ -109,8 +113,15 @@ export function createGenerationService(deps: GenerationDeps) {
     disposing: () => disposing,
   };
 
+  const pacing = work.pacing;
   const scheduler = createScheduler({
     clock,
+    // Each request waits for its model's token (the published requests/second at the user's tier).
+    ...(pacing ? { pace: { pacer: pacing.pacer, key: (id: string) => {
+      const job = store.getJob(id);
+      const model = job && store.getBatchMeta(job.batchId)?.model;
+      return model ? pacing.keyOf(model) : undefined;
+    } } } : {}),
     concurrency: () => deps.settings().concurrency,
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.backoff ? { policy: deps.backoff } : {}),

@@ -19,7 +19,7 @@ import type { LibraryRecord } from '@contract';
 import type { SpendKind, SpendRecorder } from '../ledger/spend';
 import { classifyCallFailure, type CallFailure } from '../../core/paid-work/call-outcome';
 import type { BilledWhat } from '../../core/paid-work/billed-failure';
-import type { Pacer } from '../../core/paid-work/pacer';
+import type { ModelPacing } from './model-pacing';
 import {
   keptForLater, notKept, refusedBytes, savingProblem, type ResultNoun,
 } from '../../core/paid-work/words';
@@ -38,8 +38,8 @@ export interface PaidWorkDeps {
   logger: Logger;
   /** Downloads result links (the queue and edits ask for b64, so normally none). */
   download?: ImagineApi['download'];
-  /** Pacing per model; absent: unpaced (tests of other things). */
-  pacer?: Pacer;
+  /** Pacing per model (shared with the queue's scheduler); absent: unpaced (tests of other things). */
+  pacing?: ModelPacing;
   /** Demo mode on now: what is staged is marked demo (filed only into the demo library). Default: never. */
   demo?: () => boolean;
   /** 429 back-off for work outside the queue (the queue's scheduler uses the same policy). */
@@ -73,10 +73,10 @@ export function createPaidWork(deps: PaidWorkDeps) {
   const demo = deps.demo ?? (() => false);
   const random = deps.random ?? Math.random;
 
-  /** One call: paced under `model`'s limit when given, sent once, its failure classified. Never rejects. */
+  /** One call: paced under the limit of model `pace` when given, sent once, its failure classified. Never rejects. */
   async function call<T>(what: BilledWhat, send: () => Promise<T>, opts: { signal?: AbortSignal; disposing?: () => boolean; pace?: string } = {}): Promise<CallResult<T>> {
     try {
-      if (opts.pace && deps.pacer) await deps.pacer.acquire(opts.pace, clock, opts.signal);
+      if (opts.pace && deps.pacing) await deps.pacing.pacer.acquire(deps.pacing.keyOf(opts.pace), clock, opts.signal);
       return { ok: true, value: await send() };
     } catch (err) {
       return { ok: false, failure: classifyCallFailure(err, what, { aborted: opts.signal?.aborted ?? false, disposing: opts.disposing?.() ?? false }) };
@@ -156,7 +156,7 @@ export function createPaidWork(deps: PaidWorkDeps) {
     }
   }
 
-  return { call, callDirect, collect, stamped, stage, record, file, drop, pacer: deps.pacer, staging };
+  return { call, callDirect, collect, stamped, stage, record, file, drop, pacing: deps.pacing, staging };
 }
 
 export type PaidWork = ReturnType<typeof createPaidWork>;
