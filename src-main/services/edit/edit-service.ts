@@ -1,14 +1,11 @@
 /**
  * The edit use cases: prepare a source (bytes or a library item) into the temp area, estimate, and submit an edit
- * whose results are ingested with `edited-from` links to every source. Runs its own call on the shared Imagine
- * client because the generation queue (jobs) takes prompt-only requests so far, but pays through the same ledger and
- * budget (`SpendPort`): an edit over the cap is refused with its estimate, its cost counts as committed while it is
- * in flight, and what xAI reports lands in the session / day / all-time totals beside the image batches.
- *
- * Paid results are written to disk before anything else: the moment the answer arrives its images go to the same
- * staging area as the queue's (`ResultStaging`, meta `kind: 'edit'`), then into the library with their `edited-from`
- * links, each staged copy dropped once filed. A crash or a full disk in between leaves them staged, and the next
- * start files them with their lineage (services/generation/staged-recovery.ts).
+ * whose results are ingested with `edited-from` links to every source. An edit is a kind of paid work: it supplies
+ * its request (sources, instruction, model, quality) and its staged meta (`kind: 'edit'`, the lineage); the paid-work
+ * pipeline (services/paid-work) paces and sends it (a 429 waited out and sent again), stages the bytes the moment
+ * they arrive, records the spend once and files each result, and recovers it at the next start after a crash. The
+ * budget hold is the edit's own (`SpendPort.hold`: committed while in flight, so a batch submitted meanwhile sees it).
+ * Edits run directly rather than through the queue, which takes prompt-only requests so far.
  */
 import type {
   EditEstimateView, EditResultView, EditSourceView, EditSubmitOutput, LibraryItemDetail, LibraryRecord,
@@ -27,7 +24,9 @@ import {
 import { BUILT_IN_TABLE } from '@contract';
 import type { CapabilitySource } from '../models/capability-service';
 import { createPaidWork, type FiledSlot, type PaidWork } from '../paid-work/paid-work';
+import { servedOf } from '../paid-work/ingest-input';
 import { budgetRefusal, type SpendPort } from '../ledger/spend';
+import { resolveImageChoice } from '@contract';
 import type { IngestInput } from '../library/ingest';
 
 /** The slice of the library this service uses. */
@@ -133,19 +132,24 @@ export function createEditService(deps: EditServiceDeps) {
     return ids;
   }
 
-  async function submit(input: ParsedInput<'edit:submit'>): Promise<EditSubmitOutput> {
+  async function submit(asked: ParsedInput<'edit:submit'>): Promise<EditSubmitOutput> {
+    // A retired model goes out as its successor, and 2.0's quality is always explicit (issue 15.2–15.3).
+    const choice = resolveImageChoice(asked.model, asked.quality, 'edit', table());
+    const { quality: _chosen, ...rest } = asked;
+    const input = { ...rest, model: choice.model, ...(choice.quality ? { quality: choice.quality } : {}) };
     const caps = findImageModel(input.model, table());
     if (!caps?.maxEditSources) fail({ kind: 'validation', message: `${input.model} cannot edit images.`, issues: [{ path: 'model', message: 'Not an edit model.' }] });
     if (input.sources.length > caps.maxEditSources) {
       const message = `${caps.name} edits at most ${caps.maxEditSources} images at once; remove ${input.sources.length - caps.maxEditSources} to send this edit.`;
       fail(validationError([{ path: 'sources', message }]));
     }
-    const cost = estimate({ sourceCount: input.sources.length, model: input.model, n: input.n, resolution: input.resolution });
+    const cost = estimate({ sourceCount: input.sources.length, model: input.model, n: input.n, resolution: input.resolution, ...(input.quality ? { quality: input.quality } : {}) });
     if (cost.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('edit', cost.ticks, cost) }]));
     const loaded = await loadSources(input.sources);
     const images = loaded.map((s) => ({ url: bytesToDataUri(s.sent.bytes, s.sent.mime) }));
     const req: ImageEditRequest = {
       model: input.model, prompt: input.prompt, n: input.n, resolution: input.resolution, response_format: 'b64_json',
+      ...(input.quality ? { quality: input.quality } : {}),
       ...(images.length === 1 ? { image: images[0] } : { images }),
       ...(images.length > 1 && input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
     };
@@ -168,6 +172,7 @@ export function createEditService(deps: EditServiceDeps) {
     const meta: StagedMeta = work.stamped({
       jobId: editId, attempt: 1, requestId: answer.requestId ?? null, costTicks: answer.costTicks, share, prompt: input.prompt,
       model: input.model, params: { ...req, image: undefined, images: undefined, sources: loaded.length }, aspectRatio: null,
+      ...servedOf(answer, input.quality),
       slots: ok.map(() => 'image' as const), stagedAt: clock.now(), kind: 'edit',
       edit: { instruction: input.prompt, parents: knownParents(loaded), revisedPrompts: ok.map((i) => i.revisedPrompt ?? null) },
     });
@@ -204,14 +209,24 @@ export function createEditService(deps: EditServiceDeps) {
       const kept = problems.every((p) => p.state === 'failed' && p.kept);
       fail({ kind: 'storage', message: `${kept ? first.reason : notKept(first.problem, 'edited image')}${saved}` });
     }
-    return { results, blocked: answer.items.length - ok.length, requestId: answer.requestId ?? null, costTicks: answer.costTicks, sourceItemIds };
+    return {
+      results, blocked: answer.items.length - ok.length, requestId: answer.requestId ?? null, costTicks: answer.costTicks, sourceItemIds,
+      ...(choice.notice ? { notice: choice.notice } : {}),
+    };
   }
 
   function estimate(input: ParsedInput<'edit:estimate'>): EditEstimateView {
     const placeholder = { url: 'data:image/png;base64,' };
-    const est = estimateImageCost({ model: input.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder) }, table());
+    const choice = resolveImageChoice(input.model, input.quality, 'edit', table());
+    const est = estimateImageCost({
+      model: choice.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder),
+      ...(choice.quality ? { quality: choice.quality } : {}),
+    }, table());
     const inputTicks = est.inputTicks ?? 0;
-    return { ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source, ...spend.check(est.ticks) };
+    return {
+      ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source, ...(est.quality ? { quality: est.quality } : {}),
+      ...spend.check(est.ticks),
+    };
   }
 
   return { prepare, submit, estimate, sweep: () => sources.sweep(clock.now() - SOURCE_TTL_MS) };

@@ -12,9 +12,10 @@ import type { StoredBatch, StoredJob } from '../../core/jobs/types';
 import { BLOCKED_EXPLANATION, CANCELLED_IN_FLIGHT, FEWER_THAN_ASKED, LINK_NOT_DOWNLOADED } from '../../core/paid-work/words';
 import type { Clock } from '../../core/ports';
 import type { TaskOutcome } from '../../core/scheduler/scheduler';
-import type { ImageAspectRatio, ImageResolution, ImagineApi } from '../../core/xai';
+import type { ImageAspectRatio, ImageQuality, ImageResolution, ImagineApi } from '../../core/xai';
 import type { LibraryRecord } from '@contract';
 import type { PaidWork } from '../paid-work/paid-work';
+import { servedOf } from '../paid-work/ingest-input';
 
 export interface RunContext {
   api: ImagineApi;
@@ -61,6 +62,8 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
     {
       prompt: job.prompt, model: batch.model, n: job.n, response_format: 'b64_json',
       aspect_ratio: batch.aspectRatio as ImageAspectRatio, resolution: batch.resolution as ImageResolution,
+      // 2.0 always gets an explicit quality (xai-imagine-api-updates.md §1 #5); other models never do (§6 #75).
+      ...(batch.quality ? { quality: batch.quality as ImageQuality } : {}),
     },
     { signal, timeoutMs: ctx.timeoutMs() },
   ), { signal, disposing: ctx.disposing });
@@ -84,7 +87,8 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
   const meta: StagedMeta = ctx.work.stamped({
     jobId: job.id, attempt: job.attempts, requestId: result.requestId ?? null, costTicks: result.costTicks,
     share: result.costTicks === null ? null : Math.round(result.costTicks / job.n), prompt: job.prompt, model: batch.model,
-    params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution },
+    params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution, ...(batch.quality ? { quality: batch.quality } : {}) },
+    ...servedOf(result, batch.quality),
     aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots: slots.map((s) => s.slot), stagedAt: ctx.clock.now(),
   });
   const staged = await ctx.work.stage(meta, slots);

@@ -3,7 +3,7 @@
  * xAI's id the moment it arrives, then a runner per job polls, downloads and ingests. On start every unfinished job
  * resumes; a job caught mid-start is explained, never silently dropped.
  *
- * Videos pay through the shared ledger and budget (`SpendLedger`, see services/generation/spend.ts): a submit over
+ * Videos pay through the shared ledger and budget (`SpendLedger`, see services/ledger/spend.ts): a submit over
  * the cap is refused with its estimate, unfinished jobs count as committed at their estimate, and the cost xAI
  * reports for a finished (or blocked but billed) video is recorded once, with kind `video`.
  */
