@@ -11,7 +11,8 @@ import { cleanRewrite, enhanceInstruction, type ChatApi } from '../../core/enhan
 import type { Logger } from '../../core/ports';
 import { validationError } from '../../core/xai';
 import type { CapabilitySource } from '../models/capability-service';
-import type { SpendPort } from '../generation/spend';
+import type { SpendPort } from '../ledger/spend';
+import type { PaidWork } from '../paid-work/paid-work';
 import { BUILT_IN_TABLE } from '@contract';
 
 /** Longest answer asked for: a prompt of MAX_PROMPT_LENGTH characters is about a quarter as many tokens; twice that. */
@@ -22,7 +23,10 @@ const tokensAtMost = (text: string) => Math.ceil(text.length / 3) + 8;
 
 export function createEnhanceService(deps: {
   chat: ChatApi;
+  /** The one budget (check and hold before the call). */
   spend: SpendPort;
+  /** The one paid-work pipeline: it sends the call (429s waited out) and records the spend. */
+  work: Pick<PaidWork, 'callDirect' | 'record'>;
   settings: () => { enhanceModel: string; requestTimeoutSec: number };
   capabilities?: CapabilitySource;
   logger: Logger;
@@ -40,13 +44,15 @@ export function createEnhanceService(deps: {
     const hold = deps.spend.hold(estimate);
     const ref = newId();
     try {
-      const answer = await deps.chat.complete(
+      const sent = await deps.work.callDirect('text', () => deps.chat.complete(
         { model: model.id, messages: [{ role: 'system', content: system }, { role: 'user', content: input.prompt }], maxTokens: ENHANCE_MAX_TOKENS, temperature: 0.7 },
         { timeoutMs: deps.settings().requestTimeoutSec * 1000 },
-      );
+      ));
+      if (!sent.ok) fail(sent.failure.error);
+      const answer = sent.value;
       // Billed from here on, whatever the answer says.
       const costTicks = answer.costTicks ?? textCostTicks(model, answer.promptTokens, answer.completionTokens);
-      deps.spend.record({ kind: 'text', ref, ticks: costTicks });
+      deps.work.record('text', ref, costTicks);
       const rewrite = cleanRewrite(answer.content);
       deps.logger.info('enhance: rewrite received', { model: answer.model, requestId: answer.requestId, ticks: costTicks, chars: rewrite.length });
       if (!rewrite) fail({ kind: 'api', status: 200, code: 'empty-answer', message: `${model.name} answered with no rewrite. Try again, or keep your prompt as it is.` });

@@ -8,7 +8,8 @@ import type { ChatApi } from '../../core/enhance/ports';
 import type { Clock, Logger } from '../../core/ports';
 import { InMemorySavedPromptStore, type SavedPromptStore } from '../../core/prompts/saved-prompts';
 import { SqliteSavedPromptStore } from '../../adapters/prompts/sqlite-saved-prompt-store';
-import type { SpendPort } from '../generation/spend';
+import type { SpendPort } from '../ledger/spend';
+import type { PaidWork } from '../paid-work/paid-work';
 import type { CapabilitySource } from '../models/capability-service';
 import { createEnhanceService } from './enhance-service';
 import { createPromptLibrary } from './prompt-library';
@@ -22,6 +23,7 @@ export function createPromptsModule(deps: {
   dataDir: string | null;
   chat: ChatApi;
   spend: SpendPort;
+  work: Pick<PaidWork, 'callDirect' | 'record'>;
   settings: () => { enhanceModel: string; requestTimeoutSec: number };
   capabilities?: CapabilitySource;
   clock: Clock;
@@ -31,7 +33,7 @@ export function createPromptsModule(deps: {
   const newId = deps.newId ?? randomId;
   const store: SavedPromptStore = deps.dataDir ? new SqliteSavedPromptStore(path.join(deps.dataDir, 'prompts.db')) : new InMemorySavedPromptStore();
   const enhancer = createEnhanceService({
-    chat: deps.chat, spend: deps.spend, settings: deps.settings, logger: deps.logger, newId,
+    chat: deps.chat, spend: deps.spend, work: deps.work, settings: deps.settings, logger: deps.logger, newId,
     ...(deps.capabilities ? { capabilities: deps.capabilities } : {}),
   });
   const library = createPromptLibrary({ store, clock: deps.clock, newId });

@@ -11,8 +11,10 @@ import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-stor
 import { InMemorySavedPromptStore, formatPromptList, parsePromptList, type SavedPromptStore } from '../../../src-main/core/prompts/saved-prompts';
 import { SqliteSavedPromptStore } from '../../../src-main/adapters/prompts/sqlite-saved-prompt-store';
 import { createXaiChatClient } from '../../../src-main/adapters/xai/xai-chat-client';
-import { createSpendLedger } from '../../../src-main/services/generation/spend';
+import { createSpendLedger } from '../../../src-main/services/ledger/spend';
 import { createEnhanceService } from '../../../src-main/services/prompts/enhance-service';
+import { createPaidWork } from '../../../src-main/services/paid-work/paid-work';
+import { InMemoryResultStaging } from '../../../src-main/core/jobs/result-staging';
 import { createPromptLibrary } from '../../../src-main/services/prompts/prompt-library';
 import { cleanRewrite } from '../../../src-main/core/enhance/ports';
 import { TEST_KEY, startTestSimulator } from '../simulator/helpers';
@@ -90,7 +92,8 @@ describe('the enhancer', () => {
     const store = new InMemoryJobStore();
     const spend = createSpendLedger({ store, clock, events: { emit() {} }, budgetCapUsd: () => cap });
     const chat = createXaiChatClient({ baseUrl: sim.api, getApiKey: async () => TEST_KEY, clock });
-    return { spend, service: createEnhanceService({ chat, spend, settings: () => ({ enhanceModel, requestTimeoutSec: 30 }), logger: silent }) };
+    const work = createPaidWork({ staging: new InMemoryResultStaging(), library: { ingest: async () => { throw new Error('no images here'); } }, spend, clock, logger: silent });
+    return { spend, service: createEnhanceService({ chat, spend, work, settings: () => ({ enhanceModel, requestTimeoutSec: 30 }), logger: silent }) };
   };
 
   it('rewrites for an image, records the reported cost as text spend once, and sends nothing else', async () => {
