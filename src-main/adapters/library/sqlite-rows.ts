@@ -1,4 +1,4 @@
-import type { LibraryRecord } from '@contract';
+import type { LibraryRecord, OperationName, ProviderId } from '@contract';
 import type { SQLInputValue } from 'node:sqlite';
 import type { StoredItem } from '../../core/library/types';
 
@@ -6,7 +6,8 @@ import type { StoredItem } from '../../core/library/types';
 export const ITEM_COLUMNS = [
   'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
-  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview', 'served_model', 'served_quality', 'billed_ticks', 'original_prompt',
+  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview', 'served_model', 'served_quality', 'billed_ticks',
+  'provider', 'operation', 'seed', 'original_prompt',
 ] as const;
 
 /** An `items` row as node:sqlite returns it. */
@@ -44,6 +45,9 @@ export interface ItemRow {
   served_model?: string | null;
   served_quality?: string | null;
   billed_ticks?: number | null;
+  provider?: string | null;
+  operation?: string | null;
+  seed?: number | null;
 }
 
 export function toParams(i: StoredItem): SQLInputValue[] {
@@ -51,7 +55,8 @@ export function toParams(i: StoredItem): SQLInputValue[] {
     i.id, i.kind, i.createdAt, i.title ?? null, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
     i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
-    i.servedModel ?? null, i.servedQuality ?? null, i.billedTicks ?? null, i.originalPrompt ?? null,
+    i.servedModel ?? null, i.servedQuality ?? null, i.billedTicks ?? null,
+    i.provider ?? null, i.operation ?? null, i.seed ?? null, i.originalPrompt ?? null,
   ];
 }
 
@@ -101,5 +106,8 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     ...(r.served_model ? { servedModel: r.served_model } : {}),
     ...(r.served_quality ? { servedQuality: r.served_quality } : {}),
     ...(typeof r.billed_ticks === 'number' ? { billedTicks: r.billed_ticks } : {}),
+    ...(r.provider ? { provider: r.provider as ProviderId } : {}),
+    ...(r.operation ? { operation: r.operation as OperationName } : {}),
+    ...(typeof r.seed === 'number' ? { seed: r.seed } : {}),
   };
 }
