@@ -96,7 +96,7 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
           onChange={(e) => patch({ tileSize: Number(e.target.value) })}
         />
       </label>
-      <p className="lib-count" role="status" aria-live="polite" aria-label="Item count">
+      <p className="lib-count" role="status" aria-live="polite" aria-label="Item count" aria-busy={status === 'loading'}>
         {status === 'loading' && total === 0 ? 'Loading…' : capped ? `${total.toLocaleString()}+ items` : formatCount(total)}
       </p>
     </div>
