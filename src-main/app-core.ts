@@ -14,7 +14,10 @@ import type { SettingsStore } from './core/settings/settings-store';
 import { createFileSettingsStore } from './adapters/settings';
 import { createXaiImagineClient } from './adapters/xai';
 import type { ApiConnection } from './services/demo/api-connection';
-import { createImagineKeyValidator } from './services/key/key-validator';
+import { createImagineKeyValidator, createMinimaxKeyValidator, createStabilityKeyValidator } from './services/key/key-validator';
+import { createStabilityClient } from './adapters/stability';
+import { createMinimaxClient } from './adapters/minimax';
+import { startDemoSimulators } from './services/demo/demo-simulators';
 import { createSettingsModule } from './services/settings/settings-module';
 import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { FsResultStaging } from './adapters/jobs/fs-result-staging';
@@ -22,6 +25,7 @@ import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
 import { createCapabilityService } from './services/models/capability-service';
+import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
@@ -58,6 +62,10 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** `XAI_API_KEY`, honoured read-only when set. */
   envApiKey?: string;
+  /** `STABILITY_API_KEY` / `MINIMAX_API_KEY`, honoured read-only when set. */
+  envProviderKeys?: { stability?: string | undefined; minimax?: string | undefined };
+  /** Stability / MiniMax origins instead of their public hosts (the simulators in tests). */
+  providerBaseUrls?: { stability?: string | undefined; minimax?: string | undefined };
   /** Default: conf in `<dataDir>/settings.json`; Electron passes electron-store. */
   settingsStore?: SettingsStore;
   /** Native dialogs, reveal, OS drag and clipboard: Electron's; the browser host passes null (none of these). */
@@ -91,10 +99,17 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     settingsStore: options.settingsStore ?? createFileSettingsStore({ dir: dataDir, projectVersion: options.version, logger: options.logger }),
     validator: createImagineKeyValidator((baseUrl, getApiKey) =>
       createXaiImagineClient({ baseUrl, getApiKey, clock, retry: { maxAttempts: 1 }, logger: options.logger })),
-    startDemoServer: async () => (await import('./simulator')).startSimulator({ latencyMs: 300, video: { minMs: 3000 } }),
+    providerValidators: {
+      stability: createStabilityKeyValidator((baseUrl, getApiKey) =>
+        createStabilityClient({ baseUrl, getApiKey, clock, maxAttempts: 1, logger: options.logger, appVersion: options.version })),
+      minimax: createMinimaxKeyValidator((baseUrl, getApiKey) => createMinimaxClient({ baseUrl, getApiKey, clock, maxAttempts: 1, logger: options.logger })),
+    },
+    startDemoServer: startDemoSimulators,
     events: options.events,
     logger: options.logger,
     envApiKey: options.envApiKey,
+    envProviderKeys: options.envProviderKeys,
+    providerBaseUrls: options.providerBaseUrls,
     apiBaseUrlOverride: options.apiBaseUrl,
   });
 
@@ -176,6 +191,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     demo: () => vault.connection.isDemo(),
     capabilities,
   });
+  // Settings, presets and unsent work naming a retired model move to its successor before anything is sent (issue 15.2).
+  const retired = await migrateRetiredModels({ table: capabilities.current, jobs: jobStore, presets: jobStore, settings: vault.settings, logger: options.logger });
+  for (const notice of retired) vault.settings.addNotice(notice);
   // Staged images of the last run are filed before the queue moves (and before the shell says it is ready).
   await generation.start();
   // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the

@@ -65,6 +65,8 @@ const host = await startBrowserHost({
   logger,
   secrets: process.env.IMAGINE_SECRET_STORE === 'memory' ? new InMemorySecretStore() : new KeytarSecretStore({ logger }),
   envApiKey: process.env.XAI_API_KEY,
+  envProviderKeys: { stability: process.env.STABILITY_API_KEY, minimax: process.env.MINIMAX_API_KEY },
+  providerBaseUrls: { stability: process.env.IMAGINE_STABILITY_BASE_URL, minimax: process.env.IMAGINE_MINIMAX_BASE_URL },
 });
 
 logger.info('host: listening', { origin: host.origin, dataDir });

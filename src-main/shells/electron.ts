@@ -77,6 +77,7 @@ async function start() {
     secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),
     settingsStore: createFileSettingsStore({ dir: dataDir, projectVersion: app.getVersion(), logger, open: electronStoreFactory }),
     envApiKey: process.env.XAI_API_KEY,
+    envProviderKeys: { stability: process.env.STABILITY_API_KEY, minimax: process.env.MINIMAX_API_KEY },
     desktop: createElectronDesktop(),
     updater,
   });

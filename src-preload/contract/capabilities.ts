@@ -178,6 +178,28 @@ export function servedQuality(model: ImageModelSpec, chosen: ImageQuality | null
   return model.autoQuality?.[call] ?? 'low';
 }
 
+/** An image model and quality as they go to xAI: current model, quality to send (2.0: always explicit), notice. */
+export interface ImageChoice {
+  model: string;
+  /** `low` or `medium` for models that take a quality (never `auto`, xai-imagine-api-updates.md §1 #5); else absent. */
+  quality?: ServedQuality;
+  /** The retirement notice when `model` was rewritten ("… was retired by xAI on 2 Nov 2026; using … at Low quality."). */
+  notice: string | null;
+}
+
+/**
+ * What a stored or submitted (model, quality) becomes for new work: retired models are rewritten to their successor
+ * at the quality the retirement fixes (updates §1 #1–2), and the quality is resolved to what xAI would serve, so it
+ * is always sent explicitly. Unknown ids are kept as they are (the server answers 404, the user sees why).
+ */
+export function resolveImageChoice(id: string, quality: ImageQuality | null | undefined, call: 'generate' | 'edit',
+  table: CapabilityTable = BUILT_IN_TABLE): ImageChoice {
+  const resolved = resolveModel(id, 'image', table);
+  if (!resolved) return { model: id, notice: null };
+  const served = servedQuality(resolved.model, resolved.quality ?? quality, call);
+  return { model: resolved.model.id, ...(served ? { quality: served } : {}), notice: resolved.notice };
+}
+
 /** Price of one output image in ticks; undefined when the table has none for that quality and resolution. */
 export function imagePriceTicks(model: ImageModelSpec, quality: ServedQuality | undefined, resolution: ImageResolution): number | undefined {
   const rows = model.prices.filter((p) => p.resolution === resolution);

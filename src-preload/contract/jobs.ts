@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageResolution } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution } from './capabilities';
 
 /*
  * Generation jobs: a batch is what one submit asked for (prompts × n); each prompt becomes one or more requests
@@ -72,6 +72,10 @@ export const BatchView = z.object({
   model: z.string(),
   aspectRatio: ImageAspectRatio,
   resolution: ImageResolution,
+  /** The quality sent (2.0 only: `low` or `medium`, never `auto` — xai-imagine-api-updates.md §1 #5); absent: none. */
+  quality: ImageQuality.optional(),
+  /** One line when the model asked for was retired and its successor was used instead (issue 15.2). */
+  notice: z.string().optional(),
   /** Images per prompt. */
   n: z.number().int(),
   prompts: z.array(z.string()),
@@ -104,6 +108,8 @@ export const JobRequest = z
     model: z.string().trim().min(1).max(100),
     aspectRatio: ImageAspectRatio,
     resolution: ImageResolution,
+    /** "Quality" on models that take it (2.0); ignored by models without it. Absent: Auto. */
+    quality: ImageQuality.optional(),
   })
   .strict();
 export type JobRequest = z.infer<typeof JobRequest>;
@@ -115,6 +121,8 @@ export const CostEstimateView = z.object({
   ticks: z.number().int(),
   /** `listing`: from xAI's model list; `table`: the built-in price table; `unknown`: no price known. */
   source: z.enum(['listing', 'table', 'unknown']),
+  /** The quality the estimate is priced at (what xAI serves and bills for the choice); absent: the model has none. */
+  quality: ImageQuality.optional(),
   budgetCapUsd: z.number().nullable(),
   /** Spent this session plus what is still queued, in ticks: what the cap is compared against. */
   committedTicks: z.number().int(),
@@ -147,6 +155,8 @@ export const GeneratePreset = z.object({
   n: z.number().int(),
   aspectRatio: ImageAspectRatio,
   resolution: ImageResolution,
+  /** "Quality" as chosen (Auto, Low, Medium); absent for models without it and presets from before. */
+  quality: ImageQuality.optional(),
   promptSuffix: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -161,6 +171,7 @@ export const PresetSave = z
     n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
     aspectRatio: ImageAspectRatio,
     resolution: ImageResolution,
+    quality: ImageQuality.optional(),
     promptSuffix: PromptSuffix.default(''),
   })
   .strict();

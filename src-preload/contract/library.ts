@@ -45,8 +45,16 @@ export const LibraryRecord = z.object({
   durationMs: z.number().int().nullable(),
   bytes: z.number().int(),
   mime: z.string(),
-  /** Cost in the API's ticks, when known. */
+  /** Cost in the API's ticks, when known (this item's share of its request's bill). */
   costTicks: z.number().int().nullable(),
+  /**
+   * Who served it (xai-imagine-api-updates.md §1 #3: a response's `model` names the model that served, which differs
+   * from `model` — the one requested — when xAI redirects a retired slug), the quality it was served and billed at
+   * (2.0 only), and what xAI billed for the whole request the item came from. Present when known.
+   */
+  servedModel: z.string().max(200).optional(),
+  servedQuality: z.string().max(20).optional(),
+  billedTicks: z.number().int().optional(),
   requestId: z.string().nullable(),
   moderation: z.string().nullable(),
   sourceJobId: z.string().nullable(),

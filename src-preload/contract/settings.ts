@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageResolution, VIDEO_DURATIONS, VideoResolution, defaultModel } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, VIDEO_DURATIONS, VideoAspectRatio, VideoResolution, defaultModel } from './capabilities';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const DEFAULT_API_BASE_URL = 'https://api.x.ai/v1';
@@ -20,6 +20,8 @@ export const Settings = z.object({
   imageModel: z.string().trim().min(1, 'Choose an image model.').max(100),
   imageAspectRatio: ImageAspectRatio,
   imageResolution: ImageResolution,
+  /** "Quality" for models that take it (2.0): Auto serves low for generations, medium for edits (updates §1 #5). */
+  imageQuality: ImageQuality,
   /** Images per request (`n`), 1–10 (doc §11.1). */
   imageCount: z.number().int('Use a whole number.').min(API_LIMITS.images.min, `At least ${API_LIMITS.images.min}.`)
     .max(API_LIMITS.images.max, `At most ${API_LIMITS.images.max} per request.`),
@@ -27,6 +29,7 @@ export const Settings = z.object({
   videoDurationSec: z.number().int('Use whole seconds.').min(VIDEO_DURATIONS.min, `At least ${VIDEO_DURATIONS.min} second.`)
     .max(VIDEO_DURATIONS.max, `At most ${VIDEO_DURATIONS.max} seconds.`),
   videoResolution: VideoResolution,
+  videoAspectRatio: VideoAspectRatio,
   /** Requests in flight at once; 4 keeps clear of most rate limits. */
   concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
   requestTimeoutSec: z.number().int('Use whole seconds.').min(10, 'At least 10 seconds.').max(900, 'At most 900 seconds.'),
@@ -49,10 +52,12 @@ export const SETTINGS_DEFAULTS: Settings = {
   imageModel: defaultModel('image'),
   imageAspectRatio: '1:1',
   imageResolution: '1k',
+  imageQuality: 'auto',
   imageCount: 1,
   videoModel: defaultModel('video'),
   videoDurationSec: 8,
   videoResolution: '480p',
+  videoAspectRatio: '16:9',
   concurrency: 4,
   requestTimeoutSec: 180,
   apiBaseUrl: DEFAULT_API_BASE_URL,

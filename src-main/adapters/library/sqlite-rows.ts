@@ -6,7 +6,7 @@ import type { StoredItem } from '../../core/library/types';
 export const ITEM_COLUMNS = [
   'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
-  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview',
+  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview', 'served_model', 'served_quality', 'billed_ticks',
 ] as const;
 
 /** An `items` row as node:sqlite returns it. */
@@ -40,6 +40,9 @@ export interface ItemRow {
   preview: string | null;
   seq: number;
   content_hash?: string | null;
+  served_model?: string | null;
+  served_quality?: string | null;
+  billed_ticks?: number | null;
 }
 
 export function toParams(i: StoredItem): SQLInputValue[] {
@@ -47,6 +50,7 @@ export function toParams(i: StoredItem): SQLInputValue[] {
     i.id, i.kind, i.createdAt, i.title ?? null, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
     i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
+    i.servedModel ?? null, i.servedQuality ?? null, i.billedTicks ?? null,
   ];
 }
 
@@ -92,5 +96,8 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     preview: r.preview,
     // Only when known, so records of items from before hashing read exactly as they did.
     ...(r.content_hash ? { contentHash: r.content_hash } : {}),
+    ...(r.served_model ? { servedModel: r.served_model } : {}),
+    ...(r.served_quality ? { servedQuality: r.served_quality } : {}),
+    ...(typeof r.billed_ticks === 'number' ? { billedTicks: r.billed_ticks } : {}),
   };
 }

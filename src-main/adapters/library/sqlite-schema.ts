@@ -273,6 +273,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX share_links_item ON share_links (item_id, created_at);
   CREATE INDEX share_links_live ON share_links (expires_at) WHERE revoked_at IS NULL;
   `,
+  // v10 (issue 15): the model that served an item (xAI redirects retired slugs and names the server in `model`,
+  // xai-imagine-api-updates.md §1 #3), the quality served and billed, and the request's whole bill. NULL: unknown
+  // (items from before, imports).
+  `
+  ALTER TABLE items ADD COLUMN served_model TEXT;
+  ALTER TABLE items ADD COLUMN served_quality TEXT;
+  ALTER TABLE items ADD COLUMN billed_ticks INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

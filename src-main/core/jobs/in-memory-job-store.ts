@@ -19,6 +19,14 @@ export class InMemoryJobStore implements JobStore {
     }
   }
 
+  setBatchModel(id: string, model: string, quality: string | null): void {
+    const b = this.batches.find((x) => x.id === id);
+    if (!b) return;
+    b.model = model;
+    if (quality) b.quality = quality;
+    else delete b.quality;
+  }
+
   updateJob(job: StoredJob): void {
     if (this.jobs.has(job.id)) this.jobs.set(job.id, copy(job));
   }

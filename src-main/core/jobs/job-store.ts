@@ -41,6 +41,11 @@ export interface JobStore {
   getBatch(id: string): BatchWithJobs | undefined;
   /** The batch alone, without loading its jobs (the queue asks once per request; a batch may hold hundreds). */
   getBatchMeta(id: string): StoredBatch | undefined;
+  /**
+   * Rewrites the model and quality a batch sends (a retired model moved to its successor, issue 15.2), so its queued
+   * jobs and retries go out with the current one. `quality` null: none.
+   */
+  setBatchModel(id: string, model: string, quality: string | null): void;
   /** How many of the batch's jobs are queued or running (0: the batch has settled). */
   unfinishedJobs(batchId: string): number;
   /** Every batch, newest first, with jobs in queue order. */

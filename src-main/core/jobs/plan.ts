@@ -37,6 +37,7 @@ export function planBatch(args: {
     model: request.model,
     aspectRatio: request.aspectRatio,
     resolution: request.resolution,
+    ...(request.quality ? { quality: request.quality } : {}),
     n: request.n,
     prompts,
     estimateTicks: args.estimateTicks,

@@ -20,6 +20,9 @@ export interface StagedMeta {
   share: number | null;
   prompt: string;
   model: string;
+  /** The model that served (the response's `model`) and the quality served, when known (issue 15.5). */
+  servedModel?: string;
+  servedQuality?: string;
   params: Record<string, unknown>;
   aspectRatio: string | null;
   /** One entry per tile of the job, in order. */

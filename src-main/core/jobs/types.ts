@@ -10,6 +10,8 @@ export interface StoredBatch {
   model: string;
   aspectRatio: string;
   resolution: string;
+  /** The quality sent with every request of the batch (2.0: `low`/`medium`); absent for models without one. */
+  quality?: string;
   /** Images per prompt. */
   n: number;
   prompts: string[];

@@ -27,7 +27,8 @@ import {
 } from '../../core/xai';
 import { BUILT_IN_TABLE } from '@contract';
 import type { CapabilitySource } from '../models/capability-service';
-import { ingestInputOf } from '../generation/run-job';
+import { ingestInputOf, servedOf } from '../generation/run-job';
+import { resolveImageChoice } from '@contract';
 import { budgetRefusal, type SpendPort } from '../generation/spend';
 import type { IngestInput } from '../library/ingest';
 
@@ -160,19 +161,24 @@ export function createEditService(deps: EditServiceDeps) {
     return fail({ kind: 'api', status: 200, code: 'bad-response', message: 'xAI sent an image without data.' });
   }
 
-  async function submit(input: ParsedInput<'edit:submit'>): Promise<EditSubmitOutput> {
+  async function submit(asked: ParsedInput<'edit:submit'>): Promise<EditSubmitOutput> {
+    // A retired model goes out as its successor, and 2.0's quality is always explicit (issue 15.2–15.3).
+    const choice = resolveImageChoice(asked.model, asked.quality, 'edit', table());
+    const { quality: _chosen, ...rest } = asked;
+    const input = { ...rest, model: choice.model, ...(choice.quality ? { quality: choice.quality } : {}) };
     const caps = findImageModel(input.model, table());
     if (!caps?.maxEditSources) fail({ kind: 'validation', message: `${input.model} cannot edit images.`, issues: [{ path: 'model', message: 'Not an edit model.' }] });
     if (input.sources.length > caps.maxEditSources) {
       const message = `${caps.name} edits at most ${caps.maxEditSources} images at once; remove ${input.sources.length - caps.maxEditSources} to send this edit.`;
       fail(validationError([{ path: 'sources', message }]));
     }
-    const cost = estimate({ sourceCount: input.sources.length, model: input.model, n: input.n, resolution: input.resolution });
+    const cost = estimate({ sourceCount: input.sources.length, model: input.model, n: input.n, resolution: input.resolution, ...(input.quality ? { quality: input.quality } : {}) });
     if (cost.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('edit', cost.ticks, cost) }]));
     const loaded = await loadSources(input.sources);
     const images = loaded.map((s) => ({ url: bytesToDataUri(s.sent.bytes, s.sent.mime) }));
     const req: ImageEditRequest = {
       model: input.model, prompt: input.prompt, n: input.n, resolution: input.resolution, response_format: 'b64_json',
+      ...(input.quality ? { quality: input.quality } : {}),
       ...(images.length === 1 ? { image: images[0] } : { images }),
       ...(images.length > 1 && input.aspectRatio ? { aspect_ratio: input.aspectRatio } : {}),
     };
@@ -196,6 +202,7 @@ export function createEditService(deps: EditServiceDeps) {
     const meta: StagedMeta = {
       jobId: editId, attempt: 1, requestId: answer.requestId ?? null, costTicks: answer.costTicks, share, prompt: input.prompt,
       model: input.model, params: { ...req, image: undefined, images: undefined, sources: loaded.length }, aspectRatio: null,
+      ...servedOf(answer, input.quality),
       slots: ok.map(() => 'image' as const), stagedAt: clock.now(), kind: 'edit',
       edit: { instruction: input.prompt, parents: knownParents(loaded), revisedPrompts: ok.map((i) => i.revisedPrompt ?? null) },
       ...(spend.isDemo() ? { demo: true } : {}),
@@ -237,7 +244,10 @@ export function createEditService(deps: EditServiceDeps) {
       const saved = results.length > 0 ? ` ${results.length} of ${bytes.length} were saved.` : '';
       fail({ kind: 'storage', message: `${keptOrNot(problems[0] as string, kept)}${saved}` });
     }
-    return { results, blocked: answer.items.length - ok.length, requestId: answer.requestId ?? null, costTicks: answer.costTicks, sourceItemIds };
+    return {
+      results, blocked: answer.items.length - ok.length, requestId: answer.requestId ?? null, costTicks: answer.costTicks, sourceItemIds,
+      ...(choice.notice ? { notice: choice.notice } : {}),
+    };
   }
 
   /** Stages the paid images; false (logged) when the staging area cannot take them: the library may still. */
@@ -255,9 +265,16 @@ export function createEditService(deps: EditServiceDeps) {
 
   function estimate(input: ParsedInput<'edit:estimate'>): EditEstimateView {
     const placeholder = { url: 'data:image/png;base64,' };
-    const est = estimateImageCost({ model: input.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder) }, table());
+    const choice = resolveImageChoice(input.model, input.quality, 'edit', table());
+    const est = estimateImageCost({
+      model: choice.model, n: input.n, resolution: input.resolution, prompt: '', images: Array.from({ length: input.sourceCount }, () => placeholder),
+      ...(choice.quality ? { quality: choice.quality } : {}),
+    }, table());
     const inputTicks = est.inputTicks ?? 0;
-    return { ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source, ...spend.check(est.ticks) };
+    return {
+      ticks: est.ticks, inputTicks, outputTicks: est.ticks - inputTicks, source: est.source, ...(est.quality ? { quality: est.quality } : {}),
+      ...spend.check(est.ticks),
+    };
   }
 
   return { prepare, submit, estimate, sweep: () => sources.sweep(clock.now() - SOURCE_TTL_MS) };

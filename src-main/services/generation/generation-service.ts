@@ -13,7 +13,8 @@ import { createScheduler, type BackoffPolicy } from '../../core/scheduler/schedu
 import { estimateImageCost, imageGenerateIssues, validationError, type ImagineApi, type Issue } from '../../core/xai';
 import { budgetRefusal, createSpendLedger, type SpendLedger } from './spend';
 import type { CapabilitySource } from '../models/capability-service';
-import { BUILT_IN_TABLE } from '@contract';
+import { BUILT_IN_TABLE, resolveImageChoice, type ImageQuality } from '@contract';
+import { moveRetired } from '../../core/models/retirements';
 import { runJob, type LibraryIngest, type RunContext } from './run-job';
 import { recoverStaged } from './staged-recovery';
 import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from './presets';
@@ -130,7 +131,8 @@ export function createGenerationService(deps: GenerationDeps) {
   function pendingTicks(): number {
     let sum = 0;
     for (const { batch, jobs } of store.listBatches()) {
-      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never }, table()).ticks;
+      const quality = batch.quality as ImageQuality | undefined;
+      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never, ...(quality ? { quality } : {}) }, table()).ticks;
       for (const j of jobs) if (j.state === 'queued' || j.state === 'running') sum += per * j.n;
     }
     return sum;
@@ -139,14 +141,24 @@ export function createGenerationService(deps: GenerationDeps) {
   // Queued and running image requests count against the budget of every paid feature.
   const removeCommitted = spend.addCommitted(pendingTicks);
 
-  function estimate(request: JobRequest): CostEstimateView {
+  /** The request as it goes out: a retired model moved to its successor, the quality explicit (issue 15.2–15.3). */
+  function resolved(request: JobRequest): { request: JobRequest; notice: string | null } {
+    const choice = resolveImageChoice(request.model, request.quality, 'generate', table());
+    const { quality: _chosen, ...rest } = request;
+    return { request: { ...rest, model: choice.model, ...(choice.quality ? { quality: choice.quality } : {}) }, notice: choice.notice };
+  }
+
+  function estimate(input: JobRequest): CostEstimateView {
+    const { request } = resolved(input);
     const prompts = cleanPrompts(request.prompts);
     const images = prompts.length * request.n;
-    const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution }, table());
+    const one = estimateImageCost({
+      prompt: 'x', model: request.model, n: 1, resolution: request.resolution, ...(request.quality ? { quality: request.quality } : {}),
+    }, table());
     const ticks = one.ticks * images;
     return {
       images, requests: prompts.length * splitCount(request.n).length, perImageTicks: one.ticks, ticks, source: one.source,
-      ...spend.check(ticks),
+      ...(one.quality ? { quality: one.quality } : {}), ...spend.check(ticks),
     };
   }
 
@@ -154,7 +166,10 @@ export function createGenerationService(deps: GenerationDeps) {
     if (prompts.length === 0) fail(validationError([{ path: 'prompts', message: 'Write a prompt first.' }]));
     const issues: Issue[] = [];
     prompts.forEach((prompt, i) => {
-      const req = { prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution };
+      const req = {
+        prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution,
+        ...(request.quality ? { quality: request.quality } : {}),
+      };
       for (const issue of imageGenerateIssues(req, table())) {
         const path = issue.path === 'prompt' ? `prompts.${i}` : issue.path;
         if (!issues.some((x) => x.path === path && x.message === issue.message)) {
@@ -165,7 +180,8 @@ export function createGenerationService(deps: GenerationDeps) {
     if (issues.length > 0) fail(validationError(issues));
   }
 
-  function submit(request: JobRequest): BatchView {
+  function submit(input: JobRequest): BatchView {
+    const { request, notice } = resolved(input);
     const prompts = cleanPrompts(request.prompts);
     validate(request, prompts);
     const cost = estimate(request);
@@ -175,7 +191,7 @@ export function createGenerationService(deps: GenerationDeps) {
     rememberPrompts(prompts);
     for (const j of jobs) enqueue(j.id);
     logger.info('generation: batch queued', { batchId: batch.id, prompts: prompts.length, n: request.n, requests: jobs.length });
-    return view(batch.id);
+    return { ...view(batch.id), ...(notice ? { notice } : {}) };
   }
 
   let lastPromptAt = 0;
@@ -215,10 +231,20 @@ export function createGenerationService(deps: GenerationDeps) {
     return count;
   }
 
+  /** A retry goes out with the current model: a batch naming a retired one moves to its successor first (issue 15.2). */
+  function retireBatchModel(batchId: string): void {
+    const batch = store.getBatchMeta(batchId);
+    const moved = batch && moveRetired(batch, table());
+    if (!moved) return;
+    store.setBatchModel(batchId, moved.model, moved.quality === 'auto' ? 'low' : moved.quality);
+    events.emit('app:notice', { level: 'info', message: moved.notice });
+  }
+
   function retry(t: { jobId?: string | undefined; batchId?: string | undefined }): number {
     let count = 0;
     for (const job of targets(t)) {
       if (!RETRYABLE_STATES.includes(job.state)) continue;
+      retireBatchModel(job.batchId);
       // A fresh request for all of this job's images; any already saved from the last attempt stay in the library.
       Object.assign(job, { state: 'queued', startedAt: null, finishedAt: null, error: null, costTicks: null, requestId: null });
       job.tiles = job.tiles.map((x) => pendingTile(x.index));

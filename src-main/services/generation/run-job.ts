@@ -13,7 +13,7 @@ import type { ResultStaging, StagedMeta, StagedSlot } from '../../core/jobs/resu
 import type { StoredBatch, StoredJob } from '../../core/jobs/types';
 import type { Clock, Logger } from '../../core/ports';
 import type { TaskOutcome } from '../../core/scheduler/scheduler';
-import type { ImageAspectRatio, ImageItem, ImageResolution, ImageResult, ImagineApi } from '../../core/xai';
+import type { ImageAspectRatio, ImageItem, ImageQuality, ImageResolution, ImageResult, ImagineApi } from '../../core/xai';
 import type { IngestInput } from '../library/ingest';
 
 /** The part of the library service generation needs; `query`/`records` let recovery find items filed just before a crash. */
@@ -74,18 +74,32 @@ export const notKept = (problem: string) => `The image arrived but could not be 
 /** The library refused the bytes themselves (not an image): keeping them for another try would not help. */
 export const refusedBytes = (err: unknown) => toAppError(err).kind === 'validation';
 
+/**
+ * Who served a response and at what quality, for the staged meta (issue 15.5): the response's `model` when it names
+ * one (xai-imagine-api-updates.md §1 #3, §7 Q3), the quality that was sent (`auto` is never sent, §1 #5).
+ */
+export function servedOf(result: Pick<ImageResult, 'model'>, quality: string | null | undefined): Pick<StagedMeta, 'servedModel' | 'servedQuality'> {
+  return { ...(result.model ? { servedModel: result.model } : {}), ...(quality ? { servedQuality: quality } : {}) };
+}
+
+/** Served model, quality and the request's whole bill on the item, from a staged meta. */
+const served = (meta: StagedMeta): Pick<IngestInput, 'servedModel' | 'servedQuality' | 'billedTicks'> => ({
+  servedModel: meta.servedModel ?? null, servedQuality: meta.servedQuality ?? null, billedTicks: meta.costTicks,
+});
+
 /** The library ingest of one paid image (slot `index`), from the job or from a staged meta alone. */
 export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array, index = 0): IngestInput {
   if (meta.kind === 'edit' && meta.edit) {
     return {
       bytes, kind: 'image', origin: 'edited', prompt: meta.edit.revisedPrompts[index] ?? meta.prompt, editInstruction: meta.edit.instruction,
-      model: meta.model, params: meta.params, costTicks: meta.share, requestId: meta.requestId, sourceJobId: meta.jobId,
+      model: meta.model, params: meta.params, costTicks: meta.share, requestId: meta.requestId, sourceJobId: meta.jobId, ...served(meta),
       parents: meta.edit.parents.map((parentId) => ({ kind: 'edited-from' as const, parentId })),
     };
   }
   return {
     bytes, kind: 'image', origin: 'generated', prompt: meta.prompt, model: meta.model, params: meta.params,
     aspectRatio: meta.aspectRatio, costTicks: meta.share, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
+    ...served(meta),
   };
 }
 
@@ -106,7 +120,8 @@ async function stage(ctx: RunContext, batch: StoredBatch, job: StoredJob, result
   const meta: StagedMeta = {
     jobId: job.id, attempt: job.attempts, requestId: result.requestId ?? null, costTicks: result.costTicks,
     share: result.costTicks === null ? null : Math.round(result.costTicks / job.n), prompt: job.prompt, model: batch.model,
-    params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution },
+    params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution, ...(batch.quality ? { quality: batch.quality } : {}) },
+    ...servedOf(result, batch.quality),
     aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots, stagedAt: ctx.clock.now(),
     ...(ctx.demo?.() ? { demo: true } : {}),
   };
@@ -140,6 +155,8 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
       {
         prompt: job.prompt, model: batch.model, n: job.n, response_format: 'b64_json',
         aspect_ratio: batch.aspectRatio as ImageAspectRatio, resolution: batch.resolution as ImageResolution,
+        // 2.0 always gets an explicit quality (xai-imagine-api-updates.md §1 #5); other models never do (§6 #75).
+        ...(batch.quality ? { quality: batch.quality as ImageQuality } : {}),
       },
       { signal, timeoutMs: ctx.timeoutMs() },
     );

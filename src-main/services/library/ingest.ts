@@ -27,6 +27,10 @@ export interface IngestInput {
   params?: Record<string, unknown>;
   aspectRatio?: string | null;
   costTicks?: number | null;
+  /** The model that served (the response's `model`), the quality served, the request's whole bill (issue 15.5). */
+  servedModel?: string | null;
+  servedQuality?: string | null;
+  billedTicks?: number | null;
   requestId?: string | null;
   moderation?: string | null;
   sourceJobId?: string | null;
@@ -82,6 +86,9 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
     bytes: input.bytes.length,
     mime: 'application/octet-stream',
     costTicks: input.costTicks ?? null,
+    ...(input.servedModel ? { servedModel: input.servedModel } : {}),
+    ...(input.servedQuality ? { servedQuality: input.servedQuality } : {}),
+    ...(typeof input.billedTicks === 'number' ? { billedTicks: input.billedTicks } : {}),
     requestId: input.requestId ?? null,
     moderation: input.moderation ?? null,
     sourceJobId: input.sourceJobId ?? null,

@@ -61,6 +61,8 @@ export function importInputFor(name: string, bytes: Uint8Array): IngestInput {
     params: xmp?.params ?? { importedFrom: name },
     prompt: xmp?.prompt ?? undefined,
     model: xmp?.model ?? null,
+    servedModel: xmp?.servedModel ?? null,
+    servedQuality: xmp?.quality ?? null,
     editInstruction: xmp?.editInstruction ?? null,
     requestId: xmp?.requestId ?? null,
     createdAt: plausibleDate(xmp?.createdAt),

@@ -8,7 +8,7 @@ import { needsOnboarding } from '../../../src-renderer/src/stores/settings-slice
 import { useStudio } from '../../../src-renderer/src/stores/store';
 import { NO_KEY, installFakeApi, view } from '../fake-api';
 
-const VALID = { configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' } as const;
+const VALID = { provider: 'xai', configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' } as const;
 
 beforeEach(() => useStudio.setState({ settingsView: view(), keyStatus: NO_KEY, onboardingOpen: true, info: null }));
 
@@ -39,6 +39,23 @@ describe('key form', () => {
     expect(screen.getByText('Working')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Remove key' }));
     await waitFor(() => expect(useStudio.getState().keyStatus?.state).toBe('not-set'));
+  });
+
+  it('each provider has its own key panel: Stability’s key is checked and stored under its own name', async () => {
+    const stabilityNone = { ...NO_KEY, provider: 'stability', message: 'No Stability AI API key yet.' } as const;
+    const stored = { ...VALID, provider: 'stability', hint: 'sk…42' } as const;
+    const calls = installFakeApi({ 'key:set': () => ({ stored: true, outcome: 'valid', message: 'Saved.', status: stored }) });
+    useStudio.setState({ keyStatus: VALID, providerKeys: { xai: VALID, stability: stabilityNone } });
+    const user = userEvent.setup();
+    render(<KeyPanel provider="stability" />);
+    expect(screen.getByRole('region', { name: 'Stability AI key' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Stability AI API key'), 'sk-stability-42');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(screen.getByLabelText('Masked key')).toHaveTextContent('sk…42'));
+    expect(calls).toEqual([{ channel: 'key:set', input: { provider: 'stability', key: 'sk-stability-42' } }]);
+    // xAI's key, which the paid forms wait for, is not touched.
+    expect(useStudio.getState().keyStatus).toEqual(VALID);
+    expect(screen.getByRole('link', { name: 'platform.stability.ai' })).toHaveAttribute('href', 'https://platform.stability.ai/account/keys');
   });
 
   it('an environment key is read-only', () => {

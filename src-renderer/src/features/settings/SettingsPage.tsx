@@ -29,6 +29,8 @@ function SettingsGrid({ view }: { view: SettingsView }) {
   return (
       <div className="settings-grid">
         <KeyPanel />
+        <KeyPanel provider="stability" />
+        <KeyPanel provider="minimax" />
         <DemoPanel />
         <section className="settings-card" aria-labelledby="image-defaults-heading">
           <h2 id="image-defaults-heading">Image defaults</h2>
