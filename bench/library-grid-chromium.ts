@@ -234,6 +234,19 @@ async function searchAsYouType(page: Page, words: readonly string[]) {
         if (count?.getAttribute('aria-busy') === 'false' && (!first || first.getAttribute('aria-label') !== 'Loading item')) return;
       }
     });
+  await page.evaluate(() => {
+    const w = window as unknown as { __type: { keys: number[]; busy: [number, string][] } };
+    if (w.__type) return;
+    w.__type = { keys: [], busy: [] };
+    document.addEventListener('keydown', (e) => w.__type.keys.push(e.timeStamp), { capture: true });
+    // The whole document: the count's element may be replaced while results come and go.
+    new MutationObserver((list) => {
+      for (const m of list) {
+        const el = m.target as HTMLElement;
+        if (el.getAttribute('aria-label') === 'Item count') w.__type.busy.push([performance.now(), el.getAttribute('aria-busy') ?? '']);
+      }
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+  });
   for (let pass = 0; pass < 3; pass += 1) {
     for (const word of words) {
       await box.fill('');
@@ -241,15 +254,8 @@ async function searchAsYouType(page: Page, words: readonly string[]) {
       await page.waitForTimeout(400); // the rest of the ids after a first page (REST_DELAY_MS) lands first
       await page.evaluate(() => {
         const w = window as unknown as { __type: { keys: number[]; busy: [number, string][] } };
-        w.__type = { keys: [], busy: [] };
-        document.addEventListener('keydown', (e) => w.__type.keys.push(e.timeStamp), { capture: true });
-        // The whole document: the count's element may be replaced while results come and go.
-        new MutationObserver((list) => {
-          for (const m of list) {
-            const el = m.target as HTMLElement;
-            if (el.getAttribute('aria-label') === 'Item count') w.__type.busy.push([performance.now(), el.getAttribute('aria-busy') ?? '']);
-          }
-        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+        w.__type.keys = [];
+        w.__type.busy = [];
       });
       await box.pressSequentially(word, { delay: KEY_DELAY_MS });
       const result = await page.evaluate(async () => {
@@ -258,10 +264,12 @@ async function searchAsYouType(page: Page, words: readonly string[]) {
         const last = w.__type.keys.at(-1) ?? 0;
         for (let i = 0; i < 1200; i += 1) {
           const count = document.querySelector<HTMLElement>('[aria-label="Item count"]');
-          const wentBusy = w.__type.busy.some(([t, v]) => t >= last && v === 'true');
+          // The answer to the last text lands as the count's busy → idle after the keystroke (it may have been
+          // busy already, with an older text's query, when the key went down).
+          const answered = w.__type.busy.some(([t, v]) => t >= last && v === 'false');
           const first = document.querySelector<HTMLElement>('[role="grid"] [role="gridcell"]');
           const idle = count?.getAttribute('aria-busy') === 'false';
-          if (wentBusy && idle && (!first || first.getAttribute('aria-label') !== 'Loading item')) {
+          if (answered && idle && (!first || first.getAttribute('aria-label') !== 'Loading item')) {
             const painted = await frame();
             return { ms: painted - last, count: count?.textContent ?? '' };
           }
