@@ -9,6 +9,9 @@ import { createLibraryHandlers } from './services/library/library-handlers';
 import { createLibraryService } from './services/library/library-service';
 import { createLibrarySwitch, type OpenLibrary } from './services/library/library-switch';
 import { guardLibrarySwitch } from './services/library/library-switch-guard';
+import { createLibraryFolderHandler } from './services/library/library-folder-handler';
+import { judgeLibraryFolder } from './adapters/library/library-folder';
+import { parseApiBaseUrl } from './core/xai';
 import { InMemorySecretStore, type SecretStore } from './core/secrets/secret-store';
 import type { SettingsStore } from './core/settings/settings-store';
 import { createFileSettingsStore } from './adapters/settings';
@@ -42,7 +45,7 @@ import { createXaiFilesClient } from './adapters/xai/xai-files-client';
 import { createShareService } from './services/share/share-service';
 import { createShareHandlers } from './services/share/share-handlers';
 import type { FilesApi } from './core/share/ports';
-import { AppErrorException } from './core/app-error';
+import { AppErrorException, fail } from './core/app-error';
 import { createDeepLinkRouter, type DeepLinkRouter } from './services/links/deep-link-router';
 import { BROWSER_HOST_UPDATES, type Updater } from './core/updates/updater';
 import { createUpdatesHandlers } from './services/updates/updates-handlers';
@@ -56,8 +59,14 @@ export interface CoreOptions {
   events: EventSink;
   clock: Clock;
   logger: Logger;
-  /** xAI API base URL override (proxies, the simulator). */
-  apiBaseUrl?: string;
+  /**
+   * xAI API base URL override (proxies, the simulator): only from the command line / environment, and in Electron
+   * only once the user confirmed it in a native dialog. Refused at start unless https (or http to loopback) with
+   * no query, fragment or user-info.
+   */
+  apiBaseUrl?: string | undefined;
+  /** The browser host's `--library-dir`: empty, missing or already a library, else the start fails with the reason. */
+  libraryDir?: string | undefined;
   /** The API key vault: keytar (+ safeStorage fallback in Electron). Shells always pass one; tests may omit it (in-memory). */
   secrets?: SecretStore;
   /** `XAI_API_KEY`, honoured read-only when set. */
@@ -93,6 +102,15 @@ export interface AppCore {
  */
 export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const { dataDir, clock } = options;
+  const apiBase = options.apiBaseUrl === undefined ? undefined : parseApiBaseUrl(options.apiBaseUrl);
+  if (apiBase && !apiBase.ok) throw new Error(`API base URL ${options.apiBaseUrl} refused: ${apiBase.reason}`);
+  // The other providers' keys follow the same rule: their start-up addresses are checked like xAI's.
+  for (const [provider, url] of Object.entries(options.providerBaseUrls ?? {})) {
+    const parsed = url ? parseApiBaseUrl(url) : null;
+    if (parsed && !parsed.ok) throw new Error(`${provider} base URL ${url} refused: ${parsed.reason}`);
+  }
+  const folderOverride = options.libraryDir === undefined ? undefined : judgeLibraryFolder(options.libraryDir, { mayCreate: true });
+  if (folderOverride && !folderOverride.ok) throw new Error(`Library folder refused: ${folderOverride.reason}`);
   const vault = await createSettingsModule({
     dataDir,
     secrets: options.secrets ?? new InMemorySecretStore(),
@@ -110,7 +128,8 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     envApiKey: options.envApiKey,
     envProviderKeys: options.envProviderKeys,
     providerBaseUrls: options.providerBaseUrls,
-    apiBaseUrlOverride: options.apiBaseUrl,
+    apiBaseUrlOverride: apiBase?.ok ? apiBase.url : undefined,
+    libraryDirOverride: folderOverride?.ok ? folderOverride.dir : undefined,
   });
 
   /**
@@ -119,11 +138,17 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
    */
   const openStartupLibrary = async (): Promise<OpenLibrary> => {
     const wanted = vault.connection.libraryDir();
+    const fallback = path.join(dataDir, 'library');
     try {
+      // A saved folder is judged again: it may predate these checks, or have filled with other files since.
+      const { settings, effective } = vault.settings.get();
+      if (!effective.demo && !effective.libraryDirOverridden && settings.libraryDir !== null) {
+        const verdict = judgeLibraryFolder(wanted, { mayCreate: false });
+        if (!verdict.ok) throw new Error(verdict.reason);
+      }
       return await openLibrary(wanted);
     } catch (err) {
-      const fallback = path.join(dataDir, 'library');
-      if (wanted === fallback) throw err;
+      if (wanted === fallback || vault.settings.get().effective.libraryDirOverridden) throw err;
       options.logger.error('library: configured folder failed to open', { dir: wanted, error: String(err) });
       await vault.settings.update({ libraryDir: null });
       vault.settings.addNotice(
@@ -275,21 +300,32 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
   });
 
+  // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
+  const switchGuard = guardLibrarySwitch({
+    update: (patch) => vault.settings.update(patch),
+    current: () => vault.settings.get(),
+    busy: () => generation.busyCount() + video.busyCount(),
+    switchTo: async (dir) => {
+      await libraries.switchTo(dir);
+      options.events.emit('library:changed', { reason: 'switched' });
+    },
+  });
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'links:pending': () => links.takePending(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
-    // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
-    'settings:update': guardLibrarySwitch({
-      update: vault.handlers['settings:update'],
+    // The page's schema has no `libraryDir`; refused here too, for any caller that skips the dispatcher's check.
+    'settings:update': (patch) =>
+      'libraryDir' in patch
+        ? fail({ kind: 'validation', message: 'The library folder is chosen with “Choose folder…” (or --library-dir).', issues: [{ path: 'libraryDir', message: 'Not settable here.' }] })
+        : switchGuard(patch),
+    'settings:library-folder': createLibraryFolderHandler({
+      grants: exporting.grants,
+      judge: (dir) => judgeLibraryFolder(dir, { mayCreate: false }),
+      update: switchGuard,
       current: () => vault.settings.get(),
-      busy: () => generation.busyCount() + video.busyCount(),
-      switchTo: async (dir) => {
-        await libraries.switchTo(dir);
-        options.events.emit('library:changed', { reason: 'switched' });
-      },
     }),
     ...createGenerationHandlers(generation),
     ...createModelsHandlers(capabilities),

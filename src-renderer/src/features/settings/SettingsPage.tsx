@@ -49,12 +49,11 @@ function SettingsGrid({ view }: { view: SettingsView }) {
           <h2 id="connection-heading">Connection and spending</h2>
           <SettingField field="concurrency" label="Requests at once" kind={{ type: 'number', min: 1, max: 16 }} help="4 keeps clear of most rate limits." />
           <SettingField field="requestTimeoutSec" label="Request timeout (seconds)" kind={{ type: 'number', min: 10, max: 900 }} />
-          <SettingField
-            field="apiBaseUrl"
-            label="API base URL"
-            kind={{ type: 'text', placeholder: 'https://api.x.ai/v1' }}
-            help={view.effective.apiBaseUrlOverridden ? `Overridden on the command line: ${view.effective.apiBaseUrl}` : 'Change only for a proxy.'}
-          />
+          <p className="hint" id="api-address">
+            Requests go to <code>{view.effective.apiBaseUrl}</code>
+            {view.effective.demo ? ' (the built-in simulator).' : view.effective.apiBaseUrlOverridden ? ', the address given when the app was started.' : '.'}{' '}
+            A proxy is set when starting the app (<code>--api-base-url</code>), never here: the address decides where your key goes.
+          </p>
           <SettingField field="budgetCapUsd" label="Budget cap (USD, optional)" kind={{ type: 'number', min: 0, step: 0.01, optional: true }} help="Leave empty for no cap." />
         </section>
         <section className="settings-card" aria-labelledby="appearance-heading">
