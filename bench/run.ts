@@ -10,6 +10,7 @@ import { generationBench } from './generation-bench';
 import { libraryGridChromiumBench } from './library-grid-chromium';
 import { libraryImportBench } from './library-import-bench';
 import { issue16Figures } from './figures';
+import { pacingBench } from './pacing-bench';
 
 /** A named bench module; `run` returns a JSON-serialisable result. */
 export interface BenchModule {
@@ -23,7 +24,7 @@ export interface BenchOptions {
   quick: boolean;
 }
 
-const MODULES: BenchModule[] = [libraryBench, generationBench, libraryGridChromiumBench, libraryImportBench];
+const MODULES: BenchModule[] = [libraryBench, generationBench, pacingBench, libraryGridChromiumBench, libraryImportBench];
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
