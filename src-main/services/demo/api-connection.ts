@@ -13,7 +13,7 @@ export const PROVIDER_ORIGINS: Record<OtherProvider, string> = { stability: 'htt
  * at once: where requests go, which key to send, and which library folder results belong to.
  */
 export interface ApiConnection {
-  /** The simulator's base URL in demo mode; else a command-line override or the `apiBaseUrl` setting. */
+  /** The simulator's base URL in demo mode; else a confirmed start-up address or xAI's. */
   baseUrl(): string;
   /** The key for the Authorization header: a fixed demo key in demo mode, else the keychain/environment key. */
   getApiKey(): Promise<string | null>;

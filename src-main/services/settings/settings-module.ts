@@ -23,6 +23,7 @@ export interface SettingsModuleDeps {
   logger: Logger;
   envApiKey?: string | undefined;
   apiBaseUrlOverride?: string | undefined;
+  libraryDirOverride?: string | undefined;
   /** `STABILITY_API_KEY` / `MINIMAX_API_KEY`, honoured read-only when set. */
   envProviderKeys?: Partial<Record<OtherProvider, string | undefined>>;
   /** Origins instead of the public hosts (tests point these at the simulators). */
@@ -50,6 +51,7 @@ export async function createSettingsModule(deps: SettingsModuleDeps): Promise<Se
     logger: deps.logger,
     dataDir: deps.dataDir,
     apiBaseUrlOverride: deps.apiBaseUrlOverride,
+    libraryDirOverride: deps.libraryDirOverride,
   });
   await settings.load();
   const key = createKeyService({

@@ -30,6 +30,26 @@ export async function updateSettings(patch: SettingsPatch): Promise<FieldErrors 
   }
 }
 
+/**
+ * "Choose folder…": main shows its native folder dialog and hands back a one-use grant, which goes straight back
+ * to main; the page never names a path. `reset` goes back to the default folder. Answers main's refusal, if any.
+ */
+export async function chooseLibraryFolder(reset = false): Promise<string | null> {
+  try {
+    let folder: string | null = null;
+    if (!reset) {
+      const chosen = await invoke('desktop:choose-folder', { title: 'Choose a library folder', purpose: 'library' });
+      if (!chosen.folder) return null;
+      folder = chosen.folder.token;
+    }
+    useStudio.getState().setSettingsView(await invoke('settings:library-folder', { folder }));
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError) return err.error.message;
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** One click between demo and real. */
 export function setDemoMode(on: boolean) {
   return updateSettings({ demoMode: on });
