@@ -221,6 +221,9 @@ export function publishedRps(model: ModelSpec, tier = 0): number {
   return model.rps[Math.min(Math.max(0, tier), model.rps.length - 1)] ?? 1;
 }
 
+/** How many usage tiers the table publishes rate limits for (xAI: 0–4 by cumulative spend, updates §4). */
+export const RATE_TIER_COUNT = Math.max(...builtInModels().map((m) => m.rps.length));
+
 /** Image ratios a model takes (`auto` included where it does). */
 export const ratiosOf = (model: ImageModelSpec): readonly ImageRatio[] => model.ratios;
 
