@@ -13,6 +13,8 @@ export interface GenerateDraft {
   resolution: BatchView['resolution'];
   /** "Quality" for models that take it (2.0); kept (and ignored by main) for models without it. */
   quality: ImageQuality;
+  /** The prompt as written, while `text` is a rewrite of it the user accepted ("Enhance prompt"); null otherwise. */
+  originalPrompt?: string | null;
 }
 
 /** The form's options (what Settings provides defaults for); the prompt text and batch mode are not options. */

@@ -2,7 +2,7 @@
  * Side effects of the Generate screen: calls to main through lib/api.ts, then store updates. Events from main are
  * routed here at bootstrap, so the board follows the queue even after a reload.
  */
-import type { EventPayload, JobRequest } from '@contract';
+import { expandWildcards, type EventPayload, type JobRequest } from '@contract';
 import { ApiError, invoke, subscribe } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { promptsOf } from './format';
@@ -10,11 +10,20 @@ import { migrateLocalHistory } from './prompt-history';
 import { notifyWhenAway } from '../shell/notify';
 import { followSettings } from '../settings/form-defaults';
 
+/** The prompts the draft sends: one per line in batch mode, each `{a|b}` wildcard expanded (see `draftPrompts`). */
+export function draftPrompts(text: string, batchMode: boolean): string[] {
+  return promptsOf(text, batchMode).flatMap((p) => expandWildcards(p));
+}
+
 export function requestFromDraft(): JobRequest {
   const { draft } = useStudio.getState();
+  const prompts = draftPrompts(draft.text, draft.batchMode);
   return {
-    prompts: promptsOf(draft.text, draft.batchMode), n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution,
+    prompts, n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution,
+    // Main resolves it to what xAI serves (Auto → Low for generations) and sends it only to models that take it.
     quality: draft.quality,
+    // The original is kept only for the one prompt it was rewritten into (not for a wildcard batch made from it).
+    ...(draft.originalPrompt && prompts.length === 1 && !draft.batchMode ? { originalPrompt: draft.originalPrompt } : {}),
   };
 }
 
