@@ -32,7 +32,8 @@ export async function keepCanvas(store: CanvasStore): Promise<() => void> {
       store.setState({
         doc: { sources: session.sources, selectedKey: session.selectedKey },
         prompt: session.prompt,
-        params: session.params,
+        // A canvas kept before quality existed takes today's default.
+        params: { ...now.params, ...session.params, quality: session.params.quality ?? now.params.quality },
         steps: session.steps,
         currentStepId: session.currentStepId,
         refusals: dropped.map((name, i) => ({ id: -1 - i, name, reason: 'Not kept since the last session: add it again.' })),

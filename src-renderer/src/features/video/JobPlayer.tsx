@@ -5,6 +5,7 @@ import { useStudio } from '../../stores/store';
 import { VideoPlayer } from '../player/VideoPlayer';
 import { saveFrame } from './commands';
 import { CompareView } from './CompareView';
+import { normalizeForm } from './form-model';
 
 /** A finished job on the Video page: the shared player (playing as it opens), and Use this frame / Extend / Edit. */
 export function JobPlayer({ job }: { job: VideoJobView }) {
@@ -12,8 +13,11 @@ export function JobPlayer({ job }: { job: VideoJobView }) {
   const [comparing, setComparing] = useState(false);
   const patch = useStudio((s) => s.patchVideoForm);
   const close = useStudio((s) => s.playVideoJob);
-  const reuse = (mode: 'extend' | 'edit') =>
-    job.itemId && patch({ mode, prompt: '', video: { itemId: job.itemId, thumb: job.poster, durationMs: job.durationMs } });
+  // Edit and extend are documented for grok-imagine-video only (xai-imagine-api-updates.md §1 #16): normalizeForm
+  // moves the form onto a model that does the mode.
+  const reuse = (mode: 'extend' | 'edit') => job.itemId && patch(normalizeForm({
+    ...useStudio.getState().video.form, mode, prompt: '', video: { itemId: job.itemId, thumb: job.poster, durationMs: job.durationMs },
+  }), false);
 
   if (!job.file) return null;
   return (

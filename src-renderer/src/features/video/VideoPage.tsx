@@ -6,6 +6,7 @@ import { KeyGate } from '../shell/KeyGate';
 import { VideoForm } from './VideoForm';
 import { VideoJobList } from './VideoJobList';
 import { JobPlayer } from './JobPlayer';
+import { normalizeForm } from './form-model';
 import './video.css';
 
 const VIDEO_HANDOFFS = new Set(['animate', 'extend', 'edit-video']);
@@ -26,8 +27,10 @@ async function takeVideoHandoff(): Promise<void> {
       // The original rather than the small thumbnail (previews render in the background): the frame is shown large.
       patch({ mode: 'image', image: { itemId: record.id, thumb: record.file }, prompt: '' });
     } else {
+      // Edit and extend are for grok-imagine-video only: normalizeForm moves the form onto a model that does the mode.
       const mode = handoff.action === 'extend' ? 'extend' : 'edit';
-      patch({ mode, prompt: '', video: { itemId: record.id, thumb: record.thumb, durationMs: record.durationMs } });
+      const form = useStudio.getState().video.form;
+      patch(normalizeForm({ ...form, mode, prompt: '', video: { itemId: record.id, thumb: record.thumb, durationMs: record.durationMs } }), false);
     }
   } catch {
     // The item went away between the click and now: nothing to prefill.
