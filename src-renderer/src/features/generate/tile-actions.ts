@@ -78,9 +78,9 @@ export function useTileActions(args: { itemId: string | null; record: LibraryRec
     ...(batch ? [{ id: 'remix', label: 'Remix', icon: '↻', run: () => applyRemix(settingsOfBatch(batch, job.prompt)) }] : []),
     { id: 'edit', label: 'Edit', icon: '✎', run: () => handOff({ action: 'edit', itemId }) },
     { id: 'animate', label: 'Animate', icon: '▶', run: () => handOff({ action: 'animate', itemId }) },
+    { id: 'copy-prompt', label: copied ? 'Prompt copied' : 'Copy prompt', icon: copied ? '✓' : '“', run: () => void copyText(job.prompt).then(setCopied) },
     { id: 'vary-subtle', label: VARY_LABEL.subtle, icon: '≈', run: () => void varyItem(itemId, 'subtle') },
     { id: 'vary-strong', label: VARY_LABEL.strong, icon: '≋', run: () => void varyItem(itemId, 'strong') },
-    { id: 'copy-prompt', label: copied ? 'Prompt copied' : 'Copy prompt', icon: copied ? '✓' : '“', run: () => void copyText(job.prompt).then(setCopied) },
   ];
   return { actions, copied };
 }
