@@ -8,6 +8,7 @@ import { app, BrowserWindow, nativeTheme, safeStorage } from 'electron';
 import electronUpdater from 'electron-updater';
 import { createAppCore } from '../app-core';
 import { createFileLogger } from '../adapters/file-logger';
+import { makeProcessPrivate } from '../adapters/private-files';
 import { systemClock } from '../adapters/system-clock';
 import { createDesktopSecretStore } from '../adapters/secrets';
 import { createFileSettingsStore } from '../adapters/settings';
@@ -24,6 +25,8 @@ import { createElectronUpdater } from './electron/updater';
 import { linkInbox, registerDeepLinkScheme, routeDeepLinks } from './electron/deep-links';
 import { confirmApiBaseUrl, requestedApiBaseUrl } from './electron/api-base-url';
 
+// First thing: userData (Chromium's files too), logs and the library are private (0700/0600) whatever the umask was.
+makeProcessPrivate();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL ?? '';
 
