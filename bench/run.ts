@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { libraryBench } from './library-bench';
 import { generationBench } from './generation-bench';
 import { libraryGridChromiumBench } from './library-grid-chromium';
+import { pacingBench } from './pacing-bench';
 
 /** A named bench module; `run` returns a JSON-serialisable result. */
 export interface BenchModule {
@@ -18,7 +19,7 @@ export interface BenchOptions {
   items: number;
 }
 
-const MODULES: BenchModule[] = [libraryBench, generationBench, libraryGridChromiumBench];
+const MODULES: BenchModule[] = [libraryBench, generationBench, pacingBench, libraryGridChromiumBench];
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

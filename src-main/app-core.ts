@@ -26,6 +26,9 @@ import { createSettingsModule } from './services/settings/settings-module';
 import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { FsResultStaging } from './adapters/jobs/fs-result-staging';
 import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-client';
+import { createSpendLedger } from './services/ledger/spend';
+import { createPaidWork } from './services/paid-work/paid-work';
+import { createModelPacing } from './services/paid-work/model-pacing';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
 import { createCapabilityService } from './services/models/capability-service';
@@ -213,19 +216,28 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   // The capability table in effect: built in, with what xAI's listings publish merged in once they answer.
   const capabilities = createCapabilityService({ api: () => imagine, clock, events: options.events, logger: options.logger });
   void capabilities.refresh(true);
-  // Paid images (of batches and edits) land here first, so a crash between the answer and the library loses nothing.
-  const staging = new FsResultStaging(path.join(dataDir, 'staging'));
+  // Demo mode spends nothing: its costs are simulated, kept out of the real totals and the budget.
+  const demo = () => vault.connection.isDemo();
+  // One ledger and budget for all paid work (image batches, edits, videos).
+  const spend = createSpendLedger({ store: jobStore, clock, events: options.events, budgetCapUsd: () => vault.settings.current().budgetCapUsd, demo });
+  // One paid-work pipeline: pacing per model, the call, staging (paid images land in `<dataDir>/staging` first, so a
+  // crash between the answer and the library loses nothing), the spend, filing, recovery at start.
+  const pacing = createModelPacing({ table: () => capabilities.current(), tier: () => vault.settings.current().rateTier });
+  const work = createPaidWork({
+    staging: new FsResultStaging(path.join(dataDir, 'staging')), library, spend, clock, logger: options.logger, demo, pacing,
+    download: (url, o) => imagine.download(url, o),
+  });
   const generation = createGenerationService({
     api: imagine,
     store: jobStore,
     library,
-    staging,
+    work,
+    spend,
     clock,
     events: options.events,
     logger: options.logger,
     settings: () => vault.settings.current(),
-    // Demo mode spends nothing: its costs are simulated, kept out of the real totals and the budget.
-    demo: () => vault.connection.isDemo(),
+    demo,
     capabilities,
   });
   // Settings, presets and unsent work naming a retired model move to its successor before anything is sent (issue 15.2).
@@ -236,7 +248,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the
   // same ledger and budget, and stage their paid results in the same place (recovered by `generation.start`).
   const edit = createEditModule({
-    dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend, staging,
+    dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend, work,
     // The user's request timeout applies to edits as it does to image batches.
     timeoutMs: () => vault.settings.current().requestTimeoutSec * 1000,
     capabilities,
@@ -251,7 +263,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     clock,
     events: options.events,
     logger: options.logger,
-    spend: generation.spend,
+    spend,
     capabilities,
     // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
     ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),

@@ -32,6 +32,17 @@ const tuple = <T extends string>(list: readonly T[]) => list as unknown as [T, .
 
 /** Every provider in the table, in picker order. */
 export const PROVIDER_IDS = Object.keys(BUILT_IN_PROVIDERS) as ProviderId[];
+/** A provider id at a boundary (library records and filters, key channels). */
+export const ProviderIdSchema = z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]);
+/** An operation name at a boundary (what made a library item). */
+export const OperationNameSchema = z.enum(OPERATION_LIST);
+/** Operations in words, whoever serves them (the provider's own label may be longer: "Inpaint (mask)"). */
+export const OPERATION_LABELS: Record<OperationName, string> = {
+  generate: 'Generate', edit: 'Edit', inpaint: 'Inpaint', erase: 'Erase', outpaint: 'Outpaint', 'search-replace': 'Search and replace',
+  'remove-background': 'Remove background', 'upscale-fast': 'Upscale (fast)', 'upscale-conservative': 'Upscale (conservative)',
+  'upscale-creative': 'Upscale (creative)', 'text-video': 'Text to video', 'image-video': 'Image to video',
+  'first-last-video': 'First and last frame to video', 'subject-image': 'Subject reference image', 'subject-video': 'Subject reference video',
+};
 /**
  * Providers whose work the contract's channels carry today. Stability and MiniMax are in the table (models,
  * operations, prices) and have clients; they join here when their jobs are wired through the shared paid-work
@@ -220,6 +231,9 @@ export function videoPricePerSecond(model: VideoModelSpec, resolution: keyof Vid
 export function publishedRps(model: ModelSpec, tier = 0): number {
   return model.rps[Math.min(Math.max(0, tier), model.rps.length - 1)] ?? 1;
 }
+
+/** How many usage tiers the table publishes rate limits for (xAI: 0–4 by cumulative spend, updates §4). */
+export const RATE_TIER_COUNT = Math.max(...builtInModels().map((m) => m.rps.length));
 
 /** Image ratios a model takes (`auto` included where it does). */
 export const ratiosOf = (model: ImageModelSpec): readonly ImageRatio[] => model.ratios;

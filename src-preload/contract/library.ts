@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperationNameSchema, ProviderIdSchema } from './capabilities';
 import { Empty } from './common';
 
 /** Library item and collection ids: 32 lowercase hex chars (a random UUID without dashes). Strict so ids can name files. */
@@ -53,6 +54,14 @@ export const LibraryRecord = z.object({
    * (2.0 only), and what xAI billed for the whole request the item came from. Present when known.
    */
   servedModel: z.string().max(200).optional(),
+  /**
+   * Which provider made it, the operation (generate, inpaint, upscale-fast, text-video…) and the seed the provider
+   * reported (Stability's `seed` header), when known (issue 18 §7). Imports and items from before have none, except
+   * that xAI's models name xAI.
+   */
+  provider: ProviderIdSchema.optional(),
+  operation: OperationNameSchema.optional(),
+  seed: z.number().int().nonnegative().optional(),
   servedQuality: z.string().max(20).optional(),
   billedTicks: z.number().int().optional(),
   requestId: z.string().nullable(),
@@ -87,6 +96,8 @@ export const LibraryFilter = z
   .object({
     kind: MediaKind.optional(),
     model: z.string().max(200).optional(),
+    /** Items made by this provider. */
+    provider: ProviderIdSchema.optional(),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
     aspectRatio: z.string().max(20).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, VIDEO_DURATIONS, VideoAspectRatio, VideoResolution, defaultModel } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, RATE_TIER_COUNT, VIDEO_DURATIONS, VideoAspectRatio, VideoResolution, defaultModel } from './capabilities';
 import { PathToken } from './library';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -29,6 +29,11 @@ export const Settings = z.object({
   videoAspectRatio: VideoAspectRatio,
   /** Requests in flight at once; 4 keeps clear of most rate limits. */
   concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
+  /**
+   * The team's xAI usage tier (0 = first): requests are paced to the capability table's published requests/second
+   * of each model at this tier, so a big batch meets no 429s. Higher tiers come with spend (updates §4).
+   */
+  rateTier: z.number().int('Choose a tier.').min(0).max(RATE_TIER_COUNT - 1),
   requestTimeoutSec: z.number().int('Use whole seconds.').min(10, 'At least 10 seconds.').max(900, 'At most 900 seconds.'),
   /**
    * Absolute folder for real results; null = `<data folder>/library`. Demo results always go to `demo-library`.
@@ -58,6 +63,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   videoResolution: '480p',
   videoAspectRatio: '16:9',
   concurrency: 4,
+  rateTier: 0,
   requestTimeoutSec: 180,
   libraryDir: null,
   theme: 'system',

@@ -40,6 +40,8 @@ export function filterWhere(f: LibraryFilter, search: SearchQuery | null = null)
   };
   if (f.kind !== undefined) add('i.kind = ?', f.kind);
   if (f.model !== undefined) add('i.model = ?', f.model);
+  if (f.provider !== undefined) add('i.provider = ?', f.provider);
+  if (search?.providers) add(search.providers.length === 0 ? '0' : `i.provider IN (${search.providers.map(() => '?').join(', ')})`, ...search.providers);
   if (f.origin !== undefined) add('i.origin = ?', f.origin);
   if (f.from !== undefined) add('i.seq >= ?', f.from * SEQ_SLOTS);
   if (f.to !== undefined) add('i.seq < ?', f.to * SEQ_SLOTS);

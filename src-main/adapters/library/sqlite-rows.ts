@@ -1,4 +1,4 @@
-import type { LibraryRecord } from '@contract';
+import type { LibraryRecord, OperationName, ProviderId } from '@contract';
 import type { SQLInputValue } from 'node:sqlite';
 import type { StoredItem } from '../../core/library/types';
 
@@ -7,6 +7,7 @@ export const ITEM_COLUMNS = [
   'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
   'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview', 'served_model', 'served_quality', 'billed_ticks',
+  'provider', 'operation', 'seed',
 ] as const;
 
 /** An `items` row as node:sqlite returns it. */
@@ -43,6 +44,9 @@ export interface ItemRow {
   served_model?: string | null;
   served_quality?: string | null;
   billed_ticks?: number | null;
+  provider?: string | null;
+  operation?: string | null;
+  seed?: number | null;
 }
 
 export function toParams(i: StoredItem): SQLInputValue[] {
@@ -51,6 +55,7 @@ export function toParams(i: StoredItem): SQLInputValue[] {
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
     i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
     i.servedModel ?? null, i.servedQuality ?? null, i.billedTicks ?? null,
+    i.provider ?? null, i.operation ?? null, i.seed ?? null,
   ];
 }
 
@@ -99,5 +104,8 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     ...(r.served_model ? { servedModel: r.served_model } : {}),
     ...(r.served_quality ? { servedQuality: r.served_quality } : {}),
     ...(typeof r.billed_ticks === 'number' ? { billedTicks: r.billed_ticks } : {}),
+    ...(r.provider ? { provider: r.provider as ProviderId } : {}),
+    ...(r.operation ? { operation: r.operation as OperationName } : {}),
+    ...(typeof r.seed === 'number' ? { seed: r.seed } : {}),
   };
 }

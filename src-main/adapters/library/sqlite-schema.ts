@@ -281,6 +281,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE items ADD COLUMN served_quality TEXT;
   ALTER TABLE items ADD COLUMN billed_ticks INTEGER;
   `,
+  // v11 (issue 18): the provider that made an item, the operation (generate, inpaint, upscale-fast, text-video…) and
+  // the seed the provider reported. Items from before were all xAI's when they name a Grok model; imports stay NULL.
+  `
+  ALTER TABLE items ADD COLUMN provider TEXT;
+  ALTER TABLE items ADD COLUMN operation TEXT;
+  ALTER TABLE items ADD COLUMN seed INTEGER;
+  UPDATE items SET provider = 'xai' WHERE model LIKE 'grok-%';
+  CREATE INDEX items_provider ON items (provider, created_at) WHERE provider IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

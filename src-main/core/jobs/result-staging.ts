@@ -2,7 +2,7 @@
  * Paid results are written to disk before anything else. The moment an image response arrives, its images go to
  * the staging area (one folder per job attempt), durably; only then are they filed in the library, each staged
  * file removed once its library row exists. A process killed in between leaves the staged files, and the next
- * start files them (see services/generation/staged-recovery.ts) instead of marking the paid request lost.
+ * start files them (see services/paid-work/recovery.ts) instead of marking the paid request lost.
  * Implemented by `FsResultStaging` (adapters/jobs, `<dataDir>/staging`) and `InMemoryResultStaging` (tests).
  */
 

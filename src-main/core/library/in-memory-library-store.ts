@@ -48,6 +48,8 @@ export class InMemoryLibraryStore implements LibraryStore {
     if (f.trashed !== (item.trashedAt !== null)) return false;
     if (f.kind !== undefined && item.kind !== f.kind) return false;
     if (f.model !== undefined && item.model !== f.model) return false;
+    if (f.provider !== undefined && item.provider !== f.provider) return false;
+    if (q.providers && !(item.provider && q.providers.includes(item.provider))) return false;
     if (f.origin !== undefined && item.origin !== f.origin) return false;
     if (f.from !== undefined && item.createdAt < f.from) return false;
     if (f.to !== undefined && item.createdAt >= f.to) return false;

@@ -11,12 +11,17 @@ import { RETRYABLE_STATES, isTerminal, jobView, type StoredJob } from '../../cor
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createScheduler, type BackoffPolicy } from '../../core/scheduler/scheduler';
 import { estimateImageCost, imageGenerateIssues, validationError, type ImagineApi, type Issue } from '../../core/xai';
-import { budgetRefusal, createSpendLedger, type SpendLedger } from './spend';
+import { budgetRefusal, createSpendLedger, type SpendLedger } from '../ledger/spend';
 import type { CapabilitySource } from '../models/capability-service';
 import { BUILT_IN_TABLE, resolveImageChoice, type ImageQuality } from '@contract';
 import { moveRetired } from '../../core/models/retirements';
-import { runJob, type LibraryIngest, type RunContext } from './run-job';
-import { recoverStaged } from './staged-recovery';
+import { runJob, type RunContext } from './run-job';
+import { imageRecovery } from './image-recovery';
+import { editRecovery } from '../edit/edit-recovery';
+import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
+import type { ModelPacing } from '../paid-work/model-pacing';
+import { recoverStaged } from '../paid-work/recovery';
+import type { LibraryIngest } from '../paid-work/library-ingest';
 import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from './presets';
 
 /** The settings generation reads, live (a change applies to the next request). */
@@ -48,6 +53,10 @@ export interface GenerationDeps {
   presets?: PresetStore;
   /** The capability table in effect (prices, limits); default: the built-in table. */
   capabilities?: CapabilitySource;
+  /** The paid-work pipeline shared with edits and videos; by default one of its own on these ports. */
+  work?: PaidWork;
+  /** Pacing to the published per-model limits, for the default pipeline (`work` brings its own). Default: unpaced. */
+  pacing?: ModelPacing;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -90,22 +99,30 @@ export function createGenerationService(deps: GenerationDeps) {
     });
   }
 
+  const work = deps.work ?? createPaidWork({
+    staging, library: deps.library, spend, clock, logger, demo, download: (url, o) => deps.api.download(url, o),
+    ...(deps.random ? { random: deps.random } : {}), ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    ...(deps.pacing ? { pacing: deps.pacing } : {}),
+  });
   const ctx: RunContext = {
-    api: deps.api, store, library: deps.library, staging, clock, logger,
+    api: deps.api, work, store, clock,
     timeoutMs: () => deps.settings().requestTimeoutSec * 1000,
     changed(job) {
       emitJob(job);
       if (isTerminal(job.state)) maybeSettled(job.batchId);
     },
-    spent(job, ticks) {
-      spend.record({ kind: 'image', ref: job.id, ticks });
-    },
     disposing: () => disposing,
-    demo,
   };
 
+  const pacing = work.pacing;
   const scheduler = createScheduler({
     clock,
+    // Each request waits for its model's token (the published requests/second at the user's tier).
+    ...(pacing ? { pace: { pacer: pacing.pacer, key: (id: string) => {
+      const job = store.getJob(id);
+      const model = job && store.getBatchMeta(job.batchId)?.model;
+      return model ? pacing.keyOf(model) : undefined;
+    } } } : {}),
     concurrency: () => deps.settings().concurrency,
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.backoff ? { policy: deps.backoff } : {}),
@@ -287,9 +304,16 @@ export function createGenerationService(deps: GenerationDeps) {
       const interrupted = store.markInterrupted(INTERRUPTED_MESSAGE, clock.now());
       if (interrupted.length > 0) logger.warn('generation: requests interrupted by the last shutdown', { count: interrupted.length });
       const queued = store.queuedJobIds();
+      const library = deps.library;
       const run = recoverStaged({
-        store, staging, library: deps.library, clock, logger, spent: ctx.spent, changed: ctx.changed, demo,
-        editSpent: (ref, ticks, simulated) => void spend.recordOnce({ kind: 'edit', ref, ticks, demo: simulated }),
+        staging: work.staging, library, logger, demo,
+        kinds: {
+          image: imageRecovery({ store, clock, changed: ctx.changed, spent: (job, ticks) => work.record('image', job.id, ticks) }),
+          edit: editRecovery({
+            spent: (ref, ticks, simulated) => work.record('edit', ref, ticks, { demo: simulated, once: true }),
+            ...(library.records ? { records: (ids) => library.records?.(ids) ?? [] } : {}),
+          }),
+        },
       }).then(() => {
         recovering = null;
         if (!disposing) for (const id of queued) scheduler.enqueue(id);

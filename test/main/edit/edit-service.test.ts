@@ -12,7 +12,7 @@ import type { EditSourceStore } from '../../../src-main/core/edit/ports';
 import type { Clock, Logger } from '../../../src-main/core/ports';
 import { createEditService } from '../../../src-main/services/edit/edit-service';
 import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-store';
-import { createSpendLedger } from '../../../src-main/services/generation/spend';
+import { createSpendLedger } from '../../../src-main/services/ledger/spend';
 import { createGenerationService } from '../../../src-main/services/generation/generation-service';
 import type { ImagineApi } from '../../../src-main/core/xai';
 import { createLibraryService } from '../../../src-main/services/library/library-service';

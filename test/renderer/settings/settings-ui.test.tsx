@@ -85,6 +85,16 @@ describe('settings form', () => {
     expect(useStudio.getState().settingsView?.settings.concurrency).toBe(3);
   });
 
+  it('the xAI usage tier lists each tier with the pace it sets, and saves the chosen tier as a number', async () => {
+    const calls = installFakeApi({ 'settings:update': (patch) => view(patch) });
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    const tier = screen.getByRole('combobox', { name: 'xAI usage tier' });
+    expect(screen.getByRole('option', { name: 'Tier 0 — images 6/s, video 10/s' })).toBeInTheDocument();
+    await user.selectOptions(tier, 'Tier 2 — images 25/s, video 39/s');
+    await waitFor(() => expect(calls).toContainEqual({ channel: 'settings:update', input: { rateTier: 2 } }));
+  });
+
   it('chooses the library folder through main’s dialog (a grant, never a path) and shows main’s refusal', async () => {
     resetCapabilities();
     const calls = installFakeApi({

@@ -29,6 +29,7 @@ export function toQueryFilter(state: Pick<LibraryState, 'view' | 'filters' | 'te
   }
   if (f.kind) filter.kind = f.kind;
   if (f.model?.trim()) filter.model = f.model.trim();
+  if (f.provider) filter.provider = f.provider;
   if (f.aspectRatio) filter.aspectRatio = f.aspectRatio;
   if (f.favorite) filter.favorite = true;
   if (f.hasLineage) filter.hasLineage = true;

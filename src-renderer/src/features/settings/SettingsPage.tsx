@@ -1,4 +1,4 @@
-import { THEMES, type SettingsView } from '@contract';
+import { RATE_TIER_COUNT, THEMES, currentModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
 import { imageModelChoices, imageSpec, modelOptionText, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
 import { useFitDefaultsToModels } from './fit-defaults';
@@ -48,6 +48,7 @@ function SettingsGrid({ view }: { view: SettingsView }) {
         <section className="settings-card" aria-labelledby="connection-heading">
           <h2 id="connection-heading">Connection and spending</h2>
           <SettingField field="concurrency" label="Requests at once" kind={{ type: 'number', min: 1, max: 16 }} help="4 keeps clear of most rate limits." />
+          <SettingField field="rateTier" label="xAI usage tier" kind={{ type: 'select', numeric: true, options: rateTierChoices(table) }} help="Requests are paced to xAI’s published limit for your tier; raise it when your xAI console shows a higher one." />
           <SettingField field="requestTimeoutSec" label="Request timeout (seconds)" kind={{ type: 'number', min: 10, max: 900 }} />
           <p className="hint" id="api-address">
             Requests go to <code>{view.effective.apiBaseUrl}</code>
@@ -70,4 +71,14 @@ function SettingsGrid({ view }: { view: SettingsView }) {
 /** Keeps a model id the user already has (e.g. a new alias) selectable. */
 function withCurrent(list: { value: string; label: string }[], current: string) {
   return list.some((o) => o.value === current) ? list : [{ value: current, label: current }, ...list];
+}
+
+/** "Tier 0 — images 6/s, video 10/s": each tier with the pace it sets (the table's published figures). */
+function rateTierChoices(table: CapabilityTable) {
+  const image = currentModels('image', table)[0];
+  const video = currentModels('video', table)[0];
+  return Array.from({ length: RATE_TIER_COUNT }, (_, tier) => {
+    const parts = [image && `images ${publishedRps(image, tier)}/s`, video && `video ${publishedRps(video, tier)}/s`].filter(Boolean);
+    return { value: String(tier), label: `Tier ${tier} — ${parts.join(', ')}` };
+  });
 }

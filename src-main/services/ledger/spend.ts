@@ -51,6 +51,9 @@ export interface SpendRecord {
   demo?: boolean;
 }
 
+/** Recording what xAI billed (the paid-work pipeline's step). */
+export type SpendRecorder = Pick<SpendPort, 'record' | 'recordOnce'>;
+
 /** The part every paid feature uses. */
 export interface SpendPort {
   /** What `ticks` more would do to the budget (never over it in demo mode: the simulator bills nothing). */
