@@ -167,6 +167,19 @@ export const EditSessionView = z.object({
 });
 export type EditSessionView = z.infer<typeof EditSessionView>;
 
+/** How far a variation may move from its image (issue 19): "Vary (subtle)" and "Vary (strong)". */
+export const VARY_STRENGTHS = ['subtle', 'strong'] as const;
+export const VaryStrength = z.enum(VARY_STRENGTHS);
+export type VaryStrength = z.infer<typeof VaryStrength>;
+
+export const VaryInput = z.object({
+  /** The library image to vary. */
+  itemId: z.string().regex(/^[0-9a-f]{32}$/, 'Not a library id.'),
+  strength: VaryStrength,
+  ...EditParams,
+}).strict();
+export type VaryInput = z.input<typeof VaryInput>;
+
 export const editChannels = {
   /** Validates and normalises one source (bytes or a library item) into the temp area; refusals are `validation`. */
   'edit:prepare-source': { input: PrepareSourceInput, output: EditSourceView },
@@ -181,6 +194,12 @@ export const editChannels = {
   'edit:session': { input: Empty, output: EditSessionView },
   /** Keeps the canvas (replacing what was kept); `null` forgets it. */
   'edit:save-session': { input: z.object({ session: EditSession.nullable() }).strict(), output: z.object({ saved: z.boolean() }) },
+
+  /**
+   * A variation of a library image: an edit with it as the only source and an instruction asking for a subtle or a
+   * strong variation; paid, staged and filed like any edit, each result `edited-from` the image.
+   */
+  'edit:vary': { input: VaryInput, output: EditSubmitOutput },
 } as const;
 
 export const editEvents = {} as const;

@@ -3,7 +3,7 @@ import type { EditService } from './edit-service';
 import type { EditSessionStore } from './edit-session';
 
 /** The edit channels this module answers; the composition root spreads them into the full `Handlers` map. */
-export type EditChannel = 'edit:prepare-source' | 'edit:submit' | 'edit:estimate' | 'edit:session' | 'edit:save-session';
+export type EditChannel = 'edit:prepare-source' | 'edit:submit' | 'edit:estimate' | 'edit:session' | 'edit:save-session' | 'edit:vary';
 
 export function createEditHandlers(service: EditService, session: EditSessionStore): Pick<Handlers, EditChannel> {
   return {
@@ -12,5 +12,6 @@ export function createEditHandlers(service: EditService, session: EditSessionSto
     'edit:estimate': (input) => service.estimate(input),
     'edit:session': () => session.load(),
     'edit:save-session': (input) => session.save(input.session),
+    'edit:vary': (input) => service.vary(input),
   };
 }
