@@ -23,7 +23,7 @@ describe('Settings → Library: Rebuild library', () => {
     const user = userEvent.setup();
     render(<LibraryPanel />);
     await user.click(screen.getByRole('button', { name: 'Rebuild library' }));
-    // The panel also asks what the shell can do (the library folder's chooser); the rebuild is the one library call.
+    // The panel also asks desktop:capabilities (whether "Choose folder…" exists); the click sends one rebuild.
     expect(calls.map((c) => c.channel).filter((c) => c.startsWith('library:'))).toEqual(['library:rebuild']);
     setStatus(status({}));
     expect(screen.getByRole('button', { name: 'Rebuild library' })).toBeDisabled();
