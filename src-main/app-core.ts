@@ -252,6 +252,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     events: options.events,
     logger: options.logger,
     spend,
+    work,
     capabilities,
     // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
     ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),
