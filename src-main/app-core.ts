@@ -30,6 +30,8 @@ import { createPaidWork } from './services/paid-work/paid-work';
 import { createModelPacing } from './services/paid-work/model-pacing';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
+import { createPresetsHandlers } from './services/presets/presets-handlers';
+import { createPresetService } from './services/presets/presets';
 import { createCapabilityService } from './services/models/capability-service';
 import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
@@ -341,6 +343,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       current: () => vault.settings.get(),
     }),
     ...createGenerationHandlers(generation),
+    ...createPresetsHandlers({ presets: createPresetService({ store: jobStore, clock, newId: () => crypto.randomUUID().replaceAll('-', '') }), history: generation.history }),
     ...createModelsHandlers(capabilities),
     ...edit.handlers,
     ...createVideoHandlers(video),
