@@ -6,12 +6,12 @@
 import { z } from 'zod';
 import {
   BUILT_IN_AS_OF, BUILT_IN_PROVIDERS, ENUMS, IMAGE_RATIO_SIZES_1K, OPERATION_LIST, type ImageModelSpec, type ImageRatio, type ModelSpec,
-  type OperationName, type OperationSpec, type ProviderSpec, type ServedQuality, type VideoModelSpec, type VideoRatio,
+  type OperationName, type OperationSpec, type ProviderSpec, type ServedQuality, type TextModelSpec, type VideoModelSpec, type VideoRatio,
 } from './capability-table';
 
 export type {
   ImageModelSpec, ImagePrice, ImageRatio, ModelSpec, OperationName, OperationSpec, ProviderLimits, ProviderSpec, Retirement,
-  ServedQuality, VideoModelSpec, VideoModeName, VideoRatio,
+  ServedQuality, TextModelSpec, VideoModelSpec, VideoModeName, VideoRatio,
 } from './capability-table';
 export { OPERATION_LIST } from './capability-table';
 
@@ -32,6 +32,17 @@ const tuple = <T extends string>(list: readonly T[]) => list as unknown as [T, .
 
 /** Every provider in the table, in picker order. */
 export const PROVIDER_IDS = Object.keys(BUILT_IN_PROVIDERS) as ProviderId[];
+/** A provider id at a boundary (library records and filters, key channels). */
+export const ProviderIdSchema = z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]);
+/** An operation name at a boundary (what made a library item). */
+export const OperationNameSchema = z.enum(OPERATION_LIST);
+/** Operations in words, whoever serves them (the provider's own label may be longer: "Inpaint (mask)"). */
+export const OPERATION_LABELS: Record<OperationName, string> = {
+  generate: 'Generate', edit: 'Edit', inpaint: 'Inpaint', erase: 'Erase', outpaint: 'Outpaint', 'search-replace': 'Search and replace',
+  'remove-background': 'Remove background', 'upscale-fast': 'Upscale (fast)', 'upscale-conservative': 'Upscale (conservative)',
+  'upscale-creative': 'Upscale (creative)', 'text-video': 'Text to video', 'image-video': 'Image to video',
+  'first-last-video': 'First and last frame to video', 'subject-image': 'Subject reference image', 'subject-video': 'Subject reference video',
+};
 /**
  * Providers whose work the contract's channels carry today. Stability and MiniMax are in the table (models,
  * operations, prices) and have clients; they join here when their jobs are wired through the shared paid-work
@@ -131,6 +142,29 @@ export function findModel<K extends ModelSpec['kind']>(id: string | null | undef
 export function currentModels<K extends ModelSpec['kind']>(kind: K, table: CapabilityTable = BUILT_IN_TABLE,
   providers: readonly ProviderId[] = SERVED_PROVIDERS): Extract<ModelSpec, { kind: K }>[] {
   return allModels(table, providers).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
+}
+
+/** Chat models for the prompt enhancer (xAI's), cheapest first. */
+export function textModels(table: CapabilityTable = BUILT_IN_TABLE): readonly TextModelSpec[] {
+  return table.providers.xai.textModels ?? [];
+}
+
+/** A text model by id or alias; undefined when unknown. */
+export function findTextModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): TextModelSpec | undefined {
+  return id ? textModels(table).find((m) => m.id === id || m.aliases.includes(id)) : undefined;
+}
+
+/** The default text model: the table's choice, else the cheapest per output token. */
+export function defaultTextModel(table: CapabilityTable = BUILT_IN_TABLE): string {
+  const list = textModels(table);
+  const chosen = table.providers.xai.defaultTextModel;
+  if (chosen && list.some((m) => m.id === chosen)) return chosen;
+  return [...list].sort((a, b) => a.outputTokenTicks - b.outputTokenTicks)[0]?.id ?? '';
+}
+
+/** What a chat call costs from its token counts, at the table's price (when xAI reports no `cost_in_usd_ticks`). */
+export function textCostTicks(model: TextModelSpec, promptTokens: number, completionTokens: number): number {
+  return promptTokens * model.inputTokenTicks + completionTokens * model.outputTokenTicks;
 }
 
 /** The default model of a kind (the first provider's). */
@@ -258,6 +292,10 @@ export const OperationSpecSchema = z.object({
   outputPixels: z.number().int().optional(), ticks: z.number().int().min(0).optional(), async: z.boolean(),
 });
 const Range = z.object({ min: z.number(), max: z.number() });
+export const TextModelSpecSchema = z.object({
+  id: z.string(), name: z.string(), aliases: z.array(z.string()), inputTokenTicks: z.number().int().min(0),
+  outputTokenTicks: z.number().int().min(0), note: z.string().optional(),
+});
 export const ProviderSpecSchema = z.object({
   name: z.string(), defaultImageModel: z.string(), defaultVideoModel: z.string(),
   limits: z.object({
@@ -268,6 +306,8 @@ export const ProviderSpecSchema = z.object({
   models: z.array(z.discriminatedUnion('kind', [ImageModelSpecSchema, VideoModelSpecSchema])),
   operations: z.array(OperationSpecSchema),
   billing: z.string().optional(),
+  textModels: z.array(TextModelSpecSchema).optional(),
+  defaultTextModel: z.string().optional(),
 });
 export const CapabilityTableSchema: z.ZodType<CapabilityTable> = z.object({
   asOf: z.string(),

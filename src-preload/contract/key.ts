@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PROVIDER_IDS, type ProviderId } from './capabilities';
+import { ProviderIdSchema, type ProviderId } from './capabilities';
 
 /** A provider whose key the vault holds: one keychain account each, in the same service (issue 18 §5). */
-export const KeyProvider = z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]);
+export const KeyProvider = ProviderIdSchema;
 
 /**
  * What the app shows and where it files each provider's key: the keychain account (service `imagine-studio`), the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperationNameSchema, ProviderIdSchema } from './capabilities';
 import { Empty } from './common';
 
 /** Library item and collection ids: 32 lowercase hex chars (a random UUID without dashes). Strict so ids can name files. */
@@ -35,6 +36,11 @@ export const LibraryRecord = z.object({
   /** What the item is called when it has no prompt: an imported file's name without its extension. Searchable. */
   title: z.string().max(200).optional(),
   prompt: z.string(),
+  /**
+   * The prompt as the user wrote it, when the one sent (`prompt`) was a rewrite of it they accepted ("Enhance
+   * prompt", issue 19). Searched like the prompt.
+   */
+  originalPrompt: z.string().max(10_000).optional(),
   editInstruction: z.string().nullable(),
   model: z.string().nullable(),
   /** The request parameters as sent, for "use these settings again". */
@@ -53,6 +59,14 @@ export const LibraryRecord = z.object({
    * (2.0 only), and what xAI billed for the whole request the item came from. Present when known.
    */
   servedModel: z.string().max(200).optional(),
+  /**
+   * Which provider made it, the operation (generate, inpaint, upscale-fast, text-video…) and the seed the provider
+   * reported (Stability's `seed` header), when known (issue 18 §7). Imports and items from before have none, except
+   * that xAI's models name xAI.
+   */
+  provider: ProviderIdSchema.optional(),
+  operation: OperationNameSchema.optional(),
+  seed: z.number().int().nonnegative().optional(),
   servedQuality: z.string().max(20).optional(),
   billedTicks: z.number().int().optional(),
   requestId: z.string().nullable(),
@@ -87,6 +101,8 @@ export const LibraryFilter = z
   .object({
     kind: MediaKind.optional(),
     model: z.string().max(200).optional(),
+    /** Items made by this provider. */
+    provider: ProviderIdSchema.optional(),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
     aspectRatio: z.string().max(20).optional(),

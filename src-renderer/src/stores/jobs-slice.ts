@@ -11,6 +11,10 @@ export interface GenerateDraft {
   n: number;
   aspectRatio: BatchView['aspectRatio'];
   resolution: BatchView['resolution'];
+  /** Models that take one (2.0); absent: the model's default. */
+  quality?: NonNullable<BatchView['quality']>;
+  /** The prompt as written, while `text` is a rewrite of it the user accepted ("Enhance prompt"); null otherwise. */
+  originalPrompt?: string | null;
 }
 
 /** The queue as main reports it (main owns it; this is a mirror), the ledger and the form. */

@@ -2,16 +2,27 @@
  * Side effects of the Generate screen: calls to main through lib/api.ts, then store updates. Events from main are
  * routed here at bootstrap, so the board follows the queue even after a reload.
  */
-import type { EventPayload, JobRequest } from '@contract';
+import { expandWildcards, type EventPayload, type JobRequest } from '@contract';
 import { ApiError, invoke, subscribe } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { promptsOf } from './format';
 import { migrateLocalHistory } from './prompt-history';
 import { notifyWhenAway } from '../shell/notify';
 
+/** The prompts the draft sends: one per line in batch mode, each `{a|b}` wildcard expanded (see `draftPrompts`). */
+export function draftPrompts(text: string, batchMode: boolean): string[] {
+  return promptsOf(text, batchMode).flatMap((p) => expandWildcards(p));
+}
+
 export function requestFromDraft(): JobRequest {
   const { draft } = useStudio.getState();
-  return { prompts: promptsOf(draft.text, draft.batchMode), n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution };
+  const prompts = draftPrompts(draft.text, draft.batchMode);
+  return {
+    prompts, n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution,
+    ...(draft.quality && draft.quality !== 'auto' ? { quality: draft.quality } : {}),
+    // The original is kept only for the one prompt it was rewritten into (not for a wildcard batch made from it).
+    ...(draft.originalPrompt && prompts.length === 1 && !draft.batchMode ? { originalPrompt: draft.originalPrompt } : {}),
+  };
 }
 
 export async function rehydrateJobs(): Promise<void> {

@@ -1,4 +1,4 @@
-import { RATE_TIER_COUNT, THEMES, currentModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
+import { RATE_TIER_COUNT, THEMES, currentModels, textModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
 import { imageModelChoices, imageSpec, modelOptionText, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
 import { useFitDefaultsToModels } from './fit-defaults';
@@ -45,6 +45,15 @@ function SettingsGrid({ view }: { view: SettingsView }) {
           <SettingField field="videoDurationSec" label="Duration (seconds)" kind={{ type: 'number', min: video?.durations.min ?? 1, max: video?.durations.max ?? 15 }} />
           <SettingField field="videoResolution" label="Video resolution" kind={{ type: 'select', options: video?.resolutions ?? [view.settings.videoResolution] }} />
         </section>
+        <section className="settings-card" aria-labelledby="enhance-heading">
+          <h2 id="enhance-heading">Prompt enhancer</h2>
+          <SettingField
+            field="enhanceModel"
+            label="Text model"
+            kind={{ type: 'select', options: withCurrent(textModels(table).map((m) => ({ value: m.id, label: `${m.name} · $${perMillion(m.inputTokenTicks)}/$${perMillion(m.outputTokenTicks)} per M tokens` })), view.settings.enhanceModel) }}
+            help="“Enhance prompt” asks this Grok model to rewrite a prompt; its cost goes in the ledger."
+          />
+        </section>
         <section className="settings-card" aria-labelledby="connection-heading">
           <h2 id="connection-heading">Connection and spending</h2>
           <SettingField field="concurrency" label="Requests at once" kind={{ type: 'number', min: 1, max: 16 }} help="4 keeps clear of most rate limits." />
@@ -67,6 +76,9 @@ function SettingsGrid({ view }: { view: SettingsView }) {
       </div>
   );
 }
+
+/** Ticks per token as dollars per million tokens. */
+const perMillion = (ticksPerToken: number) => ((ticksPerToken * 1_000_000) / 10_000_000_000).toFixed(2);
 
 /** Keeps a model id the user already has (e.g. a new alias) selectable. */
 function withCurrent(list: { value: string; label: string }[], current: string) {

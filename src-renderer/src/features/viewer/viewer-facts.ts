@@ -2,7 +2,7 @@
  * What the viewer's details say about an item, in words: each fact once, with a human label. The request as it
  * was sent (parameter names, JSON, data URLs) is not a fact for people; it goes under "Request details".
  */
-import type { LibraryRecord } from '@contract';
+import { KEY_PROVIDERS, OPERATION_LABELS, type LibraryRecord } from '@contract';
 import { formatBytes, formatCost, formatDate, formatDuration } from '../library/format';
 
 export interface Fact {
@@ -20,10 +20,16 @@ const ORIGIN: Record<LibraryRecord['origin'], string> = {
   extracted: 'Frame from a video',
 };
 
-/** Model, size, duration, cost, created, origin, request id and moderation, in that order (no empty rows). */
+/**
+ * Provider, model, operation, seed, size, duration, cost, created, origin, request id and moderation, in that order
+ * (no empty rows).
+ */
 export function factsOf(record: LibraryRecord): Fact[] {
   const facts: Fact[] = [];
+  if (record.provider) facts.push({ label: 'Provider', value: KEY_PROVIDERS[record.provider].label });
   if (record.model) facts.push({ label: 'Model', value: record.model });
+  if (record.operation && record.operation !== 'generate') facts.push({ label: 'Operation', value: OPERATION_LABELS[record.operation] });
+  if (record.seed !== undefined) facts.push({ label: 'Seed', value: String(record.seed), mono: true });
   if (record.width && record.height) {
     const ratio = record.aspectRatio ? ` (${record.aspectRatio})` : '';
     facts.push({ label: 'Size', value: `${record.width} × ${record.height}${ratio} · ${formatBytes(record.bytes)}` });
