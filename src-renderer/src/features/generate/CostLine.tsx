@@ -1,4 +1,4 @@
-import type { CostEstimateView } from '@contract';
+import { qualityLabel, type CostEstimateView } from '@contract';
 import { usd } from './format';
 import { simulatedMark, useSimulated } from './LedgerBar';
 
@@ -11,7 +11,8 @@ export function CostLine({ estimate, prompts = 1 }: { estimate: CostEstimateView
     <div className="cost-line" aria-live="polite" data-testid="cost-estimate">
       {prompts > 1 && <span data-testid="prompt-count">{prompts} prompts</span>}
       <span>
-        {estimate.images} image{estimate.images === 1 ? '' : 's'} × {usd(estimate.perImageTicks)} = <strong>{about}</strong>
+        {estimate.images} image{estimate.images === 1 ? '' : 's'} × {usd(estimate.perImageTicks)}
+        {estimate.quality ? ` (${qualityLabel(estimate.quality)} quality)` : ''} = <strong>{about}</strong>
         {estimate.requests > 1 ? ` in ${estimate.requests} requests` : ''}
       </span>
       {simulated && <span className="budget">Simulated: demo mode spends nothing</span>}

@@ -1,6 +1,6 @@
 import { RATE_TIER_COUNT, THEMES, currentModels, textModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
-import { imageModelChoices, imageSpec, modelOptionText, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
+import { imageModelChoices, imageSpec, modelOptionText, qualityChoices, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
 import { useFitDefaultsToModels } from './fit-defaults';
 import { AboutPanel } from './AboutPanel';
 import { DemoPanel } from './DemoPanel';
@@ -37,12 +37,16 @@ function SettingsGrid({ view }: { view: SettingsView }) {
           <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(choices(imageModelChoices(table)), view.settings.imageModel) }} />
           <SettingField field="imageAspectRatio" label="Aspect ratio" kind={{ type: 'select', options: image?.ratios ?? [view.settings.imageAspectRatio] }} />
           <SettingField field="imageResolution" label="Resolution" kind={{ type: 'select', options: image?.resolutions ?? [view.settings.imageResolution] }} />
+          {qualityChoices(image, 'generate').length > 0 && (
+            <SettingField field="imageQuality" label="Quality" kind={{ type: 'select', options: qualityChoices(image, 'generate') }} help="Auto is Low for new images and Medium for edits." />
+          )}
           <SettingField field="imageCount" label="Images per request" kind={{ type: 'number', min: 1, max: 10 }} help="1–10 (xAI’s limit per request)." />
         </section>
         <section className="settings-card" aria-labelledby="video-defaults-heading">
           <h2 id="video-defaults-heading">Video defaults</h2>
           <SettingField field="videoModel" label="Video model" kind={{ type: 'select', options: withCurrent(choices(videoModelChoices(table)), view.settings.videoModel) }} />
           <SettingField field="videoDurationSec" label="Duration (seconds)" kind={{ type: 'number', min: video?.durations.min ?? 1, max: video?.durations.max ?? 15 }} />
+          <SettingField field="videoAspectRatio" label="Video aspect ratio" kind={{ type: 'select', options: video?.ratios ?? [view.settings.videoAspectRatio] }} />
           <SettingField field="videoResolution" label="Video resolution" kind={{ type: 'select', options: video?.resolutions ?? [view.settings.videoResolution] }} />
         </section>
         <section className="settings-card" aria-labelledby="enhance-heading">
