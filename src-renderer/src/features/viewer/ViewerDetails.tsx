@@ -7,6 +7,7 @@ import { ItemShares } from '../share/ItemShares';
 import '../share/share.css';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { setFavorite, showToast, trashItems } from '../library/item-commands';
+import { ImageOpsActions } from '../image-ops/ImageOpsActions';
 import { LineageStrip } from './LineageStrip';
 import { factsOf, requestRows } from './viewer-facts';
 
@@ -57,6 +58,7 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
           </button>
         )}
       </div>
+      <ImageOpsActions record={record} onOpen={props.onOpen} />
       <ItemOrganizer record={record} />
       <ItemShares record={record} />
       <div className="viewer-prompt-head">

@@ -25,9 +25,14 @@ export interface EditStep {
   prompt: string;
   results: EditResultView[];
   blocked: number;
+  /** A mask edit (issue 18 §4): the provider's operation and the mask it was sent with (a PNG data URL). */
+  operation?: 'inpaint' | 'erase';
+  mask?: string;
 }
 
 export interface EditParams {
+  /** Who edits: xAI (by instruction) or Stability AI (with a mask). */
+  provider: 'xai' | 'stability';
   model: string;
   n: number;
   resolution: ImageResolution;
@@ -68,7 +73,7 @@ export interface CanvasState {
   cropDraft: EditCrop | null;
 }
 
-export const initialParams: EditParams = { model: defaultModel('image'), n: 1, resolution: '1k', aspectRatio: 'auto' };
+export const initialParams: EditParams = { provider: 'xai', model: defaultModel('image'), n: 1, resolution: '1k', aspectRatio: 'auto' };
 
 export function initialCanvasState(): CanvasState {
   return {
