@@ -46,6 +46,9 @@ import { NodeExportFiles } from './adapters/export/node-export-files';
 import { sharpToPng } from './adapters/export/sharp-to-png';
 import { SharpFfmpegMediaProcessor } from './adapters/library';
 import { createXaiFilesClient } from './adapters/xai/xai-files-client';
+import { createXaiChatClient } from './adapters/xai/xai-chat-client';
+import type { ChatApi } from './core/enhance/ports';
+import { createPromptsModule } from './services/prompts/prompts-module';
 import { createShareService } from './services/share/share-service';
 import { createShareHandlers } from './services/share/share-handlers';
 import type { FilesApi } from './core/share/ports';
@@ -301,6 +304,23 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
     simulated: () => vault.connection.isDemo(),
   });
+  // The prompt enhancer's chat calls: xAI's chat completions at the base URL in effect (the simulator in demo mode).
+  const chatClients = new Map<string, ChatApi>();
+  const chat: ChatApi = {
+    complete: (request, o) => {
+      const url = vault.connection.baseUrl();
+      let client = chatClients.get(url);
+      if (!client) {
+        client = createXaiChatClient({ baseUrl: url, getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger });
+        chatClients.set(url, client);
+      }
+      return client.complete(request, o);
+    },
+  };
+  const prompts = createPromptsModule({
+    dataDir, chat, spend, work, settings: () => vault.settings.current(), capabilities, clock, logger: options.logger,
+  });
+
   const links = createDeepLinkRouter({
     events: options.events,
     logger: options.logger,
@@ -352,6 +372,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...createVideoHandlers(video),
     ...exporting.handlers,
     ...createShareHandlers(share),
+    ...prompts.handlers,
     ...createUpdatesHandlers(options.updater ?? null, BROWSER_HOST_UPDATES),
   };
 
@@ -368,6 +389,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       await video.dispose();
       await generation.dispose();
       jobStore.close();
+      prompts.close();
       await vault.dispose();
       await libraries.close();
     },

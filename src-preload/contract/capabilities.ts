@@ -6,12 +6,12 @@
 import { z } from 'zod';
 import {
   BUILT_IN_AS_OF, BUILT_IN_PROVIDERS, ENUMS, IMAGE_RATIO_SIZES_1K, OPERATION_LIST, type ImageModelSpec, type ImageRatio, type ModelSpec,
-  type OperationName, type OperationSpec, type ProviderSpec, type ServedQuality, type VideoModelSpec, type VideoRatio,
+  type OperationName, type OperationSpec, type ProviderSpec, type ServedQuality, type TextModelSpec, type VideoModelSpec, type VideoRatio,
 } from './capability-table';
 
 export type {
   ImageModelSpec, ImagePrice, ImageRatio, ModelSpec, OperationName, OperationSpec, ProviderLimits, ProviderSpec, Retirement,
-  ServedQuality, VideoModelSpec, VideoModeName, VideoRatio,
+  ServedQuality, TextModelSpec, VideoModelSpec, VideoModeName, VideoRatio,
 } from './capability-table';
 export { OPERATION_LIST } from './capability-table';
 
@@ -144,6 +144,29 @@ export function currentModels<K extends ModelSpec['kind']>(kind: K, table: Capab
   return allModels(table, providers).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
 }
 
+/** Chat models for the prompt enhancer (xAI's), cheapest first. */
+export function textModels(table: CapabilityTable = BUILT_IN_TABLE): readonly TextModelSpec[] {
+  return table.providers.xai.textModels ?? [];
+}
+
+/** A text model by id or alias; undefined when unknown. */
+export function findTextModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): TextModelSpec | undefined {
+  return id ? textModels(table).find((m) => m.id === id || m.aliases.includes(id)) : undefined;
+}
+
+/** The default text model: the table's choice, else the cheapest per output token. */
+export function defaultTextModel(table: CapabilityTable = BUILT_IN_TABLE): string {
+  const list = textModels(table);
+  const chosen = table.providers.xai.defaultTextModel;
+  if (chosen && list.some((m) => m.id === chosen)) return chosen;
+  return [...list].sort((a, b) => a.outputTokenTicks - b.outputTokenTicks)[0]?.id ?? '';
+}
+
+/** What a chat call costs from its token counts, at the table's price (when xAI reports no `cost_in_usd_ticks`). */
+export function textCostTicks(model: TextModelSpec, promptTokens: number, completionTokens: number): number {
+  return promptTokens * model.inputTokenTicks + completionTokens * model.outputTokenTicks;
+}
+
 /** The default model of a kind (the first provider's). */
 export function defaultModel(kind: ModelSpec['kind'], table: CapabilityTable = BUILT_IN_TABLE): string {
   const first = Object.values(table.providers)[0] as ProviderSpec;
@@ -269,6 +292,10 @@ export const OperationSpecSchema = z.object({
   outputPixels: z.number().int().optional(), ticks: z.number().int().min(0).optional(), async: z.boolean(),
 });
 const Range = z.object({ min: z.number(), max: z.number() });
+export const TextModelSpecSchema = z.object({
+  id: z.string(), name: z.string(), aliases: z.array(z.string()), inputTokenTicks: z.number().int().min(0),
+  outputTokenTicks: z.number().int().min(0), note: z.string().optional(),
+});
 export const ProviderSpecSchema = z.object({
   name: z.string(), defaultImageModel: z.string(), defaultVideoModel: z.string(),
   limits: z.object({
@@ -279,6 +306,8 @@ export const ProviderSpecSchema = z.object({
   models: z.array(z.discriminatedUnion('kind', [ImageModelSpecSchema, VideoModelSpecSchema])),
   operations: z.array(OperationSpecSchema),
   billing: z.string().optional(),
+  textModels: z.array(TextModelSpecSchema).optional(),
+  defaultTextModel: z.string().optional(),
 });
 export const CapabilityTableSchema: z.ZodType<CapabilityTable> = z.object({
   asOf: z.string(),

@@ -16,6 +16,7 @@ import { linksChannels, linksEvents } from './links';
 import { updatesChannels, updatesEvents } from './updates';
 import { modelsChannels, modelsEvents } from './models';
 import { shareChannels, shareEvents } from './share';
+import { promptsChannels, promptsEvents } from './prompts';
 import { providerOpsChannels } from './provider-ops';
 import type { Envelope } from './errors';
 
@@ -34,6 +35,7 @@ export * from './updates';
 export * from './capabilities';
 export * from './models';
 export * from './share';
+export * from './prompts';
 export * from './provider-ops';
 
 /** A channel: what the renderer sends, what main answers. */
@@ -56,6 +58,7 @@ export const channels = {
   ...updatesChannels,
   ...modelsChannels,
   ...shareChannels,
+  ...promptsChannels,
   ...providerOpsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
@@ -72,6 +75,7 @@ export const events = {
   ...updatesEvents,
   ...modelsEvents,
   ...shareEvents,
+  ...promptsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

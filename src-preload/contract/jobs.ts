@@ -80,6 +80,10 @@ export const BatchView = z.object({
   n: z.number().int(),
   prompts: z.array(z.string()),
   estimateTicks: z.number().int(),
+  /** The prompt as written before an accepted rewrite (see JobRequest). */
+  originalPrompt: z.string().optional(),
+  /** The model comparison it belongs to (see JobRequest). */
+  group: z.object({ id: z.string(), index: z.number().int() }).optional(),
   jobs: z.array(JobView),
 });
 export type BatchView = z.infer<typeof BatchView>;
@@ -92,7 +96,7 @@ export const Ledger = z.object({
   /** The cap from settings in USD, if any, and what the session has left under it. */
   budgetCapUsd: z.number().nullable(),
   /** This session's real spend per kind of paid work (images, edits, videos); they add up to `sessionTicks`. */
-  sessionByKind: z.object({ image: z.number().int(), edit: z.number().int(), video: z.number().int() }).optional(),
+  sessionByKind: z.object({ image: z.number().int(), edit: z.number().int(), video: z.number().int(), text: z.number().int().optional() }).optional(),
   /**
    * What demo mode (the built-in simulator) would have cost: simulated, never billed, never part of the totals above
    * or of the budget. Shown instead of them, labelled simulated, while demo mode is on.
@@ -110,6 +114,13 @@ export const JobRequest = z
     resolution: ImageResolution,
     /** "Quality" on models that take it (2.0); ignored by models without it. Absent: Auto. */
     quality: ImageQuality.optional(),
+    /**
+     * The prompt as the user wrote it, when the one sent is a rewrite they accepted ("Enhance prompt"): kept on every
+     * item the batch produces, beside the prompt sent, and searched too.
+     */
+    originalPrompt: z.string().trim().min(1).max(10_000).optional(),
+    /** Part of a model comparison (`jobs:compare`): the comparison's id and this combination's place in it. */
+    group: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), index: z.number().int().min(0).max(3) }).strict().optional(),
   })
   .strict();
 export type JobRequest = z.infer<typeof JobRequest>;

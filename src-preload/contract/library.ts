@@ -36,6 +36,11 @@ export const LibraryRecord = z.object({
   /** What the item is called when it has no prompt: an imported file's name without its extension. Searchable. */
   title: z.string().max(200).optional(),
   prompt: z.string(),
+  /**
+   * The prompt as the user wrote it, when the one sent (`prompt`) was a rewrite of it they accepted ("Enhance
+   * prompt", issue 19). Searched like the prompt.
+   */
+  originalPrompt: z.string().max(10_000).optional(),
   editInstruction: z.string().nullable(),
   model: z.string().nullable(),
   /** The request parameters as sent, for "use these settings again". */

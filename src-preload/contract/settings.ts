@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, RATE_TIER_COUNT, VIDEO_DURATIONS, VideoAspectRatio, VideoResolution, defaultModel } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, RATE_TIER_COUNT, VIDEO_DURATIONS, VideoAspectRatio, VideoResolution, defaultModel, defaultTextModel } from './capabilities';
 import { PathToken } from './library';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -27,6 +27,8 @@ export const Settings = z.object({
     .max(VIDEO_DURATIONS.max, `At most ${VIDEO_DURATIONS.max} seconds.`),
   videoResolution: VideoResolution,
   videoAspectRatio: VideoAspectRatio,
+  /** The Grok chat model "Enhance prompt" asks (capability table `textModels`); the cheapest by default. */
+  enhanceModel: z.string().trim().min(1, 'Choose a text model.').max(100),
   /** Requests in flight at once; 4 keeps clear of most rate limits. */
   concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
   /**
@@ -62,6 +64,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   videoDurationSec: 8,
   videoResolution: '480p',
   videoAspectRatio: '16:9',
+  enhanceModel: defaultTextModel(),
   concurrency: 4,
   rateTier: 0,
   requestTimeoutSec: 180,

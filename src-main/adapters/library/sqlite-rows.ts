@@ -7,7 +7,7 @@ export const ITEM_COLUMNS = [
   'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
   'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview', 'served_model', 'served_quality', 'billed_ticks',
-  'provider', 'operation', 'seed',
+  'provider', 'operation', 'seed', 'original_prompt',
 ] as const;
 
 /** An `items` row as node:sqlite returns it. */
@@ -16,6 +16,7 @@ export interface ItemRow {
   kind: 'image' | 'video';
   created_at: number;
   title: string | null;
+  original_prompt?: string | null;
   prompt: string;
   edit_instruction: string | null;
   model: string | null;
@@ -55,7 +56,7 @@ export function toParams(i: StoredItem): SQLInputValue[] {
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
     i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
     i.servedModel ?? null, i.servedQuality ?? null, i.billedTicks ?? null,
-    i.provider ?? null, i.operation ?? null, i.seed ?? null,
+    i.provider ?? null, i.operation ?? null, i.seed ?? null, i.originalPrompt ?? null,
   ];
 }
 
@@ -76,6 +77,7 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     createdAt: r.created_at,
     ...(r.title !== null ? { title: r.title } : {}),
     prompt: r.prompt,
+    ...(r.original_prompt ? { originalPrompt: r.original_prompt } : {}),
     editInstruction: r.edit_instruction,
     model: r.model,
     params: parseParams(r.params),

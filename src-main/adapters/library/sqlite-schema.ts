@@ -290,6 +290,35 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE items SET provider = 'xai' WHERE model LIKE 'grok-%';
   CREATE INDEX items_provider ON items (provider, created_at) WHERE provider IS NOT NULL;
   `,
+  // v12 (issue 19): the prompt as the user wrote it when the one sent was an accepted rewrite of it ("Enhance
+  // prompt"). Both are searched, so the FTS index gains a fourth column and is rebuilt, as in v4.
+  `
+  ALTER TABLE items ADD COLUMN original_prompt TEXT;
+  DROP TRIGGER items_fts_ai;
+  DROP TRIGGER items_fts_ad;
+  DROP TRIGGER items_fts_au;
+  DROP TABLE items_fts;
+  CREATE VIRTUAL TABLE items_fts USING fts5 (
+    prompt, edit_instruction, title, original_prompt,
+    content='items', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  );
+  INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+  CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES (new.seq, new.prompt, new.edit_instruction, new.title, new.original_prompt);
+  END;
+  CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title, old.original_prompt);
+  END;
+  CREATE TRIGGER items_fts_au AFTER UPDATE OF seq, prompt, edit_instruction, title, original_prompt ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title, old.original_prompt);
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES (new.seq, new.prompt, new.edit_instruction, new.title, new.original_prompt);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

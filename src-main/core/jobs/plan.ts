@@ -41,6 +41,8 @@ export function planBatch(args: {
     n: request.n,
     prompts,
     estimateTicks: args.estimateTicks,
+    ...(request.originalPrompt ? { originalPrompt: request.originalPrompt } : {}),
+    ...(request.group ? { group: { ...request.group } } : {}),
   };
   const jobs: StoredJob[] = [];
   let tileIndex = 0;

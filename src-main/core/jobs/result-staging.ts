@@ -21,6 +21,8 @@ export interface StagedMeta {
   /** Cost share of one image (ticks), as stored on each library item. */
   share: number | null;
   prompt: string;
+  /** The prompt as written before an accepted rewrite ("Enhance prompt"), filed beside `prompt`. */
+  originalPrompt?: string;
   model: string;
   /** The model that served (the response's `model`) and the quality served, when known (issue 15.5). */
   servedModel?: string;

@@ -16,6 +16,10 @@ export interface StoredBatch {
   n: number;
   prompts: string[];
   estimateTicks: number;
+  /** The prompt as written before an accepted rewrite ("Enhance prompt"); filed on every item beside the prompt sent. */
+  originalPrompt?: string;
+  /** A model comparison this batch is one combination of. */
+  group?: { id: string; index: number };
 }
 
 /** One HTTP request to xAI (part of a prompt's images) and the tiles it fills. */

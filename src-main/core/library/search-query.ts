@@ -133,8 +133,11 @@ export function parseSearchQuery(text: string): SearchQuery {
     for (const w of words) target.push({ words: [w], prefix: false });
     if (!t.negated && words.length > 0) lastBareTerm = target.at(-1) ?? null;
   }
-  // The last word typed is a prefix while the user is still typing it (no trailing space or punctuation).
-  if (lastBareTerm && /[\p{L}\p{N}\p{M}]$/u.test(text)) {
+  // The last word typed is a prefix while the user is still typing it (no trailing space or punctuation). Not a
+  // single letter: no prefix index covers one character, so `t*` merges the position lists of every word starting
+  // with t (0.5–2 s at a million items); the letter is matched as a word until the second one arrives.
+  const last = lastBareTerm?.words[0];
+  if (lastBareTerm && last !== undefined && [...last].length > 1 && /[\p{L}\p{N}\p{M}]$/u.test(text)) {
     lastBareTerm.prefix = true;
   }
   q.terms = q.terms.slice(0, MAX_TERMS);
@@ -149,6 +152,11 @@ export function isEmptyQuery(q: SearchQuery): boolean {
 }
 
 const ftsTerm = (t: SearchTerm) => `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`;
+
+/** Each wanted and excluded term on its own, as FTS5 expressions (the store probes how broad each one is). */
+export function ftsTermsOf(q: SearchQuery): string[] {
+  return [...q.terms, ...q.excluded].map(ftsTerm);
+}
 
 /** The FTS5 expression for the wanted terms, without the excluded ones when there are no wanted ones. */
 export function ftsMatchOf(q: SearchQuery): string | null {

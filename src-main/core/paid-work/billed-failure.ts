@@ -35,12 +35,14 @@ const NEVER_ARRIVED = {
   image: 'the images never arrived',
   edit: 'the edited images never arrived',
   video: 'its id never arrived, so it cannot be followed',
+  text: 'the rewrite never arrived',
 } as const;
 
 const AGAIN = {
   image: 'Retry to generate them again.',
   edit: 'Submit the edit again to try once more.',
   video: 'Check the usage page of your xAI console before submitting it again.',
+  text: 'Press “Enhance prompt” again to ask once more.',
 } as const;
 
 /** The words added to the failure of a billed POST that may have reached xAI. */

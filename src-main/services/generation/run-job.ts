@@ -87,6 +87,7 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
   const meta: StagedMeta = ctx.work.stamped({
     jobId: job.id, attempt: job.attempts, requestId: result.requestId ?? null, costTicks: result.costTicks,
     share: result.costTicks === null ? null : Math.round(result.costTicks / job.n), prompt: job.prompt, model: batch.model,
+    ...(batch.originalPrompt ? { originalPrompt: batch.originalPrompt } : {}),
     params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution, ...(batch.quality ? { quality: batch.quality } : {}) },
     ...servedOf(result, batch.quality),
     aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots: slots.map((s) => s.slot), stagedAt: ctx.clock.now(),

@@ -21,6 +21,8 @@ export interface IngestInput {
   /** What the item is called when it has no prompt: an imported file's name without its extension. */
   title?: string | null;
   prompt?: string;
+  /** The prompt as written before an accepted rewrite ("Enhance prompt"); searched too. */
+  originalPrompt?: string | null;
   editInstruction?: string | null;
   model?: string | null;
   /** The request parameters as sent. */
@@ -90,6 +92,7 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
     createdAt: input.createdAt ?? now,
     ...(input.title ? { title: input.title } : {}),
     prompt: input.prompt ?? '',
+    ...(input.originalPrompt ? { originalPrompt: input.originalPrompt } : {}),
     editInstruction: input.editInstruction ?? null,
     model: input.model ?? null,
     params: input.params ?? {},

@@ -31,6 +31,7 @@ export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array, index = 0): I
   }
   return {
     bytes, kind: 'image', origin: 'generated', prompt: meta.prompt, model: meta.model, params: meta.params,
+    ...(meta.originalPrompt ? { originalPrompt: meta.originalPrompt } : {}),
     aspectRatio: meta.aspectRatio, costTicks: meta.share, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
     ...served(meta),
   };

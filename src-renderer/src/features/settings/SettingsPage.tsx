@@ -1,6 +1,6 @@
-import { RATE_TIER_COUNT, THEMES, currentModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
+import { RATE_TIER_COUNT, THEMES, currentModels, textModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
-import { imageModelChoices, imageSpec, modelOptionText, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
+import { imageModelChoices, imageSpec, modelOptionText, qualityChoices, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
 import { useFitDefaultsToModels } from './fit-defaults';
 import { AboutPanel } from './AboutPanel';
 import { DemoPanel } from './DemoPanel';
@@ -37,13 +37,26 @@ function SettingsGrid({ view }: { view: SettingsView }) {
           <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(choices(imageModelChoices(table)), view.settings.imageModel) }} />
           <SettingField field="imageAspectRatio" label="Aspect ratio" kind={{ type: 'select', options: image?.ratios ?? [view.settings.imageAspectRatio] }} />
           <SettingField field="imageResolution" label="Resolution" kind={{ type: 'select', options: image?.resolutions ?? [view.settings.imageResolution] }} />
+          {qualityChoices(image, 'generate').length > 0 && (
+            <SettingField field="imageQuality" label="Quality" kind={{ type: 'select', options: qualityChoices(image, 'generate') }} help="Auto is Low for new images and Medium for edits." />
+          )}
           <SettingField field="imageCount" label="Images per request" kind={{ type: 'number', min: 1, max: 10 }} help="1–10 (xAI’s limit per request)." />
         </section>
         <section className="settings-card" aria-labelledby="video-defaults-heading">
           <h2 id="video-defaults-heading">Video defaults</h2>
           <SettingField field="videoModel" label="Video model" kind={{ type: 'select', options: withCurrent(choices(videoModelChoices(table)), view.settings.videoModel) }} />
           <SettingField field="videoDurationSec" label="Duration (seconds)" kind={{ type: 'number', min: video?.durations.min ?? 1, max: video?.durations.max ?? 15 }} />
+          <SettingField field="videoAspectRatio" label="Video aspect ratio" kind={{ type: 'select', options: video?.ratios ?? [view.settings.videoAspectRatio] }} />
           <SettingField field="videoResolution" label="Video resolution" kind={{ type: 'select', options: video?.resolutions ?? [view.settings.videoResolution] }} />
+        </section>
+        <section className="settings-card" aria-labelledby="enhance-heading">
+          <h2 id="enhance-heading">Prompt enhancer</h2>
+          <SettingField
+            field="enhanceModel"
+            label="Text model"
+            kind={{ type: 'select', options: withCurrent(textModels(table).map((m) => ({ value: m.id, label: `${m.name} · $${perMillion(m.inputTokenTicks)}/$${perMillion(m.outputTokenTicks)} per M tokens` })), view.settings.enhanceModel) }}
+            help="“Enhance prompt” asks this Grok model to rewrite a prompt; its cost goes in the ledger."
+          />
         </section>
         <section className="settings-card" aria-labelledby="connection-heading">
           <h2 id="connection-heading">Connection and spending</h2>
@@ -67,6 +80,9 @@ function SettingsGrid({ view }: { view: SettingsView }) {
       </div>
   );
 }
+
+/** Ticks per token as dollars per million tokens. */
+const perMillion = (ticksPerToken: number) => ((ticksPerToken * 1_000_000) / 10_000_000_000).toFixed(2);
 
 /** Keeps a model id the user already has (e.g. a new alias) selectable. */
 function withCurrent(list: { value: string; label: string }[], current: string) {
