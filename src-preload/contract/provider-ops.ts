@@ -74,7 +74,7 @@ export type ImageOperationOutput = z.infer<typeof ImageOperationOutput>;
 
 export const providerOpsChannels = {
   /** Runs one image operation (inpaint, erase, outpaint, search-and-replace, remove background, upscale) as a paid job. */
-  'image-op:run': { input: ImageOperationInput, output: ImageOperationOutput },
+  'edit:operation': { input: ImageOperationInput, output: ImageOperationOutput },
   /** What it would cost and whether the shared budget cap allows it. */
-  'image-op:estimate': { input: ImageOperationEstimateInput, output: ImageOperationEstimate },
+  'edit:operation-estimate': { input: ImageOperationEstimateInput, output: ImageOperationEstimate },
 } as const;

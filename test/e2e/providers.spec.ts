@@ -120,6 +120,11 @@ test('pick Stability on the edit stage, paint a mask and inpaint: the result is 
   expect(typeof result.record.seed).toBe('number');
   expect(result.parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: sourceId }) })]);
   await page.screenshot(shot('inpaint-result'));
+  // The same stage small and dark (the theme follows the system by default).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await maskTools.scrollIntoViewIfNeeded();
+  await page.screenshot(shot('mask-1024-dark'));
 });
 
 test('Remove background from the viewer, and Upscale ×2 from the tile menu', async ({ page, launch, stability }) => {
@@ -136,6 +141,11 @@ test('Remove background from the viewer, and Upscale ×2 from the tile menu', as
   await expect(viewer.details().getByRole('definition').filter({ hasText: /^Remove background$/ })).toBeVisible();
   await expect(viewer.details().getByRole('definition').filter({ hasText: /^Stability AI$/ })).toBeVisible();
   await page.screenshot(shot('remove-background'));
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot(shot('remove-background-1024-dark'));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
   const cutout = await newest(page, 'remove-background');
   expect(cutout.parents.map((p) => p.record.id)).toEqual([sourceId]);
   await page.keyboard.press('Escape');

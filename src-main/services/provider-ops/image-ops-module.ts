@@ -26,7 +26,7 @@ export function createImageOpsModule(deps: {
   logger: Logger;
   version: string;
   capabilities?: CapabilitySource;
-}): { handlers: Pick<Handlers, 'image-op:run' | 'image-op:estimate'> } {
+}): { handlers: Pick<Handlers, 'edit:operation' | 'edit:operation-estimate'> } {
   const throttle = createWindowThrottle({ max: 140, windowMs: 10_000, clock: deps.clock });
   const clients = new Map<string, StabilityApi>();
   const stability = (): StabilityApi => {
@@ -48,8 +48,8 @@ export function createImageOpsModule(deps: {
   // Parsed again here so in-process callers (tests, the CLI) get the schema's defaults (provider: Stability) too.
   return {
     handlers: {
-      'image-op:run': (input) => service.run(ImageOperationInput.parse(input)),
-      'image-op:estimate': (input) => service.estimate(ImageOperationEstimateInput.parse(input)),
+      'edit:operation': (input) => service.run(ImageOperationInput.parse(input)),
+      'edit:operation-estimate': (input) => service.estimate(ImageOperationEstimateInput.parse(input)),
     },
   };
 }

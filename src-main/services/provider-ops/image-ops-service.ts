@@ -36,7 +36,7 @@ export interface ImageOpsDeps {
   newId?: () => string;
 }
 
-type Input = ParsedInput<'image-op:run'>;
+type Input = ParsedInput<'edit:operation'>;
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
 const SOURCE_MIMES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 
@@ -67,7 +67,7 @@ export function createImageOpsService(deps: ImageOpsDeps) {
     return { ...op, ticks: op.ticks };
   }
 
-  function estimate(input: ParsedInput<'image-op:estimate'>): ImageOperationEstimate {
+  function estimate(input: ParsedInput<'edit:operation-estimate'>): ImageOperationEstimate {
     const op = spec(input);
     const credits = Math.round(op.ticks / 1_000_000) / 100;
     return { ticks: op.ticks, priceText: input.provider === 'stability' ? `${credits} credits` : '', ...spend.check(op.ticks) };

@@ -61,7 +61,7 @@ describe('Stability image operations through the paid-work pipeline', () => {
   it('inpaints with a mask, removes a background and upscales ×2/×4, each with lineage, provider, operation and seed', async () => {
     const source = await libraryImage();
     const before = sim.requests.length;
-    const inpaint = await call('image-op:run', { provider: 'stability', operation: 'inpaint', itemId: source, prompt: 'a red sailboat', maskBase64: await mask(512, 384) });
+    const inpaint = await call('edit:operation', { provider: 'stability', operation: 'inpaint', itemId: source, prompt: 'a red sailboat', maskBase64: await mask(512, 384) });
     const detail = await call('library:item', { id: inpaint.result.itemId });
     expect(detail.record).toMatchObject({ provider: 'stability', operation: 'inpaint', origin: 'edited', model: 'stability/edit/inpaint', costTicks: 500_000_000 });
     expect(detail.record.seed).toEqual(inpaint.seed);
@@ -71,16 +71,16 @@ describe('Stability image operations through the paid-work pipeline', () => {
     expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v2beta/stable-image/edit/inpaint']);
     expect(Object.keys(sent[0]!.fields)).toEqual(expect.arrayContaining(['image', 'mask', 'prompt']));
 
-    const cutout = await call('image-op:run', { operation: 'remove-background', itemId: source });
+    const cutout = await call('edit:operation', { operation: 'remove-background', itemId: source });
     const cut = (await call('library:item', { id: cutout.result.itemId })).record;
     expect(cut).toMatchObject({ provider: 'stability', operation: 'remove-background', mime: 'image/png' });
 
-    const x2 = await call('image-op:run', { operation: 'upscale', scale: 2, itemId: source });
+    const x2 = await call('edit:operation', { operation: 'upscale', scale: 2, itemId: source });
     expect([x2.result.width, x2.result.height]).toEqual([1024, 768]);
-    const x4 = await call('image-op:run', { operation: 'upscale', scale: 4, itemId: source });
+    const x4 = await call('edit:operation', { operation: 'upscale', scale: 4, itemId: source });
     expect([x4.result.width, x4.result.height]).toEqual([2048, 1536]);
 
-    const wider = await call('image-op:run', { operation: 'outpaint', itemId: source, outpaint: { left: 128, right: 128 } });
+    const wider = await call('edit:operation', { operation: 'outpaint', itemId: source, outpaint: { left: 128, right: 128 } });
     expect([wider.result.width, wider.result.height]).toEqual([768, 384]);
 
     // Each job's list price is in the ledger once: 5 + 5 + 2 + 2 + 4 credits.
@@ -90,12 +90,12 @@ describe('Stability image operations through the paid-work pipeline', () => {
 
   it('refuses a blurred (content-filtered) result as blocked, and an operation without its mask before sending', async () => {
     const source = await libraryImage();
-    await expect(call('image-op:run', { operation: 'inpaint', itemId: source, prompt: 'BLOCKED boat', maskBase64: await mask(512, 384) }))
+    await expect(call('edit:operation', { operation: 'inpaint', itemId: source, prompt: 'BLOCKED boat', maskBase64: await mask(512, 384) }))
       .rejects.toMatchObject({ appError: { kind: 'moderated' } });
     const before = sim.requests.length;
-    await expect(call('image-op:run', { operation: 'erase', itemId: source })).rejects.toMatchObject({ appError: { kind: 'validation' } });
+    await expect(call('edit:operation', { operation: 'erase', itemId: source })).rejects.toMatchObject({ appError: { kind: 'validation' } });
     expect(sim.requests.length).toBe(before);
-    expect((await call('image-op:estimate', { operation: 'upscale', scale: 2 })).ticks).toBe(200_000_000);
+    expect((await call('edit:operation-estimate', { operation: 'upscale', scale: 2 })).ticks).toBe(200_000_000);
   });
 
   it('files a result staged by a process killed before filing it, once, with its lineage and provider', async () => {

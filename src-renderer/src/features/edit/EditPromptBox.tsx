@@ -56,8 +56,8 @@ export function EditPromptBox() {
         <p className="muted mask-note">Stability AI paints what this says into the masked area (English only). Erase needs no words.</p>
       ) : (
         <p className="muted mask-note">
-          Looking for a mask or brush? xAI&apos;s edit API takes no masks: choose Stability AI as the provider for a mask tool, or
-          describe the area in words (&ldquo;only the sky&rdquo;, &ldquo;the hat on the left&rdquo;).
+          Looking for a mask or brush? xAI&apos;s edit API takes no masks, so there is no mask tool for xAI: choose Stability AI
+          as the provider to paint one, or describe the area in words (&ldquo;only the sky&rdquo;, &ldquo;the hat on the left&rdquo;).
         </p>
       )}
     </div>

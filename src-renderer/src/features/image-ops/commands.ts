@@ -38,7 +38,7 @@ export function useStabilityReady(): boolean {
 /** Runs one operation; the new item's id, or null after telling the user why not. */
 export async function runImageOp(input: ImageOperationInput): Promise<ImageOperationOutput | null> {
   try {
-    return await invoke('image-op:run', input);
+    return await invoke('edit:operation', input);
   } catch (err) {
     useStudio.getState().pushNotice('error', err instanceof Error ? err.message : String(err));
     return null;

@@ -16,7 +16,7 @@ export async function submitMaskEdit(store: CanvasStore, o: { operation: 'inpain
   if (!maskBase64) return;
   store.setState({ submitting: true, error: null });
   try {
-    const out = await invoke('image-op:run', {
+    const out = await invoke('edit:operation', {
       provider: 'stability', operation: o.operation, itemId: o.itemId, maskBase64, ...(o.operation === 'inpaint' ? { prompt: s.prompt } : {}),
     });
     const now = store.getState();
