@@ -83,7 +83,7 @@ export function createVideoService(deps: VideoServiceDeps) {
 
   const spend = deps.spend;
   /** Records what xAI reported for a video, once (a poll repeated after a crash must not bill it twice). */
-  const spent = (job: StoredVideoJob, ticks: number) => void spend?.recordOnce({ kind: 'video', ref: job.id, ticks });
+  const spent = (job: StoredVideoJob, ticks: number) => void spend?.recordOnce({ kind: 'video', ref: job.id, ticks, estimateTicks: job.estimateTicks });
   const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, publish, spent };
   // Unfinished videos count against the budget at their estimate until xAI reports what they cost.
   const removeCommitted = spend?.addCommitted(() =>
