@@ -12,6 +12,7 @@ import { guardLibrarySwitch } from './services/library/library-switch-guard';
 import { createLibraryFolderHandler } from './services/library/library-folder-handler';
 import { judgeLibraryFolder } from './adapters/library/library-folder';
 import { parseApiBaseUrl } from './core/xai';
+import { makeProcessPrivate, privateFolderNow, repairPrivateModes } from './adapters/private-files';
 import { InMemorySecretStore, type SecretStore } from './core/secrets/secret-store';
 import type { SettingsStore } from './core/settings/settings-store';
 import { createFileSettingsStore } from './adapters/settings';
@@ -30,6 +31,8 @@ import { createPaidWork } from './services/paid-work/paid-work';
 import { createModelPacing } from './services/paid-work/model-pacing';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
+import { createPresetsHandlers } from './services/presets/presets-handlers';
+import { createPresetService } from './services/presets/presets';
 import { createCapabilityService } from './services/models/capability-service';
 import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
@@ -108,6 +111,10 @@ export interface AppCore {
  */
 export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const { dataDir, clock } = options;
+  // Private by default: nothing this process creates is readable by others, and older loose files are tightened.
+  makeProcessPrivate();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateFolderNow(dataDir);
   const apiBase = options.apiBaseUrl === undefined ? undefined : parseApiBaseUrl(options.apiBaseUrl);
   if (apiBase && !apiBase.ok) throw new Error(`API base URL ${options.apiBaseUrl} refused: ${apiBase.reason}`);
   // The other providers' keys follow the same rule: their start-up addresses are checked like xAI's.
@@ -187,6 +194,13 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     };
   };
   const libraries = createLibrarySwitch(await openStartupLibrary(), { open: openLibrary, logger: options.logger });
+  // In the background: a large library takes a while to walk, and new files are private already (umask).
+  for (const root of new Set([dataDir, libraries.dir()])) {
+    void repairPrivateModes(root).then(
+      (fixed) => fixed > 0 && options.logger.info('files: made private', { root, fixed }),
+      (err: unknown) => options.logger.warn('files: could not make private', { root, error: String(err) }),
+    );
+  }
   const library = libraries.service;
 
   const app = createAppService({
@@ -255,6 +269,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     events: options.events,
     logger: options.logger,
     spend,
+    work,
     capabilities,
     // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
     ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),
@@ -360,6 +375,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       current: () => vault.settings.get(),
     }),
     ...createGenerationHandlers(generation),
+    ...createPresetsHandlers({ presets: createPresetService({ store: jobStore, clock, newId: () => crypto.randomUUID().replaceAll('-', '') }), history: generation.history }),
     ...createModelsHandlers(capabilities),
     ...edit.handlers,
     ...createVideoHandlers(video),
