@@ -40,6 +40,7 @@ export interface ItemRow {
   preview: string | null;
   seq: number;
   content_hash?: string | null;
+  thumb_px?: number | null;
 }
 
 export function toParams(i: StoredItem): SQLInputValue[] {
@@ -90,6 +91,7 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     file: r.file,
     thumb: r.thumb,
     preview: r.preview,
+    ...(r.thumb_px ? { thumbPx: r.thumb_px } : {}),
     // Only when known, so records of items from before hashing read exactly as they did.
     ...(r.content_hash ? { contentHash: r.content_hash } : {}),
   };

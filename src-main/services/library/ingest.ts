@@ -1,4 +1,4 @@
-import type { ItemOrigin, LibraryRecord, LineageKind, MediaKind } from '@contract';
+import { THUMB_SHORT_SIDE, type ItemOrigin, type LibraryRecord, type LineageKind, type MediaKind } from '@contract';
 import { fail } from '../../core/app-error';
 import { aspectRatioOf } from '../../core/library/aspect';
 import type { LibraryStore } from '../../core/library/library-store';
@@ -93,6 +93,7 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
     missing: false,
     file: '',
     thumb: thumbPath(id),
+    thumbPx: THUMB_SHORT_SIDE,
     preview: previewPath(id),
   };
 }
