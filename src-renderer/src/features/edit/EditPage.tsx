@@ -43,7 +43,7 @@ export function EditPage({ store }: { store?: CanvasStore }) {
 
   return (
     <CanvasProvider store={canvas}>
-      <div className="edit-page">
+      <section className="edit-page" aria-label="Edit">
         <header className="edit-head">
           <h1>Edit</h1>
           <p className="muted">
@@ -65,7 +65,7 @@ export function EditPage({ store }: { store?: CanvasStore }) {
             <StepHistory />
           </div>
         </KeyGate>
-      </div>
+      </section>
     </CanvasProvider>
   );
 }

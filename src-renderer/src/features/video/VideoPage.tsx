@@ -33,7 +33,7 @@ export function VideoPage() {
   const [touched, setTouched] = useState(false);
   const promptMissing = useStudio((s) => s.video.form.mode !== 'image' && s.video.form.prompt.trim() === '');
   return (
-    <div className="video-page">
+    <section className="video-page" aria-label="Video">
       <div
         className="video-left"
         data-prompt-untouched={promptMissing && !touched ? '' : undefined}
@@ -51,6 +51,6 @@ export function VideoPage() {
         {playing ? <VideoPlayer key={playing.id} job={playing} /> : null}
         <VideoJobList />
       </div>
-    </div>
+    </section>
   );
 }
