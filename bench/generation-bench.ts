@@ -21,7 +21,7 @@ import { createXaiImagineClient, systemClock } from '../src-main/adapters/xai';
 import type { LibraryRecord } from '../src-preload/contract';
 import type { Logger } from '../src-main/core/ports';
 import { createGenerationService } from '../src-main/services/generation/generation-service';
-import type { LibraryIngest } from '../src-main/services/generation/run-job';
+import type { LibraryIngest } from '../src-main/services/paid-work/library-ingest';
 import { createLibraryService } from '../src-main/services/library/library-service';
 import { clearRenderCache, renderCacheStats, startSimulator } from '../src-main/simulator';
 import type { BenchModule } from './run';

@@ -4,6 +4,7 @@
 // JavaScript, node: built-ins only.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { keytarBuilt } from './setup/keytar.mjs';
 import { isRecentEnough, NODE_VERSION } from './setup/node24.mjs';
 
 if (!isRecentEnough()) {
@@ -12,6 +13,15 @@ if (!isRecentEnough()) {
     `[imagine-studio] Installed. The engine warnings above are expected: Node ${process.versions.node} ran npm, and ` +
       `Imagine Studio runs on Node ${NODE_VERSION.split('.')[0]}. \`npm start\` and \`npm test\` fetch Node ${NODE_VERSION} ` +
       'into .tools/ the first time and use it; nothing else to do.',
+  );
+}
+if (!keytarBuilt()) {
+  // keytar is an optional dependency: npm drops it when its native build fails (no libsecret-1-dev here, and its
+  // prebuilt download is unreachable), so that `npm ci` still succeeds. Say what that means and how to get it back.
+  console.warn(
+    '[imagine-studio] The OS keychain module (keytar) was not built: its build needs libsecret-1-dev on Linux. ' +
+      'The app runs, and says so where keys are stored; to keep keys in the system keychain run ' +
+      '`sudo apt-get install -y libsecret-1-dev && npm ci` (`npm test` does this by itself when run as root).',
   );
 }
 if (process.env.CI || process.env.IMAGINE_SKIP_ELECTRON_DOWNLOAD) process.exit(0);

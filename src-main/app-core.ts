@@ -9,19 +9,29 @@ import { createLibraryHandlers } from './services/library/library-handlers';
 import { createLibraryService } from './services/library/library-service';
 import { createLibrarySwitch, type OpenLibrary } from './services/library/library-switch';
 import { guardLibrarySwitch } from './services/library/library-switch-guard';
+import { createLibraryFolderHandler } from './services/library/library-folder-handler';
+import { judgeLibraryFolder } from './adapters/library/library-folder';
+import { parseApiBaseUrl } from './core/xai';
 import { InMemorySecretStore, type SecretStore } from './core/secrets/secret-store';
 import type { SettingsStore } from './core/settings/settings-store';
 import { createFileSettingsStore } from './adapters/settings';
 import { createXaiImagineClient } from './adapters/xai';
 import type { ApiConnection } from './services/demo/api-connection';
-import { createImagineKeyValidator } from './services/key/key-validator';
+import { createImagineKeyValidator, createMinimaxKeyValidator, createStabilityKeyValidator } from './services/key/key-validator';
+import { createStabilityClient } from './adapters/stability';
+import { createMinimaxClient } from './adapters/minimax';
+import { startDemoSimulators } from './services/demo/demo-simulators';
 import { createSettingsModule } from './services/settings/settings-module';
 import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { FsResultStaging } from './adapters/jobs/fs-result-staging';
 import { createConnectedImagineClient } from './adapters/jobs/connected-imagine-client';
+import { createSpendLedger } from './services/ledger/spend';
+import { createPaidWork } from './services/paid-work/paid-work';
+import { createModelPacing } from './services/paid-work/model-pacing';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
 import { createCapabilityService } from './services/models/capability-service';
+import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
@@ -35,10 +45,13 @@ import { NodeExportFiles } from './adapters/export/node-export-files';
 import { sharpToPng } from './adapters/export/sharp-to-png';
 import { SharpFfmpegMediaProcessor } from './adapters/library';
 import { createXaiFilesClient } from './adapters/xai/xai-files-client';
+import { createXaiChatClient } from './adapters/xai/xai-chat-client';
+import type { ChatApi } from './core/enhance/ports';
+import { createPromptsModule } from './services/prompts/prompts-module';
 import { createShareService } from './services/share/share-service';
 import { createShareHandlers } from './services/share/share-handlers';
 import type { FilesApi } from './core/share/ports';
-import { AppErrorException } from './core/app-error';
+import { AppErrorException, fail } from './core/app-error';
 import { createDeepLinkRouter, type DeepLinkRouter } from './services/links/deep-link-router';
 import { BROWSER_HOST_UPDATES, type Updater } from './core/updates/updater';
 import { createUpdatesHandlers } from './services/updates/updates-handlers';
@@ -52,12 +65,22 @@ export interface CoreOptions {
   events: EventSink;
   clock: Clock;
   logger: Logger;
-  /** xAI API base URL override (proxies, the simulator). */
-  apiBaseUrl?: string;
+  /**
+   * xAI API base URL override (proxies, the simulator): only from the command line / environment, and in Electron
+   * only once the user confirmed it in a native dialog. Refused at start unless https (or http to loopback) with
+   * no query, fragment or user-info.
+   */
+  apiBaseUrl?: string | undefined;
+  /** The browser host's `--library-dir`: empty, missing or already a library, else the start fails with the reason. */
+  libraryDir?: string | undefined;
   /** The API key vault: keytar (+ safeStorage fallback in Electron). Shells always pass one; tests may omit it (in-memory). */
   secrets?: SecretStore;
   /** `XAI_API_KEY`, honoured read-only when set. */
   envApiKey?: string;
+  /** `STABILITY_API_KEY` / `MINIMAX_API_KEY`, honoured read-only when set. */
+  envProviderKeys?: { stability?: string | undefined; minimax?: string | undefined };
+  /** Stability / MiniMax origins instead of their public hosts (the simulators in tests). */
+  providerBaseUrls?: { stability?: string | undefined; minimax?: string | undefined };
   /** Default: conf in `<dataDir>/settings.json`; Electron passes electron-store. */
   settingsStore?: SettingsStore;
   /** Native dialogs, reveal, OS drag and clipboard: Electron's; the browser host passes null (none of these). */
@@ -85,17 +108,34 @@ export interface AppCore {
  */
 export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const { dataDir, clock } = options;
+  const apiBase = options.apiBaseUrl === undefined ? undefined : parseApiBaseUrl(options.apiBaseUrl);
+  if (apiBase && !apiBase.ok) throw new Error(`API base URL ${options.apiBaseUrl} refused: ${apiBase.reason}`);
+  // The other providers' keys follow the same rule: their start-up addresses are checked like xAI's.
+  for (const [provider, url] of Object.entries(options.providerBaseUrls ?? {})) {
+    const parsed = url ? parseApiBaseUrl(url) : null;
+    if (parsed && !parsed.ok) throw new Error(`${provider} base URL ${url} refused: ${parsed.reason}`);
+  }
+  const folderOverride = options.libraryDir === undefined ? undefined : judgeLibraryFolder(options.libraryDir, { mayCreate: true });
+  if (folderOverride && !folderOverride.ok) throw new Error(`Library folder refused: ${folderOverride.reason}`);
   const vault = await createSettingsModule({
     dataDir,
     secrets: options.secrets ?? new InMemorySecretStore(),
     settingsStore: options.settingsStore ?? createFileSettingsStore({ dir: dataDir, projectVersion: options.version, logger: options.logger }),
     validator: createImagineKeyValidator((baseUrl, getApiKey) =>
       createXaiImagineClient({ baseUrl, getApiKey, clock, retry: { maxAttempts: 1 }, logger: options.logger })),
-    startDemoServer: async () => (await import('./simulator')).startSimulator({ latencyMs: 300, video: { minMs: 3000 } }),
+    providerValidators: {
+      stability: createStabilityKeyValidator((baseUrl, getApiKey) =>
+        createStabilityClient({ baseUrl, getApiKey, clock, maxAttempts: 1, logger: options.logger, appVersion: options.version })),
+      minimax: createMinimaxKeyValidator((baseUrl, getApiKey) => createMinimaxClient({ baseUrl, getApiKey, clock, maxAttempts: 1, logger: options.logger })),
+    },
+    startDemoServer: startDemoSimulators,
     events: options.events,
     logger: options.logger,
     envApiKey: options.envApiKey,
-    apiBaseUrlOverride: options.apiBaseUrl,
+    envProviderKeys: options.envProviderKeys,
+    providerBaseUrls: options.providerBaseUrls,
+    apiBaseUrlOverride: apiBase?.ok ? apiBase.url : undefined,
+    libraryDirOverride: folderOverride?.ok ? folderOverride.dir : undefined,
   });
 
   /**
@@ -104,11 +144,17 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
    */
   const openStartupLibrary = async (): Promise<OpenLibrary> => {
     const wanted = vault.connection.libraryDir();
+    const fallback = path.join(dataDir, 'library');
     try {
+      // A saved folder is judged again: it may predate these checks, or have filled with other files since.
+      const { settings, effective } = vault.settings.get();
+      if (!effective.demo && !effective.libraryDirOverridden && settings.libraryDir !== null) {
+        const verdict = judgeLibraryFolder(wanted, { mayCreate: false });
+        if (!verdict.ok) throw new Error(verdict.reason);
+      }
       return await openLibrary(wanted);
     } catch (err) {
-      const fallback = path.join(dataDir, 'library');
-      if (wanted === fallback) throw err;
+      if (wanted === fallback || vault.settings.get().effective.libraryDirOverridden) throw err;
       options.logger.error('library: configured folder failed to open', { dir: wanted, error: String(err) });
       await vault.settings.update({ libraryDir: null });
       vault.settings.addNotice(
@@ -161,27 +207,39 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   // The capability table in effect: built in, with what xAI's listings publish merged in once they answer.
   const capabilities = createCapabilityService({ api: () => imagine, clock, events: options.events, logger: options.logger });
   void capabilities.refresh(true);
-  // Paid images (of batches and edits) land here first, so a crash between the answer and the library loses nothing.
-  const staging = new FsResultStaging(path.join(dataDir, 'staging'));
+  // Demo mode spends nothing: its costs are simulated, kept out of the real totals and the budget.
+  const demo = () => vault.connection.isDemo();
+  // One ledger and budget for all paid work (image batches, edits, videos).
+  const spend = createSpendLedger({ store: jobStore, clock, events: options.events, budgetCapUsd: () => vault.settings.current().budgetCapUsd, demo });
+  // One paid-work pipeline: pacing per model, the call, staging (paid images land in `<dataDir>/staging` first, so a
+  // crash between the answer and the library loses nothing), the spend, filing, recovery at start.
+  const pacing = createModelPacing({ table: () => capabilities.current(), tier: () => vault.settings.current().rateTier });
+  const work = createPaidWork({
+    staging: new FsResultStaging(path.join(dataDir, 'staging')), library, spend, clock, logger: options.logger, demo, pacing,
+    download: (url, o) => imagine.download(url, o),
+  });
   const generation = createGenerationService({
     api: imagine,
     store: jobStore,
     library,
-    staging,
+    work,
+    spend,
     clock,
     events: options.events,
     logger: options.logger,
     settings: () => vault.settings.current(),
-    // Demo mode spends nothing: its costs are simulated, kept out of the real totals and the budget.
-    demo: () => vault.connection.isDemo(),
+    demo,
     capabilities,
   });
+  // Settings, presets and unsent work naming a retired model move to its successor before anything is sent (issue 15.2).
+  const retired = await migrateRetiredModels({ table: capabilities.current, jobs: jobStore, presets: jobStore, settings: vault.settings, logger: options.logger });
+  for (const notice of retired) vault.settings.addNotice(notice);
   // Staged images of the last run are filed before the queue moves (and before the shell says it is ready).
   await generation.start();
   // Edits share the queue's client but run directly (the queue takes prompt-only jobs so far); they pay through the
   // same ledger and budget, and stage their paid results in the same place (recovered by `generation.start`).
   const edit = createEditModule({
-    dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend: generation.spend, staging,
+    dataDir, api: imagine, library, files: libraries.files, clock, logger: options.logger, spend, work,
     // The user's request timeout applies to edits as it does to image batches.
     timeoutMs: () => vault.settings.current().requestTimeoutSec * 1000,
     capabilities,
@@ -196,7 +254,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     clock,
     events: options.events,
     logger: options.logger,
-    spend: generation.spend,
+    spend,
     capabilities,
     // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
     ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),
@@ -240,6 +298,23 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     logger: options.logger,
     simulated: () => vault.connection.isDemo(),
   });
+  // The prompt enhancer's chat calls: xAI's chat completions at the base URL in effect (the simulator in demo mode).
+  const chatClients = new Map<string, ChatApi>();
+  const chat: ChatApi = {
+    complete: (request, o) => {
+      const url = vault.connection.baseUrl();
+      let client = chatClients.get(url);
+      if (!client) {
+        client = createXaiChatClient({ baseUrl: url, getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger });
+        chatClients.set(url, client);
+      }
+      return client.complete(request, o);
+    },
+  };
+  const prompts = createPromptsModule({
+    dataDir, chat, spend, work, settings: () => vault.settings.current(), capabilities, clock, logger: options.logger,
+  });
+
   const links = createDeepLinkRouter({
     events: options.events,
     logger: options.logger,
@@ -257,21 +332,32 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
   });
 
+  // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
+  const switchGuard = guardLibrarySwitch({
+    update: (patch) => vault.settings.update(patch),
+    current: () => vault.settings.get(),
+    busy: () => generation.busyCount() + video.busyCount(),
+    switchTo: async (dir) => {
+      await libraries.switchTo(dir);
+      options.events.emit('library:changed', { reason: 'switched' });
+    },
+  });
   const handlers: Handlers = {
     'app:info': () => app.info(),
     'links:pending': () => links.takePending(),
     'app:ping': ({ message }) => app.ping(message),
     ...createLibraryHandlers(library),
     ...vault.handlers,
-    // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
-    'settings:update': guardLibrarySwitch({
-      update: vault.handlers['settings:update'],
+    // The page's schema has no `libraryDir`; refused here too, for any caller that skips the dispatcher's check.
+    'settings:update': (patch) =>
+      'libraryDir' in patch
+        ? fail({ kind: 'validation', message: 'The library folder is chosen with “Choose folder…” (or --library-dir).', issues: [{ path: 'libraryDir', message: 'Not settable here.' }] })
+        : switchGuard(patch),
+    'settings:library-folder': createLibraryFolderHandler({
+      grants: exporting.grants,
+      judge: (dir) => judgeLibraryFolder(dir, { mayCreate: false }),
+      update: switchGuard,
       current: () => vault.settings.get(),
-      busy: () => generation.busyCount() + video.busyCount(),
-      switchTo: async (dir) => {
-        await libraries.switchTo(dir);
-        options.events.emit('library:changed', { reason: 'switched' });
-      },
     }),
     ...createGenerationHandlers(generation),
     ...createModelsHandlers(capabilities),
@@ -279,6 +365,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...createVideoHandlers(video),
     ...exporting.handlers,
     ...createShareHandlers(share),
+    ...prompts.handlers,
     ...createUpdatesHandlers(options.updater ?? null, BROWSER_HOST_UPDATES),
   };
 
@@ -295,6 +382,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       await video.dispose();
       await generation.dispose();
       jobStore.close();
+      prompts.close();
       await vault.dispose();
       await libraries.close();
     },

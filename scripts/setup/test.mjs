@@ -4,12 +4,13 @@
 //
 //   1. Node older than 24 → install the pinned Node into .tools/ and re-run this script under it.
 //   2. Debian packages the suites need → installed when root with apt-get, else the one command to run.
-//   3. node_modules missing → npm ci (under Node 24).
+//   3. node_modules missing, or keytar not built (npm ci ran before libsecret-1-dev was there) → npm ci (Node 24).
 //   4. scripts/test-all.sh: unit, keychain, end-to-end and the fresh-clone check (--quick: one slice of each).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keytarBuilt } from './keytar.mjs';
 import { ensureNode24, repoRoot } from './node24.mjs';
 import { ensureTestPackages } from './system-packages.mjs';
 
@@ -33,8 +34,11 @@ function fail(message) {
 const packages = ensureTestPackages();
 if (!packages.ok) fail(packages.message);
 
-if (!existsSync(path.join(repoRoot, 'node_modules', '.package-lock.json'))) {
-  console.log('node_modules is missing: running npm ci first…');
+const installed = existsSync(path.join(repoRoot, 'node_modules', '.package-lock.json'));
+if (!installed || !keytarBuilt()) {
+  console.log(installed
+    ? 'The keychain module (keytar) was not built when npm ci ran (libsecret-1-dev was missing then): running npm ci again…'
+    : 'node_modules is missing: running npm ci first…');
   const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit', shell: process.platform === 'win32' });
   if (ci.status !== 0) fail(`npm ci failed (exit ${ci.status}); fix the error above and run npm test again.`);
 }

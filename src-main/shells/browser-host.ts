@@ -4,7 +4,10 @@
  *
  *   --data-dir DIR       (IMAGINE_DATA_DIR)      default: the desktop app's data folder
  *   --port N             (IMAGINE_PORT)          default 0 = any free port
- *   --api-base-url URL   (IMAGINE_API_BASE_URL)  default https://api.x.ai/v1
+ *   --api-base-url URL   (IMAGINE_API_BASE_URL)  default https://api.x.ai/v1; https only (http to 127.0.0.1 for
+ *                                               a local simulator or proxy). The key goes there: the page cannot
+ *                                               change it, so giving it here is the confirmation.
+ *   --library-dir DIR                           default <data>/library; must be empty, missing or a library
  *   --renderer-dir DIR                           default out/renderer
  *
  * It prints an address with a one-use token after `#`; opening it signs that browser tab in (other tabs of the same
@@ -25,12 +28,14 @@ import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store';
 import { InMemorySecretStore } from '../core/secrets/secret-store';
 import { startBrowserHost } from '../host/browser-host-server';
 import { removeOpenAddress, saveOpenAddress } from '../host/host-token';
+import { isDefaultApiOrigin, parseApiBaseUrl } from '../core/xai/api-origin';
 
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
     port: { type: 'string' },
     'api-base-url': { type: 'string' },
+    'library-dir': { type: 'string' },
     'renderer-dir': { type: 'string' },
   },
 });
@@ -53,18 +58,36 @@ function offerAddress(url: string) {
   console.log(`IMAGINE_HOST_URL ${url}`);
 }
 
+const apiBaseUrl = values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL;
+if (apiBaseUrl !== undefined) {
+  const parsed = parseApiBaseUrl(apiBaseUrl);
+  if (!parsed.ok) {
+    console.error(`--api-base-url ${apiBaseUrl} refused: ${parsed.reason}`);
+    process.exit(2);
+  }
+  if (!isDefaultApiOrigin(parsed.url)) console.log(`Your xAI API key will be sent to ${parsed.origin} (given with --api-base-url).`);
+}
+const libraryDir = values['library-dir'] === undefined ? undefined : path.resolve(values['library-dir']);
+
 const host = await startBrowserHost({
   dataDir,
   port,
   onTicketSpent: () => offerAddress(host.newUrl()),
   rendererDir,
-  apiBaseUrl: values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL,
+  apiBaseUrl,
+  libraryDir,
   version: pkg.version,
   versions: { node: process.versions.node, v8: process.versions.v8 },
   clock: systemClock,
   logger,
   secrets: process.env.IMAGINE_SECRET_STORE === 'memory' ? new InMemorySecretStore() : new KeytarSecretStore({ logger }),
   envApiKey: process.env.XAI_API_KEY,
+  envProviderKeys: { stability: process.env.STABILITY_API_KEY, minimax: process.env.MINIMAX_API_KEY },
+  providerBaseUrls: { stability: process.env.IMAGINE_STABILITY_BASE_URL, minimax: process.env.IMAGINE_MINIMAX_BASE_URL },
+}).catch((err: unknown) => {
+  // A refused --library-dir (or address) is the user's to fix: say why, without a stack trace.
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
 });
 
 logger.info('host: listening', { origin: host.origin, dataDir });

@@ -22,6 +22,7 @@ import { createMainWindow } from './electron/window';
 import { showBatchProgress } from './electron/batch-progress';
 import { createElectronUpdater } from './electron/updater';
 import { linkInbox, registerDeepLinkScheme, routeDeepLinks } from './electron/deep-links';
+import { confirmApiBaseUrl, requestedApiBaseUrl } from './electron/api-base-url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL ?? '';
@@ -77,6 +78,9 @@ async function start() {
     secrets: createDesktopSecretStore({ dataDir, safeStorage, logger }),
     settingsStore: createFileSettingsStore({ dir: dataDir, projectVersion: app.getVersion(), logger, open: electronStoreFactory }),
     envApiKey: process.env.XAI_API_KEY,
+    envProviderKeys: { stability: process.env.STABILITY_API_KEY, minimax: process.env.MINIMAX_API_KEY },
+    // A proxy address is the user's, from the command line or environment, and confirmed in a native dialog.
+    apiBaseUrl: await confirmApiBaseUrl(requestedApiBaseUrl(process.argv, process.env)),
     desktop: createElectronDesktop(),
     updater,
   });

@@ -51,6 +51,7 @@ export const SPECS: Record<string, Spec> = {
     user: { type: 'string' },
     storage_options: { type: 'object' },
   },
+  '/v1/chat/completions': { model: { type: 'string', required: true }, messages: { type: 'array', required: true }, stream: { type: 'bool' }, temperature: { type: 'number' }, max_tokens: { type: 'int' } },
   '/v1/videos/edits': { prompt: { type: 'string', required: true }, video: { type: 'object', required: true }, model: { type: 'string' }, user: { type: 'string' } },
   '/v1/videos/extensions': {
     prompt: { type: 'string', required: true },

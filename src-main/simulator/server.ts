@@ -12,6 +12,7 @@ import { createFileStore } from './file-store';
 import { createFilesState, handleFiles, serveCdn, type FilesState } from './files';
 import { GRPC, newRequestId, readBody, send, sendError, sendText } from './http-util';
 import { imageEdits, imageGenerations, imagePoll } from './images';
+import { chatCompletions } from './chat';
 import { modelRoutes } from './models';
 import { videoEdits, videoExtensions, videoGenerations, videoPoll } from './videos';
 import { createRateWindows } from './rate-limit';
@@ -44,6 +45,7 @@ const POST_ROUTES: Record<string, (ctx: Ctx) => Promise<void>> = {
   '/v1/videos/generations': videoGenerations,
   '/v1/videos/edits': videoEdits,
   '/v1/videos/extensions': videoExtensions,
+  '/v1/chat/completions': chatCompletions,
 };
 const GET_ROUTES = ['/v1/image-generation-models', '/v1/video-generation-models', '/v1/models'];
 

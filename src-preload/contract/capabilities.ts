@@ -6,12 +6,12 @@
 import { z } from 'zod';
 import {
   BUILT_IN_AS_OF, BUILT_IN_PROVIDERS, ENUMS, IMAGE_RATIO_SIZES_1K, OPERATION_LIST, type ImageModelSpec, type ImageRatio, type ModelSpec,
-  type OperationName, type OperationSpec, type ProviderSpec, type ServedQuality, type VideoModelSpec, type VideoRatio,
+  type OperationName, type OperationSpec, type ProviderSpec, type ServedQuality, type TextModelSpec, type VideoModelSpec, type VideoRatio,
 } from './capability-table';
 
 export type {
   ImageModelSpec, ImagePrice, ImageRatio, ModelSpec, OperationName, OperationSpec, ProviderLimits, ProviderSpec, Retirement,
-  ServedQuality, VideoModelSpec, VideoModeName, VideoRatio,
+  ServedQuality, TextModelSpec, VideoModelSpec, VideoModeName, VideoRatio,
 } from './capability-table';
 export { OPERATION_LIST } from './capability-table';
 
@@ -32,6 +32,17 @@ const tuple = <T extends string>(list: readonly T[]) => list as unknown as [T, .
 
 /** Every provider in the table, in picker order. */
 export const PROVIDER_IDS = Object.keys(BUILT_IN_PROVIDERS) as ProviderId[];
+/** A provider id at a boundary (library records and filters, key channels). */
+export const ProviderIdSchema = z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]);
+/** An operation name at a boundary (what made a library item). */
+export const OperationNameSchema = z.enum(OPERATION_LIST);
+/** Operations in words, whoever serves them (the provider's own label may be longer: "Inpaint (mask)"). */
+export const OPERATION_LABELS: Record<OperationName, string> = {
+  generate: 'Generate', edit: 'Edit', inpaint: 'Inpaint', erase: 'Erase', outpaint: 'Outpaint', 'search-replace': 'Search and replace',
+  'remove-background': 'Remove background', 'upscale-fast': 'Upscale (fast)', 'upscale-conservative': 'Upscale (conservative)',
+  'upscale-creative': 'Upscale (creative)', 'text-video': 'Text to video', 'image-video': 'Image to video',
+  'first-last-video': 'First and last frame to video', 'subject-image': 'Subject reference image', 'subject-video': 'Subject reference video',
+};
 /**
  * Providers whose work the contract's channels carry today. Stability and MiniMax are in the table (models,
  * operations, prices) and have clients; they join here when their jobs are wired through the shared paid-work
@@ -133,6 +144,29 @@ export function currentModels<K extends ModelSpec['kind']>(kind: K, table: Capab
   return allModels(table, providers).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
 }
 
+/** Chat models for the prompt enhancer (xAI's), cheapest first. */
+export function textModels(table: CapabilityTable = BUILT_IN_TABLE): readonly TextModelSpec[] {
+  return table.providers.xai.textModels ?? [];
+}
+
+/** A text model by id or alias; undefined when unknown. */
+export function findTextModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): TextModelSpec | undefined {
+  return id ? textModels(table).find((m) => m.id === id || m.aliases.includes(id)) : undefined;
+}
+
+/** The default text model: the table's choice, else the cheapest per output token. */
+export function defaultTextModel(table: CapabilityTable = BUILT_IN_TABLE): string {
+  const list = textModels(table);
+  const chosen = table.providers.xai.defaultTextModel;
+  if (chosen && list.some((m) => m.id === chosen)) return chosen;
+  return [...list].sort((a, b) => a.outputTokenTicks - b.outputTokenTicks)[0]?.id ?? '';
+}
+
+/** What a chat call costs from its token counts, at the table's price (when xAI reports no `cost_in_usd_ticks`). */
+export function textCostTicks(model: TextModelSpec, promptTokens: number, completionTokens: number): number {
+  return promptTokens * model.inputTokenTicks + completionTokens * model.outputTokenTicks;
+}
+
 /** The default model of a kind (the first provider's). */
 export function defaultModel(kind: ModelSpec['kind'], table: CapabilityTable = BUILT_IN_TABLE): string {
   const first = Object.values(table.providers)[0] as ProviderSpec;
@@ -178,6 +212,28 @@ export function servedQuality(model: ImageModelSpec, chosen: ImageQuality | null
   return model.autoQuality?.[call] ?? 'low';
 }
 
+/** An image model and quality as they go to xAI: current model, quality to send (2.0: always explicit), notice. */
+export interface ImageChoice {
+  model: string;
+  /** `low` or `medium` for models that take a quality (never `auto`, xai-imagine-api-updates.md §1 #5); else absent. */
+  quality?: ServedQuality;
+  /** The retirement notice when `model` was rewritten ("… was retired by xAI on 2 Nov 2026; using … at Low quality."). */
+  notice: string | null;
+}
+
+/**
+ * What a stored or submitted (model, quality) becomes for new work: retired models are rewritten to their successor
+ * at the quality the retirement fixes (updates §1 #1–2), and the quality is resolved to what xAI would serve, so it
+ * is always sent explicitly. Unknown ids are kept as they are (the server answers 404, the user sees why).
+ */
+export function resolveImageChoice(id: string, quality: ImageQuality | null | undefined, call: 'generate' | 'edit',
+  table: CapabilityTable = BUILT_IN_TABLE): ImageChoice {
+  const resolved = resolveModel(id, 'image', table);
+  if (!resolved) return { model: id, notice: null };
+  const served = servedQuality(resolved.model, resolved.quality ?? quality, call);
+  return { model: resolved.model.id, ...(served ? { quality: served } : {}), notice: resolved.notice };
+}
+
 /** Price of one output image in ticks; undefined when the table has none for that quality and resolution. */
 export function imagePriceTicks(model: ImageModelSpec, quality: ServedQuality | undefined, resolution: ImageResolution): number | undefined {
   const rows = model.prices.filter((p) => p.resolution === resolution);
@@ -198,6 +254,9 @@ export function videoPricePerSecond(model: VideoModelSpec, resolution: keyof Vid
 export function publishedRps(model: ModelSpec, tier = 0): number {
   return model.rps[Math.min(Math.max(0, tier), model.rps.length - 1)] ?? 1;
 }
+
+/** How many usage tiers the table publishes rate limits for (xAI: 0–4 by cumulative spend, updates §4). */
+export const RATE_TIER_COUNT = Math.max(...builtInModels().map((m) => m.rps.length));
 
 /** Image ratios a model takes (`auto` included where it does). */
 export const ratiosOf = (model: ImageModelSpec): readonly ImageRatio[] => model.ratios;
@@ -233,6 +292,10 @@ export const OperationSpecSchema = z.object({
   outputPixels: z.number().int().optional(), ticks: z.number().int().min(0).optional(), async: z.boolean(),
 });
 const Range = z.object({ min: z.number(), max: z.number() });
+export const TextModelSpecSchema = z.object({
+  id: z.string(), name: z.string(), aliases: z.array(z.string()), inputTokenTicks: z.number().int().min(0),
+  outputTokenTicks: z.number().int().min(0), note: z.string().optional(),
+});
 export const ProviderSpecSchema = z.object({
   name: z.string(), defaultImageModel: z.string(), defaultVideoModel: z.string(),
   limits: z.object({
@@ -243,6 +306,8 @@ export const ProviderSpecSchema = z.object({
   models: z.array(z.discriminatedUnion('kind', [ImageModelSpecSchema, VideoModelSpecSchema])),
   operations: z.array(OperationSpecSchema),
   billing: z.string().optional(),
+  textModels: z.array(TextModelSpecSchema).optional(),
+  defaultTextModel: z.string().optional(),
 });
 export const CapabilityTableSchema: z.ZodType<CapabilityTable> = z.object({
   asOf: z.string(),

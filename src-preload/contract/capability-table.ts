@@ -132,6 +132,21 @@ export interface VideoModelSpec extends ModelCommon {
 
 export type ModelSpec = ImageModelSpec | VideoModelSpec;
 
+/**
+ * A chat (text) model, used to rewrite prompts (the prompt enhancer, issue 19). Not an Imagine model, so not a
+ * `ModelSpec`: no picker of image or video models offers it. Priced per token.
+ */
+export interface TextModelSpec {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  /** Ticks per input (prompt) token and per output (completion) token. */
+  inputTokenTicks: number;
+  outputTokenTicks: number;
+  /** A plain note for the Settings picker. */
+  note?: string;
+}
+
 /** Limits of a provider's API that hold for every model (reference §11.1, updates §2). Video edits are xAI's only. */
 export interface ProviderLimits {
   /** Images per request (`n`). */
@@ -195,6 +210,10 @@ export interface ProviderSpec {
   operations: readonly OperationSpec[];
   /** How the provider bills, for the picker's note ("credits: 1 credit = $0.01"). */
   billing?: string;
+  /** Chat models of the provider's chat completions endpoint (xAI only), cheapest first. */
+  textModels?: readonly TextModelSpec[];
+  /** The text model used unless Settings names another: the cheapest current one. */
+  defaultTextModel?: string;
 }
 
 const IMAGE_RPS = [6, 12, 25, 50, 100];
@@ -263,10 +282,34 @@ const XAI_OPERATIONS: readonly OperationSpec[] = [
   { name: 'subject-video', label: 'Reference images → video', models: ['grok-imagine-video', 'grok-imagine-video-1.5'], prompt: 'required', async: true },
 ];
 
+/**
+ * Chat models for the prompt enhancer (`POST /v1/chat/completions`, same key, Bearer). xAI publishes per-token prices
+ * ($ per million tokens); the cheapest current ones are Grok 4.1 Fast, $0.20/M input and $0.50/M output, with or
+ * without reasoning (docs.x.ai models page as quoted by Vercel AI Gateway, Google Vertex and Bifrost's price pages,
+ * 2026). The non-reasoning one answers at once and spends no reasoning tokens, so it is the default. Responses may
+ * carry `usage.cost_in_usd_ticks`; when they do, that is what the ledger records.
+ */
+const PER_MILLION = (usd: number) => Math.round((usd * 10_000_000_000) / 1_000_000);
+const XAI_TEXT_MODELS: readonly TextModelSpec[] = [
+  {
+    id: 'grok-4-1-fast-non-reasoning', name: 'Grok 4.1 Fast (non-reasoning)', aliases: ['grok-4.1-fast-non-reasoning', 'grok-4-1-fast-non-reasoning-latest'],
+    inputTokenTicks: PER_MILLION(0.2), outputTokenTicks: PER_MILLION(0.5), note: 'Cheapest; answers at once.',
+  },
+  {
+    id: 'grok-4-1-fast-reasoning', name: 'Grok 4.1 Fast (reasoning)', aliases: ['grok-4.1-fast-reasoning', 'grok-4-1-fast-reasoning-latest'],
+    inputTokenTicks: PER_MILLION(0.2), outputTokenTicks: PER_MILLION(0.5), note: 'Same price per token; thinks first, so slower and spends more tokens.',
+  },
+  {
+    id: 'grok-4', name: 'Grok 4', aliases: ['grok-4-0709', 'grok-4-latest'],
+    inputTokenTicks: PER_MILLION(3), outputTokenTicks: PER_MILLION(15), note: 'Largest; 15× the price of Fast.',
+  },
+];
+
 /** Every provider, by key. */
 export const BUILT_IN_PROVIDERS = {
   xai: {
     name: 'xAI', defaultImageModel: 'grok-imagine-image', defaultVideoModel: 'grok-imagine-video', models: XAI_MODELS, operations: XAI_OPERATIONS,
+    textModels: XAI_TEXT_MODELS, defaultTextModel: 'grok-4-1-fast-non-reasoning',
     limits: {
       images: { min: 1, max: 10 }, inputImageBytes: 10 * 1024 * 1024, extension: { min: 2, max: 10, default: 6 },
       extensionInput: { min: 2, max: 15 }, editInputMaxSeconds: 8.7, referenceMaxResolution: '720p', editMaxResolution: '720p',

@@ -47,9 +47,12 @@ const ItemIds = z.array(LibraryId).min(1).max(5_000);
 export const desktopChannels = {
   /** What this shell can do, so the renderer shows only actions that work here. */
   'desktop:capabilities': { input: Empty, output: DesktopCapabilities },
-  /** A native folder dialog: an export target, or (with `purpose: 'import'`) a folder to bring in. Null when cancelled. */
+  /**
+   * A native folder dialog: an export target, a folder to bring in (`import`), or a new library folder (`library`,
+   * for `settings:library-folder`). Null when cancelled.
+   */
   'desktop:choose-folder': {
-    input: z.object({ title: z.string().max(120).optional(), purpose: z.enum(['export', 'import']).default('export') }).strict(),
+    input: z.object({ title: z.string().max(120).optional(), purpose: z.enum(['export', 'import', 'library']).default('export') }).strict(),
     output: z.object({ folder: ChosenPath.nullable() }),
   },
   /** A native open dialog for images to import. Empty when cancelled. */

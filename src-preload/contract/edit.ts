@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_LIMITS, ImageAspectRatio, ImageResolution, MAX_EDIT_SOURCES } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, MAX_EDIT_SOURCES } from './capabilities';
 
 /*
  * Natural-language image edits with up to the model's `maxEditSources` sources (capability table). Sources are prepared in main first (sniffed,
@@ -65,6 +65,8 @@ const EditParams = {
   model: z.string().trim().min(1).max(100),
   n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
   resolution: ImageResolution,
+  /** "Quality" on models that take it (2.0; Auto serves medium for edits, xai-imagine-api-updates.md §1 #5). */
+  quality: ImageQuality.optional(),
 };
 
 export const EditSubmitInput = z
@@ -99,6 +101,8 @@ export const EditSubmitOutput = z.object({
   costTicks: z.number().int().nullable(),
   /** The library ids of the sources, in order (outside files were imported first). */
   sourceItemIds: z.array(z.string()),
+  /** One line when the chosen model was retired and its successor edited instead (issue 15.2). */
+  notice: z.string().optional(),
 });
 export type EditSubmitOutput = z.infer<typeof EditSubmitOutput>;
 
@@ -111,6 +115,8 @@ export const EditEstimateView = z.object({
   /** The per-source-image charge (doc §11.2: $0.002 each). */
   inputTicks: z.number().int(),
   source: z.enum(['listing', 'table', 'unknown']),
+  /** The quality the estimate is priced at (what xAI serves and bills for the choice); absent: the model has none. */
+  quality: ImageQuality.optional(),
   /** The budget cap from settings (shared with image batches and videos), if any. */
   budgetCapUsd: z.number().nullable(),
   /** Spent this session plus everything queued or in flight, in ticks: what the cap is compared against. */

@@ -16,6 +16,7 @@ import { linksChannels, linksEvents } from './links';
 import { updatesChannels, updatesEvents } from './updates';
 import { modelsChannels, modelsEvents } from './models';
 import { shareChannels, shareEvents } from './share';
+import { promptsChannels, promptsEvents } from './prompts';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -33,6 +34,7 @@ export * from './updates';
 export * from './capabilities';
 export * from './models';
 export * from './share';
+export * from './prompts';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -54,6 +56,7 @@ export const channels = {
   ...updatesChannels,
   ...modelsChannels,
   ...shareChannels,
+  ...promptsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */
@@ -69,6 +72,7 @@ export const events = {
   ...updatesEvents,
   ...modelsEvents,
   ...shareEvents,
+  ...promptsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageResolution } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution } from './capabilities';
 
 /*
  * Generation jobs: a batch is what one submit asked for (prompts × n); each prompt becomes one or more requests
@@ -72,10 +72,18 @@ export const BatchView = z.object({
   model: z.string(),
   aspectRatio: ImageAspectRatio,
   resolution: ImageResolution,
+  /** The quality sent (2.0 only: `low` or `medium`, never `auto` — xai-imagine-api-updates.md §1 #5); absent: none. */
+  quality: ImageQuality.optional(),
+  /** One line when the model asked for was retired and its successor was used instead (issue 15.2). */
+  notice: z.string().optional(),
   /** Images per prompt. */
   n: z.number().int(),
   prompts: z.array(z.string()),
   estimateTicks: z.number().int(),
+  /** The prompt as written before an accepted rewrite (see JobRequest). */
+  originalPrompt: z.string().optional(),
+  /** The model comparison it belongs to (see JobRequest). */
+  group: z.object({ id: z.string(), index: z.number().int() }).optional(),
   jobs: z.array(JobView),
 });
 export type BatchView = z.infer<typeof BatchView>;
@@ -88,7 +96,7 @@ export const Ledger = z.object({
   /** The cap from settings in USD, if any, and what the session has left under it. */
   budgetCapUsd: z.number().nullable(),
   /** This session's real spend per kind of paid work (images, edits, videos); they add up to `sessionTicks`. */
-  sessionByKind: z.object({ image: z.number().int(), edit: z.number().int(), video: z.number().int() }).optional(),
+  sessionByKind: z.object({ image: z.number().int(), edit: z.number().int(), video: z.number().int(), text: z.number().int().optional() }).optional(),
   /**
    * What demo mode (the built-in simulator) would have cost: simulated, never billed, never part of the totals above
    * or of the budget. Shown instead of them, labelled simulated, while demo mode is on.
@@ -104,6 +112,15 @@ export const JobRequest = z
     model: z.string().trim().min(1).max(100),
     aspectRatio: ImageAspectRatio,
     resolution: ImageResolution,
+    /** "Quality" on models that take it (2.0); ignored by models without it. Absent: Auto. */
+    quality: ImageQuality.optional(),
+    /**
+     * The prompt as the user wrote it, when the one sent is a rewrite they accepted ("Enhance prompt"): kept on every
+     * item the batch produces, beside the prompt sent, and searched too.
+     */
+    originalPrompt: z.string().trim().min(1).max(10_000).optional(),
+    /** Part of a model comparison (`jobs:compare`): the comparison's id and this combination's place in it. */
+    group: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), index: z.number().int().min(0).max(3) }).strict().optional(),
   })
   .strict();
 export type JobRequest = z.infer<typeof JobRequest>;
@@ -115,6 +132,8 @@ export const CostEstimateView = z.object({
   ticks: z.number().int(),
   /** `listing`: from xAI's model list; `table`: the built-in price table; `unknown`: no price known. */
   source: z.enum(['listing', 'table', 'unknown']),
+  /** The quality the estimate is priced at (what xAI serves and bills for the choice); absent: the model has none. */
+  quality: ImageQuality.optional(),
   budgetCapUsd: z.number().nullable(),
   /** Spent this session plus what is still queued, in ticks: what the cap is compared against. */
   committedTicks: z.number().int(),
@@ -147,6 +166,8 @@ export const GeneratePreset = z.object({
   n: z.number().int(),
   aspectRatio: ImageAspectRatio,
   resolution: ImageResolution,
+  /** "Quality" as chosen (Auto, Low, Medium); absent for models without it and presets from before. */
+  quality: ImageQuality.optional(),
   promptSuffix: z.string(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
@@ -161,6 +182,7 @@ export const PresetSave = z
     n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
     aspectRatio: ImageAspectRatio,
     resolution: ImageResolution,
+    quality: ImageQuality.optional(),
     promptSuffix: PromptSuffix.default(''),
   })
   .strict();

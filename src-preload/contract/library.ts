@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperationNameSchema, ProviderIdSchema } from './capabilities';
 import { Empty } from './common';
 
 /** Library item and collection ids: 32 lowercase hex chars (a random UUID without dashes). Strict so ids can name files. */
@@ -35,6 +36,11 @@ export const LibraryRecord = z.object({
   /** What the item is called when it has no prompt: an imported file's name without its extension. Searchable. */
   title: z.string().max(200).optional(),
   prompt: z.string(),
+  /**
+   * The prompt as the user wrote it, when the one sent (`prompt`) was a rewrite of it they accepted ("Enhance
+   * prompt", issue 19). Searched like the prompt.
+   */
+  originalPrompt: z.string().max(10_000).optional(),
   editInstruction: z.string().nullable(),
   model: z.string().nullable(),
   /** The request parameters as sent, for "use these settings again". */
@@ -45,8 +51,24 @@ export const LibraryRecord = z.object({
   durationMs: z.number().int().nullable(),
   bytes: z.number().int(),
   mime: z.string(),
-  /** Cost in the API's ticks, when known. */
+  /** Cost in the API's ticks, when known (this item's share of its request's bill). */
   costTicks: z.number().int().nullable(),
+  /**
+   * Who served it (xai-imagine-api-updates.md §1 #3: a response's `model` names the model that served, which differs
+   * from `model` — the one requested — when xAI redirects a retired slug), the quality it was served and billed at
+   * (2.0 only), and what xAI billed for the whole request the item came from. Present when known.
+   */
+  servedModel: z.string().max(200).optional(),
+  /**
+   * Which provider made it, the operation (generate, inpaint, upscale-fast, text-video…) and the seed the provider
+   * reported (Stability's `seed` header), when known (issue 18 §7). Imports and items from before have none, except
+   * that xAI's models name xAI.
+   */
+  provider: ProviderIdSchema.optional(),
+  operation: OperationNameSchema.optional(),
+  seed: z.number().int().nonnegative().optional(),
+  servedQuality: z.string().max(20).optional(),
+  billedTicks: z.number().int().optional(),
   requestId: z.string().nullable(),
   moderation: z.string().nullable(),
   sourceJobId: z.string().nullable(),
@@ -100,6 +122,8 @@ export const LibraryFilter = z
   .object({
     kind: MediaKind.optional(),
     model: z.string().max(200).optional(),
+    /** Items made by this provider. */
+    provider: ProviderIdSchema.optional(),
     from: z.number().int().optional(),
     to: z.number().int().optional(),
     aspectRatio: z.string().max(20).optional(),

@@ -1,25 +1,24 @@
 import { z } from 'zod';
 import { Empty } from './common';
-import { API_LIMITS, ImageAspectRatio, ImageResolution, VIDEO_DURATIONS, VideoResolution, defaultModel } from './capabilities';
+import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, RATE_TIER_COUNT, VIDEO_DURATIONS, VideoAspectRatio, VideoResolution, defaultModel, defaultTextModel } from './capabilities';
+import { PathToken } from './library';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+/** Where the key goes unless the user started the app with another address (`--api-base-url`) and confirmed it. */
 export const DEFAULT_API_BASE_URL = 'https://api.x.ai/v1';
-
-const httpUrl = z
-  .string()
-  .trim()
-  .url('Enter a full URL, such as https://api.x.ai/v1.')
-  .refine((u) => /^https?:\/\//i.test(u), 'The URL must start with http:// or https://.');
 
 /**
  * Every user setting (defaults in SETTINGS_DEFAULTS). Stored by main (electron-store in Electron, conf in the browser host) and
  * validated with this schema on every read and write; a field that fails is reset to its default with a notice.
- * No secrets here: the API key lives in the keychain only.
+ * No secrets here: the API key lives in the keychain only. No address either: where the key is sent is main's
+ * decision (the command line, a confirmation outside the window), never a setting the page can write.
  */
 export const Settings = z.object({
   imageModel: z.string().trim().min(1, 'Choose an image model.').max(100),
   imageAspectRatio: ImageAspectRatio,
   imageResolution: ImageResolution,
+  /** "Quality" for models that take it (2.0): Auto serves low for generations, medium for edits (updates §1 #5). */
+  imageQuality: ImageQuality,
   /** Images per request (`n`), 1–10 (doc §11.1). */
   imageCount: z.number().int('Use a whole number.').min(API_LIMITS.images.min, `At least ${API_LIMITS.images.min}.`)
     .max(API_LIMITS.images.max, `At most ${API_LIMITS.images.max} per request.`),
@@ -27,11 +26,21 @@ export const Settings = z.object({
   videoDurationSec: z.number().int('Use whole seconds.').min(VIDEO_DURATIONS.min, `At least ${VIDEO_DURATIONS.min} second.`)
     .max(VIDEO_DURATIONS.max, `At most ${VIDEO_DURATIONS.max} seconds.`),
   videoResolution: VideoResolution,
+  videoAspectRatio: VideoAspectRatio,
+  /** The Grok chat model "Enhance prompt" asks (capability table `textModels`); the cheapest by default. */
+  enhanceModel: z.string().trim().min(1, 'Choose a text model.').max(100),
   /** Requests in flight at once; 4 keeps clear of most rate limits. */
   concurrency: z.number().int('Use a whole number.').min(1, 'At least 1.').max(16, 'At most 16.'),
+  /**
+   * The team's xAI usage tier (0 = first): requests are paced to the capability table's published requests/second
+   * of each model at this tier, so a big batch meets no 429s. Higher tiers come with spend (updates §4).
+   */
+  rateTier: z.number().int('Choose a tier.').min(0).max(RATE_TIER_COUNT - 1),
   requestTimeoutSec: z.number().int('Use whole seconds.').min(10, 'At least 10 seconds.').max(900, 'At most 900 seconds.'),
-  apiBaseUrl: httpUrl,
-  /** Absolute folder for real results; null = `<data folder>/library`. Demo results always go to `demo-library`. */
+  /**
+   * Absolute folder for real results; null = `<data folder>/library`. Demo results always go to `demo-library`.
+   * Read-only for the page: only `settings:library-folder` with a folder grant from main's native dialog sets it.
+   */
   libraryDir: z.string().trim().min(1).max(4096).nullable(),
   theme: z.enum(THEMES),
   notifications: z.boolean(),
@@ -49,13 +58,16 @@ export const SETTINGS_DEFAULTS: Settings = {
   imageModel: defaultModel('image'),
   imageAspectRatio: '1:1',
   imageResolution: '1k',
+  imageQuality: 'auto',
   imageCount: 1,
   videoModel: defaultModel('video'),
   videoDurationSec: 8,
   videoResolution: '480p',
+  videoAspectRatio: '16:9',
+  enhanceModel: defaultTextModel(),
   concurrency: 4,
+  rateTier: 0,
   requestTimeoutSec: 180,
-  apiBaseUrl: DEFAULT_API_BASE_URL,
   libraryDir: null,
   theme: 'system',
   notifications: true,
@@ -64,18 +76,23 @@ export const SETTINGS_DEFAULTS: Settings = {
   budgetCapUsd: null,
 };
 
-/** A partial update: only the fields to change, each validated; unknown keys are refused. No defaults apply. */
-export const SettingsPatch = Settings.partial().strict();
+/**
+ * A partial update from the page: only the fields to change, each validated; unknown keys are refused, and so is
+ * `libraryDir` (it opens the disk: main sets it from a native dialog's grant). No defaults apply.
+ */
+export const SettingsPatch = Settings.omit({ libraryDir: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 /** What the app actually uses right now, derived from the settings, the shell's options and demo mode. */
 export const EffectiveSettings = z.object({
-  /** The API base URL in use: the simulator's in demo mode, else a command-line override or the setting. */
+  /** The API base URL in use: the simulator's in demo mode, else a confirmed start-up address or xAI's. */
   apiBaseUrl: z.string(),
-  /** True when `--api-base-url` / `IMAGINE_API_BASE_URL` overrides the setting. */
+  /** True when the user started the app with `--api-base-url` / `IMAGINE_API_BASE_URL` (and confirmed it). */
   apiBaseUrlOverridden: z.boolean(),
-  /** The library folder in use: `<data>/demo-library` in demo mode, else the setting or `<data>/library`. */
+  /** The library folder in use: `<data>/demo-library` in demo mode, else `--library-dir`, the setting or `<data>/library`. */
   libraryDir: z.string(),
+  /** True when the browser host was started with `--library-dir` (the folder cannot be changed from the page). */
+  libraryDirOverridden: z.boolean(),
   demo: z.boolean(),
 });
 export type EffectiveSettings = z.infer<typeof EffectiveSettings>;
@@ -93,6 +110,11 @@ export const settingsChannels = {
   'settings:get': { input: Empty, output: SettingsView },
   /** Changes some fields; the whole result is validated before it is saved. */
   'settings:update': { input: SettingsPatch, output: SettingsView },
+  /**
+   * Moves the library to the folder behind a grant from `desktop:choose-folder` (`purpose: 'library'`), or back to
+   * the default (`null`). A folder that is neither empty nor an Imagine Studio library is refused with the reason.
+   */
+  'settings:library-folder': { input: z.object({ folder: PathToken.nullable() }).strict(), output: SettingsView },
 } as const;
 
 export const settingsEvents = {

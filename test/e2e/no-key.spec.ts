@@ -76,7 +76,7 @@ test.describe('without a key', () => {
 
     await page.keyboard.press('Control+5');
     await shell.expectSection('Settings');
-    await expect(page.getByText('No key', { exact: true })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'xAI key', exact: true }).getByText('No key', { exact: true })).toBeVisible();
 
     // Reopening the app lands where the user left off.
     await page.reload();

@@ -1,9 +1,9 @@
 import { API_GLOBAL, SETTINGS_DEFAULTS, type KeyStatus, type SettingsView } from '@contract';
 
-export const NO_KEY: KeyStatus = { configured: false, source: 'none', hint: null, state: 'not-set', message: 'No API key yet.' };
+export const NO_KEY: KeyStatus = { provider: 'xai', configured: false, source: 'none', hint: null, state: 'not-set', message: 'No API key yet.' };
 export const view = (patch: Partial<SettingsView['settings']> = {}): SettingsView => ({
   settings: { ...SETTINGS_DEFAULTS, ...patch },
-  effective: { apiBaseUrl: 'https://api.x.ai/v1', apiBaseUrlOverridden: false, libraryDir: '/data/library', demo: patch.demoMode ?? false },
+  effective: { apiBaseUrl: 'https://api.x.ai/v1', apiBaseUrlOverridden: false, libraryDir: '/data/library', libraryDirOverridden: false, demo: patch.demoMode ?? false },
   loadNotice: null,
 });
 

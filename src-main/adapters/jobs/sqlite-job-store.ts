@@ -7,7 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { inTransaction, openMigratedDatabase, StatementCache } from '../sqlite/sqlite-database';
 import type { JobState, Tile } from '@contract';
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter } from '../../core/jobs/job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter, type SpendKindName } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
 import type { GeneratePreset } from '@contract';
 import type { PresetStore } from '../../services/generation/presets';
@@ -61,6 +61,15 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
   );
   `,
+  // Issue 15.3: the quality a batch sends and a preset keeps (2.0 only; NULL for models without one).
+  `
+  ALTER TABLE batches ADD COLUMN quality TEXT;
+  ALTER TABLE presets ADD COLUMN quality TEXT;
+  `,
+  // Issue 19: a batch's optional facts as JSON (the prompt before an accepted rewrite, a model comparison).
+  `
+  ALTER TABLE batches ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+  `,
 ];
 
 function open(file: string): DatabaseSync {
@@ -76,8 +85,27 @@ function toBatch(r: Row): StoredBatch {
     id: String(r.id), createdAt: Number(r.created_at), model: String(r.model), aspectRatio: String(r.aspect_ratio),
     resolution: String(r.resolution), n: Number(r.n), prompts: JSON.parse(String(r.prompts)) as string[],
     estimateTicks: Number(r.estimate_ticks),
+    ...(r.quality ? { quality: String(r.quality) } : {}), ...batchExtra(r.extra),
   };
 }
+
+/** The optional facts of a batch (column `extra`), each kept only when well-formed. */
+function batchExtra(text: unknown): Pick<StoredBatch, 'originalPrompt' | 'group'> {
+  let v: Record<string, unknown>;
+  try {
+    v = JSON.parse(String(text ?? '{}')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+  const g = v.group as { id?: unknown; index?: unknown } | undefined;
+  return {
+    ...(typeof v.originalPrompt === 'string' ? { originalPrompt: v.originalPrompt } : {}),
+    ...(g && typeof g.id === 'string' && typeof g.index === 'number' ? { group: { id: g.id, index: g.index } } : {}),
+  };
+}
+
+const extraOf = (b: StoredBatch) =>
+  JSON.stringify({ ...(b.originalPrompt ? { originalPrompt: b.originalPrompt } : {}), ...(b.group ? { group: b.group } : {}) });
 
 function toJob(r: Row): StoredJob {
   return {
@@ -94,6 +122,7 @@ function toPreset(r: Row): GeneratePreset {
   return {
     id: String(r.id), name: String(r.name), model: String(r.model), n: Number(r.n),
     aspectRatio: String(r.aspect_ratio) as GeneratePreset['aspectRatio'], resolution: String(r.resolution) as GeneratePreset['resolution'],
+    ...(r.quality ? { quality: String(r.quality) as GeneratePreset['quality'] } : {}),
     promptSuffix: String(r.prompt_suffix), createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
   };
 }
@@ -121,8 +150,8 @@ export class SqliteJobStore implements JobStore, PresetStore {
 
   insertBatch(batch: StoredBatch, jobs: StoredJob[]): void {
     this.tx(() => {
-      this.stmt('INSERT INTO batches (id, created_at, model, aspect_ratio, resolution, n, prompts, estimate_ticks) VALUES (?,?,?,?,?,?,?,?)')
-        .run(batch.id, batch.createdAt, batch.model, batch.aspectRatio, batch.resolution, batch.n, JSON.stringify(batch.prompts), batch.estimateTicks);
+      this.stmt('INSERT INTO batches (id, created_at, model, aspect_ratio, resolution, n, prompts, estimate_ticks, quality, extra) VALUES (?,?,?,?,?,?,?,?,?,?)')
+        .run(batch.id, batch.createdAt, batch.model, batch.aspectRatio, batch.resolution, batch.n, JSON.stringify(batch.prompts), batch.estimateTicks, batch.quality ?? null, extraOf(batch));
       const insert = this.stmt(
         'INSERT INTO jobs (id, batch_id, prompt, prompt_index, n, state, attempts, created_at, started_at, finished_at, cost_ticks, request_id, error, tiles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
       );
@@ -131,6 +160,10 @@ export class SqliteJobStore implements JobStore, PresetStore {
           j.costTicks, j.requestId, j.error ? JSON.stringify(j.error) : null, JSON.stringify(j.tiles));
       }
     });
+  }
+
+  setBatchModel(id: string, model: string, quality: string | null): void {
+    this.stmt('UPDATE batches SET model = ?, quality = ? WHERE id = ?').run(model, quality, id);
   }
 
   updateJob(j: StoredJob): void {
@@ -211,7 +244,7 @@ export class SqliteJobStore implements JobStore, PresetStore {
     return Number(r.s);
   }
 
-  hasSpend(ref: string, kind: 'image' | 'edit' | 'video'): boolean {
+  hasSpend(ref: string, kind: SpendKindName): boolean {
     return this.stmt('SELECT 1 AS x FROM ledger WHERE job_id = ? AND kind = ? LIMIT 1').get(ref, kind) !== undefined;
   }
 
@@ -252,10 +285,10 @@ export class SqliteJobStore implements JobStore, PresetStore {
 
   putPreset(p: GeneratePreset): void {
     this.stmt(
-      `INSERT INTO presets (id, name, model, n, aspect_ratio, resolution, prompt_suffix, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)
+      `INSERT INTO presets (id, name, model, n, aspect_ratio, resolution, quality, prompt_suffix, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, model = excluded.model, n = excluded.n, aspect_ratio = excluded.aspect_ratio,
-         resolution = excluded.resolution, prompt_suffix = excluded.prompt_suffix, updated_at = excluded.updated_at`,
-    ).run(p.id, p.name, p.model, p.n, p.aspectRatio, p.resolution, p.promptSuffix, p.createdAt, p.updatedAt);
+         resolution = excluded.resolution, quality = excluded.quality, prompt_suffix = excluded.prompt_suffix, updated_at = excluded.updated_at`,
+    ).run(p.id, p.name, p.model, p.n, p.aspectRatio, p.resolution, p.quality ?? null, p.promptSuffix, p.createdAt, p.updatedAt);
   }
 
   deletePreset(id: string): boolean {

@@ -2,12 +2,12 @@ import type { LibraryFacet, LibraryFilter, LibraryRecord, LibrarySort, LibraryTa
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { shapeOf as ratioOf } from '../../core/library/aspect';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
-import { ftsMatchOf, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../core/library/search-query';
+import { ftsMatchOf, ftsTermsOf, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ShareRow } from '../../core/share/ports';
 import type { CollectionRow, FileRef, HashMatch, OlderThumb, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
-import { countSql, filterWhere, idsSql, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
+import { BROAD_HITS, countSql, filterWhere, idsSql, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
 import { SqliteTags } from './sqlite-tags';
 import { openLibraryDatabase } from './sqlite-schema';
@@ -149,15 +149,16 @@ export class SqliteLibraryStore implements LibraryStore {
     const where = filterWhere(q.filter, search);
     // Tag filters count from the tag rows alone (see tagCountSql); `count` uses it when there are no search words.
     where.tagCount = match === null ? tagCountSql(q.filter, search) : null;
-    const page = pageSql(where, sort, match, cursor, q.limit + 1);
-    const rows = this.stmt(page.sql).all(...page.params) as ({ id: string; k: number; s?: number } & Sized)[];
+    const broad = sort === 'relevance' && match !== null && this.broad(search);
+    const page = pageSql(where, sort, match, cursor, q.limit + 1, broad);
+    const rows = this.stmt(page.sql).all(...page.params) as ({ id: string; k: number; s?: number; n?: number } & Sized)[];
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
     const total =
       cursor?.total ??
       (sort === 'relevance'
-        ? this.countWhere(where, match, undefined, 0, RELEVANCE_CAP) // only the capped set is ranked and pageable
+        ? relevanceTotal(rows[0]?.n, pageRows.length, cursor?.kind === 'offset' ? cursor.offset : 0) // the ranked set, counted by the page query
         : cursor
           ? this.countWhere(where, match)
           : this.firstTotal(where, match, sort, pageRows.length, more, last));
@@ -172,6 +173,12 @@ export class SqliteLibraryStore implements LibraryStore {
             : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
     }
     return { ids: pageRows.map((r) => r.id), shapes: pageRows.map(shapeOf), total: total.count, totalCapped: total.capped, nextCursor };
+  }
+
+  /** Whether any term of the search has more than BROAD_HITS hits (see `pageSql`): one bounded FTS probe per term. */
+  private broad(search: SearchQuery): boolean {
+    const probe = this.stmt(`SELECT count(*) AS n FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? LIMIT ${BROAD_HITS + 1})`);
+    return ftsTermsOf(search).some((term) => Number((probe.get(term) as { n: number }).n) > BROAD_HITS);
   }
 
   count(filter: LibraryFilter): { count: number; capped: boolean } {
@@ -478,4 +485,13 @@ export class SqliteLibraryStore implements LibraryStore {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * A relevance page's total: the size of the ranked set (at most RELEVANCE_CAP; capped when the cap was reached, as
+ * only those hits can be paged through). An empty page past the end has no row to carry it.
+ */
+function relevanceTotal(n: number | undefined, got: number, offset: number): { count: number; capped: boolean } {
+  const count = n ?? offset + got;
+  return count >= RELEVANCE_CAP ? { count: RELEVANCE_CAP, capped: true } : { count, capped: false };
 }

@@ -40,6 +40,8 @@ export function filterWhere(f: LibraryFilter, search: SearchQuery | null = null)
   };
   if (f.kind !== undefined) add('i.kind = ?', f.kind);
   if (f.model !== undefined) add('i.model = ?', f.model);
+  if (f.provider !== undefined) add('i.provider = ?', f.provider);
+  if (search?.providers) add(search.providers.length === 0 ? '0' : `i.provider IN (${search.providers.map(() => '?').join(', ')})`, ...search.providers);
   if (f.origin !== undefined) add('i.origin = ?', f.origin);
   if (f.from !== undefined) add('i.seq >= ?', f.from * SEQ_SLOTS);
   if (f.to !== undefined) add('i.seq < ?', f.to * SEQ_SLOTS);
@@ -116,18 +118,35 @@ const where = (match: string | null, clauses: string[]) =>
 /** Every page also reads each item's size (same row, no extra lookup): the grid lays out justified rows from it. */
 const SHAPE = 'i.width AS w, i.height AS h';
 
-/** The page query: rowid walk for newest/oldest, (bytes, id) seek for largest, bm25 (offset cursor) for relevance. */
+/**
+ * A term with more hits than this is "broad" for relevance: bm25 first counts every hit of each term in the whole
+ * index (its IDF pass), which for a word in half the prompts of a 1M library is a 50+ ms walk of its position
+ * list, whatever LIMIT follows. Probing up to this many hits per term costs ~1 ms.
+ */
+export const BROAD_HITS = 50_000;
+
+/**
+ * The page query: rowid walk for newest/oldest, (bytes, id) seek for largest, bm25 (offset cursor) for relevance.
+ * `broad` (relevance only): some term has more than BROAD_HITS hits, so the newest RELEVANCE_CAP hits are ordered
+ * shortest text first instead of by bm25 — what bm25 orders them by anyway when each word occurs once in a prompt
+ * (the IDF is then the same factor for every hit), without its pass over every hit. Relevance rows carry `n`, the
+ * size of the ranked set, so its total costs no second walk.
+ */
 export function pageSql(
   w: SqlWhere,
   sort: LibrarySort,
   match: string | null,
   cursor: Cursor | null,
   limit: number,
+  broad = false,
 ): { sql: string; params: SQLInputValue[] } {
   const src = source(match, w.trashed);
   if (sort === 'relevance' && match !== null) {
     // The inner query walks the FTS hits newest first and stops at RELEVANCE_CAP; only those are scored and sorted.
-    const sql = `SELECT id, k, w, h FROM (SELECT i.id AS id, i.seq AS k, ${SHAPE}, bm25(items_fts, 2.0, 1.0, 2.0) AS score
+    const score = broad
+      ? `length(i.prompt) + coalesce(length(i.edit_instruction), 0) + coalesce(length(i.title), 0)`
+      : 'bm25(items_fts, 2.0, 1.0, 2.0)';
+    const sql = `SELECT id, k, w, h, count(*) OVER () AS n FROM (SELECT i.id AS id, i.seq AS k, ${SHAPE}, ${score} AS score
       FROM ${src.from} WHERE ${where(match, w.clauses)} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_CAP})
       ORDER BY score, k DESC LIMIT ? OFFSET ?`;
     const offset = cursor?.kind === 'offset' ? cursor.offset : 0;

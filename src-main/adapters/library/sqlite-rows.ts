@@ -1,4 +1,4 @@
-import type { LibraryRecord } from '@contract';
+import type { LibraryRecord, OperationName, ProviderId } from '@contract';
 import type { SQLInputValue } from 'node:sqlite';
 import type { StoredItem } from '../../core/library/types';
 
@@ -6,7 +6,8 @@ import type { StoredItem } from '../../core/library/types';
 export const ITEM_COLUMNS = [
   'id', 'kind', 'created_at', 'title', 'prompt', 'edit_instruction', 'model', 'params', 'width', 'height', 'aspect_ratio',
   'duration_ms', 'bytes', 'mime', 'cost_ticks', 'request_id', 'moderation', 'source_job_id', 'origin', 'favorite',
-  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview',
+  'rating', 'trashed_at', 'missing', 'file', 'thumb', 'preview', 'served_model', 'served_quality', 'billed_ticks',
+  'provider', 'operation', 'seed', 'original_prompt',
 ] as const;
 
 /** An `items` row as node:sqlite returns it. */
@@ -15,6 +16,7 @@ export interface ItemRow {
   kind: 'image' | 'video';
   created_at: number;
   title: string | null;
+  original_prompt?: string | null;
   prompt: string;
   edit_instruction: string | null;
   model: string | null;
@@ -40,6 +42,12 @@ export interface ItemRow {
   preview: string | null;
   seq: number;
   content_hash?: string | null;
+  served_model?: string | null;
+  served_quality?: string | null;
+  billed_ticks?: number | null;
+  provider?: string | null;
+  operation?: string | null;
+  seed?: number | null;
   thumb_px?: number | null;
 }
 
@@ -48,6 +56,8 @@ export function toParams(i: StoredItem): SQLInputValue[] {
     i.id, i.kind, i.createdAt, i.title ?? null, i.prompt, i.editInstruction, i.model, JSON.stringify(i.params), i.width, i.height,
     i.aspectRatio, i.durationMs, i.bytes, i.mime, i.costTicks, i.requestId, i.moderation, i.sourceJobId, i.origin,
     i.favorite ? 1 : 0, i.rating, i.trashedAt, i.missing ? 1 : 0, i.file, i.thumb, i.preview,
+    i.servedModel ?? null, i.servedQuality ?? null, i.billedTicks ?? null,
+    i.provider ?? null, i.operation ?? null, i.seed ?? null, i.originalPrompt ?? null,
   ];
 }
 
@@ -68,6 +78,7 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     createdAt: r.created_at,
     ...(r.title !== null ? { title: r.title } : {}),
     prompt: r.prompt,
+    ...(r.original_prompt ? { originalPrompt: r.original_prompt } : {}),
     editInstruction: r.edit_instruction,
     model: r.model,
     params: parseParams(r.params),
@@ -94,5 +105,11 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     ...(r.thumb_px ? { thumbPx: r.thumb_px } : {}),
     // Only when known, so records of items from before hashing read exactly as they did.
     ...(r.content_hash ? { contentHash: r.content_hash } : {}),
+    ...(r.served_model ? { servedModel: r.served_model } : {}),
+    ...(r.served_quality ? { servedQuality: r.served_quality } : {}),
+    ...(typeof r.billed_ticks === 'number' ? { billedTicks: r.billed_ticks } : {}),
+    ...(r.provider ? { provider: r.provider as ProviderId } : {}),
+    ...(r.operation ? { operation: r.operation as OperationName } : {}),
+    ...(typeof r.seed === 'number' ? { seed: r.seed } : {}),
   };
 }

@@ -273,7 +273,53 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX share_links_item ON share_links (item_id, created_at);
   CREATE INDEX share_links_live ON share_links (expires_at) WHERE revoked_at IS NULL;
   `,
-  // v10 (issue 13): thumbnails big enough for a 2× display (512 px short side; before: 256 px long side). thumb_px
+  // v10 (issue 15): the model that served an item (xAI redirects retired slugs and names the server in `model`,
+  // xai-imagine-api-updates.md §1 #3), the quality served and billed, and the request's whole bill. NULL: unknown
+  // (items from before, imports).
+  `
+  ALTER TABLE items ADD COLUMN served_model TEXT;
+  ALTER TABLE items ADD COLUMN served_quality TEXT;
+  ALTER TABLE items ADD COLUMN billed_ticks INTEGER;
+  `,
+  // v11 (issue 18): the provider that made an item, the operation (generate, inpaint, upscale-fast, text-video…) and
+  // the seed the provider reported. Items from before were all xAI's when they name a Grok model; imports stay NULL.
+  `
+  ALTER TABLE items ADD COLUMN provider TEXT;
+  ALTER TABLE items ADD COLUMN operation TEXT;
+  ALTER TABLE items ADD COLUMN seed INTEGER;
+  UPDATE items SET provider = 'xai' WHERE model LIKE 'grok-%';
+  CREATE INDEX items_provider ON items (provider, created_at) WHERE provider IS NOT NULL;
+  `,
+  // v12 (issue 19): the prompt as the user wrote it when the one sent was an accepted rewrite of it ("Enhance
+  // prompt"). Both are searched, so the FTS index gains a fourth column and is rebuilt, as in v4.
+  `
+  ALTER TABLE items ADD COLUMN original_prompt TEXT;
+  DROP TRIGGER items_fts_ai;
+  DROP TRIGGER items_fts_ad;
+  DROP TRIGGER items_fts_au;
+  DROP TABLE items_fts;
+  CREATE VIRTUAL TABLE items_fts USING fts5 (
+    prompt, edit_instruction, title, original_prompt,
+    content='items', content_rowid='seq',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+  );
+  INSERT INTO items_fts (items_fts) VALUES ('rebuild');
+  CREATE TRIGGER items_fts_ai AFTER INSERT ON items BEGIN
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES (new.seq, new.prompt, new.edit_instruction, new.title, new.original_prompt);
+  END;
+  CREATE TRIGGER items_fts_ad AFTER DELETE ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title, old.original_prompt);
+  END;
+  CREATE TRIGGER items_fts_au AFTER UPDATE OF seq, prompt, edit_instruction, title, original_prompt ON items BEGIN
+    INSERT INTO items_fts (items_fts, rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES ('delete', old.seq, old.prompt, old.edit_instruction, old.title, old.original_prompt);
+    INSERT INTO items_fts (rowid, prompt, edit_instruction, title, original_prompt)
+      VALUES (new.seq, new.prompt, new.edit_instruction, new.title, new.original_prompt);
+  END;
+  `,
+  // v13 (issue 13): thumbnails big enough for a 2× display (512 px short side; before: 256 px long side). thumb_px
   // says which rule made an item's thumbnail (NULL: the old one); the partial index lists the ones to remake, so
   // the background back-fill finds them without a scan and is an empty index once done.
   `

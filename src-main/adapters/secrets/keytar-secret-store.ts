@@ -3,16 +3,28 @@
  * Manager on Windows. The key is filed under service `imagine-studio`, account `xai-api-key`
  * (see KEYCHAIN_SERVICE / KEY_ACCOUNT), where users can find and delete it with their OS tools.
  */
-import type keytarModule from 'keytar';
 import type { Logger } from '../../core/ports';
 import {
   KEYCHAIN_SERVICE, SecretStoreUnavailableError, type SecretStore, type SecretStoreKind,
 } from '../../core/secrets/secret-store';
 
-type Keytar = typeof keytarModule;
+/**
+ * The part of keytar we call. Declared here rather than imported from 'keytar': keytar is an optional dependency
+ * (its native build needs libsecret-1-dev), so the app and its type-check must not need it to be installed.
+ */
+export interface Keytar {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+const KEYTAR_MODULE = 'keytar';
 
 /** A plain sentence for what keytar/libsecret reported; the raw message goes to the log only. */
 export function explainKeychainError(message: string): string {
+  if (/cannot find (module|package) '?keytar|keytar\.node|err_module_not_found|err_dlopen_failed/i.test(message)) {
+    return 'The keychain module is not installed on this computer (on Linux it needs libsecret-1-dev: run `sudo apt-get install -y libsecret-1-dev && npm ci`). Until then, set XAI_API_KEY in the environment.';
+  }
   if (/locked/i.test(message)) {
     return 'The system keychain is locked. Unlock it (log in to your desktop keyring) and try again.';
   }
@@ -37,7 +49,7 @@ export class KeytarSecretStore implements SecretStore {
   /** keytar is native; loading it lazily lets the app start (and explain) even when the binary is missing. */
   async #call<T>(op: (k: Keytar) => Promise<T>): Promise<T> {
     try {
-      this.#keytar ??= (this.options.load ?? (async () => (await import('keytar')).default))();
+      this.#keytar ??= (this.options.load ?? (async () => ((await import(KEYTAR_MODULE)) as { default: Keytar }).default))();
       return await op(await this.#keytar);
     } catch (err) {
       const raw = err instanceof Error ? err.message : String(err);

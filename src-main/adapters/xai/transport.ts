@@ -7,7 +7,7 @@ import type { AppError } from '@contract';
 import { AppErrorException, fail } from '../../core/app-error';
 import type { Clock, Logger } from '../../core/ports';
 import {
-  DEFAULT_RETRY_POLICY, decideRetry, isBeforeSendError, mapHttpError, parseRetryAfter, redactAppError,
+  DEFAULT_RETRY_POLICY, decideRetry, isBeforeSendError, keyMayGoTo, mapHttpError, parseRetryAfter, redactAppError,
   type AttemptFailure, type CallOptions, type RetryPolicy,
 } from '../../core/xai';
 
@@ -96,6 +96,8 @@ export function createTransport(options: TransportOptions) {
         method: args.method,
         headers,
         signal,
+        // A redirect is answered as an error, never followed: the key must not ride along to wherever it points.
+        redirect: 'manual',
         ...(args.form ? { body: args.form } : args.body === undefined ? {} : { body: JSON.stringify(args.body) }),
       });
       return { status: res.status, headers: res.headers, text: await res.text() };
@@ -124,6 +126,10 @@ export function createTransport(options: TransportOptions) {
   /** Sends with retries; resolves with any 2xx, throws AppErrorException otherwise. */
   async function send(args: SendArgs): Promise<RawResponse> {
     if (args.signal?.aborted) fail(cancelled());
+    // The last line of defence if a bad address ever got this far: the key goes to https, or http on loopback only.
+    if (!keyMayGoTo(new URL(`${baseUrl}${args.path}`))) {
+      fail({ kind: 'internal', message: `The API address ${new URL(baseUrl).origin} is not one the key may be sent to.` });
+    }
     const key = await options.getApiKey();
     if (!key) fail({ kind: 'missing-key', message: 'Add your xAI API key in Settings first.' });
     if (args.signal?.aborted) fail(cancelled());

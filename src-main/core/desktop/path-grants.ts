@@ -6,7 +6,7 @@
  */
 
 /** What a grant may be used for: a token for an import cannot become an export target. */
-export type GrantPurpose = 'import-file' | 'import-folder' | 'export-folder' | 'save-file';
+export type GrantPurpose = 'import-file' | 'import-folder' | 'export-folder' | 'save-file' | 'library-folder';
 
 /** How long a dialog's answer stays usable: long enough to fill in an export dialog, short enough to be stale soon. */
 export const GRANT_TTL_MS = 15 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter } from './job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter, type SpendKindName } from './job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from './types';
 
 const copy = <T>(v: T): T => structuredClone(v);
@@ -17,6 +17,14 @@ export class InMemoryJobStore implements JobStore {
       this.jobs.set(j.id, copy(j));
       this.order.push(j.id);
     }
+  }
+
+  setBatchModel(id: string, model: string, quality: string | null): void {
+    const b = this.batches.find((x) => x.id === id);
+    if (!b) return;
+    b.model = model;
+    if (quality) b.quality = quality;
+    else delete b.quality;
   }
 
   updateJob(job: StoredJob): void {
@@ -88,7 +96,7 @@ export class InMemoryJobStore implements JobStore {
       .reduce((sum, e) => sum + e.ticks, 0);
   }
 
-  hasSpend(ref: string, kind: 'image' | 'edit' | 'video'): boolean {
+  hasSpend(ref: string, kind: SpendKindName): boolean {
     return this.ledger.some((e) => e.jobId === ref && e.kind === kind);
   }
 

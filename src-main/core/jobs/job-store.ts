@@ -1,12 +1,15 @@
 import type { BatchWithJobs, StoredBatch, StoredJob } from './types';
 
+/** What a ledger row was paid for: images, edits, videos, or text (the prompt enhancer's chat calls). */
+export type SpendKindName = 'image' | 'edit' | 'video' | 'text';
+
 /** One row of the spend ledger. */
 export interface SpendEntry {
   jobId: string;
   at: number;
   ticks: number;
   /** What was paid for; `image` when omitted. */
-  kind?: 'image' | 'edit' | 'video';
+  kind?: SpendKindName;
   /** Made in demo mode (the simulator): simulated, never part of the real totals or the budget. */
   demo?: boolean;
 }
@@ -14,7 +17,7 @@ export interface SpendEntry {
 /** Which rows a sum covers: real ones unless `demo`, of every kind unless `kind`. */
 export interface SpendFilter {
   demo?: boolean;
-  kind?: 'image' | 'edit' | 'video';
+  kind?: SpendKindName;
 }
 
 /** A prompt as the history keeps it. */
@@ -41,6 +44,11 @@ export interface JobStore {
   getBatch(id: string): BatchWithJobs | undefined;
   /** The batch alone, without loading its jobs (the queue asks once per request; a batch may hold hundreds). */
   getBatchMeta(id: string): StoredBatch | undefined;
+  /**
+   * Rewrites the model and quality a batch sends (a retired model moved to its successor, issue 15.2), so its queued
+   * jobs and retries go out with the current one. `quality` null: none.
+   */
+  setBatchModel(id: string, model: string, quality: string | null): void;
   /** How many of the batch's jobs are queued or running (0: the batch has settled). */
   unfinishedJobs(batchId: string): number;
   /** Every batch, newest first, with jobs in queue order. */
@@ -59,7 +67,7 @@ export interface JobStore {
   /** Sum of the real (or, with `demo`, the simulated) ledger entries at or after `since` (ms), of every kind unless `kind`. */
   spentSince(since: number, filter?: SpendFilter): number;
   /** Whether the ledger holds a row of `kind` for `ref` (paid work recorded once, even across a crash). */
-  hasSpend(ref: string, kind: 'image' | 'edit' | 'video'): boolean;
+  hasSpend(ref: string, kind: SpendKindName): boolean;
   /** Remembers prompts as used at `at` (an older use of the same text moves to the front). */
   rememberPrompts(prompts: readonly string[], at: number): void;
   /** Prompts, most recently used first; with `query`, only those containing it (case-insensitive). */

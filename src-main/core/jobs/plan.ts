@@ -37,9 +37,12 @@ export function planBatch(args: {
     model: request.model,
     aspectRatio: request.aspectRatio,
     resolution: request.resolution,
+    ...(request.quality ? { quality: request.quality } : {}),
     n: request.n,
     prompts,
     estimateTicks: args.estimateTicks,
+    ...(request.originalPrompt ? { originalPrompt: request.originalPrompt } : {}),
+    ...(request.group ? { group: { ...request.group } } : {}),
   };
   const jobs: StoredJob[] = [];
   let tileIndex = 0;

@@ -2,7 +2,7 @@
  * Paid results are written to disk before anything else. The moment an image response arrives, its images go to
  * the staging area (one folder per job attempt), durably; only then are they filed in the library, each staged
  * file removed once its library row exists. A process killed in between leaves the staged files, and the next
- * start files them (see services/generation/staged-recovery.ts) instead of marking the paid request lost.
+ * start files them (see services/paid-work/recovery.ts) instead of marking the paid request lost.
  * Implemented by `FsResultStaging` (adapters/jobs, `<dataDir>/staging`) and `InMemoryResultStaging` (tests).
  */
 
@@ -19,7 +19,12 @@ export interface StagedMeta {
   /** Cost share of one image (ticks), as stored on each library item. */
   share: number | null;
   prompt: string;
+  /** The prompt as written before an accepted rewrite ("Enhance prompt"), filed beside `prompt`. */
+  originalPrompt?: string;
   model: string;
+  /** The model that served (the response's `model`) and the quality served, when known (issue 15.5). */
+  servedModel?: string;
+  servedQuality?: string;
   params: Record<string, unknown>;
   aspectRatio: string | null;
   /** One entry per tile of the job, in order. */

@@ -10,10 +10,16 @@ export interface StoredBatch {
   model: string;
   aspectRatio: string;
   resolution: string;
+  /** The quality sent with every request of the batch (2.0: `low`/`medium`); absent for models without one. */
+  quality?: string;
   /** Images per prompt. */
   n: number;
   prompts: string[];
   estimateTicks: number;
+  /** The prompt as written before an accepted rewrite ("Enhance prompt"); filed on every item beside the prompt sent. */
+  originalPrompt?: string;
+  /** A model comparison this batch is one combination of. */
+  group?: { id: string; index: number };
 }
 
 /** One HTTP request to xAI (part of a prompt's images) and the tiles it fills. */

@@ -50,6 +50,8 @@ export class InMemoryLibraryStore implements LibraryStore {
     if (f.trashed !== (item.trashedAt !== null)) return false;
     if (f.kind !== undefined && item.kind !== f.kind) return false;
     if (f.model !== undefined && item.model !== f.model) return false;
+    if (f.provider !== undefined && item.provider !== f.provider) return false;
+    if (q.providers && !(item.provider && q.providers.includes(item.provider))) return false;
     if (f.origin !== undefined && item.origin !== f.origin) return false;
     if (f.from !== undefined && item.createdAt < f.from) return false;
     if (f.to !== undefined && item.createdAt >= f.to) return false;
@@ -62,7 +64,7 @@ export class InMemoryLibraryStore implements LibraryStore {
     const wantedTags = [...(f.tags ?? []).map(normalizeTag).filter(Boolean), ...q.tags];
     if (!wantedTags.every((t) => item.tags.includes(t))) return false;
     if (q.excludedTags.some((t) => item.tags.includes(t))) return false;
-    const texts = [item.prompt, item.editInstruction, item.title ?? null];
+    const texts = [item.prompt, item.editInstruction, item.title ?? null, item.originalPrompt ?? null];
     if (q.excluded.some((term) => matchesTerms(texts, [term]))) return false;
     return q.terms.length === 0 || matchesTerms(texts, q.terms);
   }
@@ -133,7 +135,7 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   /** A stand-in for bm25: items matching in the prompt or title rank above matches only in the edit instruction. */
   private score(item: StoredItem, terms: SearchTerm[]): number {
-    return matchesTerms([item.prompt, item.title ?? null], terms) ? 1 : 0;
+    return matchesTerms([item.prompt, item.title ?? null, item.originalPrompt ?? null], terms) ? 1 : 0;
   }
 
   facets(trashed: boolean): { models: LibraryFacet[]; aspectRatios: LibraryFacet[] } {

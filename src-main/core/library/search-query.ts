@@ -1,3 +1,4 @@
+import { KEY_PROVIDERS, PROVIDER_IDS, type ProviderId } from '@contract';
 import { foldToken, type SearchTerm } from './fts-query';
 
 /**
@@ -9,6 +10,7 @@ import { foldToken, type SearchTerm } from './fts-query';
  *   -cat  -"wet fur"   without the word / phrase
  *   tag:portrait       tagged `portrait` (`tag:"street photo"` for tags with spaces); -tag:draft: not tagged so
  *   rating:4           exactly 4 stars; rating:>=4, >4, <=2, <2, =0 (0 is unrated); -rating:0 is "rated"
+ *   provider:stability made by that provider (xai, stability, minimax; also `provider:"Stability AI"`); -provider:x
  *
  * Everything is AND-ed. Anything the syntax does not know (`foo:bar`, a dangling `tag:`) is read as plain words or
  * dropped, never an error: the box is searched while the user types.
@@ -22,6 +24,8 @@ export interface SearchQuery {
   excludedTags: string[];
   /** The star ratings allowed (0 = unrated), ascending; null when the text says nothing about ratings. */
   ratings: number[] | null;
+  /** The providers allowed; null when the text says nothing about providers (absent: same as null). */
+  providers?: ProviderId[] | null;
 }
 
 /** Bounds that keep one query's SQL small whatever is pasted into the box. */
@@ -84,6 +88,12 @@ export function ratingsFor(value: string): number[] | null {
   return keep ? ALL_RATINGS.filter(keep) : null;
 }
 
+/** A provider by id or by name, any case, spaces ignored (`stability`, `"Stability AI"`, `MiniMax`). */
+function providerNamed(value: string): ProviderId | null {
+  const v = value.toLowerCase().replace(/\s+/g, '');
+  return PROVIDER_IDS.find((p) => p === v || KEY_PROVIDERS[p].label.toLowerCase().replace(/\s+/g, '') === v) ?? null;
+}
+
 const intersect = (a: number[] | null, b: number[]) => (a === null ? b : a.filter((r) => b.includes(r)));
 
 /** Parses the search box (see the syntax above). */
@@ -104,6 +114,11 @@ export function parseSearchQuery(text: string): SearchQuery {
       if (allowed) q.ratings = intersect(q.ratings, t.negated ? ALL_RATINGS.filter((r) => !allowed.includes(r)) : allowed);
       continue;
     }
+    if (t.key === 'provider') {
+      const named = providerNamed(t.value);
+      if (named) q.providers = (q.providers ?? PROVIDER_IDS).filter((p) => (p === named) !== t.negated);
+      continue;
+    }
     // A key the syntax does not know is a word like any other.
     const target = t.negated ? q.excluded : q.terms;
     const keyWords = t.key ? wordsOf(t.key) : [];
@@ -118,8 +133,11 @@ export function parseSearchQuery(text: string): SearchQuery {
     for (const w of words) target.push({ words: [w], prefix: false });
     if (!t.negated && words.length > 0) lastBareTerm = target.at(-1) ?? null;
   }
-  // The last word typed is a prefix while the user is still typing it (no trailing space or punctuation).
-  if (lastBareTerm && /[\p{L}\p{N}\p{M}]$/u.test(text)) {
+  // The last word typed is a prefix while the user is still typing it (no trailing space or punctuation). Not a
+  // single letter: no prefix index covers one character, so `t*` merges the position lists of every word starting
+  // with t (0.5–2 s at a million items); the letter is matched as a word until the second one arrives.
+  const last = lastBareTerm?.words[0];
+  if (lastBareTerm && last !== undefined && [...last].length > 1 && /[\p{L}\p{N}\p{M}]$/u.test(text)) {
     lastBareTerm.prefix = true;
   }
   q.terms = q.terms.slice(0, MAX_TERMS);
@@ -130,10 +148,15 @@ export function parseSearchQuery(text: string): SearchQuery {
 
 /** True when the query narrows nothing: text made only of separators or unfinished syntax. */
 export function isEmptyQuery(q: SearchQuery): boolean {
-  return q.terms.length + q.excluded.length + q.tags.length + q.excludedTags.length === 0 && q.ratings === null;
+  return q.terms.length + q.excluded.length + q.tags.length + q.excludedTags.length === 0 && q.ratings === null && !q.providers;
 }
 
 const ftsTerm = (t: SearchTerm) => `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`;
+
+/** Each wanted and excluded term on its own, as FTS5 expressions (the store probes how broad each one is). */
+export function ftsTermsOf(q: SearchQuery): string[] {
+  return [...q.terms, ...q.excluded].map(ftsTerm);
+}
 
 /** The FTS5 expression for the wanted terms, without the excluded ones when there are no wanted ones. */
 export function ftsMatchOf(q: SearchQuery): string | null {

@@ -57,7 +57,7 @@ export function buildXmp(item: StoredItem): string {
    <imagine:id>${item.id}</imagine:id>
    <imagine:prompt>${esc(item.prompt)}</imagine:prompt>
    <imagine:origin>${item.origin}</imagine:origin>
-   <imagine:params>${esc(JSON.stringify(item.params))}</imagine:params>${optional('model', item.model)}${optional('editInstruction', item.editInstruction)}${optional('requestId', item.requestId)}${ratingAndTags(item)}
+   <imagine:params>${esc(JSON.stringify(item.params))}</imagine:params>${optional('provider', item.provider ?? null)}${optional('operation', item.operation ?? null)}${optional('seed', item.seed === undefined ? null : String(item.seed))}${optional('model', item.model)}${optional('servedModel', item.servedModel ?? null)}${optional('quality', item.servedQuality ?? null)}${optional('editInstruction', item.editInstruction)}${optional('requestId', item.requestId)}${ratingAndTags(item)}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -231,6 +231,13 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 export interface XmpProvenance {
   prompt: string | null;
   model: string | null;
+  /** The model that served and the quality served (issue 15.5); null when the packet predates them. */
+  servedModel: string | null;
+  quality: string | null;
+  /** Who made it, how, and with which seed (issue 18 §7); null when the packet predates them. */
+  provider: string | null;
+  operation: string | null;
+  seed: number | null;
   editInstruction: string | null;
   requestId: string | null;
   params: Record<string, unknown> | null;
@@ -269,7 +276,7 @@ export function readXmp(bytes: Uint8Array): XmpProvenance | null {
   const xml = new TextDecoder().decode(bytes.subarray(start, end));
   const shared = { rating: readRating(xml), tags: readSubjects(xml) };
   if (!xml.includes('imagine-studio.app/ns/1.0/')) {
-    return { prompt: null, model: null, editInstruction: null, requestId: null, params: null, createdAt: null, ...shared };
+    return { prompt: null, model: null, servedModel: null, quality: null, provider: null, operation: null, seed: null, editInstruction: null, requestId: null, params: null, createdAt: null, ...shared };
   }
   const field = (name: string) => {
     const m = new RegExp(`<imagine:${name}>([^<]*)</imagine:${name}>`).exec(xml);
@@ -286,6 +293,11 @@ export function readXmp(bytes: Uint8Array): XmpProvenance | null {
   return {
     prompt: field('prompt'),
     model: field('model'),
+    servedModel: field('servedModel'),
+    quality: field('quality'),
+    provider: field('provider'),
+    operation: field('operation'),
+    seed: /^\d{1,10}$/.test(field('seed') ?? '') ? Number(field('seed')) : null,
     editInstruction: field('editInstruction'),
     requestId: field('requestId'),
     params,

@@ -5,6 +5,7 @@
  * tasks keep starting meanwhile unless 429s cluster, which pauses and halves everything (see rate-limiter.ts).
  */
 import type { Clock } from '../ports';
+import type { Pacer } from '../paid-work/pacer';
 import { DEFAULT_BACKOFF, initialLimiter, onRateLimited, onSuccess, withCap, type BackoffPolicy, type LimiterState } from './rate-limiter';
 
 /** How one run of a task ended, from the scheduler's point of view. */
@@ -31,6 +32,12 @@ export interface SchedulerOptions {
   random?: () => number;
   policy?: BackoffPolicy;
   observer?: SchedulerObserver;
+  /**
+   * Pacing to published per-model limits: a task starts only when its bucket (`key(id)`, read once when it is
+   * queued; undefined: unpaced) has a token, so a big batch is spread out instead of running into 429s. Tasks of
+   * other buckets go past one that waits.
+   */
+  pace?: { pacer: Pacer; key(id: string): string | undefined };
 }
 
 /** Counts and limits right now. */
@@ -65,6 +72,8 @@ interface Waiting {
   notBefore: number;
   /** 429s in a row for this task: drives its exponential back-off. */
   strikes: number;
+  /** Its pacing bucket (the model it calls). */
+  key: string | undefined;
 }
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
@@ -124,13 +133,21 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const now = clock.now();
     if (queue.length > 0 && now < limiter.pausedUntil) return wakeAt(limiter.pausedUntil);
     let nextAt = Infinity;
+    /** Buckets found empty in this pass: their other tasks are skipped without asking again. */
+    const empty = new Set<string>();
     for (let i = 0; i < queue.length && running.size < limiter.limit; ) {
       const w = queue[i] as Waiting;
-      if (w.notBefore > now) {
-        nextAt = Math.min(nextAt, w.notBefore);
+      const paceAt = w.key === undefined || !options.pace ? now : empty.has(w.key) ? Infinity : options.pace.pacer.nextAt(w.key, now);
+      if (w.notBefore > now || paceAt > now) {
+        if (w.key !== undefined && paceAt > now && !empty.has(w.key)) {
+          empty.add(w.key);
+          nextAt = Math.min(nextAt, paceAt);
+        }
+        if (w.notBefore > now) nextAt = Math.min(nextAt, w.notBefore);
         i++;
         continue;
       }
+      if (w.key !== undefined) options.pace?.pacer.take(w.key, now);
       queue.splice(i, 1);
       start(w);
     }
@@ -169,7 +186,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         now, epoch: entry.epoch, attempt: strikes, retryAfterMs: outcome.retryAfterMs, random: random(), policy,
       });
       setLimiter(state);
-      const waiting: Waiting = { id, seq: entry.waiting.seq, notBefore: now + delayMs, strikes };
+      const waiting: Waiting = { ...entry.waiting, notBefore: now + delayMs, strikes };
       const at = queue.findIndex((q) => q.seq > waiting.seq);
       queue.splice(at < 0 ? queue.length : at, 0, waiting);
       options.observer?.onRequeued?.(id, delayMs);
@@ -182,7 +199,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   return {
     enqueue(id) {
       if (queue.some((q) => q.id === id) || running.has(id)) return;
-      queue.push({ id, seq: nextSeq++, notBefore: 0, strikes: 0 });
+      queue.push({ id, seq: nextSeq++, notBefore: 0, strikes: 0, key: options.pace?.key(id) });
       pump();
     },
     cancel(id) {

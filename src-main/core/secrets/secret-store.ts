@@ -1,3 +1,5 @@
+import { KEY_PROVIDERS } from '@contract';
+
 /**
  * The API key vault as a port. The key lives in the OS keychain (KeytarSecretStore), in Electron's encrypted-file
  * fallback (SafeStorageSecretStore) when no keychain answers, or in memory (tests). Nothing else ever persists it.
@@ -36,9 +38,12 @@ export class SecretUnreadableError extends Error {
   }
 }
 
-/** Service and account names under which the key is filed in the OS keychain (documented in the README). */
+/**
+ * Service and account names under which keys are filed in the OS keychain (documented in the README): one service,
+ * one account per provider (KEY_PROVIDERS); `KEY_ACCOUNT` is xAI's.
+ */
 export const KEYCHAIN_SERVICE = 'imagine-studio';
-export const KEY_ACCOUNT = 'xai-api-key';
+export const KEY_ACCOUNT = KEY_PROVIDERS.xai.account;
 
 /** The in-memory twin: same behaviour as the keychain, gone when the process exits. */
 export class InMemorySecretStore implements SecretStore {

@@ -60,7 +60,8 @@ export interface MigrationStore {
  * the version recorded in the file, up to `projectVersion`).
  *
  * 0.1.0: the pre-release 0.0.x layout had `model`, `aspect`, `apiBase`, `darkMode: boolean` and `maxParallel`;
- * rename them, and turn `darkMode` into `theme`.
+ * rename them, and turn `darkMode` into `theme`. `apiBase` is dropped: where the key goes is never a setting
+ * (issue 12); a proxy is given at start with `--api-base-url`.
  */
 export const SETTINGS_MIGRATIONS: Record<string, (store: MigrationStore) => void> = {
   '0.1.0': (store) => {
@@ -72,7 +73,7 @@ export const SETTINGS_MIGRATIONS: Record<string, (store: MigrationStore) => void
     };
     rename('model', 'imageModel');
     rename('aspect', 'imageAspectRatio');
-    rename('apiBase', 'apiBaseUrl');
+    store.delete('apiBase');
     rename('maxParallel', 'concurrency');
     if (store.has('darkMode')) {
       store.set('theme', store.get('darkMode') === true ? 'dark' : 'light');

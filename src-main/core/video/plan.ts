@@ -3,7 +3,7 @@
  * No I/O here; the service resolves library media to data URLs first and passes them in.
  */
 import type { LineageKind, VideoSubmit } from '@contract';
-import { billedNote, sentence } from '../jobs/billed-failure';
+import { billedNote, sentence } from '../paid-work/billed-failure';
 import type { VideoEditRequest, VideoExtendRequest, VideoGenerateRequest } from '../xai/types';
 
 /** Which endpoint a submit goes to, with its body. */

@@ -9,3 +9,4 @@ export * from './normalize';
 export * from './media-sniff';
 export * from './validate';
 export * from './wait-video';
+export * from './api-origin';

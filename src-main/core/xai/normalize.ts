@@ -48,6 +48,7 @@ export function normalizeImageResponse(body: ImageResponseBody, requested: numbe
     ...reportedCost(body.usage),
     ...(requestId === undefined ? {} : { requestId }),
     ...(typeof body.created === 'number' ? { created: body.created } : {}),
+    ...(body.model ? { model: body.model } : {}),
   };
 }
 

@@ -17,7 +17,13 @@ export const generatedImageSchema = z
   .loose();
 
 export const imageResponseSchema = z
-  .object({ created: z.number().nullish(), data: z.array(generatedImageSchema).nullish(), usage })
+  .object({
+    created: z.number().nullish(),
+    // The model that served (xai-imagine-api-updates.md §1 #3); read when present, never required (§7 Q3).
+    model: z.string().nullish(),
+    data: z.array(generatedImageSchema).nullish(),
+    usage,
+  })
   .loose();
 export type ImageResponseBody = z.infer<typeof imageResponseSchema>;
 

@@ -81,6 +81,8 @@ export type ImageItem =
 export interface ImageResult extends ReportedCost {
   items: ImageItem[];
   requestId?: string;
+  /** The model that served, when the response names it (xai-imagine-api-updates.md §1 #3, §7 Q3). */
+  model?: string;
   created?: number;
 }
 

@@ -1,13 +1,20 @@
+import type { ProviderId } from '@contract';
 import type { Logger } from '../../core/ports';
 
-/** A running simulator as demo mode needs it (a subset of `Simulator` from src-main/simulator). */
+/**
+ * The running simulators as demo mode needs them (subsets of the simulators in src-main/simulator): xAI's origin in
+ * `url`, and the other providers' origins in `providers` (demo mode starts all three in-process).
+ */
 export interface DemoServer {
   url: string;
+  providers?: Partial<Record<Exclude<ProviderId, 'xai'>, string>>;
   close(): Promise<void>;
 }
 
 /** The API key sent to the demo simulator, which accepts any key but the special invalid/no-credit ones. */
 export const DEMO_API_KEY = 'xai-demo-mode';
+/** The keys sent to each demo simulator: each follows its simulator's conventions for a valid key with credits. */
+export const DEMO_KEYS: Record<ProviderId, string> = { xai: DEMO_API_KEY, stability: 'sk-demo-mode', minimax: 'mm-demo-mode' };
 
 /**
  * Demo mode's lifecycle: an in-process simulator started on demand (first switch to demo) and stopped when demo
@@ -35,6 +42,10 @@ export function createDemoService(deps: { start: () => Promise<DemoServer>; logg
     /** The simulator's API base URL while it runs, else null. */
     baseUrl(): string | null {
       return server ? `${server.url}/v1` : null;
+    },
+    /** A Stability or MiniMax simulator's origin while demo mode runs, else null. */
+    providerUrl(provider: Exclude<ProviderId, 'xai'>): string | null {
+      return server?.providers?.[provider] ?? null;
     },
     async stop(): Promise<void> {
       const s = server ?? (starting ? await starting : null);

@@ -6,7 +6,8 @@ import type { ImagineApi } from '../../core/xai';
 import { createFsEditSourceStore } from '../../adapters/edit/fs-edit-source-store';
 import { createSharpSourceNormalizer } from '../../adapters/edit/sharp-source-normalizer';
 import type { ResultStaging } from '../../core/jobs/result-staging';
-import type { SpendPort } from '../generation/spend';
+import type { SpendPort } from '../ledger/spend';
+import type { PaidWork } from '../paid-work/paid-work';
 import type { LibraryService } from '../library/library-service';
 import { createEditHandlers, type EditChannel } from './edit-handlers';
 import { createEditService } from './edit-service';
@@ -27,6 +28,8 @@ export function createEditModule(deps: {
   spend: SpendPort;
   /** The staging area shared with the image queue (whose start-up recovery files staged edits too). */
   staging?: ResultStaging;
+  /** The paid-work pipeline shared with the queue and videos (its staging, ledger and pacing). */
+  work?: PaidWork;
   /** The request timeout from settings, as image batches use it. */
   timeoutMs?: () => number;
   /** The capability table in effect. */
@@ -41,6 +44,7 @@ export function createEditModule(deps: {
     logger: deps.logger,
     spend: deps.spend,
     ...(deps.staging ? { staging: deps.staging } : {}),
+    ...(deps.work ? { work: deps.work } : {}),
     ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
     ...(deps.capabilities ? { capabilities: deps.capabilities } : {}),
   });

@@ -41,6 +41,8 @@ const SAVE_FILTERS: Record<'zip' | 'image' | 'video', DialogFilter[]> = {
   video: [{ name: 'Video', extensions: ['mp4', 'webm'] }],
 };
 const DRAG_ICON_PX = 96;
+const FOLDER_TITLES = { export: 'Choose a folder', import: 'Import a folder', library: 'Choose a library folder' } as const;
+const FOLDER_PURPOSES = { export: 'export-folder', import: 'import-folder', library: 'library-folder' } as const;
 /** A plain 32 px tile for drags whose thumbnail cannot be read: macOS refuses a drag with an empty icon. */
 const FALLBACK_ICON = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAACAAAAAgCAYAAABzenr0AAAACXBIWXMAAAPoAAAD6AG1e1JrAAAARElEQVRYhe3XsQ0AMAgDwYz9QzAnc2SLpLmCHgljv0/N/pxjgZwgIhxvuIwoVpwwGnG8gCRIFigdWL6KSapZyuk818EFVOaIiBoWjzwAAAAASUVORK5CYII='),
@@ -65,8 +67,8 @@ export function createDesktopHandlers(deps: DesktopHandlerDeps): Pick<Handlers, 
   return {
     'desktop:capabilities': () => deps.desktop?.capabilities ?? NO_DESKTOP,
     'desktop:choose-folder': async ({ title, purpose }, sender) => {
-      const dir = await native().chooseFolder({ title: title ?? (purpose === 'import' ? 'Import a folder' : 'Choose a folder'), window: sender?.window });
-      return { folder: dir ? { token: grants.issue(dir, purpose === 'import' ? 'import-folder' : 'export-folder'), label: dir } : null };
+      const dir = await native().chooseFolder({ title: title ?? FOLDER_TITLES[purpose], window: sender?.window });
+      return { folder: dir ? { token: grants.issue(dir, FOLDER_PURPOSES[purpose]), label: dir } : null };
     },
     'desktop:choose-files': async (_input, sender) => {
       const paths = await native().chooseFiles({ title: 'Import images and videos', filters: IMPORTABLE, window: sender?.window });

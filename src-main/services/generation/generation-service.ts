@@ -11,11 +11,17 @@ import { RETRYABLE_STATES, isTerminal, jobView, type StoredJob } from '../../cor
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createScheduler, type BackoffPolicy } from '../../core/scheduler/scheduler';
 import { estimateImageCost, imageGenerateIssues, validationError, type ImagineApi, type Issue } from '../../core/xai';
-import { budgetRefusal, createSpendLedger, type SpendLedger } from './spend';
+import { budgetRefusal, createSpendLedger, type SpendLedger } from '../ledger/spend';
 import type { CapabilitySource } from '../models/capability-service';
-import { BUILT_IN_TABLE } from '@contract';
-import { runJob, type LibraryIngest, type RunContext } from './run-job';
-import { recoverStaged } from './staged-recovery';
+import { BUILT_IN_TABLE, resolveImageChoice, type ImageQuality } from '@contract';
+import { moveRetired } from '../../core/models/retirements';
+import { runJob, type RunContext } from './run-job';
+import { imageRecovery } from './image-recovery';
+import { editRecovery } from '../edit/edit-recovery';
+import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
+import type { ModelPacing } from '../paid-work/model-pacing';
+import { recoverStaged } from '../paid-work/recovery';
+import type { LibraryIngest } from '../paid-work/library-ingest';
 import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from './presets';
 
 /** The settings generation reads, live (a change applies to the next request). */
@@ -47,6 +53,10 @@ export interface GenerationDeps {
   presets?: PresetStore;
   /** The capability table in effect (prices, limits); default: the built-in table. */
   capabilities?: CapabilitySource;
+  /** The paid-work pipeline shared with edits and videos; by default one of its own on these ports. */
+  work?: PaidWork;
+  /** Pacing to the published per-model limits, for the default pipeline (`work` brings its own). Default: unpaced. */
+  pacing?: ModelPacing;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -89,22 +99,30 @@ export function createGenerationService(deps: GenerationDeps) {
     });
   }
 
+  const work = deps.work ?? createPaidWork({
+    staging, library: deps.library, spend, clock, logger, demo, download: (url, o) => deps.api.download(url, o),
+    ...(deps.random ? { random: deps.random } : {}), ...(deps.backoff ? { backoff: deps.backoff } : {}),
+    ...(deps.pacing ? { pacing: deps.pacing } : {}),
+  });
   const ctx: RunContext = {
-    api: deps.api, store, library: deps.library, staging, clock, logger,
+    api: deps.api, work, store, clock,
     timeoutMs: () => deps.settings().requestTimeoutSec * 1000,
     changed(job) {
       emitJob(job);
       if (isTerminal(job.state)) maybeSettled(job.batchId);
     },
-    spent(job, ticks) {
-      spend.record({ kind: 'image', ref: job.id, ticks });
-    },
     disposing: () => disposing,
-    demo,
   };
 
+  const pacing = work.pacing;
   const scheduler = createScheduler({
     clock,
+    // Each request waits for its model's token (the published requests/second at the user's tier).
+    ...(pacing ? { pace: { pacer: pacing.pacer, key: (id: string) => {
+      const job = store.getJob(id);
+      const model = job && store.getBatchMeta(job.batchId)?.model;
+      return model ? pacing.keyOf(model) : undefined;
+    } } } : {}),
     concurrency: () => deps.settings().concurrency,
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.backoff ? { policy: deps.backoff } : {}),
@@ -130,7 +148,8 @@ export function createGenerationService(deps: GenerationDeps) {
   function pendingTicks(): number {
     let sum = 0;
     for (const { batch, jobs } of store.listBatches()) {
-      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never }, table()).ticks;
+      const quality = batch.quality as ImageQuality | undefined;
+      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never, ...(quality ? { quality } : {}) }, table()).ticks;
       for (const j of jobs) if (j.state === 'queued' || j.state === 'running') sum += per * j.n;
     }
     return sum;
@@ -139,14 +158,24 @@ export function createGenerationService(deps: GenerationDeps) {
   // Queued and running image requests count against the budget of every paid feature.
   const removeCommitted = spend.addCommitted(pendingTicks);
 
-  function estimate(request: JobRequest): CostEstimateView {
+  /** The request as it goes out: a retired model moved to its successor, the quality explicit (issue 15.2–15.3). */
+  function resolved(request: JobRequest): { request: JobRequest; notice: string | null } {
+    const choice = resolveImageChoice(request.model, request.quality, 'generate', table());
+    const { quality: _chosen, ...rest } = request;
+    return { request: { ...rest, model: choice.model, ...(choice.quality ? { quality: choice.quality } : {}) }, notice: choice.notice };
+  }
+
+  function estimate(input: JobRequest): CostEstimateView {
+    const { request } = resolved(input);
     const prompts = cleanPrompts(request.prompts);
     const images = prompts.length * request.n;
-    const one = estimateImageCost({ prompt: 'x', model: request.model, n: 1, resolution: request.resolution }, table());
+    const one = estimateImageCost({
+      prompt: 'x', model: request.model, n: 1, resolution: request.resolution, ...(request.quality ? { quality: request.quality } : {}),
+    }, table());
     const ticks = one.ticks * images;
     return {
       images, requests: prompts.length * splitCount(request.n).length, perImageTicks: one.ticks, ticks, source: one.source,
-      ...spend.check(ticks),
+      ...(one.quality ? { quality: one.quality } : {}), ...spend.check(ticks),
     };
   }
 
@@ -154,7 +183,10 @@ export function createGenerationService(deps: GenerationDeps) {
     if (prompts.length === 0) fail(validationError([{ path: 'prompts', message: 'Write a prompt first.' }]));
     const issues: Issue[] = [];
     prompts.forEach((prompt, i) => {
-      const req = { prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution };
+      const req = {
+        prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution,
+        ...(request.quality ? { quality: request.quality } : {}),
+      };
       for (const issue of imageGenerateIssues(req, table())) {
         const path = issue.path === 'prompt' ? `prompts.${i}` : issue.path;
         if (!issues.some((x) => x.path === path && x.message === issue.message)) {
@@ -165,7 +197,8 @@ export function createGenerationService(deps: GenerationDeps) {
     if (issues.length > 0) fail(validationError(issues));
   }
 
-  function submit(request: JobRequest): BatchView {
+  function submit(input: JobRequest): BatchView {
+    const { request, notice } = resolved(input);
     const prompts = cleanPrompts(request.prompts);
     validate(request, prompts);
     const cost = estimate(request);
@@ -175,7 +208,7 @@ export function createGenerationService(deps: GenerationDeps) {
     rememberPrompts(prompts);
     for (const j of jobs) enqueue(j.id);
     logger.info('generation: batch queued', { batchId: batch.id, prompts: prompts.length, n: request.n, requests: jobs.length });
-    return view(batch.id);
+    return { ...view(batch.id), ...(notice ? { notice } : {}) };
   }
 
   let lastPromptAt = 0;
@@ -215,10 +248,20 @@ export function createGenerationService(deps: GenerationDeps) {
     return count;
   }
 
+  /** A retry goes out with the current model: a batch naming a retired one moves to its successor first (issue 15.2). */
+  function retireBatchModel(batchId: string): void {
+    const batch = store.getBatchMeta(batchId);
+    const moved = batch && moveRetired(batch, table());
+    if (!moved) return;
+    store.setBatchModel(batchId, moved.model, moved.quality === 'auto' ? 'low' : moved.quality);
+    events.emit('app:notice', { level: 'info', message: moved.notice });
+  }
+
   function retry(t: { jobId?: string | undefined; batchId?: string | undefined }): number {
     let count = 0;
     for (const job of targets(t)) {
       if (!RETRYABLE_STATES.includes(job.state)) continue;
+      retireBatchModel(job.batchId);
       // A fresh request for all of this job's images; any already saved from the last attempt stay in the library.
       Object.assign(job, { state: 'queued', startedAt: null, finishedAt: null, error: null, costTicks: null, requestId: null });
       job.tiles = job.tiles.map((x) => pendingTile(x.index));
@@ -261,9 +304,16 @@ export function createGenerationService(deps: GenerationDeps) {
       const interrupted = store.markInterrupted(INTERRUPTED_MESSAGE, clock.now());
       if (interrupted.length > 0) logger.warn('generation: requests interrupted by the last shutdown', { count: interrupted.length });
       const queued = store.queuedJobIds();
+      const library = deps.library;
       const run = recoverStaged({
-        store, staging, library: deps.library, clock, logger, spent: ctx.spent, changed: ctx.changed, demo,
-        editSpent: (ref, ticks, simulated) => void spend.recordOnce({ kind: 'edit', ref, ticks, demo: simulated }),
+        staging: work.staging, library, logger, demo,
+        kinds: {
+          image: imageRecovery({ store, clock, changed: ctx.changed, spent: (job, ticks) => work.record('image', job.id, ticks) }),
+          edit: editRecovery({
+            spent: (ref, ticks, simulated) => work.record('edit', ref, ticks, { demo: simulated, once: true }),
+            ...(library.records ? { records: (ids) => library.records?.(ids) ?? [] } : {}),
+          }),
+        },
       }).then(() => {
         recovering = null;
         if (!disposing) for (const id of queued) scheduler.enqueue(id);

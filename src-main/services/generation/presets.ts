@@ -65,18 +65,24 @@ export function createPresetService(deps: { store: PresetStore; clock: Clock; ne
     const fields = {
       name, model: input.model.trim(), n: input.n, aspectRatio: input.aspectRatio, resolution: input.resolution,
       promptSuffix: input.promptSuffix ?? '',
+      ...(input.quality ? { quality: input.quality } : {}),
+    };
+    /** A preset saved without a quality (a model without one) forgets the one it had. */
+    const withFields = (p: GeneratePreset): GeneratePreset => {
+      const { quality: _old, ...rest } = p;
+      return { ...rest, ...fields };
     };
     const named = store.presetByName(name);
     if (input.id) {
       const current = store.getPreset(input.id) ?? fail({ kind: 'not-found', message: 'This preset was deleted.' });
       if (named && named.id !== current.id) clash(named.name);
-      const next = { ...current, ...fields, updatedAt: now };
+      const next = { ...withFields(current), updatedAt: now };
       store.putPreset(next);
       return next;
     }
     // Saving under an existing name replaces that preset (the picker shows one entry per name).
     if (named) {
-      const next = { ...named, ...fields, updatedAt: now };
+      const next = { ...withFields(named), updatedAt: now };
       store.putPreset(next);
       return next;
     }

@@ -1,4 +1,4 @@
-import { THUMB_SHORT_SIDE, type ItemOrigin, type LibraryRecord, type LineageKind, type MediaKind } from '@contract';
+import { BUILT_IN_TABLE, THUMB_SHORT_SIDE, providerOf, type ItemOrigin, type LibraryRecord, type LineageKind, type MediaKind, type OperationName, type ProviderId } from '@contract';
 import { fail } from '../../core/app-error';
 import { aspectRatioOf } from '../../core/library/aspect';
 import type { LibraryStore } from '../../core/library/library-store';
@@ -21,12 +21,22 @@ export interface IngestInput {
   /** What the item is called when it has no prompt: an imported file's name without its extension. */
   title?: string | null;
   prompt?: string;
+  /** The prompt as written before an accepted rewrite ("Enhance prompt"); searched too. */
+  originalPrompt?: string | null;
   editInstruction?: string | null;
   model?: string | null;
   /** The request parameters as sent. */
   params?: Record<string, unknown>;
   aspectRatio?: string | null;
   costTicks?: number | null;
+  /** The model that served (the response's `model`), the quality served, the request's whole bill (issue 15.5). */
+  servedModel?: string | null;
+  servedQuality?: string | null;
+  billedTicks?: number | null;
+  /** Who made it (default: the provider whose model `model` names), the operation, and the provider's seed (issue 18 §7). */
+  provider?: ProviderId | null;
+  operation?: OperationName | null;
+  seed?: number | null;
   requestId?: string | null;
   moderation?: string | null;
   sourceJobId?: string | null;
@@ -65,6 +75,16 @@ const MIME: Record<LibraryImageFormat, string> = { jpeg: 'image/jpeg', png: 'ima
 /** H.264/H.265 play from MP4 everywhere (and xAI takes MP4 sources): a MOV or Matroska file of them is re-boxed. */
 const MP4_CODECS: ReadonlySet<string> = new Set(['h264', 'hevc']);
 
+/** Provider, operation and seed as known: an explicit provider, else the one whose model the item names. */
+function providerFields(input: IngestInput): Pick<StoredItem, 'provider' | 'operation' | 'seed'> {
+  const provider = input.provider ?? (input.model ? providerOf(input.model, BUILT_IN_TABLE) : undefined);
+  return {
+    ...(provider ? { provider } : {}),
+    ...(input.operation ? { operation: input.operation } : {}),
+    ...(typeof input.seed === 'number' && Number.isSafeInteger(input.seed) && input.seed >= 0 ? { seed: input.seed } : {}),
+  };
+}
+
 function baseItem(id: string, input: IngestInput, now: number): StoredItem {
   return {
     id,
@@ -72,6 +92,7 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
     createdAt: input.createdAt ?? now,
     ...(input.title ? { title: input.title } : {}),
     prompt: input.prompt ?? '',
+    ...(input.originalPrompt ? { originalPrompt: input.originalPrompt } : {}),
     editInstruction: input.editInstruction ?? null,
     model: input.model ?? null,
     params: input.params ?? {},
@@ -82,6 +103,10 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
     bytes: input.bytes.length,
     mime: 'application/octet-stream',
     costTicks: input.costTicks ?? null,
+    ...(input.servedModel ? { servedModel: input.servedModel } : {}),
+    ...(input.servedQuality ? { servedQuality: input.servedQuality } : {}),
+    ...(typeof input.billedTicks === 'number' ? { billedTicks: input.billedTicks } : {}),
+    ...providerFields(input),
     requestId: input.requestId ?? null,
     moderation: input.moderation ?? null,
     sourceJobId: input.sourceJobId ?? null,

@@ -138,8 +138,12 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     };
   }
 
+  /** Called with the ids about to be deleted forever, before anything is removed (share links are revoked there). */
+  const deletingForever: ((ids: readonly string[]) => Promise<void>)[] = [];
+
   async function emptyTrash(ids?: readonly string[]): Promise<number> {
     const doomed = store.trashedIds(ids);
+    for (const hook of deletingForever) await hook(doomed);
     const refs = new Map(store.records(doomed).map((r) => [r.id, r]));
     // Row first: a crash mid-way leaves files without a row, which reconcile removes (they have a sidecar, so it
     // deletes the sidecar first to keep them from being re-imported).
@@ -155,6 +159,10 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   return {
     ingest,
+    /** Runs `hook` before items are deleted forever; its failures are its own to handle (deletion goes on). */
+    onDeletingForever(hook: (ids: readonly string[]) => Promise<void>) {
+      deletingForever.push(hook);
+    },
     /** Resolves when background work (previews, sidecars, a check or rebuild) is done: for tests and benchmarks. */
     idle: async () => {
       await maintenance.idle();

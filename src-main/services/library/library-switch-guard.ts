@@ -1,8 +1,8 @@
-import type { ChannelInput, ChannelOutput } from '@contract';
+import type { ChannelOutput } from '@contract';
 import { fail } from '../../core/app-error';
+import type { MainSettingsPatch as SettingsPatch } from '../settings/settings-service';
 
 type SettingsView = ChannelOutput<'settings:get'>;
-type SettingsPatch = ChannelInput<'settings:update'>;
 
 /**
  * Wraps `settings:update` so a change of library folder (demo mode on/off, or a new library location) opens the

@@ -1,4 +1,4 @@
-import type { ImportResult, LibraryRecord } from '@contract';
+import { OPERATION_LIST, PROVIDER_IDS, type ImportResult, type LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ExternalFiles, LibraryFiles, MediaProcessor } from '../../core/library/ports';
@@ -61,6 +61,11 @@ export function importInputFor(name: string, bytes: Uint8Array): IngestInput {
     params: xmp?.params ?? { importedFrom: name },
     prompt: xmp?.prompt ?? undefined,
     model: xmp?.model ?? null,
+    servedModel: xmp?.servedModel ?? null,
+    servedQuality: xmp?.quality ?? null,
+    provider: PROVIDER_IDS.find((p) => p === xmp?.provider) ?? null,
+    operation: OPERATION_LIST.find((o) => o === xmp?.operation) ?? null,
+    seed: xmp?.seed ?? null,
     editInstruction: xmp?.editInstruction ?? null,
     requestId: xmp?.requestId ?? null,
     createdAt: plausibleDate(xmp?.createdAt),

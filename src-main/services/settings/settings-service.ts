@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Settings, type SettingsPatch, type SettingsView } from '@contract';
+import { DEFAULT_API_BASE_URL, Settings, type SettingsPatch, type SettingsView } from '@contract';
 import { fail } from '../../core/app-error';
 import type { EventSink, Logger } from '../../core/ports';
 import type { SettingsStore } from '../../core/settings/settings-store';
@@ -12,16 +12,21 @@ export interface SettingsServiceDeps {
   events: EventSink;
   logger: Logger;
   dataDir: string;
-  /** `--api-base-url` / `IMAGINE_API_BASE_URL`: wins over the setting (proxies, tests). */
+  /** `--api-base-url` / `IMAGINE_API_BASE_URL`, already checked and confirmed by the shell (proxies, tests). */
   apiBaseUrlOverride?: string | undefined;
+  /** The browser host's `--library-dir`, already accepted (wins over the setting; demo mode still has its own). */
+  libraryDirOverride?: string | undefined;
 }
+
+/** What main itself may change besides the page's patch: the library folder (from a dialog grant or a repair). */
+export type MainSettingsPatch = SettingsPatch & { libraryDir?: string | null };
 
 /** The library folder for demo results: never mixed with real ones. */
 export const DEMO_LIBRARY_DIR = 'demo-library';
 
-/** The library folder in effect: `<data>/demo-library` in demo mode, else the chosen folder or `<data>/library`. */
-export function effectiveLibraryDir(dataDir: string, s: Pick<Settings, 'demoMode' | 'libraryDir'>): string {
-  return s.demoMode ? path.join(dataDir, DEMO_LIBRARY_DIR) : (s.libraryDir ?? path.join(dataDir, 'library'));
+/** The library folder in effect: `<data>/demo-library` in demo mode, else `--library-dir`, the chosen folder or `<data>/library`. */
+export function effectiveLibraryDir(dataDir: string, s: Pick<Settings, 'demoMode' | 'libraryDir'>, override?: string): string {
+  return s.demoMode ? path.join(dataDir, DEMO_LIBRARY_DIR) : (override ?? s.libraryDir ?? path.join(dataDir, 'library'));
 }
 
 /**
@@ -43,9 +48,10 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     return {
       settings: s,
       effective: {
-        apiBaseUrl: demoUrl ?? deps.apiBaseUrlOverride ?? s.apiBaseUrl,
+        apiBaseUrl: demoUrl ?? deps.apiBaseUrlOverride ?? DEFAULT_API_BASE_URL,
         apiBaseUrlOverridden: !demoUrl && deps.apiBaseUrlOverride !== undefined,
-        libraryDir: effectiveLibraryDir(deps.dataDir, s),
+        libraryDir: effectiveLibraryDir(deps.dataDir, s, deps.libraryDirOverride),
+        libraryDirOverridden: deps.libraryDirOverride !== undefined,
         demo: s.demoMode,
       },
       loadNotice,
@@ -83,9 +89,10 @@ export function createSettingsService(deps: SettingsServiceDeps) {
     current: settings,
     /** The API base URL for real requests (never the demo simulator): where keys are checked. */
     realApiBaseUrl(): string {
-      return deps.apiBaseUrlOverride ?? settings().apiBaseUrl;
+      return deps.apiBaseUrlOverride ?? DEFAULT_API_BASE_URL;
     },
-    async update(patch: SettingsPatch): Promise<SettingsView> {
+    /** The page's `settings:update` (its schema already refused `libraryDir`) or main's own change of folder. */
+    async update(patch: MainSettingsPatch): Promise<SettingsView> {
       if (patch.libraryDir && !path.isAbsolute(patch.libraryDir)) {
         fail({ kind: 'validation', message: 'The library folder must be an absolute path.', issues: [{ path: 'libraryDir', message: 'Use a full path, such as /home/you/Pictures/Imagine.' }] });
       }

@@ -54,6 +54,30 @@ export function createShareService(deps: {
     }
   }
 
+  async function revokeRow(row: ShareRow, now: number): Promise<void> {
+    await deps.files.revokePublicUrl(row.fileId);
+    const revoked = { ...row, revokedAt: now };
+    library.shareLinks.put(revoked);
+    await deleteUpload(revoked);
+    deps.logger.info('share: link revoked', { link: row.id });
+    deps.events.emit('share:changed', { itemId: row.itemId });
+  }
+
+  /**
+   * Deleting an item forever ends its live links: a public copy of something the user deleted would outlive their
+   * intent. A link xAI could not revoke now (offline) stays listed, live, in the Shared view with its Revoke button.
+   */
+  library.onDeletingForever(async (ids) => {
+    const now = clock.now();
+    const doomed = new Set(ids);
+    const live = library.shareLinks.list({ liveAt: now }).filter((r) => doomed.has(r.itemId));
+    for (const row of live) {
+      await revokeRow(row, now).catch((err: unknown) => {
+        deps.logger.warn('share: could not revoke the link of an item deleted forever', { link: row.id, error: String(err) });
+      });
+    }
+  });
+
   return {
     async prepare(itemId: string): Promise<SharePreview> {
       const now = clock.now();
@@ -114,14 +138,7 @@ export function createShareService(deps: {
     async revoke(id: string): Promise<ShareLink> {
       const row = find(id);
       const now = clock.now();
-      if (row.revokedAt === null) {
-        await deps.files.revokePublicUrl(row.fileId);
-        const revoked = { ...row, revokedAt: now };
-        library.shareLinks.put(revoked);
-        await deleteUpload(revoked);
-        deps.logger.info('share: link revoked', { link: id });
-        deps.events.emit('share:changed', { itemId: row.itemId });
-      }
+      if (row.revokedAt === null) await revokeRow(row, now);
       return toLink(find(id), now);
     },
   };

@@ -3,13 +3,13 @@
  * xAI's id the moment it arrives, then a runner per job polls, downloads and ingests. On start every unfinished job
  * resumes; a job caught mid-start is explained, never silently dropped.
  *
- * Videos pay through the shared ledger and budget (`SpendLedger`, see services/generation/spend.ts): a submit over
+ * Videos pay through the shared ledger and budget (`SpendLedger`, see services/ledger/spend.ts): a submit over
  * the cap is refused with its estimate, unfinished jobs count as committed at their estimate, and the cost xAI
  * reports for a finished (or blocked but billed) video is recorded once, with kind `video`.
  */
 import { VideoSubmit, type VideoJobView } from '@contract';
 import { AppErrorException, fail, toAppError } from '../../core/app-error';
-import { mayHaveBeenBilled } from '../../core/jobs/billed-failure';
+import { mayHaveBeenBilled } from '../../core/paid-work/billed-failure';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type WireCall } from '../../core/video/plan';
 import type { FrameExtractor } from '../../core/video/frame';
@@ -18,7 +18,7 @@ import type { ImagineApi, VideoStart } from '../../core/xai/types';
 import { validationError } from '../../core/xai/validate';
 import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs';
 import { useFrame } from './use-frame';
-import { budgetRefusal, type SpendLedger } from '../generation/spend';
+import { budgetRefusal, type SpendLedger } from '../ledger/spend';
 import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
 import type { CapabilitySource } from '../models/capability-service';
 import { BUILT_IN_TABLE } from '@contract';

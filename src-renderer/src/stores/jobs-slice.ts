@@ -1,4 +1,4 @@
-import { defaultModel, type BatchView, type CostEstimateView, type JobView, type Ledger } from '@contract';
+import { SETTINGS_DEFAULTS, type BatchView, type CostEstimateView, type ImageQuality, type JobView, type Ledger } from '@contract';
 import type { StateCreator } from 'zustand';
 import type { StudioState } from './store';
 
@@ -11,7 +11,14 @@ export interface GenerateDraft {
   n: number;
   aspectRatio: BatchView['aspectRatio'];
   resolution: BatchView['resolution'];
+  /** "Quality" for models that take it (2.0); kept (and ignored by main) for models without it. */
+  quality: ImageQuality;
+  /** The prompt as written, while `text` is a rewrite of it the user accepted ("Enhance prompt"); null otherwise. */
+  originalPrompt?: string | null;
 }
+
+/** The form's options (what Settings provides defaults for); the prompt text and batch mode are not options. */
+export const DRAFT_OPTIONS = ['model', 'n', 'aspectRatio', 'resolution', 'quality'] as const satisfies readonly (keyof GenerateDraft)[];
 
 /** The queue as main reports it (main owns it; this is a mirror), the ledger and the form. */
 export interface JobsSlice {
@@ -19,7 +26,7 @@ export interface JobsSlice {
   ledger: Ledger | null;
   estimate: CostEstimateView | null;
   draft: GenerateDraft;
-  /** Set once the user touched the form, so settings defaults no longer overwrite it. */
+  /** Set once the user changed one of the form's options, so settings defaults no longer overwrite them (issue 14.8). */
   draftTouched: boolean;
   submitError: string | null;
   setBatches(batches: BatchView[]): void;
@@ -31,7 +38,13 @@ export interface JobsSlice {
   setSubmitError(message: string | null): void;
 }
 
-export const DEFAULT_DRAFT: GenerateDraft = { text: '', batchMode: false, model: defaultModel('image'), n: 4, aspectRatio: '1:1', resolution: '1k' };
+/** The same defaults Settings starts from (issue 14.8: both read one set). */
+export const DEFAULT_DRAFT: GenerateDraft = {
+  text: '', batchMode: false, model: SETTINGS_DEFAULTS.imageModel, n: SETTINGS_DEFAULTS.imageCount,
+  aspectRatio: SETTINGS_DEFAULTS.imageAspectRatio, resolution: SETTINGS_DEFAULTS.imageResolution, quality: SETTINGS_DEFAULTS.imageQuality,
+};
+
+const touchesOptions = (patch: Partial<GenerateDraft>) => DRAFT_OPTIONS.some((k) => k in patch);
 
 export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (set) => ({
   batches: [],
@@ -50,6 +63,6 @@ export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (se
     })),
   setLedger: (ledger) => set({ ledger }),
   setEstimate: (estimate) => set({ estimate }),
-  setDraft: (patch, touched = true) => set((s) => ({ draft: { ...s.draft, ...patch }, draftTouched: s.draftTouched || touched })),
+  setDraft: (patch, touched = touchesOptions(patch)) => set((s) => ({ draft: { ...s.draft, ...patch }, draftTouched: s.draftTouched || touched })),
   setSubmitError: (submitError) => set({ submitError }),
 });

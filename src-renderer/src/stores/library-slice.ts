@@ -1,4 +1,4 @@
-import type { LibraryCollection, LibraryFacet, LibraryMaintenance, LibraryRecord, LibrarySmartCollection, LibrarySort, MediaKind } from '@contract';
+import type { LibraryCollection, LibraryFacet, LibraryMaintenance, LibraryRecord, LibrarySmartCollection, LibrarySort, MediaKind, ProviderId } from '@contract';
 import type { StateCreator } from 'zustand';
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import type { StudioState } from './store';
@@ -19,6 +19,7 @@ export type LibraryView =
 export interface LibraryFilters {
   kind?: MediaKind;
   model?: string;
+  provider?: ProviderId;
   from?: string;
   to?: string;
   aspectRatio?: string;

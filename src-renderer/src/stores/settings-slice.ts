@@ -1,11 +1,14 @@
-import type { KeyStatus, SettingsView } from '@contract';
+import type { KeyStatus, ProviderId, SettingsView } from '@contract';
 import type { StateCreator } from 'zustand';
 import type { StudioState } from './store';
 
 /** Settings and key status as main reports them (never the key), and whether onboarding is showing. */
 export interface SettingsSlice {
   settingsView: SettingsView | null;
+  /** xAI's key: the one the paid forms wait for. */
   keyStatus: KeyStatus | null;
+  /** Every provider's key as main reported it (xAI's too), for Settings. */
+  providerKeys: Partial<Record<ProviderId, KeyStatus>>;
   /** True while the first-run welcome shows; set once at bootstrap, cleared by any of its ways out. */
   onboardingOpen: boolean;
   setSettingsView(view: SettingsView): void;
@@ -16,9 +19,14 @@ export interface SettingsSlice {
 export const createSettingsSlice: StateCreator<StudioState, [], [], SettingsSlice> = (set) => ({
   settingsView: null,
   keyStatus: null,
+  providerKeys: {},
   onboardingOpen: false,
   setSettingsView: (settingsView) => set({ settingsView }),
-  setKeyStatus: (keyStatus) => set({ keyStatus }),
+  setKeyStatus: (status) =>
+    set((s) => ({
+      providerKeys: { ...s.providerKeys, [status.provider]: status },
+      ...(status.provider === 'xai' ? { keyStatus: status } : {}),
+    })),
   setOnboardingOpen: (onboardingOpen) => set({ onboardingOpen }),
 });
 

@@ -13,7 +13,7 @@ export class SettingsPage {
     await this.shell.expectSection('Settings');
   }
   keyPanel() {
-    return this.page.getByRole('region', { name: 'API key' });
+    return this.page.getByRole('region', { name: 'xAI key', exact: true });
   }
   maskedKey() {
     return this.keyPanel().getByLabel('Masked key');

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -8,8 +8,21 @@ import { createAppCore, type AppCore } from '../../../src-main/app-core';
 import { systemClock } from '../../../src-main/adapters/system-clock';
 import { InMemorySecretStore } from '../../../src-main/core/secrets/secret-store';
 import type { EventName, EventPayload } from '@contract';
+import type { DesktopIntegration } from '../../../src-main/core/desktop/ports';
 
 const silent = { info() {}, warn() {}, error() {} };
+
+/** A desktop whose folder dialog always answers `dir` (the rest is never called here). */
+function fakeDesktop(dir: string): DesktopIntegration {
+  const never = () => {
+    throw new Error('not in this test');
+  };
+  return {
+    capabilities: { dialogs: true, reveal: false, nativeDrag: false, nativeClipboard: false },
+    chooseFolder: () => Promise.resolve(dir),
+    chooseFiles: never, chooseSavePath: never, reveal: never, startDrag: never, copyImage: never,
+  };
+}
 let dataDir: string;
 let core: AppCore;
 const changes: unknown[] = [];
@@ -86,7 +99,15 @@ describe('demo mode keeps its own library', () => {
 describe('a library folder that is gone at start', () => {
   it('opens the default library with a notice instead of refusing to start', async () => {
     const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'imagine-gone-'));
-    await call('settings:update', { libraryDir: path.join(elsewhere, 'lib') });
+    mkdirSync(path.join(elsewhere, 'lib'));
+    await core.dispose();
+    // The folder is chosen the only way there is: main's native dialog (faked) and its one-use grant.
+    core = await createAppCore({
+      shell: 'browser-host', dataDir, version: '0.0.0', versions: {}, clock: systemClock, logger: silent,
+      secrets: new InMemorySecretStore(), events: { emit() {} }, desktop: fakeDesktop(path.join(elsewhere, 'lib')),
+    });
+    const { folder } = await call('desktop:choose-folder', { purpose: 'library' });
+    await call('settings:library-folder', { folder: folder!.token });
     expect(core.libraryDir).toBe(path.join(elsewhere, 'lib'));
     await core.dispose();
     // The folder's parent becomes a file: the library cannot be created there any more.

@@ -48,3 +48,35 @@ describe('openai SDK against the simulator', () => {
     expect(await client.images.generate({ prompt: 'x', model: 'nope' }).catch((e: unknown) => e)).toBeInstanceOf(OpenAI.NotFoundError);
   });
 });
+
+describe('openai SDK chat.completions against the simulator (the prompt enhancer, issue 19)', () => {
+  it('chat.completions.create answers a rewrite in the OpenAI wire format, with usage and the cost in ticks', async () => {
+    const res = await client.chat.completions.create({
+      model: 'grok-4-1-fast-non-reasoning',
+      messages: [
+        { role: 'system', content: 'Rewrite the prompt for image generation.' },
+        { role: 'user', content: 'a lighthouse at dusk' },
+      ],
+    });
+    expect(res.object).toBe('chat.completion');
+    expect(res.model).toBe('grok-4-1-fast-non-reasoning');
+    expect(res.choices[0]?.finish_reason).toBe('stop');
+    expect(res.choices[0]?.message.role).toBe('assistant');
+    expect(res.choices[0]?.message.content).toMatch(/^A lighthouse at dusk, .+\.$/);
+    const usage = res.usage as NonNullable<typeof res.usage> & { cost_in_usd_ticks: number };
+    expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
+    // $0.20 / M input and $0.50 / M output tokens: 2,000 and 5,000 ticks a token (capability table).
+    expect(usage.cost_in_usd_ticks).toBe(usage.prompt_tokens * 2000 + usage.completion_tokens * 5000);
+  });
+
+  it('an alias is served by its model; a video rewrite adds motion; an unknown model is a NotFoundError', async () => {
+    const res = await client.chat.completions.create({
+      model: 'grok-4.1-fast-non-reasoning',
+      messages: [{ role: 'system', content: 'Rewrite it for video generation.' }, { role: 'user', content: 'waves.' }],
+    });
+    expect(res.model).toBe('grok-4-1-fast-non-reasoning');
+    expect(res.choices[0]?.message.content).toContain('camera');
+    const err = await client.chat.completions.create({ model: 'nope', messages: [{ role: 'user', content: 'x' }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.NotFoundError);
+  });
+});

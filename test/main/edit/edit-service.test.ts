@@ -12,7 +12,7 @@ import type { EditSourceStore } from '../../../src-main/core/edit/ports';
 import type { Clock, Logger } from '../../../src-main/core/ports';
 import { createEditService } from '../../../src-main/services/edit/edit-service';
 import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-store';
-import { createSpendLedger } from '../../../src-main/services/generation/spend';
+import { createSpendLedger } from '../../../src-main/services/ledger/spend';
 import { createGenerationService } from '../../../src-main/services/generation/generation-service';
 import type { ImagineApi } from '../../../src-main/core/xai';
 import { createLibraryService } from '../../../src-main/services/library/library-service';
@@ -124,6 +124,34 @@ describe('edit service', () => {
     expect(out.sourceItemIds).toHaveLength(3);
   });
 
+  it('2.0 edits five sources with an explicit quality (Auto goes out as medium) and records who served (issue 15.3–15.5)', async () => {
+    const { service, library } = open(new InMemoryEditSourceStore());
+    const prepared = [];
+    for (const c of ['#f00', '#0f0', '#00f', '#ff0', '#0ff']) prepared.push(await service.prepare({ bytesBase64: b64(await solid(40, 40, c).png().toBuffer()), name: c }));
+    const sources = prepared.map((p) => ({ id: p.id, rotate: 0 as const, crop: null }));
+    expect(service.estimate({ sourceCount: 5, model: 'grok-imagine-image-2.0', n: 1, resolution: '1k', quality: 'auto' }))
+      .toMatchObject({ quality: 'medium', outputTicks: 600_000_000, inputTicks: 500_000_000 });
+    const out = await service.submit({ sources, prompt: 'all five in one room', model: 'grok-imagine-image-2.0', n: 1, resolution: '1k', quality: 'auto' });
+    const body = sim.requests.at(-1)?.body as { images: unknown[]; quality: string; model: string };
+    expect([body.model, body.quality, body.images.length]).toEqual(['grok-imagine-image-2.0', 'medium', 5]);
+    expect(library.item(out.results[0]?.itemId ?? '').record).toMatchObject({
+      servedModel: 'grok-imagine-image-2.0', servedQuality: 'medium', billedTicks: 1_100_000_000,
+    });
+    // 1.0 takes three: four are refused before anything is sent, saying how many to remove.
+    const before = sim.requests.length;
+    expect(await errorOf(service.submit({ sources: sources.slice(0, 4), prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k' })))
+      .toMatchObject({ kind: 'validation', issues: [{ path: 'sources', message: expect.stringMatching(/at most 3 images at once; remove 1/) }] });
+    expect(sim.requests.length).toBe(before);
+  });
+
+  it('an edit naming -pro goes out as 2.0 at low and answers the retirement notice (issue 15.2)', async () => {
+    const { service } = open(new InMemoryEditSourceStore());
+    const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
+    const out = await service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'snow', model: 'grok-imagine-image-pro', n: 1, resolution: '1k', quality: 'medium' });
+    expect(sim.requests.at(-1)?.body).toMatchObject({ model: 'grok-imagine-image-2.0', quality: 'low' });
+    expect(out.notice).toBe('grok-imagine-image-pro was retired by xAI on 2 Nov 2026; using grok-imagine-image-2.0 at Low quality.');
+  });
+
   it('uses a library item as a source without importing it again, and applies rotation before sending', async () => {
     const { service, library } = open(new InMemoryEditSourceStore());
     const record = await library.ingest({ bytes: await pngOf(80, 40), kind: 'image', origin: 'generated', prompt: 'a red barn' });
@@ -139,7 +167,7 @@ describe('edit service', () => {
   it('refuses a model that cannot edit and a source that is gone', async () => {
     const { service } = open(new InMemoryEditSourceStore());
     const src = await service.prepare({ bytesBase64: b64(await pngOf()) });
-    expect(await errorOf(service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'x', model: 'grok-2-image-1212', n: 1, resolution: '1k' })))
+    expect(await errorOf(service.submit({ sources: [{ id: src.id, rotate: 0, crop: null }], prompt: 'x', model: 'grok-imagine-video', n: 1, resolution: '1k' })))
       .toMatchObject({ kind: 'validation' });
     expect(await errorOf(service.submit({ sources: [{ id: 'f'.repeat(32), rotate: 0, crop: null }], prompt: 'x', model: 'grok-imagine-image', n: 1, resolution: '1k' })))
       .toMatchObject({ kind: 'not-found' });

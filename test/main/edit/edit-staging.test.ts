@@ -19,7 +19,7 @@ import type { Clock, Logger } from '../../../src-main/core/ports';
 import type { ImagineApi } from '../../../src-main/core/xai';
 import { createEditService } from '../../../src-main/services/edit/edit-service';
 import { createGenerationService } from '../../../src-main/services/generation/generation-service';
-import { createSpendLedger } from '../../../src-main/services/generation/spend';
+import { createSpendLedger } from '../../../src-main/services/ledger/spend';
 import type { IngestInput } from '../../../src-main/services/library/ingest';
 import { createLibraryService } from '../../../src-main/services/library/library-service';
 import { startSimulator, type Simulator } from '../../../src-main/simulator';

@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-store';
 import { InMemoryResultStaging, type StagedMeta } from '../../../src-main/core/jobs/result-staging';
 import type { IngestInput } from '../../../src-main/services/library/ingest';
-import { createSpendLedger } from '../../../src-main/services/generation/spend';
-import { recoverStaged } from '../../../src-main/services/generation/staged-recovery';
+import { createSpendLedger } from '../../../src-main/services/ledger/spend';
+import { recoverStaged } from '../../../src-main/services/paid-work/recovery';
+import { editRecovery } from '../../../src-main/services/edit/edit-recovery';
+import { imageRecovery } from '../../../src-main/services/generation/image-recovery';
 
 const clock = { now: () => 1_000_000, sleep: async () => {} };
 const silent = { info() {}, warn() {}, error() {} };
@@ -72,8 +74,11 @@ describe('staged results and demo mode', () => {
     const { spend, store } = ledger();
     const filed: IngestInput[] = [];
     const result = await recoverStaged({
-      store, staging, clock, logger: silent, demo: () => demo, changed() {}, spent() {},
-      editSpent: (ref, ticks, simulated) => void spend.recordOnce({ kind: 'edit', ref, ticks, demo: simulated }),
+      staging, logger: silent, demo: () => demo,
+      kinds: {
+        image: imageRecovery({ store, clock, changed() {}, spent() {} }),
+        edit: editRecovery({ spent: (ref, ticks, simulated) => void spend.recordOnce({ kind: 'edit', ref, ticks, demo: simulated }) }),
+      },
       library: { ingest: async (i) => (filed.push(i), { id: `${filed.length}`.padStart(32, '0') } as LibraryRecord) },
     });
     return { result, filed, spend };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type AppErrorException } from '../../../src-main/core/app-error';
-import { BLOCKED_EXPLANATION } from '../../../src-main/services/generation/run-job';
+import { BLOCKED_EXPLANATION } from '../../../src-main/core/paid-work/words';
 import { INTERRUPTED_MESSAGE } from '../../../src-main/services/generation/generation-service';
 import { imageRequests, openHarness, until } from './harness';
 

@@ -1,6 +1,6 @@
 import type { AppError } from '@contract';
 import { describe, expect, it } from 'vitest';
-import { billedFailure, mayHaveBeenBilled, sentence } from '../../../src-main/core/jobs/billed-failure';
+import { billedFailure, mayHaveBeenBilled, sentence } from '../../../src-main/core/paid-work/billed-failure';
 import { reasons } from '../../../src-main/core/video/plan';
 
 const BILLED = /xAI may have received and billed this request/;

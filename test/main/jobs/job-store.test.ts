@@ -127,7 +127,10 @@ describe('SqliteJobStore migration', () => {
   it('a jobs.db from before keeps its ledger (as images) and gains the prompt table', () => {
     const file = tempFile();
     const old = new DatabaseSync(file);
-    old.exec(`CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
+    // The v1 queue tables as that version made them (later migrations add columns to them).
+    old.exec(`CREATE TABLE batches (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
+        model TEXT NOT NULL, aspect_ratio TEXT NOT NULL, resolution TEXT NOT NULL, n INTEGER NOT NULL, prompts TEXT NOT NULL, estimate_ticks INTEGER NOT NULL);
+      CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
       INSERT INTO ledger (job_id, at, ticks) VALUES ('old', 5, 700); PRAGMA user_version = 1;`);
     old.close();
     const store = new SqliteJobStore(file);
@@ -139,7 +142,7 @@ describe('SqliteJobStore migration', () => {
     expect(check.prepare('SELECT kind, ticks, demo FROM ledger ORDER BY seq').all()).toEqual([
       { kind: 'image', ticks: 700, demo: 0 }, { kind: 'edit', ticks: 1, demo: 0 },
     ]);
-    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 4 });
+    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 6 });
     check.close();
   });
 });

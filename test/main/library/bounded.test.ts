@@ -7,7 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LibraryFilter } from '@contract';
 import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-library-store';
-import { filterWhere, pageSql } from '../../../src-main/adapters/library/sqlite-query';
+import { countSql, filterWhere, pageSql } from '../../../src-main/adapters/library/sqlite-query';
+import { COUNT_CAP, RELEVANCE_CAP } from '../../../src-main/core/library/cursor';
+import { ftsMatchOf, parseSearchQuery } from '../../../src-main/core/library/search-query';
 import { openLibraryDatabase } from '../../../src-main/adapters/library/sqlite-schema';
 import { sidecarPath } from '../../../src-main/core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../../src-main/core/library/ports';
@@ -134,5 +136,38 @@ describe(`bounded at any size: ${ITEMS.toLocaleString('en-US')} items`, () => {
     expect(plan('SELECT count AS n FROM facet_counts WHERE facet = ? AND trashed = ?', 'all', 0)).toMatch(/^SEARCH facet_counts USING PRIMARY KEY/);
     expect(plan('SELECT id FROM items WHERE content_hash IN (?, ?)', 'a', 'b')).toMatch(/USING INDEX items_content_hash/);
     db.close();
+  });
+
+  it('a search page walks the FTS hits in grid order and stops; only relevance sorts, and only its capped set (EXPLAIN QUERY PLAN)', () => {
+    const db = openLibraryDatabase(path.join(dir, 'library.db'));
+    const plan = (q: { sql: string; params: unknown[] }) =>
+      db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...(q.params as (string | number)[])).map((r) => String(r.detail)).join(' | ');
+    const search = parseSearchQuery('the fo');
+    const match = ftsMatchOf(search);
+    const where = filterWhere(LibraryFilter.parse({ text: 'the fo' }), search);
+    // Newest and oldest: FTS hands out its hits in rowid order (the grid's), so LIMIT ends the walk after a page:
+    // no temporary B-tree, whatever the number of hits.
+    for (const sort of ['newest', 'oldest'] as const) {
+      expect(plan(pageSql(where, sort, match, null, 1001))).toMatch(/^SCAN f VIRTUAL TABLE INDEX \d+:M\d+ \| SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)$/);
+    }
+    // Relevance (bm25 or, for a broad word, length): the inner walk stops at RELEVANCE_CAP hits, and the one sort is
+    // of that subquery's rows.
+    for (const broad of [false, true]) {
+      const page = pageSql(where, 'relevance', match, null, 1001, broad);
+      expect(page.sql).toContain(`ORDER BY f.rowid DESC LIMIT ${RELEVANCE_CAP})`);
+      expect(plan(page)).toMatch(/^CO-ROUTINE \(subquery-\d+\) \| SCAN f VIRTUAL TABLE INDEX \d+:M\d+ \| SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\) \| SCAN \(subquery-\d+\) \| USE TEMP B-TREE FOR ORDER BY$/);
+    }
+    // The count after a page is bounded too: it stops one past the cap.
+    const count = countSql(where, match, { sort: 'newest', key: 1, cap: COUNT_CAP + 1 });
+    expect(count.sql).toMatch(new RegExp(`LIMIT ${COUNT_CAP + 1}\\)$`));
+    db.close();
+  });
+
+  it('a search for a word in every prompt reads a page and a bounded count, however many hits', () => {
+    // Every item's prompt holds "item" (fixtures): 20,000 hits; the page holds 100 rows, the counts stop at their caps.
+    const first = store.query({ filter: LibraryFilter.parse({ text: 'item' }), sort: 'newest', limit: 100 });
+    expect([first.ids.length, first.total, first.totalCapped]).toEqual([100, COUNT_CAP, true]);
+    const best = store.query({ filter: LibraryFilter.parse({ text: 'item' }), sort: 'relevance', limit: 100 });
+    expect([best.ids.length, best.total, best.totalCapped]).toEqual([100, RELEVANCE_CAP, true]);
   });
 });

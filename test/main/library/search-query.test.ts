@@ -28,6 +28,10 @@ describe('search syntax', () => {
     ['', {}],
     ['fox', { words: ['fox*'] }],
     ['fox ', { words: ['fox'] }],
+    // A single letter being typed is a word, not a prefix: no prefix index covers one character (issue 16).
+    ['t', { words: ['t'] }],
+    ['red f', { words: ['red', 'f'] }],
+    ['fo', { words: ['fo*'] }],
     ['red fox', { words: ['red', 'fox*'] }],
     ['"red fox" snow', { words: ['"red fox"', 'snow*'] }],
     ['"red fox"', { words: ['"red fox"'] }],

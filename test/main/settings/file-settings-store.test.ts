@@ -31,8 +31,10 @@ describe('settings file (conf)', () => {
     writeFileSync(file(), JSON.stringify({ model: 'grok-imagine-image-quality', aspect: '16:9', darkMode: true, apiBase: 'http://127.0.0.1:9/v1', maxParallel: 2, __internal__: { migrations: { version: '0.0.3' } } }));
     const { settings, notice } = open().load();
     expect(notice).toBeNull();
-    expect(settings).toMatchObject({ imageModel: 'grok-imagine-image-quality', imageAspectRatio: '16:9', theme: 'dark', apiBaseUrl: 'http://127.0.0.1:9/v1', concurrency: 2 });
+    expect(settings).toMatchObject({ imageModel: 'grok-imagine-image-quality', imageAspectRatio: '16:9', theme: 'dark', concurrency: 2 });
     const onDisk = JSON.parse(readFileSync(file(), 'utf8')) as Record<string, unknown>;
+    expect(onDisk).not.toHaveProperty('apiBase');
+    expect(onDisk).not.toHaveProperty('apiBaseUrl');
     expect(onDisk).not.toHaveProperty('darkMode');
     expect(onDisk).not.toHaveProperty('model');
   });
@@ -46,9 +48,11 @@ describe('settings file (conf)', () => {
   });
 
   it('repairs invalid fields to defaults and keeps the valid ones', () => {
-    writeFileSync(file(), JSON.stringify({ concurrency: 999, theme: 'neon', imageCount: 3, apiBaseUrl: 'not a url' }));
+    writeFileSync(file(), JSON.stringify({ concurrency: 999, theme: 'neon', imageCount: 3, apiBaseUrl: 'https://evil.example/v1' }));
     const { settings, notice } = open().load();
-    expect(settings).toMatchObject({ concurrency: 4, theme: 'system', imageCount: 3, apiBaseUrl: SETTINGS_DEFAULTS.apiBaseUrl });
+    expect(settings).toMatchObject({ concurrency: 4, theme: 'system', imageCount: 3 });
+    // An address from an older settings file is dropped: where the key goes is never a setting.
+    expect(settings).not.toHaveProperty('apiBaseUrl');
     expect(notice).toMatch(/concurrency/);
     expect(notice).toMatch(/theme/);
     expect(open().load().notice).toBeNull();

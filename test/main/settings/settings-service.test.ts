@@ -35,7 +35,7 @@ describe('settings service', () => {
     const { service } = harness();
     const v = await service.load();
     expect(v.settings).toEqual(SETTINGS_DEFAULTS);
-    expect(v.effective).toEqual({ apiBaseUrl: 'https://api.x.ai/v1', apiBaseUrlOverridden: false, libraryDir: path.join('/data', 'library'), demo: false });
+    expect(v.effective).toEqual({ apiBaseUrl: 'https://api.x.ai/v1', apiBaseUrlOverridden: false, libraryDir: path.join('/data', 'library'), libraryDirOverridden: false, demo: false });
   });
 
   it('repairs invalid stored fields with a notice, kept for the window that opens later', async () => {
@@ -70,7 +70,7 @@ describe('settings service', () => {
     const { service, counts } = harness();
     await service.load();
     const on = await service.update({ demoMode: true });
-    expect(on.effective).toEqual({ apiBaseUrl: 'http://127.0.0.1:5555/v1', apiBaseUrlOverridden: false, libraryDir: path.join('/data', 'demo-library'), demo: true });
+    expect(on.effective).toEqual({ apiBaseUrl: 'http://127.0.0.1:5555/v1', apiBaseUrlOverridden: false, libraryDir: path.join('/data', 'demo-library'), libraryDirOverridden: false, demo: true });
     expect(service.realApiBaseUrl()).toBe('https://api.x.ai/v1');
     const off = await service.update({ demoMode: false });
     expect(off.effective.libraryDir).toBe(path.join('/data', 'library'));
@@ -83,7 +83,7 @@ describe('settings service', () => {
     expect(counts().started).toBe(1);
   });
 
-  it('a command-line base URL wins over the setting (outside demo mode)', async () => {
+  it('a command-line base URL is the one in effect (outside demo mode)', async () => {
     const { service } = harness({}, 'http://127.0.0.1:7/v1');
     expect((await service.load()).effective).toMatchObject({ apiBaseUrl: 'http://127.0.0.1:7/v1', apiBaseUrlOverridden: true });
   });

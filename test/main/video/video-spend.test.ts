@@ -8,7 +8,7 @@ import { AppErrorException } from '../../../src-main/core/app-error';
 import { InMemoryJobStore } from '../../../src-main/core/jobs/in-memory-job-store';
 import { InMemoryVideoJobStore } from '../../../src-main/core/video/video-job';
 import type { ImagineApi } from '../../../src-main/core/xai/types';
-import { createSpendLedger } from '../../../src-main/services/generation/spend';
+import { createSpendLedger } from '../../../src-main/services/ledger/spend';
 import { createVideoService } from '../../../src-main/services/video/video-service';
 import { FakeClock } from '../jobs/fake-clock';
 import { appError, done, events, fakeLibrary, scriptedApi, silent, textSubmit } from './harness';

@@ -72,7 +72,7 @@ describe('GeneratePage', () => {
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     const grid = await screen.findByRole('region', { name: 'Batch: a fox' });
     expect(within(grid).getAllByRole('listitem')).toHaveLength(2);
-    expect(calls.find((c) => c.channel === 'jobs:submit')?.input).toMatchObject({ prompts: ['a fox'], n: 4 });
+    expect(calls.find((c) => c.channel === 'jobs:submit')?.input).toMatchObject({ prompts: ['a fox'], n: 1, quality: 'auto' });
     act(() => onJobProgress({ job: job({ state: 'failed', error: { kind: 'api', message: 'xAI had a server error' },
       tiles: job().tiles.map((t) => ({ ...t, state: 'failed' as const, reason: 'xAI had a server error' })) }) }));
     expect(within(grid).getAllByText('xAI had a server error')).toHaveLength(2);

@@ -41,7 +41,7 @@ describe('remixPatch', () => {
   const draft = { ...DEFAULT_DRAFT, model: 'grok-imagine-image', resolution: '1k' as const };
   it('applies valid settings, maps a retired model to its successor with the one-line notice', () => {
     const r = remixPatch({ prompt: 'p', model: 'grok-imagine-image-pro', n: 2, aspectRatio: '21:9', resolution: '2k' }, BUILT_IN_TABLE, draft);
-    expect(r.patch).toEqual({ text: 'p', batchMode: false, model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '21:9', resolution: '2k' });
+    expect(r.patch).toEqual({ text: 'p', batchMode: false, model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '21:9', resolution: '2k', quality: 'low' });
     expect(r.notes).toEqual(['grok-imagine-image-pro was retired by xAI on 2 Nov 2026; using grok-imagine-image-2.0 at Low quality.']);
   });
   it('keeps the form\'s model for an unknown one, and the form\'s values where they are out of range or not offered', () => {
@@ -192,7 +192,7 @@ describe('presets', () => {
     fireEvent.change(within(group).getByRole('textbox', { name: /Prompt suffix/ }), { target: { value: ', 35mm' } });
     fireEvent.keyDown(within(group).getByRole('textbox', { name: 'Preset name' }), { key: 'Enter' });
     await waitFor(() => expect(calls.find((c) => c.channel === 'presets:save')?.input).toEqual({
-      name: 'Square film', promptSuffix: ', 35mm', model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '1:1', resolution: '2k',
+      name: 'Square film', promptSuffix: ', 35mm', model: 'grok-imagine-image-2.0', n: 2, aspectRatio: '1:1', resolution: '2k', quality: 'auto',
     }));
     await within(select).findByRole('option', { name: /Square film/ });
     expect(select).toHaveValue(id(6));

@@ -4,11 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { OnboardingPage } from '../../../src-renderer/src/features/onboarding/OnboardingPage';
 import { KeyPanel } from '../../../src-renderer/src/features/settings/KeyPanel';
 import { SettingsPage } from '../../../src-renderer/src/features/settings/SettingsPage';
+import { resetCapabilities } from '../../../src-renderer/src/features/export/capabilities';
 import { needsOnboarding } from '../../../src-renderer/src/stores/settings-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
 import { NO_KEY, installFakeApi, view } from '../fake-api';
 
-const VALID = { configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' } as const;
+const VALID = { provider: 'xai', configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' } as const;
 
 beforeEach(() => useStudio.setState({ settingsView: view(), keyStatus: NO_KEY, onboardingOpen: true, info: null }));
 
@@ -41,6 +42,23 @@ describe('key form', () => {
     await waitFor(() => expect(useStudio.getState().keyStatus?.state).toBe('not-set'));
   });
 
+  it('each provider has its own key panel: Stability’s key is checked and stored under its own name', async () => {
+    const stabilityNone = { ...NO_KEY, provider: 'stability', message: 'No Stability AI API key yet.' } as const;
+    const stored = { ...VALID, provider: 'stability', hint: 'sk…42' } as const;
+    const calls = installFakeApi({ 'key:set': () => ({ stored: true, outcome: 'valid', message: 'Saved.', status: stored }) });
+    useStudio.setState({ keyStatus: VALID, providerKeys: { xai: VALID, stability: stabilityNone } });
+    const user = userEvent.setup();
+    render(<KeyPanel provider="stability" />);
+    expect(screen.getByRole('region', { name: 'Stability AI key' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Stability AI API key'), 'sk-stability-42');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    await waitFor(() => expect(screen.getByLabelText('Masked key')).toHaveTextContent('sk…42'));
+    expect(calls).toEqual([{ channel: 'key:set', input: { provider: 'stability', key: 'sk-stability-42' } }]);
+    // xAI's key, which the paid forms wait for, is not touched.
+    expect(useStudio.getState().keyStatus).toEqual(VALID);
+    expect(screen.getByRole('link', { name: 'platform.stability.ai' })).toHaveAttribute('href', 'https://platform.stability.ai/account/keys');
+  });
+
   it('an environment key is read-only', () => {
     useStudio.setState({ keyStatus: { ...VALID, source: 'environment' } });
     render(<KeyPanel />);
@@ -67,16 +85,43 @@ describe('settings form', () => {
     expect(useStudio.getState().settingsView?.settings.concurrency).toBe(3);
   });
 
-  it('shows main’s refusal (e.g. a relative library folder) on the field', async () => {
-    installFakeApi({
-      'settings:update': () => {
-        throw { kind: 'validation', message: 'bad', issues: [{ path: 'libraryDir', message: 'Use a full path.' }] };
+  it('the xAI usage tier lists each tier with the pace it sets, and saves the chosen tier as a number', async () => {
+    const calls = installFakeApi({ 'settings:update': (patch) => view(patch) });
+    const user = userEvent.setup();
+    render(<SettingsPage />);
+    const tier = screen.getByRole('combobox', { name: 'xAI usage tier' });
+    expect(screen.getByRole('option', { name: 'Tier 0 — images 6/s, video 10/s' })).toBeInTheDocument();
+    await user.selectOptions(tier, 'Tier 2 — images 25/s, video 39/s');
+    await waitFor(() => expect(calls).toContainEqual({ channel: 'settings:update', input: { rateTier: 2 } }));
+  });
+
+  it('chooses the library folder through main’s dialog (a grant, never a path) and shows main’s refusal', async () => {
+    resetCapabilities();
+    const calls = installFakeApi({
+      'desktop:capabilities': () => ({ dialogs: true, reveal: true, nativeDrag: true, nativeClipboard: true }),
+      'desktop:choose-folder': () => ({ folder: { token: 'T'.repeat(43), label: '/home/me' } }),
+      'settings:library-folder': () => {
+        throw { kind: 'validation', message: '/home/me already holds other files.', issues: [{ path: 'libraryDir', message: '/home/me already holds other files.' }] };
       },
     });
     const user = userEvent.setup();
     render(<SettingsPage />);
-    await user.type(screen.getByLabelText('Library folder'), 'relative/path{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Use a full path.');
+    expect(screen.queryByLabelText('Library folder')).toBeNull();
+    expect(screen.queryByLabelText('API base URL')).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Choose folder…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('already holds other files');
+    expect(calls.map((c) => c.channel)).toContain('desktop:choose-folder');
+    expect(calls).toContainEqual({ channel: 'settings:library-folder', input: { folder: 'T'.repeat(43) } });
+    resetCapabilities();
+  });
+
+  it('the browser host shows the folder and says it is set with --library-dir', async () => {
+    resetCapabilities();
+    installFakeApi({ 'desktop:capabilities': () => ({ dialogs: false, reveal: false, nativeDrag: false, nativeClipboard: false }) });
+    render(<SettingsPage />);
+    expect(screen.getByText(/^Library folder:/)).toHaveTextContent('/data/library');
+    expect(screen.getByText(/uses the folder given with --library-dir/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Choose folder…' })).toBeNull();
   });
 
   it('gives every control a label', () => {

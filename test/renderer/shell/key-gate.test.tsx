@@ -8,9 +8,9 @@ import { rehydrateSettings } from '../../../src-renderer/src/features/settings/r
 import { useStudio } from '../../../src-renderer/src/stores/store';
 import { NO_KEY, installFakeApi, view } from '../fake-api';
 
-const VALID: KeyStatus = { configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' };
+const VALID: KeyStatus = { provider: 'xai', configured: true, source: 'keychain', hint: 'xa…42', state: 'valid', message: 'The key works.' };
 const LOCKED: KeyStatus = {
-  configured: false, source: 'none', hint: null, state: 'keychain-unavailable', message: 'The login keyring is locked.',
+  provider: 'xai', configured: false, source: 'none', hint: null, state: 'keychain-unavailable', message: 'The login keyring is locked.',
 };
 
 const form = <form aria-label="New batch"><textarea aria-label="Prompt" /></form>;

@@ -9,6 +9,7 @@ import type { CanvasStore } from './canvas/canvas-store';
 import type { EditStep } from './canvas/types';
 import { notifyWhenAway } from '../shell/notify';
 import { editSourceLimit } from './canvas/source-limit';
+import { useStudio } from '../../stores/store';
 
 let refusalSeq = 0;
 const message = (err: unknown) => (err instanceof ApiError || err instanceof Error ? err.message : String(err));
@@ -81,6 +82,7 @@ export async function submitEdit(store: CanvasStore): Promise<void> {
       model: s.params.model,
       n: s.params.n,
       resolution: s.params.resolution,
+      quality: s.params.quality,
       ...(multi ? { aspectRatio: s.params.aspectRatio } : {}),
     });
     const now = store.getState();
@@ -88,6 +90,8 @@ export async function submitEdit(store: CanvasStore): Promise<void> {
       id: now.steps.length + 1, parentId: now.currentStepId, sources: s.doc.sources, prompt: s.prompt, results: out.results, blocked: out.blocked,
     };
     store.setState({ steps: [...now.steps, step], currentStepId: step.id });
+    // The model chosen was retired: main edited with its successor and says so in one line (issue 15.2).
+    if (out.notice) useStudio.getState().pushNotice('info', out.notice);
     const blocked = out.blocked ? `, ${out.blocked} blocked` : '';
     notifyWhenAway('Imagine Studio: edit finished', `${out.results.length} ${out.results.length === 1 ? 'image' : 'images'} ready${blocked}.`, { tag: 'edit' });
   } catch (err) {

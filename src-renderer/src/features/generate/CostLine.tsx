@@ -1,16 +1,18 @@
-import type { CostEstimateView } from '@contract';
+import { qualityLabel, type CostEstimateView } from '@contract';
 import { usd } from './format';
 import { simulatedMark, useSimulated } from './LedgerBar';
 
 /** The estimate before submitting, and the budget verdict. */
-export function CostLine({ estimate }: { estimate: CostEstimateView | null }) {
+export function CostLine({ estimate, prompts = 1 }: { estimate: CostEstimateView | null; prompts?: number }) {
   const simulated = useSimulated();
   if (!estimate || estimate.images === 0) return <p className="cost-line muted" aria-live="polite">Write a prompt to see the cost.</p>;
   const about = estimate.source === 'unknown' ? 'unknown price' : `${estimate.source === 'table' ? 'about ' : ''}${usd(estimate.ticks)}${simulatedMark(simulated)}`;
   return (
     <div className="cost-line" aria-live="polite" data-testid="cost-estimate">
+      {prompts > 1 && <span data-testid="prompt-count">{prompts} prompts</span>}
       <span>
-        {estimate.images} image{estimate.images === 1 ? '' : 's'} × {usd(estimate.perImageTicks)} = <strong>{about}</strong>
+        {estimate.images} image{estimate.images === 1 ? '' : 's'} × {usd(estimate.perImageTicks)}
+        {estimate.quality ? ` (${qualityLabel(estimate.quality)} quality)` : ''} = <strong>{about}</strong>
         {estimate.requests > 1 ? ` in ${estimate.requests} requests` : ''}
       </span>
       {simulated && <span className="budget">Simulated: demo mode spends nothing</span>}

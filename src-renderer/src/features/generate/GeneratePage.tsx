@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { BatchBoard } from './BatchBoard';
-import { refreshEstimate, submitDraft } from './commands';
+import { draftPrompts, refreshEstimate, submitDraft } from './commands';
 import { CostLine } from './CostLine';
-import { promptsOf } from './format';
+import { acceptRewrite, requestRewrite } from './enhance-commands';
+import { PromptRewrite } from './PromptRewrite';
+import type { EnhanceView } from '@contract';
 import { OptionsBar } from './OptionsBar';
 import { imageSpec, useCapabilityTable } from '../controls/capabilities';
 import { PresetBar } from './PresetBar';
@@ -37,11 +39,20 @@ export function GeneratePage() {
   const submitError = useStudio((s) => s.submitError);
   const setDraft = useStudio((s) => s.setDraft);
   const [busy, setBusy] = useState(false);
+  const [enhancing, setEnhancing] = useState(false);
+  const [rewrite, setRewrite] = useState<EnhanceView | null>(null);
   const openShortcuts = useStudio((s) => s.setShortcutsOpen);
   /** Bumped after a submit: main added its prompts to the history, so the prompt box reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
   const maxLength = imageSpec(table, draft.model)?.promptLimit ?? 1024;
-  const prompts = promptsOf(draft.text, draft.batchMode);
+  const prompts = draftPrompts(draft.text, draft.batchMode);
+  const enhance = async () => {
+    if (enhancing || !draft.text.trim()) return;
+    setEnhancing(true);
+    const view = await requestRewrite(draft.text.trim(), 'image');
+    setEnhancing(false);
+    if (view) setRewrite(view);
+  };
   // The Library's Remix: taken on mount and whenever one arrives while Generate is open.
   const handoff = useStudio((s) => s.library.handoff);
   useEffect(() => {
@@ -93,7 +104,7 @@ export function GeneratePage() {
               batchMode={draft.batchMode}
               maxLength={maxLength}
               historyVersion={historyVersion}
-              onChange={(text) => setDraft({ text })}
+              onChange={(text) => setDraft(text.trim() ? { text } : { text, originalPrompt: null })}
               heading={<h1>Generate</h1>}
               links={<button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>}
             />
@@ -101,9 +112,33 @@ export function GeneratePage() {
               <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
                 {busy ? 'Queuing…' : 'Generate'}
               </button>
-              <CostLine estimate={estimate} />
+              <button
+                type="button"
+                disabled={enhancing || draft.batchMode || !draft.text.trim() || rewrite !== null}
+                title={draft.batchMode ? 'Turn batch mode off to enhance one prompt.' : 'A Grok text model suggests a richer prompt; you see it before anything is sent.'}
+                onClick={() => void enhance()}
+              >
+                {enhancing ? 'Enhancing…' : 'Enhance prompt'}
+              </button>
+              <CostLine estimate={estimate} prompts={prompts.length} />
             </div>
           </div>
+          {rewrite && (
+            <PromptRewrite
+              view={rewrite}
+              onAccept={(text) => {
+                acceptRewrite(rewrite.original, text);
+                setRewrite(null);
+              }}
+              onDiscard={() => setRewrite(null)}
+            />
+          )}
+          {draft.originalPrompt && !rewrite && (
+            <p className="rewrite-note muted" data-testid="original-prompt">
+              Rewritten from your prompt: “{draft.originalPrompt}”. Both are kept on the images.{' '}
+              <button type="button" className="link" onClick={() => setDraft({ text: draft.originalPrompt ?? '', originalPrompt: null })}>Restore original</button>
+            </p>
+          )}
           {/* The parameters: one compact, wrapping row of controls under the prompt (each control brings its label). */}
           <div className="composer-options">
             <label className="check">

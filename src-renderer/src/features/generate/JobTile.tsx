@@ -69,6 +69,7 @@ export function JobTile(props: {
       style={{ aspectRatio: ratio }}
       aria-label={`Image ${tile.index + 1}: ${LABEL[tile.state]}`}
       data-state={tile.state}
+      data-item-id={itemId ?? undefined}
       data-tile=""
       tabIndex={props.tabIndex ?? 0}
       onPointerEnter={load}

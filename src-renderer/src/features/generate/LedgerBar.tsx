@@ -41,7 +41,7 @@ export function LedgerBar({ ledger: given }: { ledger?: Ledger | null }) {
         <dd data-testid="ledger-session">{usd(ledger.sessionTicks)}</dd>
         {kinds ? (
           <dd className="ledger-kinds" data-testid="ledger-kinds">
-            (images {usd(kinds.image)} · edits {usd(kinds.edit)} · videos {usd(kinds.video)})
+            (images {usd(kinds.image)} · edits {usd(kinds.edit)} · videos {usd(kinds.video)}{kinds.text ? ` · prompt rewrites ${usd(kinds.text)}` : ''})
           </dd>
         ) : null}
       </div>

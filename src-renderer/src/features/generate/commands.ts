@@ -2,16 +2,29 @@
  * Side effects of the Generate screen: calls to main through lib/api.ts, then store updates. Events from main are
  * routed here at bootstrap, so the board follows the queue even after a reload.
  */
-import type { EventPayload, JobRequest } from '@contract';
+import { expandWildcards, type EventPayload, type JobRequest } from '@contract';
 import { ApiError, invoke, subscribe } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { promptsOf } from './format';
 import { migrateLocalHistory } from './prompt-history';
 import { notifyWhenAway } from '../shell/notify';
+import { followSettings } from '../settings/form-defaults';
+
+/** The prompts the draft sends: one per line in batch mode, each `{a|b}` wildcard expanded (see `draftPrompts`). */
+export function draftPrompts(text: string, batchMode: boolean): string[] {
+  return promptsOf(text, batchMode).flatMap((p) => expandWildcards(p));
+}
 
 export function requestFromDraft(): JobRequest {
   const { draft } = useStudio.getState();
-  return { prompts: promptsOf(draft.text, draft.batchMode), n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution };
+  const prompts = draftPrompts(draft.text, draft.batchMode);
+  return {
+    prompts, n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution,
+    // Main resolves it to what xAI serves (Auto → Low for generations) and sends it only to models that take it.
+    quality: draft.quality,
+    // The original is kept only for the one prompt it was rewritten into (not for a wildcard batch made from it).
+    ...(draft.originalPrompt && prompts.length === 1 && !draft.batchMode ? { originalPrompt: draft.originalPrompt } : {}),
+  };
 }
 
 export async function rehydrateJobs(): Promise<void> {
@@ -42,6 +55,8 @@ export async function submitDraft(): Promise<boolean> {
   try {
     const batch = await invoke('jobs:submit', request);
     useStudio.getState().addBatch(batch);
+    // The model asked for was retired: main sent its successor and says so in one line (issue 15.2).
+    if (batch.notice) useStudio.getState().pushNotice('info', batch.notice);
     return true;
   } catch (err) {
     useStudio.getState().setSubmitError(err instanceof ApiError ? err.message : String(err));
@@ -82,20 +97,14 @@ export function onLedgerChanged(ledger: EventPayload<'ledger:changed'>): void {
   void refreshEstimate();
 }
 
-/** Form defaults come from settings until the user changes the form. */
-export function applySettingsDefaults(): void {
-  const s = useStudio.getState();
-  const settings = s.settingsView?.settings;
-  if (!settings || s.draftTouched) return;
-  s.setDraft({ model: settings.imageModel, n: settings.imageCount, aspectRatio: settings.imageAspectRatio, resolution: settings.imageResolution }, false);
-}
 
 /** Bootstrap hook: follow main's queue events and load the board, the models and the estimate. */
 export async function startGenerate(): Promise<void> {
   subscribe('jobs:progress', onJobProgress);
   subscribe('jobs:settled', onBatchSettled);
   subscribe('ledger:changed', onLedgerChanged);
-  applySettingsDefaults();
+  // Form defaults come from Settings, live, until the user changes the form's options (issue 14.8).
+  followSettings();
   // The prompt history moved to main: hand over what this renderer kept locally (once; harmless when there is none).
   void migrateLocalHistory().catch(() => {});
   await rehydrateJobs();

@@ -2,10 +2,15 @@ import type { BatchView } from '@contract';
 
 const TICKS_PER_USD = 10_000_000_000;
 
-/** Ticks as dollars: cents precision, more when the amount is below a cent. */
+/**
+ * Ticks as dollars: cents precision, four places below a cent, and two significant digits below a hundredth of a
+ * cent (a prompt rewrite costs about $0.00003: "$0.0000" would read as free).
+ */
 export function usd(ticks: number): string {
   const v = ticks / TICKS_PER_USD;
-  return `$${v !== 0 && Math.abs(v) < 0.01 ? v.toFixed(4) : v.toFixed(2)}`;
+  const a = Math.abs(v);
+  if (v === 0 || a >= 0.01) return `$${v.toFixed(2)}`;
+  return `$${a >= 0.0001 ? v.toFixed(4) : Number(v.toPrecision(2)).toFixed(8).replace(/0+$/, '')}`;
 }
 
 export function elapsed(ms: number): string {

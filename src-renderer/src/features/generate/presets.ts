@@ -1,5 +1,5 @@
 /** Saved parameter presets (main keeps them in jobs.db): list, save, rename, delete, and applying one to the form. */
-import type { GeneratePreset } from '@contract';
+import { findModel, type GeneratePreset } from '@contract';
 import { ApiError, invoke } from '../../lib/api';
 import type { GenerateDraft } from '../../stores/jobs-slice';
 import { useStudio } from '../../stores/store';
@@ -10,15 +10,21 @@ export async function listPresets(): Promise<GeneratePreset[]> {
   return (await invoke('presets:list', {})).presets ?? [];
 }
 
-/** Saves the form's model, count, ratio and resolution under `name` (replacing a preset of that name). */
+/** The form's quality when its model takes one (a preset of a model without one keeps none). */
+const qualityOf = (draft: Pick<GenerateDraft, 'model' | 'quality'>) =>
+  (findModel(draft.model, 'image', useStudio.getState().capabilities.table)?.qualities.length ? { quality: draft.quality } : {});
+
+/** Saves the form's model, count, ratio, resolution and quality under `name` (replacing a preset of that name). */
 export async function saveDraftAsPreset(name: string, promptSuffix: string): Promise<GeneratePreset> {
   const { draft } = useStudio.getState();
-  return invoke('presets:save', { name, promptSuffix, model: draft.model, n: draft.n, aspectRatio: draft.aspectRatio, resolution: draft.resolution });
+  return invoke('presets:save', {
+    name, promptSuffix, model: draft.model, n: draft.n, aspectRatio: draft.aspectRatio, resolution: draft.resolution, ...qualityOf(draft),
+  });
 }
 
 export async function renamePreset(preset: GeneratePreset, name: string): Promise<GeneratePreset> {
-  const { id, model, n, aspectRatio, resolution, promptSuffix } = preset;
-  return invoke('presets:save', { id, name, model, n, aspectRatio, resolution, promptSuffix });
+  const { id, model, n, aspectRatio, resolution, promptSuffix, quality } = preset;
+  return invoke('presets:save', { id, name, model, n, aspectRatio, resolution, promptSuffix, ...(quality ? { quality } : {}) });
 }
 
 export async function deletePreset(id: string): Promise<void> {
@@ -38,10 +44,11 @@ export function withSuffix(text: string, suffix: string, batchMode: boolean): st
 export function presetPatch(preset: GeneratePreset, draft: GenerateDraft): Partial<GenerateDraft> {
   return {
     model: preset.model, n: preset.n, aspectRatio: preset.aspectRatio, resolution: preset.resolution,
+    ...(preset.quality ? { quality: preset.quality } : {}),
     text: withSuffix(draft.text, preset.promptSuffix, draft.batchMode),
   };
 }
 
 /** Whether the form still holds the preset's parameters. */
 export const matchesPreset = (p: GeneratePreset, d: GenerateDraft) =>
-  p.model === d.model && p.n === d.n && p.aspectRatio === d.aspectRatio && p.resolution === d.resolution;
+  p.model === d.model && p.n === d.n && p.aspectRatio === d.aspectRatio && p.resolution === d.resolution && (!p.quality || p.quality === d.quality);

@@ -4,7 +4,7 @@
  * (with a notice saying so), and anything out of range keeps what the form had.
  */
 import {
-  IMAGE_ASPECT_RATIOS, IMAGE_RESOLUTIONS, resolveModel, type BatchView, type CapabilityTable, type LibraryRecord,
+  IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, resolveModel, type BatchView, type CapabilityTable, type LibraryRecord,
 } from '@contract';
 import { invoke } from '../../lib/api';
 import type { GenerateDraft } from '../../stores/jobs-slice';
@@ -18,6 +18,7 @@ export interface RemixSettings {
   n?: unknown;
   aspectRatio?: unknown;
   resolution?: unknown;
+  quality?: unknown;
 }
 
 export interface RemixResult {
@@ -41,6 +42,8 @@ export function remixPatch(settings: RemixSettings, table: CapabilityTable, curr
     const found = resolveModel(wanted, 'image', table);
     if (found) {
       patch.model = found.model.id;
+      // A retired model's successor runs at the quality the retirement fixes (2.0 at Low, issue 15.2).
+      if (found.quality) patch.quality = found.quality;
       if (found.notice) notes.push(found.notice);
     } else {
       notes.push(`The model ${wanted} is not available any more; using ${current.model}.`);
@@ -58,6 +61,10 @@ export function remixPatch(settings: RemixSettings, table: CapabilityTable, curr
     if (isResolution(settings.resolution) && (!model || model.resolutions.includes(settings.resolution))) patch.resolution = settings.resolution;
     else notes.push(`${model?.name ?? current.model} has no ${settings.resolution} resolution; kept ${current.resolution}.`);
   }
+  const quality = settings.quality;
+  if (patch.quality === undefined && typeof quality === 'string' && (IMAGE_QUALITIES as readonly string[]).includes(quality) && model?.qualities.length) {
+    patch.quality = quality as GenerateDraft['quality'];
+  }
   return { patch, notes };
 }
 
@@ -67,13 +74,16 @@ export function settingsOfRecord(record: LibraryRecord): { settings: RemixSettin
   if (record.kind !== 'image' || record.origin !== 'generated') return { settings: { prompt }, promptOnly: true };
   const p = record.params;
   return {
-    settings: { prompt, model: p.model ?? record.model, n: p.n, aspectRatio: p.aspect_ratio ?? record.aspectRatio, resolution: p.resolution },
+    settings: {
+      prompt, model: p.model ?? record.model, n: p.n, aspectRatio: p.aspect_ratio ?? record.aspectRatio, resolution: p.resolution,
+      quality: p.quality ?? record.servedQuality,
+    },
     promptOnly: false,
   };
 }
 
 export const settingsOfBatch = (batch: BatchView, prompt: string): RemixSettings => ({
-  prompt, model: batch.model, n: batch.n, aspectRatio: batch.aspectRatio, resolution: batch.resolution,
+  prompt, model: batch.model, n: batch.n, aspectRatio: batch.aspectRatio, resolution: batch.resolution, quality: batch.quality,
 });
 
 /** Fills the form; notes become one notice. Focus goes to the prompt so the user can change it straight away. */

@@ -97,7 +97,7 @@ export function BulkBar() {
           onConfirm={() => void emptyTrash(confirmDelete)}
           onClose={() => setConfirmDelete(null)}
         >
-          The files are removed from this computer. This cannot be undone.
+          The files are removed from this computer, and their share links stop working. This cannot be undone.
         </ConfirmDialog>
       )}
     </div>

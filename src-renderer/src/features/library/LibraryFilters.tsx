@@ -1,4 +1,4 @@
-import type { LibraryFacet } from '@contract';
+import { KEY_PROVIDERS, PROVIDER_IDS, type LibraryFacet, type ProviderId } from '@contract';
 import { useEffect } from 'react';
 import { useStudio } from '../../stores/store';
 import { watchFacets } from './query-commands';
@@ -14,10 +14,10 @@ function facetOptions(facets: readonly LibraryFacet[], chosen: string | undefine
 
 /** Counts active filters for the toolbar's "Filters (n)" button. */
 export function countFilters(f: Filters): number {
-  return [f.kind, f.model, f.from, f.to, f.aspectRatio, f.favorite, f.hasLineage, f.rating !== undefined, f.tags?.length].filter(Boolean).length;
+  return [f.kind, f.provider, f.model, f.from, f.to, f.aspectRatio, f.favorite, f.hasLineage, f.rating !== undefined, f.tags?.length].filter(Boolean).length;
 }
 
-/** The filter row: type, model, date range, aspect ratio, favorites, has lineage. Every change re-queries. */
+/** The filter row: type, provider, model, date range, aspect ratio, favorites, has lineage. Every change re-queries. */
 export function LibraryFilters() {
   const filters = useStudio((s) => s.library.filters);
   const facets = useStudio((s) => s.library.facets);
@@ -38,6 +38,17 @@ export function LibraryFilters() {
           <option value="">All</option>
           <option value="image">Images</option>
           <option value="video">Videos</option>
+        </select>
+      </label>
+      <label className="lib-field">
+        <span>Provider</span>
+        <select value={filters.provider ?? ''} onChange={(e) => set({ provider: (e.target.value || undefined) as ProviderId | undefined })}>
+          <option value="">Any</option>
+          {PROVIDER_IDS.map((p) => (
+            <option key={p} value={p}>
+              {KEY_PROVIDERS[p].label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="lib-field">

@@ -205,7 +205,7 @@ export function LibraryPage() {
           onConfirm={() => void emptyTrash()}
           onClose={() => setConfirmEmpty(false)}
         >
-          Everything in the trash ({formatCount(total)}) is deleted from this computer for good. This cannot be undone.
+          Everything in the trash ({formatCount(total)}) is deleted from this computer for good, and share links to it stop working. This cannot be undone.
         </ConfirmDialog>
       )}
       {savingSmart && <SaveSmartDialog summary={text.trim() || 'the current filters'} onClose={() => setSavingSmart(false)} />}

@@ -10,9 +10,6 @@ const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'rating', label: 'Highest rated' },
   { id: 'relevance', label: 'Best match' },
 ];
-/** Typing waits this long before querying, so each keystroke does not start a search. */
-const DEBOUNCE_MS = 200;
-
 /** Search, sort, tile size and the live count. */
 export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: boolean; activeFilters: number }) {
   const text = useStudio((s) => s.library.text);
@@ -32,16 +29,17 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
     setSeenText(text);
     setDraft(text);
   }
-  useEffect(() => {
-    if (draft === useStudio.getState().library.text) return;
-    const timer = setTimeout(() => {
-      const lib = useStudio.getState().library;
-      // Searching switches to "best match" unless the user chose an order; clearing the search switches back.
-      const nextSort = draft.trim() && lib.sort === 'newest' && !lib.text.trim() ? 'relevance' : !draft.trim() && lib.sort === 'relevance' ? 'newest' : lib.sort;
-      patch({ text: draft, sort: nextSort, focusIndex: 0 });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [draft, patch]);
+  // Every keystroke searches at once, with no debounce: main answers a search page in a few milliseconds at any
+  // library size, and `runQuery` keeps at most one first page in flight, so keystrokes typed while main is busy
+  // are never sent (only the latest text is) and answers to older text are dropped (issue 16).
+  const search = (next: string) => {
+    setDraft(next);
+    const lib = useStudio.getState().library;
+    if (next === lib.text) return;
+    // Searching switches to "best match" unless the user chose an order; clearing the search switches back.
+    const nextSort = next.trim() && lib.sort === 'newest' && !lib.text.trim() ? 'relevance' : !next.trim() && lib.sort === 'relevance' ? 'newest' : lib.sort;
+    patch({ text: next, sort: nextSort, focusIndex: 0 });
+  };
 
   useEffect(() => {
     // Ctrl/Cmd+F and "/" focus the search box while the Library is open.
@@ -67,11 +65,11 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
         aria-label="Search prompts"
         placeholder="Search prompts…  ( / )"
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => search(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && draft) {
             e.stopPropagation();
-            setDraft('');
+            search('');
           }
         }}
       />
@@ -103,7 +101,7 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
         <input type="checkbox" checked={squareTiles} onChange={(e) => patch({ squareTiles: e.target.checked })} />
         Square tiles
       </label>
-      <p className="lib-count" role="status" aria-live="polite" aria-label="Item count">
+      <p className="lib-count" role="status" aria-live="polite" aria-label="Item count" aria-busy={status === 'loading'}>
         {status === 'loading' && total === 0 ? 'Loading…' : capped ? `${total.toLocaleString()}+ items` : formatCount(total)}
       </p>
     </div>

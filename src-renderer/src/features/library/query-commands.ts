@@ -29,6 +29,7 @@ export function toQueryFilter(state: Pick<LibraryState, 'view' | 'filters' | 'te
   }
   if (f.kind) filter.kind = f.kind;
   if (f.model?.trim()) filter.model = f.model.trim();
+  if (f.provider) filter.provider = f.provider;
   if (f.aspectRatio) filter.aspectRatio = f.aspectRatio;
   if (f.favorite) filter.favorite = true;
   if (f.hasLineage) filter.hasLineage = true;
@@ -47,6 +48,9 @@ function effectiveSort(state: LibraryState) {
   return state.sort === 'relevance' && !state.text.trim() ? 'newest' : state.sort;
 }
 
+/** The query main is answering now (see `runQuery`); null when none is. */
+let inFlight: Promise<void> | null = null;
+
 /** A new query's first page: enough ids for the first screens, with their records in the same round trip. */
 export const FIRST_PAGE = 1000;
 export const FIRST_RECORDS = 120;
@@ -64,13 +68,27 @@ export async function runQuery(options: { keepRecords?: boolean; refresh?: boole
   const store = useStudio.getState();
   const fresh = !(options.refresh ?? false);
   const generation = store.beginLibraryQuery(options.keepRecords ?? false);
-  const state = lib();
-  const filter = toQueryFilter(state);
   try {
-    const page = await invoke(
+    // One query in flight at a time: a newer one waits for it and then sends the state as it is by then, so a
+    // burst of keystrokes typed while main was busy costs one query (the latest text), not one per keystroke.
+    while (inFlight) {
+      await inFlight;
+      if (lib().generation !== generation) return;
+    }
+    const state = lib();
+    const filter = toQueryFilter(state);
+    const asked = invoke(
       'library:query',
       fresh ? { filter, sort: effectiveSort(state), limit: FIRST_PAGE, withRecords: FIRST_RECORDS } : { filter, sort: effectiveSort(state), limit: ID_PAGE },
     );
+    const settled = asked.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight = settled;
+    const page = await asked.finally(() => {
+      if (inFlight === settled) inFlight = null;
+    });
     if (lib().generation !== generation) return;
     if (page.records) store.mergeLibraryRecords(page.records);
     store.patchLibrary({ ids: page.ids, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' });

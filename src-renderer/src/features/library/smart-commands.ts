@@ -23,6 +23,7 @@ export function formFromQuery(filter: Omit<LibraryFilter, 'trashed'>): { text: s
   const f: LibraryFilters = {};
   if (filter.kind) f.kind = filter.kind;
   if (filter.model) f.model = filter.model;
+  if (filter.provider) f.provider = filter.provider;
   if (filter.aspectRatio) f.aspectRatio = filter.aspectRatio;
   if (filter.favorite) f.favorite = true;
   if (filter.hasLineage) f.hasLineage = true;

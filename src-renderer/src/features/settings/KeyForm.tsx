@@ -1,12 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { KeySetResult } from '@contract';
+import { KEY_PROVIDERS, type KeySetResult, type ProviderId } from '@contract';
 import { saveKey } from './commands';
+
+/** What each provider's keys look like. */
+const PLACEHOLDERS: Record<ProviderId, string> = { xai: 'xai-…', stability: 'sk-…', minimax: 'eyJ… or sk-…' };
 
 /**
  * Paste → validate → store. The field is a password input that is cleared as soon as the key is sent, so the key
  * stays in the DOM only while the user types it. Errors are tied to the field with aria-describedby.
  */
-export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySetResult) => void; onError?: (message: string | null) => void; autoFocus?: boolean }) {
+export function KeyForm(props: { provider?: ProviderId; submitLabel?: string; onStored?: (result: KeySetResult) => void; onError?: (message: string | null) => void; autoFocus?: boolean }) {
+  const provider = props.provider ?? 'xai';
+  const { label } = KEY_PROVIDERS[provider];
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setErrorState] = useState<string | null>(null);
@@ -31,7 +36,7 @@ export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySe
     setError(null);
     setInfo(null);
     setValue('');
-    const result = await saveKey(key);
+    const result = await saveKey(key, provider);
     setBusy(false);
     if ('error' in result) setError(result.error);
     else if (!result.stored) setError(result.message);
@@ -43,7 +48,7 @@ export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySe
 
   return (
     <form className="key-form" onSubmit={submit} aria-busy={busy}>
-      <label htmlFor={inputId}>xAI API key</label>
+      <label htmlFor={inputId}>{label} API key</label>
       <div className="key-row">
         <input
           id={inputId}
@@ -51,7 +56,7 @@ export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySe
           autoComplete="off"
           autoFocus={props.autoFocus}
           spellCheck={false}
-          placeholder="xai-…"
+          placeholder={PLACEHOLDERS[provider]}
           value={value}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${helpId}${error ? ` ${errorId}` : ''}`}
@@ -66,7 +71,7 @@ export function KeyForm(props: { submitLabel?: string; onStored?: (result: KeySe
         </button>
       </div>
       <p id={helpId} className="hint">
-        Kept in your system keychain, never in a file. We check it with xAI before saving.
+        Kept in your system keychain, never in a file. We check it with {label} before saving.
       </p>
       {error && (
         <p id={errorId} className="field-error" role="alert">

@@ -1,10 +1,10 @@
-import type { KeyStatus } from '@contract';
+import { KEY_PROVIDERS, type KeyStatus } from '@contract';
 
 const LABELS: Record<KeyStatus['state'], string> = {
   'not-set': 'No key',
   checking: 'Checking…',
   valid: 'Working',
-  invalid: 'Rejected by xAI',
+  invalid: 'Rejected',
   'no-credits': 'No credits',
   offline: 'Not checked (offline)',
   'keychain-unavailable': 'Keychain unavailable',
@@ -13,7 +13,7 @@ const LABELS: Record<KeyStatus['state'], string> = {
 const SOURCES: Record<KeyStatus['source'], string> = {
   keychain: 'system keychain',
   'safe-storage': 'encrypted file (no keychain available)',
-  environment: 'XAI_API_KEY environment variable',
+  environment: 'environment variable',
   memory: 'memory only (test mode)',
   none: '—',
 };
@@ -24,7 +24,9 @@ export function KeyStateText({ status }: { status: KeyStatus }) {
     <dl className="key-status">
       <dt>Status</dt>
       <dd>
-        <span className={`state-badge state-${status.state}`}>{LABELS[status.state]}</span>
+        <span className={`state-badge state-${status.state}`}>
+          {status.state === 'invalid' ? `Rejected by ${KEY_PROVIDERS[status.provider].label}` : LABELS[status.state]}
+        </span>
       </dd>
       {status.configured && (
         <>
@@ -34,7 +36,7 @@ export function KeyStateText({ status }: { status: KeyStatus }) {
           </dd>
           {/* An environment key is not stored by us: it is read from the variable each launch. */}
           <dt>{status.source === 'environment' ? 'Read from' : 'Stored in'}</dt>
-          <dd>{SOURCES[status.source]}</dd>
+          <dd>{status.source === 'environment' ? `${KEY_PROVIDERS[status.provider].envVar} environment variable` : SOURCES[status.source]}</dd>
         </>
       )}
       <dt className="sr-only">Details</dt>

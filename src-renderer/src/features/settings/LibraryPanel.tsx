@@ -1,6 +1,6 @@
 import { describeProgress, rebuildLibrary } from '../library/maintenance-commands';
 import { useStudio } from '../../stores/store';
-import { SettingField } from './SettingField';
+import { LibraryFolder } from './LibraryFolder';
 
 /** Settings → Library: where the library lives, and "Rebuild library" with its progress. */
 export function LibraryPanel() {
@@ -11,12 +11,7 @@ export function LibraryPanel() {
   return (
     <section className="settings-card" aria-labelledby="library-heading">
       <h2 id="library-heading">Library</h2>
-      <SettingField
-        field="libraryDir"
-        label="Library folder"
-        kind={{ type: 'text', optional: true, placeholder: 'Default: inside the data folder' }}
-        help="An absolute path; empty uses the default. Demo results always go to a separate demo library."
-      />
+      <LibraryFolder />
       <p className="hint">
         Rebuild recreates the library’s index from its files: every image and video keeps its prompt, favorite, trash
         state and collections in a sidecar next to it. The library stays usable while it runs.

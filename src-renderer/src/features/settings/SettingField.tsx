@@ -4,7 +4,7 @@ import { useStudio } from '../../stores/store';
 import { updateSettings, validateField } from './commands';
 
 type Kind =
-  | { type: 'select'; options: readonly string[] | readonly { value: string; label: string }[] }
+  | { type: 'select'; options: readonly string[] | readonly { value: string; label: string }[]; numeric?: boolean }
   | { type: 'number'; min?: number; max?: number; step?: number; optional?: boolean }
   | { type: 'text'; optional?: boolean; placeholder?: string }
   | { type: 'checkbox' };
@@ -15,6 +15,7 @@ function toValue(kind: Kind, raw: string | boolean): unknown {
   const text = String(raw).trim();
   if (kind.type === 'number') return text === '' ? (kind.optional ? null : Number.NaN) : Number(text);
   if (kind.type === 'text' && kind.optional && text === '') return null;
+  if (kind.type === 'select' && kind.numeric) return Number(text);
   return text;
 }
 

@@ -1,6 +1,6 @@
-import { THEMES, type SettingsView } from '@contract';
+import { RATE_TIER_COUNT, THEMES, currentModels, textModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
-import { imageModelChoices, imageSpec, modelOptionText, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
+import { imageModelChoices, imageSpec, modelOptionText, qualityChoices, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
 import { useFitDefaultsToModels } from './fit-defaults';
 import { AboutPanel } from './AboutPanel';
 import { DemoPanel } from './DemoPanel';
@@ -29,30 +29,45 @@ function SettingsGrid({ view }: { view: SettingsView }) {
   return (
       <div className="settings-grid">
         <KeyPanel />
+        <KeyPanel provider="stability" />
+        <KeyPanel provider="minimax" />
         <DemoPanel />
         <section className="settings-card" aria-labelledby="image-defaults-heading">
           <h2 id="image-defaults-heading">Image defaults</h2>
           <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(choices(imageModelChoices(table)), view.settings.imageModel) }} />
           <SettingField field="imageAspectRatio" label="Aspect ratio" kind={{ type: 'select', options: image?.ratios ?? [view.settings.imageAspectRatio] }} />
           <SettingField field="imageResolution" label="Resolution" kind={{ type: 'select', options: image?.resolutions ?? [view.settings.imageResolution] }} />
+          {qualityChoices(image, 'generate').length > 0 && (
+            <SettingField field="imageQuality" label="Quality" kind={{ type: 'select', options: qualityChoices(image, 'generate') }} help="Auto is Low for new images and Medium for edits." />
+          )}
           <SettingField field="imageCount" label="Images per request" kind={{ type: 'number', min: 1, max: 10 }} help="1–10 (xAI’s limit per request)." />
         </section>
         <section className="settings-card" aria-labelledby="video-defaults-heading">
           <h2 id="video-defaults-heading">Video defaults</h2>
           <SettingField field="videoModel" label="Video model" kind={{ type: 'select', options: withCurrent(choices(videoModelChoices(table)), view.settings.videoModel) }} />
           <SettingField field="videoDurationSec" label="Duration (seconds)" kind={{ type: 'number', min: video?.durations.min ?? 1, max: video?.durations.max ?? 15 }} />
+          <SettingField field="videoAspectRatio" label="Video aspect ratio" kind={{ type: 'select', options: video?.ratios ?? [view.settings.videoAspectRatio] }} />
           <SettingField field="videoResolution" label="Video resolution" kind={{ type: 'select', options: video?.resolutions ?? [view.settings.videoResolution] }} />
+        </section>
+        <section className="settings-card" aria-labelledby="enhance-heading">
+          <h2 id="enhance-heading">Prompt enhancer</h2>
+          <SettingField
+            field="enhanceModel"
+            label="Text model"
+            kind={{ type: 'select', options: withCurrent(textModels(table).map((m) => ({ value: m.id, label: `${m.name} · $${perMillion(m.inputTokenTicks)}/$${perMillion(m.outputTokenTicks)} per M tokens` })), view.settings.enhanceModel) }}
+            help="“Enhance prompt” asks this Grok model to rewrite a prompt; its cost goes in the ledger."
+          />
         </section>
         <section className="settings-card" aria-labelledby="connection-heading">
           <h2 id="connection-heading">Connection and spending</h2>
           <SettingField field="concurrency" label="Requests at once" kind={{ type: 'number', min: 1, max: 16 }} help="4 keeps clear of most rate limits." />
+          <SettingField field="rateTier" label="xAI usage tier" kind={{ type: 'select', numeric: true, options: rateTierChoices(table) }} help="Requests are paced to xAI’s published limit for your tier; raise it when your xAI console shows a higher one." />
           <SettingField field="requestTimeoutSec" label="Request timeout (seconds)" kind={{ type: 'number', min: 10, max: 900 }} />
-          <SettingField
-            field="apiBaseUrl"
-            label="API base URL"
-            kind={{ type: 'text', placeholder: 'https://api.x.ai/v1' }}
-            help={view.effective.apiBaseUrlOverridden ? `Overridden on the command line: ${view.effective.apiBaseUrl}` : 'Change only for a proxy.'}
-          />
+          <p className="hint" id="api-address">
+            Requests go to <code>{view.effective.apiBaseUrl}</code>
+            {view.effective.demo ? ' (the built-in simulator).' : view.effective.apiBaseUrlOverridden ? ', the address given when the app was started.' : '.'}{' '}
+            A proxy is set when starting the app (<code>--api-base-url</code>), never here: the address decides where your key goes.
+          </p>
           <SettingField field="budgetCapUsd" label="Budget cap (USD, optional)" kind={{ type: 'number', min: 0, step: 0.01, optional: true }} help="Leave empty for no cap." />
         </section>
         <section className="settings-card" aria-labelledby="appearance-heading">
@@ -66,7 +81,20 @@ function SettingsGrid({ view }: { view: SettingsView }) {
   );
 }
 
+/** Ticks per token as dollars per million tokens. */
+const perMillion = (ticksPerToken: number) => ((ticksPerToken * 1_000_000) / 10_000_000_000).toFixed(2);
+
 /** Keeps a model id the user already has (e.g. a new alias) selectable. */
 function withCurrent(list: { value: string; label: string }[], current: string) {
   return list.some((o) => o.value === current) ? list : [{ value: current, label: current }, ...list];
+}
+
+/** "Tier 0 — images 6/s, video 10/s": each tier with the pace it sets (the table's published figures). */
+function rateTierChoices(table: CapabilityTable) {
+  const image = currentModels('image', table)[0];
+  const video = currentModels('video', table)[0];
+  return Array.from({ length: RATE_TIER_COUNT }, (_, tier) => {
+    const parts = [image && `images ${publishedRps(image, tier)}/s`, video && `video ${publishedRps(video, tier)}/s`].filter(Boolean);
+    return { value: String(tier), label: `Tier ${tier} — ${parts.join(', ')}` };
+  });
 }

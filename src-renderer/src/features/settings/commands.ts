@@ -2,7 +2,7 @@
  * Side-effecting settings and key commands: call main through lib/api, then put what main answered into the store.
  * The pasted key goes to main once (key:set) and is never kept in renderer state.
  */
-import { Settings, type KeySetResult, type SettingsPatch } from '@contract';
+import { Settings, type KeySetResult, type ProviderId, type SettingsPatch } from '@contract';
 import { ApiError, invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 
@@ -30,15 +30,35 @@ export async function updateSettings(patch: SettingsPatch): Promise<FieldErrors 
   }
 }
 
+/**
+ * "Choose folder…": main shows its native folder dialog and hands back a one-use grant, which goes straight back
+ * to main; the page never names a path. `reset` goes back to the default folder. Answers main's refusal, if any.
+ */
+export async function chooseLibraryFolder(reset = false): Promise<string | null> {
+  try {
+    let folder: string | null = null;
+    if (!reset) {
+      const chosen = await invoke('desktop:choose-folder', { title: 'Choose a library folder', purpose: 'library' });
+      if (!chosen.folder) return null;
+      folder = chosen.folder.token;
+    }
+    useStudio.getState().setSettingsView(await invoke('settings:library-folder', { folder }));
+    return null;
+  } catch (err) {
+    if (err instanceof ApiError) return err.error.message;
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** One click between demo and real. */
 export function setDemoMode(on: boolean) {
   return updateSettings({ demoMode: on });
 }
 
 /** Sends the pasted key to main for validation and storage; returns what happened (no key inside). */
-export async function saveKey(key: string): Promise<KeySetResult | { error: string }> {
+export async function saveKey(key: string, provider: ProviderId = 'xai'): Promise<KeySetResult | { error: string }> {
   try {
-    const result = await invoke('key:set', { key });
+    const result = await invoke('key:set', provider === 'xai' ? { key } : { provider, key });
     useStudio.getState().setKeyStatus(result.status);
     return result;
   } catch (err) {
@@ -49,10 +69,25 @@ export async function saveKey(key: string): Promise<KeySetResult | { error: stri
   }
 }
 
-export async function removeKey() {
-  useStudio.getState().setKeyStatus(await invoke('key:remove', {}));
+const target = (provider: ProviderId) => (provider === 'xai' ? {} : { provider });
+
+export async function removeKey(provider: ProviderId = 'xai') {
+  useStudio.getState().setKeyStatus(await invoke('key:remove', target(provider)));
 }
 
-export async function recheckKey() {
-  useStudio.getState().setKeyStatus(await invoke('key:validate', {}));
+export async function recheckKey(provider: ProviderId = 'xai') {
+  useStudio.getState().setKeyStatus(await invoke('key:validate', target(provider)));
+}
+
+/** Loads the other providers' key statuses (xAI's comes with bootstrap); a provider main does not know is skipped. */
+export async function loadProviderKeys(providers: readonly ProviderId[]) {
+  await Promise.all(providers.filter((p) => p !== 'xai').map(async (provider) => {
+    try {
+      const status = await invoke('key:status', { provider });
+      // An older main answers every key:status with xAI's key: never let that replace xAI's status.
+      if (status.provider === provider) useStudio.getState().setKeyStatus(status);
+    } catch {
+      // Shown as "no status" in Settings; the log in main has the cause.
+    }
+  }));
 }

@@ -8,11 +8,13 @@ export function fitDefaults(settings: Settings, table: CapabilityTable): Setting
   const patch: SettingsPatch = {};
   const image = findModel(settings.imageModel, 'image', table);
   if (image) {
-    const { shape } = fitImageShape(image, { aspectRatio: settings.imageAspectRatio, resolution: settings.imageResolution });
+    const { shape } = fitImageShape(image, { aspectRatio: settings.imageAspectRatio, resolution: settings.imageResolution, quality: settings.imageQuality });
     if (shape.aspectRatio !== settings.imageAspectRatio) patch.imageAspectRatio = shape.aspectRatio;
     if (shape.resolution !== settings.imageResolution) patch.imageResolution = shape.resolution;
+    if (shape.quality !== settings.imageQuality) patch.imageQuality = shape.quality;
   }
   const video = findModel(settings.videoModel, 'video', table);
+  if (video && !video.ratios.includes(settings.videoAspectRatio)) patch.videoAspectRatio = video.ratios[0];
   if (video && !video.resolutions.includes(settings.videoResolution)) patch.videoResolution = video.resolutions[video.resolutions.length - 1];
   if (video && (settings.videoDurationSec > video.durations.max || settings.videoDurationSec < video.durations.min)) patch.videoDurationSec = video.durations.default;
   return patch;

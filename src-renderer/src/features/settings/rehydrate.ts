@@ -1,4 +1,6 @@
+import { PROVIDER_IDS } from '@contract';
 import { invoke, subscribe } from '../../lib/api';
+import { loadProviderKeys } from './commands';
 import { rememberedSection, wasWelcomed } from '../../stores/last-section';
 import { needsKey, needsOnboarding } from '../../stores/settings-slice';
 import { useStudio } from '../../stores/store';
@@ -20,6 +22,8 @@ export async function rehydrateSettings(): Promise<void> {
   const store = useStudio.getState();
   store.setSettingsView(view);
   store.setKeyStatus(key);
+  // The other providers' keys matter only in Settings and their pickers: loaded without holding up the first screen.
+  void loadProviderKeys(PROVIDER_IDS);
   if (view.loadNotice) store.pushNotice('warning', view.loadNotice);
   const welcome = needsOnboarding(view, key, library.total) && !wasWelcomed();
   store.setOnboardingOpen(welcome);

@@ -1,7 +1,7 @@
 import { VideoMode, videoModeReason, type VideoEstimate } from '@contract';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../stores/store';
-import type { VideoForm as Form } from '../../stores/video-slice';
+import { VIDEO_FORM_OPTIONS, type VideoForm as Form } from '../../stores/video-slice';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { estimateVideo, submitVideo } from './commands';
 import { MODE_LABELS, normalizeForm, sourceVideoReason, toSubmit, usd } from './form-model';
@@ -32,7 +32,8 @@ export function VideoForm() {
   const form = useStudio((s) => s.video.form);
   const simulated = useSimulated();
   const patchRaw = useStudio((s) => s.patchVideoForm);
-  const patch = (p: Partial<Form>) => patchRaw(normalizeForm({ ...form, ...p }));
+  // Touched (Settings stop setting the options, issue 14.8) only when the user changed an option, not the prompt or mode.
+  const patch = (p: Partial<Form>) => patchRaw(normalizeForm({ ...form, ...p }), VIDEO_FORM_OPTIONS.some((k) => k in p));
   const estimate = useEstimate(form);
   const table = useCapabilityTable();
   const [busy, setBusy] = useState(false);

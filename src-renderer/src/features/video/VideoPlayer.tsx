@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { saveFrame } from './commands';
+import { normalizeForm } from './form-model';
 import { CompareView } from './CompareView';
 
 /** xAI does not report a frame rate; 1/24 s is the step people expect from editors. */
@@ -43,8 +44,11 @@ export function VideoPlayer({ job }: { job: VideoJobView }) {
     video()?.pause();
     seek((video()?.currentTime ?? 0) + dir * FRAME);
   };
-  const reuse = (mode: 'extend' | 'edit') =>
-    job.itemId && patch({ mode, prompt: '', video: { itemId: job.itemId, thumb: job.poster, durationMs: job.durationMs } });
+  // Edit and extend are documented for grok-imagine-video only (xai-imagine-api-updates.md §1 #16): normalizeForm
+  // moves the form onto a model that does the mode.
+  const reuse = (mode: 'extend' | 'edit') => job.itemId && patch(normalizeForm({
+    ...useStudio.getState().video.form, mode, prompt: '', video: { itemId: job.itemId, thumb: job.poster, durationMs: job.durationMs },
+  }), false);
 
   if (!job.file) return null;
   return (

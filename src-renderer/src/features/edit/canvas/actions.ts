@@ -73,6 +73,19 @@ export const removeSource: CanvasAction<string | null> = {
   },
 };
 
+/** Drops several cards at once (one undo step): what a switch to a model with fewer sources asks for. */
+export const dropSources: CanvasAction<readonly string[]> = {
+  name: 'dropSources',
+  label: 'Drop sources',
+  capture: 'immediately',
+  predicate: (s, keys) => keys.length > 0,
+  perform: (s, keys) => {
+    const sources = s.doc.sources.filter((c) => !keys.includes(c.key));
+    const keep = sources.some((c) => c.key === s.doc.selectedKey);
+    return { sources, selectedKey: keep ? s.doc.selectedKey : (sources[0]?.key ?? null) };
+  },
+};
+
 export const moveSource: CanvasAction<{ key: string; to: number }> = {
   name: 'moveSource',
   label: 'Move',

@@ -1,4 +1,4 @@
-import { defaultModel, type EDIT_ROTATIONS, type EditCrop, type EditResultView, type EditSourceView, type ImageAspectRatio, type ImageResolution } from '@contract';
+import { SETTINGS_DEFAULTS, type EDIT_ROTATIONS, type ImageQuality, type EditCrop, type EditResultView, type EditSourceView, type ImageAspectRatio, type ImageResolution } from '@contract';
 
 export type Rotation = (typeof EDIT_ROTATIONS)[number];
 
@@ -31,6 +31,8 @@ export interface EditParams {
   model: string;
   n: number;
   resolution: ImageResolution;
+  /** "Quality" on models that take it (2.0: Auto serves medium for edits); ignored by main for others. */
+  quality: ImageQuality;
   /** Used only when more than one source is on the canvas. */
   aspectRatio: ImageAspectRatio;
 }
@@ -68,7 +70,9 @@ export interface CanvasState {
   cropDraft: EditCrop | null;
 }
 
-export const initialParams: EditParams = { model: defaultModel('image'), n: 1, resolution: '1k', aspectRatio: 'auto' };
+export const initialParams: EditParams = {
+  model: SETTINGS_DEFAULTS.imageModel, n: 1, resolution: SETTINGS_DEFAULTS.imageResolution, quality: SETTINGS_DEFAULTS.imageQuality, aspectRatio: 'auto',
+};
 
 export function initialCanvasState(): CanvasState {
   return {

@@ -35,21 +35,26 @@ const NEVER_ARRIVED = {
   image: 'the images never arrived',
   edit: 'the edited images never arrived',
   video: 'its id never arrived, so it cannot be followed',
+  text: 'the rewrite never arrived',
 } as const;
 
 const AGAIN = {
   image: 'Retry to generate them again.',
   edit: 'Submit the edit again to try once more.',
   video: 'Check the usage page of your xAI console before submitting it again.',
+  text: 'Press “Enhance prompt” again to ask once more.',
 } as const;
 
 /** The words added to the failure of a billed POST that may have reached xAI. */
-export function billedNote(what: keyof typeof NEVER_ARRIVED): string {
+export function billedNote(what: BilledWhat): string {
   return `xAI may have received and billed this request, but ${NEVER_ARRIVED[what]}. Nothing was sent again automatically. ${AGAIN[what]}`;
 }
 
 /** The error as the user sees it: unchanged unless the call may have been billed, then with `billedNote`. */
-export function billedFailure(error: AppError, what: keyof typeof NEVER_ARRIVED): AppError {
+export function billedFailure(error: AppError, what: BilledWhat): AppError {
   if (!mayHaveBeenBilled(error)) return error;
   return { ...error, message: `${sentence(error.message)} ${billedNote(what)}` };
 }
+
+/** The kinds of billed call, as the messages name them. */
+export type BilledWhat = keyof typeof NEVER_ARRIVED;

@@ -22,6 +22,7 @@ export function ledgerOf(store: JobStore, now: number, sessionStart: number, bud
       image: store.spentSince(sessionStart, { kind: 'image' }),
       edit: store.spentSince(sessionStart, { kind: 'edit' }),
       video: store.spentSince(sessionStart, { kind: 'video' }),
+      text: store.spentSince(sessionStart, { kind: 'text' }),
     },
     simulated: { sessionTicks: store.spentSince(sessionStart, demo), dayTicks: store.spentSince(day, demo), totalTicks: store.spentSince(0, demo) },
   };

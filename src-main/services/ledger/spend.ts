@@ -27,13 +27,13 @@
  */
 import type { Ledger } from '@contract';
 import { fail } from '../../core/app-error';
-import type { JobStore } from '../../core/jobs/job-store';
+import type { JobStore, SpendKindName } from '../../core/jobs/job-store';
 import type { Clock, EventSink } from '../../core/ports';
 import { ticksToUsd, validationError } from '../../core/xai';
 import { capTicks, ledgerOf } from './ledger';
 
 /** What a ledger row was paid for. */
-export type SpendKind = 'image' | 'edit' | 'video';
+export type SpendKind = SpendKindName;
 
 /** The budget verdict for one piece of work, as the estimate views show it. */
 export interface BudgetCheck {
@@ -50,6 +50,9 @@ export interface SpendRecord {
   ticks: number;
   demo?: boolean;
 }
+
+/** Recording what xAI billed (the paid-work pipeline's step). */
+export type SpendRecorder = Pick<SpendPort, 'record' | 'recordOnce'>;
 
 /** The part every paid feature uses. */
 export interface SpendPort {
@@ -76,7 +79,7 @@ export interface SpendLedger extends SpendPort {
 }
 
 const usd = (t: number) => `$${ticksToUsd(t).toFixed(2)}`;
-const WHAT: Record<SpendKind, string> = { image: 'This batch', edit: 'This edit', video: 'This video' };
+const WHAT: Record<SpendKind, string> = { image: 'This batch', edit: 'This edit', video: 'This video', text: 'Enhancing this prompt' };
 
 /** The refusal in words, shared by every kind of work. */
 export function budgetRefusal(what: SpendKind, ticks: number, check: BudgetCheck): string {

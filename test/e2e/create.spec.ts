@@ -1,0 +1,83 @@
+import { expect, type Page } from '@playwright/test';
+import type { Simulator } from '../../src-main/simulator';
+import { GeneratePage } from './pages/generate-page';
+import { LibraryPage } from './pages/library-page';
+import { simulatedHostTest } from './support/simulated-host';
+
+/** Issue 19: create faster — the prompt enhancer, wildcards and the prompt library, variations, compare, queue control. */
+const test = simulatedHostTest({ name: 'create', simulator: { latencyMs: 150 } });
+const shot = (name: string) => ({ path: `test-results/screenshots/create-${name}.png` });
+
+const posts = (sim: Simulator, path: string) => sim.requests.filter((r) => r.method === 'POST' && r.path === path);
+const item = async (page: Page, id: string) =>
+  page.evaluate(async (itemId) => {
+    const api = (window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value: { record: Record<string, unknown>; parents: unknown[] } }> } }).api;
+    return (await api.invoke('library:item', { id: itemId })).value;
+  }, id);
+
+test('enhance → diff → accept → generate: the rewrite is sent, both prompts are stored and searchable', async ({ page, launch, sim }) => {
+  await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.fill({ prompts: ['a lighthouse at dusk'], n: 1, aspect: '1:1' });
+  await page.getByRole('button', { name: 'Enhance prompt' }).click();
+  const rewrite = page.getByRole('region', { name: 'Prompt rewrite' });
+  await expect(rewrite).toBeVisible();
+  // The diff: the rewrite's additions marked beside the original; nothing has been generated.
+  await expect(rewrite.getByTestId('rewrite-diff').locator('ins')).toContainText('cinematic lighting');
+  await expect(rewrite.getByTestId('rewrite-original')).toContainText('a lighthouse at dusk');
+  await expect(rewrite.getByTestId('rewrite-cost')).toContainText('grok-4-1-fast-non-reasoning');
+  expect(posts(sim, '/v1/images/generations')).toHaveLength(0);
+  const chat = posts(sim, '/v1/chat/completions');
+  expect(chat).toHaveLength(1);
+  expect(chat[0]?.headers.authorization).toMatch(/^Bearer xa\*\*\*ey$/);
+  await page.screenshot(shot('enhance-diff'));
+  // Edited before accepting: the edit is what is sent.
+  const box = rewrite.getByRole('textbox', { name: 'Edit the rewrite' });
+  const text = `${(await box.inputValue()).replace(/\.$/, '')}, seen from the sea.`;
+  await box.fill(text);
+  await rewrite.getByRole('button', { name: 'Accept' }).click();
+  await expect(rewrite).toBeHidden();
+  await expect(gen.prompt()).toHaveValue(text);
+  await expect(page.getByTestId('original-prompt')).toContainText('a lighthouse at dusk');
+  await expect(page.getByTestId('ledger-kinds')).toContainText('prompt rewrites');
+  await gen.submit().click();
+  await expect(gen.tilesIn(text, 'done')).toHaveCount(1);
+  expect((posts(sim, '/v1/images/generations')[0]?.body as { prompt: string }).prompt).toBe(text);
+  const id = await gen.tilesIn(text, 'done').first().getAttribute('data-item-id');
+  const stored = await item(page, id ?? '');
+  expect(stored.record).toMatchObject({ prompt: text, originalPrompt: 'a lighthouse at dusk' });
+  // Search finds the item by words of either prompt.
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.searchFor('"seen from the sea"');
+  await expect(lib.tiles()).toHaveCount(1);
+  await lib.searchFor('lighthouse dusk -cinematic');
+  await expect(lib.tiles()).toHaveCount(0);
+  await lib.searchFor('"lighthouse at dusk"');
+  await expect(lib.tiles()).toHaveCount(1);
+});
+
+test('Discard leaves the prompt as it was and sends nothing', async ({ page, launch, sim }) => {
+  await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.fill({ prompts: ['a fox in snow'], n: 1, aspect: '1:1' });
+  await page.getByRole('button', { name: 'Enhance prompt' }).click();
+  await page.getByRole('region', { name: 'Prompt rewrite' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(gen.prompt()).toHaveValue('a fox in snow');
+  await expect(page.getByTestId('original-prompt')).toBeHidden();
+  expect(posts(sim, '/v1/images/generations')).toHaveLength(0);
+});
+
+test('wildcards expand into a batch: the count and the estimate show before submit, and each prompt is sent', async ({ page, launch, sim }) => {
+  await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.fill({ prompts: ['a {red|blue|green} {cat|dog} on a sofa'], n: 2, aspect: '1:1' });
+  await expect(gen.estimate().getByTestId('prompt-count')).toHaveText('6 prompts');
+  await expect(gen.estimate()).toContainText('12 images × $0.02 = $0.24');
+  await page.screenshot(shot('wildcards'));
+  await gen.submit().click();
+  const name = /^Batch: 6 prompts/;
+  await expect(gen.tilesIn(name, 'done')).toHaveCount(12);
+  const sent = posts(sim, '/v1/images/generations').map((r) => (r.body as { prompt: string }).prompt).sort();
+  expect(sent).toEqual(['a blue cat on a sofa', 'a blue dog on a sofa', 'a green cat on a sofa', 'a green dog on a sofa', 'a red cat on a sofa', 'a red dog on a sofa']);
+});
