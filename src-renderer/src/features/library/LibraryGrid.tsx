@@ -5,7 +5,7 @@ import { needsMoreIds } from './grid-window';
 import { LibraryTile, type TileProps } from './LibraryTile';
 import { fetchWindow, loadMoreIds } from './query-commands';
 import { selectByClick } from './selection';
-import { useElementSize } from './use-element-size';
+import { useBoxSize } from '../../lib/use-box-size';
 import { useRubberBand } from './use-rubber-band';
 import { useVirtualRows } from './use-virtual-rows';
 
@@ -41,7 +41,7 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   /** The focus is in the grid (or was, on a tile a new layout removed). */
   const hadFocus = useRef(false);
   const motion = useRef({ row: 0, at: 0, waitingSince: null as number | null });
-  const { width, height } = useElementSize(scrollRef);
+  const { width, height } = useBoxSize(scrollRef);
   const count = Math.max(total, ids.length);
   const layout = useMemo(
     () => layoutGrid({ shapes: shapes.length === ids.length ? shapes : ids.map(() => 0), total: count, width, size: tileSize, square }),
@@ -159,6 +159,7 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
       aria-label="Library items"
       aria-multiselectable="true"
       aria-rowcount={layout.rows}
+      aria-colcount={square ? layout.columns : undefined}
       aria-busy={busy}
       data-layout={square ? 'square' : 'justified'}
       style={skeleton(width, tileSize)}
