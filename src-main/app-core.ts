@@ -12,6 +12,7 @@ import { guardLibrarySwitch } from './services/library/library-switch-guard';
 import { createLibraryFolderHandler } from './services/library/library-folder-handler';
 import { judgeLibraryFolder } from './adapters/library/library-folder';
 import { parseApiBaseUrl } from './core/xai';
+import { makeProcessPrivate, privateFolderNow, repairPrivateModes } from './adapters/private-files';
 import { InMemorySecretStore, type SecretStore } from './core/secrets/secret-store';
 import type { SettingsStore } from './core/settings/settings-store';
 import { createFileSettingsStore } from './adapters/settings';
@@ -108,6 +109,10 @@ export interface AppCore {
  */
 export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const { dataDir, clock } = options;
+  // Private by default: nothing this process creates is readable by others, and older loose files are tightened.
+  makeProcessPrivate();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateFolderNow(dataDir);
   const apiBase = options.apiBaseUrl === undefined ? undefined : parseApiBaseUrl(options.apiBaseUrl);
   if (apiBase && !apiBase.ok) throw new Error(`API base URL ${options.apiBaseUrl} refused: ${apiBase.reason}`);
   // The other providers' keys follow the same rule: their start-up addresses are checked like xAI's.
@@ -187,6 +192,13 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     };
   };
   const libraries = createLibrarySwitch(await openStartupLibrary(), { open: openLibrary, logger: options.logger });
+  // In the background: a large library takes a while to walk, and new files are private already (umask).
+  for (const root of new Set([dataDir, libraries.dir()])) {
+    void repairPrivateModes(root).then(
+      (fixed) => fixed > 0 && options.logger.info('files: made private', { root, fixed }),
+      (err: unknown) => options.logger.warn('files: could not make private', { root, error: String(err) }),
+    );
+  }
   const library = libraries.service;
 
   const app = createAppService({

@@ -11,6 +11,7 @@
  * signs in without another ticket.
  */
 import { API_GLOBAL, isChannelName, type Api, type AppError, type Envelope } from './contract';
+import { invokeFrames } from './bridge-frames';
 
 type Pending = { resolve: (value: Envelope<unknown>) => void; timer: ReturnType<typeof setTimeout> };
 type HostMessage =
@@ -25,7 +26,8 @@ const SESSION_KEY = 'imagine-studio.session';
 const TICKET = /^#token=([A-Za-z0-9_-]{43})$/;
 const pending = new Map<number, Pending>();
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
-const outbox: string[] = [];
+/** Calls waiting for a signed-in socket, each as its frames (a large call is several: see bridge-frames.ts). */
+const outbox: (string | Uint8Array<ArrayBuffer>)[][] = [];
 const peers = new BroadcastChannel('imagine-studio.session');
 let socket: WebSocket | null = null;
 let signedIn = false;
@@ -77,7 +79,12 @@ function onWelcome(ws: WebSocket, message: { session: string; mediaBase: string 
   sessionStorage.setItem(SESSION_KEY, session);
   setState('connected');
   if (fromTicket) peers.postMessage({ type: 'offer', session } satisfies PeerMessage);
-  while (outbox.length > 0 && ws.readyState === WebSocket.OPEN) ws.send(outbox.shift() as string);
+  while (outbox.length > 0 && ws.readyState === WebSocket.OPEN) sendFrames(ws, outbox.shift()!);
+}
+
+/** One call's frames, back to back (the host assembles one chunked call at a time per socket). */
+function sendFrames(ws: WebSocket, frames: (string | Uint8Array<ArrayBuffer>)[]) {
+  for (const frame of frames) ws.send(frame);
 }
 
 function connect() {
@@ -165,15 +172,15 @@ const api: Api = {
       });
     }
     const id = nextId++;
-    const text = JSON.stringify({ type: 'invoke', id, channel, input });
+    const frames = invokeFrames(id, channel, input);
     return new Promise((resolve) => {
       const timer = setTimeout(
         () => settle(id, { ok: false, error: { kind: 'timeout', message: 'Imagine Studio did not answer.' } }),
         CALL_TIMEOUT_MS,
       );
       pending.set(id, { resolve: resolve as Pending['resolve'], timer });
-      if (signedIn && socket?.readyState === WebSocket.OPEN) socket.send(text);
-      else outbox.push(text);
+      if (signedIn && socket?.readyState === WebSocket.OPEN) sendFrames(socket, frames);
+      else outbox.push(frames);
     });
   },
   on(event, listener) {

@@ -14,10 +14,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../adapters/default-data-dir';
+import { makeProcessPrivate } from '../adapters/private-files';
 import { toAppError } from '../core/app-error';
 import { exportCommand, importCommand, searchCommand } from './commands/library-commands';
 import { jobsCommand } from './commands/jobs-command';
 import { createOutput, openCliLibrary } from './context';
+
+// The library and data folder it writes are private (0700/0600), as the app's are.
+makeProcessPrivate();
 import { exitCodeOf } from './exit-codes';
 
 const USAGE = `Usage: imagine <command> [options]

@@ -17,10 +17,11 @@ const TYPES: Record<string, string> = {
 export const BRIDGE_PATH = '/bridge.js';
 
 /**
- * Serves the built renderer (out/renderer). index.html gets the bridge script injected; other files are read
+ * Serves the built renderer (out/renderer). In the browser host index.html gets the bridge script injected (the
+ * desktop app's `app://` scheme passes `bridge: false`: its preload provides `window.api`); other files are read
  * from inside the renderer folder only.
  */
-export function createStaticFiles(rendererDir: string) {
+export function createStaticFiles(rendererDir: string, options: { bridge: boolean } = { bridge: true }) {
   const root = path.resolve(rendererDir);
   return async function read(urlPath: string): Promise<{ body: Buffer; type: string; immutable: boolean } | null> {
     const clean = urlPath === '/' ? '/index.html' : urlPath;
@@ -35,7 +36,7 @@ export function createStaticFiles(rendererDir: string) {
     try {
       let body = await readFile(file);
       const ext = path.extname(file);
-      if (clean === '/index.html') {
+      if (clean === '/index.html' && options.bridge) {
         const html = body
           .toString('utf8')
           .replace('<head>', `<head>\n    <script type="module" src="${BRIDGE_PATH}"></script>`);

@@ -4,14 +4,17 @@ import type { EventName, EventPayload } from '@contract';
 import type { EventSink, Logger } from '../core/ports';
 import type { Dispatch } from '../ipc/dispatcher';
 import type { HostSession, HostSessions } from './host-session';
+import { CHUNK_BYTES } from '../../src-preload/bridge-frames';
 
 /**
  * How much one socket may hold the host to. A socket over either cap stops being read (TCP backpressure: the
  * browser buffers, not the host) until answers bring it back under.
  */
 export interface BridgeLimits {
-  /** Largest frame: a call's JSON. Uploads travel in chunks well under it. */
+  /** Largest frame. Calls above it (imports, edit sources) arrive chunked: see src-preload/bridge-frames.ts. */
   maxFrameBytes: number;
+  /** Largest call once its chunks are put together (a 48 MiB file as base64, with room for its JSON). */
+  maxCallBytes: number;
   /** Calls running or waiting at once. */
   maxCallsInFlight: number;
   /** Bytes of those calls' frames. */
@@ -21,7 +24,8 @@ export interface BridgeLimits {
 }
 
 export const DEFAULT_BRIDGE_LIMITS: BridgeLimits = {
-  maxFrameBytes: 48 * 1024 * 1024,
+  maxFrameBytes: CHUNK_BYTES + 64 * 1024,
+  maxCallBytes: 66 * 1024 * 1024,
   maxCallsInFlight: 8,
   maxBytesInFlight: 8 * 1024 * 1024,
   helloTimeoutMs: 10_000,
@@ -30,9 +34,16 @@ export const DEFAULT_BRIDGE_LIMITS: BridgeLimits = {
 /** Close code for "not signed in": the bridge stops retrying with that secret. */
 export const CLOSE_UNAUTHORIZED = 4401;
 
-type Call = { data: RawData; bytes: number };
+type Call = { data: RawData | Buffer; bytes: number };
+/** Close code for a chunked call that breaks the framing rules (or is larger than `maxCallBytes`). */
+export const CLOSE_BAD_FRAMING = 1009;
 
-function parse(data: RawData): Record<string, unknown> | null {
+function toBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
+function parse(data: RawData | Buffer): Record<string, unknown> | null {
   try {
     const message: unknown = JSON.parse(data.toString());
     return typeof message === 'object' && message !== null && !Array.isArray(message) ? (message as Record<string, unknown>) : null;
@@ -117,19 +128,47 @@ export function createWsBridge(options: {
       clearTimeout(helloTimer);
       clients.delete(socket);
       queue.length = 0;
+      assembling = null;
     });
     socket.on('error', () => clients.delete(socket));
-    socket.on('message', (data) => {
+    /** The chunked call being put together: one at a time per socket, its pieces back to back. */
+    let assembling: { parts: Buffer[]; got: number; bytes: number } | null = null;
+
+    function enqueue(data: RawData | Buffer, bytes: number) {
+      bytesInFlight += bytes;
+      queue.push({ data, bytes });
+      pump();
+    }
+
+    socket.on('message', (data, isBinary) => {
       if (!signedIn) {
         clearTimeout(helloTimer);
         signedIn = signIn(socket, data) !== null;
         if (signedIn) clients.add(socket);
         return;
       }
-      const bytes = byteLength(data);
-      bytesInFlight += bytes;
-      queue.push({ data, bytes });
-      pump();
+      if (assembling) {
+        const piece = toBuffer(data);
+        if (!isBinary || assembling.got + piece.byteLength > assembling.bytes) return socket.close(CLOSE_BAD_FRAMING, 'bad chunk');
+        assembling.parts.push(piece);
+        assembling.got += piece.byteLength;
+        if (assembling.got === assembling.bytes) {
+          const whole = Buffer.concat(assembling.parts);
+          assembling = null;
+          enqueue(whole, whole.byteLength);
+        }
+      } else {
+        const header = !isBinary && byteLength(data) < 200 ? parse(data) : null;
+        if (header?.type === 'chunked') {
+          const bytes = header.bytes;
+          if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 1 || bytes > limits.maxCallBytes) {
+            return socket.close(CLOSE_BAD_FRAMING, 'call too large');
+          }
+          assembling = { parts: [], got: 0, bytes };
+          return;
+        }
+        enqueue(data, byteLength(data));
+      }
       // Stop reading until answers bring this socket back under its caps.
       if (overLimit() && !socket.isPaused) socket.pause();
     });

@@ -28,7 +28,11 @@ import { KeytarSecretStore } from '../adapters/secrets/keytar-secret-store';
 import { InMemorySecretStore } from '../core/secrets/secret-store';
 import { startBrowserHost } from '../host/browser-host-server';
 import { removeOpenAddress, saveOpenAddress } from '../host/host-token';
+import { makeProcessPrivate } from '../adapters/private-files';
 import { isDefaultApiOrigin, parseApiBaseUrl } from '../core/xai/api-origin';
+
+// Before anything touches the data folder (the logger creates it): everything this process writes is private.
+makeProcessPrivate();
 
 const { values } = parseArgs({
   options: {

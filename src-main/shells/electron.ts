@@ -8,6 +8,7 @@ import { app, BrowserWindow, nativeTheme, safeStorage } from 'electron';
 import electronUpdater from 'electron-updater';
 import { createAppCore } from '../app-core';
 import { createFileLogger } from '../adapters/file-logger';
+import { makeProcessPrivate } from '../adapters/private-files';
 import { systemClock } from '../adapters/system-clock';
 import { createDesktopSecretStore } from '../adapters/secrets';
 import { createFileSettingsStore } from '../adapters/settings';
@@ -16,7 +17,8 @@ import { createDispatcher } from '../ipc/dispatcher';
 import { createSenderGuard } from '../ipc/sender-guard';
 import { createElectronDesktop } from './electron/desktop-integration';
 import { createElectronEventSink, followThemeSetting, registerIpc } from './electron/ipc-electron';
-import { handleMediaProtocol, registerMediaScheme } from './electron/media-protocol';
+import { handleMediaProtocol } from './electron/media-protocol';
+import { APP_ORIGIN, APP_URL, handleAppProtocol, registerPrivilegedSchemes } from './electron/app-protocol';
 import { installApplicationMenu } from './electron/menu';
 import { createMainWindow } from './electron/window';
 import { showBatchProgress } from './electron/batch-progress';
@@ -24,13 +26,15 @@ import { createElectronUpdater } from './electron/updater';
 import { linkInbox, registerDeepLinkScheme, routeDeepLinks } from './electron/deep-links';
 import { confirmApiBaseUrl, requestedApiBaseUrl } from './electron/api-base-url';
 
+// First thing: userData (Chromium's files too), logs and the library are private (0700/0600) whatever the umask was.
+makeProcessPrivate();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDevUrl = process.env.ELECTRON_RENDERER_URL ?? '';
 
 // One instance: a second launch (e.g. the OS opening an imagine-studio:// link) hands its argv to this one and quits.
 const primary = app.requestSingleInstanceLock();
 if (!primary) app.quit();
-registerMediaScheme();
+registerPrivilegedSchemes();
 
 const links = linkInbox();
 if (primary) {
@@ -86,16 +90,19 @@ async function start() {
   });
   updater.startAutoChecks(async () => (await core.handlers['settings:get']({})).settings.autoUpdateCheck);
   nativeTheme.themeSource = (await core.handlers['settings:get']({})).settings.theme;
-  // file:// pages report the origin "file://"; the dev server has its own origin.
-  const origins = ['file://', ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];
+  // The app's page is app://imagine (never file://); the dev server has its own origin.
+  const origins = [APP_ORIGIN, ...(rendererDevUrl ? [new URL(rendererDevUrl).origin] : [])];
   registerIpc(createDispatcher({ handlers: core.handlers, guard: createSenderGuard(origins), logger }));
   handleMediaProtocol(() => core.libraryDir);
-  installApplicationMenu({ checkForUpdates: () => void updater.check(true) });
+  handleAppProtocol(path.join(here, '../renderer'));
+  // DevTools only in development: not in the packaged app's menu, and not openable in its window at all.
+  const devTools = !app.isPackaged;
+  installApplicationMenu({ checkForUpdates: () => void updater.check(true), devTools });
   const open = () => {
     const win = createMainWindow({
       preload: path.join(here, '../preload/index.cjs'),
-      rendererUrl: rendererDevUrl,
-      rendererFile: path.join(here, '../renderer/index.html'),
+      rendererUrl: rendererDevUrl || APP_URL,
+      devTools,
     });
     // Links wait while no page listens (closed on macOS, reloading); the page asks for them once it is up.
     win.webContents.on('did-start-loading', () => core.links.windowGone());

@@ -126,6 +126,19 @@ export const EditEstimateView = z.object({
 });
 export type EditEstimateView = z.infer<typeof EditEstimateView>;
 
+/** How far a variation may move from its image (issue 19): "Vary (subtle)" and "Vary (strong)". */
+export const VARY_STRENGTHS = ['subtle', 'strong'] as const;
+export const VaryStrength = z.enum(VARY_STRENGTHS);
+export type VaryStrength = z.infer<typeof VaryStrength>;
+
+export const VaryInput = z.object({
+  /** The library image to vary. */
+  itemId: z.string().regex(/^[0-9a-f]{32}$/, 'Not a library id.'),
+  strength: VaryStrength,
+  ...EditParams,
+}).strict();
+export type VaryInput = z.input<typeof VaryInput>;
+
 export const editChannels = {
   /** Validates and normalises one source (bytes or a library item) into the temp area; refusals are `validation`. */
   'edit:prepare-source': { input: PrepareSourceInput, output: EditSourceView },
@@ -136,6 +149,11 @@ export const editChannels = {
   'edit:submit': { input: EditSubmitInput, output: EditSubmitOutput },
   /** What an edit would cost, input images included, and whether the shared budget cap allows it. */
   'edit:estimate': { input: EditEstimateInput, output: EditEstimateView },
+  /**
+   * A variation of a library image: an edit with it as the only source and an instruction asking for a subtle or a
+   * strong variation; paid, staged and filed like any edit, each result `edited-from` the image.
+   */
+  'edit:vary': { input: VaryInput, output: EditSubmitOutput },
 } as const;
 
 export const editEvents = {} as const;

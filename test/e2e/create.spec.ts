@@ -81,3 +81,33 @@ test('wildcards expand into a batch: the count and the estimate show before subm
   const sent = posts(sim, '/v1/images/generations').map((r) => (r.body as { prompt: string }).prompt).sort();
   expect(sent).toEqual(['a blue cat on a sofa', 'a blue dog on a sofa', 'a green cat on a sofa', 'a green dog on a sofa', 'a red cat on a sofa', 'a red dog on a sofa']);
 });
+
+test('Vary (subtle) from the tile menu sends an edit of that image; the variations are linked to it', async ({ page, launch, sim }) => {
+  await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.generate('A red fox in fresh snow', 1, '1:1');
+  const tile = gen.tilesIn('A red fox in fresh snow', 'done').first();
+  const parentId = (await tile.getAttribute('data-item-id')) ?? '';
+  await gen.count().fill('2');
+  await tile.focus();
+  await page.keyboard.press('Shift+F10');
+  await gen.menu().getByRole('menuitem', { name: 'Vary (subtle)' }).click();
+  await expect(page.getByText('2 variations added to the Library, linked to the image.')).toBeVisible();
+  const edits = posts(sim, '/v1/images/edits');
+  expect(edits).toHaveLength(1);
+  const body = edits[0]?.body as { prompt: string; n: number; image?: { url: string }; images?: unknown[] };
+  expect(body.prompt).toMatch(/^Make a subtle variation of <IMAGE_0>/);
+  expect(body.prompt).toContain('A red fox in fresh snow');
+  expect(body).toMatchObject({ n: 2 });
+  // One source: the image itself, sent as the edit's `image`.
+  expect(body.image?.url).toMatch(/^data:image\//);
+  expect(body.images).toBeUndefined();
+  const parent = await item(page, parentId);
+  const children = (parent as unknown as { children: { kind: string; record: { id: string; editInstruction: string } }[] }).children;
+  expect(children).toHaveLength(2);
+  expect(children.every((c) => c.kind === 'edited-from' && c.record.editInstruction.startsWith('Make a subtle variation'))).toBe(true);
+  // The viewer offers both variations too.
+  await tile.click();
+  await expect(page.getByRole('button', { name: 'Vary (strong)' })).toBeVisible();
+  await page.screenshot(shot('vary-viewer'));
+});

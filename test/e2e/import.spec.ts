@@ -61,4 +61,26 @@ test.describe('import', () => {
     await panel.getByRole('button', { name: 'Dismiss' }).click();
     rmSync(path.dirname(folder), { recursive: true, force: true });
   });
+
+  test('a large photo travels to the host in chunks under its small frame limit and lands in the library', async ({ page }) => {
+    // Noise, stored uncompressed: about 6 MB as a file, 8 MB as base64 — dozens of chunks (src-preload/bridge-frames.ts).
+    const side = 1400;
+    const raw = Buffer.alloc(side * side * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-big-'));
+    const file = path.join(dir, 'big-noise.png');
+    writeFileSync(file, await sharp(raw, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer());
+    let binaryFrames = 0;
+    page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => void (typeof payload !== 'string' && binaryFrames++)));
+    await page.reload();
+    await page.locator('html[data-app-state="ready"]').waitFor();
+    const lib = new LibraryPage(page);
+    await lib.open();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await (await chooser).setFiles(file);
+    await lib.expectCount('1 item');
+    expect(binaryFrames).toBeGreaterThan(10);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

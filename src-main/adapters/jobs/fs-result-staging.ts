@@ -29,7 +29,7 @@ async function sync(file: string): Promise<void> {
 function writeVisible(file: string, bytes: Uint8Array): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temp, bytes, { flag: 'wx', mode: 0o644 });
+    writeFileSync(temp, bytes, { flag: 'wx', mode: 0o600 });
     renameSync(temp, file);
   } catch (err) {
     try {

@@ -21,7 +21,8 @@ import {
   bytesToDataUri, estimateImageCost, findImageModel, imageEditIssues, validationError, type ImageEditRequest, type ImageItem,
   type ImagineApi,
 } from '../../core/xai';
-import { BUILT_IN_TABLE } from '@contract';
+import { BUILT_IN_TABLE, MAX_PROMPT_LENGTH } from '@contract';
+import { variationInstruction } from '../../core/edit/variation';
 import type { CapabilitySource } from '../models/capability-service';
 import { createPaidWork, type FiledSlot, type PaidWork } from '../paid-work/paid-work';
 import { servedOf } from '../paid-work/ingest-input';
@@ -229,7 +230,17 @@ export function createEditService(deps: EditServiceDeps) {
     };
   }
 
-  return { prepare, submit, estimate, sweep: () => sources.sweep(clock.now() - SOURCE_TTL_MS) };
+  /** "Vary (subtle|strong)": the image as the one source, an instruction asking for a variation (core/edit/variation). */
+  async function vary(input: ParsedInput<'edit:vary'>): Promise<EditSubmitOutput> {
+    const { record } = library.item(input.itemId);
+    if (record.kind !== 'image') fail(validationError([{ path: 'itemId', message: 'Only images can be varied.' }]));
+    const source = await prepare({ itemId: record.id });
+    const limit = findImageModel(input.model, table())?.promptLimit ?? MAX_PROMPT_LENGTH;
+    const { itemId: _item, strength, ...params } = input;
+    return submit({ ...params, sources: [{ id: source.id, rotate: 0, crop: null }], prompt: variationInstruction(strength, record.prompt, limit) });
+  }
+
+  return { prepare, submit, estimate, vary, sweep: () => sources.sweep(clock.now() - SOURCE_TTL_MS) };
 }
 
 export type EditService = ReturnType<typeof createEditService>;

@@ -3,12 +3,7 @@ import { readMedia, toWebStream } from '../../adapters/media-files';
 
 export const MEDIA_SCHEME = 'app-media';
 
-/** Must run before `app.ready`: a standard, secure scheme that can stream (video seeking needs Range). */
-export function registerMediaScheme() {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
-  ]);
-}
+// Registered as privileged (standard, secure, stream for Range) in app-protocol.ts, with the app's own scheme.
 
 /** `app-media://library/<relative path>` → a file inside the library root, or 404. */
 export function handleMediaProtocol(libraryDir: () => string) {

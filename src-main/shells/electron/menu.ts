@@ -5,7 +5,7 @@ import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
  * The View menu is spelled out instead of `role: 'viewMenu'`: its Reload item owns Ctrl/Cmd+R, which the
  * Generate screen uses for prompt-history search (menu accelerators fire before the page sees the key).
  */
-export function installApplicationMenu(options: { checkForUpdates: () => void }) {
+export function installApplicationMenu(options: { checkForUpdates: () => void; devTools: boolean }) {
   const checkForUpdates: MenuItemConstructorOptions = { label: 'Check for Updates…', click: () => options.checkForUpdates() };
   // macOS: the app menu spelled out so "Check for Updates…" sits under About, where Mac apps put it.
   const appMenu: MenuItemConstructorOptions = {
@@ -27,7 +27,8 @@ export function installApplicationMenu(options: { checkForUpdates: () => void })
     label: 'View',
     submenu: [
       { role: 'forceReload', accelerator: 'CmdOrCtrl+Shift+R' },
-      { role: 'toggleDevTools' },
+      // Development only (the packaged app's window has devTools off as well).
+      ...(options.devTools ? [{ role: 'toggleDevTools' } as const] : []),
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -4,9 +4,11 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * The window's security settings in one place, so a test can assert them without running Electron:
  * isolated, sandboxed, no Node in the page, web security on.
  */
-export function secureWebPreferences(preloadPath: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean }): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload: preloadPath,
+    // Off in the packaged app: a shortcut or a page script cannot open an inspector on the user's library.
+    devTools: options.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -6,7 +6,7 @@ import { secureWebPreferences } from './window-options';
 type Bounds = { x?: number; y?: number; width: number; height: number; maximized?: boolean };
 
 /** Creates the main window, remembering its size and place, and denies navigation and new windows. */
-export function createMainWindow(options: { preload: string; rendererUrl: string; rendererFile: string }) {
+export function createMainWindow(options: { preload: string; rendererUrl: string; devTools: boolean }) {
   const store = new Store<{ window: Bounds }>({ name: 'window-state', defaults: { window: { width: 1280, height: 820 } } });
   const saved = store.get('window');
   const visible = screen.getAllDisplays().some((d) => {
@@ -20,7 +20,7 @@ export function createMainWindow(options: { preload: string; rendererUrl: string
     minHeight: 600,
     show: false,
     title: 'Imagine Studio',
-    webPreferences: secureWebPreferences(options.preload),
+    webPreferences: secureWebPreferences(options.preload, { devTools: options.devTools }),
   });
   if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -35,7 +35,7 @@ export function createMainWindow(options: { preload: string; rendererUrl: string
   // justified: windowOpenHandler hands over only parsed https URLs without credentials (window-guards.ts, tested).
   win.webContents.setWindowOpenHandler(windowOpenHandler((url) => shell.openExternal(url))); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
 
-  if (options.rendererUrl) void win.loadURL(options.rendererUrl);
-  else void win.loadFile(options.rendererFile);
+  // app://imagine/index.html (app-protocol.ts), or the dev server's address in development.
+  void win.loadURL(options.rendererUrl);
   return win;
 }

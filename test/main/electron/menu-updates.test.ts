@@ -22,7 +22,7 @@ describe('Check for Updates… in the menu', () => {
     Object.defineProperty(process, 'platform', { value: 'linux' });
     const { installApplicationMenu } = await import('../../../src-main/shells/electron/menu');
     const checkForUpdates = vi.fn();
-    installApplicationMenu({ checkForUpdates });
+    installApplicationMenu({ checkForUpdates, devTools: false });
     const item = items(template.find((m) => m.role === 'help')).find((i) => i.label === 'Check for Updates…');
     expect(item).toBeDefined();
     (item!.click as () => void)();
@@ -32,7 +32,7 @@ describe('Check for Updates… in the menu', () => {
   it('macOS: in the app menu, right under About', async () => {
     Object.defineProperty(process, 'platform', { value: 'darwin' });
     const { installApplicationMenu } = await import('../../../src-main/shells/electron/menu');
-    installApplicationMenu({ checkForUpdates: () => {} });
+    installApplicationMenu({ checkForUpdates: () => {}, devTools: false });
     const appMenu = items(template.find((m) => m.role === 'appMenu'));
     expect(appMenu.slice(0, 2).map((i) => i.role ?? i.label)).toEqual(['about', 'Check for Updates…']);
     expect(items(template.find((m) => m.role === 'help')).some((i) => i.label === 'Check for Updates…')).toBe(false);

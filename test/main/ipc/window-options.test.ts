@@ -4,8 +4,9 @@ import { ALLOWED_PERMISSIONS, secureWebPreferences } from '../../../src-main/she
 
 describe('the Electron window is locked down', () => {
   it('isolates and sandboxes the page with no Node access', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+    expect(secureWebPreferences('/p.cjs', { devTools: false })).toMatchObject({
       preload: '/p.cjs',
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -9,6 +9,7 @@ import { useStudio } from '../../stores/store';
 import { setFavorite } from '../library/item-commands';
 import { boardItemIds } from './format';
 import { applyRemix, settingsOfBatch } from './remix';
+import { VARY_LABEL, varyItem } from './vary-commands';
 
 export interface TileAction {
   id: string;
@@ -78,6 +79,8 @@ export function useTileActions(args: { itemId: string | null; record: LibraryRec
     { id: 'edit', label: 'Edit', icon: '✎', run: () => handOff({ action: 'edit', itemId }) },
     { id: 'animate', label: 'Animate', icon: '▶', run: () => handOff({ action: 'animate', itemId }) },
     { id: 'copy-prompt', label: copied ? 'Prompt copied' : 'Copy prompt', icon: copied ? '✓' : '“', run: () => void copyText(job.prompt).then(setCopied) },
+    { id: 'vary-subtle', label: VARY_LABEL.subtle, icon: '≈', run: () => void varyItem(itemId, 'subtle') },
+    { id: 'vary-strong', label: VARY_LABEL.strong, icon: '≋', run: () => void varyItem(itemId, 'strong') },
   ];
   return { actions, copied };
 }

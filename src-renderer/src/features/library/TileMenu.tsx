@@ -4,6 +4,7 @@ import { useCapabilities } from '../export/capabilities';
 import { copyImage, revealItem } from '../export/export-commands';
 import { restoreItems, setFavorite, showToast, trashItems } from './item-commands';
 import { orderedSelection } from './selection';
+import { VARY_LABEL, varyItem } from '../generate/vary-commands';
 
 export interface MenuAnchor {
   x: number;
@@ -68,6 +69,11 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
           Copy image
         </button>
       )}
+      {usable?.kind === 'image' && !trash && (['subtle', 'strong'] as const).map((strength) => (
+        <button key={strength} type="button" role="menuitem" onClick={act(() => void varyItem(usable.id, strength))}>
+          {VARY_LABEL[strength]}
+        </button>
+      ))}
       {usable && caps.reveal && (
         <button type="button" role="menuitem" onClick={act(() => void revealItem(usable.id))}>
           Show in folder

@@ -19,13 +19,16 @@ export function LibraryFolder() {
     setError(await chooseLibraryFolder(reset));
     setBusy(false);
   };
-  const how = effective.demo
-    ? 'Demo results always go to this separate demo library.'
-    : effective.libraryDirOverridden
-      ? 'Set with --library-dir when the app was started.'
-      : dialogs
-        ? 'Choose an empty folder, or one that already holds an Imagine Studio library.'
-        : 'The browser host uses the folder given with --library-dir when it starts (default: inside the data folder).';
+  const flag = <code>--library-dir</code>;
+  const how = effective.demo ? (
+    'Demo results always go to this separate demo library.'
+  ) : effective.libraryDirOverridden ? (
+    <>Set with {flag} when the app was started.</>
+  ) : dialogs ? (
+    'Choose an empty folder, or one that already holds an Imagine Studio library.'
+  ) : (
+    <>The browser host uses the folder given with {flag} when it starts (default: inside the data folder).</>
+  );
   const canChoose = dialogs && !effective.demo && !effective.libraryDirOverridden;
   return (
     <div className="library-folder">

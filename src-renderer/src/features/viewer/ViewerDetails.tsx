@@ -1,4 +1,5 @@
 import type { LibraryItemDetail, LibraryRecord } from '@contract';
+import { VARY_LABEL, varyItem } from '../generate/vary-commands';
 import { useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { ItemExportActions } from '../export/ItemExportActions';
@@ -48,6 +49,11 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
             <button type="button" className="lib-button" onClick={() => handOff({ action: 'animate', itemId: record.id })}>
               Animate
             </button>
+            {(['subtle', 'strong'] as const).map((strength) => (
+              <button key={strength} type="button" className="lib-button" onClick={() => void varyItem(record.id, strength)}>
+                {VARY_LABEL[strength]}
+              </button>
+            ))}
           </>
         )}
         <ItemExportActions record={record} onDone={(message) => showToast(message)} />
@@ -66,6 +72,12 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
         </button>
       </div>
       <p className="viewer-prompt">{record.prompt || <em>No prompt</em>}</p>
+      {record.originalPrompt && (
+        <>
+          <h3>Original prompt (before the accepted rewrite)</h3>
+          <p className="viewer-prompt">{record.originalPrompt}</p>
+        </>
+      )}
       {record.editInstruction && (
         <>
           <h3>Edit instruction</h3>

@@ -127,8 +127,8 @@ describe('app-media protocol', () => {
     writeFileSync(path.join(lib, 'library.db'), 'SECRET database');
     writeFileSync(path.join(root, 'data', 'secret.json'), 'SECRET');
     symlinkSync(path.join(root, 'data', 'secret.json'), path.join(lib, 'media', 'ab', LINK));
-    const { handleMediaProtocol, registerMediaScheme } = await import('../../../../src-main/shells/electron/media-protocol');
-    registerMediaScheme();
+    const { handleMediaProtocol } = await import('../../../../src-main/shells/electron/media-protocol');
+    (await import('../../../../src-main/shells/electron/app-protocol')).registerPrivilegedSchemes();
     handleMediaProtocol(() => lib);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -98,12 +98,12 @@ vi.mock('electron-store', () => ({
 describe('createMainWindow wires the guards', () => {
   it('uses the locked-down webPreferences and installs every guard', async () => {
     const { createMainWindow } = await import('../../../../src-main/shells/electron/window');
-    createMainWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: '', rendererFile: '/app/out/renderer/index.html' });
+    createMainWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: 'app://imagine/index.html', devTools: false });
     const w = created.at(-1)!;
     expect(w.options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false,
       nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false,
-      webviewTag: false,
+      webviewTag: false, devTools: false,
     });
     expect((w.options.webPreferences as Record<string, unknown>).enableBlinkFeatures).toBeUndefined();
     expect((w.options.webPreferences as Record<string, unknown>).experimentalFeatures).toBeFalsy();
@@ -113,6 +113,6 @@ describe('createMainWindow wires the guards', () => {
     expect(w.on.get('will-attach-webview')).toBe(preventNavigation);
     expect(typeof w.openHandler).toBe('function');
     expect((w.openHandler as (d: { url: string }) => unknown)({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(w.loaded).toBe('/app/out/renderer/index.html');
+    expect(w.loaded).toBe('app://imagine/index.html');
   });
 });

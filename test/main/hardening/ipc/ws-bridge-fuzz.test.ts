@@ -1,6 +1,7 @@
 /**
  * Fuzzing the browser host's WebSocket framing: non-JSON text, binary frames, JSON without an id or with odd ids,
- * invoke frames with hostile inputs, and frames at and over the 48 MiB payload limit. Frames without a usable id
+ * invoke frames with hostile inputs, frames at and over the (small) frame limit, and chunked calls that break the
+ * framing rules (issue 12: large calls arrive in chunks, src-preload/bridge-frames.ts). Frames without a usable id
  * get no answer; every answer carries the id it was asked with and a non-internal envelope; the host keeps
  * serving afterwards. IMAGINE_FUZZ_RUNS / IMAGINE_FUZZ_SEED as in contract-fuzz.
  */
@@ -10,10 +11,12 @@ import type WebSocket from 'ws';
 import { channelNames, type Envelope } from '@contract';
 import { prototypeIsClean } from './core-harness';
 import { signedInWs, startHostHarness, type HostHarness } from './host-harness';
+import { DEFAULT_BRIDGE_LIMITS } from '../../../../src-main/host/ws-bridge';
+import { CHUNK_BYTES, invokeFrames } from '../../../../src-preload/bridge-frames';
 
 const RUNS = Math.max(1, Number(process.env.IMAGINE_FUZZ_RUNS ?? 500));
 const SEED = Number(process.env.IMAGINE_FUZZ_SEED ?? (Date.now() ^ (process.pid << 8)) >>> 0);
-const MAX_PAYLOAD = 48 * 1024 * 1024;
+const MAX_PAYLOAD = DEFAULT_BRIDGE_LIMITS.maxFrameBytes;
 
 let hh: HostHarness;
 
@@ -27,6 +30,13 @@ afterAll(async () => {
 });
 
 type Reply = { type: string; id: unknown; envelope: Envelope<unknown> };
+
+/** A hand-made call text, framed as bridge-frames.ts frames a large call (a header, then binary chunks). */
+function sendChunked(ws: WebSocket, id: string, text: string) {
+  const bytes = Buffer.from(text);
+  ws.send(JSON.stringify({ type: 'chunked', id, bytes: bytes.byteLength }));
+  for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES) ws.send(bytes.subarray(at, at + CHUNK_BYTES));
+}
 
 /** Collects every reply on a socket, and waits for the one with a given id. */
 function replies(ws: WebSocket) {
@@ -106,7 +116,7 @@ describe('WebSocket bridge framing', () => {
     ws!.close();
   }, 120_000);
 
-  it('answers a frame just under the 48 MiB limit with a validation envelope', async () => {
+  it('answers a frame just at the frame limit with a validation envelope', async () => {
     const ws = await signedInWs(hh);
     const r = replies(ws!);
     const head = '{"type":"invoke","id":"big","channel":"app:ping","input":{"message":"';
@@ -122,9 +132,9 @@ describe('WebSocket bridge framing', () => {
   it('answers a million-deep input and 200,000 stray keys briefly', async () => {
     const ws = await signedInWs(hh);
     const r = replies(ws!);
-    ws!.send(`{"type":"invoke","id":"deep","channel":"app:ping","input":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`);
+    sendChunked(ws!, 'deep', `{"type":"invoke","id":"deep","channel":"app:ping","input":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`);
     const keys = Array.from({ length: 200_000 }, (_, i) => `"k${i}":${i}`).join(',');
-    ws!.send(`{"type":"invoke","id":"keys","channel":"app:ping","input":{"message":"x",${keys}}}`);
+    sendChunked(ws!, 'keys', `{"type":"invoke","id":"keys","channel":"app:ping","input":{"message":"x",${keys}}}`);
     expect((await r.waitFor('deep')).envelope).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const reply = await r.waitFor('keys');
     expect(reply.envelope).toMatchObject({ ok: false, error: { kind: 'validation' } });
@@ -132,7 +142,7 @@ describe('WebSocket bridge framing', () => {
     ws!.close();
   }, 60_000);
 
-  it('closes a socket that sends more than 48 MiB (1009) and keeps serving new ones', async () => {
+  it('closes a socket that sends a frame over the limit (1009) and keeps serving new ones', async () => {
     const ws = await signedInWs(hh);
     const code = closed(ws!);
     ws!.send(Buffer.alloc(MAX_PAYLOAD + 1, 0x61));
@@ -143,6 +153,39 @@ describe('WebSocket bridge framing', () => {
     expect((await r.waitFor(7)).envelope).toMatchObject({ ok: true, value: { message: 'alive' } });
     again!.close();
   }, 60_000);
+
+  it('answers a 40 MiB call sent in chunks, and closes sockets whose chunks break the rules (1009)', async () => {
+    const ws = await signedInWs(hh);
+    const r = replies(ws!);
+    const frames = invokeFrames('chunked', 'app:ping', { message: 'x'.repeat(40 * 1024 * 1024) });
+    expect(frames.length).toBeGreaterThan(100);
+    for (const frame of frames) ws!.send(frame);
+    expect((await r.waitFor('chunked', 30_000)).envelope).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    ws!.close();
+    const attempts: ((w: WebSocket) => void)[] = [
+      (w) => w.send(JSON.stringify({ type: 'chunked', id: 1, bytes: DEFAULT_BRIDGE_LIMITS.maxCallBytes + 1 })),
+      (w) => w.send(JSON.stringify({ type: 'chunked', id: 1, bytes: -5 })),
+      (w) => {
+        w.send(JSON.stringify({ type: 'chunked', id: 1, bytes: CHUNK_BYTES * 2 }));
+        w.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'app:ping', input: { message: 'in the middle' } }));
+      },
+      (w) => {
+        w.send(JSON.stringify({ type: 'chunked', id: 1, bytes: 10 }));
+        w.send(Buffer.alloc(11, 0x61));
+      },
+    ];
+    for (const attempt of attempts) {
+      const bad = await signedInWs(hh);
+      const code = closed(bad!);
+      attempt(bad!);
+      expect(await code).toBe(1009);
+    }
+    const again = await signedInWs(hh);
+    const r2 = replies(again!);
+    again!.send(JSON.stringify({ type: 'invoke', id: 8, channel: 'app:ping', input: { message: 'alive' } }));
+    expect((await r2.waitFor(8)).envelope).toMatchObject({ ok: true, value: { message: 'alive' } });
+    again!.close();
+  }, 120_000);
 
   it('keeps answering while many sockets open, spam and drop', async () => {
     const sockets = await Promise.all(Array.from({ length: 20 }, () => signedInWs(hh)));

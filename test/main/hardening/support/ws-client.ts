@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { invokeFrames } from '../../../../src-preload/bridge-frames';
 
 /** A Node client of the browser host's WebSocket bridge: `invoke(channel, input)` answers the envelope's value. */
 export interface HostClient {
@@ -79,7 +80,8 @@ export async function connectHost(urlOrOrigin: string, session?: string): Promis
       const id = next++;
       return new Promise<T>((resolve, reject) => {
         waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(JSON.stringify({ type: 'invoke', id, channel, input }));
+        // Framed as the page's bridge frames it: large calls (imports) go in chunks under the host's frame limit.
+        for (const frame of invokeFrames(id, channel, input)) ws.send(frame);
       });
     },
     session: signed.session,
