@@ -117,7 +117,6 @@ for (const size of [
       await lib.tile(PHOTO.prompt).click();
       await expect(viewer.details()).toContainText(PHOTO.prompt);
       const labels = await viewer.labels();
-      // Issue 18 put the provider first; the human labels issue 13 asks for follow, in this order, each once.
       expect(labels.slice(0, 8)).toEqual(['Provider', 'Model', 'Size', 'Cost', 'Created', 'Origin', 'Request id', 'Moderation']);
       expect(new Set(labels).size).toBe(labels.length);
       await expect(viewer.details().getByText(`${PHOTO.width} × ${PHOTO.height} (3:2)`, { exact: false })).toBeVisible();

@@ -406,7 +406,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   olderThumbnails(limit: number): OlderThumb[] {
-    // Walks the partial index of rows whose thumbnail predates the current rule (v10): empty once back-filled.
+    // Walks the partial index of rows whose thumbnail predates the current rule (v13): empty once back-filled.
     return this.stmt(
       `SELECT id, kind, file, width, height FROM items INDEXED BY items_older_thumbs
         WHERE thumb_px IS NULL AND thumb IS NOT NULL AND missing = 0 ORDER BY seq DESC LIMIT ?`,
@@ -416,6 +416,21 @@ export class SqliteLibraryStore implements LibraryStore {
   setThumbPx(ids: readonly string[], px: number): void {
     if (ids.length === 0) return;
     this.tx(() => this.eachChunk(ids, 'UPDATE items SET thumb_px = ? WHERE id IN (?list)', [px]));
+  }
+
+  unhashedWindow(cursor: string | null, rows: number) {
+    // The window's bounds from the rowid alone, then the wanted rows inside it: two range scans of `rows` rows.
+    const below = cursor === null ? '' : 'WHERE seq < ?';
+    const args = cursor === null ? [rows] : [Number(cursor), rows];
+    const bounds = this.stmt(`SELECT min(seq) AS low, count(*) AS n FROM (SELECT seq FROM items ${below} ORDER BY seq DESC LIMIT ?)`).get(
+      ...args,
+    ) as { low: number | null; n: number };
+    if (bounds.low === null) return { images: [], next: null };
+    const images = this.stmt(
+      `SELECT i.id, i.file, i.thumb FROM items i WHERE i.seq >= ? ${cursor === null ? '' : 'AND i.seq < ?'} AND i.kind = 'image'
+        AND i.missing = 0 AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id) ORDER BY i.seq DESC`,
+    ).all(...(cursor === null ? [bounds.low] : [bounds.low, Number(cursor)])) as unknown as { id: string; file: string; thumb: string | null }[];
+    return { images, next: Number(bounds.n) < rows ? null : String(bounds.low) };
   }
 
   unhashedCount(): number {
