@@ -31,6 +31,8 @@ import { createPaidWork } from './services/paid-work/paid-work';
 import { createModelPacing } from './services/paid-work/model-pacing';
 import { createGenerationService } from './services/generation/generation-service';
 import { createGenerationHandlers } from './services/generation/generation-handlers';
+import { createPresetsHandlers } from './services/presets/presets-handlers';
+import { createPresetService } from './services/presets/presets';
 import { createCapabilityService } from './services/models/capability-service';
 import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
@@ -267,6 +269,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     events: options.events,
     logger: options.logger,
     spend,
+    work,
     capabilities,
     // A test-only knob (e2e with the simulator); the 5 s default follows the SDKs.
     ...(process.env.IMAGINE_VIDEO_POLL_MS ? { timing: { intervalMs: Number(process.env.IMAGINE_VIDEO_POLL_MS) } } : {}),
@@ -372,6 +375,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       current: () => vault.settings.get(),
     }),
     ...createGenerationHandlers(generation),
+    ...createPresetsHandlers({ presets: createPresetService({ store: jobStore, clock, newId: () => crypto.randomUUID().replaceAll('-', '') }), history: generation.history }),
     ...createModelsHandlers(capabilities),
     ...edit.handlers,
     ...createVideoHandlers(video),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppError, LibraryRecord } from '@contract';
+import type { AppError, LibraryRecord, Settings } from '@contract';
 import { createLibraryAdapters } from '../adapters/library';
 import { createFileSettingsStore } from '../adapters/settings';
 import { systemClock } from '../adapters/system-clock';
@@ -40,7 +40,7 @@ const quiet: Logger = { info() {}, warn() {}, error() {} };
  * app it does not run the start-up repair (that would take another writer's half-saved files for orphans) and
  * leaves perceptual hashes to the app's background work.
  */
-export function openCliLibrary(dataDir: string, version: string): { dir: string; service: LibraryService; close(): Promise<void> } {
+export function openCliLibrary(dataDir: string, version: string): { dir: string; service: LibraryService; settings: Settings; close(): Promise<void> } {
   const settings = createFileSettingsStore({ dir: dataDir, projectVersion: version, logger: quiet }).load().settings;
   const dir = effectiveLibraryDir(dataDir, settings);
   const adapters = createLibraryAdapters(dir);
@@ -50,6 +50,7 @@ export function openCliLibrary(dataDir: string, version: string): { dir: string;
   return {
     dir,
     service,
+    settings,
     async close() {
       await service.idle();
       adapters.store.close();

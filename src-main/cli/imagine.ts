@@ -5,6 +5,8 @@
  *   imagine search [TEXT] [--limit N]    the Library's search syntax: tag:x -tag:y rating:>=4 -word "a phrase"
  *   imagine export ID… --to DIR [--format original|png|jpeg|webp] [--strip]
  *   imagine jobs [--limit N]             the image queue as the app keeps it
+ *   imagine generate PROMPT [-n N] [--model M] [--aspect-ratio R] [--resolution 1k|2k] [--quality auto|low|medium]
+ *                                        paid: through the app's paid-work pipeline (paced, budgeted, staged, ledger)
  *
  * Global: --json (results as JSON on stdout; progress always on stderr), --data-dir DIR (IMAGINE_DATA_DIR; the
  * app's data folder by default), --api-base-url URL (IMAGINE_API_BASE_URL). It writes into the library the app
@@ -23,6 +25,10 @@ import { createOutput, openCliLibrary } from './context';
 // The library and data folder it writes are private (0700/0600), as the app's are.
 makeProcessPrivate();
 import { exitCodeOf } from './exit-codes';
+import { generateCommand } from './commands/generate-command';
+import { apiBaseUrl, cliApiKey } from './connection';
+import { fail } from '../core/app-error';
+import { validationError } from '../core/xai';
 
 const USAGE = `Usage: imagine <command> [options]
 
@@ -31,6 +37,7 @@ Commands:
   search [TEXT]                      find items (tag:x -tag:y rating:>=4 -word "a phrase")
   export ID… --to DIR                copy items out (--format original|png|jpeg|webp, --strip)
   jobs                               list the image queue
+  generate PROMPT                    make images (-n N, --model, --aspect-ratio, --resolution, --quality)
 
 Options:
   --json                             results as JSON on stdout (progress stays on stderr)
@@ -56,6 +63,11 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'original' },
         strip: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        count: { type: 'string', short: 'n', default: '1' },
+        model: { type: 'string' },
+        'aspect-ratio': { type: 'string', default: '1:1' },
+        resolution: { type: 'string', default: '1k' },
+        quality: { type: 'string' },
       },
     });
   } catch (err) {
@@ -78,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   try {
     if (command === 'jobs') return jobsCommand(out, dataDir, limit);
-    if (!['import', 'search', 'export'].includes(command)) {
+    if (!['import', 'search', 'export', 'generate'].includes(command)) {
       process.stderr.write(`imagine: unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -86,6 +98,14 @@ export async function main(argv: string[]): Promise<number> {
     try {
       const ctx = { out, library };
       if (command === 'import') return await importCommand(ctx, rest);
+      if (command === 'generate') {
+        const baseUrl = apiBaseUrl(values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL);
+        const n = Number(values.count);
+        if (!Number.isInteger(n)) fail(validationError([{ path: 'n', message: '-n must be a whole number.' }]));
+        return await generateCommand({ out, library, dataDir, settings: library.settings, baseUrl, getApiKey: cliApiKey }, rest.join(' '), {
+          n, model: values.model ?? library.settings.imageModel, aspectRatio: values['aspect-ratio'], resolution: values.resolution, quality: values.quality,
+        });
+      }
       if (command === 'search') return searchCommand(ctx, rest.join(' '), { limit, sort: values.sort, trashed: values.trash });
       return await exportCommand(ctx, rest, { to: values.to, format: values.format, strip: values.strip });
     } finally {

@@ -7,6 +7,7 @@ import { LibraryPage } from './pages/library-page';
 import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
 import { labelledJpeg, seedLibrary } from './support/seed-library';
+import { startSimulator } from '../../src-main/simulator';
 
 const run = promisify(execFile);
 const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
@@ -75,5 +76,27 @@ test.describe('the imagine command beside an open app', () => {
     expect((await imagine('frobnicate')).code).toBe(2);
     rmSync(files, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
+  });
+
+  test('generates through the paid-work pipeline into the library the browser host has open; the grid shows it without a restart', async ({ page }) => {
+    const sim = await startSimulator({ latencyMs: 100 });
+    try {
+      const lib = new LibraryPage(page);
+      await lib.open();
+      await lib.expectCount('4 items');
+      const run2 = await run(process.execPath, ['bin/imagine.mjs', 'generate', 'a red fox from the command line', '-n', '2', '--model', 'grok-imagine-image', '--json'], {
+        env: { ...process.env, IMAGINE_DATA_DIR: dataDir, IMAGINE_API_BASE_URL: `${sim.url}/v1`, XAI_API_KEY: 'xai-e2e-cli' },
+      });
+      expect(run2.stderr).toContain('Saved 2/2');
+      const made = JSON.parse(run2.stdout) as { items: { id: string; prompt: string }[]; costTicks: number };
+      expect(made.items).toHaveLength(2);
+      expect(sim.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
+      // The host notices the other writer and the open grid follows.
+      await lib.expectCount('6 items');
+      await expect(lib.tile(/a red fox from the command line/).first()).toBeVisible();
+      await page.screenshot({ path: 'test-results/screenshots/cli-generate-grid.png' });
+    } finally {
+      await sim.close();
+    }
   });
 });

@@ -2,17 +2,24 @@ import type { Clock, Logger } from '../../core/ports';
 import type { ImagineApi } from '../../core/xai';
 import { createXaiImagineClient } from '../xai';
 
+/** An `ImagineApi` whose calls go to the client of the connection in effect; `current()` names that client. */
+export interface ConnectedImagineApi extends ImagineApi {
+  current(): ImagineApi;
+}
+
 /**
  * An `ImagineApi` that follows the connection in effect (demo mode switches the base URL and the key at runtime),
- * with one HTTP client per base URL. The transport makes a single attempt: the generation scheduler owns 429
- * handling (Retry-After, back-off, lowering concurrency for everyone), and a transport retry would sit on a slot.
+ * with one HTTP client per base URL: every call asks `current()` for the client at that moment, written out per
+ * method (the compiler checks that none is missing) rather than through a Proxy. The transport makes a single
+ * attempt: the paid-work pipeline and the queue's scheduler own 429 handling (Retry-After, back-off, lowering
+ * concurrency for everyone), and a transport retry would sit on a slot.
  */
 export function createConnectedImagineClient(deps: {
   baseUrl: () => string;
   getApiKey: () => Promise<string | null>;
   clock: Clock;
   logger: Logger;
-}): ImagineApi {
+}): ConnectedImagineApi {
   const clients = new Map<string, ImagineApi>();
   const current = (): ImagineApi => {
     const url = deps.baseUrl();
@@ -23,11 +30,18 @@ export function createConnectedImagineClient(deps: {
     }
     return client;
   };
-  return new Proxy({} as ImagineApi, {
-    get: (_target, prop: keyof ImagineApi) => {
-      const client = current();
-      const member = client[prop];
-      return typeof member === 'function' ? (member as (...a: unknown[]) => unknown).bind(client) : member;
-    },
-  });
+  return {
+    current,
+    generateImages: (req, opts) => current().generateImages(req, opts),
+    editImages: (req, opts) => current().editImages(req, opts),
+    startVideo: (req, opts) => current().startVideo(req, opts),
+    editVideo: (req, opts) => current().editVideo(req, opts),
+    extendVideo: (req, opts) => current().extendVideo(req, opts),
+    getVideo: (id, opts) => current().getVideo(id, opts),
+    startDeferredImages: (req, opts) => current().startDeferredImages(req, opts),
+    getDeferredImage: (id, n, opts) => current().getDeferredImage(id, n, opts),
+    listImageModels: (opts) => current().listImageModels(opts),
+    listVideoModels: (opts) => current().listVideoModels(opts),
+    download: (url, opts) => current().download(url, opts),
+  };
 }

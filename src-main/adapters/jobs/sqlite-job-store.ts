@@ -10,7 +10,7 @@ import type { JobState, Tile } from '@contract';
 import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter, type SpendKindName } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
 import type { GeneratePreset } from '@contract';
-import type { PresetStore } from '../../services/generation/presets';
+import type { PresetStore } from '../../services/presets/presets';
 
 const MIGRATIONS: readonly string[] = [
   `

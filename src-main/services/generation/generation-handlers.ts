@@ -3,10 +3,9 @@ import type { GenerationService } from './generation-service';
 
 export type GenerationChannel =
   | 'jobs:queue' | 'jobs:pause' | 'jobs:move' | 'jobs:reorder'
-  | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate'
-  | 'prompts:history' | 'prompts:remember' | 'presets:list' | 'presets:save' | 'presets:delete';
+  | 'jobs:submit' | 'jobs:list' | 'jobs:cancel' | 'jobs:retry' | 'jobs:clear-finished' | 'jobs:estimate';
 
-/** Maps parsed contract inputs onto the generation service; the composition root spreads these in. */
+/** Maps parsed contract inputs onto the queue; the composition root spreads these in. */
 export function createGenerationHandlers(service: GenerationService): Pick<Handlers, GenerationChannel> {
   return {
     'jobs:queue': () => service.queue.view(),
@@ -19,10 +18,5 @@ export function createGenerationHandlers(service: GenerationService): Pick<Handl
     'jobs:retry': (input) => ({ count: service.retry(input) }),
     'jobs:clear-finished': () => ({ count: service.clearFinished() }),
     'jobs:estimate': (input) => service.estimate(input),
-    'prompts:history': (input) => service.promptHistory(input),
-    'prompts:remember': (input) => ({ count: service.rememberPrompts(input.prompts) }),
-    'presets:list': () => service.presets.list(),
-    'presets:save': (input) => service.presets.save(input),
-    'presets:delete': (input) => service.presets.delete(input.id),
   };
 }

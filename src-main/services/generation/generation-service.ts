@@ -1,8 +1,10 @@
 /**
- * Generate: prompts × n to image batches through a persistent, rate-limit-aware queue, with a cost ledger.
- * The queue lives in the JobStore (SQLite), so it survives restarts; the scheduler decides when each request runs.
+ * Generate: prompts × n to image batches through a persistent queue. The queue lives in the JobStore (SQLite), so it
+ * survives restarts; the scheduler decides when each request runs (paced per model, adaptive to 429s), and each
+ * request is a kind of paid work (run-job.ts on services/paid-work). The ledger (services/ledger), presets and prompt
+ * history (services/presets) and models (services/models) are services of their own beside it.
  */
-import type { BatchView, CostEstimateView, JobRequest, PromptHistoryView } from '@contract';
+import type { BatchView, CostEstimateView, JobRequest } from '@contract';
 import { fail } from '../../core/app-error';
 import type { JobStore } from '../../core/jobs/job-store';
 import { InMemoryResultStaging, type ResultStaging } from '../../core/jobs/result-staging';
@@ -23,7 +25,7 @@ import type { ModelPacing } from '../paid-work/model-pacing';
 import { createQueueControl } from './queue-control';
 import { recoverStaged } from '../paid-work/recovery';
 import type { LibraryIngest } from '../paid-work/library-ingest';
-import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from './presets';
+import { createPromptHistory, type PromptHistory } from '../presets/prompt-history';
 
 /** The settings generation reads, live (a change applies to the next request). */
 export interface GenerationSettings {
@@ -50,8 +52,8 @@ export interface GenerationDeps {
   spend?: SpendLedger;
   /** Demo mode on (the simulator answers): costs are simulated and staged results marked demo. Default: never. */
   demo?: () => boolean;
-  /** Where saved presets live; by default `store` when it keeps them too (SqliteJobStore does), else in memory. */
-  presets?: PresetStore;
+  /** The prompt history a submit adds to (services/presets); by default one of its own on `store`. */
+  history?: PromptHistory;
   /** The capability table in effect (prices, limits); default: the built-in table. */
   capabilities?: CapabilitySource;
   /** The paid-work pipeline shared with edits and videos; by default one of its own on these ports. */
@@ -70,9 +72,7 @@ export function createGenerationService(deps: GenerationDeps) {
   const newId = deps.newId ?? randomId;
   const demo = deps.demo ?? (() => false);
   const spend = deps.spend ?? createSpendLedger({ store, clock, events, budgetCapUsd: () => deps.settings().budgetCapUsd, demo });
-  const presets = createPresetService({
-    store: deps.presets ?? (isPresetStore(store) ? store : new InMemoryPresetStore()), clock, newId,
-  });
+  const history = deps.history ?? createPromptHistory({ store, clock });
   const table = () => deps.capabilities?.current() ?? BUILT_IN_TABLE;
   const notes = new Map<string, string>();
   const active = new Set<Promise<unknown>>();
@@ -218,23 +218,11 @@ export function createGenerationService(deps: GenerationDeps) {
     if (cost.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('image', cost.ticks, cost) }]));
     const { batch, jobs } = planBatch({ request, prompts, estimateTicks: cost.ticks, now: clock.now(), newId });
     store.insertBatch(batch, jobs);
-    rememberPrompts(prompts);
+    history.remember(prompts);
     for (const j of jobs) enqueue(j.id);
     queue.changed();
     logger.info('generation: batch queued', { batchId: batch.id, prompts: prompts.length, n: request.n, requests: jobs.length });
     return { ...view(batch.id), ...(notice ? { notice } : {}) };
-  }
-
-  let lastPromptAt = 0;
-  /** Adds prompts to the history as used now, in order (the last is the most recent); returns how many. */
-  function rememberPrompts(prompts: readonly string[]): number {
-    const clean = cleanPrompts(prompts);
-    // Strictly increasing times, so the order of use survives in "most recent first" even within a millisecond.
-    for (const p of clean) {
-      lastPromptAt = Math.max(clock.now(), lastPromptAt + 1);
-      store.rememberPrompts([p], lastPromptAt);
-    }
-    return clean.length;
   }
 
   function view(batchId: string): BatchView {
@@ -312,14 +300,8 @@ export function createGenerationService(deps: GenerationDeps) {
     ledger: () => spend.ledger(),
     /** The shared ledger and budget, for the other paid features (edit, video). */
     spend: spend as SpendLedger,
-    /** Prompts submitted before, most recent first; `query` filters (case-insensitive substring). */
-    promptHistory(input: { query?: string | undefined; limit?: number | undefined }): PromptHistoryView {
-      const query = input.query?.trim() ?? '';
-      return { prompts: store.promptHistory({ ...(query ? { query } : {}), limit: input.limit ?? 50 }) };
-    },
-    rememberPrompts,
-    /** Saved parameter presets (`presets:list|save|delete`). */
-    presets,
+    /** The prompt history a submit adds to (its own handlers are services/presets). */
+    history,
     /**
      * Marks work the last process left in flight as interrupted, files the images it had staged (which completes
      * those jobs again), then resumes the queue. Resolves once the queue is running; never rejects.

@@ -9,7 +9,7 @@ import type { JobStore } from '../../core/jobs/job-store';
 import { RETRYABLE_STATES } from '../../core/jobs/types';
 import { distinctNotices, moveRetired, type MovedChoice } from '../../core/models/retirements';
 import type { Logger } from '../../core/ports';
-import type { PresetStore } from '../generation/presets';
+import type { PresetStore } from '../presets/presets';
 
 export interface RetirementDeps {
   table: () => CapabilityTable;

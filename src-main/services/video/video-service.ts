@@ -8,7 +8,8 @@
  * reports for a finished (or blocked but billed) video is recorded once, with kind `video`.
  */
 import { VideoSubmit, type VideoJobView } from '@contract';
-import { AppErrorException, fail, toAppError } from '../../core/app-error';
+import { AppErrorException, fail } from '../../core/app-error';
+import { InMemoryResultStaging } from '../../core/jobs/result-staging';
 import { mayHaveBeenBilled } from '../../core/paid-work/billed-failure';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type WireCall } from '../../core/video/plan';
@@ -21,6 +22,7 @@ import { useFrame } from './use-frame';
 import { budgetRefusal, type SpendLedger } from '../ledger/spend';
 import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
 import type { CapabilitySource } from '../models/capability-service';
+import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
 import { BUILT_IN_TABLE } from '@contract';
 
 /** Ports of the video service. `api` is asked per call so demo mode and key changes apply at once. */
@@ -39,6 +41,13 @@ export interface VideoServiceDeps {
   spend?: SpendLedger;
   /** The capability table in effect; default: the built-in table. */
   capabilities?: CapabilitySource;
+  /**
+   * The paid-work pipeline shared with image batches and edits: paces and sends the start call (a 429 waited out and
+   * sent again), words a failure that may have been billed, records the cost once. By default one of its own on
+   * `spend` (no pacing). Video keeps its own journal between start and result (the pipeline's staging is for bytes
+   * in hand; a video's are 24 h away).
+   */
+  work?: PaidWork;
 }
 
 /** The journaled submit if it can be sent again as is (dropped files were redacted from the journal). */
@@ -82,8 +91,12 @@ export function createVideoService(deps: VideoServiceDeps) {
   }
 
   const spend = deps.spend;
+  const work = deps.work ?? createPaidWork({
+    staging: new InMemoryResultStaging(), library, clock, logger,
+    spend: spend ?? { record() {}, recordOnce: () => false },
+  });
   /** Records what xAI reported for a video, once (a poll repeated after a crash must not bill it twice). */
-  const spent = (job: StoredVideoJob, ticks: number) => void spend?.recordOnce({ kind: 'video', ref: job.id, ticks });
+  const spent = (job: StoredVideoJob, ticks: number) => work.record('video', job.id, ticks, { once: true });
   const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, publish, spent };
   // Unfinished videos count against the budget at their estimate until xAI reports what they cost.
   const removeCommitted = spend?.addCommitted(() =>
@@ -127,21 +140,20 @@ export function createVideoService(deps: VideoServiceDeps) {
     spend?.assertWithinBudget('video', inspected.ticks);
     const call = await resolveSubmit(library, input);
     const job = journal(input, call, inspected);
-    let started: VideoStart;
-    try {
-      started = await start(deps.api(), call);
-    } catch (err) {
-      const e = toAppError(err);
-      // Sent and maybe billed: a timeout or a broken connection (no answer: lost), or a 5xx or an unreadable answer
-      // (xAI answered, but may have started the video all the same: failed). A connection that never opened, or a
-      // refusal (4xx), was not: failed, and says xAI did not start it.
-      const unsure = mayHaveBeenBilled(e) || e.kind === 'internal';
-      const patch = unsure && UNANSWERED.has(e.kind)
-        ? { state: 'lost' as const, reason: reasons.startUnsure(e.message) }
-        : { state: 'failed' as const, reason: unsure ? reasons.startUnsure(e.message) : reasons.startFailed(e.message) };
-      writeJob(runner, job.id, patch);
-      throw unsure ? new AppErrorException({ ...e, message: reasons.startUnsure(e.message) }) : err;
+    const called = await work.callDirect('video', () => start(deps.api(), call), { pace: input.model });
+    if (!called.ok) {
+      // `error` carries the billed-failure words when the call may have reached xAI (a timeout, a broken connection,
+      // a 5xx, an unreadable answer). With no answer at all the job is lost; with an answer (a 5xx, unreadable) xAI
+      // may have started the video all the same: failed, saying so. A connection that never opened, or a refusal
+      // (4xx, a 429 past its retries), was not billed: failed, and says xAI did not start it.
+      const e = called.failure.error;
+      const billed = mayHaveBeenBilled(e);
+      const unsure = billed || e.kind === 'internal';
+      const reason = billed ? e.message : unsure ? reasons.startUnsure(e.message) : reasons.startFailed(e.message);
+      writeJob(runner, job.id, unsure && UNANSWERED.has(e.kind) ? { state: 'lost', reason } : { state: 'failed', reason });
+      throw new AppErrorException(unsure ? { ...e, message: reason } : e);
     }
+    const started: VideoStart = called.value;
     // The id is the only handle on a billed job: journal it before anything else happens, even if the user already
     // stopped waiting (the row then still says which xAI job it was).
     store.update(job.id, { videoRequestId: started.videoRequestId, startRequestId: started.requestId ?? null });

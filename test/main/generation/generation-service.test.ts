@@ -165,15 +165,15 @@ describe('generation service against the simulator', () => {
     expect(() => h!.service.submit({ ...base, prompts: ['x'.repeat(1100)], n: 1 })).toThrow();
     await h.service.idle();
     const texts = (r: { prompts: { text: string }[] }) => r.prompts.map((p) => p.text);
-    expect(texts(h.service.promptHistory({}))).toEqual(['a Lighthouse in fog', 'a fox in the snow', 'a lighthouse at dusk']);
-    expect(texts(h.service.promptHistory({ query: 'LIGHTHOUSE' }))).toEqual(['a Lighthouse in fog', 'a lighthouse at dusk']);
-    expect(texts(h.service.promptHistory({ limit: 1 }))).toEqual(['a Lighthouse in fog']);
+    expect(texts(h.service.history.list({}))).toEqual(['a Lighthouse in fog', 'a fox in the snow', 'a lighthouse at dusk']);
+    expect(texts(h.service.history.list({ query: 'LIGHTHOUSE' }))).toEqual(['a Lighthouse in fog', 'a lighthouse at dusk']);
+    expect(texts(h.service.history.list({ limit: 1 }))).toEqual(['a Lighthouse in fog']);
     // Using an old prompt again moves it to the front; the old local history can be handed over.
     h.service.submit({ ...base, prompts: ['a lighthouse at dusk'], n: 1 });
-    expect(h.service.rememberPrompts(['from localStorage 1', 'from localStorage 2', ' '])).toBe(2);
+    expect(h.service.history.remember(['from localStorage 1', 'from localStorage 2', ' '])).toBe(2);
     await h.service.idle();
     await h.reopen();
-    const after = h.service.promptHistory({});
+    const after = h.service.history.list({});
     expect(texts(after).slice(0, 3)).toEqual(['from localStorage 2', 'from localStorage 1', 'a lighthouse at dusk']);
     expect(after.prompts.find((p) => p.text === 'a lighthouse at dusk')?.uses).toBe(2);
   });

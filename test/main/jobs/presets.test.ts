@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PresetSave, jobsChannels } from '@contract';
 import { SqliteJobStore } from '../../../src-main/adapters/jobs/sqlite-job-store';
 import { AppErrorException } from '../../../src-main/core/app-error';
-import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from '../../../src-main/services/generation/presets';
-import { createGenerationHandlers } from '../../../src-main/services/generation/generation-handlers';
-import type { GenerationService } from '../../../src-main/services/generation/generation-service';
+import { createPresetService, InMemoryPresetStore, isPresetStore, type PresetStore } from '../../../src-main/services/presets/presets';
+import { createPresetsHandlers } from '../../../src-main/services/presets/presets-handlers';
+import { createPromptHistory } from '../../../src-main/services/presets/prompt-history';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -100,7 +100,7 @@ describe('presets in jobs.db', () => {
     expect(jobsChannels['presets:save'].input.safeParse({ ...input(), aspectRatio: '7:3' }).success).toBe(false);
     expect(jobsChannels['presets:save'].input.parse({ name: ' x ', model: 'm', n: 1, aspectRatio: '1:1', resolution: '1k' })).toMatchObject({ name: 'x', promptSuffix: '' });
     const presets = createPresetService({ store: sqlite(), clock, newId });
-    const handlers = createGenerationHandlers({ presets } as unknown as GenerationService);
+    const handlers = createPresetsHandlers({ presets, history: createPromptHistory({ store: sqlite(), clock }) });
     const saved = await handlers['presets:save'](input());
     expect(await handlers['presets:list']({})).toEqual({ presets: [saved] });
     expect(await handlers['presets:delete']({ id: saved.id })).toEqual({ count: 1 });

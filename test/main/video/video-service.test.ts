@@ -123,7 +123,11 @@ describe('video service: endings', () => {
     const { api } = scriptedApi([]);
     (api as { startVideo: unknown }).startVideo = async () => { throw appError('rate-limited', 'Too many requests.'); };
     const h = harness({ api });
-    await expect(h.service.submit(textSubmit)).rejects.toThrow('Too many requests.');
+    // A 429 is not billed: the pipeline waits it out and sends again, then gives up after its last try.
+    const submitted = h.service.submit(textSubmit);
+    const refused = expect(submitted).rejects.toThrow('Too many requests.');
+    await h.clock.advance(120_000);
+    await refused;
     expect(h.service.list()[0]).toMatchObject({ state: 'failed', reason: 'xAI did not start this video: Too many requests.' });
   });
 
