@@ -118,3 +118,8 @@ function seedTags(rand: () => number): string[] {
   for (let i = 0; i < n; i += 1) out.add(SEED_TAGS[Math.min(SEED_TAGS.length - 1, Math.floor(SEED_TAGS.length * rand() * rand()))] ?? 'draft');
   return [...out].sort();
 }
+
+/** A perceptual signature (22 hex digits, like near-duplicates makes) for every seeded image, derived from its id. */
+export function seedSignatures(rows: readonly NewItem[]): { id: string; phash: string }[] {
+  return rows.filter(({ item }) => item.kind === 'image').map(({ item }) => ({ id: item.id, phash: item.id.slice(0, 22) }));
+}

@@ -398,6 +398,21 @@ export class SqliteLibraryStore implements LibraryStore {
     ).all(limit) as unknown as { id: string; file: string; thumb: string | null }[];
   }
 
+  unhashedWindow(cursor: string | null, rows: number) {
+    // The window's bounds from the rowid alone, then the wanted rows inside it: two range scans of `rows` rows.
+    const below = cursor === null ? '' : 'WHERE seq < ?';
+    const args = cursor === null ? [rows] : [Number(cursor), rows];
+    const bounds = this.stmt(`SELECT min(seq) AS low, count(*) AS n FROM (SELECT seq FROM items ${below} ORDER BY seq DESC LIMIT ?)`).get(
+      ...args,
+    ) as { low: number | null; n: number };
+    if (bounds.low === null) return { images: [], next: null };
+    const images = this.stmt(
+      `SELECT i.id, i.file, i.thumb FROM items i WHERE i.seq >= ? ${cursor === null ? '' : 'AND i.seq < ?'} AND i.kind = 'image'
+        AND i.missing = 0 AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id) ORDER BY i.seq DESC`,
+    ).all(...(cursor === null ? [bounds.low] : [bounds.low, Number(cursor)])) as unknown as { id: string; file: string; thumb: string | null }[];
+    return { images, next: Number(bounds.n) < rows ? null : String(bounds.low) };
+  }
+
   unhashedCount(): number {
     const sql = `SELECT count(*) AS n FROM items i WHERE i.kind = 'image' AND i.missing = 0
       AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id)`;

@@ -316,6 +316,16 @@ export class InMemoryLibraryStore implements LibraryStore {
     return this.unhashed().length;
   }
 
+  unhashedWindow(cursor: string | null, rows: number) {
+    const all = [...this.items.values()].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+    const start = cursor === null ? 0 : Number(cursor);
+    const window = all.slice(start, start + rows);
+    const images = window
+      .filter((i) => i.kind === 'image' && !i.missing && !this.phashes.has(i.id))
+      .map(({ id, file, thumb }) => ({ id, file, thumb }));
+    return { images, next: start + rows < all.length ? String(start + rows) : null };
+  }
+
   hashedImages(): { id: string; phash: string | null; contentHash: string | null }[] {
     return [...this.items.values()]
       .filter((i) => i.kind === 'image' && i.trashedAt === null)

@@ -58,6 +58,12 @@ export interface LibraryStore {
   setPerceptualHashes(hashes: readonly { id: string; phash: string }[]): void;
   /** Images with a readable file and no perceptual hash yet, newest first (the back-fill's next batch). */
   unhashedImages(limit: number): { id: string; file: string; thumb: string | null }[];
+  /**
+   * The back-fill's bounded step: the images without a perceptual hash among the next `rows` items, newest first,
+   * after `cursor` (null: from the newest); `next` continues the walk, null at the end. However many items are
+   * already hashed, one step reads at most `rows` of them (the unbounded `unhashedImages` scans them all).
+   */
+  unhashedWindow(cursor: string | null, rows: number): { images: { id: string; file: string; thumb: string | null }[]; next: string | null };
   /** How many images still wait for a perceptual hash. */
   unhashedCount(): number;
   /** Every image outside the trash with its hashes, for duplicate grouping (`contentHash` where known). */

@@ -80,7 +80,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const ingest = async (input: IngestInput) => {
     const record = await gate.task(() => rawIngest.ingest(input));
     changed('added', [record.id]);
-    if (record.kind === 'image' && deps.backgroundHashing !== false) hashes.kick();
+    if (record.kind === 'image' && deps.backgroundHashing !== false) hashes.kick([record.id]);
     return record;
   };
   const sidecars = new SidecarSync({ store, files, gate, logger });
@@ -102,7 +102,10 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     commit: (batch) => rawIngest.commit(batch),
     findByContentHash: (hashes) => store.findByContentHash(hashes),
     task: (work) => gate.task(work),
-    added: (ids) => changed('added', ids),
+    added: (ids) => {
+      changed('added', ids);
+      if (deps.backgroundHashing !== false) hashes.kick(ids); // the images among them get their signatures
+    },
     logger,
   });
   const imports = new ImportJobs({ pipeline, events, now: () => Date.now(), newId });

@@ -15,6 +15,7 @@ import { sidecarPath } from '../../../src-main/core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../../src-main/core/library/ports';
 import { serializeSidecar } from '../../../src-main/core/library/sidecar';
 import type { NewItem } from '../../../src-main/core/library/types';
+import { HASH_WINDOW } from '../../../src-main/services/library/hash-queue';
 import { rebuildIndex, reconcileLibrary, type MaintenanceDeps } from '../../../src-main/services/library/reconcile';
 import { entry, tempDir } from './fixtures';
 import { silentLogger } from './service-harness';
@@ -160,6 +161,35 @@ describe(`bounded at any size: ${ITEMS.toLocaleString('en-US')} items`, () => {
     // The count after a page is bounded too: it stops one past the cap.
     const count = countSql(where, match, { sort: 'newest', key: 1, cap: COUNT_CAP + 1 });
     expect(count.sql).toMatch(new RegExp(`LIMIT ${COUNT_CAP + 1}\\)$`));
+    db.close();
+  });
+
+  it('the signature back-fill walks the library a window at a time, finds each unhashed image once, and ends', () => {
+    const hashed = new Set<string>();
+    const walk = () => {
+      const found: string[] = [];
+      let cursor: string | null = null;
+      let steps = 0;
+      do {
+        const step = store.unhashedWindow(cursor, HASH_WINDOW);
+        found.push(...step.images.map((i) => i.id));
+        cursor = step.next;
+        steps += 1;
+      } while (cursor !== null && steps < 100);
+      return { found, steps };
+    };
+    const first = walk();
+    expect(first.steps).toBe(Math.ceil(ITEMS / HASH_WINDOW));
+    expect(new Set(first.found).size).toBe(ITEMS);
+    for (const id of first.found.slice(0, ITEMS - 3)) hashed.add(id);
+    store.setPerceptualHashes([...hashed].map((id) => ({ id, phash: '0'.repeat(22) })));
+    // Nearly everything hashed: the same bounded steps (no scan for "the next unhashed"), the three left found.
+    const second = walk();
+    expect(second.steps).toBe(first.steps);
+    expect(second.found.sort()).toEqual(first.found.slice(ITEMS - 3).sort());
+    const db = openLibraryDatabase(path.join(dir, 'library.db'));
+    const plan = (sql: string, ...params: number[]) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params).map((r) => String(r.detail)).join(' | ');
+    expect(plan('SELECT seq FROM items WHERE seq < ? ORDER BY seq DESC LIMIT ?', 1, 2)).toBe('SEARCH items USING INTEGER PRIMARY KEY (rowid<?)');
     db.close();
   });
 
