@@ -113,7 +113,7 @@ export type EditEstimateInput = z.input<typeof EditEstimateInput>;
 export const EditEstimateView = z.object({
   ticks: z.number().int(),
   outputTicks: z.number().int(),
-  /** The per-source-image charge (doc §11.2: $0.002 each). */
+  /** The per-source-image charge, per model (xai-imagine-api-updates.md §2: $0.01 on 2.0, $0.002 on 1.0). */
   inputTicks: z.number().int(),
   source: z.enum(['listing', 'table', 'unknown']),
   /** The quality the estimate is priced at (what xAI serves and bills for the choice); absent: the model has none. */

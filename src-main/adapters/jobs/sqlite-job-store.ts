@@ -7,7 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { inTransaction, openMigratedDatabase, StatementCache } from '../sqlite/sqlite-database';
 import type { JobState, Tile } from '@contract';
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter, type SpendKindName } from '../../core/jobs/job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type Reconciliation, type SpendEntry, type SpendFilter, type SpendKindName } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
 import type { GeneratePreset } from '@contract';
 import type { PresetStore } from '../../services/presets/presets';
@@ -69,6 +69,18 @@ const MIGRATIONS: readonly string[] = [
   // Issue 19: a batch's optional facts as JSON (the prompt before an accepted rewrite, a model comparison).
   `
   ALTER TABLE batches ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+  `,
+  // Issue 15.5: what each piece of paid work was estimated at, so the ledger can reconcile estimates with bills.
+  `
+  ALTER TABLE ledger ADD COLUMN estimate_ticks INTEGER;
+  `,
+  // Issue 19: queue control. A queue position per job (lower runs first; as submitted until the user moves jobs) and
+  // the queue's pause switch, so both survive a restart or a crash.
+  `
+  ALTER TABLE jobs ADD COLUMN queue_pos INTEGER;
+  UPDATE jobs SET queue_pos = seq;
+  CREATE INDEX jobs_queue ON jobs (state, queue_pos);
+  CREATE TABLE queue_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   `,
 ];
 
@@ -153,7 +165,8 @@ export class SqliteJobStore implements JobStore, PresetStore {
       this.stmt('INSERT INTO batches (id, created_at, model, aspect_ratio, resolution, n, prompts, estimate_ticks, quality, extra) VALUES (?,?,?,?,?,?,?,?,?,?)')
         .run(batch.id, batch.createdAt, batch.model, batch.aspectRatio, batch.resolution, batch.n, JSON.stringify(batch.prompts), batch.estimateTicks, batch.quality ?? null, extraOf(batch));
       const insert = this.stmt(
-        'INSERT INTO jobs (id, batch_id, prompt, prompt_index, n, state, attempts, created_at, started_at, finished_at, cost_ticks, request_id, error, tiles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+        `INSERT INTO jobs (id, batch_id, prompt, prompt_index, n, state, attempts, created_at, started_at, finished_at, cost_ticks, request_id, error, tiles, queue_pos)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT COALESCE(MAX(queue_pos), 0) + 1 FROM jobs))`,
       );
       for (const j of jobs) {
         insert.run(j.id, j.batchId, j.prompt, j.promptIndex, j.n, j.state, j.attempts, j.createdAt, j.startedAt, j.finishedAt,
@@ -203,7 +216,27 @@ export class SqliteJobStore implements JobStore, PresetStore {
   }
 
   queuedJobIds(): string[] {
-    return (this.stmt("SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq").all() as Row[]).map((r) => String(r.id));
+    return (this.stmt("SELECT id FROM jobs WHERE state = 'queued' ORDER BY queue_pos, seq").all() as Row[]).map((r) => String(r.id));
+  }
+
+  setQueueOrder(ids: readonly string[]): void {
+    this.tx(() => {
+      const rest = this.queuedJobIds().filter((id) => !ids.includes(id));
+      // Positions below every existing one, so the moved jobs (then the rest) run before anything queued earlier.
+      const low = Number((this.stmt('SELECT COALESCE(MIN(queue_pos), 0) AS m FROM jobs').get() as { m: number }).m);
+      const set = this.stmt('UPDATE jobs SET queue_pos = ? WHERE id = ?');
+      let p = low - ids.length - rest.length - 1;
+      for (const id of [...ids, ...rest]) set.run(++p, id);
+    });
+  }
+
+  queuePaused(): boolean {
+    const r = this.stmt("SELECT value FROM queue_state WHERE key = 'paused'").get() as { value: string } | undefined;
+    return r?.value === '1';
+  }
+
+  setQueuePaused(paused: boolean): void {
+    this.stmt("INSERT INTO queue_state (key, value) VALUES ('paused', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(paused ? '1' : '0');
   }
 
   markInterrupted(message: string, now: number): string[] {
@@ -232,8 +265,14 @@ export class SqliteJobStore implements JobStore, PresetStore {
   }
 
   recordSpend(entry: SpendEntry): void {
-    this.stmt('INSERT INTO ledger (job_id, at, ticks, kind, demo) VALUES (?,?,?,?,?)')
-      .run(entry.jobId, entry.at, entry.ticks, entry.kind ?? 'image', entry.demo ? 1 : 0);
+    this.stmt('INSERT INTO ledger (job_id, at, ticks, kind, demo, estimate_ticks) VALUES (?,?,?,?,?,?)')
+      .run(entry.jobId, entry.at, entry.ticks, entry.kind ?? 'image', entry.demo ? 1 : 0, entry.estimateTicks ?? null);
+  }
+
+  reconcileSince(since: number, filter: Pick<SpendFilter, 'demo'> = {}): Reconciliation {
+    const r = this.stmt(`SELECT COUNT(*) AS n, COALESCE(SUM(estimate_ticks), 0) AS e, COALESCE(SUM(ticks), 0) AS b FROM ledger
+      WHERE at >= ? AND demo = ? AND estimate_ticks IS NOT NULL`).get(since, filter.demo ? 1 : 0) as { n: number; e: number; b: number };
+    return { count: Number(r.n), estimateTicks: Number(r.e), billedTicks: Number(r.b) };
   }
 
   spentSince(since: number, filter: SpendFilter = {}): number {

@@ -5,6 +5,7 @@ import { draftPrompts, refreshEstimate, submitDraft } from './commands';
 import { CostLine } from './CostLine';
 import { acceptRewrite, requestRewrite } from './enhance-commands';
 import { PromptRewrite } from './PromptRewrite';
+import { QueuePanel } from './QueuePanel';
 import type { EnhanceView } from '@contract';
 import { OptionsBar } from './OptionsBar';
 import { imageSpec, useCapabilityTable } from '../controls/capabilities';
@@ -151,6 +152,7 @@ export function GeneratePage() {
           {submitError && <p className="form-error" role="alert">{submitError}</p>}
         </form>
       </KeyGate>
+      <QueuePanel />
       <BatchBoard />
     </div>
   );
