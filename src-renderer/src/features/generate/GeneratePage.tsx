@@ -89,7 +89,7 @@ export function GeneratePage() {
   }, [submit]);
 
   return (
-    <div className="generate">
+    <section className="generate" aria-label="Generate">
       {/* Without a key the form waits behind the gate; the page keeps its heading above it. */}
       {gated && <h1 className="generate-gated-title">Generate</h1>}
       <KeyGate what="generate images">
@@ -158,6 +158,6 @@ export function GeneratePage() {
       </KeyGate>
       <QueuePanel />
       <BatchBoard />
-    </div>
+    </section>
   );
 }
