@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_LIMITS, ImageAspectRatio, ImageQuality, ImageResolution, MAX_EDIT_SOURCES } from './capabilities';
+import { Empty } from './common';
 
 /*
  * Natural-language image edits with up to the model's `maxEditSources` sources (capability table). Sources are prepared in main first (sniffed,
@@ -112,7 +113,7 @@ export type EditEstimateInput = z.input<typeof EditEstimateInput>;
 export const EditEstimateView = z.object({
   ticks: z.number().int(),
   outputTicks: z.number().int(),
-  /** The per-source-image charge (doc §11.2: $0.002 each). */
+  /** The per-source-image charge, per model (xai-imagine-api-updates.md §2: $0.01 on 2.0, $0.002 on 1.0). */
   inputTicks: z.number().int(),
   source: z.enum(['listing', 'table', 'unknown']),
   /** The quality the estimate is priced at (what xAI serves and bills for the choice); absent: the model has none. */
@@ -125,6 +126,46 @@ export const EditEstimateView = z.object({
   exceedsBudget: z.boolean(),
 });
 export type EditEstimateView = z.infer<typeof EditEstimateView>;
+
+/*
+ * The Edit canvas kept across a reload or a restart (issue 14.6): its sources, prompt, options and step tree, without
+ * the undo stacks. Main keeps it (not the page's localStorage) because the source ids are main's temp files, which
+ * only main can check again, and because the browser host's origin changes with every launch.
+ */
+const SessionCard = z.object({
+  key: z.string().min(1).max(40),
+  source: EditSourceView.extend({ thumbDataUrl: z.string().max(400_000), name: z.string().max(500), notices: z.array(z.string().max(500)).max(20) }),
+  rotate: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  crop: EditCrop.nullable(),
+}).strict();
+export type EditSessionCard = z.infer<typeof SessionCard>;
+
+const SessionStep = z.object({
+  id: z.number().int().min(1),
+  parentId: z.number().int().min(1).nullable(),
+  sources: z.array(SessionCard).max(MAX_EDIT_SOURCES),
+  prompt: z.string().max(10_000),
+  results: z.array(EditResultView).max(API_LIMITS.images.max),
+  blocked: z.number().int().min(0),
+}).strict();
+
+export const EditSession = z.object({
+  sources: z.array(SessionCard).max(MAX_EDIT_SOURCES),
+  selectedKey: z.string().max(40).nullable(),
+  prompt: z.string().max(10_000),
+  params: z.object({ ...EditParams, aspectRatio: ImageAspectRatio }).strict(),
+  /** The newest 100 steps; older ones fall off (their results stay in the library with their lineage). */
+  steps: z.array(SessionStep).max(100),
+  currentStepId: z.number().int().min(1).nullable(),
+}).strict();
+export type EditSession = z.infer<typeof EditSession>;
+
+export const EditSessionView = z.object({
+  session: EditSession.nullable(),
+  /** Sources that could not be brought back (their temp file was swept and they never reached the library). */
+  dropped: z.array(z.string()),
+});
+export type EditSessionView = z.infer<typeof EditSessionView>;
 
 /** How far a variation may move from its image (issue 19): "Vary (subtle)" and "Vary (strong)". */
 export const VARY_STRENGTHS = ['subtle', 'strong'] as const;
@@ -149,6 +190,11 @@ export const editChannels = {
   'edit:submit': { input: EditSubmitInput, output: EditSubmitOutput },
   /** What an edit would cost, input images included, and whether the shared budget cap allows it. */
   'edit:estimate': { input: EditEstimateInput, output: EditEstimateView },
+  /** The canvas as last saved, its sources checked again (swept ones prepared anew from their library item). */
+  'edit:session': { input: Empty, output: EditSessionView },
+  /** Keeps the canvas (replacing what was kept); `null` forgets it. */
+  'edit:save-session': { input: z.object({ session: EditSession.nullable() }).strict(), output: z.object({ saved: z.boolean() }) },
+
   /**
    * A variation of a library image: an edit with it as the only source and an instruction asking for a subtle or a
    * strong variation; paid, staged and filed like any edit, each result `edited-from` the image.

@@ -88,6 +88,8 @@ export const BatchView = z.object({
 });
 export type BatchView = z.infer<typeof BatchView>;
 
+const Reconciled = z.object({ count: z.number().int(), estimateTicks: z.number().int(), billedTicks: z.number().int() });
+
 /** Money spent, in ticks, as reported by xAI. */
 export const Ledger = z.object({
   sessionTicks: z.number().int(),
@@ -102,6 +104,12 @@ export const Ledger = z.object({
    * or of the budget. Shown instead of them, labelled simulated, while demo mode is on.
    */
   simulated: z.object({ sessionTicks: z.number().int(), dayTicks: z.number().int(), totalTicks: z.number().int() }).optional(),
+  /**
+   * This session's paid work that had an estimate: how many, what was estimated, what xAI billed (issue 15.5: the
+   * ledger reconciles estimates with bills). `simulatedReconciled` is demo mode's.
+   */
+  reconciled: Reconciled.optional(),
+  simulatedReconciled: Reconciled.optional(),
 });
 export type Ledger = z.infer<typeof Ledger>;
 

@@ -138,7 +138,7 @@ test('edit again twice, then go back to step 1 and branch', async ({ page, launc
   await expect(edit.card(1)).toContainText('house.png');
   await expect(edit.prompt()).toHaveValue('Make it winter');
   await expect(edit.results().getByRole('heading')).toHaveText('Results of step 1');
-  await edit.results().getByRole('button', { name: 'Compare' }).first().click();
+  await edit.results().getByRole('radiogroup', { name: 'Compare' }).getByRole('radio', { name: 'Slider' }).check();
   await expect(page.getByRole('slider', { name: 'Before/after position' })).toBeVisible();
   await page.getByRole('slider', { name: 'Before/after position' }).fill('30');
   await page.screenshot(shot('back-to-step-1'));

@@ -35,6 +35,9 @@ test('text → video: progress shows, the video plays, seeks (Range 206) and is 
 
   await video.job(prompt).getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => (await video.media()).readyState, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  // Opening a finished job plays it (issue 14.7).
+  await expect(video.control('Pause')).toBeVisible();
+  await video.control('Pause').click();
   const { duration, src } = await video.media();
   expect(duration).toBeGreaterThan(2.5);
   await video.timeline().fill('2');

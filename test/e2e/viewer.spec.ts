@@ -117,7 +117,7 @@ for (const size of [
       await lib.tile(PHOTO.prompt).click();
       await expect(viewer.details()).toContainText(PHOTO.prompt);
       const labels = await viewer.labels();
-      expect(labels.slice(0, 7)).toEqual(['Model', 'Size', 'Cost', 'Created', 'Origin', 'Request id', 'Moderation']);
+      expect(labels.slice(0, 8)).toEqual(['Provider', 'Model', 'Size', 'Cost', 'Created', 'Origin', 'Request id', 'Moderation']);
       expect(new Set(labels).size).toBe(labels.length);
       await expect(viewer.details().getByText(`${PHOTO.width} × ${PHOTO.height} (3:2)`, { exact: false })).toBeVisible();
       // The raw request is there, folded.

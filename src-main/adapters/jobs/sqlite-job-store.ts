@@ -7,7 +7,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { inTransaction, openMigratedDatabase, StatementCache } from '../sqlite/sqlite-database';
 import type { JobState, Tile } from '@contract';
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter, type SpendKindName } from '../../core/jobs/job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type Reconciliation, type SpendEntry, type SpendFilter, type SpendKindName } from '../../core/jobs/job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from '../../core/jobs/types';
 import type { GeneratePreset } from '@contract';
 import type { PresetStore } from '../../services/presets/presets';
@@ -69,6 +69,10 @@ const MIGRATIONS: readonly string[] = [
   // Issue 19: a batch's optional facts as JSON (the prompt before an accepted rewrite, a model comparison).
   `
   ALTER TABLE batches ADD COLUMN extra TEXT NOT NULL DEFAULT '{}';
+  `,
+  // Issue 15.5: what each piece of paid work was estimated at, so the ledger can reconcile estimates with bills.
+  `
+  ALTER TABLE ledger ADD COLUMN estimate_ticks INTEGER;
   `,
 ];
 
@@ -232,8 +236,14 @@ export class SqliteJobStore implements JobStore, PresetStore {
   }
 
   recordSpend(entry: SpendEntry): void {
-    this.stmt('INSERT INTO ledger (job_id, at, ticks, kind, demo) VALUES (?,?,?,?,?)')
-      .run(entry.jobId, entry.at, entry.ticks, entry.kind ?? 'image', entry.demo ? 1 : 0);
+    this.stmt('INSERT INTO ledger (job_id, at, ticks, kind, demo, estimate_ticks) VALUES (?,?,?,?,?,?)')
+      .run(entry.jobId, entry.at, entry.ticks, entry.kind ?? 'image', entry.demo ? 1 : 0, entry.estimateTicks ?? null);
+  }
+
+  reconcileSince(since: number, filter: Pick<SpendFilter, 'demo'> = {}): Reconciliation {
+    const r = this.stmt(`SELECT COUNT(*) AS n, COALESCE(SUM(estimate_ticks), 0) AS e, COALESCE(SUM(ticks), 0) AS b FROM ledger
+      WHERE at >= ? AND demo = ? AND estimate_ticks IS NOT NULL`).get(since, filter.demo ? 1 : 0) as { n: number; e: number; b: number };
+    return { count: Number(r.n), estimateTicks: Number(r.e), billedTicks: Number(r.b) };
   }
 
   spentSince(since: number, filter: SpendFilter = {}): number {

@@ -1,4 +1,4 @@
-import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type SpendEntry, type SpendFilter, type SpendKindName } from './job-store';
+import { PROMPT_HISTORY_MAX, type JobStore, type PromptHistoryEntry, type Reconciliation, type SpendEntry, type SpendFilter, type SpendKindName } from './job-store';
 import type { BatchWithJobs, StoredBatch, StoredJob } from './types';
 
 const copy = <T>(v: T): T => structuredClone(v);
@@ -87,13 +87,18 @@ export class InMemoryJobStore implements JobStore {
   }
 
   recordSpend(entry: SpendEntry): void {
-    this.ledger.push({ kind: 'image', demo: false, ...entry });
+    this.ledger.push({ kind: 'image', demo: false, ...entry, estimateTicks: entry.estimateTicks ?? null });
   }
 
   spentSince(since: number, filter: SpendFilter = {}): number {
     return this.ledger
       .filter((e) => e.at >= since && e.demo === (filter.demo ?? false) && (filter.kind === undefined || e.kind === filter.kind))
       .reduce((sum, e) => sum + e.ticks, 0);
+  }
+
+  reconcileSince(since: number, filter: Pick<SpendFilter, 'demo'> = {}): Reconciliation {
+    const rows = this.ledger.filter((e) => e.at >= since && e.demo === (filter.demo ?? false) && typeof e.estimateTicks === 'number');
+    return { count: rows.length, estimateTicks: rows.reduce((s, e) => s + (e.estimateTicks ?? 0), 0), billedTicks: rows.reduce((s, e) => s + e.ticks, 0) };
   }
 
   hasSpend(ref: string, kind: SpendKindName): boolean {

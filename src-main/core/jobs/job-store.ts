@@ -12,6 +12,16 @@ export interface SpendEntry {
   kind?: SpendKindName;
   /** Made in demo mode (the simulator): simulated, never part of the real totals or the budget. */
   demo?: boolean;
+  /** What the work was estimated at before it was sent (issue 15.5: the ledger reconciles estimates with bills). */
+  estimateTicks?: number | null;
+}
+
+/** Billed work that had an estimate, summed: what reconciling estimates with bills reads. */
+export interface Reconciliation {
+  /** Ledger rows with an estimate. */
+  count: number;
+  estimateTicks: number;
+  billedTicks: number;
 }
 
 /** Which rows a sum covers: real ones unless `demo`, of every kind unless `kind`. */
@@ -66,6 +76,8 @@ export interface JobStore {
   recordSpend(entry: SpendEntry): void;
   /** Sum of the real (or, with `demo`, the simulated) ledger entries at or after `since` (ms), of every kind unless `kind`. */
   spentSince(since: number, filter?: SpendFilter): number;
+  /** Estimates against bills of the real (or, with `demo`, simulated) rows at or after `since` that carry an estimate. */
+  reconcileSince(since: number, filter?: Pick<SpendFilter, 'demo'>): Reconciliation;
   /** Whether the ledger holds a row of `kind` for `ref` (paid work recorded once, even across a crash). */
   hasSpend(ref: string, kind: SpendKindName): boolean;
   /** Remembers prompts as used at `at` (an older use of the same text moves to the front). */

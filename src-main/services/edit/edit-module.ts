@@ -11,6 +11,7 @@ import type { PaidWork } from '../paid-work/paid-work';
 import type { LibraryService } from '../library/library-service';
 import { createEditHandlers, type EditChannel } from './edit-handlers';
 import { createEditService } from './edit-service';
+import { createEditSessionStore } from './edit-session';
 import type { CapabilitySource } from '../models/capability-service';
 
 /** Folder (inside the data dir, outside the library) where prepared sources wait for an edit. */
@@ -35,11 +36,12 @@ export function createEditModule(deps: {
   /** The capability table in effect. */
   capabilities?: CapabilitySource;
 }): { handlers: Pick<Handlers, EditChannel> } {
+  const sources = createFsEditSourceStore(path.join(deps.dataDir, EDIT_SOURCES_DIR));
   const service = createEditService({
     api: deps.api,
     library: { ingest: deps.library.ingest, item: deps.library.item, read: (record) => deps.files.read(record.file) },
     normalizer: createSharpSourceNormalizer(),
-    sources: createFsEditSourceStore(path.join(deps.dataDir, EDIT_SOURCES_DIR)),
+    sources,
     clock: deps.clock,
     logger: deps.logger,
     spend: deps.spend,
@@ -50,5 +52,11 @@ export function createEditModule(deps: {
   });
   // Old prepared sources are only clutter: sweep them in the background, never delaying start-up.
   void service.sweep().catch((err: unknown) => deps.logger.warn('edit: sweep failed', { error: String(err) }));
-  return { handlers: createEditHandlers(service) };
+  const session = createEditSessionStore({
+    dataDir: deps.dataDir,
+    exists: async (id) => (await sources.get(id)) !== null,
+    prepareItem: (itemId) => service.prepare({ itemId }),
+    logger: deps.logger,
+  });
+  return { handlers: createEditHandlers(service, session) };
 }

@@ -179,7 +179,7 @@ export function createEditService(deps: EditServiceDeps) {
     });
     // Paid bytes first: to disk the moment they arrive, before the ledger, the sources' import or the library.
     const staged = await work.stage(meta, slots);
-    work.record('edit', editId, answer.costTicks, meta.demo ? { demo: true } : {});
+    work.record('edit', editId, answer.costTicks, { estimate: cost.ticks, ...(meta.demo ? { demo: true } : {}) });
     let sourceItemIds: string[];
     try {
       sourceItemIds = await ensureInLibrary(loaded);

@@ -96,7 +96,9 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
   job.requestId = meta.requestId;
   job.costTicks = result.costTicks;
   ctx.store.updateJob(job);
-  ctx.work.record('image', job.id, result.costTicks);
+  // This request's share of the batch's estimate, so the ledger can set the bill against it (issue 15.5).
+  const images = batch.n * batch.prompts.length;
+  ctx.work.record('image', job.id, result.costTicks, images > 0 ? { estimate: Math.round((batch.estimateTicks * job.n) / images) } : {});
   for (const [i, { slot, bytes }] of slots.entries()) {
     let patch: Partial<Tile>;
     if (slot === 'missing') patch = { state: 'failed', reason: FEWER_THAN_ASKED };

@@ -25,6 +25,9 @@ export function ledgerOf(store: JobStore, now: number, sessionStart: number, bud
       text: store.spentSince(sessionStart, { kind: 'text' }),
     },
     simulated: { sessionTicks: store.spentSince(sessionStart, demo), dayTicks: store.spentSince(day, demo), totalTicks: store.spentSince(0, demo) },
+    // This session's bills against their estimates (issue 15.5), real and simulated apart.
+    reconciled: store.reconcileSince(sessionStart),
+    simulatedReconciled: store.reconcileSince(sessionStart, demo),
   };
 }
 

@@ -49,6 +49,8 @@ export interface SpendRecord {
   ref: string;
   ticks: number;
   demo?: boolean;
+  /** What the work was estimated at before it was sent, when known (the ledger reconciles the two, issue 15.5). */
+  estimateTicks?: number;
 }
 
 /** Recording what xAI billed (the paid-work pipeline's step). */
@@ -108,8 +110,8 @@ export function createSpendLedger(deps: {
     return sum;
   };
 
-  function record({ kind, ref, ticks, demo }: SpendRecord): void {
-    store.recordSpend({ jobId: ref, at: clock.now(), ticks, kind, demo: demo ?? isDemo() });
+  function record({ kind, ref, ticks, demo, estimateTicks }: SpendRecord): void {
+    store.recordSpend({ jobId: ref, at: clock.now(), ticks, kind, demo: demo ?? isDemo(), ...(estimateTicks === undefined ? {} : { estimateTicks }) });
     events.emit('ledger:changed', ledger());
   }
 

@@ -131,9 +131,11 @@ export function createPaidWork(deps: PaidWorkDeps) {
   }
 
   /** Records what xAI billed for one piece of work; `once` skips it when the ledger has it already (found again after a crash). */
-  function record(kind: SpendKind, ref: string, ticks: number | null, opts: { demo?: boolean; once?: boolean } = {}): void {
+  function record(kind: SpendKind, ref: string, ticks: number | null, opts: { demo?: boolean; once?: boolean; estimate?: number } = {}): void {
     if (ticks === null) return;
-    const entry = { kind, ref, ticks, ...(opts.demo === undefined ? {} : { demo: opts.demo }) };
+    const entry = {
+      kind, ref, ticks, ...(opts.demo === undefined ? {} : { demo: opts.demo }), ...(opts.estimate === undefined ? {} : { estimateTicks: opts.estimate }),
+    };
     if (opts.once) deps.spend.recordOnce(entry);
     else deps.spend.record(entry);
   }

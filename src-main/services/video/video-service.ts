@@ -96,7 +96,7 @@ export function createVideoService(deps: VideoServiceDeps) {
     spend: spend ?? { record() {}, recordOnce: () => false },
   });
   /** Records what xAI reported for a video, once (a poll repeated after a crash must not bill it twice). */
-  const spent = (job: StoredVideoJob, ticks: number) => work.record('video', job.id, ticks, { once: true });
+  const spent = (job: StoredVideoJob, ticks: number) => work.record('video', job.id, ticks, { once: true, estimate: job.estimateTicks });
   const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, publish, spent };
   // Unfinished videos count against the budget at their estimate until xAI reports what they cost.
   const removeCommitted = spend?.addCommitted(() =>

@@ -35,10 +35,10 @@ export interface LibraryFilters {
  * What the Library hands to another section when the user picks Remix, Edit or Animate on an item. The Generate,
  * Edit and Video screens read it on mount with `takeLibraryHandoff()` (which clears it, so it is used once) and
  * load the item with `library:item`: `remix` reuses prompt and params, `edit` uses the image as the source,
- * `animate` uses it as the video's start frame.
+ * `animate` uses it as the video's start frame; a video's `extend` and `edit-video` make it the source video.
  */
 export interface LibraryHandoff {
-  action: 'remix' | 'edit' | 'animate';
+  action: 'remix' | 'edit' | 'animate' | 'extend' | 'edit-video';
   itemId: string;
 }
 
@@ -180,7 +180,7 @@ const cacheOf = (state: LibraryState) => state.records as Map<string, LibraryRec
 const writableCache = (state: LibraryState) =>
   state.records === initialLibraryState.records ? new Map<string, LibraryRecord>() : cacheOf(state);
 
-const SECTION_FOR = { remix: 'generate', edit: 'edit', animate: 'video' } as const;
+const SECTION_FOR = { remix: 'generate', edit: 'edit', animate: 'video', extend: 'video', 'edit-video': 'video' } as const;
 
 export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice> = (set, get) => ({
   library: initialLibraryState,

@@ -142,7 +142,7 @@ describe('SqliteJobStore migration', () => {
     expect(check.prepare('SELECT kind, ticks, demo FROM ledger ORDER BY seq').all()).toEqual([
       { kind: 'image', ticks: 700, demo: 0 }, { kind: 'edit', ticks: 1, demo: 0 },
     ]);
-    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 6 });
+    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
     check.close();
   });
 });

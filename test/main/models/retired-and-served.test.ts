@@ -124,3 +124,20 @@ describe('quality is always explicit on 2.0 and never sent elsewhere (issue 15.3
     expect(h.events.of('app:notice')).toContainEqual({ level: 'info', message: 'grok-imagine-image-pro was retired by xAI on 2 Nov 2026; using grok-imagine-image-2.0 at Low quality.' });
   });
 });
+
+describe('the ledger reconciles estimates with bills (issue 15.5)', () => {
+  it('each billed request keeps its estimate; the session sets the bills against them', async () => {
+    h = await openHarness();
+    const base = { prompts: ['one', 'two'], n: 3, aspectRatio: '1:1' as const, resolution: '1k' as const };
+    // 2.0 at Auto is estimated and billed at low ($0.04); 1.0 at $0.02.
+    h.service.submit({ ...base, model: 'grok-imagine-image-2.0' });
+    h.service.submit({ ...base, prompts: ['three'], model: 'grok-imagine-image' });
+    await h.service.idle();
+    expect(h.service.ledger().reconciled).toEqual({ count: 3, estimateTicks: (6 * 4 + 3 * 2) * CENT, billedTicks: (6 * 4 + 3 * 2) * CENT });
+    // Across a restart the rows keep their estimates (a new session starts at zero, the rows stay).
+    const file = path.join(h.dir, 'jobs.db');
+    const store = new SqliteJobStore(file);
+    expect(store.reconcileSince(0)).toEqual({ count: 3, estimateTicks: 30 * CENT, billedTicks: 30 * CENT });
+    store.close();
+  });
+});

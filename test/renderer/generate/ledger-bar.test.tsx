@@ -50,3 +50,17 @@ describe('the ledger bar (Generate, Edit and Video)', () => {
     expect(screen.getByTestId('cost-estimate').textContent).not.toMatch(/Budget:/);
   });
 });
+
+describe('reconciling estimates with bills (issue 15.5)', () => {
+  it('says what was billed against what was estimated, and by how much they differ', () => {
+    useStudio.setState({ ledger: { ...ledger, reconciled: { count: 3, estimateTicks: 12 * CENT, billedTicks: 10 * CENT } } });
+    render(<LedgerBar />);
+    expect(screen.getByTestId('ledger-reconciled').textContent).toBe('Billed $0.10 against $0.12 estimated for 3 requests: $0.02 under the estimate.');
+  });
+
+  it('in demo mode reconciles the simulated bills, labelled', () => {
+    useStudio.setState({ settingsView: settings(true), ledger: { ...ledger, simulatedReconciled: { count: 1, estimateTicks: 4 * CENT, billedTicks: 4 * CENT } } });
+    render(<LedgerBar />);
+    expect(screen.getByTestId('ledger-reconciled').textContent).toBe('Billed $0.04 (simulated) against $0.04 estimated for 1 request: as estimated.');
+  });
+});

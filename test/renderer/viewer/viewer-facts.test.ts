@@ -20,7 +20,8 @@ describe('the viewer details', () => {
 
   it('leave out what an item does not have, and add a video\'s duration', () => {
     const facts = factsOf(record({ kind: 'video', durationMs: 6000, model: null, requestId: null, origin: 'imported', width: null, height: null }));
-    expect(facts.map((f) => f.label)).toEqual(['Size', 'Duration', 'Cost', 'Created', 'Origin']);
+    // An imported file was never sent anywhere: no Cost (and no Moderation) row (issue 14.2).
+    expect(facts.map((f) => f.label)).toEqual(['Size', 'Duration', 'Created', 'Origin']);
     expect(facts.find((f) => f.label === 'Duration')?.value).toBe('0:06');
   });
 

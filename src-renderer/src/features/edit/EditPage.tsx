@@ -6,29 +6,54 @@ import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate } from '../shell/KeyGate';
 import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
 import { CanvasProvider } from './canvas-context';
-import { addFiles, addLibraryItem } from './commands';
+import { addFiles, addLibraryItem, hasUnsentWork, replaceWithLibraryItem } from './commands';
+import { HandoffDialog } from './HandoffDialog';
+import { keepCanvas } from './persist';
+import { editSourceLimit } from './canvas/source-limit';
 import { EditOptions } from './EditOptions';
 import { EditPromptBox } from './EditPromptBox';
 import { EditResults } from './EditResults';
 import { SourceCanvas } from './SourceCanvas';
 import { StepHistory } from './StepHistory';
 import { useEditShortcuts } from './use-edit-shortcuts';
-import { SourceLimitText } from './SourceLimitText';
 import './edit.css';
 
 /** The app's own canvas outlives section switches, so leaving Edit for the library and back keeps the work. */
 let appCanvas: CanvasStore | null = null;
+/** Loading the kept canvas from main (once per page load); it also starts saving changes. */
+let keeping: Promise<unknown> | null = null;
+let kept = false;
 
 /** The Edit screen. Tests pass their own `store`; the app uses one canvas for its lifetime. */
 export function EditPage({ store }: { store?: CanvasStore }) {
   const [canvas] = useState(() => store ?? (appCanvas ??= createCanvasStore()));
-  useEditShortcuts(canvas);
-  const handoff = useStudio((s) => s.library.handoff);
+  // Tests pass their own store and keep nothing; the app's canvas is loaded before a hand-off decides anything.
+  const [ready, setReady] = useState(() => store !== undefined || kept);
   useEffect(() => {
-    if (handoff?.action !== 'edit') return;
+    if (ready) return;
+    let live = true;
+    keeping ??= keepCanvas(canvas).finally(() => {
+      kept = true;
+    });
+    void keeping.then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [ready, canvas]);
+  useEditShortcuts(canvas);
+  // An item handed over while the canvas holds unsent work stays in the hand-off until the user's Replace or Add.
+  const handedOver = useStudio((s) => (s.library.handoff?.action === 'edit' ? s.library.handoff.itemId : null));
+  const unsent = useStore(canvas, hasUnsentWork);
+  const asking = ready && handedOver !== null && unsent ? handedOver : null;
+  useEffect(() => {
+    if (!ready || handedOver === null || unsent) return;
+    useStudio.getState().takeLibraryHandoff();
+    void replaceWithLibraryItem(canvas, handedOver);
+  }, [ready, handedOver, unsent, canvas]);
+  const answer = (run?: (store: CanvasStore, itemId: string) => Promise<void>) => {
     const taken = useStudio.getState().takeLibraryHandoff();
-    if (taken) void addLibraryItem(canvas, taken.itemId);
-  }, [handoff, canvas]);
+    if (taken && run) void run(canvas, taken.itemId);
+  };
   // Files dropped anywhere in the window with "Edit these" (shell/DropOverlay).
   const dropped = useStudio((s) => s.editDrop);
   useEffect(() => {
@@ -46,25 +71,31 @@ export function EditPage({ store }: { store?: CanvasStore }) {
       <div className="edit-page">
         <header className="edit-head">
           <h1>Edit</h1>
-          <p className="muted">
-            <SourceLimitText /> Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder;
-            Delete removes the selected one; Ctrl/Cmd+Z undoes.
-          </p>
           <LedgerBar />
         </header>
         <KeyGate what="edit images">
           <div className="edit-layout">
-            <div className="edit-main">
+            <div className="edit-stage">
               <SourceCanvas />
+              <EditResults />
+            </div>
+            <div className="edit-side">
               <div className="edit-form">
                 <EditPromptBox />
                 <EditOptions />
               </div>
-              <EditResults />
+              <StepHistory />
             </div>
-            <StepHistory />
           </div>
         </KeyGate>
+        {asking && (
+          <HandoffDialog
+            canAdd={sources.length < editSourceLimit(canvas.getState().params.model)}
+            onReplace={() => answer(replaceWithLibraryItem)}
+            onAdd={() => answer(addLibraryItem)}
+            onClose={() => answer()}
+          />
+        )}
       </div>
     </CanvasProvider>
   );

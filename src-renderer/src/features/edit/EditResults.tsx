@@ -2,43 +2,60 @@ import { useState } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useCanvas, useCanvasStore } from './canvas-context';
 import { editAgain } from './commands';
-import { CompareSlider } from './CompareSlider';
+import { CompareView, COMPARE_MODES, type CompareMode } from './CompareView';
+import { useBeforeImage } from './use-before-image';
 
-/** The current step's outputs (already in the library), with before/after and "Edit again". */
+/**
+ * The current step's outputs on the stage (already in the library): one large result with a before/after compare in
+ * three modes, a strip to pick another output, and "Edit again".
+ */
 export function EditResults() {
   const store = useCanvasStore();
   const step = useCanvas((s) => s.steps.find((st) => st.id === s.currentStepId) ?? null);
   const submitting = useCanvas((s) => s.submitting);
   const error = useCanvas((s) => s.error);
-  const [comparing, setComparing] = useState<string | null>(null);
+  const [mode, setMode] = useState<CompareMode>('toggle');
+  const [picked, setPicked] = useState<{ stepId: number; index: number } | null>(null);
+  const index = picked && step && picked.stepId === step.id ? Math.min(picked.index, step.results.length - 1) : 0;
+  const result = step?.results[index] ?? null;
+  const before = useBeforeImage(step?.sources[0]?.source ?? null);
   return (
     <section className="edit-results" aria-label="Results" aria-busy={submitting}>
-      <h2>Results{step ? ` of step ${step.id}` : ''}</h2>
+      <div className="edit-results-head">
+        <h2>Results{step ? ` of step ${step.id}` : ''}</h2>
+        {result && before && (
+          <div className="compare-modes" role="radiogroup" aria-label="Compare">
+            {COMPARE_MODES.map(([value, label]) => (
+              <label key={value}>
+                <input type="radio" name="edit-compare" value={value} checked={mode === value} onChange={() => setMode(value)} />
+                {label}
+              </label>
+            ))}
+          </div>
+        )}
+        {result && <button type="button" className="lib-button" onClick={() => void editAgain(store, result)}>Edit again</button>}
+      </div>
       {error && <p className="error" role="alert">{error}</p>}
-      {submitting && <p className="muted">Editing… results appear here and in the library.</p>}
-      {!step && !submitting && <p className="muted">Results appear here, and in the library with a link to their sources.</p>}
       {step && step.blocked > 0 && <p className="warning">{step.blocked} output{step.blocked === 1 ? ' was' : 's were'} withheld by xAI&apos;s content policy.</p>}
-      <ul className="result-grid">
-        {step?.results.map((r, i) => {
-          // The original, not the preview: previews are rendered in the background and may not exist yet.
-          const src = mediaUrl(r.file);
-          const label = `result ${i + 1} of step ${step.id}`;
-          const before = step.sources[0]?.source.thumbDataUrl;
-          return (
-            <li key={r.itemId} className="result-card">
-              {comparing === r.itemId && before
-                ? <CompareSlider before={before} after={src} label={label} />
-                : <img src={src} alt={`Edit ${label}`} />}
-              <div className="result-tools">
-                <button type="button" aria-pressed={comparing === r.itemId} onClick={() => setComparing(comparing === r.itemId ? null : r.itemId)}>
-                  Compare
-                </button>
-                <button type="button" onClick={() => void editAgain(store, r)}>Edit again</button>
-              </div>
+      {result && step ? (
+        // The original, not the preview: previews are rendered in the background and may not exist yet.
+        <CompareView key={`${step.id}-${result.itemId}`} mode={before ? mode : 'toggle'} before={before} after={mediaUrl(result.file)} label={`result ${index + 1} of step ${step.id}`} />
+      ) : (
+        <div className="result-empty muted">
+          {submitting ? 'Editing… the result appears here and in the library.' : 'The result appears here, and in the library with a link to its sources.'}
+        </div>
+      )}
+      {step && step.results.length > 1 && (
+        <ul className="result-strip" aria-label={`Outputs of step ${step.id}`}>
+          {step.results.map((r, i) => (
+            <li key={r.itemId}>
+              <button type="button" aria-pressed={i === index} aria-label={`Show result ${i + 1}`} onClick={() => setPicked({ stepId: step.id, index: i })}>
+                <img src={mediaUrl(r.thumb ?? r.file)} alt="" />
+              </button>
             </li>
-          );
-        })}
-      </ul>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

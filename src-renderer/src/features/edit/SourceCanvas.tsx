@@ -6,6 +6,7 @@ import { useCanvas, useCanvasStore } from './canvas-context';
 import { addFiles } from './commands';
 import { RefusalList } from './RefusalList';
 import { SourceCard } from './SourceCard';
+import { SourceLimitText } from './SourceLimitText';
 
 const clamp = (v: number) => Math.min(1, Math.max(0, v));
 
@@ -81,15 +82,19 @@ export function SourceCanvas() {
         {sources.map((card, i) => <SourceCard key={card.key} card={card} index={i} count={sources.length} />)}
         {Array.from({ length: Math.max(0, pending) }, (_, i) => <li key={`pending-${i}`} className="source-card pending" aria-label="Preparing image…">Preparing…</li>)}
       </ol>
-      {free > 0 && (
-        <div className="drop-hint">
+      <div className="drop-hint">
+        {free > 0 && (
           <p>
             {sources.length === 0 ? 'Drop up to ' + limit + ' images here, paste one (Ctrl/Cmd+V), or ' : `Room for ${free} more: drop, paste, or `}
             <button type="button" className="link" onClick={() => fileRef.current?.click()}>choose files…</button>
           </p>
-          <p className="muted">PNG, JPEG and WebP are sent as they are; GIF, BMP, TIFF and AVIF are converted; large images are scaled down.</p>
-        </div>
-      )}
+        )}
+        <p className="muted">
+          <SourceLimitText /> Their order is their tag: the first is &lt;IMAGE_0&gt;. Drag cards to reorder; Delete
+          removes the selected one; Ctrl/Cmd+Z undoes. PNG, JPEG and WebP are sent as they are; GIF, BMP, TIFF and AVIF
+          are converted; large images are scaled down.
+        </p>
+      </div>
       <input
         ref={fileRef}
         type="file"

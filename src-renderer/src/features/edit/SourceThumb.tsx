@@ -1,7 +1,8 @@
 import type { CanvasSource } from './canvas/types';
 import { useCanvas } from './canvas-context';
 
-const BOX = 150;
+/** Small enough that the sources and a large result share the stage at 1280×800. */
+const BOX = 110;
 
 /**
  * The thumbnail as it will be sent: a frame with the rotated image's proportions holding the image turned by CSS,

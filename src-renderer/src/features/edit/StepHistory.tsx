@@ -1,3 +1,4 @@
+import { mediaUrl } from '../../lib/api';
 import type { EditStep } from './canvas/types';
 import { useCanvas, useCanvasStore } from './canvas-context';
 import { goToStep } from './commands';
@@ -7,6 +8,13 @@ const depth = (steps: readonly EditStep[], step: EditStep): number => {
   for (let p = step.parentId; p !== null && d < 50; d++) p = steps.find((s) => s.id === p)?.parentId ?? null;
   return d;
 };
+
+/** The step's first output (or its first source, when every output was withheld), so steps are told apart at a glance. */
+function StepThumb({ step }: { step: EditStep }) {
+  const first = step.results[0];
+  const src = first ? mediaUrl(first.thumb ?? first.file) : step.sources[0]?.source.thumbDataUrl;
+  return src ? <img className="step-thumb" src={src} alt={`Result of step ${step.id}`} /> : null;
+}
 
 /** Every edit of this session as a tree: going back to a step restores its sources, and the next edit branches. */
 export function StepHistory() {
@@ -23,6 +31,7 @@ export function StepHistory() {
             <button type="button" aria-current={step.id === current ? 'step' : undefined} onClick={() => goToStep(store, step.id)}>
               <span className="step-name">{`Step ${step.id}${step.parentId === null ? '' : ` (from step ${step.parentId})`}`}</span>
               <span className="step-prompt">{step.prompt}</span>
+              <StepThumb step={step} />
             </button>
           </li>
         ))}

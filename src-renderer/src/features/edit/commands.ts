@@ -6,7 +6,7 @@ import { EDIT_MAX_UPLOAD_BYTES, type EditResultView, type EditSourceView } from 
 import { ApiError, invoke } from '../../lib/api';
 import { addSources, freshCard, replaceSources, runAction } from './canvas/actions';
 import type { CanvasStore } from './canvas/canvas-store';
-import type { EditStep } from './canvas/types';
+import type { CanvasState, EditStep } from './canvas/types';
 import { notifyWhenAway } from '../shell/notify';
 import { editSourceLimit } from './canvas/source-limit';
 import { useStudio } from '../../stores/store';
@@ -63,10 +63,29 @@ export async function addFiles(store: CanvasStore, files: readonly File[]): Prom
   runAction(store, addSources, good.slice(0, room));
 }
 
-/** Adds a library item (the library's "Edit" handoff). */
+/** Adds a library item as another source (the hand-off's "Add"). */
 export async function addLibraryItem(store: CanvasStore, itemId: string): Promise<void> {
   const view = await prepare(store, 'Library item', () => invoke('edit:prepare-source', { itemId }));
   if (view) runAction(store, addSources, [view]);
+}
+
+/** Makes a library item the only source (the "Edit" hand-off, and its "Replace"); undo brings the old canvas back. */
+export async function replaceWithLibraryItem(store: CanvasStore, itemId: string): Promise<void> {
+  const view = await prepare(store, 'Library item', () => invoke('edit:prepare-source', { itemId }));
+  if (!view) return;
+  runAction(store, replaceSources, [freshCard(view)]);
+  store.setState({ currentStepId: null, prompt: '' });
+}
+
+/**
+ * Whether the canvas holds work that was never sent: sources that are not exactly the ones of the step shown. An
+ * empty canvas, or one still showing what was just edited, can be replaced without asking.
+ */
+export function hasUnsentWork(s: CanvasState): boolean {
+  if (s.doc.sources.length === 0) return false;
+  const step = s.steps.find((st) => st.id === s.currentStepId);
+  if (!step) return true;
+  return step.sources.length !== s.doc.sources.length || step.sources.some((c, i) => c.key !== s.doc.sources[i]?.key);
 }
 
 /** Sends the edit; results land in the current step (and in the library, by main). */
@@ -86,10 +105,17 @@ export async function submitEdit(store: CanvasStore): Promise<void> {
       ...(multi ? { aspectRatio: s.params.aspectRatio } : {}),
     });
     const now = store.getState();
+    // Sent sources are library items now: remembering that lets a kept canvas re-prepare them after a restart.
+    const sent = s.doc.sources.map((c, i) => {
+      const itemId = out.sourceItemIds[i];
+      return itemId && !c.source.libraryItemId ? { ...c, source: { ...c.source, libraryItemId: itemId } } : c;
+    });
     const step: EditStep = {
-      id: now.steps.length + 1, parentId: now.currentStepId, sources: s.doc.sources, prompt: s.prompt, results: out.results, blocked: out.blocked,
+      id: now.steps.length + 1, parentId: now.currentStepId, sources: sent, prompt: s.prompt, results: out.results, blocked: out.blocked,
     };
-    store.setState({ steps: [...now.steps, step], currentStepId: step.id });
+    // The canvas still shows what was sent (same cards): it takes the ids too, without an undo entry.
+    const doc = now.doc === s.doc ? { ...now.doc, sources: sent } : now.doc;
+    store.setState({ steps: [...now.steps, step], currentStepId: step.id, doc });
     // The model chosen was retired: main edited with its successor and says so in one line (issue 15.2).
     if (out.notice) useStudio.getState().pushNotice('info', out.notice);
     const blocked = out.blocked ? `, ${out.blocked} blocked` : '';

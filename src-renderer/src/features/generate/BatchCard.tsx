@@ -1,4 +1,4 @@
-import type { BatchView, JobView, Tile } from '@contract';
+import { qualityLabel, type BatchView, type JobView, type Tile } from '@contract';
 import { useRef, type CSSProperties } from 'react';
 import { cancelJobs, retryJobs } from './commands';
 import { batchSummary, usd } from './format';
@@ -46,7 +46,7 @@ export function BatchCard({ batch, now }: { batch: BatchView; now: number }) {
         <div className="batch-title">
           <h3 title={title}>{multi ? `${batch.prompts.length} prompts` : title}</h3>
           <p className="muted">
-            {batch.model} · {batch.aspectRatio} · {batch.resolution} · {batch.n} per prompt
+            {batch.model} · {batch.aspectRatio} · {batch.resolution}{batch.quality ? ` · ${qualityLabel(batch.quality)} quality` : ''} · {batch.n} per prompt
           </p>
         </div>
         <p className="batch-status" aria-live="polite">

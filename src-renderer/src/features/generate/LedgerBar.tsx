@@ -2,6 +2,18 @@ import type { Ledger } from '@contract';
 import { useStudio } from '../../stores/store';
 import { usd } from './format';
 
+/**
+ * "Billed $0.12 against $0.12 estimated (3 requests)": this session's bills set against their estimates (issue
+ * 15.5); null before anything with an estimate was billed.
+ */
+export function reconciledText(r: Ledger['reconciled'], simulated: boolean): string | null {
+  if (!r || r.count === 0) return null;
+  const diff = r.billedTicks - r.estimateTicks;
+  const verdict = diff === 0 ? 'as estimated' : `${usd(Math.abs(diff))} ${diff > 0 ? 'over' : 'under'} the estimate`;
+  const mark = simulated ? ' (simulated)' : '';
+  return `Billed ${usd(r.billedTicks)}${mark} against ${usd(r.estimateTicks)} estimated for ${r.count} request${r.count === 1 ? '' : 's'}: ${verdict}.`;
+}
+
 /** Demo mode is on: every cost on screen is what the simulator would have charged, never billed. */
 export function useSimulated(): boolean {
   return useStudio((s) => s.settingsView?.settings.demoMode ?? false);
@@ -30,6 +42,7 @@ export function LedgerBar({ ledger: given }: { ledger?: Ledger | null }) {
         <div><dt>Today</dt><dd>{usd(sim.dayTicks)} (simulated)</dd></div>
         <div><dt>All time</dt><dd>{usd(sim.totalTicks)} (simulated)</dd></div>
         <div><dt>Budget cap</dt><dd>not applied: demo mode spends nothing</dd></div>
+        <Reconciled text={reconciledText(ledger.simulatedReconciled, true)} />
       </dl>
     );
   }
@@ -48,6 +61,11 @@ export function LedgerBar({ ledger: given }: { ledger?: Ledger | null }) {
       <div><dt>Today</dt><dd>{usd(ledger.dayTicks)}</dd></div>
       <div><dt>All time</dt><dd>{usd(ledger.totalTicks)}</dd></div>
       <div><dt>Budget cap</dt><dd>{cap === null ? 'none' : `$${cap.toFixed(2)}`}</dd></div>
+      <Reconciled text={reconciledText(ledger.reconciled, false)} />
     </dl>
   );
+}
+
+function Reconciled({ text }: { text: string | null }) {
+  return text ? <div className="ledger-reconciled"><dt>Estimates</dt><dd data-testid="ledger-reconciled">{text}</dd></div> : null;
 }

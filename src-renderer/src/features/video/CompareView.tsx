@@ -1,6 +1,7 @@
 import type { LibraryRecord, VideoJobView } from '@contract';
 import { useEffect, useRef, useState } from 'react';
 import { invoke, mediaUrl } from '../../lib/api';
+import { VideoPlayer } from '../player/VideoPlayer';
 
 /**
  * The source (start image, or the video that was edited or extended) beside the result. Two videos play together:
@@ -8,7 +9,6 @@ import { invoke, mediaUrl } from '../../lib/api';
  */
 export function CompareView({ job }: { job: VideoJobView }) {
   const [source, setSource] = useState<LibraryRecord | null | 'gone'>(null);
-  const result = useRef<HTMLVideoElement>(null);
   const follower = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
@@ -22,10 +22,9 @@ export function CompareView({ job }: { job: VideoJobView }) {
     };
   }, [job.parentId]);
 
-  const sync = () => {
-    const r = result.current;
+  const sync = (r: HTMLVideoElement) => {
     const f = follower.current;
-    if (!r || !f) return;
+    if (!f) return;
     const target = Math.min(r.currentTime, Number.isFinite(f.duration) ? f.duration : r.currentTime);
     if (Math.abs(f.currentTime - target) > 0.1) f.currentTime = target;
     if (r.paused !== f.paused && f.currentTime < (f.duration || Infinity)) void (r.paused ? f.pause() : f.play().catch(() => {}));
@@ -45,8 +44,7 @@ export function CompareView({ job }: { job: VideoJobView }) {
         <figcaption>Source</figcaption>
       </figure>
       <figure>
-        <video ref={result} src={mediaUrl(job.file)} controls playsInline aria-label="Result video"
-          onTimeUpdate={sync} onPlay={sync} onPause={sync} onSeeked={sync} />
+        <VideoPlayer src={mediaUrl(job.file)} label="Result" videoLabel="Result video" onSync={sync} />
         <figcaption>Result</figcaption>
       </figure>
     </div>

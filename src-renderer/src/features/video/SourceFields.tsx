@@ -3,6 +3,7 @@ import { useStudio } from '../../stores/store';
 import type { StillChoice, VideoForm } from '../../stores/video-slice';
 import { sourceVideoReason } from './form-model';
 import { SourcePicker } from './SourcePicker';
+import { StartFrame } from './StartFrame';
 
 const choiceId = (c: StillChoice) => ('itemId' in c ? c.itemId : c.name);
 
@@ -49,6 +50,7 @@ export function SourceFields({ form }: { form: VideoForm }) {
   return (
     <fieldset className="video-field">
       <legend>{multiple ? `Reference images (${chosen.length} of 1–${maxRefs})` : 'Start image'}</legend>
+      {!multiple && form.image ? <StartFrame choice={form.image} onRemove={() => patch({ image: null })} /> : null}
       <SourcePicker kind="image" label="Library images" selected={chosen.map(choiceId)} onPick={(r) => add({ itemId: r.id, thumb: r.thumb })} />
       <label className="video-file">
         Or an image file

@@ -5,18 +5,33 @@ import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate } from '../shell/KeyGate';
 import { VideoForm } from './VideoForm';
 import { VideoJobList } from './VideoJobList';
-import { VideoPlayer } from './VideoPlayer';
+import { JobPlayer } from './JobPlayer';
+import { normalizeForm } from './form-model';
 import './video.css';
 
-/** Takes an "Animate" handed over from the Library: the item becomes the start image. */
-async function takeAnimateHandoff(): Promise<void> {
+const VIDEO_HANDOFFS = new Set(['animate', 'extend', 'edit-video']);
+
+/**
+ * Takes a hand-over from the Library: "Animate" makes the image the start image; a video's "Extend" or "Edit video"
+ * makes it the video to extend or edit.
+ */
+async function takeVideoHandoff(): Promise<void> {
   const state = useStudio.getState();
   const handoff = state.library.handoff;
-  if (handoff?.action !== 'animate') return;
+  if (!handoff || !VIDEO_HANDOFFS.has(handoff.action)) return;
   state.takeLibraryHandoff();
   try {
     const { record } = await invoke('library:item', { id: handoff.itemId });
-    useStudio.getState().patchVideoForm({ mode: 'image', image: { itemId: record.id, thumb: record.thumb }, prompt: '' });
+    const patch = useStudio.getState().patchVideoForm;
+    if (handoff.action === 'animate') {
+      // The original rather than the small thumbnail (previews render in the background): the frame is shown large.
+      patch({ mode: 'image', image: { itemId: record.id, thumb: record.file }, prompt: '' });
+    } else {
+      // Edit and extend are for grok-imagine-video only: normalizeForm moves the form onto a model that does the mode.
+      const mode = handoff.action === 'extend' ? 'extend' : 'edit';
+      const form = useStudio.getState().video.form;
+      patch(normalizeForm({ ...form, mode, prompt: '', video: { itemId: record.id, thumb: record.thumb, durationMs: record.durationMs } }), false);
+    }
   } catch {
     // The item went away between the click and now: nothing to prefill.
   }
@@ -25,9 +40,11 @@ async function takeAnimateHandoff(): Promise<void> {
 /** Text, image, references, edit or extend → video; the job list; and the player for finished videos. */
 export function VideoPage() {
   const playing = useStudio((s) => s.video.jobs.find((j) => j.id === s.video.playingId && j.file));
+  // Follows the hand-off rather than running once: a hand-off may arrive while the Video page is already shown.
+  const handed = useStudio((s) => VIDEO_HANDOFFS.has(s.library.handoff?.action ?? ''));
   useEffect(() => {
-    void takeAnimateHandoff();
-  }, []);
+    if (handed) void takeVideoHandoff();
+  }, [handed]);
   // "Write a prompt." waits until the user typed in the prompt (and cleared it) or tried to submit: an empty form
   // that was never touched is not a mistake (video.css hides the note meanwhile).
   const [touched, setTouched] = useState(false);
@@ -48,7 +65,7 @@ export function VideoPage() {
         </KeyGate>
       </div>
       <div className="video-right">
-        {playing ? <VideoPlayer key={playing.id} job={playing} /> : null}
+        {playing ? <JobPlayer key={playing.id} job={playing} /> : null}
         <VideoJobList />
       </div>
     </div>

@@ -60,7 +60,8 @@ export async function saveFrame(itemId: string, seconds: number): Promise<void> 
   const store = useStudio.getState();
   try {
     const record = await invoke('video:use-frame', { itemId, seconds });
-    useStudio.getState().patchVideoForm({ mode: 'image', image: { itemId: record.id, thumb: record.thumb } });
+    // The original as the shown start frame: the thumbnail is small and may not be rendered yet.
+    useStudio.getState().patchVideoForm({ mode: 'image', image: { itemId: record.id, thumb: record.file } });
     store.pushNotice('info', `Frame at ${seconds.toFixed(2)} s saved to the library and set as the start image.`);
   } catch (err) {
     store.pushNotice('error', err instanceof Error ? err.message : String(err));

@@ -8,13 +8,24 @@ import { ItemShares } from '../share/ItemShares';
 import '../share/share.css';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { setFavorite, showToast, trashItems } from '../library/item-commands';
+import { itemName } from '../library/format';
 import { LineageStrip } from './LineageStrip';
+import { playheadOf } from './playhead';
+import { saveFrame } from '../video/commands';
 import { factsOf, requestRows } from './viewer-facts';
 
 /**
  * The receipt of an item in words (prompt, model, size, cost, created, request id, moderation), its lineage and its
  * actions. The request exactly as sent stays folded under "Request details" for those who want it.
  */
+/** "Use this frame" in the viewer: the frame under the playhead becomes a library image and the Video start image. */
+async function frameToVideo(itemId: string): Promise<void> {
+  await saveFrame(itemId, playheadOf(itemId));
+  const state = useStudio.getState();
+  state.closeViewer();
+  state.setSection('video');
+}
+
 export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryItemDetail | null; onOpen(id: string): void }) {
   const { record, detail } = props;
   const handOff = useStudio((s) => s.handOffLibraryItem);
@@ -34,13 +45,30 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
 
   return (
     <aside className="viewer-details" aria-label="Details">
+      {/* An imported file is called by its name; anything else by its prompt. */}
+      <h2 className="viewer-title">{itemName(record, 120)}</h2>
       <div className="viewer-actions">
         <button type="button" className="lib-button" aria-pressed={record.favorite} onClick={() => void setFavorite([record.id], !record.favorite)}>
           {record.favorite ? '★ Favorite' : '☆ Favorite'}
         </button>
-        <button type="button" className="lib-button" onClick={() => handOff({ action: 'remix', itemId: record.id })}>
-          Remix
-        </button>
+        {record.prompt && (
+          <button type="button" className="lib-button" onClick={() => handOff({ action: 'remix', itemId: record.id })}>
+            Remix
+          </button>
+        )}
+        {record.kind === 'video' && !record.missing && (
+          <>
+            <button type="button" className="lib-button" onClick={() => handOff({ action: 'extend', itemId: record.id })}>
+              Extend
+            </button>
+            <button type="button" className="lib-button" onClick={() => handOff({ action: 'edit-video', itemId: record.id })}>
+              Edit video
+            </button>
+            <button type="button" className="lib-button" onClick={() => void frameToVideo(record.id)}>
+              Use this frame
+            </button>
+          </>
+        )}
         {record.kind === 'image' && (
           <>
             <button type="button" className="lib-button" onClick={() => handOff({ action: 'edit', itemId: record.id })}>
@@ -65,13 +93,19 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
       </div>
       <ItemOrganizer record={record} />
       <ItemShares record={record} />
-      <div className="viewer-prompt-head">
-        <h3>Prompt</h3>
-        <button type="button" className="link" onClick={() => void copy()} disabled={!record.prompt}>
-          {copied ? 'Copied' : 'Copy prompt'}
-        </button>
-      </div>
-      <p className="viewer-prompt">{record.prompt || <em>No prompt</em>}</p>
+      {record.prompt ? (
+        <>
+          <div className="viewer-prompt-head">
+            <h3>Prompt</h3>
+            <button type="button" className="link" onClick={() => void copy()}>
+              {copied ? 'Copied' : 'Copy prompt'}
+            </button>
+          </div>
+          <p className="viewer-prompt">{record.prompt}</p>
+        </>
+      ) : record.origin !== 'imported' ? (
+        <p className="viewer-prompt"><em>No prompt</em></p>
+      ) : null}
       {record.originalPrompt && (
         <>
           <h3>Original prompt (before the accepted rewrite)</h3>

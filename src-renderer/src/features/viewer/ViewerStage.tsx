@@ -2,6 +2,8 @@ import type { LibraryRecord } from '@contract';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { TransformComponent, TransformWrapper, type ReactZoomPanPinchContentRef } from 'react-zoom-pan-pinch';
 import { itemName } from '../library/format';
+import { VideoPlayer } from '../player/VideoPlayer';
+import { setPlayhead } from './playhead';
 import { useFullscreen } from './use-fullscreen';
 import { useImageSource } from './use-image-source';
 import { useBoxSize } from './use-box-size';
@@ -18,8 +20,8 @@ const animation = () => (reducedMotion() ? 0 : 160);
 
 /**
  * The item on the stage. An image can be zoomed (buttons, + - 0 1, the wheel around the pointer) and dragged when
- * zoomed in; "Actual size" shows the original file at one image pixel per device pixel. A video plays with its
- * controls. Both go full screen (button or F).
+ * zoomed in; "Actual size" shows the original file at one image pixel per device pixel. A video plays in the app's
+ * one player (its own Full screen). Both go full screen with F.
  */
 export function ViewerStage({ record, nav, ref }: { record: LibraryRecord; nav: ReactNode; ref?: Ref<StageHandle> }) {
   const stageRef = useRef<HTMLDivElement>(null);
@@ -86,14 +88,15 @@ export function ViewerStage({ record, nav, ref }: { record: LibraryRecord; nav: 
         {record.missing ? (
           <p className="viewer-missing">The file is missing from the library folder.</p>
         ) : record.kind === 'video' ? (
-          <video
+          <VideoPlayer
             key={record.id}
             className="viewer-video"
-            controls
-            preload="metadata"
-            poster={source.poster ?? undefined}
+            poster={source.poster}
             src={source.original}
-            aria-label={`${itemName(record)} (video)`}
+            label="Video player"
+            autoPlay
+            videoLabel={`${itemName(record)} (video)`}
+            onSync={(v) => setPlayhead(record.id, v.currentTime)}
           />
         ) : source.failed ? (
           <p className="viewer-missing">This image could not be shown.</p>
@@ -156,9 +159,12 @@ export function ViewerStage({ record, nav, ref }: { record: LibraryRecord; nav: 
             </button>
           </>
         )}
-        <button type="button" className="viewer-tool" onClick={fullscreen.toggle} aria-pressed={fullscreen.on} aria-keyshortcuts="F" title="Full screen (F)">
-          Full screen
-        </button>
+        {/* A video's own player has Full screen; one button of that name per screen. */}
+        {record.kind !== 'video' && (
+          <button type="button" className="viewer-tool" onClick={fullscreen.toggle} aria-pressed={fullscreen.on} aria-keyshortcuts="F" title="Full screen (F)">
+            Full screen
+          </button>
+        )}
       </div>
       </div>
     </div>

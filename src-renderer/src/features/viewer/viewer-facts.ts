@@ -40,7 +40,8 @@ export function factsOf(record: LibraryRecord): Fact[] {
     facts.push({ label: 'Size', value: `${record.width} × ${record.height}${ratio} · ${formatBytes(record.bytes)}` });
   } else facts.push({ label: 'Size', value: formatBytes(record.bytes) });
   if (record.kind === 'video' && record.durationMs !== null) facts.push({ label: 'Duration', value: formatDuration(record.durationMs) });
-  facts.push({ label: 'Cost', value: formatCost(record.costTicks), testId: 'lb-cost' });
+  // A file the user brought in was never sent anywhere: no cost to speak of (nor moderation, below).
+  if (record.origin !== 'imported') facts.push({ label: 'Cost', value: formatCost(record.costTicks), testId: 'lb-cost' });
   if (record.billedTicks !== undefined && record.billedTicks !== record.costTicks) facts.push({ label: 'Billed for the request', value: formatCost(record.billedTicks) });
   facts.push({ label: 'Created', value: formatDate(record.createdAt) });
   facts.push({ label: 'Origin', value: ORIGIN[record.origin] });

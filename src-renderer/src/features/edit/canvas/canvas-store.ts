@@ -9,8 +9,10 @@ export function createCanvasStore(init: Partial<CanvasState> = {}): CanvasStore 
 }
 
 let keySeq = 0;
-/** A new card key; unique within the page's lifetime. */
+/** Differs per page load, so a key made now never equals one of a canvas kept from before a reload. */
+const loadTag = Math.floor(Math.random() * 36 ** 6).toString(36);
+/** A new card key; unique within the page's lifetime and against kept canvases. */
 export function nextCardKey(): string {
   keySeq += 1;
-  return `card-${keySeq}`;
+  return `card-${loadTag}-${keySeq}`;
 }

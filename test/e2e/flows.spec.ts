@@ -1,0 +1,200 @@
+/**
+ * Issue 14, points 5–7 and 10–12 through the browser host in Chromium: hand-offs that ask, the edit stage, one video
+ * player, the Library's layout, demo mode's first landing and the small ones. Selected by role and the issue's names.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { EditPage } from './pages/edit-page';
+import { LibraryPage } from './pages/library-page';
+import { labelledJpeg, seedLibrary } from './support/seed-library';
+import { simulatedHostTest } from './support/simulated-host';
+
+const test = simulatedHostTest({ name: 'flows', simulator: { latencyMs: 100 } });
+const shot = (name: string) => ({ path: `test-results/screenshots/flows-${name}.png` });
+const settle = (page: Page) =>
+  page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 5000 }).catch(() => {});
+
+/** Opens the viewer on the tile whose name matches and presses one of its actions. */
+async function fromViewer(lib: LibraryPage, tile: RegExp, action: string) {
+  await lib.open();
+  await lib.tile(tile).dblclick();
+  await lib.viewer().getByRole('button', { name: action, exact: true }).click();
+}
+
+test.describe('hand-offs (14.5)', () => {
+  test('Edit opens exactly that image, asks Replace or Add over unsent work; Animate shows a removable start frame', async ({ page, launch, dataDir }) => {
+    // Four images: the third is an edit of the second, shown in its parent's stack, so 1, 2 and 4 are tiles.
+    await seedLibrary(dataDir, 4);
+    await launch(page);
+    const lib = new LibraryPage(page);
+    const edit = new EditPage(page);
+
+    await fromViewer(lib, /number 1\b/, 'Edit');
+    await expect(page.getByRole('heading', { level: 1, name: 'Edit' })).toBeVisible();
+    await expect(edit.cards()).toHaveCount(1);
+
+    // The canvas now holds work that was never sent: the next hand-off asks.
+    await fromViewer(lib, /number 2\b/, 'Edit');
+    const ask = page.getByRole('dialog', { name: 'The canvas has unsent work' });
+    await expect(ask).toBeVisible();
+    await expect(ask.getByRole('button', { name: 'Replace' })).toBeVisible();
+    await settle(page);
+    await page.screenshot(shot('replace-add-dialog'));
+    await ask.getByRole('button', { name: 'Add' }).click();
+    await expect(edit.cards()).toHaveCount(2);
+
+    await fromViewer(lib, /number 4\b/, 'Edit');
+    await page.getByRole('dialog', { name: 'The canvas has unsent work' }).getByRole('button', { name: 'Replace' }).click();
+    await expect(edit.cards()).toHaveCount(1);
+    await expect(page.getByRole('dialog', { name: 'The canvas has unsent work' })).toHaveCount(0);
+
+    await fromViewer(lib, /number 2\b/, 'Animate');
+    await expect(page.getByRole('heading', { level: 1, name: 'Video' })).toBeVisible();
+    const start = page.getByRole('img', { name: 'Start image' });
+    await expect(start).toBeVisible();
+    await expect.poll(() => start.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await page.screenshot(shot('animate-start-image'));
+    await page.getByRole('button', { name: 'Remove start image' }).click();
+    await expect(start).toHaveCount(0);
+  });
+});
+
+test.describe('the edit stage (14.6)', () => {
+  test('sources and a large result share the stage; Compare has three modes; steps have thumbnails; a reload keeps it all', async ({ page, launch, dataDir }) => {
+    await seedLibrary(dataDir, 3);
+    await launch(page);
+    const lib = new LibraryPage(page);
+    const edit = new EditPage(page);
+    await fromViewer(lib, /number 1\b/, 'Edit');
+    await expect(edit.cards()).toHaveCount(1);
+    await edit.edit('Make it winter');
+    await expect(edit.step(1)).toHaveAttribute('aria-current', 'step');
+    const result = edit.resultImages().first();
+    await expect.poll(() => result.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    // At 1280×800 the finished result is on screen without scrolling, and large.
+    expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+    await expect(result).toBeInViewport({ ratio: 1 });
+    expect((await result.boundingBox())?.height ?? 0).toBeGreaterThan(250);
+    await expect(edit.step(1).getByRole('img', { name: 'Result of step 1' })).toBeVisible();
+
+    const compare = edit.results().getByRole('radiogroup', { name: 'Compare' });
+    await expect(compare.getByRole('radio', { name: 'Toggle' })).toBeChecked();
+    await settle(page);
+    await page.screenshot(shot('edit-stage-toggle'));
+    await edit.results().getByRole('button', { name: 'Show before' }).click();
+    await expect(edit.results().getByRole('img', { name: /^Before: / })).toBeVisible();
+    await edit.results().getByRole('button', { name: 'Show before' }).click();
+
+    await compare.getByRole('radio', { name: 'Slider' }).check();
+    await expect(page.getByRole('slider', { name: 'Before/after position' })).toBeVisible();
+    await page.getByRole('slider', { name: 'Before/after position' }).fill('35');
+    await settle(page);
+    await page.screenshot(shot('edit-stage-slider'));
+
+    await compare.getByRole('radio', { name: 'Side by side' }).check();
+    await expect(edit.results().getByRole('img', { name: /^Before: / })).toBeInViewport();
+    await expect(result).toBeInViewport();
+    await settle(page);
+    await page.screenshot(shot('edit-stage-side-by-side'));
+
+    // The canvas and its step history are kept in main: a reload brings both back.
+    await edit.prompt().fill('Now at night');
+    await expect.poll(() => page.evaluate(async () => {
+      const api = (window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ value: { session: { prompt: string } | null } }> } }).api;
+      return (await api.invoke('edit:session', {})).value.session?.prompt;
+    })).toBe('Now at night');
+    await page.reload();
+    await page.locator('html[data-app-state="ready"]').waitFor();
+    await edit.open();
+    await expect(edit.cards()).toHaveCount(1);
+    await expect(edit.step(1)).toHaveAttribute('aria-current', 'step');
+    await expect(edit.prompt()).toHaveValue('Now at night');
+    await expect(edit.resultImages()).toHaveCount(1);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await settle(page);
+    await page.screenshot(shot('edit-stage-1024'));
+  });
+});
+
+/** A 3-second H.264 MP4 with a tone, made by ffmpeg (the same tool the app probes imports with). */
+function mp4WithSound(): Buffer {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'flows-mp4-'));
+  try {
+    const out = path.join(dir, 'clip.mp4');
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=480x270:rate=24', '-f', 'lavfi', '-i', 'sine=frequency=440',
+      '-t', '3', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', '-y', out]);
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test.describe('one video player (14.7)', () => {
+  test('imported photo and video keep their names; the viewer plays a video with our named controls and hands it on', async ({ page, launch, dataDir }) => {
+    await seedLibrary(dataDir, 3);
+    await launch(page);
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.dropFiles([
+      { name: 'Harbor at dawn.jpg', mimeType: 'image/jpeg', base64: (await labelledJpeg(7, 'Harbor at dawn', 800, 533)).toString('base64') },
+      { name: 'Boat trip.mp4', mimeType: 'video/mp4', base64: mp4WithSound().toString('base64') },
+    ]);
+    await expect(lib.tile(/Harbor at dawn/)).toBeVisible({ timeout: 20_000 });
+    await expect(lib.tile(/Boat trip/)).toBeVisible();
+
+    await lib.tile(/Harbor at dawn/).dblclick();
+    await expect(lib.viewer().getByRole('heading', { name: 'Harbor at dawn' })).toBeVisible();
+    await settle(page);
+    await page.screenshot(shot('imported-photo-viewer'));
+    await page.keyboard.press('Escape');
+
+    await lib.tile(/Boat trip/).dblclick();
+    const player = lib.viewer().getByRole('group', { name: 'Video player' });
+    await expect(player).toBeVisible();
+    const media = player.locator('video');
+    expect(await media.getAttribute('controls')).toBeNull();
+    // Opening a video plays it, with our controls only.
+    await expect(player.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    await player.getByRole('button', { name: 'Pause', exact: true }).click();
+    for (const name of ['Play', 'Previous frame', 'Next frame', 'Mute', 'Full screen']) await expect(player.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(player.getByRole('slider', { name: 'Volume' })).toBeVisible();
+    await expect(player.getByRole('checkbox', { name: 'Loop' })).toBeChecked();
+    await expect(player.getByRole('combobox', { name: 'Speed' })).toBeVisible();
+    await expect.poll(() => media.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+
+    await player.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(player.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+    await player.getByRole('button', { name: 'Mute', exact: true }).click();
+    await expect(player.getByRole('button', { name: 'Mute', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    expect(await media.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+    await player.getByRole('button', { name: 'Pause', exact: true }).click();
+    await player.getByRole('slider', { name: 'Timeline' }).fill('1.5');
+    await player.getByRole('button', { name: 'Next frame', exact: true }).click();
+    await expect.poll(() => media.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(1.5);
+    await player.getByRole('combobox', { name: 'Speed' }).selectOption('0.5');
+    expect(await media.evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(0.5);
+    await settle(page);
+    await page.screenshot(shot('imported-video-viewer-player'));
+
+    for (const name of ['Extend', 'Edit video', 'Use this frame']) await expect(lib.viewer().getByRole('button', { name, exact: true })).toBeVisible();
+    await lib.viewer().getByRole('button', { name: 'Extend', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Video' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Extend a video' })).toBeChecked();
+
+    await lib.open();
+    await lib.tile(/Boat trip/).dblclick();
+    await lib.viewer().getByRole('button', { name: 'Edit video', exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'Edit a video' })).toBeChecked();
+
+    await lib.open();
+    await lib.tile(/Boat trip/).dblclick();
+    await lib.viewer().getByRole('group', { name: 'Video player' }).getByRole('slider', { name: 'Timeline' }).fill('1');
+    await lib.viewer().getByRole('button', { name: 'Use this frame', exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'Image → video' })).toBeChecked();
+    await expect(page.getByRole('img', { name: 'Start image' })).toBeVisible();
+    await expect(page.getByText(/Frame at 1\.\d\d s saved to the library/)).toBeVisible();
+  });
+});
