@@ -29,7 +29,8 @@ export async function seedFolder(dataDir: string, items: number): Promise<number
   store.setPerceptualHashes(seedSignatures(rows));
   store.close();
   const jpeg = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#3b5bdb' } }).jpeg().toBuffer();
-  const webp = await sharp(jpeg).resize(256).webp().toBuffer();
+  // A thumbnail as ingest makes them (512 px short side; the seeded items' shapes are drawn from it, cropped).
+  const webp = await sharp(jpeg).resize(512).webp({ quality: 75, effort: 2 }).toBuffer();
   // One source copy per shard: file systems cap hard links per inode (ext4: 65,000).
   const sources = path.join(dataDir, 'sources');
   mkdirSync(sources, { recursive: true });

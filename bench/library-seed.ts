@@ -1,3 +1,4 @@
+import { THUMB_SHORT_SIDE } from '@contract';
 import type { NewItem } from '../src-main/core/library/types';
 import { mediaPath, previewPath, thumbPath } from '../src-main/core/library/paths';
 
@@ -97,12 +98,20 @@ export function seedItems(count: number, seed = 42): NewItem[] {
         bytes: 100_000 + Math.floor(rand() * 2_000_000), mime: video ? 'video/mp4' : 'image/jpeg', costTicks: 700,
         requestId: `req-${n}`, moderation: null, sourceJobId: null, origin: edited ? 'edited' : 'generated',
         favorite: rand() < 0.05, rating: seedRating(rate), tags: seedTags(rate), trashedAt: rand() < 0.02 ? 1 : null, missing: false,
-        file: mediaPath(id, video ? 'mp4' : 'jpg'), thumb: thumbPath(id), preview: previewPath(id),
+        file: mediaPath(id, video ? 'mp4' : 'jpg'), thumb: thumbPath(id), thumbPx: THUMB_SHORT_SIDE, preview: previewPath(id),
       },
       parents: edited ? [{ kind: 'edited-from', parentId: out[n - 1 - Math.floor(rand() * 10)]?.item.id ?? id }] : [],
     });
+    // Sizes follow the aspect ratio (1024 px long side), so the grid's justified rows have real shapes to lay out.
+    const last = out[out.length - 1];
+    if (last) Object.assign(last.item, sizeOf(last.item.aspectRatio ?? '1:1'));
   }
   return out;
+}
+
+function sizeOf(aspect: string): { width: number; height: number } {
+  const [a = 1, b = 1] = aspect.split(':').map(Number);
+  return a >= b ? { width: 1024, height: Math.round((1024 * b) / a) } : { width: Math.round((1024 * a) / b), height: 1024 };
 }
 
 /** ~60 % unrated, then fewer items per star up to 5. */

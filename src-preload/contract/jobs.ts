@@ -200,7 +200,34 @@ const Target = z.object({ jobId: JobId.optional(), batchId: JobId.optional() }).
   .refine((t) => Boolean(t.jobId) !== Boolean(t.batchId), 'Give a job id or a batch id.');
 const Count = z.object({ count: z.number().int() });
 
+/**
+ * The queue as the user steers it (issue 19): paused or not, the queued requests in the order they will run, and
+ * those running now. Persisted in main (`jobs.db`), so a restart or a crash keeps both.
+ */
+export const QueueView = z.object({
+  paused: z.boolean(),
+  /** Queued request (job) ids, first to run first. */
+  order: z.array(JobId),
+  running: z.array(JobId),
+});
+export type QueueView = z.infer<typeof QueueView>;
+
+export const QueueMove = z.object({
+  jobId: JobId,
+  /** One place earlier or later, or to the front ("Run next"). */
+  to: z.enum(['up', 'down', 'next']),
+}).strict();
+export type QueueMove = z.infer<typeof QueueMove>;
+
 export const jobsChannels = {
+  /** The queue's order and pause state. */
+  'jobs:queue': { input: Empty, output: QueueView },
+  /** "Pause queue" / "Resume queue": while paused nothing new is sent; requests already with xAI finish. */
+  'jobs:pause': { input: z.object({ paused: z.boolean() }).strict(), output: QueueView },
+  /** "Move up", "Move down", "Run next" on a queued request. */
+  'jobs:move': { input: QueueMove, output: QueueView },
+  /** A new order (drag and drop): these queued requests first, in this order; the rest keep theirs after them. */
+  'jobs:reorder': { input: z.object({ ids: z.array(JobId).max(10_000) }).strict(), output: QueueView },
   /** Queues prompts × n after pre-flight validation and the budget check; answers the batch with its tiles. */
   'jobs:submit': { input: JobRequest, output: BatchView },
   /** Every batch still on the board, newest first, and the ledger: what the renderer rehydrates from. */
@@ -238,4 +265,6 @@ export const jobsEvents = {
   }),
   /** Money spent changed. */
   'ledger:changed': Ledger,
+  /** The queue's order or pause state changed. */
+  'jobs:queue': QueueView,
 } as const;

@@ -84,6 +84,8 @@ export const LibraryRecord = z.object({
   hasLineage: z.boolean(),
   file: z.string(),
   thumb: z.string().nullable(),
+  /** THUMB_SHORT_SIDE when the thumbnail follows `thumbnailSize`; absent for an older 256 px one (back-filled). */
+  thumbPx: z.number().int().positive().optional(),
   preview: z.string().nullable(),
   /** SHA-256 (hex) of the bytes as they arrived (items from before hashing have none): exact duplicates share it. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
@@ -91,6 +93,25 @@ export const LibraryRecord = z.object({
   highlight: z.object({ prompt: HighlightRanges, editInstruction: HighlightRanges, title: HighlightRanges.optional() }).optional(),
 });
 export type LibraryRecord = z.infer<typeof LibraryRecord>;
+
+/**
+ * Thumbnails are made for the grid's largest common tile on a 2× display: 512 px on the short side (a justified
+ * row's height, a square cell's crop), the long side at most 1024 (a panorama stays a few hundred kB of pixels).
+ * Before these, thumbnails were 256 px on the long side (`LEGACY_THUMB_LONG_SIDE`); the background queue remakes them.
+ */
+export const THUMB_SHORT_SIDE = 512;
+export const THUMB_LONG_SIDE = 1024;
+export const LEGACY_THUMB_LONG_SIDE = 256;
+/** The lightbox preview's long side. */
+export const PREVIEW_LONG_SIDE = 1024;
+
+/** Pixel size of a rendition of a `width`×`height` picture: the thumbnail rule above, or a long-side bound. Never enlarged. */
+export function renditionSize(width: number, height: number, rule: 'thumb' | { longSide: number }): { width: number; height: number } {
+  const short = Math.min(width, height);
+  const long = Math.max(width, height);
+  const scale = rule === 'thumb' ? Math.min(1, THUMB_SHORT_SIDE / short, THUMB_LONG_SIDE / long) : Math.min(1, rule.longSide / long);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
 
 /** `rating`: highest rated first, newest first among equal ratings. */
 export const LibrarySort = z.enum(['newest', 'oldest', 'largest', 'relevance', 'rating']);
@@ -144,6 +165,8 @@ export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;
 
 export const LibraryQueryOutput = z.object({
   ids: z.array(LibraryId),
+  /** Width ÷ height of each id, in the same order (0 when unknown): the grid lays out justified rows from these. */
+  shapes: z.array(z.number().min(0)).optional(),
   /** Counted on the first page and carried by the cursor, so later pages repeat it without recounting. */
   total: z.number().int(),
   /**

@@ -111,3 +111,37 @@ test('Vary (subtle) from the tile menu sends an edit of that image; the variatio
   await expect(page.getByRole('button', { name: 'Vary (strong)' })).toBeVisible();
   await page.screenshot(shot('vary-viewer'));
 });
+
+test('queue control: pause, reorder by keyboard, cancel one job of a batch, a SIGKILL, resume → xAI gets them in that order', async ({ page, launch, sim }) => {
+  const host = await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.updateSettings({ concurrency: 1 });
+  const queue = page.getByRole('region', { name: 'Queue' });
+  await queue.getByRole('button', { name: 'Pause queue' }).click();
+  await expect(queue.getByRole('button', { name: 'Resume queue' })).toBeVisible();
+  await gen.fill({ prompts: ['q one', 'q two', 'q three', 'q four'], n: 1, aspect: '1:1' });
+  await gen.submit().click();
+  const rows = queue.getByRole('list', { name: 'Queued requests' }).getByRole('listitem');
+  await expect(rows).toHaveCount(4);
+  // "q four" to the front with Alt+↑, three times; focus stays on the row it moves.
+  await rows.filter({ hasText: 'q four' }).focus();
+  for (const place of [3, 2, 1]) {
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect(rows.nth(place - 1)).toHaveAccessibleName(`Queued ${place} of 4: q four`);
+  }
+  await expect(rows.filter({ hasText: 'q four' })).toBeFocused();
+  await rows.filter({ hasText: 'q two' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(rows).toHaveCount(3);
+  await page.screenshot(shot('queue-paused'));
+  expect(posts(sim, '/v1/images/generations')).toHaveLength(0);
+  // The order and the pause survive a crash.
+  await host.stop('SIGKILL');
+  await launch(page);
+  await expect(queue.getByRole('button', { name: 'Resume queue' })).toBeVisible();
+  await expect(rows).toHaveText([/q four/, /q one/, /q three/]);
+  expect(posts(sim, '/v1/images/generations')).toHaveLength(0);
+  await queue.getByRole('button', { name: 'Resume queue' }).click();
+  await expect(gen.tilesIn(/^Batch: 4 prompts/, 'done')).toHaveCount(3);
+  await expect(gen.tilesIn(/^Batch: 4 prompts/, 'cancelled')).toHaveCount(1);
+  expect(posts(sim, '/v1/images/generations').map((r) => (r.body as { prompt: string }).prompt)).toEqual(['q four', 'q one', 'q three']);
+});

@@ -40,9 +40,9 @@ test.describe('library', () => {
     await lib.open();
     await lib.expectCount(`${seed.items.length} items`);
     await expect(lib.tiles().first()).toBeVisible();
-    // The newest item comes first; the tile is named after its prompt.
+    // The newest item comes first; the tile is named after its prompt (a video's name says so, and its length).
     const newest = seed.items[seed.items.length - 1];
-    await expect(lib.tiles().first()).toHaveAccessibleName(newest?.prompt ?? '');
+    await expect(lib.tiles().first()).toHaveAccessibleName(newest?.kind === 'video' ? `${newest.prompt}, video, 3 seconds` : (newest?.prompt ?? ''));
     await expect(lib.grid().getByText('Missing file')).toHaveCount(0); // item 4 is far down, not rendered yet
     await settle(page);
     await page.screenshot(shot('grid'));
@@ -116,6 +116,8 @@ test.describe('library', () => {
     const lib = new LibraryPage(page);
     await lib.open();
     await lib.createCollection('Keepers');
+    // Square tiles: fixed columns (aria-colcount), so "the tile below" is simply one row on.
+    await page.getByRole('checkbox', { name: 'Square tiles' }).check();
     // Rubber band: press in the gap right of the first tile, drag down into the second row's second tile.
     const first = await lib.tiles().nth(0).boundingBox();
     const second = await lib.tiles().nth(1).boundingBox();

@@ -74,6 +74,14 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE ledger ADD COLUMN estimate_ticks INTEGER;
   `,
+  // Issue 19: queue control. A queue position per job (lower runs first; as submitted until the user moves jobs) and
+  // the queue's pause switch, so both survive a restart or a crash.
+  `
+  ALTER TABLE jobs ADD COLUMN queue_pos INTEGER;
+  UPDATE jobs SET queue_pos = seq;
+  CREATE INDEX jobs_queue ON jobs (state, queue_pos);
+  CREATE TABLE queue_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 function open(file: string): DatabaseSync {
@@ -157,7 +165,8 @@ export class SqliteJobStore implements JobStore, PresetStore {
       this.stmt('INSERT INTO batches (id, created_at, model, aspect_ratio, resolution, n, prompts, estimate_ticks, quality, extra) VALUES (?,?,?,?,?,?,?,?,?,?)')
         .run(batch.id, batch.createdAt, batch.model, batch.aspectRatio, batch.resolution, batch.n, JSON.stringify(batch.prompts), batch.estimateTicks, batch.quality ?? null, extraOf(batch));
       const insert = this.stmt(
-        'INSERT INTO jobs (id, batch_id, prompt, prompt_index, n, state, attempts, created_at, started_at, finished_at, cost_ticks, request_id, error, tiles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+        `INSERT INTO jobs (id, batch_id, prompt, prompt_index, n, state, attempts, created_at, started_at, finished_at, cost_ticks, request_id, error, tiles, queue_pos)
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, (SELECT COALESCE(MAX(queue_pos), 0) + 1 FROM jobs))`,
       );
       for (const j of jobs) {
         insert.run(j.id, j.batchId, j.prompt, j.promptIndex, j.n, j.state, j.attempts, j.createdAt, j.startedAt, j.finishedAt,
@@ -207,7 +216,27 @@ export class SqliteJobStore implements JobStore, PresetStore {
   }
 
   queuedJobIds(): string[] {
-    return (this.stmt("SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq").all() as Row[]).map((r) => String(r.id));
+    return (this.stmt("SELECT id FROM jobs WHERE state = 'queued' ORDER BY queue_pos, seq").all() as Row[]).map((r) => String(r.id));
+  }
+
+  setQueueOrder(ids: readonly string[]): void {
+    this.tx(() => {
+      const rest = this.queuedJobIds().filter((id) => !ids.includes(id));
+      // Positions below every existing one, so the moved jobs (then the rest) run before anything queued earlier.
+      const low = Number((this.stmt('SELECT COALESCE(MIN(queue_pos), 0) AS m FROM jobs').get() as { m: number }).m);
+      const set = this.stmt('UPDATE jobs SET queue_pos = ? WHERE id = ?');
+      let p = low - ids.length - rest.length - 1;
+      for (const id of [...ids, ...rest]) set.run(++p, id);
+    });
+  }
+
+  queuePaused(): boolean {
+    const r = this.stmt("SELECT value FROM queue_state WHERE key = 'paused'").get() as { value: string } | undefined;
+    return r?.value === '1';
+  }
+
+  setQueuePaused(paused: boolean): void {
+    this.stmt("INSERT INTO queue_state (key, value) VALUES ('paused', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(paused ? '1' : '0');
   }
 
   markInterrupted(message: string, now: number): string[] {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp, { type Metadata } from 'sharp';
 import phash from 'sharp-phash';
+import { PREVIEW_LONG_SIDE, renditionSize } from '@contract';
 import { fail } from '../../core/app-error';
 import { signatureOf } from '../../core/library/near-duplicates';
 import type { ImageFormat, ImageInfo, MediaProcessor } from '../../core/library/ports';
@@ -36,8 +37,7 @@ const toMs = (seconds: string | undefined) => {
   const n = Number(seconds);
   return seconds !== undefined && Number.isFinite(n) && n >= 0 ? Math.round(n * 1000) : null;
 };
-const THUMB = 256;
-const PREVIEW = 1024;
+const PREVIEW = PREVIEW_LONG_SIDE;
 
 /** sharp for images, Debian's ffmpeg/ffprobe for video posters and durations. */
 export class SharpFfmpegMediaProcessor implements MediaProcessor {
@@ -80,9 +80,12 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
       // full pass over the body, which also rejects a valid header on a truncated body (failOn 'warning').
       // autoOrient: the stored file keeps its EXIF Orientation (see embedXmp), and viewers turn the original by it,
       // so renditions are turned the same way and a phone photo looks upright in the grid and the lightbox alike.
+      // The size comes from the upright header dimensions (renditionSize: 512 px short side, 1024 long at most).
+      const { autoOrient } = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+      const { width, height } = renditionSize(autoOrient.width, autoOrient.height, 'thumb');
       return await sharp(bytes, { limitInputPixels: MAX_PIXELS })
         .autoOrient()
-        .resize(THUMB, THUMB, { fit: 'inside', withoutEnlargement: true })
+        .resize(width, height, { fit: 'fill', withoutEnlargement: true })
         .webp({ quality: 75, effort: 2 })
         .toBuffer();
     } catch {

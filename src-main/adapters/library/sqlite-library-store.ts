@@ -1,10 +1,11 @@
 import type { LibraryFacet, LibraryFilter, LibraryRecord, LibrarySort, LibraryTag } from '@contract';
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { shapeOf as ratioOf } from '../../core/library/aspect';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP } from '../../core/library/cursor';
 import { ftsMatchOf, ftsTermsOf, isEmptyQuery, parseSearchQuery, type SearchQuery } from '../../core/library/search-query';
 import type { LibraryStore } from '../../core/library/library-store';
 import type { ShareRow } from '../../core/share/ports';
-import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
+import type { CollectionRow, FileRef, HashMatch, OlderThumb, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
 import { BROAD_HITS, countSql, filterWhere, idsSql, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
@@ -25,10 +26,14 @@ function chunks<T>(list: readonly T[]): T[][] {
 }
 
 type EdgeRow = { parentId: string; kind: string };
+/** The size columns every page query reads beside the id (see SHAPE in sqlite-query). */
+type Sized = { w: number | null; h: number | null };
+const shapeOf = (r: Sized) => ratioOf(r.w, r.h);
 
 /** True when an update would write exactly what the row holds. */
-function sameRow(row: ItemRow, params: readonly SQLInputValue[], hash: string | null): boolean {
+function sameRow(row: ItemRow, params: readonly SQLInputValue[], hash: string | null, thumbPx: number | null): boolean {
   if (hash !== null && hash !== row.content_hash) return false;
+  if (thumbPx !== null && thumbPx !== row.thumb_px) return false;
   return ITEM_COLUMNS.every((column, i) => (row as unknown as Record<string, SQLInputValue>)[column] === params[i]);
 }
 
@@ -97,12 +102,12 @@ export class SqliteLibraryStore implements LibraryStore {
     const existing = this.stmt('SELECT * FROM items WHERE id = ?');
     const edgesOf = this.stmt('SELECT parent_id AS parentId, kind FROM lineage WHERE child_id = ? ORDER BY parent_id, kind');
     const insertItem = this.stmt(
-      `INSERT INTO items (seq, ${cols}, content_hash, has_lineage) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')}, ?,
+      `INSERT INTO items (seq, ${cols}, content_hash, thumb_px, has_lineage) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')}, ?, ?,
         EXISTS (SELECT 1 FROM lineage WHERE child_id = ?2 OR parent_id = ?2))`,
     );
     // An update in place, never INSERT OR REPLACE: REPLACE deletes without firing the FTS delete trigger and would
     // cascade away the item's collection memberships.
-    const updateItem = this.stmt(`UPDATE items SET ${UPDATE_SET}, content_hash = coalesce(?, content_hash) WHERE id = ?`);
+    const updateItem = this.stmt(`UPDATE items SET ${UPDATE_SET}, content_hash = coalesce(?, content_hash), thumb_px = coalesce(?, thumb_px) WHERE id = ?`);
     const moveItem = this.stmt('UPDATE items SET seq = ? WHERE id = ?');
     const dropEdges = this.stmt('DELETE FROM lineage WHERE child_id = ?');
     const addEdge = this.stmt('INSERT OR IGNORE INTO lineage (child_id, parent_id, kind) VALUES (?, ?, ?)');
@@ -112,15 +117,17 @@ export class SqliteLibraryStore implements LibraryStore {
       const params = toParams(item);
       // Absent hash (a sidecar written before hashes existed): an update keeps what the row has.
       const hash = item.contentHash ?? null;
+      // Absent thumbnail rule (a sidecar: renditions are not synced): an update keeps what the row has.
+      const thumbPx = item.thumbPx ?? null;
       // A rebuild rewrites every item from its sidecar; most are unchanged, and skipping those skips the FTS and
       // facet triggers an update fires.
-      if (before && sameRow(before, params, hash) && sameEdges(edgesOf.all(item.id) as unknown as EdgeRow[], parents)) {
+      if (before && sameRow(before, params, hash, thumbPx) && sameEdges(edgesOf.all(item.id) as unknown as EdgeRow[], parents)) {
         this.tagStore.replace(item.id, item.tags); // tags live in their own table (a no-op when unchanged)
         continue;
       }
-      if (!before) insertItem.run(this.seq.place(item.createdAt, item.id), ...params, hash);
+      if (!before) insertItem.run(this.seq.place(item.createdAt, item.id), ...params, hash, thumbPx);
       else {
-        updateItem.run(...params.slice(1), hash, item.id);
+        updateItem.run(...params.slice(1), hash, thumbPx, item.id);
         if (before.created_at !== item.createdAt) moveItem.run(this.seq.place(item.createdAt, item.id), item.id);
       }
       this.tagStore.replace(item.id, item.tags);
@@ -134,7 +141,7 @@ export class SqliteLibraryStore implements LibraryStore {
 
   query(q: StoreQuery): StoreQueryResult {
     const search = parseSearchQuery(q.filter.text ?? '');
-    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], shapes: [], total: 0, totalCapped: false, nextCursor: null };
     const match = ftsMatchOf(search);
     if (q.ids) return this.queryIds(q.ids, q, match, search);
     const sort = q.sort === 'relevance' && match === null ? 'newest' : q.sort;
@@ -144,7 +151,7 @@ export class SqliteLibraryStore implements LibraryStore {
     where.tagCount = match === null ? tagCountSql(q.filter, search) : null;
     const broad = sort === 'relevance' && match !== null && this.broad(search);
     const page = pageSql(where, sort, match, cursor, q.limit + 1, broad);
-    const rows = this.stmt(page.sql).all(...page.params) as { id: string; k: number; s?: number; n?: number }[];
+    const rows = this.stmt(page.sql).all(...page.params) as ({ id: string; k: number; s?: number; n?: number } & Sized)[];
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
@@ -165,7 +172,7 @@ export class SqliteLibraryStore implements LibraryStore {
             ? encodeCursor({ kind: 'rank', value: Number(last.k), at: Number(last.s), id: last.id, total })
             : encodeCursor({ kind: 'key', value: Number(last.k), id: last.id, total });
     }
-    return { ids: pageRows.map((r) => r.id), total: total.count, totalCapped: total.capped, nextCursor };
+    return { ids: pageRows.map((r) => r.id), shapes: pageRows.map(shapeOf), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
   /** Whether any term of the search has more than BROAD_HITS hits (see `pageSql`): one bounded FTS probe per term. */
@@ -186,8 +193,8 @@ export class SqliteLibraryStore implements LibraryStore {
   /** The given ids that match, in the sort's order: lookups by id, a search checked per row (never a scan). */
   private queryIds(ids: readonly string[], q: StoreQuery, match: string | null, search: SearchQuery): StoreQueryResult {
     const { sql, params } = idsSql(filterWhere(q.filter, search), q.sort, match, [...new Set(ids)]);
-    const rows = this.stmt(sql).all(...params) as { id: string }[];
-    return { ids: rows.map((r) => r.id), total: rows.length, totalCapped: false, nextCursor: null };
+    const rows = this.stmt(sql).all(...params) as ({ id: string } & Sized)[];
+    return { ids: rows.map((r) => r.id), shapes: rows.map(shapeOf), total: rows.length, totalCapped: false, nextCursor: null };
   }
 
   private countWhere(where: SqlWhere, match: string | null, after?: Parameters<typeof countSql>[2], seen = 0, cap = COUNT_CAP) {
@@ -396,6 +403,19 @@ export class SqliteLibraryStore implements LibraryStore {
       `SELECT i.id, i.file, i.thumb FROM items i WHERE i.kind = 'image' AND i.missing = 0
         AND NOT EXISTS (SELECT 1 FROM perceptual_hashes h WHERE h.id = i.id) ORDER BY i.seq DESC LIMIT ?`,
     ).all(limit) as unknown as { id: string; file: string; thumb: string | null }[];
+  }
+
+  olderThumbnails(limit: number): OlderThumb[] {
+    // Walks the partial index of rows whose thumbnail predates the current rule (v13): empty once back-filled.
+    return this.stmt(
+      `SELECT id, kind, file, width, height FROM items INDEXED BY items_older_thumbs
+        WHERE thumb_px IS NULL AND thumb IS NOT NULL AND missing = 0 ORDER BY seq DESC LIMIT ?`,
+    ).all(limit) as unknown as OlderThumb[];
+  }
+
+  setThumbPx(ids: readonly string[], px: number): void {
+    if (ids.length === 0) return;
+    this.tx(() => this.eachChunk(ids, 'UPDATE items SET thumb_px = ? WHERE id IN (?list)', [px]));
   }
 
   unhashedWindow(cursor: string | null, rows: number) {

@@ -115,6 +115,9 @@ function source(match: string | null, trashed = false): { from: string; params: 
 const where = (match: string | null, clauses: string[]) =>
   [...(match === null ? [] : ['items_fts MATCH ?']), ...clauses].join(' AND ');
 
+/** Every page also reads each item's size (same row, no extra lookup): the grid lays out justified rows from it. */
+const SHAPE = 'i.width AS w, i.height AS h';
+
 /**
  * A term with more hits than this is "broad" for relevance: bm25 first counts every hit of each term in the whole
  * index (its IDF pass), which for a word in half the prompts of a 1M library is a 50+ ms walk of its position
@@ -143,7 +146,7 @@ export function pageSql(
     const score = broad
       ? `length(i.prompt) + coalesce(length(i.edit_instruction), 0) + coalesce(length(i.title), 0)`
       : 'bm25(items_fts, 2.0, 1.0, 2.0)';
-    const sql = `SELECT id, k, count(*) OVER () AS n FROM (SELECT i.id AS id, i.seq AS k, ${score} AS score
+    const sql = `SELECT id, k, w, h, count(*) OVER () AS n FROM (SELECT i.id AS id, i.seq AS k, ${SHAPE}, ${score} AS score
       FROM ${src.from} WHERE ${where(match, w.clauses)} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_CAP})
       ORDER BY score, k DESC LIMIT ? OFFSET ?`;
     const offset = cursor?.kind === 'offset' ? cursor.offset : 0;
@@ -163,7 +166,7 @@ export function pageSql(
       params.push(cursor.value, cursor.at);
     }
     const from = w.trashed ? 'items i INDEXED BY items_trashed' : 'items i';
-    const sql = `SELECT i.id AS id, i.rating AS k, i.seq AS s FROM ${from} WHERE ${where(null, clauses)}
+    const sql = `SELECT i.id AS id, i.rating AS k, i.seq AS s, ${SHAPE} FROM ${from} WHERE ${where(null, clauses)}
       ORDER BY i.rating DESC, i.seq DESC LIMIT ?`;
     return { sql, params: [...params, limit] };
   }
@@ -172,7 +175,7 @@ export function pageSql(
       clauses.push('(i.bytes, i.id) < (?, ?)');
       params.push(cursor.value, cursor.id);
     }
-    const sql = `SELECT i.id AS id, i.bytes AS k FROM ${src.from} WHERE ${where(match, clauses)}
+    const sql = `SELECT i.id AS id, i.bytes AS k, ${SHAPE} FROM ${src.from} WHERE ${where(match, clauses)}
       ORDER BY i.bytes DESC, i.id DESC LIMIT ?`;
     return { sql, params: [...src.params, ...params, limit] };
   }
@@ -188,7 +191,7 @@ export function pageSql(
       keep.push(`t.seq ${dir === 'DESC' ? '<' : '>'} ?`);
       rest.push(cursor.value);
     }
-    const sql = `SELECT i.id AS id, i.seq AS k FROM item_tags t CROSS JOIN items i ON i.seq = t.seq
+    const sql = `SELECT i.id AS id, i.seq AS k, ${SHAPE} FROM item_tags t CROSS JOIN items i ON i.seq = t.seq
       WHERE t.tag = ? AND t.live = ? AND ${keep.join(' AND ')} ORDER BY t.seq ${dir} LIMIT ?`;
     return { sql, params: [lead.tag, w.trashed ? 0 : 1, ...rest, limit] };
   }
@@ -196,7 +199,7 @@ export function pageSql(
     clauses.push(`${src.key} ${dir === 'DESC' ? '<' : '>'} ?`);
     params.push(cursor.value);
   }
-  const sql = `SELECT i.id AS id, i.seq AS k FROM ${src.from} WHERE ${where(match, clauses)}
+  const sql = `SELECT i.id AS id, i.seq AS k, ${SHAPE} FROM ${src.from} WHERE ${where(match, clauses)}
     ORDER BY ${src.key} ${dir} LIMIT ?`;
   return { sql, params: [...src.params, ...params, limit] };
 }
@@ -234,5 +237,5 @@ export function idsSql(w: SqlWhere, sort: LibrarySort, match: string | null, ids
     params.push(match);
   }
   const order = sort === 'largest' ? 'i.bytes DESC, i.id DESC' : sort === 'oldest' ? 'i.seq ASC' : 'i.seq DESC';
-  return { sql: `SELECT i.id AS id FROM items i WHERE ${clauses.join(' AND ')} ORDER BY ${order}`, params };
+  return { sql: `SELECT i.id AS id, ${SHAPE} FROM items i WHERE ${clauses.join(' AND ')} ORDER BY ${order}`, params };
 }

@@ -48,6 +48,7 @@ export interface ItemRow {
   provider?: string | null;
   operation?: string | null;
   seed?: number | null;
+  thumb_px?: number | null;
 }
 
 export function toParams(i: StoredItem): SQLInputValue[] {
@@ -101,6 +102,7 @@ export function fromRow(r: ItemRow, tags: string[] = []): LibraryRecord {
     file: r.file,
     thumb: r.thumb,
     preview: r.preview,
+    ...(r.thumb_px ? { thumbPx: r.thumb_px } : {}),
     // Only when known, so records of items from before hashing read exactly as they did.
     ...(r.content_hash ? { contentHash: r.content_hash } : {}),
     ...(r.served_model ? { servedModel: r.served_model } : {}),

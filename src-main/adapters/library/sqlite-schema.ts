@@ -319,6 +319,13 @@ export const MIGRATIONS: readonly string[] = [
       VALUES (new.seq, new.prompt, new.edit_instruction, new.title, new.original_prompt);
   END;
   `,
+  // v13 (issue 13): thumbnails big enough for a 2× display (512 px short side; before: 256 px long side). thumb_px
+  // says which rule made an item's thumbnail (NULL: the old one); the partial index lists the ones to remake, so
+  // the background back-fill finds them without a scan and is an empty index once done.
+  `
+  ALTER TABLE items ADD COLUMN thumb_px INTEGER;
+  CREATE INDEX items_older_thumbs ON items (seq) WHERE thumb_px IS NULL AND thumb IS NOT NULL AND missing = 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

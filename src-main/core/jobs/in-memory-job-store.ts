@@ -10,12 +10,17 @@ export class InMemoryJobStore implements JobStore {
   private order: string[] = [];
   private ledger: Required<SpendEntry>[] = [];
   private prompts = new Map<string, PromptHistoryEntry>();
+  /** Queue position per job (lower runs first), set at insert and by `setQueueOrder`. */
+  private pos = new Map<string, number>();
+  private nextPos = 0;
+  private paused = false;
 
   insertBatch(batch: StoredBatch, jobs: StoredJob[]): void {
     this.batches.push(copy(batch));
     for (const j of jobs) {
       this.jobs.set(j.id, copy(j));
       this.order.push(j.id);
+      this.pos.set(j.id, ++this.nextPos);
     }
   }
 
@@ -61,7 +66,21 @@ export class InMemoryJobStore implements JobStore {
   }
 
   queuedJobIds(): string[] {
-    return this.order.filter((id) => this.jobs.get(id)?.state === 'queued');
+    return this.order.filter((id) => this.jobs.get(id)?.state === 'queued').sort((a, b) => (this.pos.get(a) ?? 0) - (this.pos.get(b) ?? 0));
+  }
+
+  setQueueOrder(ids: readonly string[]): void {
+    const rest = this.queuedJobIds().filter((id) => !ids.includes(id));
+    let p = Math.min(0, ...[...this.pos.values()]) - ids.length - rest.length;
+    for (const id of [...ids, ...rest]) if (this.jobs.has(id)) this.pos.set(id, ++p);
+  }
+
+  queuePaused(): boolean {
+    return this.paused;
+  }
+
+  setQueuePaused(paused: boolean): void {
+    this.paused = paused;
   }
 
   markInterrupted(message: string, now: number): string[] {

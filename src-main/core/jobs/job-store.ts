@@ -63,8 +63,16 @@ export interface JobStore {
   unfinishedJobs(batchId: string): number;
   /** Every batch, newest first, with jobs in queue order. */
   listBatches(): BatchWithJobs[];
-  /** Ids of queued jobs in queue order (oldest batch first). */
+  /** Ids of queued jobs in queue order: as submitted (oldest batch first) unless `setQueueOrder` rearranged them. */
   queuedJobIds(): string[];
+  /**
+   * Puts these queued jobs first, in this order (issue 19: move up/down, run next, drag); other queued jobs keep
+   * their order after them, and jobs queued later go to the end. Durable when it returns.
+   */
+  setQueueOrder(ids: readonly string[]): void;
+  /** Whether the user paused the queue (it stays paused across restarts until resumed). */
+  queuePaused(): boolean;
+  setQueuePaused(paused: boolean): void;
   /** Jobs left `running` by a previous process become `interrupted` with `message`; returns their ids. */
   markInterrupted(message: string, now: number): string[];
   /** Deletes batches (and their jobs). */

@@ -22,3 +22,8 @@ export function aspectRatioOf(width: number | null, height: number | null): stri
   }
   return `${w}:${h}`;
 }
+
+/** Width ÷ height to three places, for the grid's justified rows; 0 when the size is unknown (drawn square). */
+export function shapeOf(width: number | null | undefined, height: number | null | undefined): number {
+  return width && height ? Math.round((width / height) * 1000) / 1000 : 0;
+}

@@ -1,11 +1,12 @@
 import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
 import { fail } from '../app-error';
+import { shapeOf } from './aspect';
 import { COUNT_CAP, decodeCursor, encodeCursor, RELEVANCE_CAP, sortValue } from './cursor';
 import { matchesTerms, type SearchTerm } from './fts-query';
 import { isEmptyQuery, normalizeTag, parseSearchQuery, type SearchQuery } from './search-query';
 import type { LibraryStore } from './library-store';
 import type { ShareRow } from '../share/ports';
-import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult, StoredItem } from './types';
+import type { CollectionRow, FileRef, HashMatch, OlderThumb, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult, StoredItem } from './types';
 
 /** The in-memory twin of `SqliteLibraryStore`: same behaviour, checked by the same test suite. */
 export class InMemoryLibraryStore implements LibraryStore {
@@ -21,7 +22,8 @@ export class InMemoryLibraryStore implements LibraryStore {
     for (const { item, parents } of entries) {
       // Like SQLite: an update without a hash keeps the one the item has.
       const contentHash = item.contentHash ?? this.items.get(item.id)?.contentHash;
-      this.items.set(item.id, { ...item, tags: [...new Set(item.tags)].sort(), ...(contentHash ? { contentHash } : {}) });
+      const thumbPx = item.thumbPx ?? this.items.get(item.id)?.thumbPx;
+      this.items.set(item.id, { ...item, tags: [...new Set(item.tags)].sort(), ...(contentHash ? { contentHash } : {}), ...(thumbPx ? { thumbPx } : {}) });
       this.edges = this.edges.filter((e) => e.childId !== item.id);
       for (const p of parents) this.edges.push({ childId: item.id, parentId: p.parentId, kind: p.kind });
     }
@@ -69,7 +71,7 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   query(q: StoreQuery): StoreQueryResult {
     const search = parseSearchQuery(q.filter.text ?? '');
-    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], total: 0, totalCapped: false, nextCursor: null };
+    if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], shapes: [], total: 0, totalCapped: false, nextCursor: null };
     const terms = search.terms;
     const sort = q.sort === 'relevance' && terms.length === 0 ? 'newest' : q.sort;
     if (q.ids) {
@@ -77,8 +79,8 @@ export class InMemoryLibraryStore implements LibraryStore {
       const only = q.ids.flatMap((id) => this.items.get(id) ?? []).filter((item) => this.matches(item, q.filter, search));
       const key = (item: StoredItem) => sortValue(sort === 'relevance' ? 'newest' : sort, item);
       only.sort((a, b) => (sort === 'oldest' ? 1 : -1) * (key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-      const ids = [...new Set(only.map((i) => i.id))];
-      return { ids, total: ids.length, totalCapped: false, nextCursor: null };
+      const unique = [...new Map(only.map((i) => [i.id, i])).values()];
+      return { ids: unique.map((i) => i.id), shapes: unique.map((i) => shapeOf(i.width, i.height)), total: unique.length, totalCapped: false, nextCursor: null };
     }
     const cursor = decodeCursor(q.cursor, sort);
     const all = [...this.items.values()].filter((item) => this.matches(item, q.filter, search));
@@ -121,7 +123,7 @@ export class InMemoryLibraryStore implements LibraryStore {
         : sort === 'rating'
           ? encodeCursor({ kind: 'rank', value: key(last), at: last.createdAt, id: last.id, total })
           : encodeCursor({ kind: 'key', value: key(last), id: last.id, total });
-    return { ids: page.map((i) => i.id), total: total.count, totalCapped: total.capped, nextCursor };
+    return { ids: page.map((i) => i.id), shapes: page.map((i) => shapeOf(i.width, i.height)), total: total.count, totalCapped: total.capped, nextCursor };
   }
 
   count(filter: LibraryFilter): { count: number; capped: boolean } {
@@ -314,6 +316,21 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   unhashedCount(): number {
     return this.unhashed().length;
+  }
+
+  olderThumbnails(limit: number): OlderThumb[] {
+    return [...this.items.values()]
+      .filter((i) => !i.thumbPx && i.thumb !== null && !i.missing)
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+      .slice(0, limit)
+      .map(({ id, kind, file, width, height }) => ({ id, kind, file, width, height }));
+  }
+
+  setThumbPx(ids: readonly string[], px: number): void {
+    for (const id of ids) {
+      const item = this.items.get(id);
+      if (item) this.items.set(id, { ...item, thumbPx: px });
+    }
   }
 
   unhashedWindow(cursor: string | null, rows: number) {

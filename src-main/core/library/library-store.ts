@@ -1,6 +1,6 @@
 import type { LibraryFacet, LibraryFilter, LibraryRecord, LibraryTag } from '@contract';
 import type { ShareRow } from '../share/ports';
-import type { CollectionRow, FileRef, HashMatch, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from './types';
+import type { CollectionRow, FileRef, HashMatch, OlderThumb, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from './types';
 
 /**
  * The library index: items, lineage edges and collections. Synchronous because the real adapter (node:sqlite
@@ -66,6 +66,10 @@ export interface LibraryStore {
   unhashedWindow(cursor: string | null, rows: number): { images: { id: string; file: string; thumb: string | null }[]; next: string | null };
   /** How many images still wait for a perceptual hash. */
   unhashedCount(): number;
+  /** Items whose thumbnail predates the current size rule (`thumbPx` unset), newest first: the back-fill's work. */
+  olderThumbnails(limit: number): OlderThumb[];
+  /** Records that these items' thumbnails follow the rule for `px` (THUMB_SHORT_SIDE). */
+  setThumbPx(ids: readonly string[], px: number): void;
   /** Every image outside the trash with its hashes, for duplicate grouping (`contentHash` where known). */
   hashedImages(): { id: string; phash: string | null; contentHash: string | null }[];
   /** Creates or replaces a share link row. */

@@ -14,6 +14,8 @@ export const SIDECAR_FORMAT = 'imagine-studio.library-item';
 const Id = z.string().regex(/^[0-9a-f]{32}$/);
 
 const SidecarItem = LibraryRecord.omit({
+  // Renditions are derived data (remade from the media file), and so is the rule that made them.
+  thumbPx: true,
   favorite: true,
   rating: true,
   tags: true,

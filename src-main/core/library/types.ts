@@ -31,6 +31,8 @@ export interface StoreQuery {
 
 export interface StoreQueryResult {
   ids: string[];
+  /** Width ÷ height of each id (0: unknown), for the grid's justified rows. */
+  shapes: number[];
   total: number;
   /** True when a text search stopped counting at `COUNT_CAP` ("10,000+"). */
   totalCapped: boolean;
@@ -80,3 +82,12 @@ export interface HashMatch {
 
 /** The 256 id shards (first two hex chars of an id): the unit reconcile and rebuild work in. */
 export const ID_SHARDS: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** An item whose thumbnail predates the current size rule, with what the back-fill needs to remake it. */
+export interface OlderThumb {
+  id: string;
+  kind: 'image' | 'video';
+  file: string;
+  width: number | null;
+  height: number | null;
+}

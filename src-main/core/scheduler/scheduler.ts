@@ -60,6 +60,13 @@ export interface Scheduler {
   snapshot(): SchedulerSnapshot;
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
+  /**
+   * Paused (the user's "Pause queue"): nothing new starts; running tasks finish. `idle()` then resolves once nothing
+   * runs, since nothing more will happen until `setPaused(false)`.
+   */
+  setPaused(paused: boolean): void;
+  /** Puts these waiting tasks first, in this order; the others keep their order after them (move, run next, drag). */
+  reorder(ids: readonly string[]): void;
   /** Stops starting tasks and aborts running ones. */
   dispose(): void;
 }
@@ -91,6 +98,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** The one pending wake-up: when, and how to cancel it for an earlier one. */
   let wake: { at: number; ctrl: AbortController } | null = null;
   let idleWaiters: (() => void)[] = [];
+  let paused = false;
 
   const setLimiter = (next: LimiterState) => {
     limiter = next;
@@ -98,7 +106,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   };
 
   function settleIdle() {
-    if (queue.length > 0 || running.size > 0 || tails.size > 0) return;
+    if ((queue.length > 0 && !paused) || running.size > 0 || tails.size > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const w of waiters) w();
@@ -128,6 +136,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   function pump() {
     if (life.signal.aborted) return;
+    if (paused) return settleIdle();
     const cap = options.concurrency();
     if (cap !== limiter.cap) setLimiter(withCap(limiter, cap));
     const now = clock.now();
@@ -223,7 +232,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       };
     },
     idle: () =>
-      queue.length === 0 && running.size === 0 && tails.size === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)),
+      (queue.length === 0 || paused) && running.size === 0 && tails.size === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)),
+    setPaused(next) {
+      paused = next;
+      pump();
+    },
+    reorder(ids) {
+      const rank = new Map(ids.map((id, i) => [id, i]));
+      const first = queue.filter((q) => rank.has(q.id)).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+      const rest = queue.filter((q) => !rank.has(q.id));
+      // Fresh sequence numbers in the new order: a rate-limited task put back later lands by its own number.
+      const base = Math.min(0, ...queue.map((q) => q.seq)) - queue.length;
+      queue.splice(0, queue.length, ...[...first, ...rest].map((q, i) => ({ ...q, seq: base + i })));
+      pump();
+    },
     dispose() {
       life.abort();
       queue.length = 0;

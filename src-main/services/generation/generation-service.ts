@@ -22,6 +22,7 @@ import { imageRecovery } from './image-recovery';
 import { editRecovery } from '../edit/edit-recovery';
 import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
 import type { ModelPacing } from '../paid-work/model-pacing';
+import { createQueueControl } from './queue-control';
 import { recoverStaged } from '../paid-work/recovery';
 import type { LibraryIngest } from '../paid-work/library-ingest';
 import { createPromptHistory, type PromptHistory } from '../presets/prompt-history';
@@ -133,16 +134,28 @@ export function createGenerationService(deps: GenerationDeps) {
       notes.delete(id);
       const run = runJob(ctx, batch, job, signal, release);
       active.add(run);
-      return run.finally(() => active.delete(run));
+      runningIds.add(id);
+      queue.changed();
+      return run.finally(() => {
+        active.delete(run);
+        runningIds.delete(id);
+      });
     },
     observer: {
       onRequeued(id, delayMs) {
+        runningIds.delete(id);
         notes.set(id, `Rate limited by xAI; trying again in ${Math.max(1, Math.ceil(delayMs / 1000))} s.`);
         const job = store.getJob(id);
         if (job) emitJob(job);
       },
     },
   });
+
+  /** Requests the scheduler started and that are not finished (for the queue's view). */
+  const runningIds = new Set<string>();
+  const queue = createQueueControl({ store, scheduler: () => scheduler, events, running: () => [...runningIds] });
+  // The user's pause outlives restarts: nothing starts until they resume.
+  scheduler.setPaused(store.queuePaused());
 
   /** Ticks still to be spent by queued and running jobs, at list price. */
   function pendingTicks(): number {
@@ -207,6 +220,7 @@ export function createGenerationService(deps: GenerationDeps) {
     store.insertBatch(batch, jobs);
     history.remember(prompts);
     for (const j of jobs) enqueue(j.id);
+    queue.changed();
     logger.info('generation: batch queued', { batchId: batch.id, prompts: prompts.length, n: request.n, requests: jobs.length });
     return { ...view(batch.id), ...(notice ? { notice } : {}) };
   }
@@ -269,8 +283,18 @@ export function createGenerationService(deps: GenerationDeps) {
   return {
     submit,
     estimate,
-    cancel,
-    retry,
+    cancel: (t: { jobId?: string | undefined; batchId?: string | undefined }) => {
+      const n = cancel(t);
+      queue.changed();
+      return n;
+    },
+    /** Pause, resume and reorder (issue 19). */
+    queue,
+    retry: (t: { jobId?: string | undefined; batchId?: string | undefined }) => {
+      const n = retry(t);
+      queue.changed();
+      return n;
+    },
     clearFinished,
     list: () => ({ batches: store.listBatches().map((b) => view(b.batch.id)), ledger: spend.ledger() }),
     ledger: () => spend.ledger(),

@@ -1,4 +1,4 @@
-import { BUILT_IN_TABLE, providerOf, type ItemOrigin, type LibraryRecord, type LineageKind, type MediaKind, type OperationName, type ProviderId } from '@contract';
+import { BUILT_IN_TABLE, THUMB_SHORT_SIDE, providerOf, type ItemOrigin, type LibraryRecord, type LineageKind, type MediaKind, type OperationName, type ProviderId } from '@contract';
 import { fail } from '../../core/app-error';
 import { aspectRatioOf } from '../../core/library/aspect';
 import type { LibraryStore } from '../../core/library/library-store';
@@ -118,6 +118,7 @@ function baseItem(id: string, input: IngestInput, now: number): StoredItem {
     missing: false,
     file: '',
     thumb: thumbPath(id),
+    thumbPx: THUMB_SHORT_SIDE,
     preview: previewPath(id),
   };
 }

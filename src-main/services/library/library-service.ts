@@ -12,6 +12,7 @@ import { createSmartCollections } from './smart-collections';
 import { PerceptualHashQueue } from './hash-queue';
 import { createDuplicateFinder } from './duplicates';
 import { MaintenanceGate, PreviewQueue } from './background';
+import { ThumbnailBackfill } from './thumb-queue';
 import { createIngest, type IngestInput } from './ingest';
 import { Maintenance } from './maintenance';
 import { SidecarSync } from './sidecar-sync';
@@ -85,6 +86,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   };
   const sidecars = new SidecarSync({ store, files, gate, logger });
   const hashes = new PerceptualHashQueue({ store, files, media: deps.media, gate, logger });
+  const thumbs = new ThumbnailBackfill({ store, files, media: deps.media, gate, logger, updated: (ids) => changed('updated', ids) });
   const duplicates = createDuplicateFinder({ store, hashes });
   const smart = createSmartCollections({ store, files, logger, now: () => clock.now(), newId, changed: () => changed('collections') });
   const maintenance = new Maintenance({ events, logger, now: () => Date.now() });
@@ -184,6 +186,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       await sidecars.idle();
       await smart.idle();
       await hashes.idle();
+      await thumbs.idle();
     },
     /** An orderly quit: a running check or rebuild stops at its next step (the next start checks again). */
     async close(): Promise<void> {
@@ -260,6 +263,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
      */
     startBackground(watchMs = 1000) {
       hashes.kick();
+      thumbs.kick();
       let seen = store.externalVersion();
       clearInterval(watch);
       watch = setInterval(() => {
@@ -268,13 +272,14 @@ export function createLibraryService(deps: LibraryServiceDeps) {
         seen = now;
         changed('external');
         hashes.kick();
+        thumbs.kick();
       }, watchMs);
       watch.unref();
     },
     /** Stops background work at the next item (closing the library); what is left resumes at the next start. */
     stopBackground: () => {
       clearInterval(watch);
-      return hashes.stop();
+      return Promise.all([hashes.stop(), thumbs.stop()]).then(() => undefined);
     },
     duplicates: () => duplicates.report(),
     /**
@@ -339,6 +344,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       await sidecars.idle(); // sidecars carry the latest favorites and trash: let pending ones land first
       const result = await maintenance.run('rebuild', (step) => rebuildIndex(passDeps(step)), describeRebuild);
       changed('rebuilt');
+      thumbs.kick(); // the rebuilt rows do not know which rule made their thumbnails: the back-fill looks
       return { items: result.items, skipped: result.skipped };
     },
   };

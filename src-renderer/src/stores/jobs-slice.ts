@@ -1,4 +1,4 @@
-import { SETTINGS_DEFAULTS, type BatchView, type CostEstimateView, type ImageQuality, type JobView, type Ledger } from '@contract';
+import { SETTINGS_DEFAULTS, type BatchView, type CostEstimateView, type ImageQuality, type JobView, type Ledger, type QueueView } from '@contract';
 import type { StateCreator } from 'zustand';
 import type { StudioState } from './store';
 
@@ -29,6 +29,9 @@ export interface JobsSlice {
   /** Set once the user changed one of the form's options, so settings defaults no longer overwrite them (issue 14.8). */
   draftTouched: boolean;
   submitError: string | null;
+  /** The queue's order and pause state, as main reports it. */
+  queue: QueueView | null;
+  setQueue(queue: QueueView): void;
   setBatches(batches: BatchView[]): void;
   addBatch(batch: BatchView): void;
   upsertJob(job: JobView): void;
@@ -53,6 +56,8 @@ export const createJobsSlice: StateCreator<StudioState, [], [], JobsSlice> = (se
   draft: DEFAULT_DRAFT,
   draftTouched: false,
   submitError: null,
+  queue: null,
+  setQueue: (queue) => set({ queue }),
   setBatches: (batches) => set({ batches }),
   addBatch: (batch) => set((s) => ({ batches: [batch, ...s.batches.filter((b) => b.id !== batch.id)] })),
   upsertJob: (job) =>

@@ -77,8 +77,12 @@ export interface LibraryState {
   filters: LibraryFilters;
   sort: LibrarySort;
   tileSize: number;
+  /** "Square tiles": the grid crops every item to a square cell instead of justified rows at true aspect ratios. */
+  squareTiles: boolean;
   /** Ordered ids for the current query (loaded first); records come per visible window. */
   ids: string[];
+  /** Width ÷ height of each id, parallel to `ids` (0: unknown), for the justified rows. */
+  shapes: number[];
   total: number;
   /** A text search stops counting at 10,000: the count reads "10,000+". */
   totalCapped: boolean;
@@ -137,7 +141,9 @@ export const initialLibraryState: LibraryState = {
   filters: {},
   sort: 'newest',
   tileSize: 180,
+  squareTiles: false,
   ids: [],
+  shapes: [],
   total: 0,
   totalCapped: false,
   nextCursor: null,

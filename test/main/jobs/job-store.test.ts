@@ -130,6 +130,9 @@ describe('SqliteJobStore migration', () => {
     // The v1 queue tables as that version made them (later migrations add columns to them).
     old.exec(`CREATE TABLE batches (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,
         model TEXT NOT NULL, aspect_ratio TEXT NOT NULL, resolution TEXT NOT NULL, n INTEGER NOT NULL, prompts TEXT NOT NULL, estimate_ticks INTEGER NOT NULL);
+      CREATE TABLE jobs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        prompt TEXT NOT NULL, prompt_index INTEGER NOT NULL, n INTEGER NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL, started_at INTEGER, finished_at INTEGER, cost_ticks INTEGER, request_id TEXT, error TEXT, tiles TEXT NOT NULL);
       CREATE TABLE ledger (seq INTEGER PRIMARY KEY, job_id TEXT NOT NULL, at INTEGER NOT NULL, ticks INTEGER NOT NULL);
       INSERT INTO ledger (job_id, at, ticks) VALUES ('old', 5, 700); PRAGMA user_version = 1;`);
     old.close();
@@ -142,7 +145,7 @@ describe('SqliteJobStore migration', () => {
     expect(check.prepare('SELECT kind, ticks, demo FROM ledger ORDER BY seq').all()).toEqual([
       { kind: 'image', ticks: 700, demo: 0 }, { kind: 'edit', ticks: 1, demo: 0 },
     ]);
-    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 7 });
+    expect(check.prepare('PRAGMA user_version').get()).toEqual({ user_version: 8 });
     check.close();
   });
 });

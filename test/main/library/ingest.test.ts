@@ -34,7 +34,9 @@ describe('library ingest', () => {
       expect(existsSync(path.join(dir, rel))).toBe(true);
     }
     const thumb = await sharp(path.join(dir, record.thumb!)).metadata();
-    expect([thumb.format, thumb.width]).toEqual(['webp', 256]);
+    // 512 px on the short side (sharp on a 2× display at the largest common tile), the long side in proportion.
+    expect([thumb.format, thumb.width, thumb.height]).toEqual(['webp', 907, 512]);
+    expect(record.thumbPx).toBe(512);
     expect((await sharp(path.join(dir, record.preview!)).metadata()).width).toBe(1024);
     const xmp = await exifr.parse(await readFile(path.join(dir, record.file)), { xmp: true, mergeOutput: false } as never);
     expect(xmp.Iptc4xmpExt.DigitalSourceType).toBe(DIGITAL_SOURCE.generated);

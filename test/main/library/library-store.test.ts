@@ -140,7 +140,7 @@ describe.each(factories)('LibraryStore contract: %s', (_name, factory) => {
     ]);
     const only = [idOf(1), idOf(2), idOf(3), idOf(4), idOf(9)];
     const q = (filter: LibraryFilter, sort: 'newest' | 'oldest' | 'largest' | 'relevance') => store.query({ filter, sort, limit: 1, ids: only });
-    expect(q(f(), 'newest')).toEqual({ ids: [idOf(3), idOf(2), idOf(1)], total: 3, totalCapped: false, nextCursor: null });
+    expect(q(f(), 'newest')).toEqual({ ids: [idOf(3), idOf(2), idOf(1)], shapes: [1, 1, 1], total: 3, totalCapped: false, nextCursor: null });
     expect(q(f(), 'oldest').ids).toEqual([idOf(1), idOf(2), idOf(3)]);
     expect(q(f(), 'largest').ids[0]).toBe(idOf(2));
     expect(q(f({ text: 'fox' }), 'relevance').ids).toEqual([idOf(2), idOf(1)]);

@@ -1,6 +1,5 @@
 import { fireEvent, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tilesInRect } from '../../../src-renderer/src/features/library/grid-window';
 import { LibraryGrid } from '../../../src-renderer/src/features/library/LibraryGrid';
 import { initialLibraryState } from '../../../src-renderer/src/stores/library-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
@@ -8,19 +7,6 @@ import { useStudio } from '../../../src-renderer/src/stores/store';
 const id = (n: number) => n.toString(16).padStart(32, '0');
 const IDS = Array.from({ length: 20 }, (_, i) => id(i + 1));
 const selected = () => [...useStudio.getState().library.selection.selected].map((s) => IDS.indexOf(s)).sort((a, b) => a - b);
-
-describe('rubber band geometry', () => {
-  // 3 columns of 100 px tiles (8 px gaps), 140 px tall, rows 148 px apart.
-  const layout = { columns: 3, cell: 100, tileHeight: 140, rowHeight: 148 };
-
-  it('returns every tile the band touches, in grid order, and nothing for a band in the gaps', () => {
-    expect(tilesInRect({ left: 50, top: 50, right: 150, bottom: 200 }, layout, 20)).toEqual([0, 1, 3, 4]);
-    expect(tilesInRect({ left: 101, top: 0, right: 107, bottom: 500 }, layout, 20)).toEqual([]); // the column gap
-    expect(tilesInRect({ left: 0, top: 141, right: 400, bottom: 147 }, layout, 20)).toEqual([]); // the row gap
-    expect(tilesInRect({ left: 0, top: 0, right: 1000, bottom: 10_000 }, layout, 7)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(tilesInRect({ left: -50, top: -50, right: -1, bottom: -1 }, layout, 20)).toEqual([]);
-  });
-});
 
 describe('rubber-band selection on the grid', () => {
   beforeEach(() => {

@@ -68,7 +68,7 @@ export function EditPage({ store }: { store?: CanvasStore }) {
 
   return (
     <CanvasProvider store={canvas}>
-      <div className="edit-page">
+      <section className="edit-page" aria-label="Edit">
         <header className="edit-head">
           <h1>Edit</h1>
           <LedgerBar />
@@ -96,7 +96,7 @@ export function EditPage({ store }: { store?: CanvasStore }) {
             onClose={() => answer()}
           />
         )}
-      </div>
+      </section>
     </CanvasProvider>
   );
 }

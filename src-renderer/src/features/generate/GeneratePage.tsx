@@ -5,6 +5,7 @@ import { draftPrompts, refreshEstimate, submitDraft } from './commands';
 import { CostLine } from './CostLine';
 import { acceptRewrite, requestRewrite } from './enhance-commands';
 import { PromptRewrite } from './PromptRewrite';
+import { QueuePanel } from './QueuePanel';
 import type { EnhanceView } from '@contract';
 import { OptionsBar } from './OptionsBar';
 import { imageSpec, useCapabilityTable } from '../controls/capabilities';
@@ -86,7 +87,7 @@ export function GeneratePage() {
   }, [submit]);
 
   return (
-    <div className="generate">
+    <section className="generate" aria-label="Generate">
       {/* Without a key the form waits behind the gate; the page keeps its heading above it. */}
       {gated && <h1 className="generate-gated-title">Generate</h1>}
       <KeyGate what="generate images">
@@ -151,7 +152,8 @@ export function GeneratePage() {
           {submitError && <p className="form-error" role="alert">{submitError}</p>}
         </form>
       </KeyGate>
+      <QueuePanel />
       <BatchBoard />
-    </div>
+    </section>
   );
 }

@@ -31,6 +31,7 @@ export async function rehydrateJobs(): Promise<void> {
   const { batches, ledger } = await invoke('jobs:list', {});
   useStudio.getState().setBatches(batches);
   useStudio.getState().setLedger(ledger);
+  useStudio.getState().setQueue(await invoke('jobs:queue', {}));
 }
 
 let estimateSeq = 0;
@@ -103,6 +104,7 @@ export async function startGenerate(): Promise<void> {
   subscribe('jobs:progress', onJobProgress);
   subscribe('jobs:settled', onBatchSettled);
   subscribe('ledger:changed', onLedgerChanged);
+  subscribe('jobs:queue', (queue) => useStudio.getState().setQueue(queue));
   // Form defaults come from Settings, live, until the user changes the form's options (issue 14.8).
   followSettings();
   // The prompt history moved to main: hand over what this renderer kept locally (once; harmless when there is none).

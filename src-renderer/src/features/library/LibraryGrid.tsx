@@ -1,17 +1,14 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
-import { nextFocusIndex } from './grid-keys';
-import { GRID_GAP, columnsFor, itemSpan, needsMoreIds, rowCount, tileWidthFor } from './grid-window';
+import { CAPTION, focusTarget, layoutGrid, tilesInBand, type GridLayout } from './grid-layout';
+import { needsMoreIds } from './grid-window';
 import { LibraryTile, type TileProps } from './LibraryTile';
 import { fetchWindow, loadMoreIds } from './query-commands';
 import { selectByClick } from './selection';
-import { useElementWidth } from './use-element-width';
+import { useBoxSize } from '../../lib/use-box-size';
 import { useRubberBand } from './use-rubber-band';
+import { useVirtualRows } from './use-virtual-rows';
 
-/** Caption under each thumbnail: two lines of prompt. */
-const CAPTION = 40;
-const PADDING = 4;
 /**
  * Record fetches wait for the window to rest this long; while it keeps moving slower than FLING_ROWS_PER_S (reading,
  * a wheel) they still go out every FETCH_MAX_WAIT. A fling fetches nothing until it settles: those rows are gone
@@ -22,84 +19,98 @@ const FETCH_MAX_WAIT = 150;
 const FLING_ROWS_PER_S = 30;
 
 /**
- * The virtualized grid. The scroll height comes from the total count (a stable scrollbar from the first paint);
- * only rows in view plus overscan are in the DOM, and only their records are fetched (debounced while flinging).
- * It re-renders only when the visible rows change: tiles read their own record, selection and focus.
+ * The virtualized grid: justified rows at each item's true aspect ratio (or square tiles), laid out from the
+ * shapes the query sends with the ids. The scroll height covers the whole library from the first paint (capped
+ * and mapped above Chromium's limit: see scroll-map.ts); only rows in view plus overscan are in the DOM, and only
+ * their records are fetched (debounced while flinging). Tiles read their own record, selection and focus.
  */
 export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: number, id: string, e: MouseEvent): void }) {
   const ids = useStudio((s) => s.library.ids);
+  const shapes = useStudio((s) => s.library.shapes);
   const total = useStudio((s) => s.library.total);
   const recordsVersion = useStudio((s) => s.library.recordsVersion);
   const focusIndex = useStudio((s) => s.library.focusIndex);
   const tileSize = useStudio((s) => s.library.tileSize);
+  const square = useStudio((s) => s.library.squareTiles);
   const nextCursor = useStudio((s) => s.library.nextCursor);
   // Until the first ids arrive the grid shows a skeleton of tiles (CSS), so the screen has its shape at once.
   const busy = useStudio((s) => s.library.status === 'loading' && s.library.ids.length === 0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rowsRef = useRef<HTMLDivElement>(null);
   const bandRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef(false);
+  /** The focus is in the grid (or was, on a tile a new layout removed). */
+  const hadFocus = useRef(false);
   const motion = useRef({ row: 0, at: 0, waitingSince: null as number | null });
-  const [scrolling, setScrolling] = useState(false);
-  const width = useElementWidth(scrollRef);
-  const columns = columnsFor(width - PADDING * 2, tileSize);
-  const cell = tileWidthFor(width - PADDING * 2, columns, Math.min(tileSize, 96));
-  const rowHeight = cell + CAPTION + GRID_GAP;
-  const rows = rowCount(Math.max(total, ids.length), columns);
+  const { width, height } = useBoxSize(scrollRef);
+  const count = Math.max(total, ids.length);
+  const layout = useMemo(
+    () => layoutGrid({ shapes: shapes.length === ids.length ? shapes : ids.map(() => 0), total: count, width, size: tileSize, square }),
+    [shapes, ids, count, width, tileSize, square],
+  );
+  const innerRef = useRef<HTMLDivElement>(null);
+  const rows = useVirtualRows(scrollRef, innerRef, layout, height);
+  const { first, last, origin } = rows;
 
-  const virtualizer = useVirtualizer({
-    count: rows,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    // Fewer off-screen rows while the grid moves (each frame of a fling replaces them all), more once it rests.
-    overscan: scrolling ? 1 : 3,
-    onChange: (v) => setScrolling(v.isScrolling),
-    // Re-render only when the range of rows (or isScrolling) changes, not on every scroll event: rows sit at fixed
-    // offsets, so nothing else moves. No `containerRef` and no measured rows, so the virtualizer writes no styles:
-    // rows and the container keep the positions and height rendered here.
-    directDomUpdates: true,
+  const originRef = useRef(origin);
+  useLayoutEffect(() => {
+    originRef.current = origin;
   });
-  const onBandStart = useRubberBand(scrollRef, rowsRef, bandRef, { columns, cell, tileHeight: rowHeight - GRID_GAP, rowHeight });
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight, columns]);
-
-  const visible = virtualizer.getVirtualItems();
-  const firstRow = visible[0]?.index ?? 0;
-  const lastRow = visible[visible.length - 1]?.index ?? 0;
+  const geometry = useMemo(() => ({ origin: () => originRef.current, hit: (rect: Parameters<typeof tilesInBand>[1]) => tilesInBand(layout, rect, ids.length) }), [layout, ids.length]);
+  const onBandStart = useRubberBand(scrollRef, innerRef, bandRef, geometry);
 
   useEffect(() => {
-    const span = itemSpan(firstRow, lastRow, columns, ids.length);
+    const start = layout.itemsOf(first)[0];
+    const end = layout.itemsOf(last)[1];
+    const span: [number, number] = [Math.min(start, ids.length), Math.min(end, ids.length)];
     const now = performance.now();
     const m = motion.current;
-    const rowsPerSecond = (Math.abs(firstRow - m.row) * 1000) / Math.max(1, now - m.at);
-    m.row = firstRow;
+    const rowsPerSecond = (Math.abs(first - m.row) * 1000) / Math.max(1, now - m.at);
+    m.row = first;
     m.at = now;
     if (m.waitingSince === null || rowsPerSecond > FLING_ROWS_PER_S) m.waitingSince = now;
     const delay = Math.max(0, Math.min(FETCH_DEBOUNCE, m.waitingSince + FETCH_MAX_WAIT - now));
     const timer = setTimeout(() => {
       m.waitingSince = null;
       void fetchWindow(span);
-      if (needsMoreIds(span[1], ids.length, nextCursor !== null)) void loadMoreIds();
+      if (needsMoreIds(end, ids.length, nextCursor !== null)) void loadMoreIds();
     }, delay);
     return () => clearTimeout(timer);
-  }, [firstRow, lastRow, columns, ids, recordsVersion, nextCursor]);
+  }, [first, last, layout, ids, recordsVersion, nextCursor]);
 
-  // After a keyboard move, focus the tile once its row is rendered.
+  // After a keyboard move, focus the tile once its row is rendered (and its id has arrived, in a huge library);
+  // and when a new layout re-created the focused tile (more ids arrived, the window was resized), focus it again.
   useEffect(() => {
-    if (!pendingFocus.current) return;
+    const lost = hadFocus.current && (document.activeElement === document.body || document.activeElement === null);
+    if (!pendingFocus.current && !lost) return;
     const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${focusIndex}"]`);
     if (el) {
       el.focus({ preventScroll: true });
       pendingFocus.current = false;
     }
   });
+  const onFocusIn = () => {
+    hadFocus.current = true;
+  };
+  // Focus that left for somewhere else is gone; focus whose tile was removed (relatedTarget null, tile detached) is not.
+  const onFocusOut = (e: FocusEvent<HTMLDivElement>) => {
+    const to = e.relatedTarget as Node | null;
+    const target = e.target;
+    if (to && !e.currentTarget.contains(to)) hadFocus.current = false;
+    else if (!to) {
+      queueMicrotask(() => {
+        hadFocus.current = !target.isConnected;
+      });
+    }
+  };
 
+  const { scrollToRow } = rows;
   const moveFocus = useCallback(
     (index: number) => {
       useStudio.getState().patchLibrary({ focusIndex: index });
-      virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
+      scrollToRow(layout.rowOf(index));
       pendingFocus.current = true;
     },
-    [virtualizer, columns],
+    [scrollToRow, layout],
   );
 
   // A plain click opens the viewer; Ctrl/Cmd-click toggles, Shift-click selects a range, the checkbox toggles.
@@ -115,14 +126,12 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const s = useStudio.getState();
     const lib = s.library;
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight));
-    const next = nextFocusIndex(e.key, lib.focusIndex, columns, lib.ids.length, pageRows);
+    const next = focusTarget(e.key, lib.focusIndex, layout, count, height);
     if (next !== null) {
       e.preventDefault();
-      const id = lib.ids[next];
-      if (!id) return;
       // Arrows move the focus only (Space selects); Shift extends the selection from the anchor.
-      if (e.shiftKey) {
+      const id = lib.ids[next];
+      if (e.shiftKey && id) {
         const anchor = lib.selection.anchor ?? lib.ids[lib.focusIndex] ?? id;
         s.setLibrarySelection(selectByClick(lib.ids, { ...lib.selection, anchor }, id, { shift: true }));
       }
@@ -140,6 +149,8 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
     }
   };
 
+  const visible: number[] = [];
+  for (let r = first; r <= last && r < layout.rows; r += 1) visible.push(r);
   return (
     <div
       ref={scrollRef}
@@ -147,46 +158,57 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
       role="grid"
       aria-label="Library items"
       aria-multiselectable="true"
-      aria-rowcount={rows}
-      aria-colcount={columns}
+      aria-rowcount={layout.rows}
+      aria-colcount={square ? layout.columns : undefined}
       aria-busy={busy}
-      style={skeleton(columns, cell, rowHeight)}
+      data-layout={square ? 'square' : 'justified'}
+      style={skeleton(width, tileSize)}
       onKeyDown={onKeyDown}
+      onFocus={onFocusIn}
+      onBlur={onFocusOut}
       onMouseDown={onBandStart}
     >
-      <div ref={rowsRef} className="lib-rows" style={{ height: virtualizer.getTotalSize() }}>
-        {visible.map((row) => (
-          <GridRow
-            key={row.key}
-            index={row.index}
-            start={row.start}
-            height={rowHeight - GRID_GAP}
-            columns={columns}
-            cell={cell}
-            ids={ids}
-            onPick={onPick}
-            onOpen={props.onOpen}
-            onMenu={props.onMenu}
-          />
-        ))}
-        <div ref={bandRef} className="lib-band" hidden aria-hidden="true" />
+      <div className="lib-rows" style={{ height: rows.physical }}>
+        <div className="lib-layer" style={rows.layerStyle}>
+          <div ref={innerRef} style={rows.innerStyle}>
+            {visible.map((r) => (
+              <GridRow
+                // Keyed by its first item: rows that keep their items keep their DOM (and focus) when more ids arrive.
+                key={layout.itemsOf(r)[0]}
+                row={r}
+                top={layout.rowTop(r) - origin}
+                layout={layout}
+                ids={ids}
+                square={square}
+                onPick={onPick}
+                onOpen={props.onOpen}
+                onMenu={props.onMenu}
+              />
+            ))}
+            <div ref={bandRef} className="lib-band" hidden aria-hidden="true" />
+          </div>
+        </div>
       </div>
     </div>
   );
 }
 
-/** The loading skeleton's geometry (drawn by CSS from these variables): the real grid's columns and rows. */
-function skeleton(columns: number, cell: number, rowHeight: number): CSSProperties {
-  return { '--lib-cell': `${cell}px`, '--lib-pitch': `${cell + GRID_GAP}px`, '--lib-tile-h': `${rowHeight - CAPTION - GRID_GAP}px`, '--lib-row': `${rowHeight}px`, '--lib-grid-w': `${columns * (cell + GRID_GAP) - GRID_GAP}px` } as CSSProperties;
+/** The loading skeleton's geometry (drawn by CSS from these variables): square cells near the tile size. */
+function skeleton(width: number, tileSize: number): CSSProperties {
+  const l = layoutGrid({ shapes: [], total: 1, width, size: tileSize, square: true });
+  const cell = l.rowHeight(0);
+  const pitch = l.rowTop(1) - l.rowTop(0);
+  const step = l.columns > 1 ? (l.tilesOf(0)[0]?.width ?? cell) + 8 : cell + 8;
+  return { '--lib-cell': `${cell}px`, '--lib-pitch': `${step}px`, '--lib-tile-h': `${cell}px`, '--lib-row': `${pitch}px`, '--lib-grid-w': `${l.columns * step - 8}px` } as CSSProperties;
 }
 
 interface RowProps {
-  index: number;
-  start: number;
-  height: number;
-  columns: number;
-  cell: number;
+  row: number;
+  /** Top in the layer (content offset minus the layer's origin). */
+  top: number;
+  layout: GridLayout;
   ids: readonly string[];
+  square: boolean;
   onPick: TileProps['onPick'];
   onOpen(id: string): void;
   onMenu(index: number, id: string, e: MouseEvent): void;
@@ -194,19 +216,27 @@ interface RowProps {
 
 /** One row of tiles; memoized, so a change of the visible range renders only the rows that came into view. */
 const GridRow = memo(function GridRow(props: RowProps) {
-  const { index: row, columns, ids } = props;
+  const { row, layout, ids } = props;
+  const h = layout.rowHeight(row);
   return (
-    <div
-      role="row"
-      aria-rowindex={row + 1}
-      className="lib-row"
-      style={{ transform: `translateY(${props.start}px)`, height: props.height, gap: GRID_GAP }}
-    >
-      {Array.from({ length: columns }, (_, c) => {
-        const index = row * columns + c;
-        const id = ids[index];
-        if (id === undefined) return null;
-        return <LibraryTile key={id} id={id} index={index} size={props.cell} onPick={props.onPick} onOpen={props.onOpen} onMenu={props.onMenu} />;
+    <div role="row" aria-rowindex={row + 1} className="lib-row" style={{ top: props.top, height: h + CAPTION }}>
+      {layout.tilesOf(row).map((t) => {
+        const id = ids[t.index];
+        if (id === undefined) return <div key={t.index} className="lib-tile-pending" style={{ left: t.left, width: t.width, height: h }} aria-hidden="true" />;
+        return (
+          <LibraryTile
+            key={id}
+            id={id}
+            index={t.index}
+            left={t.left}
+            width={t.width}
+            height={h}
+            square={props.square}
+            onPick={props.onPick}
+            onOpen={props.onOpen}
+            onMenu={props.onMenu}
+          />
+        );
       })}
     </div>
   );

@@ -15,6 +15,7 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
   const text = useStudio((s) => s.library.text);
   const sort = useStudio((s) => s.library.sort);
   const tileSize = useStudio((s) => s.library.tileSize);
+  const squareTiles = useStudio((s) => s.library.squareTiles);
   const total = useStudio((s) => s.library.total);
   const capped = useStudio((s) => s.library.totalCapped);
   const status = useStudio((s) => s.library.status);
@@ -95,6 +96,10 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
           value={tileSize}
           onChange={(e) => patch({ tileSize: Number(e.target.value) })}
         />
+      </label>
+      <label className="lib-check-field">
+        <input type="checkbox" checked={squareTiles} onChange={(e) => patch({ squareTiles: e.target.checked })} />
+        Square tiles
       </label>
       <p className="lib-count" role="status" aria-live="polite" aria-label="Item count" aria-busy={status === 'loading'}>
         {status === 'loading' && total === 0 ? 'Loading…' : capped ? `${total.toLocaleString()}+ items` : formatCount(total)}

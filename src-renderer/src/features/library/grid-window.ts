@@ -1,4 +1,4 @@
-/** Pure layout and window maths for the virtualized grid: columns from width, and which records to fetch. */
+/** Pure window maths for the virtualized grid: square columns from width, and which records to fetch. */
 
 export const GRID_GAP = 8;
 
@@ -12,17 +12,6 @@ export function columnsFor(width: number, tileSize: number, gap = GRID_GAP): num
 export function tileWidthFor(width: number, columns: number, min: number, gap = GRID_GAP): number {
   if (width <= 0) return min;
   return Math.max(min, Math.floor((width - (columns - 1) * gap) / columns));
-}
-
-export function rowCount(total: number, columns: number): number {
-  return Math.ceil(total / Math.max(1, columns));
-}
-
-/** Item index span `[start, end)` covered by rows `[firstRow, lastRow]`, clamped to the loaded ids. */
-export function itemSpan(firstRow: number, lastRow: number, columns: number, loaded: number): [number, number] {
-  const start = Math.max(0, firstRow * columns);
-  const end = Math.min(loaded, (lastRow + 1) * columns);
-  return [Math.min(start, end), end];
 }
 
 /**
@@ -57,45 +46,9 @@ export function chunk<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Where tiles sit in the grid's content box: `columns` tiles of `cell` px, rows `rowHeight` apart (gap included). */
-export interface TileLayout {
-  columns: number;
-  cell: number;
-  /** Height of a tile (thumbnail plus caption), without the gap below it. */
-  tileHeight: number;
-  rowHeight: number;
-  gap?: number;
-}
-
 export interface Rect {
   left: number;
   top: number;
   right: number;
   bottom: number;
-}
-
-/**
- * Indexes of the tiles a rubber band touches, in grid order. Pure geometry in the grid's content coordinates, so
- * it covers rows the virtualizer has not rendered (a band dragged while the wheel scrolls the grid).
- */
-export function tilesInRect(rect: Rect, layout: TileLayout, count: number): number[] {
-  const gap = layout.gap ?? GRID_GAP;
-  const pitch = layout.cell + gap;
-  const out: number[] = [];
-  if (rect.right < 0 || rect.bottom < 0 || count <= 0) return out;
-  const firstRow = Math.max(0, Math.floor(rect.top / layout.rowHeight));
-  const lastRow = Math.min(Math.ceil(count / layout.columns) - 1, Math.floor(rect.bottom / layout.rowHeight));
-  const firstCol = Math.max(0, Math.floor(rect.left / pitch));
-  const lastCol = Math.min(layout.columns - 1, Math.floor(rect.right / pitch));
-  for (let r = firstRow; r <= lastRow; r += 1) {
-    const top = r * layout.rowHeight;
-    if (rect.top > top + layout.tileHeight || rect.bottom < top) continue; // only the gap below the row
-    for (let c = firstCol; c <= lastCol; c += 1) {
-      const left = c * pitch;
-      if (rect.left > left + layout.cell || rect.right < left) continue; // only the gap beside the tile
-      const index = r * layout.columns + c;
-      if (index < count) out.push(index);
-    }
-  }
-  return out;
 }

@@ -91,7 +91,7 @@ export async function runQuery(options: { keepRecords?: boolean; refresh?: boole
     });
     if (lib().generation !== generation) return;
     if (page.records) store.mergeLibraryRecords(page.records);
-    store.patchLibrary({ ids: page.ids, total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' });
+    store.patchLibrary({ ids: page.ids, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' });
     // The next page of ids (the rest, in all but the largest libraries) before anything prunes against them. It
     // waits a moment: main answers one request at a time, and the first screen's thumbnails should not queue
     // behind 50k ids.
@@ -103,7 +103,8 @@ export async function runQuery(options: { keepRecords?: boolean; refresh?: boole
     const current = lib();
     if (current.generation !== generation) return;
     store.patchLibrary({
-      focusIndex: Math.min(current.focusIndex, Math.max(0, current.ids.length - 1)),
+      // Clamped to the whole result (a huge library's ids page in after the focus may have gone to its end).
+      focusIndex: Math.max(0, Math.min(current.focusIndex, Math.max(current.total, current.ids.length) - 1)),
       selection: pruneSelection(current.selection, current.ids),
     });
   } catch (err) {
@@ -129,7 +130,7 @@ export async function loadMoreIds(): Promise<void> {
     });
     if (lib().generation !== generation) return;
     // The total stays as it is: later pages repeat the first page's count, which placed additions have moved on.
-    useStudio.getState().patchLibrary({ ids: [...lib().ids, ...page.ids], nextCursor: page.nextCursor });
+    useStudio.getState().patchLibrary({ ids: [...lib().ids, ...page.ids], shapes: [...lib().shapes, ...shapesOf(page)], nextCursor: page.nextCursor });
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load more of the library: ${errorText(err)}`);
   } finally {
@@ -243,8 +244,10 @@ async function placeAdded(): Promise<void> {
     if (now.generation !== generation || page.ids.length === 0) return;
     if (page.records) useStudio.getState().mergeLibraryRecords(page.records);
     const near = new Set(sort === 'newest' ? now.ids.slice(0, HEAD_CHECK) : now.ids.slice(-HEAD_CHECK));
+    const shapeById = new Map(page.ids.map((id, i) => [id, page.shapes?.[i] ?? 0]));
     const fresh = page.ids.filter((id) => !near.has(id));
     if (fresh.length === 0) return;
+    const freshShapes = fresh.map((id) => shapeById.get(id) ?? 0);
     const dateOf = (id: string | undefined) => (id === undefined ? undefined : lib().records.get(id)?.createdAt);
     const edge = dateOf(sort === 'newest' ? now.ids[0] : now.ids.at(-1));
     const fits = fresh.every((id) => edge === undefined || (dateOf(id) ?? -Infinity) >= edge);
@@ -255,8 +258,8 @@ async function placeAdded(): Promise<void> {
     }
     useStudio.getState().patchLibrary(
       sort === 'newest'
-        ? { ids: [...fresh, ...now.ids], total: now.total + fresh.length, focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0 }
-        : { ids: [...now.ids, ...fresh], total: now.total + fresh.length },
+        ? { ids: [...fresh, ...now.ids], shapes: [...freshShapes, ...now.shapes], total: now.total + fresh.length, focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0 }
+        : { ids: [...now.ids, ...fresh], shapes: [...now.shapes, ...freshShapes], total: now.total + fresh.length },
     );
   } catch {
     refreshOnceQuiet(); // placing failed: the refresh brings them in
@@ -284,6 +287,11 @@ export async function loadFacets(): Promise<void> {
   } catch {
     // The dropdowns keep their last values; the grid itself does not depend on them.
   }
+}
+
+/** A page's shapes, parallel to its ids (an older main without them: every item drawn square). */
+function shapesOf(page: { ids: readonly string[]; shapes?: readonly number[] | undefined }): number[] {
+  return page.shapes && page.shapes.length === page.ids.length ? [...page.shapes] : page.ids.map(() => 0);
 }
 
 export function errorText(err: unknown): string {

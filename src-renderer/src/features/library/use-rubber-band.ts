@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { useStudio } from '../../stores/store';
-import { tilesInRect, type TileLayout } from './grid-window';
+import type { Rect } from './grid-window';
 import { EMPTY_SELECTION } from './selection';
 
 /** Pixels the pointer must move before a press on the background becomes a band (a smaller move is a click). */
@@ -22,14 +22,22 @@ interface Drag {
 /**
  * Rubber-band selection on the grid background: drag to select every tile the band touches; with Shift or
  * Ctrl/Cmd the band adds to the selection. A plain click on the background clears the selection. The band lives
- * in the rows' content box (`rowsRef`), so it scrolls with the tiles and scrolling while dragging extends it.
+ * in the rows' box (`rowsRef`, which starts at content offset `origin()`), so it scrolls with the tiles and
+ * scrolling while dragging extends it; its corners are kept in content coordinates, as the rows move as they render.
  * Tiles show the band's selection as it grows (`library.band`); the selection itself is set on release.
  */
-export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, rowsRef: RefObject<HTMLElement | null>, bandRef: RefObject<HTMLElement | null>, layout: TileLayout) {
+export interface BandGeometry {
+  /** Content offset of the rows' box top. */
+  origin(): number;
+  /** Indexes of the tiles a rectangle in content coordinates touches, in grid order. */
+  hit(rect: Rect): number[];
+}
+
+export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, rowsRef: RefObject<HTMLElement | null>, bandRef: RefObject<HTMLElement | null>, geometry: BandGeometry) {
   const drag = useRef<Drag | null>(null);
-  const layoutRef = useRef(layout);
+  const geometryRef = useRef(geometry);
   useLayoutEffect(() => {
-    layoutRef.current = layout;
+    geometryRef.current = geometry;
   });
 
   const update = useCallback(() => {
@@ -37,21 +45,22 @@ export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, rowsRef:
     const rows = rowsRef.current;
     if (!d || !rows) return;
     const box = rows.getBoundingClientRect();
+    const origin = geometryRef.current.origin();
     const x = d.clientX - box.left;
-    const y = d.clientY - box.top;
+    const y = d.clientY - box.top + origin;
     if (!d.moved && Math.hypot(x - d.x, y - d.y) < DRAG_THRESHOLD) return;
     d.moved = true;
     const rect = { left: Math.min(d.x, x), top: Math.min(d.y, y), right: Math.max(d.x, x), bottom: Math.max(d.y, y) };
     const band = bandRef.current;
     if (band) {
       band.hidden = false;
-      band.style.transform = `translate(${rect.left}px, ${rect.top}px)`;
+      band.style.transform = `translate(${rect.left}px, ${rect.top - origin}px)`;
       band.style.width = `${rect.right - rect.left}px`;
       band.style.height = `${rect.bottom - rect.top}px`;
     }
     const s = useStudio.getState();
     const ids = s.library.ids;
-    const hits = tilesInRect(rect, layoutRef.current, ids.length).flatMap((i) => ids[i] ?? []);
+    const hits = geometryRef.current.hit(rect).flatMap((i) => ids[i] ?? []);
     const selected = new Set(d.base);
     for (const id of hits) selected.add(id);
     d.result = selected;
@@ -106,7 +115,7 @@ export function useRubberBand(scrollRef: RefObject<HTMLElement | null>, rowsRef:
       const additive = e.shiftKey || e.ctrlKey || e.metaKey;
       drag.current = {
         x: e.clientX - box.left,
-        y: e.clientY - box.top,
+        y: e.clientY - box.top + geometryRef.current.origin(),
         clientX: e.clientX,
         clientY: e.clientY,
         base: additive ? useStudio.getState().library.selection.selected : new Set(),

@@ -28,7 +28,10 @@ export function focusSection(panel: HTMLElement): boolean {
   return field !== null && document.activeElement === field;
 }
 
-/** The open section, as the tab panel of the navigation. */
+/**
+ * The open section, as the tab panel of the navigation, inside the page's one `main` landmark (a `main` given the
+ * tabpanel role would be no landmark at all).
+ */
 export function SectionPanel() {
   const section = useStudio((s) => s.section);
   const focusRequest = useStudio((s) => s.sectionFocusRequest);
@@ -46,8 +49,10 @@ export function SectionPanel() {
   }, [focusRequest, section]);
 
   return (
-    <main ref={ref} className="panel" role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`}>
-      <Page />
+    <main ref={ref} className="panel">
+      <div className="panel-tab" role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`}>
+        <Page />
+      </div>
     </main>
   );
 }

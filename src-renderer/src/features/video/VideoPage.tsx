@@ -50,7 +50,7 @@ export function VideoPage() {
   const [touched, setTouched] = useState(false);
   const promptMissing = useStudio((s) => s.video.form.mode !== 'image' && s.video.form.prompt.trim() === '');
   return (
-    <div className="video-page">
+    <section className="video-page" aria-label="Video">
       <div
         className="video-left"
         data-prompt-untouched={promptMissing && !touched ? '' : undefined}
@@ -68,6 +68,6 @@ export function VideoPage() {
         {playing ? <JobPlayer key={playing.id} job={playing} /> : null}
         <VideoJobList />
       </div>
-    </div>
+    </section>
   );
 }

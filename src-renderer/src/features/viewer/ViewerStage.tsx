@@ -6,7 +6,7 @@ import { VideoPlayer } from '../player/VideoPlayer';
 import { setPlayhead } from './playhead';
 import { useFullscreen } from './use-fullscreen';
 import { useImageSource } from './use-image-source';
-import { useBoxSize } from './use-box-size';
+import { useBoxSize } from '../../lib/use-box-size';
 import { fitScale, MAX_SCALE, minScale, stepScale, zoomLabel } from './zoom';
 
 /** What the viewer's keyboard handler can ask of the stage. */

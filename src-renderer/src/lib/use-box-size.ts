@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
-/** The element's content-box size, kept current by a ResizeObserver (full screen, window resizes). */
+/** The element's content-box size, kept current by a ResizeObserver (the viewer in full screen, the grid as the window resizes). */
 export function useBoxSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import type { GridLayout } from './grid-layout';
+import { scrollMap } from './scroll-map';
+
+/** Content kept rendered beyond the view: less while the grid moves (each frame of a fling replaces it all). */
+const OVERSCAN_RESTING = 600;
+const OVERSCAN_MOVING = 150;
+/** The grid counts as scrolling until this long after the last scroll event. */
+const SETTLE_MS = 150;
+const ORIGIN_ROWS = 256;
+
+export interface VirtualRows {
+  first: number;
+  last: number;
+  scrolling: boolean;
+  /** Content offset the rendered rows are placed from (row `r` sits at `rowTop(r) − origin` in the layer). */
+  origin: number;
+  /** The spacer's height (the scroll box's content, capped). */
+  physical: number;
+  /** Styles of the layer that holds the rows, and of its inner box (moved by script when the height is mapped). */
+  layerStyle: CSSProperties;
+  innerStyle: CSSProperties;
+  /** Content offset at the top of the view now. */
+  virtualTop(): number;
+  /** Scrolls so that the row is in view (`auto`: only if it is not) or its top at the view's top (`start`). */
+  scrollToRow(row: number, align?: 'auto' | 'start'): void;
+}
+
+interface Anchor {
+  /** The item at the top of the view, and how far the view's top is below its row's top. */
+  index: number;
+  delta: number;
+  atEnd: boolean;
+}
+
+/**
+ * Row virtualization for the grid's own layout (justified rows have different heights), with the scroll height
+ * capped (see scroll-map.ts). Re-renders only when the range of rows in view changes; a new layout (more ids, a
+ * resize, another tile size) keeps the item at the top of the view where it was, and the bottom at the bottom.
+ */
+export function useVirtualRows(
+  scrollRef: RefObject<HTMLElement | null>,
+  innerRef: RefObject<HTMLElement | null>,
+  layout: GridLayout,
+  viewport: number,
+): VirtualRows {
+  const map = useMemo(() => scrollMap(layout.height, viewport), [layout.height, viewport]);
+  // `v`: the content offset when the range last changed (the inner box's transform is rewritten on every scroll).
+  const [range, setRange] = useState({ first: 0, last: 0, scrolling: false, v: 0 });
+  const anchor = useRef<Anchor | null>(null);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Rows are placed from an origin that moves every ORIGIN_ROWS rows, so a scroll re-renders only the rows that
+  // come into view (the others keep their place) while offsets stay small at any depth of a 1M library.
+  const origin = layout.rowTop(Math.floor(range.first / ORIGIN_ROWS) * ORIGIN_ROWS);
+  const live = useRef({ layout, map, viewport, origin });
+  useLayoutEffect(() => {
+    live.current = { layout, map, viewport, origin };
+  });
+
+  const virtualTop = useCallback(() => live.current.map.toVirtual(scrollRef.current?.scrollTop ?? 0), [scrollRef]);
+
+  const update = useCallback(
+    (scrolling: boolean) => {
+      const el = scrollRef.current;
+      if (!el) return;
+      const { layout: l, map: m, viewport: vh } = live.current;
+      const v = m.toVirtual(el.scrollTop);
+      if (m.mapped && innerRef.current) innerRef.current.style.transform = `translateY(${live.current.origin - v}px)`;
+      const top = l.rowAt(v);
+      anchor.current = {
+        index: l.itemsOf(top)[0],
+        delta: v - l.rowTop(top),
+        atEnd: el.scrollTop > 0 && el.scrollTop >= el.scrollHeight - el.clientHeight - 1,
+      };
+      const over = scrolling ? OVERSCAN_MOVING : OVERSCAN_RESTING;
+      const first = l.rowAt(Math.max(0, v - over));
+      const last = l.rowAt(v + Math.max(vh, 1) + over);
+      setRange((r) => (r.first === first && r.last === last && r.scrolling === scrolling ? r : { first, last, scrolling, v }));
+    },
+    [scrollRef, innerRef],
+  );
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onScroll = () => {
+      update(true);
+      clearTimeout(settle.current);
+      settle.current = setTimeout(() => update(false), SETTLE_MS);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      clearTimeout(settle.current);
+    };
+  }, [scrollRef, update]);
+
+  // A new layout keeps the view on the item it showed (or on the end), then recomputes the rows in view.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const a = anchor.current;
+    if (el && a) {
+      const target = a.atEnd ? Infinity : layout.rowTop(layout.rowOf(a.index)) + a.delta;
+      const top = a.atEnd ? el.scrollHeight - el.clientHeight : map.toPhysical(target);
+      if (Math.abs(el.scrollTop - top) >= 1) el.scrollTop = top;
+    }
+    update(false);
+  }, [layout, map, scrollRef, update]);
+
+  const scrollToRow = useCallback(
+    (row: number, align: 'auto' | 'start' = 'auto') => {
+      const el = scrollRef.current;
+      if (!el) return;
+      const { layout: l, map: m, viewport: vh } = live.current;
+      // The last row: the very end (its place is still an estimate while a huge library's ids page in; the end
+      // stays the end as they arrive, see the anchor above).
+      if (row >= l.rows - 1) {
+        el.scrollTop = el.scrollHeight;
+        update(false);
+        return;
+      }
+      const top = l.rowTop(row);
+      const bottom = top + l.rowHeight(row) + 44;
+      const v = m.toVirtual(el.scrollTop);
+      let next = v;
+      if (align === 'start' || top < v) next = top - 4;
+      else if (bottom > v + vh) next = bottom - vh + 4;
+      if (next !== v) el.scrollTop = m.toPhysical(Math.max(0, next));
+      update(false);
+    },
+    [scrollRef, update],
+  );
+
+  return {
+    first: range.first,
+    last: range.last,
+    scrolling: range.scrolling,
+    origin,
+    physical: map.physical,
+    layerStyle: map.mapped
+      ? { position: 'sticky', top: 0, left: 0, height: viewport, overflow: 'hidden' }
+      : { position: 'absolute', top: origin, left: 0, right: 0 },
+    innerStyle: map.mapped ? { position: 'relative', transform: `translateY(${origin - range.v}px)` } : { position: 'relative' },
+    virtualTop,
+    scrollToRow,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Issue 16, point 2: every item of a 1,000,000-item library can be reached. The grid's scroll height is capped
+ * below Chromium's 33,554,432 px limit and mapped onto all rows (scroll-map.ts), so End and dragging the scrollbar
+ * to the bottom both show the last item, at both window sizes, in justified rows and in square tiles at the
+ * largest size. The index is written with one SQL statement (seed-million.ts); its rows have no files.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { LibraryPage } from './pages/library-page';
+import { expect, test } from './support/fixtures';
+import { startHostProcess } from './support/host-process';
+import { seedSyntheticIndex } from './support/seed-million';
+
+const ITEMS = 1_000_000;
+const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
+let dataDir = '';
+
+// Writing a million rows takes ~30 s on a busy machine: once for the file, each test starts its own host on it.
+test.beforeAll(() => {
+  test.setTimeout(240_000);
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-million-'));
+  seedSyntheticIndex(dataDir, ITEMS);
+});
+test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+test.use({
+  host: async ({}, use) => {
+    const host = await startHostProcess({ dataDir, args: rendererArgs });
+    await use(host);
+    await host.stop();
+  },
+  // A real scrollbar to drag: headless Chromium hides scrollbars unless told otherwise.
+  launchOptions: {
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+    executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  },
+});
+
+const last = (lib: LibraryPage) => lib.tile(/^synthetic item 1$/);
+const first = (lib: LibraryPage) => lib.tile(new RegExp(`^synthetic item ${ITEMS}$`));
+
+/** Drags the grid's scrollbar thumb from the top to below the grid's bottom edge, as a user would. */
+async function dragScrollbarToBottom(page: Page, lib: LibraryPage) {
+  const box = await lib.grid().boundingBox();
+  if (!box) throw new Error('no grid');
+  const x = box.x + box.width - 7;
+  // The thumb sits just under the scrollbar's up arrow while the grid is at the top.
+  await page.mouse.move(x, box.y + 22);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i += 1) await page.mouse.move(x, box.y + 22 + ((box.height + 80) * i) / 10);
+  await page.mouse.up();
+}
+
+async function expectInView(page: Page, lib: LibraryPage, tile: ReturnType<typeof last>) {
+  await expect(tile).toBeVisible({ timeout: 60_000 });
+  const grid = await lib.grid().boundingBox();
+  const box = await tile.boundingBox();
+  // Its bottom edge is in the view (a one-column tile at the largest size can be taller than the view).
+  expect(grid && box && box.y < grid.y + grid.height && box.y + box.height <= grid.y + grid.height + 1).toBe(true);
+}
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+]) {
+  test.describe(`a million items at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('End and dragging the scrollbar to the bottom reach the last item, in justified rows and in square tiles at the largest size', async ({ page }) => {
+      test.setTimeout(180_000);
+      const lib = new LibraryPage(page);
+      await lib.open();
+      await lib.expectCount('1,000,000 items');
+      await expect(first(lib)).toBeVisible();
+      // The scroll box stays under Chromium's cap; it maps onto every row.
+      const height = await lib.grid().evaluate((el) => el.scrollHeight);
+      expect(height).toBeLessThan(33_554_432);
+
+      // End (and Ctrl+End) from the first tile: the focus and the view go to the oldest item.
+      await first(lib).focus();
+      await page.keyboard.press('End');
+      await expectInView(page, lib, last(lib));
+      await expect(last(lib)).toBeFocused();
+      await page.screenshot({ path: `/work/notes/shots/13/million-end-${size.width}.png` });
+      await page.keyboard.press('Home');
+      await expect(first(lib)).toBeFocused();
+      await page.keyboard.press('Control+End');
+      await expect(last(lib)).toBeFocused();
+      await page.keyboard.press('Home');
+      await expect(first(lib)).toBeFocused();
+
+      // The scrollbar: drag its thumb to the bottom.
+      await dragScrollbarToBottom(page, lib);
+      await expectInView(page, lib, last(lib));
+
+      // Square tiles at the largest size: more rows, still every one reachable. (A drag leaves the focus where it
+      // was, on a tile now far away: back to it first.)
+      await last(lib).focus();
+      await page.keyboard.press('Home');
+      await expect(first(lib)).toBeFocused();
+      await page.getByRole('checkbox', { name: 'Square tiles' }).check();
+      await page.getByRole('slider', { name: 'Tile size' }).fill('320');
+      await first(lib).focus();
+      await page.keyboard.press('End');
+      await expectInView(page, lib, last(lib));
+      await last(lib).focus();
+      await page.keyboard.press('Home');
+      await expect(first(lib)).toBeFocused();
+      await dragScrollbarToBottom(page, lib);
+      await expectInView(page, lib, last(lib));
+      await page.screenshot({ path: `/work/notes/shots/13/million-square-bottom-${size.width}.png` });
+    });
+  });
+}
