@@ -111,7 +111,7 @@ export function LibraryPage() {
           </button>
           {/* A collection is headed by its own name (issue 14.10), everything else by the section's. */}
           <h1 id="section-title">{collection ? collection.name : 'Library'}</h1>
-          {collection && <span className="lib-header-context">{formatCount(collection.count)} {collection.count === 1 ? 'item' : 'items'}</span>}
+          {collection && <span className="lib-header-context">{formatCount(collection.count)}</span>}
           {smartOpen && (
             <span className="lib-header-context" title="Smart collection: updates itself as items change">
               <span aria-hidden="true" className="lib-smart-mark">⚡</span> {smartOpen.name}
