@@ -37,6 +37,7 @@ import { createCapabilityService } from './services/models/capability-service';
 import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
+import { createImageOpsModule } from './services/provider-ops/image-ops-module';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
 import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
@@ -258,6 +259,11 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     timeoutMs: () => vault.settings.current().requestTimeoutSec * 1000,
     capabilities,
   });
+  // Other providers' image operations (Stability's inpaint, erase, outpaint, remove background, upscale): edits of one
+  // library image through the same pipeline, staging and recovery (issue 18 §4).
+  const imageOps = createImageOpsModule({
+    connection: vault.connection, library, files: libraries.files, work, spend, clock, logger: options.logger, version: options.version, capabilities,
+  });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
   const video = createVideoService({
@@ -378,6 +384,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...createPresetsHandlers({ presets: createPresetService({ store: jobStore, clock, newId: () => crypto.randomUUID().replaceAll('-', '') }), history: generation.history }),
     ...createModelsHandlers(capabilities),
     ...edit.handlers,
+    ...imageOps.handlers,
     ...createVideoHandlers(video),
     ...exporting.handlers,
     ...createShareHandlers(share),

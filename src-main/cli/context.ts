@@ -3,6 +3,7 @@ import type { AppError, LibraryRecord, Settings } from '@contract';
 import { createLibraryAdapters } from '../adapters/library';
 import { createFileSettingsStore } from '../adapters/settings';
 import { systemClock } from '../adapters/system-clock';
+import type { LibraryFiles } from '../core/library/ports';
 import type { Logger } from '../core/ports';
 import { createLibraryService, type LibraryService } from '../services/library/library-service';
 import { effectiveLibraryDir } from '../services/settings/settings-service';
@@ -40,7 +41,7 @@ const quiet: Logger = { info() {}, warn() {}, error() {} };
  * app it does not run the start-up repair (that would take another writer's half-saved files for orphans) and
  * leaves perceptual hashes to the app's background work.
  */
-export function openCliLibrary(dataDir: string, version: string): { dir: string; service: LibraryService; settings: Settings; close(): Promise<void> } {
+export function openCliLibrary(dataDir: string, version: string): { dir: string; service: LibraryService; files: LibraryFiles; settings: Settings; close(): Promise<void> } {
   const settings = createFileSettingsStore({ dir: dataDir, projectVersion: version, logger: quiet }).load().settings;
   const dir = effectiveLibraryDir(dataDir, settings);
   const adapters = createLibraryAdapters(dir);
@@ -50,6 +51,7 @@ export function openCliLibrary(dataDir: string, version: string): { dir: string;
   return {
     dir,
     service,
+    files: adapters.files,
     settings,
     async close() {
       await service.idle();

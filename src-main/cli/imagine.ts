@@ -6,6 +6,8 @@
  *   imagine export ID… --to DIR [--format original|png|jpeg|webp] [--strip]
  *   imagine jobs [--limit N]             the image queue as the app keeps it
  *   imagine generate PROMPT [-n N] [--model M] [--aspect-ratio R] [--resolution 1k|2k] [--quality auto|low|medium]
+ *   imagine edit INSTRUCTION SOURCE… [-n N] [--model M] [--resolution] [--quality] [--aspect-ratio R]   (file or item id)
+ *   imagine video PROMPT [--image FILE|ID] [--model M] [--duration S] [--resolution 480p|720p] [--aspect-ratio R]
  *                                        paid: through the app's paid-work pipeline (paced, budgeted, staged, ledger)
  *
  * Global: --json (results as JSON on stdout; progress always on stderr), --data-dir DIR (IMAGINE_DATA_DIR; the
@@ -21,14 +23,16 @@ import { toAppError } from '../core/app-error';
 import { exportCommand, importCommand, searchCommand } from './commands/library-commands';
 import { jobsCommand } from './commands/jobs-command';
 import { createOutput, openCliLibrary } from './context';
-
-// The library and data folder it writes are private (0700/0600), as the app's are.
-makeProcessPrivate();
 import { exitCodeOf } from './exit-codes';
 import { generateCommand } from './commands/generate-command';
+import { editCommand } from './commands/edit-command';
+import { videoCommand } from './commands/video-command';
 import { apiBaseUrl, cliApiKey } from './connection';
 import { fail } from '../core/app-error';
 import { validationError } from '../core/xai';
+
+// The library and data folder it writes are private (0700/0600), as the app's are.
+makeProcessPrivate();
 
 const USAGE = `Usage: imagine <command> [options]
 
@@ -38,6 +42,8 @@ Commands:
   export ID… --to DIR                copy items out (--format original|png|jpeg|webp, --strip)
   jobs                               list the image queue
   generate PROMPT                    make images (-n N, --model, --aspect-ratio, --resolution, --quality)
+  edit INSTRUCTION SOURCE…           edit images: files or library ids (-n N, --model, --resolution, --quality)
+  video PROMPT                       make a video (--image FILE|ID, --model, --duration, --resolution, --aspect-ratio)
 
 Options:
   --json                             results as JSON on stdout (progress stays on stderr)
@@ -65,8 +71,10 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h', default: false },
         count: { type: 'string', short: 'n', default: '1' },
         model: { type: 'string' },
-        'aspect-ratio': { type: 'string', default: '1:1' },
-        resolution: { type: 'string', default: '1k' },
+        'aspect-ratio': { type: 'string' },
+        resolution: { type: 'string' },
+        image: { type: 'string' },
+        duration: { type: 'string' },
         quality: { type: 'string' },
       },
     });
@@ -90,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   try {
     if (command === 'jobs') return jobsCommand(out, dataDir, limit);
-    if (!['import', 'search', 'export', 'generate'].includes(command)) {
+    if (!['import', 'search', 'export', 'generate', 'edit', 'video'].includes(command)) {
       process.stderr.write(`imagine: unknown command "${command}"\n\n${USAGE}`);
       return 2;
     }
@@ -98,12 +106,25 @@ export async function main(argv: string[]): Promise<number> {
     try {
       const ctx = { out, library };
       if (command === 'import') return await importCommand(ctx, rest);
-      if (command === 'generate') {
-        const baseUrl = apiBaseUrl(values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL);
+      if (['generate', 'edit', 'video'].includes(command)) {
+        const paid = { out, library, dataDir, baseUrl: apiBaseUrl(values['api-base-url'] ?? process.env.IMAGINE_API_BASE_URL), getApiKey: cliApiKey };
+        const s = library.settings;
         const n = Number(values.count);
         if (!Number.isInteger(n)) fail(validationError([{ path: 'n', message: '-n must be a whole number.' }]));
-        return await generateCommand({ out, library, dataDir, settings: library.settings, baseUrl, getApiKey: cliApiKey }, rest.join(' '), {
-          n, model: values.model ?? library.settings.imageModel, aspectRatio: values['aspect-ratio'], resolution: values.resolution, quality: values.quality,
+        if (command === 'generate') {
+          return await generateCommand(paid, rest.join(' '), {
+            n, model: values.model ?? s.imageModel, aspectRatio: values['aspect-ratio'] ?? s.imageAspectRatio, resolution: values.resolution ?? s.imageResolution,
+            quality: values.quality,
+          });
+        }
+        if (command === 'edit') {
+          return await editCommand(paid, rest, {
+            n, model: values.model ?? s.imageModel, resolution: values.resolution ?? s.imageResolution, quality: values.quality, aspectRatio: values['aspect-ratio'],
+          });
+        }
+        const duration = Number(values.duration ?? s.videoDurationSec);
+        return await videoCommand(paid, rest.join(' '), {
+          image: values.image, model: values.model ?? s.videoModel, duration, resolution: values.resolution ?? s.videoResolution, aspectRatio: values['aspect-ratio'],
         });
       }
       if (command === 'search') return searchCommand(ctx, rest.join(' '), { limit, sort: values.sort, trashed: values.trash });

@@ -17,6 +17,7 @@ import { updatesChannels, updatesEvents } from './updates';
 import { modelsChannels, modelsEvents } from './models';
 import { shareChannels, shareEvents } from './share';
 import { promptsChannels, promptsEvents } from './prompts';
+import { providerOpsChannels } from './provider-ops';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -35,6 +36,7 @@ export * from './capabilities';
 export * from './models';
 export * from './share';
 export * from './prompts';
+export * from './provider-ops';
 
 /** A channel: what the renderer sends, what main answers. */
 export interface ChannelDef {
@@ -57,6 +59,7 @@ export const channels = {
   ...modelsChannels,
   ...shareChannels,
   ...promptsChannels,
+  ...providerOpsChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 /** Every event main sends to the renderer, `domain:noun`. */

@@ -219,7 +219,30 @@ export const QueueMove = z.object({
 }).strict();
 export type QueueMove = z.infer<typeof QueueMove>;
 
+/** One model/quality/resolution combination of a comparison ("Compare models", issue 19). */
+export const CompareCombination = z.object({
+  model: z.string().trim().min(1).max(100),
+  quality: ImageQuality.optional(),
+  resolution: ImageResolution,
+}).strict();
+export type CompareCombination = z.infer<typeof CompareCombination>;
+
+/** One prompt sent to 2–4 combinations at once; the rest of the form (n, aspect ratio) is shared. */
+export const CompareRequest = z.object({
+  prompt: z.string().trim().min(1, 'Write a prompt first.').max(10_000),
+  n: z.number().int().min(API_LIMITS.images.min).max(API_LIMITS.images.max),
+  aspectRatio: ImageAspectRatio,
+  combinations: z.array(CompareCombination).min(2, 'Choose at least 2 combinations.').max(4, 'At most 4 combinations.'),
+  originalPrompt: z.string().trim().min(1).max(10_000).optional(),
+}).strict();
+export type CompareRequest = z.infer<typeof CompareRequest>;
+
 export const jobsChannels = {
+  /**
+   * "Compare models": queues one batch per combination, grouped (`group`) so the board shows them side by side; the
+   * whole comparison is checked against the budget before any of it is queued.
+   */
+  'jobs:compare': { input: CompareRequest, output: z.object({ batches: z.array(BatchView) }) },
   /** The queue's order and pause state. */
   'jobs:queue': { input: Empty, output: QueueView },
   /** "Pause queue" / "Resume queue": while paused nothing new is sent; requests already with xAI finish. */

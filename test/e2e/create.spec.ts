@@ -145,3 +145,37 @@ test('queue control: pause, reorder by keyboard, cancel one job of a batch, a SI
   await expect(gen.tilesIn(/^Batch: 4 prompts/, 'cancelled')).toHaveCount(1);
   expect(posts(sim, '/v1/images/generations').map((r) => (r.body as { prompt: string }).prompt)).toEqual(['q four', 'q one', 'q three']);
 });
+
+test('Compare models: one prompt to 3 combinations → 3 groups named with their model, each with its cost; "Use these settings"', async ({ page, launch, sim }) => {
+  await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.fill({ prompts: ['A harbour at dawn'], n: 1, aspect: '1:1' });
+  await page.getByRole('button', { name: 'Compare models' }).click();
+  const form = page.getByRole('group', { name: 'Compare models' });
+  await form.getByRole('combobox', { name: 'Model 1' }).selectOption('grok-imagine-image');
+  await form.getByRole('combobox', { name: 'Model 2' }).selectOption('grok-imagine-image-2.0');
+  await form.getByRole('combobox', { name: 'Quality 2' }).selectOption('low');
+  await form.getByRole('button', { name: 'Add combination' }).click();
+  await form.getByRole('combobox', { name: 'Model 3' }).selectOption('grok-imagine-image-2.0');
+  await form.getByRole('combobox', { name: 'Quality 3' }).selectOption('medium');
+  await form.getByRole('combobox', { name: 'Resolution 3' }).selectOption('2k');
+  await form.getByRole('button', { name: 'Compare 3 combinations' }).click();
+  const group = page.getByRole('region', { name: 'Comparison: A harbour at dawn' });
+  const cols = [
+    ['grok-imagine-image · 1k', '$0.02'],
+    ['grok-imagine-image-2.0 · Low · 1k', '$0.04'],
+    ['grok-imagine-image-2.0 · Medium · 2k', '$0.08'],
+  ] as const;
+  for (const [name, cost] of cols) {
+    const col = group.getByRole('region', { name, exact: true });
+    await expect(col.locator('li[data-state="done"]')).toHaveCount(1);
+    await expect(col.getByTestId('compare-cost')).toContainText(`Cost ${cost}`);
+    await expect(col.getByTestId('compare-cost')).toContainText(/Time \d+ s/);
+  }
+  const sent = posts(sim, '/v1/images/generations').map((r) => r.body as { model: string; quality?: string; resolution: string; prompt: string });
+  expect(sent.map((b) => `${b.model}/${b.quality ?? '-'}/${b.resolution}`).sort()).toEqual(['grok-imagine-image-2.0/low/1k', 'grok-imagine-image-2.0/medium/2k', 'grok-imagine-image/-/1k']);
+  expect(new Set(sent.map((b) => b.prompt))).toEqual(new Set(['A harbour at dawn']));
+  await page.screenshot(shot('compare'));
+  await group.getByRole('region', { name: 'grok-imagine-image-2.0 · Medium · 2k', exact: true }).getByRole('button', { name: 'Use these settings' }).click();
+  await expect(gen.model()).toHaveValue('grok-imagine-image-2.0');
+});

@@ -9,7 +9,7 @@ import { RETRYABLE_CODES, mapBaseResp, mapMinimaxHttp } from '../../core/minimax
 import { imageBody, videoBody } from '../../core/minimax/requests';
 import type { MinimaxApi, MinimaxTaskPoll } from '../../core/minimax/types';
 import type { Clock, Logger } from '../../core/ports';
-import { isBeforeSendError, redactSecret, type CallOptions } from '../../core/xai';
+import { isBeforeSendError, keyMayGoTo, redactSecret, type CallOptions } from '../../core/xai';
 import { cancelled, withDeadline } from '../xai/transport';
 
 export interface MinimaxClientOptions {
@@ -34,10 +34,12 @@ export function createMinimaxClient(o: MinimaxClientOptions): MinimaxApi {
   const maxAttempts = o.maxAttempts ?? 3;
 
   async function once(method: 'GET' | 'POST', path: string, key: string, body: unknown, opts: CallOptions): Promise<{ json: Json; traceId?: string }> {
+    if (!keyMayGoTo(new URL(`${baseUrl}${path}`))) fail({ kind: 'internal', message: `The key may not be sent to ${baseUrl}.` });
     const timeoutMs = opts.timeoutMs ?? (method === 'POST' ? o.timeouts?.postMs ?? 180_000 : o.timeouts?.getMs ?? 30_000);
     const headers: Record<string, string> = { authorization: `Bearer ${key}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) };
     const out = await withDeadline(opts.signal, timeoutMs, async (signal) => {
-      const res = await doFetch(`${baseUrl}${path}`, { method, headers, signal, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      // Never followed: a redirect must not take the key along (issue 12).
+      const res = await doFetch(`${baseUrl}${path}`, { method, headers, signal, redirect: 'manual', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
       return { status: res.status, traceId: res.headers.get('trace-id') ?? undefined, text: await res.text() };
     });
     if (opts.signal?.aborted) fail(cancelled());

@@ -21,3 +21,11 @@ export async function fitImage(img: StabilityImage, limits: { maxPixels: number;
   }
   throw new Error('image could not be made small enough');
 }
+
+/** The image at half its width and height, in its own format (an upscale ×2 sends this to the 4× upscaler). */
+export async function halveImage(img: StabilityImage): Promise<StabilityImage> {
+  const meta = await sharp(img.bytes).metadata();
+  const resized = sharp(img.bytes).resize(Math.max(32, Math.round((meta.width ?? 64) / 2)), Math.max(32, Math.round((meta.height ?? 64) / 2)));
+  const bytes = meta.hasAlpha ? await resized.png().toBuffer() : await resized.jpeg({ quality: 95 }).toBuffer();
+  return { bytes: new Uint8Array(bytes), mime: meta.hasAlpha ? 'image/png' : 'image/jpeg' };
+}

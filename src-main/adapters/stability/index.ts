@@ -1,1 +1,2 @@
 export { createStabilityClient, type StabilityClientOptions } from './stability-client';
+export { halveImage } from './fit-image';

@@ -11,7 +11,7 @@ import { createWindowThrottle, type Throttle } from '../../core/providers/thrott
 import { mapStabilityError } from '../../core/stability/errors';
 import { IMAGE_LIMITS, toWire, type Part } from '../../core/stability/requests';
 import type { StabilityApi, StabilityAsset, StabilityImage, StabilityRequest } from '../../core/stability/types';
-import { isBeforeSendError, type CallOptions } from '../../core/xai';
+import { isBeforeSendError, keyMayGoTo, type CallOptions } from '../../core/xai';
 import { cancelled, withDeadline } from '../xai/transport';
 import { fitImage } from './fit-image';
 
@@ -49,13 +49,15 @@ export function createStabilityClient(o: StabilityClientOptions): StabilityApi {
   const maxAttempts = o.maxAttempts ?? 3;
 
   async function once(method: 'GET' | 'POST', path: string, key: string, accept: string, body: FormData | undefined, opts: CallOptions): Promise<Answer> {
+    if (!keyMayGoTo(new URL(`${baseUrl}${path}`))) fail({ kind: 'internal', message: `The key may not be sent to ${baseUrl}.` });
     await throttle.take(opts.signal);
     const headers: Record<string, string> = {
       authorization: `Bearer ${key}`, accept, 'stability-client-id': 'imagine-studio', 'stability-client-version': o.appVersion ?? '0',
     };
     const timeoutMs = opts.timeoutMs ?? (method === 'POST' ? o.timeouts?.postMs ?? 180_000 : o.timeouts?.getMs ?? 30_000);
     const out = await withDeadline(opts.signal, timeoutMs, async (signal) => {
-      const res = await doFetch(`${baseUrl}${path}`, { method, headers, signal, ...(body ? { body } : {}) });
+      // Never followed: a redirect must not take the key along (issue 12).
+      const res = await doFetch(`${baseUrl}${path}`, { method, headers, signal, redirect: 'manual', ...(body ? { body } : {}) });
       return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
     });
     if (opts.signal?.aborted) fail(cancelled());

@@ -6,21 +6,14 @@
  * app), each image filed in the app's library (the open app's grid follows within a second). A crash mid-save leaves
  * the images staged, and the app files them at its next start, as it does its own.
  */
-import path from 'node:path';
-import { resolveImageChoice, type ImageAspectRatio, type ImageQuality, type ImageResolution, type LibraryRecord, type Settings } from '@contract';
-import { SqliteJobStore } from '../../adapters/jobs/sqlite-job-store';
-import { FsResultStaging } from '../../adapters/jobs/fs-result-staging';
+import { resolveImageChoice, type ImageAspectRatio, type ImageQuality, type ImageResolution, type LibraryRecord } from '@contract';
 import { systemClock } from '../../adapters/system-clock';
-import { createXaiImagineClient } from '../../adapters/xai';
 import { AppErrorException, fail } from '../../core/app-error';
 import type { StagedMeta } from '../../core/jobs/result-staging';
 import { estimateImageCost, imageGenerateIssues, validationError, type ImageGenerateRequest } from '../../core/xai';
-import { createSpendLedger } from '../../services/ledger/spend';
 import { servedOf } from '../../services/paid-work/ingest-input';
-import { createModelPacing } from '../../services/paid-work/model-pacing';
-import { createPaidWork } from '../../services/paid-work/paid-work';
-import type { LibraryService } from '../../services/library/library-service';
-import { printable, type Output } from '../context';
+import { printable } from '../context';
+import { openPaidWork, type PaidCommandContext } from './paid-context';
 import { exitCodeOf } from '../exit-codes';
 
 export interface GenerateOptions {
@@ -31,37 +24,21 @@ export interface GenerateOptions {
   quality: string | undefined;
 }
 
-const quiet = { info() {}, warn() {}, error() {} };
-
-export async function generateCommand(
-  ctx: { out: Output; library: { dir: string; service: LibraryService }; dataDir: string; settings: Settings; baseUrl: string; getApiKey: () => Promise<string | null> },
-  prompt: string,
-  opts: GenerateOptions,
-): Promise<number> {
-  const { out, settings } = ctx;
-  if (settings.demoMode) {
-    // The app's demo simulator lives inside the app, and demo results have their own library: nothing to pay here.
-    fail(validationError([{ path: 'demoMode', message: 'Demo mode is on in Imagine Studio: turn it off in Settings to generate from the command line.' }]));
-  }
-  // A retired model goes out as its successor, and 2.0's quality is always explicit (issue 15.2–15.3).
-  const choice = resolveImageChoice(opts.model, opts.quality as ImageQuality | undefined, 'generate');
-  if (choice.notice) out.progress(choice.notice);
-  const req: ImageGenerateRequest = {
-    prompt, model: choice.model, n: opts.n, aspect_ratio: opts.aspectRatio as ImageAspectRatio, resolution: opts.resolution as ImageResolution,
-    response_format: 'b64_json', ...(choice.quality ? { quality: choice.quality } : {}),
-  };
-  const issues = imageGenerateIssues(req);
-  if (issues.length > 0) fail(validationError(issues));
-
-  const store = new SqliteJobStore(path.join(ctx.dataDir, 'jobs.db'));
+export async function generateCommand(ctx: PaidCommandContext, prompt: string, opts: GenerateOptions): Promise<number> {
+  const { out } = ctx;
+  const paid = openPaidWork(ctx);
+  const { work, api, settings } = paid;
   try {
-    const spend = createSpendLedger({ store, clock: systemClock, events: { emit() {} }, budgetCapUsd: () => settings.budgetCapUsd });
-    spend.assertWithinBudget('image', estimateImageCost(req).ticks);
-    const api = createXaiImagineClient({ baseUrl: ctx.baseUrl, getApiKey: ctx.getApiKey, clock: systemClock, logger: quiet, retry: { maxAttempts: 1 } });
-    const work = createPaidWork({
-      staging: new FsResultStaging(path.join(ctx.dataDir, 'staging')), library: ctx.library.service, spend, clock: systemClock, logger: quiet,
-      download: (url, o) => api.download(url, o), pacing: createModelPacing({ tier: () => settings.rateTier }),
-    });
+    // A retired model goes out as its successor, and 2.0's quality is always explicit (issue 15.2–15.3).
+    const choice = resolveImageChoice(opts.model, opts.quality as ImageQuality | undefined, 'generate');
+    if (choice.notice) out.progress(choice.notice);
+    const req: ImageGenerateRequest = {
+      prompt, model: choice.model, n: opts.n, aspect_ratio: opts.aspectRatio as ImageAspectRatio, resolution: opts.resolution as ImageResolution,
+      response_format: 'b64_json', ...(choice.quality ? { quality: choice.quality } : {}),
+    };
+    const issues = imageGenerateIssues(req);
+    if (issues.length > 0) fail(validationError(issues));
+    paid.spend.assertWithinBudget('image', estimateImageCost(req).ticks);
     out.progress(`Generating ${opts.n} image${opts.n === 1 ? '' : 's'} with ${choice.model}…`);
     const called = await work.callDirect('image', () => api.generateImages(req, { timeoutMs: settings.requestTimeoutSec * 1000 }), { pace: choice.model });
     if (!called.ok) throw new AppErrorException(called.failure.error);
@@ -95,6 +72,6 @@ export async function generateCommand(
     if (problems.length > 0) return fail({ kind: 'storage', message: problems[0] as string });
     return items.length === 0 && blocked > 0 ? exitCodeOf('moderated') : 0;
   } finally {
-    store.close();
+    paid.close();
   }
 }

@@ -1,3 +1,5 @@
+import type { OperationName, ProviderId } from '@contract';
+
 /**
  * Paid results are written to disk before anything else. The moment an image response arrives, its images go to
  * the staging area (one folder per job attempt), durably; only then are they filed in the library, each staged
@@ -25,6 +27,14 @@ export interface StagedMeta {
   /** The model that served (the response's `model`) and the quality served, when known (issue 15.5). */
   servedModel?: string;
   servedQuality?: string;
+  /**
+   * Who made it and how, when not xAI's generate/edit (issue 18): an image operation of another provider (Stability's
+   * inpaint, erase, upscale…) is staged as an edit of its one source, with these naming the provider, the operation
+   * and the seed it reported.
+   */
+  provider?: ProviderId;
+  operation?: OperationName;
+  seed?: number;
   params: Record<string, unknown>;
   aspectRatio: string | null;
   /** One entry per tile of the job, in order. */

@@ -4,7 +4,7 @@
  * request is a kind of paid work (run-job.ts on services/paid-work). The ledger (services/ledger), presets and prompt
  * history (services/presets) and models (services/models) are services of their own beside it.
  */
-import type { BatchView, CostEstimateView, JobRequest } from '@contract';
+import type { BatchView, CompareRequest, CostEstimateView, JobRequest } from '@contract';
 import { fail } from '../../core/app-error';
 import type { JobStore } from '../../core/jobs/job-store';
 import { InMemoryResultStaging, type ResultStaging } from '../../core/jobs/result-staging';
@@ -280,8 +280,24 @@ export function createGenerationService(deps: GenerationDeps) {
     return store.deleteBatches(done);
   }
 
+  /** One prompt to 2–4 combinations: every batch validated and the total held against the budget before any is queued. */
+  function compare(input: CompareRequest): { batches: BatchView[] } {
+    const group = newId();
+    const requests: JobRequest[] = input.combinations.map((c, index) => ({
+      prompts: [input.prompt], n: input.n, aspectRatio: input.aspectRatio, model: c.model, resolution: c.resolution,
+      ...(c.quality ? { quality: c.quality } : {}), ...(input.originalPrompt ? { originalPrompt: input.originalPrompt } : {}),
+      group: { id: group, index },
+    }));
+    for (const r of requests) validate(resolved(r).request, cleanPrompts(r.prompts));
+    const total = requests.reduce((s, r) => s + estimate(r).ticks, 0);
+    const verdict = spend.check(total);
+    if (verdict.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('image', total, verdict) }]));
+    return { batches: requests.map((r) => submit(r)) };
+  }
+
   return {
     submit,
+    compare,
     estimate,
     cancel: (t: { jobId?: string | undefined; batchId?: string | undefined }) => {
       const n = cancel(t);

@@ -112,7 +112,19 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   });
   const imports = new ImportJobs({ pipeline, events, now: () => Date.now(), newId });
 
+  /** When the grid last asked for ids or records: the start-up check gives way to browsing (see `browsingPause`). */
+  let lastBrowse = 0;
+  /**
+   * The start-up check waits between two shards until the grid has been quiet for BROWSE_QUIET_MS, at most
+   * BROWSE_WAIT_MS per shard so it always ends: a shard's synchronous part (listing and rows, ~50 ms at 1M items)
+   * would otherwise land between a keystroke and its results, or in the first screenful (issue 16).
+   */
+  const browsingPause = async () => {
+    const until = Date.now() + BROWSE_WAIT_MS;
+    while (Date.now() - lastBrowse < BROWSE_QUIET_MS && Date.now() < until) await new Promise((r) => setTimeout(r, BROWSE_QUIET_MS));
+  };
   function records(ids: readonly string[], text?: string): LibraryRecord[] {
+    lastBrowse = Date.now();
     const found = store.records(ids);
     const terms = text ? parseSearchQuery(text).terms : [];
     if (terms.length === 0) return found;
@@ -187,6 +199,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     maintenanceStatus: () => maintenance.current(),
     /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
     query(input: LibraryQueryInput): LibraryQueryOutput {
+      lastBrowse = Date.now();
       const page = store.query(input);
       if (!input.withRecords) return page;
       return { ...page, records: records(page.ids.slice(0, input.withRecords), input.filter.text) };
@@ -313,7 +326,8 @@ export function createLibraryService(deps: LibraryServiceDeps) {
      * used; the library shows that it runs. Resolves with what it found.
      */
     async reconcile(): Promise<ReconcileReport> {
-      const run = maintenance.run('check', (step) => reconcileLibrary(passDeps(step)), describeCheck);
+      const gentle = (step: MaintenanceDeps['step']): MaintenanceDeps['step'] => async (done, items) => (await browsingPause(), step(done, items));
+      const run = maintenance.run('check', (step) => reconcileLibrary(passDeps(gentle(step))), describeCheck);
       lastCheck = run.catch(() => {});
       const report = await run;
       const { window: _w, ...counts } = report;
@@ -335,6 +349,10 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     },
   };
 }
+
+/** How long the grid must have been quiet before the start-up check takes its next shard, and the longest wait. */
+const BROWSE_QUIET_MS = 300;
+const BROWSE_WAIT_MS = 2000;
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 

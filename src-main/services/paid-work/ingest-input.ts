@@ -14,9 +14,10 @@ export function servedOf(result: Pick<ImageResult, 'model'>, quality: string | n
   return { ...(result.model ? { servedModel: result.model } : {}), ...(quality ? { servedQuality: quality } : {}) };
 }
 
-/** Served model, quality and the request's whole bill on the item, from a staged meta. */
-const served = (meta: StagedMeta): Pick<IngestInput, 'servedModel' | 'servedQuality' | 'billedTicks'> => ({
+/** Served model, quality and the request's whole bill on the item, and who made it how (issue 18 §7), from a staged meta. */
+const served = (meta: StagedMeta): Pick<IngestInput, 'servedModel' | 'servedQuality' | 'billedTicks' | 'provider' | 'operation' | 'seed'> => ({
   servedModel: meta.servedModel ?? null, servedQuality: meta.servedQuality ?? null, billedTicks: meta.costTicks,
+  provider: meta.provider ?? null, operation: meta.operation ?? (meta.kind === 'edit' ? 'edit' : 'generate'), seed: meta.seed ?? null,
 });
 
 /** The library ingest of one paid image (slot `index`), from the staged meta alone. */

@@ -152,7 +152,7 @@ describe('MiniMax client: base_resp errors', () => {
   });
 
   it('§9.4 a non-JSON 200 is a bad-response error, never read as data', async () => {
-    const api = createMinimaxClient({ baseUrl: 'http://x.invalid', getApiKey: async () => MM, clock: fakeClock(), fetch: (async () => new Response('<html>oops</html>', { status: 200 })) as typeof fetch });
+    const api = createMinimaxClient({ baseUrl: 'https://x.invalid', getApiKey: async () => MM, clock: fakeClock(), fetch: (async () => new Response('<html>oops</html>', { status: 200 })) as typeof fetch });
     expect(await failure(api.startVideo({ model: 'T2V-01', prompt: 'x' }))).toMatchObject({ kind: 'api', code: 'bad-response' });
   });
 });

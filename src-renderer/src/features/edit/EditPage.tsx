@@ -16,6 +16,9 @@ import { EditResults } from './EditResults';
 import { SourceCanvas } from './SourceCanvas';
 import { StepHistory } from './StepHistory';
 import { useEditShortcuts } from './use-edit-shortcuts';
+import { EditProviderPicker } from '../image-ops/EditProviderPicker';
+import { MaskEditPanel } from '../image-ops/MaskEditPanel';
+import '../image-ops/image-ops.css';
 import './edit.css';
 
 /** The app's own canvas outlives section switches, so leaving Edit for the library and back keeps the work. */
@@ -63,6 +66,8 @@ export function EditPage({ store }: { store?: CanvasStore }) {
   }, [dropped, canvas]);
 
   const sources = useStore(canvas, (s) => s.doc.sources);
+  // The mask tool is on the stage only while a provider that takes masks edits (issue 18 §4).
+  const masking = useStore(canvas, (s) => s.params.provider === 'stability');
   const first = sources[0]?.source.name;
   useSectionDetail('edit', first === undefined ? null : sources.length === 1 ? first : `${first} + ${sources.length - 1} more`);
 
@@ -76,13 +81,16 @@ export function EditPage({ store }: { store?: CanvasStore }) {
         <KeyGate what="edit images">
           <div className="edit-layout">
             <div className="edit-stage">
+              <EditProviderPicker />
               <SourceCanvas />
+              {/* The mask layer and its toolbar, on the stage while a provider that takes masks edits. */}
+              {masking && <MaskEditPanel />}
               <EditResults />
             </div>
             <div className="edit-side">
               <div className="edit-form">
                 <EditPromptBox />
-                <EditOptions />
+                {!masking && <EditOptions />}
               </div>
               <StepHistory />
             </div>

@@ -6,6 +6,7 @@ import { insertTag, missingTags, tagFor, taggedIndices } from './prompt-tags';
 export function EditPromptBox() {
   const store = useCanvasStore();
   const prompt = useCanvas((s) => s.prompt);
+  const masking = useCanvas((s) => s.params.provider === 'stability');
   const sources = useCanvas((s) => s.doc.sources);
   const ref = useRef<HTMLTextAreaElement>(null);
   const missing = missingTags(prompt, sources.length);
@@ -51,10 +52,14 @@ export function EditPromptBox() {
         )}
         {untagged && <p className="muted">Tip: name the sources with their tags so xAI knows which image is which.</p>}
       </div>
-      <p className="muted mask-note">
-        Looking for a mask or brush? xAI&apos;s edit API takes no masks, so there is no mask tool: describe the area in words
-        (&ldquo;only the sky&rdquo;, &ldquo;the hat on the left&rdquo;).
-      </p>
+      {masking ? (
+        <p className="muted mask-note">Stability AI paints what this says into the masked area (English only). Erase needs no words.</p>
+      ) : (
+        <p className="muted mask-note">
+          Looking for a mask or brush? xAI&apos;s edit API takes no masks, so there is no mask tool for xAI: choose Stability AI
+          as the provider to paint one, or describe the area in words (&ldquo;only the sky&rdquo;, &ldquo;the hat on the left&rdquo;).
+        </p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { BatchCard } from './BatchCard';
+import { CompareGroup } from './CompareGroup';
+import type { BatchView } from '@contract';
 import { clearFinished } from './commands';
 import { LedgerBar } from './LedgerBar';
 
@@ -13,6 +15,27 @@ function useNow(active: boolean): number {
     return () => clearInterval(t);
   }, [active]);
   return now;
+}
+
+/** The board's entries, newest first: a batch alone, or every batch of one comparison together in combination order. */
+function boardEntries(batches: readonly BatchView[]): BatchView[][] {
+  const out: BatchView[][] = [];
+  const groups = new Map<string, BatchView[]>();
+  for (const b of batches) {
+    if (!b.group) {
+      out.push([b]);
+      continue;
+    }
+    let g = groups.get(b.group.id);
+    if (!g) {
+      g = [];
+      groups.set(b.group.id, g);
+      out.push(g);
+    }
+    g.push(b);
+  }
+  for (const g of groups.values()) g.sort((a, b) => (a.group?.index ?? 0) - (b.group?.index ?? 0));
+  return out;
 }
 
 /**
@@ -42,7 +65,9 @@ export function BatchBoard() {
       {batches.length === 0 ? (
         <p className="results-empty muted">Nothing generated yet: write a prompt above and press Generate. Results also go straight into the Library.</p>
       ) : (
-        batches.map((b) => <BatchCard key={b.id} batch={b} now={now} />)
+        boardEntries(batches).map(([first, ...rest]) => (first && !first.group
+          ? <BatchCard key={first.id} batch={first} now={now} />
+          : first && <CompareGroup key={first.group?.id ?? first.id} batches={[first, ...rest]} now={now} />))
       )}
     </section>
   );

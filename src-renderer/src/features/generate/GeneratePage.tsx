@@ -6,6 +6,7 @@ import { CostLine } from './CostLine';
 import { acceptRewrite, requestRewrite } from './enhance-commands';
 import { PromptRewrite } from './PromptRewrite';
 import { QueuePanel } from './QueuePanel';
+import { ComparePanel } from './ComparePanel';
 import type { EnhanceView } from '@contract';
 import { OptionsBar } from './OptionsBar';
 import { imageSpec, useCapabilityTable } from '../controls/capabilities';
@@ -42,6 +43,7 @@ export function GeneratePage() {
   const [busy, setBusy] = useState(false);
   const [enhancing, setEnhancing] = useState(false);
   const [rewrite, setRewrite] = useState<EnhanceView | null>(null);
+  const [comparing, setComparing] = useState(false);
   const openShortcuts = useStudio((s) => s.setShortcutsOpen);
   /** Bumped after a submit: main added its prompts to the history, so the prompt box reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -121,9 +123,11 @@ export function GeneratePage() {
               >
                 {enhancing ? 'Enhancing…' : 'Enhance prompt'}
               </button>
+              <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare models</button>
               <CostLine estimate={estimate} prompts={prompts.length} />
             </div>
           </div>
+          {comparing && <ComparePanel onClose={() => setComparing(false)} />}
           {rewrite && (
             <PromptRewrite
               view={rewrite}

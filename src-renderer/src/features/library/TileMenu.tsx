@@ -5,6 +5,7 @@ import { copyImage, revealItem } from '../export/export-commands';
 import { restoreItems, setFavorite, showToast, trashItems } from './item-commands';
 import { orderedSelection } from './selection';
 import { VARY_LABEL, varyItem } from '../generate/vary-commands';
+import { ONE_CLICK, runImageOp, useStabilityReady } from '../image-ops/commands';
 
 export interface MenuAnchor {
   x: number;
@@ -24,6 +25,7 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
   // Copy and reveal act on one file: offered only when the menu is for a single, present item.
   const single = ids.length <= 1 ? lib.records.get(props.anchor.id) : undefined;
   const usable = single && !single.missing ? single : undefined;
+  const stability = useStabilityReady();
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -79,6 +81,20 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
           Show in folder
         </button>
       )}
+      {usable?.kind === 'image' && !trash && stability &&
+        ONE_CLICK.map((op) => (
+          <button
+            key={op.id}
+            type="button"
+            role="menuitem"
+            onClick={act(() => {
+              showToast(op.busy);
+              void runImageOp({ ...op.input, itemId: usable.id }).then((out) => out && showToast(`${op.label}: done. The new image is next to this one.`));
+            })}
+          >
+            {op.label}
+          </button>
+        ))}
       {trash ? (
         <button type="button" role="menuitem" onClick={act(() => void restoreItems(ids))}>
           Restore

@@ -9,6 +9,7 @@ import '../share/share.css';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { setFavorite, showToast, trashItems } from '../library/item-commands';
 import { itemName } from '../library/format';
+import { ImageOpsActions } from '../image-ops/ImageOpsActions';
 import { LineageStrip } from './LineageStrip';
 import { playheadOf } from './playhead';
 import { saveFrame } from '../video/commands';
@@ -91,6 +92,7 @@ export function ViewerDetails(props: { record: LibraryRecord; detail: LibraryIte
           </button>
         )}
       </div>
+      <ImageOpsActions record={record} onOpen={props.onOpen} />
       <ItemOrganizer record={record} />
       <ItemShares record={record} />
       {record.prompt ? (

@@ -28,7 +28,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../../..');
 
 describe('fuses in npm run dist', () => {
-  const hook = require(path.join(root, 'scripts/dist/after-pack.cjs')) as {
+  const hook = require(path.join(root, 'scripts/packaging/after-pack.cjs')) as {
     applyFuses(context: unknown, fuses: unknown): Promise<void>;
   };
   const real = require('@electron/fuses') as { FuseV1Options: Record<string, number>; FuseVersion: { V1: string } };
@@ -44,7 +44,7 @@ describe('fuses in npm run dist', () => {
 
   it('is electron-builder’s afterPack hook, and dist runs electron-builder', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string>; build: Record<string, unknown> };
-    expect(pkg.build.afterPack).toBe('./scripts/dist/after-pack.cjs');
+    expect(pkg.build.afterPack).toBe('./scripts/packaging/after-pack.cjs');
     expect(pkg.build.asar).not.toBe(false);
     expect(pkg.scripts.dist).toContain('electron-builder');
   });

@@ -18,6 +18,8 @@ import { createSenderGuard } from '../../../../src-main/ipc/sender-guard';
 import { startSimulator, type Simulator } from '../../../../src-main/simulator';
 import { confirmApiBaseUrl, requestedApiBaseUrl } from '../../../../src-main/shells/electron/api-base-url';
 import { startTrap, type Trap } from './key-trap';
+import { createMinimaxClient } from '../../../../src-main/adapters/minimax/minimax-client';
+import { createStabilityClient } from '../../../../src-main/adapters/stability/stability-client';
 
 vi.mock('electron', () => ({ dialog: { showMessageBox: vi.fn() } }));
 
@@ -118,6 +120,21 @@ describe('B: the renderer cannot redirect the key', () => {
     expect(asked).toEqual([]); // xAI's own address needs no confirmation
     expect(await confirmApiBaseUrl('http://evil.example/v1', answer(1))).toBeUndefined();
     expect(asked.at(-1)).toMatchObject({ type: 'error' });
+  });
+});
+
+describe('B: the other providers’ clients follow the same rule', () => {
+  it('send nothing to a plain-http or credentialed address, whatever fetch would do', async () => {
+    const sent: string[] = [];
+    const fetch = (async (url: string) => (sent.push(url), new Response('{}'))) as unknown as typeof globalThis.fetch;
+    const clock = { now: () => 0, sleep: async () => {} };
+    for (const baseUrl of ['http://evil.example', 'https://user:pw@api.minimax.io']) {
+      const mm = createMinimaxClient({ baseUrl, getApiKey: async () => KEY, clock, fetch, maxAttempts: 1 });
+      await expect(mm.startVideo({ model: 'T2V-01', prompt: 'x' }, {})).rejects.toThrow(/may not be sent/);
+      const st = createStabilityClient({ baseUrl, getApiKey: async () => KEY, clock, fetch, maxAttempts: 1 });
+      await expect(st.run({ operation: 'generate', model: 'stable-image-core', prompt: 'x' }, {})).rejects.toThrow(/may not be sent/);
+    }
+    expect(sent).toEqual([]);
   });
 });
 

@@ -25,9 +25,14 @@ export interface EditStep {
   prompt: string;
   results: EditResultView[];
   blocked: number;
+  /** A mask edit (issue 18 §4): the provider's operation and the mask it was sent with (a PNG data URL). */
+  operation?: 'inpaint' | 'erase';
+  mask?: string;
 }
 
 export interface EditParams {
+  /** Who edits: xAI (by instruction) or Stability AI (with a mask). */
+  provider: 'xai' | 'stability';
   model: string;
   n: number;
   resolution: ImageResolution;
@@ -71,6 +76,7 @@ export interface CanvasState {
 }
 
 export const initialParams: EditParams = {
+  provider: 'xai',
   model: SETTINGS_DEFAULTS.imageModel, n: 1, resolution: SETTINGS_DEFAULTS.imageResolution, quality: SETTINGS_DEFAULTS.imageQuality, aspectRatio: 'auto',
 };
 

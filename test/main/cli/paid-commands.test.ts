@@ -12,6 +12,8 @@ import { systemClock } from '../../../src-main/adapters/system-clock';
 import { main } from '../../../src-main/cli/imagine';
 import { createLibraryService } from '../../../src-main/services/library/library-service';
 import { startSimulator, type Simulator } from '../../../src-main/simulator';
+import { pngOf } from '../edit/source-files';
+import { writeFileSync } from 'node:fs';
 
 let dir = '';
 let sim: Simulator;
@@ -90,5 +92,42 @@ describe('imagine generate', () => {
     } finally {
       e.mockRestore();
     }
+  });
+});
+
+describe('imagine edit and imagine video', () => {
+  it('edits a file: imported as the parent, the result filed with its edited-from link, one ledger row', async () => {
+    const file = path.join(dir, 'barn.png');
+    writeFileSync(file, await pngOf());
+    const r = await imagine('edit', 'make the barn blue', file, '--model', 'grok-imagine-image', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { results: { itemId: string }[]; sourceItemIds: string[]; costTicks: number };
+    expect(out.results).toHaveLength(1);
+    expect(out.sourceItemIds).toHaveLength(1);
+    expect(sim.requests.filter((q) => q.path === '/v1/images/edits')).toHaveLength(1);
+    const adapters = createLibraryAdapters(path.join(dir, 'library'));
+    const lib = createLibraryService({ ...adapters, clock: systemClock, events: { emit() {} }, logger: silent });
+    try {
+      expect(lib.item(out.results[0]!.itemId).parents.map((p) => p.record.id)).toEqual(out.sourceItemIds);
+    } finally {
+      await lib.idle();
+      adapters.store.close();
+    }
+    const store = new SqliteJobStore(path.join(dir, 'jobs.db'));
+    expect(store.spentSince(0, { kind: 'edit' })).toBe(out.costTicks);
+    store.close();
+  });
+
+  it('makes a video: journaled, followed to the end, filed, its cost recorded once', async () => {
+    vi.stubEnv('IMAGINE_VIDEO_POLL_MS', '20');
+    const r = await imagine('video', 'a cat on a wall', '--model', 'grok-imagine-video', '--duration', '2', '--resolution', '480p', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Video done');
+    const out = JSON.parse(r.stdout) as { job: { state: string; costTicks: number; itemId: string }; path: string };
+    expect(out.job.state).toBe('done');
+    expect(out.path).toMatch(/\.mp4$/);
+    const store = new SqliteJobStore(path.join(dir, 'jobs.db'));
+    expect(store.spentSince(0, { kind: 'video' })).toBe(out.job.costTicks);
+    store.close();
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * Other providers' one-click image operations (issue 18 §4): Remove background, Upscale ×2/×4, Outpaint and the
+ * mask edits. Main runs each as a paid job (budget, staging, ledger, lineage); the renderer only asks and shows.
+ */
+import { operationPriceTicks, type CapabilityTable, type ImageOperationInput, type ImageOperationOutput, type OperationName } from '@contract';
+import { invoke } from '../../lib/api';
+import { useStudio } from '../../stores/store';
+import { formatCost } from '../library/format';
+
+/** The one-click operations, as buttons and menu items name them. */
+export const ONE_CLICK = [
+  { id: 'remove-background', label: 'Remove background', busy: 'Removing the background…', input: { operation: 'remove-background' } },
+  { id: 'upscale-2', label: 'Upscale ×2', busy: 'Upscaling ×2…', input: { operation: 'upscale', scale: 2 } },
+  { id: 'upscale-4', label: 'Upscale ×4', busy: 'Upscaling ×4…', input: { operation: 'upscale', scale: 4 } },
+] as const satisfies readonly { id: string; label: string; busy: string; input: Omit<ImageOperationInput, 'itemId'> }[];
+
+/** The capability table's operation behind a request. */
+const tableOperation = (input: Pick<ImageOperationInput, 'operation'>): OperationName => (input.operation === 'upscale' ? 'upscale-fast' : input.operation);
+
+/** The list price of an operation, in words ("$0.05"), from the capability table; null when the provider lacks it. */
+export function priceOf(table: CapabilityTable, input: Pick<ImageOperationInput, 'operation'>): string | null {
+  const ticks = operationPriceTicks('stability', tableOperation(input), undefined, table);
+  return ticks === undefined ? null : formatCost(ticks);
+}
+
+/**
+ * Whether Stability AI's operations can run now: demo mode (its simulator), or a Stability key that is set and not
+ * rejected. The renderer offers only what can run.
+ */
+export function useStabilityReady(): boolean {
+  return useStudio((s) => {
+    if (s.settingsView?.settings.demoMode) return true;
+    const key = s.providerKeys.stability;
+    return Boolean(key?.configured && key.state !== 'invalid');
+  });
+}
+
+/** Runs one operation; the new item's id, or null after telling the user why not. */
+export async function runImageOp(input: ImageOperationInput): Promise<ImageOperationOutput | null> {
+  try {
+    return await invoke('edit:operation', input);
+  } catch (err) {
+    useStudio.getState().pushNotice('error', err instanceof Error ? err.message : String(err));
+    return null;
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Issue 18 in Chromium: Stability AI beside xAI. Pick Stability on the edit stage, paint a mask and inpaint (the
+ * result is in the library, linked to its source); Remove background on a library image from the viewer; Upscale ×2
+ * from the tile menu. The Stability simulator runs in the test process; the host reads its key from the environment.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { startSimulator, type Simulator } from '../../src-main/simulator';
+import { startStabilitySimulator, type StabilitySimulator } from '../../src-main/simulator/stability';
+import { EditPage } from './pages/edit-page';
+import { LibraryPage } from './pages/library-page';
+import { ViewerPage } from './pages/viewer-page';
+import { startHostProcess, type HostProcess } from './support/host-process';
+
+const shotDir = process.env.SHOT_DIR ?? 'test-results/screenshots';
+const shot = (name: string) => ({ path: `${shotDir}/providers-${name}.png`, fullPage: true });
+
+const test = base.extend<{ sim: Simulator; stability: StabilitySimulator; launch: (page: Page) => Promise<HostProcess> }>({
+  sim: async ({}, use) => {
+    const sim = await startSimulator({ latencyMs: 50 });
+    await use(sim);
+    await sim.close();
+  },
+  stability: async ({}, use) => {
+    const sim = await startStabilitySimulator({ latencyMs: 50 });
+    await use(sim);
+    await sim.close();
+  },
+  launch: async ({ sim, stability }, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-providers-'));
+    const hosts: HostProcess[] = [];
+    await use(async (page) => {
+      const host = await startHostProcess({
+        dataDir,
+        args: ['--api-base-url', `${sim.url}/v1`],
+        env: { XAI_API_KEY: 'xai-e2e-test-key', STABILITY_API_KEY: 'sk-e2e-stability-key', IMAGINE_STABILITY_BASE_URL: stability.url, IMAGINE_SECRET_STORE: 'memory' },
+      });
+      hosts.push(host);
+      await page.goto(host.url);
+      await page.locator('html[data-app-state="ready"]').waitFor();
+      return host;
+    });
+    for (const h of hosts) await h.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+interface Item { record: { id: string; provider?: string; operation?: string; width: number; height: number; seed?: number }; parents: { kind: string; record: { id: string } }[] }
+
+/** Imports a picture through the page's own bridge, as a drop on the Library would; its id. */
+async function importPicture(page: Page, name: string, width = 640, height = 480): Promise<string> {
+  const svg = `<svg width="${width}" height="${height}"><rect width="100%" height="100%" fill="#2c6e9b"/><circle cx="${width / 2}" cy="${height / 2}" r="${height / 4}" fill="#f2c14e"/></svg>`;
+  const base64 = (await sharp(Buffer.from(svg)).png().toBuffer()).toString('base64');
+  return page.evaluate(async ({ n, b }) => {
+    const api = (window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value: { imported: string[] } }> } }).api;
+    return (await api.invoke('library:import', { source: { kind: 'bytes', name: n, base64: b } })).value.imported[0]!;
+  }, { n: name, b: base64 });
+}
+
+async function item(page: Page, id: string): Promise<Item> {
+  return page.evaluate(async (i) => {
+    const api = (window as unknown as { api: { invoke(c: string, x: unknown): Promise<{ value: unknown }> } }).api;
+    return (await api.invoke('library:item', { id: i })).value as Item;
+  }, id);
+}
+
+async function newest(page: Page, operation: string): Promise<Item> {
+  const id = await page.evaluate(async (op) => {
+    const api = (window as unknown as { api: { invoke(c: string, x: unknown): Promise<{ value: { ids: string[]; records?: { id: string; operation?: string }[] } }> } }).api;
+    const q = await api.invoke('library:query', { filter: { provider: 'stability' }, limit: 50, withRecords: 50 });
+    return q.value.records?.find((r) => r.operation === op)?.id ?? null;
+  }, operation);
+  expect(id).not.toBeNull();
+  return item(page, id!);
+}
+
+test('pick Stability on the edit stage, paint a mask and inpaint: the result is linked to its source', async ({ page, launch, stability }) => {
+  await launch(page);
+  const sourceId = await importPicture(page, 'harbour.png');
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.tiles().first().dblclick();
+  const viewer = new ViewerPage(page);
+  await viewer.button('Edit').click();
+  const edit = new EditPage(page);
+  await expect(edit.cards()).toHaveCount(1);
+
+  // The mask tool is on the stage only once a provider that takes masks is chosen.
+  const maskTools = page.getByRole('toolbar', { name: 'Mask' });
+  await expect(maskTools).toHaveCount(0);
+  await page.getByRole('radiogroup', { name: 'Provider' }).getByRole('radio', { name: /Stability AI/ }).check();
+  await expect(maskTools).toBeVisible();
+  await expect(maskTools.getByRole('button', { name: 'Brush' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Inpaint', exact: true })).toBeDisabled();
+
+  const canvas = page.getByLabel(/^Mask canvas/);
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5, { steps: 8 });
+  await page.mouse.up();
+  // The eraser takes paint away again; invert and clear act on the whole mask.
+  await maskTools.getByRole('button', { name: 'Eraser' }).click();
+  await expect(maskTools.getByRole('button', { name: 'Eraser' })).toHaveAttribute('aria-pressed', 'true');
+  await maskTools.getByRole('button', { name: 'Brush' }).click();
+  await expect(page.getByLabel('Estimated cost')).toContainText('$0.05');
+  await edit.prompt().fill('a red sailboat');
+  await page.screenshot(shot('mask'));
+  await page.getByRole('button', { name: 'Inpaint', exact: true }).click();
+  await expect(edit.resultImages()).toHaveCount(1);
+
+  const sent = stability.requests.filter((r) => r.path === '/v2beta/stable-image/edit/inpaint');
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.fields).toMatchObject({ prompt: 'a red sailboat', mask: expect.objectContaining({ type: 'image/png' }) });
+  const result = await newest(page, 'inpaint');
+  expect(result.record).toMatchObject({ provider: 'stability', operation: 'inpaint' });
+  expect(typeof result.record.seed).toBe('number');
+  expect(result.parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: sourceId }) })]);
+  await page.screenshot(shot('inpaint-result'));
+  // The same stage small and dark (the theme follows the system by default).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await maskTools.scrollIntoViewIfNeeded();
+  await page.screenshot(shot('mask-1024-dark'));
+});
+
+test('Remove background from the viewer, and Upscale ×2 from the tile menu', async ({ page, launch, stability }) => {
+  await launch(page);
+  const sourceId = await importPicture(page, 'lighthouse.png', 512, 384);
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.tiles().first().dblclick();
+  const viewer = new ViewerPage(page);
+  await expect(viewer.details().getByRole('region', { name: 'Stability AI' })).toBeVisible();
+  await viewer.button('Remove background').click();
+  // The viewer moves to the new item, which names who made it and how.
+  await expect(viewer.details().getByRole('term').filter({ hasText: /^Operation$/ })).toBeVisible();
+  await expect(viewer.details().getByRole('definition').filter({ hasText: /^Remove background$/ })).toBeVisible();
+  await expect(viewer.details().getByRole('definition').filter({ hasText: /^Stability AI$/ })).toBeVisible();
+  await page.screenshot(shot('remove-background'));
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot(shot('remove-background-1024-dark'));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  const cutout = await newest(page, 'remove-background');
+  expect(cutout.parents.map((p) => p.record.id)).toEqual([sourceId]);
+  await page.keyboard.press('Escape');
+
+  await library.tile(/lighthouse/).click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Item actions' }).getByRole('menuitem', { name: 'Upscale ×2' }).click();
+  await expect.poll(async () => stability.requests.filter((r) => r.path === '/v2beta/stable-image/upscale/fast').length).toBe(1);
+  const upscaled = await expect.poll(async () => (await newest(page, 'upscale-fast').catch(() => null))?.record.width ?? 0).toBe(1024).then(() => newest(page, 'upscale-fast'));
+  expect([upscaled.record.width, upscaled.record.height]).toEqual([1024, 768]);
+  expect(upscaled.parents.map((p) => p.record.id)).toEqual([sourceId]);
+});
