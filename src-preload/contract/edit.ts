@@ -147,13 +147,15 @@ const SessionStep = z.object({
   prompt: z.string().max(10_000),
   results: z.array(EditResultView).max(API_LIMITS.images.max),
   blocked: z.number().int().min(0),
-}).strict();
+  operation: z.enum(['inpaint', 'erase']).optional(),
+}); // Not strict: a step's mask (a large data URL) is not kept; unknown fields are dropped, not refused.
 
 export const EditSession = z.object({
   sources: z.array(SessionCard).max(MAX_EDIT_SOURCES),
   selectedKey: z.string().max(40).nullable(),
   prompt: z.string().max(10_000),
-  params: z.object({ ...EditParams, aspectRatio: ImageAspectRatio }).strict(),
+  // Not strict: options added later are dropped rather than refusing the whole canvas (the page fills defaults).
+  params: z.object({ ...EditParams, aspectRatio: ImageAspectRatio, provider: z.enum(['xai', 'stability']).optional() }),
   /** The newest 100 steps; older ones fall off (their results stay in the library with their lineage). */
   steps: z.array(SessionStep).max(100),
   currentStepId: z.number().int().min(1).nullable(),

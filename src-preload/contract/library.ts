@@ -193,7 +193,10 @@ export const LibraryCollection = z.object({
   id: LibraryId,
   name: z.string(),
   createdAt: z.number().int(),
+  /** Items outside the trash. */
   count: z.number().int(),
+  /** Thumbnail of the newest item outside the trash (a library-relative path), if any. */
+  cover: z.string().nullable().default(null),
 });
 export type LibraryCollection = z.infer<typeof LibraryCollection>;
 

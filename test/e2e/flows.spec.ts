@@ -198,3 +198,50 @@ test.describe('one video player (14.7)', () => {
     await expect(page.getByText(/Frame at 1\.\d\d s saved to the library/)).toBeVisible();
   });
 });
+
+test.describe('Library layout (14.10)', () => {
+  test('the sidebar hides; the grid takes the width at 1024×700; selecting moves nothing; a collection is headed by its name and empties with the trash', async ({ page, launch, dataDir }) => {
+    await seedLibrary(dataDir, 12);
+    await launch(page);
+    const lib = new LibraryPage(page);
+    await lib.open();
+    const views = page.getByRole('navigation', { name: 'Library views' });
+    await expect(views).toBeVisible();
+    await lib.createCollection('Keepers');
+    await page.getByRole('button', { name: 'Hide sidebar' }).click();
+    await expect(views).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show sidebar' }).click();
+    await expect(views).toBeVisible();
+
+    // Selecting shows the bar over the grid: the first tile stays where it was.
+    const before = await lib.tiles().first().boundingBox();
+    await lib.tiles().nth(1).click({ modifiers: ['ControlOrMeta'] });
+    await expect(lib.bulkBar()).toBeVisible();
+    expect(await lib.tiles().first().boundingBox()).toEqual(before);
+    await lib.bulkBar().getByRole('combobox', { name: 'Add to collection' }).selectOption({ label: 'Keepers' });
+    await expect(lib.view(/^Keepers/)).toHaveAccessibleName(/1 items?/);
+    await expect(lib.view(/^Keepers/).locator('img.lib-collection-cover')).toHaveCount(1);
+    await lib.bulk('Move to trash').click();
+    await expect(lib.view(/^Keepers/)).toHaveAccessibleName(/\b0 items/);
+
+    await lib.view(/^Keepers/).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Keepers' })).toBeVisible();
+    await expect(page.getByText('“Keepers” is empty.', { exact: false })).toBeVisible();
+    await settle(page);
+    await page.screenshot(shot('collection-empty'));
+
+    await lib.view('Trash').click();
+    await expect(page.getByRole('button', { name: 'Import…' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Import folder…' })).toHaveCount(0);
+    await lib.view('All items').click();
+
+    // With the sidebar hidden the grid takes the width at 1024×700. (The user showed it above, so their choice holds;
+    // a narrow window where nobody chose starts with it hidden.) Four tiles a row at the default tile size is not
+    // reached yet: the default size is the grid's (see the issue note).
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByRole('button', { name: 'Hide sidebar' }).click();
+    await expect(page.getByRole('navigation', { name: 'Library views' })).toHaveCount(0);
+    await settle(page);
+    await page.screenshot(shot('library-1024'));
+  });
+});

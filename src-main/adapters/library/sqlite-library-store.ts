@@ -349,15 +349,20 @@ export class SqliteLibraryStore implements LibraryStore {
 
   listCollections(): CollectionRow[] {
     return this.stmt(
+      // Counts and covers leave out trashed items (issue 14.10): a collection whose items are all in the trash is empty.
       `SELECT c.id, c.name, c.created_at AS createdAt,
-        (SELECT count(*) FROM collection_items m WHERE m.collection_id = c.id) AS count
+        (SELECT count(*) FROM collection_items m JOIN items i ON i.id = m.item_id
+          WHERE m.collection_id = c.id AND i.trashed_at IS NULL) AS count,
+        (SELECT i.thumb FROM collection_items m JOIN items i ON i.id = m.item_id
+          WHERE m.collection_id = c.id AND i.trashed_at IS NULL AND i.missing = 0 AND i.thumb IS NOT NULL
+          ORDER BY i.created_at DESC, i.id LIMIT 1) AS cover
        FROM collections c ORDER BY c.name, c.id`,
     ).all() as unknown as CollectionRow[];
   }
 
   createCollection(id: string, name: string, createdAt: number): CollectionRow {
     this.stmt('INSERT INTO collections (id, name, created_at) VALUES (?, ?, ?)').run(id, name, createdAt);
-    return { id, name, createdAt, count: 0 };
+    return { id, name, createdAt, count: 0, cover: null };
   }
 
   renameCollection(id: string, name: string): CollectionRow | null {

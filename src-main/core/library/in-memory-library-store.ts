@@ -259,7 +259,12 @@ export class InMemoryLibraryStore implements LibraryStore {
 
   listCollections(): CollectionRow[] {
     return [...this.collections.values()]
-      .map((c) => ({ ...c, count: this.members.get(c.id)?.size ?? 0 }))
+      .map((c) => {
+        // As in SQLite: trashed items neither count nor make the cover.
+        const live = [...(this.members.get(c.id) ?? [])].map((id) => this.items.get(id)).filter((i): i is StoredItem => !!i && i.trashedAt === null);
+        const cover = live.filter((i) => !i.missing && i.thumb).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))[0]?.thumb ?? null;
+        return { ...c, count: live.length, cover };
+      })
       .sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }
 
@@ -267,14 +272,14 @@ export class InMemoryLibraryStore implements LibraryStore {
     if (this.collections.has(id)) fail({ kind: 'storage', message: 'Collection already exists.' });
     this.collections.set(id, { id, name, createdAt });
     this.members.set(id, new Set());
-    return { id, name, createdAt, count: 0 };
+    return { id, name, createdAt, count: 0, cover: null };
   }
 
   renameCollection(id: string, name: string): CollectionRow | null {
     const c = this.collections.get(id);
     if (!c) return null;
     c.name = name;
-    return { ...c, count: this.members.get(id)?.size ?? 0 };
+    return this.listCollections().find((row) => row.id === id) ?? null;
   }
 
   deleteCollection(id: string): number {

@@ -61,7 +61,10 @@ export interface CollectionRow {
   id: string;
   name: string;
   createdAt: number;
+  /** Items in it that are not in the trash. */
   count: number;
+  /** The thumbnail of its newest item outside the trash, for the board's cover. */
+  cover: string | null;
 }
 
 /**

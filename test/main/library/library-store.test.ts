@@ -115,7 +115,7 @@ describe.each(factories)('LibraryStore contract: %s', (_name, factory) => {
     expect(store.renameCollection(c.id, 'Red foxes')).toMatchObject({ name: 'Red foxes', count: 1 });
     expect(store.renameCollection(idOf(101), 'x')).toBeNull();
     store.remove([idOf(1)]);
-    expect(store.listCollections()).toEqual([{ id: c.id, name: 'Red foxes', createdAt: 5, count: 0 }]);
+    expect(store.listCollections()).toEqual([{ id: c.id, name: 'Red foxes', createdAt: 5, count: 0, cover: null }]);
     expect(store.deleteCollection(c.id)).toBe(1);
     expect(store.listCollections()).toEqual([]);
   });

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useCanvas, useCanvasStore } from './canvas-context';
 import { editAgain } from './commands';
 import { CompareView, COMPARE_MODES, type CompareMode } from './CompareView';
 import { useBeforeImage } from './use-before-image';
+import { useFillHeight } from './use-fill-height';
 
 /**
  * The current step's outputs on the stage (already in the library): one large result with a before/after compare in
@@ -19,6 +20,8 @@ export function EditResults() {
   const index = picked && step && picked.stepId === step.id ? Math.min(picked.index, step.results.length - 1) : 0;
   const result = step?.results[index] ?? null;
   const before = useBeforeImage(step?.sources[0]?.source ?? null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const stageHeight = useFillHeight(stageRef);
   return (
     <section className="edit-results" aria-label="Results" aria-busy={submitting}>
       <div className="edit-results-head">
@@ -37,14 +40,16 @@ export function EditResults() {
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {step && step.blocked > 0 && <p className="warning">{step.blocked} output{step.blocked === 1 ? ' was' : 's were'} withheld by xAI&apos;s content policy.</p>}
-      {result && step ? (
-        // The original, not the preview: previews are rendered in the background and may not exist yet.
-        <CompareView key={`${step.id}-${result.itemId}`} mode={before ? mode : 'toggle'} before={before} after={mediaUrl(result.file)} label={`result ${index + 1} of step ${step.id}`} />
-      ) : (
-        <div className="result-empty muted">
-          {submitting ? 'Editing… the result appears here and in the library.' : 'The result appears here, and in the library with a link to its sources.'}
-        </div>
-      )}
+      <div ref={stageRef} className="result-stage" style={{ '--stage-h': `${stageHeight}px` } as CSSProperties}>
+        {result && step ? (
+          // The original, not the preview: previews are rendered in the background and may not exist yet.
+          <CompareView key={`${step.id}-${result.itemId}`} mode={before ? mode : 'toggle'} before={before} after={mediaUrl(result.file)} label={`result ${index + 1} of step ${step.id}`} />
+        ) : (
+          <div className="result-empty muted">
+            {submitting ? 'Editing… the result appears here and in the library.' : 'The result appears here, and in the library with a link to its sources.'}
+          </div>
+        )}
+      </div>
       {step && step.results.length > 1 && (
         <ul className="result-strip" aria-label={`Outputs of step ${step.id}`}>
           {step.results.map((r, i) => (

@@ -16,7 +16,8 @@ const toSession = (s: CanvasState): EditSession => ({
   selectedKey: s.doc.selectedKey,
   prompt: s.prompt,
   params: s.params,
-  steps: s.steps.slice(-100),
+  // A mask is a large data URL of one moment: steps are kept without it.
+  steps: s.steps.slice(-100).map(({ mask: _mask, ...step }) => step),
   currentStepId: s.currentStepId,
 });
 
@@ -33,7 +34,7 @@ export async function keepCanvas(store: CanvasStore): Promise<() => void> {
         doc: { sources: session.sources, selectedKey: session.selectedKey },
         prompt: session.prompt,
         // A canvas kept before quality existed takes today's default.
-        params: { ...now.params, ...session.params, quality: session.params.quality ?? now.params.quality },
+        params: { ...now.params, ...session.params, quality: session.params.quality ?? now.params.quality, provider: session.params.provider ?? now.params.provider },
         steps: session.steps,
         currentStepId: session.currentStepId,
         refusals: dropped.map((name, i) => ({ id: -1 - i, name, reason: 'Not kept since the last session: add it again.' })),

@@ -1,5 +1,6 @@
 import type { LibraryCollection } from '@contract';
 import { useState } from 'react';
+import { mediaUrl } from '../../lib/api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { deleteCollection, renameCollection } from './item-commands';
 
@@ -39,6 +40,11 @@ export function CollectionItem(props: { collection: LibraryCollection; current: 
   return (
     <li className="lib-collection">
       <button type="button" className="lib-view" aria-current={props.current ? 'page' : undefined} onClick={props.onShow}>
+        {collection.cover ? (
+          <img className="lib-collection-cover" src={mediaUrl(collection.cover)} alt="" loading="lazy" />
+        ) : (
+          <span className="lib-collection-cover" aria-hidden="true" />
+        )}
         <span className="lib-collection-name">{collection.name}</span>
         <span className="lib-collection-count" aria-label={`${collection.count} items`}>
           {collection.count}

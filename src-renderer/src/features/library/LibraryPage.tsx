@@ -8,6 +8,7 @@ import { formatCount } from './format';
 import { isMediaFile, onDropped } from './dropped-files';
 import { importFiles } from './import-commands';
 import { ImportPanel } from './ImportPanel';
+import { useSidebar } from './use-sidebar';
 import { emptyTrash } from './item-commands';
 import { LibraryFilters, countFilters } from './LibraryFilters';
 import { LibraryGrid } from './LibraryGrid';
@@ -72,10 +73,12 @@ export function LibraryPage() {
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const trash = view.kind === 'trash';
+  const collection = useStudio((s) => (s.library.view.kind === 'collection' ? s.library.collections.find((c) => c.id === (s.library.view as { id: string }).id) : undefined));
+  const sidebar = useSidebar();
   const filtering = text.trim() !== '' || countFilters(filters) > 0;
   return (
     <section
-      className="library"
+      className={`library${sidebar.shown ? '' : ' lib-no-sidebar'}`}
       aria-labelledby="section-title"
       onKeyDown={onKeyDown}
       onDragOver={(e) => {
@@ -95,10 +98,20 @@ export function LibraryPage() {
         onDropped(e.dataTransfer, ({ files, fromFolders }) => void importFiles([...files, ...fromFolders]));
       }}
     >
-      <LibrarySidebar />
+      {sidebar.shown && <LibrarySidebar />}
       <div className="lib-main">
         <header className="lib-header">
-          <h1 id="section-title">Library</h1>
+          <button
+            type="button"
+            className="lib-button lib-sidebar-toggle"
+            aria-expanded={sidebar.shown}
+            onClick={sidebar.toggle}
+          >
+            {sidebar.shown ? 'Hide sidebar' : 'Show sidebar'}
+          </button>
+          {/* A collection is headed by its own name (issue 14.10), everything else by the section's. */}
+          <h1 id="section-title">{collection ? collection.name : 'Library'}</h1>
+          {collection && <span className="lib-header-context">{formatCount(collection.count)} {collection.count === 1 ? 'item' : 'items'}</span>}
           {smartOpen && (
             <span className="lib-header-context" title="Smart collection: updates itself as items change">
               <span aria-hidden="true" className="lib-smart-mark">⚡</span> {smartOpen.name}
@@ -185,7 +198,13 @@ export function LibraryPage() {
         ) : status === 'ready' && total === 0 ? (
           <div className="lib-empty">
             <p>
-              {trash ? 'The trash is empty.' : filtering ? 'Nothing matches this search or these filters.' : 'Nothing here yet. Generate something, or drop image files here to import them.'}
+              {trash
+                ? 'The trash is empty.'
+                : filtering
+                  ? 'Nothing matches this search or these filters.'
+                  : collection
+                    ? `“${collection.name}” is empty. Add items from the library with “Add to collection”; items in the trash do not count.`
+                    : 'Nothing here yet. Generate something, or drop image files here to import them.'}
             </p>
           </div>
         ) : (

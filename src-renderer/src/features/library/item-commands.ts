@@ -8,7 +8,7 @@ import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { formatCount } from './format';
 import { chunk } from './grid-window';
-import { errorText } from './query-commands';
+import { errorText, loadCollections } from './query-commands';
 
 const BULK = 20_000;
 let toastId = 0;
@@ -42,6 +42,8 @@ export async function trashItems(ids: readonly string[]): Promise<void> {
     for (const part of chunk(ids, BULK)) await invoke('library:trash', { ids: part });
     store().closeViewer();
     showToast(`Moved ${formatCount(ids.length)} to the trash.`, [...ids]);
+    // Collection counts and covers leave trashed items out: the sidebar follows.
+    void loadCollections();
   } catch (err) {
     fail('Could not move to the trash', err);
   }
@@ -52,6 +54,7 @@ export async function restoreItems(ids: readonly string[]): Promise<void> {
   try {
     for (const part of chunk(ids, BULK)) await invoke('library:restore', { ids: part });
     showToast(`Restored ${formatCount(ids.length)}.`);
+    void loadCollections();
   } catch (err) {
     fail('Could not restore', err);
   }
