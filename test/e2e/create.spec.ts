@@ -179,3 +179,22 @@ test('Compare models: one prompt to 3 combinations → 3 groups named with their
   await group.getByRole('region', { name: 'grok-imagine-image-2.0 · Medium · 2k', exact: true }).getByRole('button', { name: 'Use these settings' }).click();
   await expect(gen.model()).toHaveValue('grok-imagine-image-2.0');
 });
+
+test('prompt library: save with a name and tags, import and export as text, use one', async ({ page, launch }) => {
+  await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.fill({ prompts: ['a {red|blue} kite'], n: 1, aspect: '1:1' });
+  await page.getByRole('button', { name: 'Prompt library' }).click();
+  const lib = page.getByRole('region', { name: 'Prompt library' });
+  await lib.getByRole('textbox', { name: 'Name' }).fill('Kites');
+  await lib.getByRole('textbox', { name: /Tags/ }).fill('Sky, toys');
+  await lib.getByRole('button', { name: 'Save prompt' }).click();
+  await expect(lib.getByRole('list', { name: 'Saved prompts' })).toContainText('Kites');
+  await lib.getByRole('textbox', { name: 'List as text (import or export)' }).fill('A fox in snow\nHarbour\tsea\ta harbour at dawn');
+  await lib.getByRole('button', { name: 'Import' }).click();
+  await expect(lib.getByRole('list', { name: 'Saved prompts' }).getByRole('listitem')).toHaveCount(3);
+  await lib.getByRole('button', { name: 'Export' }).click();
+  await expect(lib.getByRole('textbox', { name: 'List as text (import or export)' })).toHaveValue(/Kites\tsky, toys\ta \{red\|blue\} kite/);
+  await lib.getByRole('listitem').filter({ hasText: 'Harbour' }).getByRole('button', { name: 'Use' }).click();
+  await expect(gen.prompt()).toHaveValue('a harbour at dawn');
+});

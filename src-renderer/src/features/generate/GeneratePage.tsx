@@ -7,6 +7,7 @@ import { acceptRewrite, requestRewrite } from './enhance-commands';
 import { PromptRewrite } from './PromptRewrite';
 import { QueuePanel } from './QueuePanel';
 import { ComparePanel } from './ComparePanel';
+import { PromptLibrary } from './PromptLibrary';
 import type { EnhanceView } from '@contract';
 import { OptionsBar } from './OptionsBar';
 import { imageSpec, useCapabilityTable } from '../controls/capabilities';
@@ -44,6 +45,7 @@ export function GeneratePage() {
   const [enhancing, setEnhancing] = useState(false);
   const [rewrite, setRewrite] = useState<EnhanceView | null>(null);
   const [comparing, setComparing] = useState(false);
+  const [library, setLibrary] = useState(false);
   const openShortcuts = useStudio((s) => s.setShortcutsOpen);
   /** Bumped after a submit: main added its prompts to the history, so the prompt box reloads it. */
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -124,10 +126,12 @@ export function GeneratePage() {
                 {enhancing ? 'Enhancing…' : 'Enhance prompt'}
               </button>
               <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare models</button>
+              <button type="button" aria-expanded={library} onClick={() => setLibrary((v) => !v)}>Prompt library</button>
               <CostLine estimate={estimate} prompts={prompts.length} />
             </div>
           </div>
           {comparing && <ComparePanel onClose={() => setComparing(false)} />}
+          {library && <PromptLibrary onClose={() => setLibrary(false)} />}
           {rewrite && (
             <PromptRewrite
               view={rewrite}
