@@ -1,3 +1,4 @@
+import { renditionSize } from '@contract';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,11 +122,18 @@ async function ingestBench(dir: string) {
   const floor: number[] = [];
   const ingest: number[] = [];
   const preview: number[] = [];
+  // Issue 13: thumbnails follow renditionSize (512 px short side) since v13; this floor is sharp making that one.
+  const floorCurrentRule: number[] = [];
   for (let i = 0; i < 12; i += 1) {
     let t = process.hrtime.bigint();
     const thumb = await sharp(src).resize(256, 256, { fit: 'inside' }).webp().toBuffer();
     await writeFile(path.join(dir, `floor-${i}.webp`), thumb);
     floor.push(ms(t));
+    t = process.hrtime.bigint();
+    const size = renditionSize(2048, 2048, 'thumb');
+    const large = await sharp(src).resize(size.width, size.height, { fit: 'fill' }).webp({ quality: 75, effort: 2 }).toBuffer();
+    await writeFile(path.join(dir, `floor512-${i}.webp`), large);
+    floorCurrentRule.push(ms(t));
     // Ingest is timed until the item is saved and in the grid (row committed, thumbnail on disk). The 1024 px
     // preview follows in the background; it is awaited outside the timed span so it cannot overlap the next
     // measurement, and reported on its own.
@@ -144,6 +152,11 @@ async function ingestBench(dir: string) {
     ratio: round(ing / fl),
     backgroundPreviewMs: percentiles(preview.slice(2)).p50,
     sourceBytes: src.length,
+    // The same ingest against the floor of the thumbnail it now makes (issue 13's 512 px rule).
+    thumbnailRule: {
+      floorMs: percentiles(floorCurrentRule.slice(2)).p50,
+      ratio: round(ing / percentiles(floorCurrentRule.slice(2)).p50),
+    },
   };
 }
 

@@ -83,7 +83,9 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
       // The size comes from the upright header dimensions (renditionSize: 512 px short side, 1024 long at most).
       const { autoOrient } = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
       const { width, height } = renditionSize(autoOrient.width, autoOrient.height, 'thumb');
-      return await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      // Sequential read: the decode streams through the resize (a large PNG is never whole in memory), which keeps
+      // sixteen concurrent imports under the host's memory bound with the larger thumbnail.
+      return await sharp(bytes, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
         .autoOrient()
         .resize(width, height, { fit: 'fill', withoutEnlargement: true })
         .webp({ quality: 75, effort: 2 })
