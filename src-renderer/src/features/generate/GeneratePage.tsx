@@ -104,29 +104,35 @@ export function GeneratePage() {
           }}
         >
           <div className="composer-main">
-            <PromptBox
-              value={draft.text}
-              batchMode={draft.batchMode}
-              maxLength={maxLength}
-              historyVersion={historyVersion}
-              onChange={(text) => setDraft(text.trim() ? { text } : { text, originalPrompt: null })}
-              heading={<h1>Generate</h1>}
-              links={<button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>}
-            />
+            <div className="composer-left">
+              <PromptBox
+                value={draft.text}
+                batchMode={draft.batchMode}
+                maxLength={maxLength}
+                historyVersion={historyVersion}
+                onChange={(text) => setDraft(text.trim() ? { text } : { text, originalPrompt: null })}
+                heading={<h1>Generate</h1>}
+                links={<button type="button" className="link" onClick={() => openShortcuts(true)} aria-keyshortcuts="?">Shortcuts (?)</button>}
+              />
+              {/* Secondary tools on one row under the prompt: stacked beside Generate they made the composer
+                  ~120 px taller and pushed the first result off a 1024×700 screen. */}
+              <div className="composer-tools" role="group" aria-label="Prompt tools">
+                <button
+                  type="button"
+                  disabled={enhancing || draft.batchMode || !draft.text.trim() || rewrite !== null}
+                  title={draft.batchMode ? 'Turn batch mode off to enhance one prompt.' : 'A Grok text model suggests a richer prompt; you see it before anything is sent.'}
+                  onClick={() => void enhance()}
+                >
+                  {enhancing ? 'Enhancing…' : 'Enhance prompt'}
+                </button>
+                <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare models</button>
+                <button type="button" aria-expanded={library} onClick={() => setLibrary((v) => !v)}>Prompt library</button>
+              </div>
+            </div>
             <div className="composer-go">
               <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
                 {busy ? 'Queuing…' : 'Generate'}
               </button>
-              <button
-                type="button"
-                disabled={enhancing || draft.batchMode || !draft.text.trim() || rewrite !== null}
-                title={draft.batchMode ? 'Turn batch mode off to enhance one prompt.' : 'A Grok text model suggests a richer prompt; you see it before anything is sent.'}
-                onClick={() => void enhance()}
-              >
-                {enhancing ? 'Enhancing…' : 'Enhance prompt'}
-              </button>
-              <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare models</button>
-              <button type="button" aria-expanded={library} onClick={() => setLibrary((v) => !v)}>Prompt library</button>
               <CostLine estimate={estimate} prompts={prompts.length} />
             </div>
           </div>

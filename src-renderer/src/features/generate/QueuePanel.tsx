@@ -14,6 +14,8 @@ export function QueuePanel() {
   const queue = useStudio((s) => s.queue);
   const batches = useStudio((s) => s.batches);
   const [dragged, setDragged] = useState<string | null>(null);
+  /** The rows fold away unless asked for, so the results keep the stage; pausing (to reorder) opens them. */
+  const [shown, setShown] = useState<boolean | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   /** The row to keep focus on after a keyboard move (its element is re-rendered at its new place). */
   const refocus = useRef<string | null>(null);
@@ -29,6 +31,7 @@ export function QueuePanel() {
 
   if (!queue) return null;
   const empty = running.length === 0 && order.length === 0;
+  const open = !empty && (shown ?? queue.paused);
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>, id: string) => {
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.target !== e.currentTarget) return;
@@ -86,9 +89,14 @@ export function QueuePanel() {
         <button type="button" className={queue.paused ? 'primary' : ''} onClick={() => void setQueuePaused(!queue.paused)}>
           {queue.paused ? 'Resume queue' : 'Pause queue'}
         </button>
-        {!empty && <span className="muted queue-hint">Drag a row, or Alt+↑ / Alt+↓ on it, to change the order.</span>}
+        {!empty && (
+          <button type="button" aria-expanded={open} aria-controls="queue-list" onClick={() => setShown(!open)}>
+            {open ? 'Hide requests' : `Show requests (${running.length + order.length})`}
+          </button>
+        )}
+        {open && <span className="muted queue-hint">Drag a row, or Alt+↑ / Alt+↓ on it, to change the order.</span>}
       </div>
-      {!empty && <ol ref={listRef} className="queue-list" aria-label="Queued requests">
+      {open && <ol id="queue-list" ref={listRef} className="queue-list" aria-label="Queued requests">
         {running.map((id, i) => row(id, i, true))}
         {order.map((id, i) => row(id, i, false))}
       </ol>}
