@@ -96,57 +96,41 @@ describe('share links through xAI Files public URLs (against the simulator)', ()
     await expect(share.prepare('0'.repeat(32))).rejects.toThrow(/no longer in the library/);
     await lib.close();
   });
-});
 
-describe('deleting an item forever ends its share links', () => {
-  let dir: string;
-  let cleanup: () => Promise<void>;
-  let sim: Simulator;
-  const now = Date.UTC(2026, 11, 6, 12);
-  const clock = { now: () => now, sleep: async () => {} };
-  beforeEach(async () => {
-    ({ dir, cleanup } = await tempDir());
-    sim = await startSimulator({ now: () => now });
-  });
-  afterEach(async () => {
-    await sim.close();
-    await cleanup();
-  });
+  describe('deleting an item forever ends its share links', () => {
+    it('a live link stops serving and its upload leaves xAI; links of items kept stay live', async () => {
+      const { lib, share } = rig();
+      const doomed = await lib.service.ingest({ bytes: await png(), kind: 'image', origin: 'generated' });
+      const kept = await lib.service.ingest({ bytes: await png(48, 48), kind: 'image', origin: 'generated' });
+      const gone = await share.create((await share.prepare(doomed.id)).token, DAY);
+      const stays = await share.create((await share.prepare(kept.id)).token, DAY);
+      await lib.service.trash([doomed.id, kept.id]);
+      expect(await lib.service.emptyTrash([doomed.id])).toBe(1);
+      expect((await fetch(gone.url)).status).toBe(404);
+      expect((await fetch(stays.url)).status).toBe(200);
+      expect(share.list({ includeEnded: true }).map((l) => [l.itemId, l.state])).toEqual(
+        expect.arrayContaining([[doomed.id, 'revoked'], [kept.id, 'live']]),
+      );
+      expect(sim.files.files.size).toBe(1);
+      await lib.close();
+    });
 
-  it('a live link stops serving and its upload leaves xAI; links of items kept stay live', async () => {
-    const lib = openLibrary(path.join(dir, 'lib'));
-    const files = createXaiFilesClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-test-key', clock, logger: silentLogger });
-    const share = createShareService({ library: lib.service, files, clock, events: eventLog(), logger: silentLogger, simulated: () => false });
-    const doomed = await lib.service.ingest({ bytes: await png(), kind: 'image', origin: 'generated' });
-    const kept = await lib.service.ingest({ bytes: await png(48, 48), kind: 'image', origin: 'generated' });
-    const gone = await share.create((await share.prepare(doomed.id)).token, DAY);
-    const stays = await share.create((await share.prepare(kept.id)).token, DAY);
-    await lib.service.trash([doomed.id, kept.id]);
-    expect(await lib.service.emptyTrash([doomed.id])).toBe(1);
-    expect((await fetch(gone.url)).status).toBe(404);
-    expect((await fetch(stays.url)).status).toBe(200);
-    expect(share.list({ includeEnded: true }).map((l) => [l.itemId, l.state])).toEqual(
-      expect.arrayContaining([[doomed.id, 'revoked'], [kept.id, 'live']]),
-    );
-    expect(sim.files.files.size).toBe(1);
-    await lib.close();
-  });
-
-  it('offline, the item is still deleted and its link stays listed as live, so it can be revoked later', async () => {
-    const lib = openLibrary(path.join(dir, 'lib'));
-    const files = createXaiFilesClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-test-key', clock, logger: silentLogger });
-    let online = true;
-    const flaky = { ...files, revokePublicUrl: (id: string, o?: { signal?: AbortSignal }) => (online ? files.revokePublicUrl(id, o) : Promise.reject(new Error('offline'))) };
-    const share = createShareService({ library: lib.service, files: flaky, clock, events: eventLog(), logger: silentLogger, simulated: () => false });
-    const item = await lib.service.ingest({ bytes: await png(), kind: 'image', origin: 'generated' });
-    const link = await share.create((await share.prepare(item.id)).token, DAY);
-    await lib.service.trash([item.id]);
-    online = false;
-    expect(await lib.service.emptyTrash()).toBe(1);
-    expect(share.list({ includeEnded: false }).map((l) => l.id)).toEqual([link.id]);
-    online = true;
-    expect((await share.revoke(link.id)).state).toBe('revoked');
-    expect((await fetch(link.url)).status).toBe(404);
-    await lib.close();
+    it('offline, the item is still deleted and its link stays listed as live, so it can be revoked later', async () => {
+      const lib = openLibrary(path.join(dir, 'lib'));
+      const files = createXaiFilesClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-test-key', clock, logger: silentLogger });
+      let online = true;
+      const flaky = { ...files, revokePublicUrl: (id: string, o?: { signal?: AbortSignal }) => (online ? files.revokePublicUrl(id, o) : Promise.reject(new Error('offline'))) };
+      const share = createShareService({ library: lib.service, files: flaky, clock, events: eventLog(), logger: silentLogger, simulated: () => false });
+      const item = await lib.service.ingest({ bytes: await png(), kind: 'image', origin: 'generated' });
+      const link = await share.create((await share.prepare(item.id)).token, DAY);
+      await lib.service.trash([item.id]);
+      online = false;
+      expect(await lib.service.emptyTrash()).toBe(1);
+      expect(share.list({ includeEnded: false }).map((l) => l.id)).toEqual([link.id]);
+      online = true;
+      expect((await share.revoke(link.id)).state).toBe('revoked');
+      expect((await fetch(link.url)).status).toBe(404);
+      await lib.close();
+    });
   });
 });
