@@ -62,7 +62,8 @@ describe('Content Security Policy', () => {
   });
 
   const html = path.resolve('out/renderer/index.html');
-  it.runIf(existsSync(html))('is in the built index.html as a meta tag (Electron loads it from file://)', () => {
+  // Runs once `npm run build` has made out/ (CI builds before testing).
+  it.runIf(existsSync(html))('is also in the built index.html as a meta tag (a second line behind the app:// response header)', () => {
     const text = readFileSync(html, 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(text);
     expect(meta).not.toBeNull();
