@@ -38,6 +38,7 @@ async function bigPng(seed: number, bytes: number): Promise<Buffer> {
   return sharp(raw, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
 }
 
+// Linux only: the peak RSS is read from /proc/<pid>/status (VmHWM), which other systems do not have.
 describe.skipIf(process.platform !== 'linux')('E: backpressure on the WebSocket bridge', () => {
   it('16 concurrent 20 MiB imports on one socket keep the host under 600 MB, and it answers afterwards', async () => {
     host = await startHostProcess({ args: ['--api-base-url', DEAD_API] });

@@ -36,6 +36,7 @@ afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
 const leftovers = () => readdirSync(path.join(sandbox, 'tmp'));
 
+// Not on Windows: with-keyring.sh is a bash script around dbus-run-session and gnome-keyring, which Windows lacks.
 describe.skipIf(process.platform === 'win32')('scripts/with-keyring.sh', () => {
   it('removes its keyring folder after the command succeeds, and the command saw it', () => {
     const run = spawnSync('bash', [script, 'bash', '-c', 'test -f "$XDG_DATA_HOME/keyrings/login.keyring" && echo "$XDG_DATA_HOME"'], { env, encoding: 'utf8' });
