@@ -3,7 +3,6 @@
  * tests (in-process) and by the app's demo mode. See config.ts for options, trigger words and special keys.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { resolveOptions, triggersIn, type QueuedFault, type ResolvedOptions, type SimulatorOptions } from './config';
 import type { Ctx, DeliveredResponse, RecordedRequest, SimState } from './context';
 import { checkAuth, parseJsonBody } from './checks';
@@ -17,6 +16,7 @@ import { modelRoutes } from './models';
 import { videoEdits, videoExtensions, videoGenerations, videoPoll } from './videos';
 import { createRateWindows } from './rate-limit';
 import { allModels } from '@contract';
+import { listenOnLoopback } from './listen';
 
 /** A running simulator. */
 export interface Simulator {
@@ -64,7 +64,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const state: SimState = { requests: [], delivered: [], faults: [], videos: new Map(), deferredImages: new Map(), seenPrompts: new Set() };
   const store = createFileStore(() => config.now());
   const files = createFilesState();
-  const sockets = new Set<Socket>();
   const rateWindows = createRateWindows(() => config.now());
   /** The model a POST counts against: the one that serves it (a retired slug, its successor). */
   const servingModel = (body: Record<string, unknown>): string | undefined => {
@@ -157,15 +156,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       sendError(res, 500, GRPC.internal, `Simulator error: ${(err as Error).message}`);
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, '127.0.0.1', () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server, config.port);
+  baseUrl = listening.url;
 
   return {
     url: baseUrl,
@@ -182,7 +174,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     close: () =>
       new Promise<void>((resolve) => {
         // Hanging (HANG) requests would keep close() waiting forever: drop every socket.
-        for (const s of sockets) s.destroy();
+        listening.destroySockets();
         server.close(() => resolve());
       }),
   };

@@ -6,7 +6,6 @@
  * → the operation's own checks.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { delay } from '../faults';
 import { readBody, send, sendText } from '../http-util';
 import { classifyKey, resolveMinimaxOptions, type MinimaxSimulatorOptions, type ResolvedMinimaxOptions } from './config';
@@ -14,6 +13,7 @@ import { sendCode, sendOk, traceId } from './envelope';
 import { createMinimaxFiles } from './files';
 import { imageGeneration } from './images';
 import { createVideoTasks } from './videos';
+import { listenOnLoopback } from '../listen';
 
 export interface MinimaxRecordedRequest {
   method: string;
@@ -56,7 +56,6 @@ export async function startMinimaxSimulator(options: MinimaxSimulatorOptions = {
   const files = createMinimaxFiles(() => config.now());
   const videos = createVideoTasks(config, files);
   const windows = new Map<string, number[]>();
-  const sockets = new Set<Socket>();
   let baseUrl = '';
 
   function admit(key: string, path: string): boolean {
@@ -119,22 +118,15 @@ export async function startMinimaxSimulator(options: MinimaxSimulatorOptions = {
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => sendCode(res, 1000, `simulator: ${(err as Error).message}`));
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, '127.0.0.1', () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server, config.port);
+  baseUrl = listening.url;
   return {
     url: baseUrl,
     requests,
     config,
     tasks: videos.tasks,
     close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
+      listening.destroySockets();
       server.close(() => resolve());
     }),
   };

@@ -6,7 +6,6 @@
  */
 import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { delay } from '../faults';
 import { newRequestId, readBody, send } from '../http-util';
 import { classifyKey, hooksIn, resolveStabilityOptions, type ResolvedStabilityOptions, type StabilitySimulatorOptions } from './config';
@@ -15,6 +14,7 @@ import { readFields, textsOf, type Values } from './fields';
 import { OPERATIONS, PROMPT_FIELDS, looksNonEnglish } from './operations';
 import { RENDER, encode, type OutputFormat } from './render';
 import { createResultStore, type Asset } from './results';
+import { listenOnLoopback } from '../listen';
 
 /** A request as received (authorization masked; file parts summarised). */
 export interface StabilityRecordedRequest {
@@ -60,7 +60,6 @@ export async function startStabilitySimulator(options: StabilitySimulatorOptions
   const credits = new Map<string, number>();
   const windows = new Map<string, { hits: number[]; blockedUntil: number }>();
   const store = createResultStore({ now: () => config.now(), pendingPolls: () => config.pendingPolls, ttlMs: () => config.resultTtlMs });
-  const sockets = new Set<Socket>();
 
   const balance = (key: string) => credits.get(key) ?? (key.startsWith('sk-nocredit') ? 0 : config.startingCredits);
 
@@ -188,15 +187,8 @@ export async function startStabilitySimulator(options: StabilitySimulatorOptions
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => sendV2Error(res, 500, 'internal_error', [`simulator: ${(err as Error).message}`]));
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server, config.port);
+  const url = listening.url;
   return {
     url,
     requests,
@@ -204,7 +196,7 @@ export async function startStabilitySimulator(options: StabilitySimulatorOptions
     balance,
     results: store.results,
     close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
+      listening.destroySockets();
       server.close(() => resolve());
     }),
   };
