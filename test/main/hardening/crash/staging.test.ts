@@ -127,6 +127,31 @@ describe('generation with staging', () => {
     expect(staged(rig)).toEqual([]);
   });
 
+  it('a crash after an image was filed and its staged copy dropped, before the job heard of it, loses no other image', async () => {
+    let dropped = 0;
+    // Slot 0 is filed and its staged copy removed; the process dies before the job records it (the crash trials'
+    // "received 81 ms before a kill"). Slots 1 and 2 are still staged.
+    rig = await openRig({
+      staging: (real) => Object.assign(Object.create(real) as typeof real, {
+        remove: async (jobId: string, attempt: number, index: number) => {
+          await real.remove(jobId, attempt, index);
+          if (++dropped === 1) await new Promise<never>(() => {});
+        },
+      }),
+    });
+    rig.parts.generation.submit(request('dies after the drop', 3));
+    await until(() => dropped === 1, 15_000, 'the first staged copy dropped');
+    expect(rig.parts.generation.list().batches[0]?.jobs[0]?.tiles.map((t) => t.state)).toEqual(['pending', 'pending', 'pending']);
+    await rig.crashAndRestart();
+    const job = rig.parts.generation.list().batches[0]?.jobs[0];
+    const filed = items(rig, job?.requestId ?? null);
+    expect(filed).toHaveLength(3);
+    expect(new Set(filed.map((r) => r.contentHash)).size).toBe(3);
+    expect(job?.state).toBe('succeeded');
+    expect(new Set(job?.tiles.map((t) => t.itemId)).size).toBe(3);
+    expect(staged(rig)).toEqual([]);
+  });
+
   it('a kill that cut the staging itself: the staged images are filed, the missing one stays interrupted (retryable)', async () => {
     let calls = 0;
     rig = await openRig({ ingest: (real) => (input) => (++calls === 1 ? new Promise<LibraryRecord>(() => {}) : real(input)) });
