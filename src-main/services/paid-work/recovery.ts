@@ -74,7 +74,7 @@ async function adoptionOf(filed: LibraryRecord[], staged: StagedResult): Promise
     const hash = await contentHash(image.bytes);
     const at = left.findIndex((r) => r.contentHash === hash);
     const match = at >= 0 ? at : left.findIndex((r) => !r.contentHash);
-    if (match >= 0) byIndex.set(image.index, ...left.splice(match, 1));
+    if (match >= 0) byIndex.set(image.index, left.splice(match, 1)[0] as LibraryRecord);
   }
   return byIndex;
 }
