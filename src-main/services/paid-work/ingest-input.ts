@@ -26,6 +26,7 @@ export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array, index = 0): I
     const { edited, parents } = meta.video;
     return {
       bytes, kind: 'video', origin: edited ? 'edited' : 'generated', prompt: meta.prompt, editInstruction: edited ? meta.prompt : null,
+      ...(meta.originalPrompt ? { originalPrompt: meta.originalPrompt } : {}),
       model: meta.model, params: meta.params, costTicks: meta.costTicks, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
       parents, ...served(meta), operation: meta.operation ?? null,
     };

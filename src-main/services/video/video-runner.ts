@@ -82,6 +82,8 @@ export function videoMeta(job: StoredVideoJob, live: (id: string) => boolean, no
   const operation = OPERATION[s.mode];
   return {
     ...(operation ? { operation } : {}),
+    // An accepted "Enhance prompt" rewrite was sent; the user's own words stay on the item (and in search).
+    ...(s.originalPrompt ? { originalPrompt: s.originalPrompt } : {}),
     jobId: job.id, attempt: 1, requestId: job.videoRequestId, costTicks: job.costTicks, share: job.costTicks, prompt: s.prompt ?? '',
     model: job.model, params: { mode: s.mode, ...job.request }, aspectRatio: null, slots: ['video'], stagedAt: now, kind: 'video',
     // Lineage only to items still there: a parent deleted meanwhile must not fail the ingest of a paid video.
