@@ -50,9 +50,16 @@ export const OPERATION_LABELS: Record<OperationName, string> = {
  * picker offers, and no xAI request carries, a model xAI does not serve.
  */
 export const SERVED_PROVIDERS: readonly ProviderId[] = ['xai'];
-const builtInModels = (): ModelSpec[] => SERVED_PROVIDERS.flatMap((p) => [...BUILT_IN_PROVIDERS[p].models]);
+/**
+ * Providers whose video work the contract carries: MiniMax's Hailuo video runs through the same video journal and
+ * paid-work pipeline as xAI's (issue 18 §3). Video look-ups and the video enums default to these.
+ */
+export const VIDEO_PROVIDERS: readonly ProviderId[] = ['xai', 'minimax'];
+const builtInModels = (providers: readonly ProviderId[] = SERVED_PROVIDERS): ModelSpec[] => providers.flatMap((p) => [...BUILT_IN_PROVIDERS[p].models]);
 const usedBy = <T extends string>(list: readonly T[], kind: ModelSpec['kind'], pick: (m: ModelSpec) => readonly string[]) =>
-  list.filter((v) => builtInModels().some((m) => m.kind === kind && pick(m).includes(v)));
+  list.filter((v) => builtInModels(kind === 'video' ? VIDEO_PROVIDERS : SERVED_PROVIDERS).some((m) => m.kind === kind && pick(m).includes(v)));
+/** Look-ups of a kind default to the providers that carry it. */
+const providersOf = (kind: ModelSpec['kind']) => (kind === 'video' ? VIDEO_PROVIDERS : SERVED_PROVIDERS);
 
 /** Every image aspect ratio some model takes, in picker order. */
 export const IMAGE_ASPECT_RATIOS: readonly ImageRatio[] = usedBy(Object.keys(IMAGE_RATIO_SIZES_1K) as ImageRatio[], 'image', (m) => m.ratios);
@@ -60,6 +67,8 @@ export const IMAGE_RESOLUTIONS = usedBy(ENUMS.imageResolutions, 'image', (m) => 
 export const IMAGE_QUALITIES = ENUMS.qualities;
 export const VIDEO_ASPECT_RATIOS: readonly VideoRatio[] = usedBy(ENUMS.videoRatios, 'video', (m) => m.ratios);
 export const VIDEO_RESOLUTIONS = usedBy(ENUMS.videoResolutions, 'video', (m) => m.resolutions);
+/** The resolutions xAI's video models render (what its wire and simulator take). */
+export const XAI_VIDEO_RESOLUTIONS = ENUMS.videoResolutions.filter((r) => builtInModels(['xai']).some((m) => m.kind === 'video' && m.resolutions.includes(r)));
 export const VIDEO_MODES = ENUMS.videoModes;
 
 export const ImageAspectRatio = z.enum(tuple(IMAGE_ASPECT_RATIOS));
@@ -83,11 +92,11 @@ export const API_LIMITS = BUILT_IN_PROVIDERS.xai.limits;
 /** Most edit sources any current model takes (what the contract lets through; each model's own cap is checked in main). */
 export const MAX_EDIT_SOURCES = Math.max(...builtInModels().map((m) => (m.kind === 'image' && m.status === 'current' ? m.maxEditSources : 0)));
 /** Most reference images any video model takes. */
-export const MAX_VIDEO_REFERENCES = Math.max(...builtInModels().map((m) => (m.kind === 'video' ? m.maxReferences : 0)));
+export const MAX_VIDEO_REFERENCES = Math.max(...builtInModels(VIDEO_PROVIDERS).map((m) => (m.kind === 'video' ? m.maxReferences : 0)));
 /** Video lengths every model takes (the widest range; each model's own range is checked in main). */
 export const VIDEO_DURATIONS = {
-  min: Math.min(...builtInModels().flatMap((m) => (m.kind === 'video' ? [m.durations.min] : []))),
-  max: Math.max(...builtInModels().flatMap((m) => (m.kind === 'video' ? [m.durations.max] : []))),
+  min: Math.min(...builtInModels(VIDEO_PROVIDERS).flatMap((m) => (m.kind === 'video' ? [m.durations.min] : []))),
+  max: Math.max(...builtInModels(VIDEO_PROVIDERS).flatMap((m) => (m.kind === 'video' ? [m.durations.max] : []))),
 };
 /** The longest prompt any model takes. */
 export const MAX_PROMPT_LENGTH = Math.max(...builtInModels().map((m) => m.promptLimit));
@@ -133,14 +142,14 @@ export function providerOf(id: string, table: CapabilityTable = BUILT_IN_TABLE):
 
 /** A model by id or alias, current or retired; undefined when unknown. */
 export function findModel<K extends ModelSpec['kind']>(id: string | null | undefined, kind: K, table: CapabilityTable = BUILT_IN_TABLE,
-  providers: readonly ProviderId[] = SERVED_PROVIDERS): Extract<ModelSpec, { kind: K }> | undefined {
+  providers: readonly ProviderId[] = providersOf(kind)): Extract<ModelSpec, { kind: K }> | undefined {
   if (!id) return undefined;
   return allModels(table, providers).find((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && (m.id === id || m.aliases.includes(id)));
 }
 
 /** Models offered for new work (retired ones are not). */
 export function currentModels<K extends ModelSpec['kind']>(kind: K, table: CapabilityTable = BUILT_IN_TABLE,
-  providers: readonly ProviderId[] = SERVED_PROVIDERS): Extract<ModelSpec, { kind: K }>[] {
+  providers: readonly ProviderId[] = providersOf(kind)): Extract<ModelSpec, { kind: K }>[] {
   return allModels(table, providers).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
 }
 

@@ -41,7 +41,11 @@ const Shape = { aspectRatio: VideoAspectRatio, resolution: VideoResolution };
 /** What one submit asks for. Edit and extend inherit shape and resolution from their source video. */
 export const VideoSubmit = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('text'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, ...Shape }).strict(),
-  z.object({ mode: z.literal('image'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource }).strict(),
+  z.object({
+    mode: z.literal('image'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource,
+    /** The frame the video ends on (first + last frame), for models that pin frames (`pinnedFrames` in the table). */
+    lastImage: StillSource.optional(),
+  }).strict(),
   z.object({
     mode: z.literal('reference'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, ...Shape,
     references: z.array(StillSource).min(1).max(MAX_VIDEO_REFERENCES),

@@ -9,7 +9,7 @@ import {
 } from '@contract';
 
 export {
-  IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS,
+  IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, XAI_VIDEO_RESOLUTIONS as VIDEO_RESOLUTIONS,
 } from '@contract';
 export type {
   CapabilityTable, ImageAspectRatio, ImageModelSpec, ImageQuality, ImageResolution, ServedQuality, VideoAspectRatio,
@@ -36,7 +36,7 @@ export function findImageModel(id: string | null | undefined, table: CapabilityT
 }
 
 export function findVideoModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): VideoModelSpec | undefined {
-  return findModel(id ?? defaultModel('video', table), 'video', table);
+  return findModel(id ?? defaultModel('video', table), 'video', table, ['xai']);
 }
 
 /** Pixel size of a generated image; `auto` renders square (reference §14.2); 2k doubles each side. */
