@@ -55,7 +55,9 @@ export const SERVED_PROVIDERS: readonly ProviderId[] = ['xai'];
  * paid-work pipeline as xAI's (issue 18 §3). Video look-ups and the video enums default to these.
  */
 export const VIDEO_PROVIDERS: readonly ProviderId[] = ['xai', 'minimax'];
-const builtInModels = (providers: readonly ProviderId[] = SERVED_PROVIDERS): ModelSpec[] => providers.flatMap((p) => [...BUILT_IN_PROVIDERS[p].models]);
+// Partial: a test may stand in a table with fewer providers.
+const builtInModels = (providers: readonly ProviderId[] = SERVED_PROVIDERS): ModelSpec[] =>
+  providers.flatMap((p) => [...((BUILT_IN_PROVIDERS as Partial<Record<ProviderId, ProviderSpec>>)[p]?.models ?? [])]);
 const usedBy = <T extends string>(list: readonly T[], kind: ModelSpec['kind'], pick: (m: ModelSpec) => readonly string[]) =>
   list.filter((v) => builtInModels(kind === 'video' ? VIDEO_PROVIDERS : SERVED_PROVIDERS).some((m) => m.kind === kind && pick(m).includes(v)));
 /** Look-ups of a kind default to the providers that carry it. */

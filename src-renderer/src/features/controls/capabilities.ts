@@ -4,7 +4,7 @@
  * value is moved onto what a newly chosen model takes. Pure, so forms, Settings and tests share it.
  */
 import {
-  currentModels, findModel, imageFromPrice, imagePriceTicks, qualityLabel, servedQuality, videoPricePerSecond,
+  VIDEO_PROVIDERS, currentModels, findModel, providerOf, type ProviderId, imageFromPrice, imagePriceTicks, qualityLabel, servedQuality, videoPricePerSecond,
   type CapabilityTable, type ImageAspectRatio, type ImageModelSpec, type ImageQuality, type ImageResolution, type VideoModelSpec,
   type VideoMode,
 } from '@contract';
@@ -46,9 +46,16 @@ export function imageModelChoices(table: CapabilityTable, use: 'generate' | 'edi
   return currentModels('image', table).filter((m) => use === 'generate' || m.maxEditSources > 0).map(imageChoice);
 }
 
-/** Video models offered for a mode (all current ones when no mode is given). */
-export function videoModelChoices(table: CapabilityTable, mode?: VideoMode): ModelChoice[] {
-  return currentModels('video', table).filter((m) => !mode || m.modes.includes(mode)).map(videoChoice);
+/** Video models offered for a mode (all current ones when no mode is given), of one provider when given. */
+export function videoModelChoices(table: CapabilityTable, mode?: VideoMode, provider?: ProviderId): ModelChoice[] {
+  return currentModels('video', table)
+    .filter((m) => (!mode || m.modes.includes(mode)) && (!provider || providerOf(m.id, table) === provider))
+    .map(videoChoice);
+}
+
+/** Providers that make video, for the Video form's "Provider" choice (xAI first). */
+export function videoProviders(table: CapabilityTable): { id: ProviderId; name: string }[] {
+  return VIDEO_PROVIDERS.filter((p) => table.providers[p]?.defaultVideoModel).map((id) => ({ id, name: table.providers[id].name }));
 }
 
 export const imageSpec = (table: CapabilityTable, id: string): ImageModelSpec | undefined => findModel(id, 'image', table);
