@@ -146,6 +146,12 @@ export function videoModeReason(mode: VideoMode, model: string): string | null {
   return `${spec.name} does not do ${MODE_WORDS[mode]}.`;
 }
 
+/** Why a model does not render `r`: above its top resolution, or a gap in its list (MiniMax: 512p, 768p, 1080p). */
+function notOffered(name: string, offered: readonly VideoRes[], r: VideoRes): string {
+  const above = VIDEO_RESOLUTIONS.indexOf(r) > VIDEO_RESOLUTIONS.indexOf(offered[offered.length - 1] as VideoRes);
+  return above ? `${name} renders at most ${offered[offered.length - 1]}.` : `${name} renders ${offered.join(', ')}.`;
+}
+
 /** Why each option is unavailable for a mode and model (null: available). Pure, shared by the form and its tests. */
 export function videoOptionReasons(mode: VideoMode, model: string): {
   resolution: Record<VideoRes, string | null>;
@@ -159,7 +165,7 @@ export function videoOptionReasons(mode: VideoMode, model: string): {
   const resolution = {} as Record<VideoRes, string | null>;
   for (const r of VIDEO_RESOLUTIONS) {
     resolution[r] = inherit
-      ?? (!offered.includes(r) ? `${spec?.name ?? model} renders at most ${offered[offered.length - 1]}.`
+      ?? (!offered.includes(r) ? notOffered(spec?.name ?? model, offered, r)
         : mode === 'reference' && VIDEO_RESOLUTIONS.indexOf(r) > VIDEO_RESOLUTIONS.indexOf(API_LIMITS.referenceMaxResolution)
           ? `Reference→video is limited to ${API_LIMITS.referenceMaxResolution}.` : null);
   }
