@@ -4,7 +4,7 @@
  * estimator and the simulator all read the one table, so the app and its simulator can never disagree about a limit.
  */
 import {
-  API_LIMITS, BUILT_IN_TABLE, defaultModel, findModel, imageSize1k, type CapabilityTable, type ImageAspectRatio,
+  API_LIMITS, BUILT_IN_TABLE, XAI_ONLY, defaultModel, findModel, imageSize1k, type CapabilityTable, type ImageAspectRatio,
   type ImageModelSpec, type ImageResolution, type VideoAspectRatio, type VideoModelSpec, type VideoResolution,
 } from '@contract';
 
@@ -30,13 +30,13 @@ export const LIMITS = {
   editMaxResolution: API_LIMITS.editMaxResolution,
 } as const;
 
-/** An image model by id or alias (none: the default model); undefined when unknown (the server answers 404 then). */
+/** An xAI image model by id or alias (none: the default model); undefined when unknown (the server answers 404 then). */
 export function findImageModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): ImageModelSpec | undefined {
-  return findModel(id ?? defaultModel('image', table), 'image', table);
+  return findModel(id ?? defaultModel('image', table), 'image', table, XAI_ONLY);
 }
 
 export function findVideoModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): VideoModelSpec | undefined {
-  return findModel(id ?? defaultModel('video', table), 'video', table);
+  return findModel(id ?? defaultModel('video', table), 'video', table, XAI_ONLY);
 }
 
 /** Pixel size of a generated image; `auto` renders square (reference §14.2); 2k doubles each side. */
