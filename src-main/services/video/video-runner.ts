@@ -76,6 +76,8 @@ function ingestInput(d: RunnerDeps, job: StoredVideoJob, bytes: Uint8Array): Ing
     kind: 'video',
     origin: s.mode === 'edit' ? 'edited' : 'generated',
     prompt: s.prompt,
+    // An accepted "Enhance prompt" rewrite was sent; the user's own words stay on the item (and in search).
+    ...(s.originalPrompt ? { originalPrompt: s.originalPrompt } : {}),
     editInstruction: s.mode === 'edit' ? s.prompt : null,
     model: job.model,
     params: { mode: s.mode, ...job.request },

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VideoJobView } from '@contract';
-import { normalizeForm, sourceVideoReason, toSubmit } from '../../../src-renderer/src/features/video/form-model';
+import { formFromSubmit, normalizeForm, sourceVideoReason, toSubmit } from '../../../src-renderer/src/features/video/form-model';
 import { VideoJobRow } from '../../../src-renderer/src/features/video/VideoJobRow';
 import { VideoPage } from '../../../src-renderer/src/features/video/VideoPage';
 import { useStudio } from '../../../src-renderer/src/stores/store';
@@ -36,6 +36,14 @@ describe('video form rules', () => {
     expect(toSubmit({ ...DEFAULT_VIDEO_FORM, mode: 'image' })).toEqual({ missing: 'Choose a start image.' });
     expect(toSubmit({ ...DEFAULT_VIDEO_FORM, mode: 'extend', prompt: 'more', video: { itemId: 'a'.repeat(32), thumb: null, durationMs: 5000 } }))
       .toEqual({ submit: { mode: 'extend', prompt: 'more', model: 'grok-imagine-video', videoId: 'a'.repeat(32), extendSeconds: 6 } });
+  });
+
+  it('carries the original prompt of an accepted rewrite, and fills it back from an earlier submit', () => {
+    const built = toSubmit({ ...DEFAULT_VIDEO_FORM, prompt: 'a boat, slow push-in', originalPrompt: 'a boat' });
+    expect(built).toMatchObject({ submit: { mode: 'text', prompt: 'a boat, slow push-in', originalPrompt: 'a boat' } });
+    expect(toSubmit({ ...DEFAULT_VIDEO_FORM, prompt: 'a boat', originalPrompt: null })).not.toHaveProperty('submit.originalPrompt');
+    if (!('submit' in built)) throw new Error('expected a submit');
+    expect(formFromSubmit(built.submit, DEFAULT_VIDEO_FORM)).toMatchObject({ prompt: 'a boat, slow push-in', originalPrompt: 'a boat' });
   });
 
   it('explains a source video that is too long, and falls back from an unavailable resolution', () => {
