@@ -56,7 +56,7 @@ export const SERVED_PROVIDERS: readonly ProviderId[] = PROVIDER_IDS.filter((p) =
 /** xAI alone: edits by instruction, the enhancer, xAI's own listing and request checks. */
 export const XAI_ONLY: readonly ProviderId[] = ['xai'];
 const servedFor = (kind: ModelSpec['kind'] | undefined): readonly ProviderId[] => (kind ? SERVED_BY_KIND[kind] : SERVED_PROVIDERS);
-const builtInModels = (kind?: ModelSpec['kind']): ModelSpec[] => servedFor(kind).flatMap((p) => [...BUILT_IN_PROVIDERS[p].models]).filter((m) => !kind || m.kind === kind);
+const builtInModels = (kind?: ModelSpec['kind']): ModelSpec[] => servedFor(kind).flatMap((p) => [...(BUILT_IN_PROVIDERS[p]?.models ?? [])]).filter((m) => !kind || m.kind === kind);
 const xaiModels = (): ModelSpec[] => [...BUILT_IN_PROVIDERS.xai.models];
 const usedBy = <T extends string>(list: readonly T[], kind: ModelSpec['kind'], pick: (m: ModelSpec) => readonly string[]) =>
   list.filter((v) => builtInModels(kind).some((m) => pick(m).includes(v)));
