@@ -51,7 +51,7 @@ test.describe('without a key', () => {
     await lib.expectCount('1 item');
     await lib.search().fill('');
     await lib.expectCount('13 items');
-    await lib.tiles().first().dblclick();
+    await lib.tiles().first().click();
     await expect(lib.viewer()).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(lib.viewer()).toHaveCount(0);
