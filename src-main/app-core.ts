@@ -44,6 +44,7 @@ import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from 
 import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
+import { videoRecovery } from './services/video/video-recovery';
 import type { DesktopIntegration } from './core/desktop/ports';
 import { createExportModule } from './services/export/export-module';
 import type { Downloads } from './services/export/downloads';
@@ -235,6 +236,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     staging: new FsResultStaging(path.join(dataDir, 'staging')), library, spend, clock, logger: options.logger, demo, pacing,
     download: (url, o) => imagine.download(url, o),
   });
+  // The video journal opens before the queue starts: a video downloaded but not yet filed when the last process died
+  // is filed by the start-up recovery below, which completes its journal row.
+  const videoJobs = createVideoJobStore(dataDir);
   const generation = createGenerationService({
     api: imagine,
     store: jobStore,
@@ -247,6 +251,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     settings: () => vault.settings.current(),
     demo,
     capabilities,
+    recovery: { video: videoRecovery({ store: videoJobs, clock, records: (ids) => library.records(ids) }) },
   });
   // Settings, presets and unsent work naming a retired model move to its successor before anything is sent (issue 15.2).
   const retired = await migrateRetiredModels({ table: capabilities.current, jobs: jobStore, presets: jobStore, settings: vault.settings, logger: options.logger });
@@ -267,10 +272,11 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     connection: vault.connection, library, files: libraries.files, work, spend, clock, logger: options.logger, version: options.version, capabilities,
   });
 
-  // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
+  // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window;
+  // the downloaded video goes through the same pipeline (staged, filed, dropped).
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
-    store: createVideoJobStore(dataDir),
+    store: videoJobs,
     library: videoLibraryFrom(library, libraries.files),
     extractFrame: createFfmpegFrameExtractor(),
     clock,

@@ -138,5 +138,4 @@ export const reasons = {
   /** The start call failed after it may have reached xAI (timeout, broken connection, 5xx, unreadable answer). */
   startUnsure: (message: string) => `${sentence(message)} ${billedNote('video')}`,
   unreachable: (message: string, delayMs: number) => `${sentence(message)} Checking again in ${seconds(delayMs)}.`,
-  ingestFailed: (message: string) => `The video was downloaded but could not be added to the library: ${message}`,
 } as const;
