@@ -22,6 +22,8 @@ import { createImagineKeyValidator, createMinimaxKeyValidator, createStabilityKe
 import { createStabilityClient } from './adapters/stability';
 import { createMinimaxClient } from './adapters/minimax';
 import { startDemoSimulators } from './services/demo/demo-simulators';
+import { createDemoSamples } from './services/demo/demo-samples';
+import { DEMO_API_KEY } from './services/demo/demo-service';
 import { createSettingsModule } from './services/settings/settings-module';
 import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { FsResultStaging } from './adapters/jobs/fs-result-staging';
@@ -365,6 +367,23 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
   });
 
+  // Demo mode's sample library, made by the simulator on the first entry (issue 14.11): only ever against the demo
+  // simulator with the demo key, and only into the demo library while it is the one in effect.
+  const samples = createDemoSamples({
+    simulatorUrl: () => (vault.connection.isDemo() ? vault.demoUrl() : null),
+    library: () => (vault.connection.isDemo() && libraries.dir() === vault.connection.libraryDir() ? {
+      ingest: (input) => library.ingest(input),
+      record: (id) => library.records([id])[0],
+      read: (rel) => libraries.files.read(rel),
+      count: () => [false, true].reduce((n, trashed) => n + library.query({ filter: { trashed }, sort: 'newest', limit: 1 }).total, 0),
+    } : null),
+    client: (baseUrl) => createXaiImagineClient({ baseUrl, getApiKey: () => Promise.resolve(DEMO_API_KEY), clock, logger: options.logger }),
+    progressFile: path.join(dataDir, 'demo-samples.json'),
+    clock,
+    logger: options.logger,
+  });
+  if (vault.connection.isDemo()) void samples.ensure();
+
   // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
   const switchGuard = guardLibrarySwitch({
     update: (patch) => vault.settings.update(patch),
@@ -373,7 +392,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     switchTo: async (dir) => {
       await libraries.switchTo(dir);
       options.events.emit('library:changed', { reason: 'switched' });
+      if (vault.connection.isDemo()) void samples.ensure();
     },
+    beforeSwitch: () => samples.stop(),
   });
   const handlers: Handlers = {
     'app:info': () => app.info(),
@@ -413,6 +434,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     downloads: exporting.downloads,
     links,
     async dispose() {
+      await samples.stop();
       exporting.dispose();
       await video.dispose();
       await generation.dispose();

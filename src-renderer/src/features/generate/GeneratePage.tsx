@@ -14,6 +14,7 @@ import { ProviderKeyNote } from './ProviderKeyNote';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
+import { Examples, IMAGE_EXAMPLES } from '../shell/Examples';
 import { KeyGate } from '../shell/KeyGate';
 import { needsKey } from '../../stores/settings-slice';
 import { registerShortcuts } from '../shell/shortcuts';
@@ -116,6 +117,11 @@ export function GeneratePage() {
                 <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare models</button>
                 <button type="button" aria-expanded={library} onClick={() => setLibrary((v) => !v)}>Prompt library</button>
               </div>
+              <Examples
+                examples={IMAGE_EXAMPLES}
+                // Batch mode adds the example as one more line; otherwise it replaces the prompt.
+                onPick={(text) => setDraft({ text: draft.batchMode && draft.text.trim() ? `${draft.text.trimEnd()}\n${text}` : text, originalPrompt: null })}
+              />
             </div>
             <div className="composer-go">
               <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
