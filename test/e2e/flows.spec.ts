@@ -9,11 +9,19 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { EditPage } from './pages/edit-page';
 import { LibraryPage } from './pages/library-page';
+import { SAMPLE_EDITS, SAMPLE_IMAGES, SAMPLE_VIDEOS } from '../../src-main/services/demo/demo-samples';
+import { startHostProcess } from './support/host-process';
 import { labelledJpeg, seedLibrary } from './support/seed-library';
 import { simulatedHostTest } from './support/simulated-host';
 
 const test = simulatedHostTest({ name: 'flows', simulator: { latencyMs: 100 } });
-const shot = (name: string) => ({ path: `test-results/screenshots/flows-${name}.png` });
+/**
+ * `FLOWS_SHOTS=dark-2x` runs the same scenes in the dark theme at 2× for the review screenshots (suffixed names);
+ * CI runs the default, light at 1×.
+ */
+const variant = process.env.FLOWS_SHOTS === 'dark-2x' ? 'dark-2x' : '';
+if (variant) test.use({ colorScheme: 'dark', deviceScaleFactor: 2 });
+const shot = (name: string) => ({ path: `test-results/screenshots/flows-${name}${variant ? `-${variant}` : ''}.png` });
 const settle = (page: Page) =>
   page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 5000 }).catch(() => {});
 
@@ -263,5 +271,76 @@ test.describe('Library layout (14.10)', () => {
     await page.getByRole('checkbox', { name: 'Square tiles' }).setChecked(false);
     await settle(page);
     await page.screenshot(shot('library-1024'));
+  });
+});
+
+test.describe('demo mode that sells itself (14.11)', () => {
+  test('the first entry lands on a library the simulator filled; Examples fill the prompt; entering again adds nothing', async ({ page }) => {
+    test.setTimeout(180_000);
+    // A first run: no key anywhere, so the welcome offers demo mode.
+    const host = await startHostProcess({ env: { XAI_API_KEY: '' } });
+    try {
+      await page.goto(host.url);
+      await page.locator('html[data-app-state="ready"]').waitFor();
+      await page.getByRole('button', { name: 'Try demo mode' }).click();
+      const lib = new LibraryPage(page);
+      await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+      await expect(page.getByRole('complementary', { name: 'Demo mode' })).toBeVisible();
+
+      // Every sample arrives (images in several ratios, two edits, three videos), made by the demo simulator.
+      const all = SAMPLE_IMAGES.reduce((n, s) => n + s.n, 0) + SAMPLE_EDITS.length + Object.keys(SAMPLE_VIDEOS).length;
+      expect(all).toBeGreaterThanOrEqual(12);
+      await lib.expectCount(`${all} items`, 150_000);
+      await expect(lib.grid().getByRole('gridcell', { name: /, video, / }).first()).toBeVisible();
+      for (const [w, h] of [[1280, 800], [1024, 700]] as const) {
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.setViewportSize({ width: w, height: h });
+          await page.emulateMedia({ colorScheme: scheme });
+          await settle(page);
+          await page.screenshot(shot(`demo-landing-${scheme}-${w}`));
+        }
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.emulateMedia({ colorScheme: variant ? 'dark' : 'light' });
+
+      // The edit of an edit, with its lineage in the viewer.
+      await lib.searchFor('northern lights');
+      await lib.tiles().first().click();
+      await expect(lib.viewer().getByRole('region', { name: 'Made from' }).getByRole('button', { name: /snowy winter night \(edit\)$/ })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await lib.searchFor('');
+
+      // The extension of the image → video.
+      await lib.searchFor('coastline');
+      await lib.tiles().first().click();
+      await expect(lib.viewer().getByRole('region', { name: 'Made from' }).getByRole('button', { name: /lighthouse beam sweeps.*\(extension\)$/ })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await lib.searchFor('');
+
+      // Examples fill the prompt box, in Generate and in Video.
+      await page.getByRole('tablist', { name: 'Sections' }).getByRole('tab', { name: 'Generate' }).click();
+      const examples = page.getByRole('group', { name: 'Examples' });
+      expect(await examples.getByRole('button').count()).toBeGreaterThanOrEqual(3);
+      await examples.getByRole('button', { name: 'Fox in the snow' }).click();
+      await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue(/red fox curled up in fresh snow/);
+      await expect(page.getByTestId('cost-estimate')).toBeVisible();
+      await settle(page);
+      await page.screenshot(shot('demo-generate-examples'));
+      await page.getByRole('tablist', { name: 'Sections' }).getByRole('tab', { name: 'Video' }).click();
+      const videoExamples = page.getByRole('form', { name: 'New video' }).getByRole('group', { name: 'Examples' });
+      await videoExamples.getByRole('button').first().click();
+      await expect(page.getByRole('form', { name: 'New video' }).getByRole('textbox', { name: 'Prompt' })).toHaveValue(/paper boat/);
+
+      // Out of demo mode and in again: the samples are not made twice.
+      const badge = page.getByRole('complementary', { name: 'Demo mode' });
+      await badge.getByRole('button', { name: 'Switch to real API' }).click();
+      await expect(badge).toHaveCount(0);
+      await page.getByRole('tablist', { name: 'Sections' }).getByRole('tab', { name: 'Settings' }).click();
+      await page.getByRole('region', { name: 'Demo mode' }).getByRole('button', { name: 'Switch to demo mode' }).click();
+      await lib.open();
+      await lib.expectCount(`${all} items`);
+    } finally {
+      await host.stop();
+    }
   });
 });

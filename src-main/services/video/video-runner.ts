@@ -68,12 +68,12 @@ async function pollOnce(d: RunnerDeps, job: StoredVideoJob, signal: AbortSignal)
       return 0;
     }
     case 'blocked': {
-      const written = writeJob(d, job.id, { state: 'blocked', reason: reasons.blocked(poll.reason), costTicks: poll.costTicks });
+      const written = writeJob(d, job.id, { state: 'blocked', reason: reasons.blocked(poll.reason, job.submit.mode), costTicks: poll.costTicks });
       if (written && poll.costTicks !== null) d.spent?.(written, poll.costTicks);
       return 0;
     }
     case 'failed':
-      writeJob(d, job.id, { state: 'failed', reason: reasons.failed(poll.code, poll.message) });
+      writeJob(d, job.id, { state: 'failed', reason: reasons.failed(poll.code, poll.message, job.submit.mode) });
       return 0;
     case 'expired':
       writeJob(d, job.id, { state: 'expired', reason: reasons.expired });
