@@ -1,5 +1,6 @@
 /**
- * Crash trials: SIGKILL the browser host at seeded random moments while image batches and video jobs are in flight,
+ * Crash trials: SIGKILL the browser host at seeded random moments while image batches and video jobs (xAI and MiniMax)
+ * are in flight,
  * restart it on the same data folder, and check at the end that every result the simulator delivered is in the
  * library, with no orphan or temp files, sound databases and every video job finished.
  *

@@ -12,13 +12,15 @@
  * or had `inFlightMs` to do so. A kill before that, within `inFlightMs` of the log line, caught the bytes in memory,
  * where no client can save them: reported as `lostInFlight`, with the gaps. Responses the simulator sent but the host
  * never finished reading are `notReceived`. Videos can be downloaded again for 24 h, so every video the simulator
- * finished must end up in the library.
+ * finished must end up in the library. MiniMax's Hailuo videos (issue 18) run beside xAI's through the same journal,
+ * against the MiniMax simulator: every task whose file the host asked for must end up in the library, once.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type Simulator } from '../../../../src-main/simulator';
+import { startMinimaxSimulator, type MinimaxSimulator } from '../../../../src-main/simulator/minimax';
 import { startHostProcess, type HostProcess } from '../../../e2e/support/host-process';
 import { findSecret } from './key-scan';
 import { hostLog, inspectDataDir, type DataDirReport } from './inspect-data-dir';
@@ -48,6 +50,8 @@ export interface CrashFigures {
   resultsFound: number;
   images: { delivered: number; found: number; notReceived: number; lostInFlight: number; lost: number; duplicates: number };
   videos: { delivered: number; found: number; lost: number; duplicates: number; journal: Record<string, number>; resumedAcrossKill: number };
+  /** MiniMax video tasks whose file the host asked for (`files/retrieve`), and of those in the library. */
+  minimaxVideos: { delivered: number; found: number; lost: number; duplicates: number; startsRetried: number };
   orphans: number;
   tempFiles: number;
   rowsWithoutFile: number;
@@ -73,7 +77,7 @@ interface JobsList {
   batches: { jobs: { id: string; state: string; prompt: string; requestId: string | null; error: { kind: string; message: string } | null }[] }[];
 }
 interface VideoList {
-  jobs: { id: string; state: string; videoRequestId: string | null }[];
+  jobs: { id: string; state: string; videoRequestId: string | null; model: string }[];
 }
 
 const IMAGE_PATH = '/v1/images/generations';
@@ -82,10 +86,18 @@ const VIDEO_FINAL = new Set(['done', 'failed', 'expired', 'blocked', 'lost', 'ca
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const HOST_ENV = { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-key-0000' };
+const HOST_ENV = { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-key-0000', MINIMAX_API_KEY: 'mm-crash-trials-key-0000' };
 
-async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProcess; client: HostClient }> {
-  const host = await startHostProcess({ dataDir, env: HOST_ENV, args: ['--api-base-url', `${sim.url}/v1`] });
+/** The simulators a trial's host talks to: xAI's, and MiniMax's for Hailuo video. */
+interface Sims {
+  xai: Simulator;
+  minimax: MinimaxSimulator;
+}
+
+const hostEnv = (sims: Sims) => ({ ...HOST_ENV, IMAGINE_MINIMAX_BASE_URL: sims.minimax.url });
+
+async function launch(sims: Sims, dataDir: string): Promise<{ host: HostProcess; client: HostClient }> {
+  const host = await startHostProcess({ dataDir, env: hostEnv(sims), args: ['--api-base-url', `${sims.xai.url}/v1`] });
   return { host, client: await connectHost(host.url) };
 }
 
@@ -93,9 +105,9 @@ async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProc
  * Starts a host and SIGKILLs it `afterMs` later whether or not it is ready: a crash during start-up (module load,
  * library reconcile, filing staged results, the queue and video journal resuming). Resolves with whether it got ready.
  */
-async function killDuringStart(sim: Simulator, dataDir: string, afterMs: number, outputs: string[]): Promise<boolean> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', '--api-base-url', `${sim.url}/v1`], {
-    env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...HOST_ENV },
+async function killDuringStart(sims: Sims, dataDir: string, afterMs: number, outputs: string[]): Promise<boolean> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', '--api-base-url', `${sims.xai.url}/v1`], {
+    env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...hostEnv(sims) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -123,6 +135,12 @@ function submitWork(client: HostClient, trial: number, rng: ReturnType<typeof se
         mode: 'text', prompt: `crash trial ${trial} video ${v}`, model: 'grok-imagine-video', duration: rng.int(1, 2), aspectRatio: '16:9', resolution: '480p',
       }));
     }
+  }
+  // MiniMax Hailuo text → video through the same journal (its 01-series model renders the smallest clip).
+  if (rng.next() < 0.5) {
+    pending.push(client.invoke('video:submit', {
+      mode: 'text', prompt: `crash trial ${trial} minimax video`, model: 'T2V-01', duration: 6, aspectRatio: '16:9', resolution: '720p',
+    }));
   }
   for (const p of pending) p.catch(() => {}); // the kill closes the socket under them
   return pending;
@@ -161,6 +179,8 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   const inFlightMs = options.inFlightMs ?? 1000;
   // Latency and video length keep work in flight across most kill moments: requests take ~0.3 s, videos ~1–2 s.
   const sim = await startSimulator({ latencyMs: 250, video: { emptyPolls: 1, pendingPolls: 8 } });
+  const minimax = await startMinimaxSimulator({ latencyMs: 250, pendingPolls: 8, requestsPerMinute: 100_000 });
+  const sims: Sims = { xai: sim, minimax };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-crash-'));
   const kills: number[] = [];
   const outputs: string[] = [];
@@ -168,7 +188,7 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   log(`crash trials: ${options.trials} trials, seed ${options.seed}, data ${dataDir}`);
   try {
     for (let t = 0; t < options.trials; t++) {
-      const { host } = await launch(sim, dataDir).then(async (h) => {
+      const { host } = await launch(sims, dataDir).then(async (h) => {
         submitWork(h.client, t, rng);
         return h;
       });
@@ -180,13 +200,13 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
       log(`trial ${t + 1}/${options.trials}: killed after ${wait} ms`);
       if (rng.next() < 0.3) {
         const at = rng.int(300, 2500);
-        const ready = await killDuringStart(sim, dataDir, at, outputs);
+        const ready = await killDuringStart(sims, dataDir, at, outputs);
         kills.push(Date.now());
         startupKills++;
         log(`trial ${t + 1}/${options.trials}: start-up killed after ${at} ms (${ready ? 'was ready' : 'not ready yet'})`);
       }
     }
-    const { host, client } = await launch(sim, dataDir);
+    const { host, client } = await launch(sims, dataDir);
     const final = await settle(client, 120_000);
     // The start-up check runs in the background: the folder is inspected once it has been through it.
     await checked(client, 60_000);
@@ -195,10 +215,17 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     outputs.push(host.output());
     const report = inspectDataDir(dataDir);
     const figures = compare(sim, dataDir, report, final, kills, inFlightMs);
-    const keyLeaks = findSecret(HOST_ENV.XAI_API_KEY, dataDir, outputs);
-    return { trials: options.trials, seed: options.seed, startupKills, ...figures, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started };
+    const keyLeaks = [...findSecret(HOST_ENV.XAI_API_KEY, dataDir, outputs), ...findSecret(HOST_ENV.MINIMAX_API_KEY, dataDir, outputs)];
+    const minimaxVideos = compareMinimax(minimax, report);
+    if (minimaxVideos.lost > 0) figures.lostDetails.push(`${minimaxVideos.lost} MiniMax video(s) asked for but not in the library`);
+    return {
+      trials: options.trials, seed: options.seed, startupKills, ...figures,
+      resultsDelivered: figures.resultsDelivered + minimaxVideos.delivered, resultsFound: figures.resultsFound + minimaxVideos.found,
+      minimaxVideos, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started,
+    };
   } finally {
     await sim.close();
+    await minimax.close();
     if (!options.keepDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -286,8 +313,28 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
   };
 }
 
+/**
+ * MiniMax videos: a task whose file the host asked for (`files/retrieve`, the step before each download) was
+ * finished and paid for, so it must be in the library exactly once (rows carry the task id as request id); each
+ * prompt is unique, so a prompt started twice means a start call was sent again without the user.
+ */
+function compareMinimax(minimax: MinimaxSimulator, report: DataDirReport): CrashFigures['minimaxVideos'] {
+  const present = report.rows.filter((r) => r.kind === 'video' && !report.rowsWithoutFile.includes(r.id));
+  const rows = countBy(present.map((r) => r.requestId ?? ''));
+  const asked = new Set(minimax.requests.filter((r) => r.method === 'GET' && r.path === '/v1/files/retrieve').map((r) => r.query.file_id));
+  const delivered = [...minimax.tasks.values()].filter((t) => t.settled && asked.has(t.settled.fileId)).map((t) => t.taskId);
+  const found = delivered.filter((id) => (rows[id] ?? 0) > 0).length;
+  const taskIds = new Set([...minimax.tasks.keys()]);
+  const starts = countBy(minimax.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video_generation').map((r) => String((r.body as { prompt?: string }).prompt)));
+  return {
+    delivered: delivered.length, found, lost: delivered.length - found,
+    duplicates: Object.entries(rows).filter(([id]) => taskIds.has(id)).reduce((sum, [, c]) => sum + Math.max(0, c - 1), 0),
+    startsRetried: Object.values(starts).reduce((sum, c) => sum + c - 1, 0),
+  };
+}
+
 /** True when the figures show no loss, no debris and no damage. */
 export function crashFiguresOk(f: CrashFigures): boolean {
-  return f.images.lost === 0 && f.videos.lost === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
+  return f.images.lost === 0 && f.videos.lost === 0 && f.minimaxVideos.lost === 0 && f.minimaxVideos.duplicates === 0 && f.minimaxVideos.startsRetried === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
     f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0;
 }
