@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { SqliteLibraryStore } from '../src-main/adapters/library/sqlite-library-store';
+import { REPAIRED_ROOTS_FILE } from '../src-main/adapters/private-files';
 import { startHostProcess } from '../test/e2e/support/host-process';
 import { seedItems, seedSignatures, VOCABULARY } from './library-seed';
 import type { BenchModule } from './run';
@@ -28,6 +29,10 @@ export async function seedFolder(dataDir: string, items: number): Promise<number
   // the whole run back-filling a million of them, which is a one-time upgrade cost, not the steady state measured.
   store.setPerceptualHashes(seedSignatures(rows));
   store.close();
+  // Likewise it has been opened before: its files were made private as the app makes them (umask 077), and the
+  // one-time walk that repairs what an older version left looser (private-files.ts) is behind it.
+  const umask = process.umask(0o077);
+  writeFileSync(path.join(dataDir, REPAIRED_ROOTS_FILE), JSON.stringify({ roots: [path.resolve(dataDir)] }));
   const jpeg = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#3b5bdb' } }).jpeg().toBuffer();
   // A thumbnail as ingest makes them (512 px short side; the seeded items' shapes are drawn from it, cropped).
   const webp = await sharp(jpeg).resize(512).webp({ quality: 75, effort: 2 }).toBuffer();
@@ -46,6 +51,7 @@ export async function seedFolder(dataDir: string, items: number): Promise<number
     if (item.thumb) linkSync(path.join(sources, `${shard}.webp`), path.join(libraryDir, item.thumb));
     if (item.preview) linkSync(path.join(sources, `${shard}.webp`), path.join(libraryDir, item.preview));
   }
+  process.umask(umask);
   return round(performance.now() - t);
 }
 

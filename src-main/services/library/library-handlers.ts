@@ -36,7 +36,7 @@ export type LibraryChannel =
  */
 export function createLibraryHandlers(service: LibraryService): Pick<Handlers, LibraryChannel> {
   return {
-    'library:query': (input) => service.query(input),
+    'library:query': ({ lane, ...input }) => (lane === undefined ? service.query(input) : service.queryLatest({ ...input, lane })),
     'library:facets': ({ trashed }) => service.facets(trashed),
     'library:records': ({ ids, text }) => ({ records: service.records(ids, text) }),
     'library:item': ({ id }) => service.item(id),

@@ -19,6 +19,7 @@ import { SidecarSync } from './sidecar-sync';
 import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileReport } from './reconcile';
 import { ImportJobs } from './import-jobs';
 import { ImportPipeline } from './import-pipeline';
+import { QueryLanes } from './query-lanes';
 import { exportedFile, exportItems, importFiles, importInputFor, type ExportFormat, type ImportRequest } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
@@ -112,6 +113,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   });
   const imports = new ImportJobs({ pipeline, events, now: () => Date.now(), newId });
 
+  const lanes = new QueryLanes();
   /** When the grid last asked for ids or records: the start-up check gives way to browsing (see `browsingPause`). */
   let lastBrowse = 0;
   /**
@@ -151,6 +153,14 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       children: children.flatMap((e) => link(e.kind, e.childId)),
       collections: store.collectionsOf(id),
     };
+  }
+
+  /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
+  function query(input: LibraryQueryInput): LibraryQueryOutput {
+    lastBrowse = Date.now();
+    const page = store.query(input);
+    if (!input.withRecords) return page;
+    return { ...page, records: records(page.ids.slice(0, input.withRecords), input.filter.text) };
   }
 
   /** Called with the ids about to be deleted forever, before anything is removed (share links are revoked there). */
@@ -197,12 +207,18 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     },
     /** The check or rebuild running now, or the last one to end. */
     maintenanceStatus: () => maintenance.current(),
-    /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
-    query(input: LibraryQueryInput): LibraryQueryOutput {
-      lastBrowse = Date.now();
-      const page = store.query(input);
-      if (!input.withRecords) return page;
-      return { ...page, records: records(page.ids.slice(0, input.withRecords), input.filter.text) };
+    query,
+    /**
+     * `query` for a lane (see `LibraryQueryInput.lane`): it waits one turn of the event loop, in which every call
+     * already received registers, and answers `superseded` without looking anything up when a newer one of its
+     * lane came in meanwhile. A search typed while main was busy (a check's shard, a thumbnail, a large page)
+     * then costs one query, the latest, however many keystrokes queued behind the busy turn.
+     */
+    async queryLatest(input: LibraryQueryInput & { lane: string }): Promise<LibraryQueryOutput> {
+      const mine = lanes.enter(input.lane);
+      await new Promise((r) => setImmediate(r));
+      if (!lanes.isLatest(input.lane, mine)) return { ids: [], total: 0, totalCapped: false, nextCursor: null, superseded: true };
+      return query(input);
     },
     facets: (trashed: boolean) => store.facets(trashed),
     records,

@@ -122,8 +122,17 @@ export interface LibraryState {
 export interface LibrarySlice {
   library: LibraryState;
   patchLibrary(patch: Partial<LibraryState>): void;
-  /** Starts a new query: new generation, ids and cache reset (the cache survives when only the order changes). */
-  beginLibraryQuery(keepRecords: boolean): number;
+  /**
+   * Starts a new query: a new generation, no more paging of the old answer. The ids and records on screen stay
+   * until the answer replaces them in one update (`applyLibraryPage`): clearing the cache here would re-render
+   * every tile as "Loading item" and fetch the old ids' records again, once per keystroke (issue 16).
+   */
+  beginLibraryQuery(): number;
+  /**
+   * A query's answer, in one store update (one render): the patch (ids, shapes, total…) and the page's records,
+   * merged into the cache (`keep`: same search text) or replacing it (a new text: highlights depend on it).
+   */
+  applyLibraryPage(patch: Partial<LibraryState>, records: readonly LibraryRecord[], keep: boolean): void;
   mergeLibraryRecords(records: readonly LibraryRecord[]): void;
   /** Empties the record cache (a rebuild, or a new search text). */
   clearLibraryRecords(): void;
@@ -191,19 +200,22 @@ const SECTION_FOR = { remix: 'generate', edit: 'edit', animate: 'video', extend:
 export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice> = (set, get) => ({
   library: initialLibraryState,
   patchLibrary: (patch) => set((s) => ({ library: { ...s.library, ...patch } })),
-  beginLibraryQuery: (keepRecords) => {
+  beginLibraryQuery: () => {
     const generation = get().library.generation + 1;
-    set((s) => ({
-      library: {
-        ...s.library,
-        generation,
-        status: 'loading',
-        error: null,
-        ...(keepRecords ? {} : { records: new Map(), recordsVersion: s.library.recordsVersion + 1 }),
-      },
-    }));
+    set((s) => ({ library: { ...s.library, generation, status: 'loading', error: null, nextCursor: null } }));
     return generation;
   },
+  applyLibraryPage: (patch, records, keep) =>
+    set((s) => {
+      const cache = keep ? writableCache(s.library) : new Map<string, LibraryRecord>();
+      for (const r of records) {
+        cache.delete(r.id);
+        cache.set(r.id, r);
+      }
+      trimCache(cache);
+      const changed = !keep || records.length > 0;
+      return { library: { ...s.library, ...patch, records: cache, recordsVersion: s.library.recordsVersion + (changed ? 1 : 0) } };
+    }),
   mergeLibraryRecords: (records) =>
     set((s) => {
       if (records.length === 0) return s;

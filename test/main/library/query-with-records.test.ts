@@ -1,5 +1,6 @@
 import { LibraryQueryInput, LibraryQueryOutput } from '@contract';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-library-store';
 import { createLibraryHandlers } from '../../../src-main/services/library/library-handlers';
 import { tempDir } from './fixtures';
 import { jpeg, openLibrary } from './service-harness';
@@ -35,6 +36,48 @@ describe('library:query withRecords', () => {
       expect(found.records?.map((r) => r.prompt)).toEqual(['a green fox', 'a red fox']);
       expect(found.records?.[0]?.highlight?.prompt).toEqual([[8, 11]]);
       expect(() => LibraryQueryInput.parse({ withRecords: 1001 })).toThrow();
+    } finally {
+      await lib.close();
+    }
+  });
+});
+
+/** `library:query` with a `lane`: main answers only the newest waiting query of a lane (search as you type, issue 16). */
+describe('library:query lanes', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+  afterEach(async () => cleanup());
+
+  it('answers older queries of a lane that arrived together "superseded" without looking them up, other lanes as usual', async () => {
+    const lib = openLibrary(dir);
+    try {
+      for (const prompt of ['a red fox', 'a fox den', 'a blue owl']) {
+        await lib.service.ingest({ bytes: await jpeg(64, 64), kind: 'image', origin: 'generated', prompt });
+        lib.clock.tick(1000);
+      }
+      const h = createLibraryHandlers(lib.service);
+      const send = (input: Record<string, unknown>) =>
+        Promise.resolve(h['library:query'](LibraryQueryInput.parse(input))).then((out) => LibraryQueryOutput.parse(out));
+      const lookups = vi.spyOn(SqliteLibraryStore.prototype, 'query');
+      // Three keystrokes queued behind a busy turn, as the socket hands them over one after another.
+      const [f, fo, fox, other] = [
+        send({ filter: { text: 'f' }, lane: 'grid-a', withRecords: 10 }),
+        send({ filter: { text: 'fo' }, lane: 'grid-a', withRecords: 10 }),
+        send({ filter: { text: 'fox' }, lane: 'grid-a', withRecords: 10 }),
+        send({ filter: { text: 'owl' }, lane: 'grid-b' }),
+      ];
+      expect(await f).toMatchObject({ ids: [], total: 0, superseded: true });
+      expect(await fo).toMatchObject({ ids: [], superseded: true });
+      const latest = await fox;
+      expect(latest.superseded).toBeUndefined();
+      expect(latest.total).toBe(2);
+      expect(latest.records?.map((r) => r.prompt).sort()).toEqual(['a fox den', 'a red fox']);
+      expect((await other).total).toBe(1);
+      expect(lookups).toHaveBeenCalledTimes(2); // "fox" and the other lane's "owl": the stale two cost nothing
+      // A query that comes later, on its own, is the newest again.
+      expect((await send({ filter: { text: 'fo' }, lane: 'grid-a' })).total).toBe(2);
+      lookups.mockRestore();
     } finally {
       await lib.close();
     }
