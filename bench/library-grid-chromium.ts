@@ -452,7 +452,7 @@ async function emptyStartToReady(executablePath: string | undefined): Promise<nu
   const dataDir = mkdtempSync(path.join(tmpdir(), 'imagine-bench-empty-'));
   const args = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
   const t = Date.now();
-  const host = await startHostProcess({ dataDir, args });
+  const host = await startHostProcess({ dataDir, args, compiled: true });
   const hostMs = Date.now() - t;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -488,7 +488,7 @@ export const libraryGridChromiumBench: BenchModule = {
       const hostStart = Date.now();
       // A private renderer build when given (shared machines rebuild `out/` concurrently).
       const args = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
-      const host = await startHostProcess({ dataDir, args });
+      const host = await startHostProcess({ dataDir, args, compiled: true });
       const hostStartMs = Date.now() - hostStart;
       try {
         const figures = await measure(host.url, executablePath, host.child.pid);

@@ -114,8 +114,12 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   const imports = new ImportJobs({ pipeline, events, now: () => Date.now(), newId });
 
   const lanes = new QueryLanes();
-  /** When the grid last asked for ids or records: the start-up check gives way to browsing (see `browsingPause`). */
-  let lastBrowse = 0;
+  /**
+   * When a window last called main (grid pages and records here; any call through `noteActivity`): the start-up
+   * check gives way to use (see `browsingPause`). It starts as "now": a window opening right after the start sends
+   * a burst of calls, and the check begins once that has gone quiet.
+   */
+  let lastBrowse = Date.now();
   /**
    * The start-up check waits between two shards until the grid has been quiet for BROWSE_QUIET_MS, at most
    * BROWSE_WAIT_MS per shard so it always ends: a shard's synchronous part (listing and rows, ~50 ms at 1M items)
@@ -208,6 +212,10 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     /** The check or rebuild running now, or the last one to end. */
     maintenanceStatus: () => maintenance.current(),
     query,
+    /** A window called main (any channel): the start-up check waits for a quiet moment before its next shard. */
+    noteActivity: () => {
+      lastBrowse = Date.now();
+    },
     /**
      * `query` for a lane (see `LibraryQueryInput.lane`): it waits one turn of the event loop, in which every call
      * already received registers, and answers `superseded` without looking anything up when a newer one of its
