@@ -340,6 +340,15 @@ export const libraryChannels = {
     input: z.object({ trashed: z.boolean().default(false) }).strict(),
     output: z.object({ models: z.array(LibraryFacet), aspectRatios: z.array(LibraryFacet) }),
   },
+  /**
+   * "Jump to date": where in the grid's order (newest or oldest first, same filter) the items of a moment begin —
+   * the number of items before the first one made at or before `at` (newest first) or at or after it (oldest
+   * first). A text search counts up to 10,000 (`capped`).
+   */
+  'library:position': {
+    input: z.object({ filter: LibraryFilter.default({ trashed: false }), sort: z.enum(['newest', 'oldest']), at: z.number().int() }).strict(),
+    output: z.object({ index: z.number().int().nonnegative(), capped: z.boolean() }),
+  },
   /** Full records for the visible window; with `text`, each carries highlight ranges. Unknown ids are left out. */
   'library:records': {
     input: z.object({ ids: z.array(LibraryId).max(1000), text: z.string().max(500).optional() }).strict(),

@@ -1,4 +1,4 @@
-import type { LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
+import type { LibraryFilter, LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
 import { highlightRanges } from '../../core/library/fts-query';
 import { normalizeTag, parseSearchQuery } from '../../core/library/search-query';
@@ -212,6 +212,18 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     /** The check or rebuild running now, or the last one to end. */
     maintenanceStatus: () => maintenance.current(),
     query,
+    /**
+     * Items before the first one made at or before `at` (newest first) or at or after it (oldest first): the
+     * filter narrowed to the items on the near side of `at`, counted (a date range is a rowid range: one seek).
+     */
+    position(input: { filter: LibraryFilter; sort: 'newest' | 'oldest'; at: number }): { index: number; capped: boolean } {
+      lastBrowse = Date.now();
+      const { filter, sort, at } = input;
+      const before =
+        sort === 'newest' ? { ...filter, from: Math.max(filter.from ?? at + 1, at + 1) } : { ...filter, to: Math.min(filter.to ?? at, at) };
+      const { count, capped } = store.count(before);
+      return { index: count, capped };
+    },
     /** A window called main (any channel): the start-up check waits for a quiet moment before its next shard. */
     noteActivity: () => {
       lastBrowse = Date.now();

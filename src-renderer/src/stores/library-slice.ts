@@ -108,6 +108,8 @@ export interface LibraryState {
   band: ReadonlySet<string> | null;
   /** Index of the tile that has keyboard focus (roving tabindex). */
   focusIndex: number;
+  /** "Jump to date" asked the grid to bring this item to the top of the view and focus it (the grid clears it). */
+  jump: { index: number } | null;
   collections: LibraryCollection[];
   smart: LibrarySmartCollection[];
   /** Bumped on `share:changed`: share link lists refresh. */
@@ -165,6 +167,7 @@ export const initialLibraryState: LibraryState = {
   selection: EMPTY_SELECTION,
   band: null,
   focusIndex: 0,
+  jump: null,
   collections: [],
   smart: [],
   shareVersion: 0,

@@ -83,3 +83,41 @@ describe('library:query lanes', () => {
     }
   });
 });
+
+/** `library:position`: where a moment begins in the grid's order, for "Jump to date" (issue 16). */
+describe('library:position', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+  afterEach(async () => cleanup());
+
+  it('counts the items before the first one at or before the moment (newest first) or at or after it (oldest first)', async () => {
+    const lib = openLibrary(dir);
+    try {
+      const made: number[] = [];
+      for (const prompt of ['one fox', 'two', 'three fox', 'four', 'five fox']) {
+        made.push(lib.clock.now());
+        await lib.service.ingest({ bytes: await jpeg(32, 32), kind: 'image', origin: 'generated', prompt });
+        lib.clock.tick(60_000);
+      }
+      const h = createLibraryHandlers(lib.service);
+      const at = (input: Record<string, unknown>) => h['library:position'](input as never) as { index: number; capped: boolean };
+      const [t1, , t3, , t5] = made as [number, number, number, number, number];
+      // Newest first: five, four, three, two, one. Three is at index 2, and so is any moment after three but before four.
+      expect(at({ filter: { trashed: false }, sort: 'newest', at: t3 })).toEqual({ index: 2, capped: false });
+      expect(at({ filter: { trashed: false }, sort: 'newest', at: t3 + 30_000 }).index).toBe(2);
+      expect(at({ filter: { trashed: false }, sort: 'newest', at: t5 + 1 }).index).toBe(0);
+      expect(at({ filter: { trashed: false }, sort: 'newest', at: t1 - 1 }).index).toBe(5); // before everything: past the end
+      // Oldest first: one, two, three… Three is at index 2.
+      expect(at({ filter: { trashed: false }, sort: 'oldest', at: t3 }).index).toBe(2);
+      expect(at({ filter: { trashed: false }, sort: 'oldest', at: t1 }).index).toBe(0);
+      // The view's filter applies: among "fox" items (five, three, one newest first) three is at index 1.
+      expect(at({ filter: { trashed: false, text: 'fox' }, sort: 'newest', at: t3 }).index).toBe(1);
+      // The answer is the grid's own order.
+      const page = LibraryQueryOutput.parse(h['library:query'](LibraryQueryInput.parse({ sort: 'newest', withRecords: 5 })));
+      expect(page.records?.[2]?.prompt).toBe('three fox');
+    } finally {
+      await lib.close();
+    }
+  });
+});
