@@ -13,6 +13,7 @@ let skipped = 0;
 // Each failure by name with the start of its message, printed just above the summary line: CI keeps only the tail
 // of a long log, and a count without a name cannot be acted on.
 const failures = [];
+// eslint-disable-next-line no-control-regex -- ANSI colour codes start with ESC, a control character by definition
 const firstLines = (text) => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').slice(0, 3).join(' | ').slice(0, 300);
 
 function vitest(report) {

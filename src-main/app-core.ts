@@ -22,6 +22,8 @@ import { createImagineKeyValidator, createMinimaxKeyValidator, createStabilityKe
 import { createStabilityClient } from './adapters/stability';
 import { createMinimaxClient } from './adapters/minimax';
 import { startDemoSimulators } from './services/demo/demo-simulators';
+import { createDemoSamples } from './services/demo/demo-samples';
+import { DEMO_API_KEY } from './services/demo/demo-service';
 import { createSettingsModule } from './services/settings/settings-module';
 import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { FsResultStaging } from './adapters/jobs/fs-result-staging';
@@ -42,6 +44,7 @@ import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from 
 import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
+import { videoRecovery } from './services/video/video-recovery';
 import type { DesktopIntegration } from './core/desktop/ports';
 import { createExportModule } from './services/export/export-module';
 import type { Downloads } from './services/export/downloads';
@@ -233,6 +236,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     staging: new FsResultStaging(path.join(dataDir, 'staging')), library, spend, clock, logger: options.logger, demo, pacing,
     download: (url, o) => imagine.download(url, o),
   });
+  // The video journal opens before the queue starts: a video downloaded but not yet filed when the last process died
+  // is filed by the start-up recovery below, which completes its journal row.
+  const videoJobs = createVideoJobStore(dataDir);
   const generation = createGenerationService({
     api: imagine,
     store: jobStore,
@@ -245,6 +251,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     settings: () => vault.settings.current(),
     demo,
     capabilities,
+    recovery: { video: videoRecovery({ store: videoJobs, clock, records: (ids) => library.records(ids) }) },
   });
   // Settings, presets and unsent work naming a retired model move to its successor before anything is sent (issue 15.2).
   const retired = await migrateRetiredModels({ table: capabilities.current, jobs: jobStore, presets: jobStore, settings: vault.settings, logger: options.logger });
@@ -265,10 +272,11 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     connection: vault.connection, library, files: libraries.files, work, spend, clock, logger: options.logger, version: options.version, capabilities,
   });
 
-  // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
+  // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window;
+  // the downloaded video goes through the same pipeline (staged, filed, dropped).
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
-    store: createVideoJobStore(dataDir),
+    store: videoJobs,
     library: videoLibraryFrom(library, libraries.files),
     extractFrame: createFfmpegFrameExtractor(),
     clock,
@@ -353,6 +361,23 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
   });
 
+  // Demo mode's sample library, made by the simulator on the first entry (issue 14.11): only ever against the demo
+  // simulator with the demo key, and only into the demo library while it is the one in effect.
+  const samples = createDemoSamples({
+    simulatorUrl: () => (vault.connection.isDemo() ? vault.demoUrl() : null),
+    library: () => (vault.connection.isDemo() && libraries.dir() === vault.connection.libraryDir() ? {
+      ingest: (input) => library.ingest(input),
+      record: (id) => library.records([id])[0],
+      read: (rel) => libraries.files.read(rel),
+      count: () => [false, true].reduce((n, trashed) => n + library.query({ filter: { trashed }, sort: 'newest', limit: 1 }).total, 0),
+    } : null),
+    client: (baseUrl) => createXaiImagineClient({ baseUrl, getApiKey: () => Promise.resolve(DEMO_API_KEY), clock, logger: options.logger }),
+    progressFile: path.join(dataDir, 'demo-samples.json'),
+    clock,
+    logger: options.logger,
+  });
+  if (vault.connection.isDemo()) void samples.ensure();
+
   // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
   const switchGuard = guardLibrarySwitch({
     update: (patch) => vault.settings.update(patch),
@@ -361,7 +386,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     switchTo: async (dir) => {
       await libraries.switchTo(dir);
       options.events.emit('library:changed', { reason: 'switched' });
+      if (vault.connection.isDemo()) void samples.ensure();
     },
+    beforeSwitch: () => samples.stop(),
   });
   const handlers: Handlers = {
     'app:info': () => app.info(),
@@ -413,6 +440,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     downloads: exporting.downloads,
     links,
     async dispose() {
+      await samples.stop();
       exporting.dispose();
       await video.dispose();
       await generation.dispose();

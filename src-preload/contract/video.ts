@@ -28,21 +28,27 @@ export type StillSource = z.infer<typeof StillSource>;
 
 /** A transport cap only: each model's own prompt limit is checked in main. */
 const Prompt = z.string().max(4096);
+/**
+ * The prompt as the user wrote it, when the one sent is a rewrite they accepted ("Enhance prompt", issue 19): kept
+ * in the journal with the submit and on the video it produces, beside the prompt sent, and searched too. Never sent
+ * to xAI (the wire body is built field by field in core/video/plan).
+ */
+const OriginalPrompt = z.string().trim().min(1).max(10_000).optional();
 const Model = z.string().trim().min(1).max(100);
 const Duration = z.number().int().min(VIDEO_DURATIONS.min).max(VIDEO_DURATIONS.max);
 const Shape = { aspectRatio: VideoAspectRatio, resolution: VideoResolution };
 
 /** What one submit asks for. Edit and extend inherit shape and resolution from their source video. */
 export const VideoSubmit = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('text'), prompt: Prompt, model: Model, duration: Duration, ...Shape }).strict(),
-  z.object({ mode: z.literal('image'), prompt: Prompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource }).strict(),
+  z.object({ mode: z.literal('text'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, ...Shape }).strict(),
+  z.object({ mode: z.literal('image'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource }).strict(),
   z.object({
-    mode: z.literal('reference'), prompt: Prompt, model: Model, duration: Duration, ...Shape,
+    mode: z.literal('reference'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, ...Shape,
     references: z.array(StillSource).min(1).max(MAX_VIDEO_REFERENCES),
   }).strict(),
-  z.object({ mode: z.literal('edit'), prompt: Prompt, model: Model, videoId: LibraryId }).strict(),
+  z.object({ mode: z.literal('edit'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, videoId: LibraryId }).strict(),
   z.object({
-    mode: z.literal('extend'), prompt: Prompt, model: Model, videoId: LibraryId,
+    mode: z.literal('extend'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, videoId: LibraryId,
     extendSeconds: z.number().int().min(API_LIMITS.extension.min).max(API_LIMITS.extension.max),
   }).strict(),
 ]);

@@ -2,10 +2,14 @@ import { expect, type Page } from '@playwright/test';
 import type { Simulator } from '../../src-main/simulator';
 import { GeneratePage } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
+import { VideoPage } from './pages/video-page';
 import { simulatedHostTest } from './support/simulated-host';
 
 /** Issue 19: create faster — the prompt enhancer, wildcards and the prompt library, variations, compare, queue control. */
-const test = simulatedHostTest({ name: 'create', simulator: { latencyMs: 150 } });
+// Videos settle after a few quick polls (the host polls every 300 ms), so the video enhancer test waits seconds, not minutes.
+const test = simulatedHostTest({
+  name: 'create', simulator: { latencyMs: 150, video: { emptyPolls: 1, pendingPolls: 1 } }, env: { IMAGINE_VIDEO_POLL_MS: '300' },
+});
 const shot = (name: string) => ({ path: `test-results/screenshots/create-${name}.png` });
 
 const posts = (sim: Simulator, path: string) => sim.requests.filter((r) => r.method === 'POST' && r.path === path);
@@ -54,6 +58,52 @@ test('enhance → diff → accept → generate: the rewrite is sent, both prompt
   await lib.searchFor('lighthouse dusk -cinematic');
   await expect(lib.tiles()).toHaveCount(0);
   await lib.searchFor('"lighthouse at dusk"');
+  await expect(lib.tiles()).toHaveCount(1);
+});
+
+test('Video: enhance → diff → accept → generate video: the rewrite is sent, both prompts are on the video and searchable', async ({ page, launch, sim }) => {
+  await launch(page);
+  const video = new VideoPage(page);
+  await video.open();
+  await video.prompt().fill('a paper boat on a rainy street');
+  await video.duration().fill('3');
+  await video.form().getByRole('button', { name: 'Enhance prompt' }).click();
+  const rewrite = video.form().getByRole('region', { name: 'Prompt rewrite' });
+  // The video target asks for motion and camera words, shown as additions beside the original.
+  await expect(rewrite.getByTestId('rewrite-diff').locator('ins')).toContainText('slow camera push-in');
+  await expect(rewrite.getByTestId('rewrite-original')).toContainText('a paper boat on a rainy street');
+  await expect(rewrite.getByTestId('rewrite-cost')).toContainText('press Generate video');
+  const chat = posts(sim, '/v1/chat/completions');
+  expect(chat).toHaveLength(1);
+  expect(JSON.stringify(chat[0]?.body)).toMatch(/video/i);
+  expect(posts(sim, '/v1/videos/generations')).toHaveLength(0);
+  await page.screenshot(shot('video-enhance-diff'));
+  await rewrite.getByRole('button', { name: 'Accept' }).click();
+  await expect(rewrite).toBeHidden();
+  const sent = await video.prompt().inputValue();
+  expect(sent).toMatch(/^A paper boat on a rainy street.*slow camera push-in/);
+  await expect(video.form().getByTestId('original-prompt')).toContainText('a paper boat on a rainy street');
+  await expect(video.estimate()).toContainText('$');
+  await video.submit().click();
+  await expect(video.state(sent)).toHaveText('Done', { timeout: 30_000 });
+  // xAI gets the rewrite only; the original never leaves the app.
+  const start = posts(sim, '/v1/videos/generations');
+  expect(start).toHaveLength(1);
+  expect(start[0]?.body).toMatchObject({ prompt: sent });
+  expect(start[0]?.body).not.toHaveProperty('originalPrompt');
+  const jobs = await page.evaluate(async () => {
+    const api = (window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ value: { jobs: { itemId: string | null }[] } }> } }).api;
+    return (await api.invoke('video:list', {})).value.jobs;
+  });
+  const stored = await item(page, jobs[0]?.itemId ?? '');
+  expect(stored.record).toMatchObject({ kind: 'video', prompt: sent, originalPrompt: 'a paper boat on a rainy street' });
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.searchFor('"slow camera push-in"');
+  await expect(lib.tiles()).toHaveCount(1);
+  await lib.searchFor('"boat on a rainy street" -push');
+  await expect(lib.tiles()).toHaveCount(0);
+  await lib.searchFor('"boat on a rainy street"');
   await expect(lib.tiles()).toHaveCount(1);
 });
 

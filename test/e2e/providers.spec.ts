@@ -82,7 +82,7 @@ test('pick Stability on the edit stage, paint a mask and inpaint: the result is 
   const sourceId = await importPicture(page, 'harbour.png');
   const library = new LibraryPage(page);
   await library.open();
-  await library.tiles().first().dblclick();
+  await library.tiles().first().click();
   const viewer = new ViewerPage(page);
   await viewer.button('Edit').click();
   const edit = new EditPage(page);
@@ -132,7 +132,7 @@ test('Remove background from the viewer, and Upscale ×2 from the tile menu', as
   const sourceId = await importPicture(page, 'lighthouse.png', 512, 384);
   const library = new LibraryPage(page);
   await library.open();
-  await library.tiles().first().dblclick();
+  await library.tiles().first().click();
   const viewer = new ViewerPage(page);
   await expect(viewer.details().getByRole('region', { name: 'Stability AI' })).toBeVisible();
   await viewer.button('Remove background').click();

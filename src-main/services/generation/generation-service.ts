@@ -23,7 +23,7 @@ import { editRecovery } from '../edit/edit-recovery';
 import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
 import type { ModelPacing } from '../paid-work/model-pacing';
 import { createQueueControl } from './queue-control';
-import { recoverStaged } from '../paid-work/recovery';
+import { recoverStaged, type RecoveryKind } from '../paid-work/recovery';
 import type { LibraryIngest } from '../paid-work/library-ingest';
 import { createPromptHistory, type PromptHistory } from '../presets/prompt-history';
 
@@ -56,6 +56,8 @@ export interface GenerationDeps {
   history?: PromptHistory;
   /** The capability table in effect (prices, limits); default: the built-in table. */
   capabilities?: CapabilitySource;
+  /** Start-up recovery of paid results staged by other kinds of work (video: its journal, open before the queue starts). */
+  recovery?: { video?: RecoveryKind };
   /** The paid-work pipeline shared with edits and videos; by default one of its own on these ports. */
   work?: PaidWork;
   /** Pacing to the published per-model limits, for the default pipeline (`work` brings its own). Default: unpaced. */
@@ -335,6 +337,7 @@ export function createGenerationService(deps: GenerationDeps) {
             spent: (ref, ticks, simulated) => work.record('edit', ref, ticks, { demo: simulated, once: true }),
             ...(library.records ? { records: (ids) => library.records?.(ids) ?? [] } : {}),
           }),
+          ...deps.recovery,
         },
       }).then(() => {
         recovering = null;

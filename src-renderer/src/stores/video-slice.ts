@@ -16,6 +16,8 @@ export interface VideoChoice {
 export interface VideoForm {
   mode: VideoMode;
   prompt: string;
+  /** The user's own prompt when `prompt` is an accepted "Enhance prompt" rewrite; kept on the video too. */
+  originalPrompt?: string | null;
   model: string;
   duration: number;
   aspectRatio: VideoAspect;

@@ -170,6 +170,27 @@ describe('video service: many jobs and restarts', () => {
     await b.service.dispose();
   });
 
+  it('an accepted rewrite: the rewrite is sent, the original is journaled (across a restart) and filed on the video', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'video-journal-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'video-jobs.db');
+    const first = scriptedApi([{ status: 'pending', progress: 10 }]);
+    const a = harness({ api: first.api, store: new SqliteVideoJobStore(file) });
+    const job = await a.service.submit({ ...textSubmit, prompt: 'a paper boat, rain, slow dolly', originalPrompt: 'a paper boat' });
+    expect(first.calls.start[0]).toEqual({ prompt: 'a paper boat, rain, slow dolly', model: 'grok-imagine-video', duration: 4, aspect_ratio: '16:9', resolution: '480p' });
+    await a.service.dispose();
+
+    const second = scriptedApi([done()]);
+    const { lib, ingested } = fakeLibrary();
+    const b = harness({ api: second.api, store: new SqliteVideoJobStore(file), library: lib });
+    expect(b.service.list()[0]?.again).toMatchObject({ prompt: 'a paper boat, rain, slow dolly', originalPrompt: 'a paper boat' });
+    b.service.resume();
+    await b.clock.advance(5000);
+    expect(b.service.list()[0]).toMatchObject({ id: job.id, state: 'done' });
+    expect(ingested[0]).toMatchObject({ prompt: 'a paper boat, rain, slow dolly', originalPrompt: 'a paper boat' });
+    await b.service.dispose();
+  });
+
   it('a job that died before xAI answered is explained as possibly billed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'video-journal-'));
     dirs.push(dir);

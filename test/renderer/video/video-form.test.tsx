@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { VideoJobView } from '@contract';
-import { normalizeForm, sourceVideoReason, toSubmit } from '../../../src-renderer/src/features/video/form-model';
+import { formFromSubmit, normalizeForm, sourceVideoReason, toSubmit } from '../../../src-renderer/src/features/video/form-model';
 import { VideoJobRow } from '../../../src-renderer/src/features/video/VideoJobRow';
 import { VideoPage } from '../../../src-renderer/src/features/video/VideoPage';
 import { useStudio } from '../../../src-renderer/src/stores/store';
@@ -36,6 +36,14 @@ describe('video form rules', () => {
     expect(toSubmit({ ...DEFAULT_VIDEO_FORM, mode: 'image' })).toEqual({ missing: 'Choose a start image.' });
     expect(toSubmit({ ...DEFAULT_VIDEO_FORM, mode: 'extend', prompt: 'more', video: { itemId: 'a'.repeat(32), thumb: null, durationMs: 5000 } }))
       .toEqual({ submit: { mode: 'extend', prompt: 'more', model: 'grok-imagine-video', videoId: 'a'.repeat(32), extendSeconds: 6 } });
+  });
+
+  it('carries the original prompt of an accepted rewrite, and fills it back from an earlier submit', () => {
+    const built = toSubmit({ ...DEFAULT_VIDEO_FORM, prompt: 'a boat, slow push-in', originalPrompt: 'a boat' });
+    expect(built).toMatchObject({ submit: { mode: 'text', prompt: 'a boat, slow push-in', originalPrompt: 'a boat' } });
+    expect(toSubmit({ ...DEFAULT_VIDEO_FORM, prompt: 'a boat', originalPrompt: null })).not.toHaveProperty('submit.originalPrompt');
+    if (!('submit' in built)) throw new Error('expected a submit');
+    expect(formFromSubmit(built.submit, DEFAULT_VIDEO_FORM)).toMatchObject({ prompt: 'a boat, slow push-in', originalPrompt: 'a boat' });
   });
 
   it('explains a source video that is too long, and falls back from an unavailable resolution', () => {
@@ -72,6 +80,18 @@ describe('the Video screen', () => {
     expect(stop).toHaveAttribute('title', expect.stringMatching(/may still finish there and be billed/));
     await user.click(stop);
     expect(invoke).toHaveBeenCalledWith('video:cancel', { id: 'j1' });
+  });
+});
+
+describe('a job row’s length', () => {
+  it('is the delivered length once the video is in the library (an extension: source plus the added part), else the one asked for', () => {
+    const { rerender } = render(<ul><VideoJobRow job={job({ mode: 'extend', seconds: 10, state: 'pending' })} /></ul>);
+    expect(screen.getByText(/· 10 s ·/)).toBeInTheDocument();
+    rerender(<ul><VideoJobRow job={job({ mode: 'extend', seconds: 10, state: 'done', durationMs: 12_000, itemId: 'i', file: 'f.mp4' })} /></ul>);
+    expect(screen.getByText(/· 12 s ·/)).toBeInTheDocument();
+    expect(screen.queryByText(/· 10 s ·/)).toBeNull();
+    rerender(<ul><VideoJobRow job={job({ state: 'done', durationMs: 6_240, itemId: 'i', file: 'f.mp4' })} /></ul>);
+    expect(screen.getByText(/· 6\.2 s ·/)).toBeInTheDocument();
   });
 });
 

@@ -3,17 +3,17 @@ import { useStudio } from '../../stores/store';
 import { BatchBoard } from './BatchBoard';
 import { draftPrompts, refreshEstimate, submitDraft } from './commands';
 import { CostLine } from './CostLine';
-import { acceptRewrite, requestRewrite } from './enhance-commands';
-import { PromptRewrite } from './PromptRewrite';
+import { acceptRewrite } from './enhance-commands';
+import { RewrittenNote, useEnhancer } from './EnhanceControls';
 import { QueuePanel } from './QueuePanel';
 import { ComparePanel } from './ComparePanel';
 import { PromptLibrary } from './PromptLibrary';
-import type { EnhanceView } from '@contract';
 import { OptionsBar } from './OptionsBar';
 import { imageSpec, useCapabilityTable } from '../controls/capabilities';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
+import { Examples, IMAGE_EXAMPLES } from '../shell/Examples';
 import { KeyGate } from '../shell/KeyGate';
 import { needsKey } from '../../stores/settings-slice';
 import { registerShortcuts } from '../shell/shortcuts';
@@ -42,8 +42,6 @@ export function GeneratePage() {
   const submitError = useStudio((s) => s.submitError);
   const setDraft = useStudio((s) => s.setDraft);
   const [busy, setBusy] = useState(false);
-  const [enhancing, setEnhancing] = useState(false);
-  const [rewrite, setRewrite] = useState<EnhanceView | null>(null);
   const [comparing, setComparing] = useState(false);
   const [library, setLibrary] = useState(false);
   const openShortcuts = useStudio((s) => s.setShortcutsOpen);
@@ -51,13 +49,10 @@ export function GeneratePage() {
   const [historyVersion, setHistoryVersion] = useState(0);
   const maxLength = imageSpec(table, draft.model)?.promptLimit ?? 1024;
   const prompts = draftPrompts(draft.text, draft.batchMode);
-  const enhance = async () => {
-    if (enhancing || !draft.text.trim()) return;
-    setEnhancing(true);
-    const view = await requestRewrite(draft.text.trim(), 'image');
-    setEnhancing(false);
-    if (view) setRewrite(view);
-  };
+  const enhancer = useEnhancer({
+    prompt: draft.text, target: 'image', submitLabel: 'Generate', onAccept: acceptRewrite,
+    blocked: draft.batchMode ? 'Turn batch mode off to enhance one prompt.' : null,
+  });
   // The Library's Remix: taken on mount and whenever one arrives while Generate is open.
   const handoff = useStudio((s) => s.library.handoff);
   useEffect(() => {
@@ -117,17 +112,15 @@ export function GeneratePage() {
               {/* Secondary tools on one row under the prompt: stacked beside Generate they made the composer
                   ~120 px taller and pushed the first result off a 1024×700 screen. */}
               <div className="composer-tools" role="group" aria-label="Prompt tools">
-                <button
-                  type="button"
-                  disabled={enhancing || draft.batchMode || !draft.text.trim() || rewrite !== null}
-                  title={draft.batchMode ? 'Turn batch mode off to enhance one prompt.' : 'A Grok text model suggests a richer prompt; you see it before anything is sent.'}
-                  onClick={() => void enhance()}
-                >
-                  {enhancing ? 'Enhancing…' : 'Enhance prompt'}
-                </button>
+                {enhancer.button}
                 <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare models</button>
                 <button type="button" aria-expanded={library} onClick={() => setLibrary((v) => !v)}>Prompt library</button>
               </div>
+              <Examples
+                examples={IMAGE_EXAMPLES}
+                // Batch mode adds the example as one more line; otherwise it replaces the prompt.
+                onPick={(text) => setDraft({ text: draft.batchMode && draft.text.trim() ? `${draft.text.trimEnd()}\n${text}` : text, originalPrompt: null })}
+              />
             </div>
             <div className="composer-go">
               <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
@@ -138,21 +131,9 @@ export function GeneratePage() {
           </div>
           {comparing && <ComparePanel onClose={() => setComparing(false)} />}
           {library && <PromptLibrary onClose={() => setLibrary(false)} />}
-          {rewrite && (
-            <PromptRewrite
-              view={rewrite}
-              onAccept={(text) => {
-                acceptRewrite(rewrite.original, text);
-                setRewrite(null);
-              }}
-              onDiscard={() => setRewrite(null)}
-            />
-          )}
-          {draft.originalPrompt && !rewrite && (
-            <p className="rewrite-note muted" data-testid="original-prompt">
-              Rewritten from your prompt: “{draft.originalPrompt}”. Both are kept on the images.{' '}
-              <button type="button" className="link" onClick={() => setDraft({ text: draft.originalPrompt ?? '', originalPrompt: null })}>Restore original</button>
-            </p>
+          {enhancer.panel}
+          {draft.originalPrompt && !enhancer.open && (
+            <RewrittenNote original={draft.originalPrompt} kept="images" onRestore={() => setDraft({ text: draft.originalPrompt ?? '', originalPrompt: null })} />
           )}
           {/* The parameters: one compact, wrapping row of controls under the prompt (each control brings its label). */}
           <div className="composer-options">

@@ -9,7 +9,7 @@ import { wordDiff } from './word-diff';
  * the rewrite with what it adds marked, and the rewrite in an editable box. Nothing is sent until "Accept" puts it
  * in the prompt (the original is kept with it); "Discard" leaves the prompt as it was.
  */
-export function PromptRewrite(props: { view: EnhanceView; onAccept(text: string): void; onDiscard(): void }) {
+export function PromptRewrite(props: { view: EnhanceView; submitLabel: string; onAccept(text: string): void; onDiscard(): void }) {
   const { view } = props;
   const [text, setText] = useState(view.rewrite);
   const simulated = useSimulated();
@@ -38,7 +38,7 @@ export function PromptRewrite(props: { view: EnhanceView; onAccept(text: string)
         <button type="button" className="primary" disabled={!text.trim()} onClick={() => props.onAccept(text.trim())}>Accept</button>
         <button type="button" onClick={props.onDiscard}>Discard</button>
         <span className="muted" data-testid="rewrite-cost">
-          Written by {view.model} for {usd(view.costTicks)}{simulatedMark(simulated)} (in the ledger). Nothing is generated until you accept and press Generate.
+          Written by {view.model} for {usd(view.costTicks)}{simulatedMark(simulated)} (in the ledger). Nothing is generated until you accept and press {props.submitLabel}.
         </span>
       </div>
     </section>

@@ -9,6 +9,8 @@ import { ShapeFields } from './ShapeFields';
 import { SourceFields } from './SourceFields';
 import { useCapabilityTable, videoModelChoices } from '../controls/capabilities';
 import { ModelPicker } from '../controls/ModelPicker';
+import { RewrittenNote, useEnhancer } from '../generate/EnhanceControls';
+import { Examples, VIDEO_EXAMPLES } from '../shell/Examples';
 
 /** Asks main for the cost and problems of the current form, debounced so typing does not flood it. */
 function useEstimate(form: Form): VideoEstimate | null {
@@ -39,6 +41,11 @@ export function VideoForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const built = toSubmit(form);
+  const enhancer = useEnhancer({
+    prompt: form.prompt, target: 'video', submitLabel: 'Generate video',
+    // An earlier original wins: enhancing a rewrite again still keeps the user's own words.
+    onAccept: (original, rewrite) => patchRaw({ prompt: rewrite, originalPrompt: form.originalPrompt ?? original }, false),
+  });
   const blocker = 'missing' in built ? built.missing : sourceVideoReason(form) ?? estimate?.issues[0]?.message ?? null;
 
   const submit = async () => {
@@ -62,9 +69,15 @@ export function VideoForm() {
       </fieldset>
       <label className="video-field">
         {form.mode === 'edit' ? 'Edit instruction' : form.mode === 'extend' ? 'What happens next' : 'Prompt'}
-        <textarea rows={3} value={form.prompt} onChange={(e) => patch({ prompt: e.target.value })}
+        <textarea rows={3} value={form.prompt} onChange={(e) => patch(e.target.value.trim() ? { prompt: e.target.value } : { prompt: e.target.value, originalPrompt: null })}
           placeholder={form.mode === 'image' ? 'Optional: how the image should move' : 'A paper boat drifting down a rain-soaked street'} />
       </label>
+      <div className="video-prompt-tools" role="group" aria-label="Prompt tools">{enhancer.button}</div>
+      {form.mode === 'text' && <Examples examples={VIDEO_EXAMPLES} onPick={(prompt) => patch({ prompt, originalPrompt: null })} />}
+      {enhancer.panel}
+      {form.originalPrompt && !enhancer.open && (
+        <RewrittenNote original={form.originalPrompt} kept="video" onRestore={() => patchRaw({ prompt: form.originalPrompt ?? '', originalPrompt: null }, false)} />
+      )}
       <SourceFields form={form} />
       <ModelPicker choices={videoModelChoices(table, form.mode)} value={form.model} onChange={(model) => patch({ model })} />
       <ShapeFields form={form} patch={patch} />

@@ -6,7 +6,8 @@ const still = (c: StillChoice): StillSource => ('itemId' in c ? { itemId: c.item
 
 /** The submit for a form, or the reason it cannot be sent yet (missing source, missing prompt). */
 export function toSubmit(f: VideoForm): { submit: VideoSubmit } | { missing: string } {
-  const base = { prompt: f.prompt, model: f.model };
+  const original = f.originalPrompt?.trim();
+  const base = { prompt: f.prompt, model: f.model, ...(original && f.prompt.trim() ? { originalPrompt: original } : {}) };
   const needsPrompt = f.mode !== 'image' && f.prompt.trim() === '';
   if (needsPrompt) return { missing: f.mode === 'edit' ? 'Describe the edit.' : f.mode === 'extend' ? 'Describe what happens next.' : 'Write a prompt.' };
   switch (f.mode) {
@@ -75,7 +76,7 @@ export function usd(ticks: number | null): string {
 
 /** The form filled from an earlier submit ("use these settings again"); fields the mode lacks keep their values. */
 export function formFromSubmit(s: VideoSubmit, current: VideoForm): VideoForm {
-  const f: VideoForm = { ...current, mode: s.mode, prompt: s.prompt, model: s.model };
+  const f: VideoForm = { ...current, mode: s.mode, prompt: s.prompt, originalPrompt: s.originalPrompt ?? null, model: s.model };
   if ('duration' in s) f.duration = s.duration;
   if ('aspectRatio' in s) f.aspectRatio = s.aspectRatio;
   if ('resolution' in s) f.resolution = s.resolution;
