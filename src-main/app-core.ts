@@ -419,20 +419,8 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     ...createUpdatesHandlers(options.updater ?? null, BROWSER_HOST_UPDATES),
   };
 
-  // Every call from a window counts as use: the library's start-up check gives way to it (a window opening sends a
-  // burst of them, and a check shard of a 1M library is ~50–100 ms of this thread; issue 16).
-  const noted = Object.fromEntries(
-    Object.entries(handlers).map(([channel, handler]) => [
-      channel,
-      (input: never, sender: never) => {
-        library.noteActivity();
-        return (handler as (i: never, s: never) => unknown)(input, sender);
-      },
-    ]),
-  ) as unknown as Handlers;
-
   return {
-    handlers: noted,
+    handlers,
     get libraryDir() {
       return libraries.dir();
     },

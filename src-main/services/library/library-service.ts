@@ -115,9 +115,9 @@ export function createLibraryService(deps: LibraryServiceDeps) {
 
   const lanes = new QueryLanes();
   /**
-   * When a window last called main (grid pages and records here; any call through `noteActivity`): the start-up
-   * check gives way to use (see `browsingPause`). It starts as "now": a window opening right after the start sends
-   * a burst of calls, and the check begins once that has gone quiet.
+   * When the grid last asked for ids, records or a position: the start-up check gives way to browsing (see
+   * `browsingPause`). It starts as "now", so the check's first shard waits for a quiet moment after the start too.
+   * (Not every call: a window that polls something would hold the check at one shard per BROWSE_WAIT_MS.)
    */
   let lastBrowse = Date.now();
   /**
@@ -223,10 +223,6 @@ export function createLibraryService(deps: LibraryServiceDeps) {
         sort === 'newest' ? { ...filter, from: Math.max(filter.from ?? at + 1, at + 1) } : { ...filter, to: Math.min(filter.to ?? at, at) };
       const { count, capped } = store.count(before);
       return { index: count, capped };
-    },
-    /** A window called main (any channel): the start-up check waits for a quiet moment before its next shard. */
-    noteActivity: () => {
-      lastBrowse = Date.now();
     },
     /**
      * `query` for a lane (see `LibraryQueryInput.lane`): it waits one turn of the event loop, in which every call
