@@ -40,11 +40,13 @@ import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createImageOpsModule } from './services/provider-ops/image-ops-module';
+import { createProviderClients } from './services/providers/provider-clients';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
 import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
 import { videoRecovery } from './services/video/video-recovery';
+import type { MinimaxApi } from './core/minimax/types';
 import type { DesktopIntegration } from './core/desktop/ports';
 import { createExportModule } from './services/export/export-module';
 import type { Downloads } from './services/export/downloads';
@@ -236,11 +238,16 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     staging: new FsResultStaging(path.join(dataDir, 'staging')), library, spend, clock, logger: options.logger, demo, pacing,
     download: (url, o) => imagine.download(url, o),
   });
+  // Stability AI's and MiniMax's clients at the origin in effect, shared by text→image and the image operations.
+  const providerClients = createProviderClients({ connection: vault.connection, clock, logger: options.logger, version: options.version });
   // The video journal opens before the queue starts: a video downloaded but not yet filed when the last process died
   // is filed by the start-up recovery below, which completes its journal row.
   const videoJobs = createVideoJobStore(dataDir);
   const generation = createGenerationService({
     api: imagine,
+    providers: providerClients,
+    // xAI's missing key has its own gate on the page; another provider's is refused at submit, before anything queues.
+    keyReady: async (p) => p === 'xai' || (await vault.connection.getProviderKey(p)) !== null,
     store: jobStore,
     library,
     work,
@@ -269,13 +276,23 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   // Other providers' image operations (Stability's inpaint, erase, outpaint, remove background, upscale): edits of one
   // library image through the same pipeline, staging and recovery (issue 18 §4).
   const imageOps = createImageOpsModule({
-    connection: vault.connection, library, files: libraries.files, work, spend, clock, logger: options.logger, version: options.version, capabilities,
+    clients: providerClients, library, files: libraries.files, work, spend, clock, logger: options.logger, capabilities,
   });
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window;
   // the downloaded video goes through the same pipeline (staged, filed, dropped).
+  // MiniMax's Hailuo video: its key is main's keychain account for MiniMax (the demo simulator's in demo mode), one
+  // client per base URL so demo mode and a key change apply to the next call.
+  const minimaxClients = new Map<string, MinimaxApi>();
+  const minimax = (): MinimaxApi => {
+    const baseUrl = vault.connection.providerBaseUrl('minimax');
+    const client = minimaxClients.get(baseUrl) ?? createMinimaxClient({ baseUrl, getApiKey: () => vault.connection.getProviderKey('minimax'), clock, logger: options.logger });
+    minimaxClients.set(baseUrl, client);
+    return client;
+  };
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
+    minimax,
     store: videoJobs,
     library: videoLibraryFrom(library, libraries.files),
     extractFrame: createFfmpegFrameExtractor(),

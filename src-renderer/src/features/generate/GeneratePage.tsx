@@ -9,7 +9,8 @@ import { QueuePanel } from './QueuePanel';
 import { ComparePanel } from './ComparePanel';
 import { PromptLibrary } from './PromptLibrary';
 import { OptionsBar } from './OptionsBar';
-import { imageSpec, useCapabilityTable } from '../controls/capabilities';
+import { imageProviderOf, imageSpec, useCapabilityTable } from '../controls/capabilities';
+import { ProviderKeyNote } from './ProviderKeyNote';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
@@ -146,6 +147,8 @@ export function GeneratePage() {
           </div>
           {submitError && <p className="form-error" role="alert">{submitError}</p>}
         </form>
+        {/* Outside the composer: its key form is a form of its own (forms do not nest). */}
+        <ProviderKeyNote provider={imageProviderOf(table, draft.model)} />
       </KeyGate>
       <QueuePanel />
       <BatchBoard />
