@@ -22,6 +22,8 @@ import { createImagineKeyValidator, createMinimaxKeyValidator, createStabilityKe
 import { createStabilityClient } from './adapters/stability';
 import { createMinimaxClient } from './adapters/minimax';
 import { startDemoSimulators } from './services/demo/demo-simulators';
+import { createDemoSamples } from './services/demo/demo-samples';
+import { DEMO_API_KEY } from './services/demo/demo-service';
 import { createSettingsModule } from './services/settings/settings-module';
 import { SqliteJobStore } from './adapters/jobs/sqlite-job-store';
 import { FsResultStaging } from './adapters/jobs/fs-result-staging';
@@ -38,10 +40,12 @@ import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createImageOpsModule } from './services/provider-ops/image-ops-module';
+import { createProviderClients } from './services/providers/provider-clients';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
 import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
+import { videoRecovery } from './services/video/video-recovery';
 import type { DesktopIntegration } from './core/desktop/ports';
 import { createExportModule } from './services/export/export-module';
 import type { Downloads } from './services/export/downloads';
@@ -233,8 +237,16 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     staging: new FsResultStaging(path.join(dataDir, 'staging')), library, spend, clock, logger: options.logger, demo, pacing,
     download: (url, o) => imagine.download(url, o),
   });
+  // Stability AI's and MiniMax's clients at the origin in effect, shared by text→image and the image operations.
+  const providerClients = createProviderClients({ connection: vault.connection, clock, logger: options.logger, version: options.version });
+  // The video journal opens before the queue starts: a video downloaded but not yet filed when the last process died
+  // is filed by the start-up recovery below, which completes its journal row.
+  const videoJobs = createVideoJobStore(dataDir);
   const generation = createGenerationService({
     api: imagine,
+    providers: providerClients,
+    // xAI's missing key has its own gate on the page; another provider's is refused at submit, before anything queues.
+    keyReady: async (p) => p === 'xai' || (await vault.connection.getProviderKey(p)) !== null,
     store: jobStore,
     library,
     work,
@@ -245,6 +257,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     settings: () => vault.settings.current(),
     demo,
     capabilities,
+    recovery: { video: videoRecovery({ store: videoJobs, clock, records: (ids) => library.records(ids) }) },
   });
   // Settings, presets and unsent work naming a retired model move to its successor before anything is sent (issue 15.2).
   const retired = await migrateRetiredModels({ table: capabilities.current, jobs: jobStore, presets: jobStore, settings: vault.settings, logger: options.logger });
@@ -262,13 +275,14 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   // Other providers' image operations (Stability's inpaint, erase, outpaint, remove background, upscale): edits of one
   // library image through the same pipeline, staging and recovery (issue 18 §4).
   const imageOps = createImageOpsModule({
-    connection: vault.connection, library, files: libraries.files, work, spend, clock, logger: options.logger, version: options.version, capabilities,
+    clients: providerClients, library, files: libraries.files, work, spend, clock, logger: options.logger, capabilities,
   });
 
-  // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window.
+  // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window;
+  // the downloaded video goes through the same pipeline (staged, filed, dropped).
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
-    store: createVideoJobStore(dataDir),
+    store: videoJobs,
     library: videoLibraryFrom(library, libraries.files),
     extractFrame: createFfmpegFrameExtractor(),
     clock,
@@ -353,6 +367,23 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     },
   });
 
+  // Demo mode's sample library, made by the simulator on the first entry (issue 14.11): only ever against the demo
+  // simulator with the demo key, and only into the demo library while it is the one in effect.
+  const samples = createDemoSamples({
+    simulatorUrl: () => (vault.connection.isDemo() ? vault.demoUrl() : null),
+    library: () => (vault.connection.isDemo() && libraries.dir() === vault.connection.libraryDir() ? {
+      ingest: (input) => library.ingest(input),
+      record: (id) => library.records([id])[0],
+      read: (rel) => libraries.files.read(rel),
+      count: () => [false, true].reduce((n, trashed) => n + library.query({ filter: { trashed }, sort: 'newest', limit: 1 }).total, 0),
+    } : null),
+    client: (baseUrl) => createXaiImagineClient({ baseUrl, getApiKey: () => Promise.resolve(DEMO_API_KEY), clock, logger: options.logger }),
+    progressFile: path.join(dataDir, 'demo-samples.json'),
+    clock,
+    logger: options.logger,
+  });
+  if (vault.connection.isDemo()) void samples.ensure();
+
   // Demo and real results never mix: the folder switches with the setting, and not while work is in flight.
   const switchGuard = guardLibrarySwitch({
     update: (patch) => vault.settings.update(patch),
@@ -361,7 +392,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     switchTo: async (dir) => {
       await libraries.switchTo(dir);
       options.events.emit('library:changed', { reason: 'switched' });
+      if (vault.connection.isDemo()) void samples.ensure();
     },
+    beforeSwitch: () => samples.stop(),
   });
   const handlers: Handlers = {
     'app:info': () => app.info(),
@@ -401,6 +434,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     downloads: exporting.downloads,
     links,
     async dispose() {
+      await samples.stop();
       exporting.dispose();
       await video.dispose();
       await generation.dispose();

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { displayAvailable, electronBinary } from './electron-binary.mjs';
+import { mallocEnv } from './malloc-env.mjs';
 import { ensureNode24, repoRoot } from './node24.mjs';
 
 await ensureNode24(fileURLToPath(import.meta.url));
@@ -53,7 +54,7 @@ function relay(stream, onLine) {
 
 /** The desktop app; resolves { code, ready } once Electron exits (ready: it got as far as its window). */
 async function runDesktop(binary) {
-  const child = spawn(binary, ['.'], { cwd: repoRoot, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, IMAGINE_REPORT_READY: '1' } });
+  const child = spawn(binary, ['.'], { cwd: repoRoot, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...mallocEnv(), IMAGINE_REPORT_READY: '1' } });
   let ready = false;
   relay(child.stdout, (line) => line === DESKTOP_READY && (ready = true));
   const code = await supervise(child);
@@ -65,6 +66,7 @@ async function runHost(reason) {
   const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const child = spawn(process.execPath, [tsx, path.join(repoRoot, 'src-main', 'shells', 'browser-host.ts'), ...hostArgs], {
     cwd: repoRoot,
+    env: { ...process.env, ...mallocEnv() },
     stdio: ['inherit', 'pipe', 'inherit'],
   });
   relay(child.stdout, (line) => {

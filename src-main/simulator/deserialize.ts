@@ -2,7 +2,7 @@
  * Mimics the server's serde/axum body extraction (doc §9.2 shape 4): field types and enums fail with 422 plain text,
  * missing required fields with ``missing field `x` ``. Unknown fields are ignored (doc §14.16).
  */
-import { IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../core/xai/models';
+import { XAI_IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS } from '../core/xai/models';
 
 type FieldType =
   | 'string' | 'int' | 'bool' | 'object' | 'array' | 'number'
@@ -21,7 +21,7 @@ const imageBase: Spec = {
   model: { type: 'string' },
   n: { type: 'int' },
   response_format: { type: { enum: ['url', 'b64_json'] } },
-  aspect_ratio: { type: { enum: IMAGE_ASPECT_RATIOS } },
+  aspect_ratio: { type: { enum: XAI_IMAGE_ASPECT_RATIOS } },
   resolution: { type: { enum: IMAGE_RESOLUTIONS } },
   quality: { type: { enum: IMAGE_QUALITIES } },
   user: { type: 'string' },

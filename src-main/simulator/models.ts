@@ -4,7 +4,7 @@
  * or resolution, `pricing[]`; video entries carry no price (updates §3.5). Retired models are not listed; a look-up
  * by a retired id answers its successor (updates §7 Q2 is open: this is the simulator's choice).
  */
-import { allModels, imagePriceTicks, servedQuality, type ImageModelSpec, type ModelSpec, type VideoModelSpec } from '@contract';
+import { XAI_ONLY, allModels, imagePriceTicks, servedQuality, type ImageModelSpec, type ModelSpec, type VideoModelSpec } from '@contract';
 import type { Ctx } from './context';
 import { GRPC, sendError, sendJson } from './http-util';
 
@@ -33,7 +33,7 @@ const entry = (m: ModelSpec) => (m.kind === 'image' ? imageEntry(m) : videoEntry
 /** Answers a listing path; returns false when the path is not one. */
 export function modelRoutes(ctx: Ctx): boolean {
   const p = ctx.path;
-  const listed = allModels(ctx.opts.capabilities).filter((m) => m.status === 'current');
+  const listed = allModels(ctx.opts.capabilities, XAI_ONLY).filter((m) => m.status === 'current');
   if (p === '/v1/image-generation-models') sendJson(ctx.res, 200, { models: listed.filter((m) => m.kind === 'image').map(entry) });
   else if (p === '/v1/video-generation-models') sendJson(ctx.res, 200, { models: listed.filter((m) => m.kind === 'video').map(entry) });
   else if (p === '/v1/models') {
@@ -43,7 +43,7 @@ export function modelRoutes(ctx: Ctx): boolean {
     if (!m) return false;
     const id = decodeURIComponent(m[2] ?? '');
     const kind = m[1] as 'image' | 'video';
-    const found = allModels(ctx.opts.capabilities).find((x) => x.kind === kind && (x.id === id || x.aliases.includes(id)));
+    const found = allModels(ctx.opts.capabilities, XAI_ONLY).find((x) => x.kind === kind && (x.id === id || x.aliases.includes(id)));
     const served = found?.retired?.successor ? listed.find((x) => x.id === found.retired?.successor) : found;
     if (!served || served.status !== 'current') sendError(ctx.res, 404, GRPC.notFound, 'Model not found');
     else sendJson(ctx.res, 200, entry(served));

@@ -3,7 +3,7 @@
  * beyond it, with no rate-limit headers documented (updates §4, §6 #94). A sliding one-second window per model id,
  * on the simulator's clock; the model is the one served, so a retired slug counts against its successor.
  */
-import { findModel, publishedRps, type CapabilityTable } from '@contract';
+import { XAI_ONLY, findModel, publishedRps, type CapabilityTable } from '@contract';
 
 
 /** Turns the CLI's `--rps` into the simulator option (`published`/`tierN`: the table's figures). */
@@ -12,7 +12,7 @@ export function rpsFromOption(option: string | undefined, table: CapabilityTable
   const tier = option === 'published' ? 0 : /^tier(\d)$/.exec(option)?.[1];
   if (tier !== undefined) {
     return (model) => {
-      const spec = findModel(model, 'image', table) ?? findModel(model, 'video', table);
+      const spec = findModel(model, 'image', table, XAI_ONLY) ?? findModel(model, 'video', table, XAI_ONLY);
       return spec ? publishedRps(spec, Number(tier)) : undefined;
     };
   }

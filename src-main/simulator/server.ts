@@ -15,7 +15,7 @@ import { chatCompletions } from './chat';
 import { modelRoutes } from './models';
 import { videoEdits, videoExtensions, videoGenerations, videoPoll } from './videos';
 import { createRateWindows } from './rate-limit';
-import { allModels } from '@contract';
+import { XAI_ONLY, allModels } from '@contract';
 import { listenOnLoopback } from './listen';
 
 /** A running simulator. */
@@ -68,7 +68,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   /** The model a POST counts against: the one that serves it (a retired slug, its successor). */
   const servingModel = (body: Record<string, unknown>): string | undefined => {
     const asked = typeof body.model === 'string' ? body.model : undefined;
-    const spec = allModels(config.capabilities).find((m) => m.id === asked || m.aliases.includes(asked ?? ''));
+    const spec = allModels(config.capabilities, XAI_ONLY).find((m) => m.id === asked || m.aliases.includes(asked ?? ''));
     return spec?.retired?.successor ?? spec?.id ?? asked;
   };
   let baseUrl = '';

@@ -44,15 +44,22 @@ export const OPERATION_LABELS: Record<OperationName, string> = {
   'first-last-video': 'First and last frame to video', 'subject-image': 'Subject reference image', 'subject-video': 'Subject reference video',
 };
 /**
- * Providers whose work the contract's channels carry today. Stability and MiniMax are in the table (models,
- * operations, prices) and have clients; they join here when their jobs are wired through the shared paid-work
- * pipeline (issue 18 step 5). Until then the model look-ups and derived enums below default to these, so no
- * picker offers, and no xAI request carries, a model xAI does not serve.
+ * Providers whose work the contract's channels carry, per kind of model. Images: xAI, and Stability AI and MiniMax
+ * text→image through the same queue (services/generation/provider-images.ts). Video: xAI until MiniMax video runs
+ * through the video journal. The model look-ups and derived enums below default to these, so no picker offers a
+ * model whose jobs are not wired; what only xAI serves (edits by instruction, the prompt enhancer, xAI's model
+ * listing and validation) asks for `XAI_ONLY` explicitly.
  */
-export const SERVED_PROVIDERS: readonly ProviderId[] = ['xai'];
-const builtInModels = (): ModelSpec[] => SERVED_PROVIDERS.flatMap((p) => [...BUILT_IN_PROVIDERS[p].models]);
+export const SERVED_BY_KIND: Readonly<Record<ModelSpec['kind'], readonly ProviderId[]>> = { image: ['xai', 'stability', 'minimax'], video: ['xai'] };
+/** Every provider some channel serves (the union of SERVED_BY_KIND), in picker order. */
+export const SERVED_PROVIDERS: readonly ProviderId[] = PROVIDER_IDS.filter((p) => Object.values(SERVED_BY_KIND).some((l) => l.includes(p)));
+/** xAI alone: edits by instruction, the enhancer, xAI's own listing and request checks. */
+export const XAI_ONLY: readonly ProviderId[] = ['xai'];
+const servedFor = (kind: ModelSpec['kind'] | undefined): readonly ProviderId[] => (kind ? SERVED_BY_KIND[kind] : SERVED_PROVIDERS);
+const builtInModels = (kind?: ModelSpec['kind']): ModelSpec[] => servedFor(kind).flatMap((p) => [...(BUILT_IN_PROVIDERS[p]?.models ?? [])]).filter((m) => !kind || m.kind === kind);
+const xaiModels = (): ModelSpec[] => [...BUILT_IN_PROVIDERS.xai.models];
 const usedBy = <T extends string>(list: readonly T[], kind: ModelSpec['kind'], pick: (m: ModelSpec) => readonly string[]) =>
-  list.filter((v) => builtInModels().some((m) => m.kind === kind && pick(m).includes(v)));
+  list.filter((v) => builtInModels(kind).some((m) => pick(m).includes(v)));
 
 /** Every image aspect ratio some model takes, in picker order. */
 export const IMAGE_ASPECT_RATIOS: readonly ImageRatio[] = usedBy(Object.keys(IMAGE_RATIO_SIZES_1K) as ImageRatio[], 'image', (m) => m.ratios);
@@ -81,23 +88,23 @@ export type VideoMode = z.infer<typeof VideoMode>;
 export const API_LIMITS = BUILT_IN_PROVIDERS.xai.limits;
 
 /** Most edit sources any current model takes (what the contract lets through; each model's own cap is checked in main). */
-export const MAX_EDIT_SOURCES = Math.max(...builtInModels().map((m) => (m.kind === 'image' && m.status === 'current' ? m.maxEditSources : 0)));
+export const MAX_EDIT_SOURCES = Math.max(...xaiModels().map((m) => (m.kind === 'image' && m.status === 'current' ? m.maxEditSources : 0)));
 /** Most reference images any video model takes. */
-export const MAX_VIDEO_REFERENCES = Math.max(...builtInModels().map((m) => (m.kind === 'video' ? m.maxReferences : 0)));
+export const MAX_VIDEO_REFERENCES = Math.max(...builtInModels('video').map((m) => (m.kind === 'video' ? m.maxReferences : 0)));
 /** Video lengths every model takes (the widest range; each model's own range is checked in main). */
 export const VIDEO_DURATIONS = {
-  min: Math.min(...builtInModels().flatMap((m) => (m.kind === 'video' ? [m.durations.min] : []))),
-  max: Math.max(...builtInModels().flatMap((m) => (m.kind === 'video' ? [m.durations.max] : []))),
+  min: Math.min(...builtInModels('video').flatMap((m) => (m.kind === 'video' ? [m.durations.min] : []))),
+  max: Math.max(...builtInModels('video').flatMap((m) => (m.kind === 'video' ? [m.durations.max] : []))),
 };
-/** The longest prompt any model takes. */
-export const MAX_PROMPT_LENGTH = Math.max(...builtInModels().map((m) => m.promptLimit));
+/** The longest prompt any xAI model takes (the enhancer writes for xAI; deep links carry no more). */
+export const MAX_PROMPT_LENGTH = Math.max(...xaiModels().map((m) => m.promptLimit));
 
 /** Output size of an image at 1k for a ratio (2k doubles each side). */
 export function imageSize1k(ratio: ImageRatio): readonly [number, number] {
   return IMAGE_RATIO_SIZES_1K[ratio];
 }
 
-/** Models of some providers (default: the served ones, SERVED_PROVIDERS). */
+/** Models of some providers (default: every served one, SERVED_PROVIDERS). */
 export function allModels(table: CapabilityTable = BUILT_IN_TABLE, providers: readonly ProviderId[] = SERVED_PROVIDERS): ModelSpec[] {
   return providers.flatMap((p) => [...(table.providers[p]?.models ?? [])]);
 }
@@ -133,14 +140,14 @@ export function providerOf(id: string, table: CapabilityTable = BUILT_IN_TABLE):
 
 /** A model by id or alias, current or retired; undefined when unknown. */
 export function findModel<K extends ModelSpec['kind']>(id: string | null | undefined, kind: K, table: CapabilityTable = BUILT_IN_TABLE,
-  providers: readonly ProviderId[] = SERVED_PROVIDERS): Extract<ModelSpec, { kind: K }> | undefined {
+  providers: readonly ProviderId[] = SERVED_BY_KIND[kind]): Extract<ModelSpec, { kind: K }> | undefined {
   if (!id) return undefined;
   return allModels(table, providers).find((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && (m.id === id || m.aliases.includes(id)));
 }
 
 /** Models offered for new work (retired ones are not). */
 export function currentModels<K extends ModelSpec['kind']>(kind: K, table: CapabilityTable = BUILT_IN_TABLE,
-  providers: readonly ProviderId[] = SERVED_PROVIDERS): Extract<ModelSpec, { kind: K }>[] {
+  providers: readonly ProviderId[] = SERVED_BY_KIND[kind]): Extract<ModelSpec, { kind: K }>[] {
   return allModels(table, providers).filter((m): m is Extract<ModelSpec, { kind: K }> => m.kind === kind && m.status === 'current');
 }
 
@@ -256,7 +263,7 @@ export function publishedRps(model: ModelSpec, tier = 0): number {
 }
 
 /** How many usage tiers the table publishes rate limits for (xAI: 0–4 by cumulative spend, updates §4). */
-export const RATE_TIER_COUNT = Math.max(...builtInModels().map((m) => m.rps.length));
+export const RATE_TIER_COUNT = Math.max(...xaiModels().map((m) => m.rps.length));
 
 /** Image ratios a model takes (`auto` included where it does). */
 export const ratiosOf = (model: ImageModelSpec): readonly ImageRatio[] => model.ratios;

@@ -147,7 +147,7 @@ const SessionStep = z.object({
   prompt: z.string().max(10_000),
   results: z.array(EditResultView).max(API_LIMITS.images.max),
   blocked: z.number().int().min(0),
-  operation: z.enum(['inpaint', 'erase']).optional(),
+  operation: z.enum(['inpaint', 'erase', 'search-replace']).optional(),
 }); // Not strict: a step's mask (a large data URL) is not kept; unknown fields are dropped, not refused.
 
 export const EditSession = z.object({

@@ -1,11 +1,11 @@
 /**
  * Stability AI and MiniMax in the one capability table (issue 18 point 1): their models, operations, limits and
- * prices (credits → USD), checked against the references, and kept out of xAI's pickers and requests until their
- * jobs are wired (SERVED_PROVIDERS).
+ * prices (credits → USD), checked against the references; served per kind of model (SERVED_BY_KIND) as their jobs are
+ * wired, and never in what only xAI serves.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  BUILT_IN_TABLE, CapabilityTableSchema, PROVIDER_IDS, SERVED_PROVIDERS, currentModels, findModel, findOperation, operationPriceTicks,
+  BUILT_IN_TABLE, CapabilityTableSchema, IMAGE_ASPECT_RATIOS, MAX_PROMPT_LENGTH, PROVIDER_IDS, SERVED_BY_KIND, XAI_ONLY, currentModels, findModel, findOperation, operationPriceTicks,
   operationsOf, providerOf, providersFor,
 } from '@contract';
 
@@ -54,9 +54,16 @@ describe('capability table: providers', () => {
     expect(providerOf('S2V-01')).toBe('minimax');
   });
 
-  it('until their jobs are wired, xAI pickers and look-ups see xAI models only', () => {
-    expect(SERVED_PROVIDERS).toEqual(['xai']);
-    expect(currentModels('image').every((m) => providerOf(m.id) === 'xai')).toBe(true);
-    expect(findModel('stable-image-core', 'image')).toBeUndefined();
+  it('served per kind: images from all three providers (one queue), video from xAI only; xAI-only look-ups stay xAI', () => {
+    expect(SERVED_BY_KIND).toEqual({ image: ['xai', 'stability', 'minimax'], video: ['xai'] });
+    expect(findModel('stable-image-core', 'image')?.id).toBe('stable-image-core');
+    expect(findModel('image-01', 'image')?.id).toBe('image-01');
+    expect(findModel('stable-image-core', 'image', BUILT_IN_TABLE, XAI_ONLY)).toBeUndefined();
+    // No MiniMax video model in a picker until its jobs run through the video journal.
+    expect(currentModels('video').every((m) => providerOf(m.id) === 'xai')).toBe(true);
+    // Stability's own ratios reach the contract's enum, so a 21:9 or 4:5 Stability batch passes the boundary.
+    expect(IMAGE_ASPECT_RATIOS).toEqual(expect.arrayContaining(['21:9', '9:21', '5:4', '4:5']));
+    // What only xAI serves is sized by xAI's models (not Stability's 10,000-character prompts).
+    expect(MAX_PROMPT_LENGTH).toBeLessThan(10_000);
   });
 });

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { DEFAULT_TILE_SIZE } from '../../src-renderer/src/features/library/grid-window';
 import { LibraryPage } from './pages/library-page';
 import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
@@ -158,11 +159,11 @@ for (const size of [
       const slider = page.getByRole('slider', { name: 'Tile size' });
       for (const squareTiles of [false, true]) {
         await page.getByRole('checkbox', { name: 'Square tiles' }).setChecked(squareTiles);
-        for (const tileSize of ['180', '320']) {
+        for (const tileSize of [String(DEFAULT_TILE_SIZE), '320']) {
           await slider.fill(tileSize);
           await settled(page);
           expect(await soft(page), `${squareTiles ? 'square' : 'justified'} at ${tileSize}`).toEqual([]);
-          if (tileSize === '180') await page.screenshot({ path: `${SHOTS}/library-${squareTiles ? 'square' : 'justified'}-2x-${size.width}.png` });
+          if (tileSize === String(DEFAULT_TILE_SIZE)) await page.screenshot({ path: `${SHOTS}/library-${squareTiles ? 'square' : 'justified'}-2x-${size.width}.png` });
         }
       }
     });

@@ -15,7 +15,13 @@ import { startHostProcess } from './support/host-process';
 import { seedLibrary } from './support/seed-library';
 
 const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
-const shot = (name: string) => ({ path: `test-results/screenshots/flows-${name}.png` });
+/**
+ * `FLOWS_SHOTS=dark-2x` runs the same scenes in the dark theme at 2× for the review screenshots (suffixed names);
+ * CI runs the default, light at 1×.
+ */
+const variant = process.env.FLOWS_SHOTS === 'dark-2x' ? 'dark-2x' : '';
+if (variant) test.use({ colorScheme: 'dark', deviceScaleFactor: 2 });
+const shot = (name: string) => ({ path: `test-results/screenshots/flows-${name}${variant ? `-${variant}` : ''}.png` });
 const settle = (page: Page) =>
   page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 5000 }).catch(() => {});
 const NO_KEY = { XAI_API_KEY: '', IMAGINE_SECRET_STORE: 'memory' };
@@ -51,7 +57,7 @@ test.describe('without a key', () => {
     await lib.expectCount('1 item');
     await lib.search().fill('');
     await lib.expectCount('13 items');
-    await lib.tiles().first().dblclick();
+    await lib.tiles().first().click();
     await expect(lib.viewer()).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(lib.viewer()).toHaveCount(0);

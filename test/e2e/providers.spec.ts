@@ -82,7 +82,7 @@ test('pick Stability on the edit stage, paint a mask and inpaint: the result is 
   const sourceId = await importPicture(page, 'harbour.png');
   const library = new LibraryPage(page);
   await library.open();
-  await library.tiles().first().dblclick();
+  await library.tiles().first().click();
   const viewer = new ViewerPage(page);
   await viewer.button('Edit').click();
   const edit = new EditPage(page);
@@ -127,12 +127,50 @@ test('pick Stability on the edit stage, paint a mask and inpaint: the result is 
   await page.screenshot(shot('mask-1024-dark'));
 });
 
+test('Search and replace on the edit stage: a "Search for" field only for that operation, the result linked to its source', async ({ page, launch, stability }) => {
+  await launch(page);
+  const sourceId = await importPicture(page, 'street.png');
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.tiles().first().dblclick();
+  await new ViewerPage(page).button('Edit').click();
+  const edit = new EditPage(page);
+  await expect(edit.cards()).toHaveCount(1);
+
+  const searchFor = page.getByRole('textbox', { name: 'Search for' });
+  // xAI edits by instruction: no such field.
+  await expect(searchFor).toHaveCount(0);
+  await page.getByRole('radiogroup', { name: 'Provider' }).getByRole('radio', { name: /Stability AI/ }).check();
+  // Inpaint (the default) takes a mask, not a search.
+  await expect(searchFor).toHaveCount(0);
+  await page.getByRole('radio', { name: /^Search and replace/ }).check();
+  await expect(searchFor).toBeVisible();
+  // No mask for this one: the mask tool leaves the stage.
+  await expect(page.getByRole('toolbar', { name: 'Mask' })).toHaveCount(0);
+  const go = page.getByRole('button', { name: 'Search and replace', exact: true });
+  await expect(go).toBeDisabled();
+  await searchFor.fill('the yellow disc');
+  await edit.prompt().fill('a full moon');
+  await expect(page.getByLabel('Estimated cost')).toContainText('$0.05');
+  await page.screenshot(shot('search-replace'));
+  await go.click();
+  await expect(edit.resultImages()).toHaveCount(1);
+
+  const sent = stability.requests.filter((r) => r.path === '/v2beta/stable-image/edit/search-and-replace');
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.fields).toMatchObject({ prompt: 'a full moon', search_prompt: 'the yellow disc' });
+  expect(Object.keys(sent[0]!.fields)).not.toContain('mask');
+  const result = await newest(page, 'search-replace');
+  expect(result.record).toMatchObject({ provider: 'stability', operation: 'search-replace' });
+  expect(result.parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: sourceId }) })]);
+});
+
 test('Remove background from the viewer, and Upscale ×2 from the tile menu', async ({ page, launch, stability }) => {
   await launch(page);
   const sourceId = await importPicture(page, 'lighthouse.png', 512, 384);
   const library = new LibraryPage(page);
   await library.open();
-  await library.tiles().first().dblclick();
+  await library.tiles().first().click();
   const viewer = new ViewerPage(page);
   await expect(viewer.details().getByRole('region', { name: 'Stability AI' })).toBeVisible();
   await viewer.button('Remove background').click();

@@ -14,10 +14,10 @@ import { open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResultStaging, StagedImage, StagedMeta, StagedResult } from '../../core/jobs/result-staging';
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'video/webm': 'webm' };
 const MIME: Record<string, string> = Object.fromEntries(Object.entries(EXT).map(([m, e]) => [e, m]));
 const FOLDER = /^([0-9A-Za-z_-]{1,64})\.(\d{1,6})$/;
-const IMAGE = /^(\d{1,3})\.([a-z]{2,4})$/;
+const IMAGE = /^(\d{1,3})\.([a-z][a-z0-9]{1,3})$/;
 
 async function sync(file: string): Promise<void> {
   const handle = await open(file, 'r').catch(() => null);

@@ -29,6 +29,8 @@ export function planBatch(args: {
   estimateTicks: number;
   now: number;
   newId: () => string;
+  /** Most images one request may ask for (the provider's limit: Stability 1); default MAX_IMAGES_PER_REQUEST. */
+  perRequest?: number;
 }): { batch: StoredBatch; jobs: StoredJob[] } {
   const { request, prompts, now, newId } = args;
   const batch: StoredBatch = {
@@ -47,7 +49,7 @@ export function planBatch(args: {
   const jobs: StoredJob[] = [];
   let tileIndex = 0;
   prompts.forEach((prompt, promptIndex) => {
-    for (const count of splitCount(request.n)) {
+    for (const count of splitCount(request.n, args.perRequest)) {
       const tiles = Array.from({ length: count }, () => pendingTile(tileIndex++));
       jobs.push({
         id: newId(), batchId: batch.id, prompt, promptIndex, n: count, state: 'queued', attempts: 0, createdAt: now,

@@ -1,4 +1,4 @@
-import type { OperationName, ProviderId } from '@contract';
+import type { LineageKind, OperationName, ProviderId } from '@contract';
 
 /**
  * Paid results are written to disk before anything else. The moment an image response arrives, its images go to
@@ -9,7 +9,7 @@ import type { OperationName, ProviderId } from '@contract';
  */
 
 /** What a staged slot of the response held. */
-export type StagedSlot = 'image' | 'blocked' | 'missing';
+export type StagedSlot = 'image' | 'video' | 'blocked' | 'missing';
 
 /** Everything the library ingest needs besides the bytes, so a restart can file the images on its own. */
 export interface StagedMeta {
@@ -43,11 +43,12 @@ export interface StagedMeta {
   /** Made in demo mode (the simulator): filed only while demo mode is on, its cost simulated. Absent: real. */
   demo?: boolean;
   /**
-   * What the response answered: a job of the image queue (absent) or an edit. An edit has no job row: `jobId` is the
-   * edit's own id (its library items carry it as `sourceJobId`), `attempt` is 1, and `edit` holds what the library
-   * needs to file it with its lineage.
+   * What the response answered: a job of the image queue (absent), an edit or a video. An edit has no job row: `jobId`
+   * is the edit's own id (its library items carry it as `sourceJobId`), `attempt` is 1, and `edit` holds what the
+   * library needs to file it with its lineage. A video's `jobId` is its journal row, `requestId` xAI's video id, and
+   * `video` its lineage.
    */
-  kind?: 'image' | 'edit';
+  kind?: 'image' | 'edit' | 'video';
   edit?: {
     /** The edit instruction as the user wrote it. */
     instruction: string;
@@ -55,6 +56,12 @@ export interface StagedMeta {
     parents: string[];
     /** xAI's revised prompt per slot, if it sent one. */
     revisedPrompts: (string | null)[];
+  };
+  video?: {
+    /** An edited video (the prompt is the instruction) or a generated one. */
+    edited: boolean;
+    /** Library items it was made from, with how (image-to-video, reference, extended, edited). */
+    parents: { parentId: string; kind: LineageKind }[];
   };
 }
 

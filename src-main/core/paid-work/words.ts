@@ -7,7 +7,7 @@ import { toAppError } from '../app-error';
 import { describeStorageError } from '../storage-error';
 
 /** What one result is called in a sentence, per kind of work. */
-export type ResultNoun = 'image' | 'edited image';
+export type ResultNoun = 'image' | 'edited image' | 'video';
 
 export const BLOCKED_EXPLANATION =
   "xAI's content policy withheld this image. Retrying the same prompt will most likely be blocked again; rephrase it instead.";

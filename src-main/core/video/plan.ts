@@ -104,16 +104,29 @@ export function errorDelay(t: PollTiming, errors: number): number {
 
 const seconds = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`);
 
+/** A message set inside a sentence: without closing punctuation of its own, so nothing reads "policy.)." */
+export const clause = (message: string) => message.trim().replace(/[\s.!?…]+$/u, '');
+
+/** What to change after a refusal: the words always, the pictures only when the job sent some (issue 14.12). */
+const ADVICE: Record<VideoSubmit['mode'], string> = {
+  text: 'rephrase the prompt',
+  image: 'rephrase the prompt or use another image',
+  reference: 'rephrase the prompt or use other reference images',
+  edit: 'rephrase the edit instruction or use another video',
+  extend: 'rephrase the prompt or use another video',
+};
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** Every ending of a job, in words a person can act on. */
 export const reasons = {
-  failed: (code: string, message: string) => {
+  failed: (code: string, message: string, mode: VideoSubmit['mode']) => {
     const policy = code === 'permission_denied' || /moderat|policy|content/i.test(message);
     return policy
-      ? `xAI refused this video (${message}). It may break xAI's content rules; rephrase the prompt or use another image.`
-      : `xAI could not make this video: ${message} (${code}).`;
+      ? `xAI refused this video (${clause(message)}). It may break xAI's content rules; ${ADVICE[mode]}.`
+      : `xAI could not make this video: ${clause(message)} (${code}).`;
   },
-  blocked: (reason: string) =>
-    `xAI's content moderation withheld this video (${reason}). Nothing was downloaded; xAI may still bill the job. Rephrase the prompt or use another image.`,
+  blocked: (reason: string, mode: VideoSubmit['mode']) =>
+    `xAI's content moderation withheld this video (${clause(reason)}). Nothing was downloaded; xAI may still bill the job. ${capital(ADVICE[mode])}.`,
   expired: 'xAI let this job expire before it finished, so there is nothing to download. Submit it again.',
   linkExpired: 'The finished video could not be downloaded: its link expired (xAI keeps results for 24 hours).',
   lost: 'xAI no longer knows this job (it answered "not found"); it may have expired. Submit it again.',
@@ -121,9 +134,8 @@ export const reasons = {
     'Imagine Studio stopped while sending this job, before xAI answered with an id. It may still have run and been billed; check the usage page of your xAI console.',
   cancelled:
     'You stopped waiting for this video. xAI cannot cancel a started video: it may still finish on xAI and be billed, but it will not be downloaded.',
-  startFailed: (message: string) => `xAI did not start this video: ${message}`,
+  startFailed: (message: string) => `xAI did not start this video: ${sentence(message)}`,
   /** The start call failed after it may have reached xAI (timeout, broken connection, 5xx, unreadable answer). */
   startUnsure: (message: string) => `${sentence(message)} ${billedNote('video')}`,
   unreachable: (message: string, delayMs: number) => `${sentence(message)} Checking again in ${seconds(delayMs)}.`,
-  ingestFailed: (message: string) => `The video was downloaded but could not be added to the library: ${message}`,
 } as const;

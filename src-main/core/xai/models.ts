@@ -4,7 +4,7 @@
  * estimator and the simulator all read the one table, so the app and its simulator can never disagree about a limit.
  */
 import {
-  API_LIMITS, BUILT_IN_TABLE, defaultModel, findModel, imageSize1k, type CapabilityTable, type ImageAspectRatio,
+  IMAGE_ASPECT_RATIOS, API_LIMITS, BUILT_IN_TABLE, XAI_ONLY, defaultModel, findModel, imageSize1k, type CapabilityTable, type ImageAspectRatio,
   type ImageModelSpec, type ImageResolution, type VideoAspectRatio, type VideoModelSpec, type VideoResolution,
 } from '@contract';
 
@@ -15,6 +15,10 @@ export type {
   CapabilityTable, ImageAspectRatio, ImageModelSpec, ImageQuality, ImageResolution, ServedQuality, VideoAspectRatio,
   VideoModelSpec, VideoResolution,
 } from '@contract';
+
+/** The image ratios xAI's own models take (the contract's enum also holds Stability's and MiniMax's). */
+export const XAI_IMAGE_ASPECT_RATIOS: readonly ImageAspectRatio[] = IMAGE_ASPECT_RATIOS.filter((r) =>
+  BUILT_IN_TABLE.providers.xai.models.some((m) => m.kind === 'image' && (m.ratios as readonly string[]).includes(r)));
 
 /** Hard limits of the API that hold for every model (reference §11.1, updates §2), shared by validation and the simulator. */
 export const LIMITS = {
@@ -30,13 +34,13 @@ export const LIMITS = {
   editMaxResolution: API_LIMITS.editMaxResolution,
 } as const;
 
-/** An image model by id or alias (none: the default model); undefined when unknown (the server answers 404 then). */
+/** An xAI image model by id or alias (none: the default model); undefined when unknown (the server answers 404 then). */
 export function findImageModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): ImageModelSpec | undefined {
-  return findModel(id ?? defaultModel('image', table), 'image', table);
+  return findModel(id ?? defaultModel('image', table), 'image', table, XAI_ONLY);
 }
 
 export function findVideoModel(id: string | null | undefined, table: CapabilityTable = BUILT_IN_TABLE): VideoModelSpec | undefined {
-  return findModel(id ?? defaultModel('video', table), 'video', table);
+  return findModel(id ?? defaultModel('video', table), 'video', table, XAI_ONLY);
 }
 
 /** Pixel size of a generated image; `auto` renders square (reference §14.2); 2k doubles each side. */

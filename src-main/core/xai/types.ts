@@ -84,6 +84,8 @@ export interface ImageResult extends ReportedCost {
   /** The model that served, when the response names it (xai-imagine-api-updates.md §1 #3, §7 Q3). */
   model?: string;
   created?: number;
+  /** The seed the provider reports (Stability's `seed` header); xAI reports none. */
+  seed?: number;
 }
 
 /** Answer of a video start call. */

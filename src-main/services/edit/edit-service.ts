@@ -202,7 +202,7 @@ export function createEditService(deps: EditServiceDeps) {
       if (filed?.state === 'done') {
         const r = filed.record;
         results.push({ itemId: r.id, file: r.file, thumb: r.thumb, preview: r.preview, width: r.width, height: r.height });
-      } else problems.push(filed ?? { state: 'failed', problem: LINK_NOT_DOWNLOADED, kept: false, reason: LINK_NOT_DOWNLOADED });
+      } else problems.push(filed ?? { state: 'failed', problem: LINK_NOT_DOWNLOADED, kept: false, storage: false, reason: LINK_NOT_DOWNLOADED });
     }
     const first = problems[0];
     if (first?.state === 'failed') {

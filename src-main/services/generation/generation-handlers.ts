@@ -9,11 +9,17 @@ export type GenerationChannel =
 export function createGenerationHandlers(service: GenerationService): Pick<Handlers, GenerationChannel> {
   return {
     'jobs:queue': () => service.queue.view(),
-    'jobs:compare': (input) => service.compare(input),
+    'jobs:compare': async (input) => {
+      await service.requireKeys(input.combinations.map((c) => c.model));
+      return service.compare(input);
+    },
     'jobs:pause': (input) => service.queue.setPaused(input.paused),
     'jobs:move': (input) => service.queue.move(input),
     'jobs:reorder': (input) => service.queue.reorder(input.ids),
-    'jobs:submit': (input) => service.submit(input),
+    'jobs:submit': async (input) => {
+      await service.requireKeys([input.model]);
+      return service.submit(input);
+    },
     'jobs:list': () => service.list(),
     'jobs:cancel': (input) => ({ count: service.cancel(input) }),
     'jobs:retry': (input) => ({ count: service.retry(input) }),

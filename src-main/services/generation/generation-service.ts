@@ -12,10 +12,13 @@ import { cleanPrompts, planBatch, pendingTile, splitCount } from '../../core/job
 import { RETRYABLE_STATES, isTerminal, jobView, type StoredJob } from '../../core/jobs/types';
 import type { Clock, EventSink, Logger } from '../../core/ports';
 import { createScheduler, type BackoffPolicy } from '../../core/scheduler/scheduler';
-import { estimateImageCost, imageGenerateIssues, validationError, type ImagineApi, type Issue } from '../../core/xai';
+import { validationError, type ImagineApi, type Issue } from '../../core/xai';
+import { estimateGenerateCost, generateIssues, imageProviderOf, imagesPerRequest } from '../../core/providers/image-generate';
+import { createProviderImages } from './provider-images';
+import type { ProviderClients } from '../providers/provider-clients';
 import { budgetRefusal, createSpendLedger, type SpendLedger } from '../ledger/spend';
 import type { CapabilitySource } from '../models/capability-service';
-import { BUILT_IN_TABLE, resolveImageChoice, type ImageQuality } from '@contract';
+import { BUILT_IN_TABLE, KEY_PROVIDERS, resolveImageChoice, type ImageQuality, type ProviderId } from '@contract';
 import { moveRetired } from '../../core/models/retirements';
 import { runJob, type RunContext } from './run-job';
 import { imageRecovery } from './image-recovery';
@@ -23,7 +26,7 @@ import { editRecovery } from '../edit/edit-recovery';
 import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
 import type { ModelPacing } from '../paid-work/model-pacing';
 import { createQueueControl } from './queue-control';
-import { recoverStaged } from '../paid-work/recovery';
+import { recoverStaged, type RecoveryKind } from '../paid-work/recovery';
 import type { LibraryIngest } from '../paid-work/library-ingest';
 import { createPromptHistory, type PromptHistory } from '../presets/prompt-history';
 
@@ -56,10 +59,16 @@ export interface GenerationDeps {
   history?: PromptHistory;
   /** The capability table in effect (prices, limits); default: the built-in table. */
   capabilities?: CapabilitySource;
+  /** Start-up recovery of paid results staged by other kinds of work (video: its journal, open before the queue starts). */
+  recovery?: { video?: RecoveryKind };
   /** The paid-work pipeline shared with edits and videos; by default one of its own on these ports. */
   work?: PaidWork;
   /** Pacing to the published per-model limits, for the default pipeline (`work` brings its own). Default: unpaced. */
   pacing?: ModelPacing;
+  /** Stability AI's and MiniMax's clients, for batches of their models; without them only xAI's models run. */
+  providers?: ProviderClients;
+  /** Whether main holds a key for a provider (its keychain account, or demo mode); default: assumed. */
+  keyReady?: (provider: ProviderId) => Promise<boolean>;
 }
 
 export const INTERRUPTED_MESSAGE =
@@ -106,7 +115,7 @@ export function createGenerationService(deps: GenerationDeps) {
     ...(deps.pacing ? { pacing: deps.pacing } : {}),
   });
   const ctx: RunContext = {
-    api: deps.api, work, store, clock,
+    api: createProviderImages({ xai: deps.api, ...(deps.providers ? { clients: deps.providers } : {}), table }), work, store, clock,
     timeoutMs: () => deps.settings().requestTimeoutSec * 1000,
     changed(job) {
       emitJob(job);
@@ -162,7 +171,7 @@ export function createGenerationService(deps: GenerationDeps) {
     let sum = 0;
     for (const { batch, jobs } of store.listBatches()) {
       const quality = batch.quality as ImageQuality | undefined;
-      const per = estimateImageCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never, ...(quality ? { quality } : {}) }, table()).ticks;
+      const per = estimateGenerateCost({ prompt: 'x', model: batch.model, n: 1, resolution: batch.resolution as never, ...(quality ? { quality } : {}) }, table()).ticks;
       for (const j of jobs) if (j.state === 'queued' || j.state === 'running') sum += per * j.n;
     }
     return sum;
@@ -182,12 +191,12 @@ export function createGenerationService(deps: GenerationDeps) {
     const { request } = resolved(input);
     const prompts = cleanPrompts(request.prompts);
     const images = prompts.length * request.n;
-    const one = estimateImageCost({
+    const one = estimateGenerateCost({
       prompt: 'x', model: request.model, n: 1, resolution: request.resolution, ...(request.quality ? { quality: request.quality } : {}),
     }, table());
     const ticks = one.ticks * images;
     return {
-      images, requests: prompts.length * splitCount(request.n).length, perImageTicks: one.ticks, ticks, source: one.source,
+      images, requests: prompts.length * splitCount(request.n, imagesPerRequest(request.model, table())).length, perImageTicks: one.ticks, ticks, source: one.source,
       ...(one.quality ? { quality: one.quality } : {}), ...spend.check(ticks),
     };
   }
@@ -200,7 +209,7 @@ export function createGenerationService(deps: GenerationDeps) {
         prompt, model: request.model, n: request.n, aspect_ratio: request.aspectRatio, resolution: request.resolution,
         ...(request.quality ? { quality: request.quality } : {}),
       };
-      for (const issue of imageGenerateIssues(req, table())) {
+      for (const issue of generateIssues(req, table())) {
         const path = issue.path === 'prompt' ? `prompts.${i}` : issue.path;
         if (!issues.some((x) => x.path === path && x.message === issue.message)) {
           issues.push({ path, message: prompts.length > 1 && issue.path === 'prompt' ? `Line ${i + 1}: ${issue.message}` : issue.message });
@@ -216,7 +225,7 @@ export function createGenerationService(deps: GenerationDeps) {
     validate(request, prompts);
     const cost = estimate(request);
     if (cost.exceedsBudget) fail(validationError([{ path: 'budget', message: budgetRefusal('image', cost.ticks, cost) }]));
-    const { batch, jobs } = planBatch({ request, prompts, estimateTicks: cost.ticks, now: clock.now(), newId });
+    const { batch, jobs } = planBatch({ request, prompts, estimateTicks: cost.ticks, now: clock.now(), newId, perRequest: imagesPerRequest(request.model, table()) });
     store.insertBatch(batch, jobs);
     history.remember(prompts);
     for (const j of jobs) enqueue(j.id);
@@ -295,9 +304,22 @@ export function createGenerationService(deps: GenerationDeps) {
     return { batches: requests.map((r) => submit(r)) };
   }
 
+  /**
+   * Refuses, before anything is queued, work for a provider whose key main does not hold (read from that provider's
+   * keychain account; demo mode has its own): the form says so inline and offers to add it.
+   */
+  async function requireKeys(models: readonly string[]): Promise<void> {
+    for (const provider of new Set(models.map((m) => imageProviderOf(m, table())))) {
+      if (!deps.keyReady || (await deps.keyReady(provider))) continue;
+      const { label } = KEY_PROVIDERS[provider];
+      fail(validationError([{ path: 'key', message: `No ${label} API key is set. Add your API key for ${label} to generate with its models.` }]));
+    }
+  }
+
   return {
     submit,
     compare,
+    requireKeys,
     estimate,
     cancel: (t: { jobId?: string | undefined; batchId?: string | undefined }) => {
       const n = cancel(t);
@@ -335,6 +357,7 @@ export function createGenerationService(deps: GenerationDeps) {
             spent: (ref, ticks, simulated) => work.record('edit', ref, ticks, { demo: simulated, once: true }),
             ...(library.records ? { records: (ids) => library.records?.(ids) ?? [] } : {}),
           }),
+          ...deps.recovery,
         },
       }).then(() => {
         recovering = null;

@@ -16,9 +16,11 @@ import type { ImageAspectRatio, ImageQuality, ImageResolution, ImagineApi } from
 import type { LibraryRecord } from '@contract';
 import type { PaidWork } from '../paid-work/paid-work';
 import { servedOf } from '../paid-work/ingest-input';
+import { imageProviderOf } from '../../core/providers/image-generate';
 
 export interface RunContext {
-  api: ImagineApi;
+  /** The call for the batch's model, to whichever provider serves it (./provider-images.ts). */
+  api: Pick<ImagineApi, 'generateImages'>;
   work: PaidWork;
   store: JobStore;
   clock: Clock;
@@ -90,6 +92,8 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
     ...(batch.originalPrompt ? { originalPrompt: batch.originalPrompt } : {}),
     params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution, ...(batch.quality ? { quality: batch.quality } : {}) },
     ...servedOf(result, batch.quality),
+    // Who made it (issue 18 §7): the provider whose model the batch names, and the seed it reported.
+    provider: imageProviderOf(batch.model), operation: 'generate', ...(result.seed === undefined ? {} : { seed: result.seed }),
     aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots: slots.map((s) => s.slot), stagedAt: ctx.clock.now(),
   });
   const staged = await ctx.work.stage(meta, slots);

@@ -15,6 +15,8 @@ export function guardLibrarySwitch(deps: {
   /** Jobs queued, running or still being followed (video). */
   busy(): number;
   switchTo(dir: string): Promise<void>;
+  /** Background work of the library in effect to stop before it changes (demo mode's samples); awaited. */
+  beforeSwitch?(): Promise<void>;
 }) {
   return async (patch: SettingsPatch): Promise<SettingsView> => {
     const before = deps.current();
@@ -26,6 +28,7 @@ export function guardLibrarySwitch(deps: {
       const message = `${busy} generation or video ${busy === 1 ? 'job is' : 'jobs are'} still running. Let them finish or cancel them before switching ${what}: their results belong to the library they were started in.`;
       fail({ kind: 'validation', message, issues: [{ path: touchesDemo ? 'demoMode' : 'libraryDir', message }] });
     }
+    if (touchesDemo || touchesFolder) await deps.beforeSwitch?.();
     const after = await deps.update(patch);
     const dir = after.effective.libraryDir;
     if (dir === before.effective.libraryDir) return after;

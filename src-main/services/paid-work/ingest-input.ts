@@ -20,8 +20,17 @@ const served = (meta: StagedMeta): Pick<IngestInput, 'servedModel' | 'servedQual
   provider: meta.provider ?? null, operation: meta.operation ?? (meta.kind === 'edit' ? 'edit' : 'generate'), seed: meta.seed ?? null,
 });
 
-/** The library ingest of one paid image (slot `index`), from the staged meta alone. */
+/** The library ingest of one paid result (slot `index`), from the staged meta alone. */
 export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array, index = 0): IngestInput {
+  if (meta.kind === 'video' && meta.video) {
+    const { edited, parents } = meta.video;
+    return {
+      bytes, kind: 'video', origin: edited ? 'edited' : 'generated', prompt: meta.prompt, editInstruction: edited ? meta.prompt : null,
+      ...(meta.originalPrompt ? { originalPrompt: meta.originalPrompt } : {}),
+      model: meta.model, params: meta.params, costTicks: meta.costTicks, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
+      parents, ...served(meta), operation: meta.operation ?? null,
+    };
+  }
   if (meta.kind === 'edit' && meta.edit) {
     return {
       bytes, kind: 'image', origin: 'edited', prompt: meta.edit.revisedPrompts[index] ?? meta.prompt, editInstruction: meta.edit.instruction,

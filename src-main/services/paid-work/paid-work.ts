@@ -13,7 +13,8 @@
  *
  * The kinds of work supply only how to build their request and how to turn the answer into staged slots and
  * library items (their `StagedMeta` and `ingestInputOf`). Video keeps its own crash-safe journal for the long wait
- * between start and result; it uses steps 1 and 3 here.
+ * between start and result (services/video/video-runner.ts); once its bytes are downloaded they take steps 2–5 here
+ * like any other paid result.
  */
 import type { LibraryRecord } from '@contract';
 import type { SpendKind, SpendRecorder } from '../ledger/spend';
@@ -25,6 +26,7 @@ import {
 } from '../../core/paid-work/words';
 import type { ResultStaging, StagedMeta, StagedSlot } from '../../core/jobs/result-staging';
 import type { Clock, Logger } from '../../core/ports';
+import { describeStorageError } from '../../core/storage-error';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../../core/scheduler/rate-limiter';
 import type { ImageItem, ImagineApi } from '../../core/xai';
 import type { LibraryIngest } from './library-ingest';
@@ -60,13 +62,13 @@ export interface CollectedSlot {
 /** What became of one result after filing. */
 export type FiledSlot =
   | { state: 'done'; record: LibraryRecord }
-  | { state: 'failed'; reason: string; problem: string; kept: boolean };
+  | { state: 'failed'; reason: string; problem: string; kept: boolean; storage: boolean };
 
 /** Tries of one piece of work outside the queue when xAI answers 429 (the queue requeues instead, without a cap). */
 export const DIRECT_RATE_LIMIT_ATTEMPTS = 3;
 
 /** The log area of a kind of work (log lines keep the names they had before the pipeline was shared). */
-const area = (meta: StagedMeta) => (meta.kind === 'edit' ? 'edit' : 'generation');
+const area = (meta: StagedMeta) => (meta.kind === 'edit' || meta.kind === 'video' ? meta.kind : 'generation');
 
 export function createPaidWork(deps: PaidWorkDeps) {
   const { staging, clock, logger } = deps;
@@ -116,7 +118,7 @@ export function createPaidWork(deps: PaidWorkDeps) {
    * them (the library may still). Never throws.
    */
   async function stage(meta: StagedMeta, slots: readonly CollectedSlot[]): Promise<boolean> {
-    const images = slots.flatMap((s, index) => (s.bytes ? [{ index, bytes: s.bytes, mime: s.mime || 'image/jpeg' }] : []));
+    const images = slots.flatMap((s, index) => (s.bytes ? [{ index, bytes: s.bytes, mime: s.mime || (s.slot === 'video' ? 'video/mp4' : 'image/jpeg') }] : []));
     if (images.length === 0) return false;
     try {
       const t0 = clock.now();
@@ -154,7 +156,7 @@ export function createPaidWork(deps: PaidWorkDeps) {
       const kept = staged && !refusedBytes(err);
       if (staged && !kept) await drop(meta, index);
       if (!kept) logger.error(`${area(meta)}: a paid result could not be saved`, { jobId: meta.jobId, problem });
-      return { state: 'failed', problem, kept, reason: kept ? keptForLater(problem, noun) : notKept(problem, noun) };
+      return { state: 'failed', problem, kept, storage: describeStorageError(err) !== null, reason: kept ? keptForLater(problem, noun) : notKept(problem, noun) };
     }
   }
 

@@ -14,6 +14,7 @@ import type { LibraryRecord } from '@contract';
 import type { ResultStaging, StagedMeta, StagedResult } from '../../core/jobs/result-staging';
 import { DAMAGED_STAGED_COPY, keptForLater, refusedBytes, savingProblem } from '../../core/paid-work/words';
 import type { Logger } from '../../core/ports';
+import { contentHash } from '../library/content-hash';
 import { ingestInputOf } from './ingest-input';
 import type { LibraryIngest } from './library-ingest';
 
@@ -43,22 +44,44 @@ export interface RecoveryDeps {
   logger: Logger;
   /** Demo mode on now (default: never): only results staged in the same mode are filed. */
   demo?(): boolean;
-  kinds: Record<NonNullable<StagedMeta['kind']>, RecoveryKind>;
+  /** What each kind of work adds; a kind not given (video, when no video journal is open) stays staged for later. */
+  kinds: { image: RecoveryKind; edit: RecoveryKind; video?: RecoveryKind };
 }
 
 /**
  * Library items of this response its record does not point at: filed by the crashed process just before it died
- * (after the row, before its record was updated), or adopted by the library's reconcile from their sidecar. Images
- * are filed in slot order, so these belong to the lowest slots still open. Oldest first.
+ * (after the row, before its record was updated), or adopted by the library's reconcile from their sidecar. Oldest
+ * first.
  */
 function filedUnrecorded(library: LibraryIngest, meta: StagedMeta, known: Set<string>): LibraryRecord[] {
   if (!library.query || !library.records || meta.requestId === null) return [];
-  const { ids } = library.query({ filter: { kind: 'image', from: meta.stagedAt - 60_000, trashed: false }, sort: 'oldest', limit: 500 });
+  const kind = meta.kind === 'video' ? 'video' : 'image';
+  const { ids } = library.query({ filter: { kind, from: meta.stagedAt - 60_000, trashed: false }, sort: 'oldest', limit: 500 });
   return library.records(ids).filter((r) => r.sourceJobId === meta.jobId && r.requestId === meta.requestId && !known.has(r.id));
+}
+
+/**
+ * Which of those items holds which staged result: the one with the same content hash (the library hashes the bytes
+ * as they arrived). Not by slot order: a crash after slot 0 was filed and its staged copy dropped, but before the
+ * job recorded it, leaves slot 0's item unrecorded while slots 1… are still staged — taking "the lowest open slot"
+ * then marked slot 1 as filed and dropped its bytes (the crash trials' one lost image, received 81 ms before a kill).
+ * An item without a hash (none is filed without one today) is matched in order, as before.
+ */
+async function adoptionOf(filed: LibraryRecord[], staged: StagedResult): Promise<Map<number, LibraryRecord>> {
+  const byIndex = new Map<number, LibraryRecord>();
+  const left = [...filed];
+  for (const image of staged.images) {
+    const hash = await contentHash(image.bytes);
+    const at = left.findIndex((r) => r.contentHash === hash);
+    const match = at >= 0 ? at : left.findIndex((r) => !r.contentHash);
+    if (match >= 0) byIndex.set(image.index, left.splice(match, 1)[0] as LibraryRecord);
+  }
+  return byIndex;
 }
 
 async function recoverOne(deps: RecoveryDeps, original: StagedResult): Promise<{ saved: number; kept: number }> {
   const kind = deps.kinds[original.meta.kind ?? 'image'];
+  if (!kind) return { saved: 0, kept: original.images.length };
   const staged = kind.prepare?.(original) ?? original;
   const { meta } = staged;
   const remove = (index: number) => deps.staging.remove(meta.jobId, meta.attempt, index);
@@ -66,12 +89,13 @@ async function recoverOne(deps: RecoveryDeps, original: StagedResult): Promise<{
   let saved = 0;
   let kept = 0;
   const filed = filedUnrecorded(deps.library, meta, target.known());
+  const adopted = filed.length > 0 ? await adoptionOf(filed, staged) : new Map<number, LibraryRecord>();
   for (const image of staged.images) {
     if (target.filed(image.index)) {
       await remove(image.index);
       continue;
     }
-    const already = filed.shift();
+    const already = adopted.get(image.index);
     if (already) {
       target.done(image.index, already);
       await remove(image.index);
@@ -93,6 +117,14 @@ async function recoverOne(deps: RecoveryDeps, original: StagedResult): Promise<{
       deps.logger.warn('paid-work: a staged result could not be saved', { kind: meta.kind ?? 'image', jobId: meta.jobId, index: image.index, reason });
     }
   }
+  // Items filed whose staged copy is gone already (the crash came after the drop, before the record): they belong to
+  // the open slots that are no longer staged, in slot order — so the job shows them instead of "interrupted".
+  const rest = filed.filter((r) => ![...adopted.values()].includes(r));
+  const stagedIndexes = new Set(staged.images.map((i) => i.index));
+  meta.slots.forEach((slot, index) => {
+    if (rest.length === 0 || slot === 'blocked' || slot === 'missing' || stagedIndexes.has(index) || target.filed(index)) return;
+    target.done(index, rest.shift() as LibraryRecord);
+  });
   target.finish();
   return { saved, kept };
 }

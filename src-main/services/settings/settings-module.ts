@@ -37,6 +37,8 @@ export interface SettingsModule {
   keys: Partial<Record<ProviderId, KeyService>>;
   /** For the HTTP client and the library: base URL, key and library folder in effect (demo-aware). */
   connection: ApiConnection;
+  /** The demo simulator's API base URL while it runs, else null (what demo mode's samples are asked of). */
+  demoUrl(): string | null;
   handlers: Pick<Handlers, 'settings:get' | 'settings:update' | 'key:status' | 'key:set' | 'key:remove' | 'key:validate'>;
   dispose(): Promise<void>;
 }
@@ -86,6 +88,7 @@ export async function createSettingsModule(deps: SettingsModuleDeps): Promise<Se
     key,
     keys,
     connection: createApiConnection({ settings, key, keys, demo, providerBaseUrls: overrides }),
+    demoUrl: () => demo.baseUrl(),
     handlers: {
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),

@@ -1,16 +1,18 @@
 /**
- * Follows one journaled video job to its end: poll until xAI settles it, download the result at once, ingest it.
- * Every step re-reads the journal first and writes its outcome before moving on, so the loop can be killed at any
- * await and restarted from the row alone. Errors other than "not found" never end a job: a paid video is worth
- * waiting for, so the loop backs off and keeps asking.
+ * Follows one journaled video job to its end: poll until xAI settles it, download the result at once, and hand the
+ * bytes to the paid-work pipeline (staged, filed with lineage, staged copy dropped: the same steps as every paid
+ * result). Every step re-reads the journal first and writes its outcome before moving on, so the loop can be killed
+ * at any await and restarted from the row alone. Errors other than "not found" never end a job: a paid video is
+ * worth waiting for, so the loop backs off and keeps asking.
  */
+import type { OperationName, VideoSubmit } from '@contract';
 import { fail, toAppError } from '../../core/app-error';
-import { describeStorageError } from '../../core/storage-error';
+import type { StagedMeta } from '../../core/jobs/result-staging';
 import type { Clock, Logger } from '../../core/ports';
 import { errorDelay, pendingDelay, reasons, sourcesOf, type PollTiming } from '../../core/video/plan';
 import { isFinal, type StoredVideoJob, type VideoJobPatch, type VideoJobStore } from '../../core/video/video-job';
 import type { ImagineApi } from '../../core/xai/types';
-import type { IngestInput } from '../library/ingest';
+import type { PaidWork } from '../paid-work/paid-work';
 import type { VideoLibrary } from './video-inputs';
 
 /** What a runner needs; `publish` tells the renderer (and settles notifications). */
@@ -21,6 +23,8 @@ export interface RunnerDeps {
   clock: Clock;
   logger: Logger;
   timing: PollTiming;
+  /** The paid-work pipeline: stages, files and drops the downloaded video like any paid result. */
+  work: PaidWork;
   publish(job: StoredVideoJob): void;
   /** xAI reported what the video cost (finished, or blocked but billed): into the ledger, once. */
   spent?(job: StoredVideoJob, ticks: number): void;
@@ -56,12 +60,12 @@ async function pollOnce(d: RunnerDeps, job: StoredVideoJob, signal: AbortSignal)
       return 0;
     }
     case 'blocked': {
-      const written = writeJob(d, job.id, { state: 'blocked', reason: reasons.blocked(poll.reason), costTicks: poll.costTicks });
+      const written = writeJob(d, job.id, { state: 'blocked', reason: reasons.blocked(poll.reason, job.submit.mode), costTicks: poll.costTicks });
       if (written && poll.costTicks !== null) d.spent?.(written, poll.costTicks);
       return 0;
     }
     case 'failed':
-      writeJob(d, job.id, { state: 'failed', reason: reasons.failed(poll.code, poll.message) });
+      writeJob(d, job.id, { state: 'failed', reason: reasons.failed(poll.code, poll.message, job.submit.mode) });
       return 0;
     case 'expired':
       writeJob(d, job.id, { state: 'expired', reason: reasons.expired });
@@ -69,24 +73,21 @@ async function pollOnce(d: RunnerDeps, job: StoredVideoJob, signal: AbortSignal)
   }
 }
 
-function ingestInput(d: RunnerDeps, job: StoredVideoJob, bytes: Uint8Array): IngestInput {
+/** The operation a video submit is (issue 18 §7); edits and extensions of a video have no name of their own. */
+const OPERATION: Partial<Record<VideoSubmit['mode'], OperationName>> = { text: 'text-video', image: 'image-video', reference: 'subject-video' };
+
+/** What the library needs to file a finished video, from the journal row alone (so a restart can file it too). */
+export function videoMeta(job: StoredVideoJob, live: (id: string) => boolean, now: number): StagedMeta {
   const s = job.submit;
+  const operation = OPERATION[s.mode];
   return {
-    bytes,
-    kind: 'video',
-    origin: s.mode === 'edit' ? 'edited' : 'generated',
-    prompt: s.prompt,
+    ...(operation ? { operation } : {}),
     // An accepted "Enhance prompt" rewrite was sent; the user's own words stay on the item (and in search).
     ...(s.originalPrompt ? { originalPrompt: s.originalPrompt } : {}),
-    editInstruction: s.mode === 'edit' ? s.prompt : null,
-    model: job.model,
-    params: { mode: s.mode, ...job.request },
-    costTicks: job.costTicks,
-    requestId: job.videoRequestId,
-    moderation: 'passed',
-    sourceJobId: job.id,
+    jobId: job.id, attempt: 1, requestId: job.videoRequestId, costTicks: job.costTicks, share: job.costTicks, prompt: s.prompt ?? '',
+    model: job.model, params: { mode: s.mode, ...job.request }, aspectRatio: null, slots: ['video'], stagedAt: now, kind: 'video',
     // Lineage only to items still there: a parent deleted meanwhile must not fail the ingest of a paid video.
-    parents: sourcesOf(s).filter((p) => d.library.record(p.parentId) !== undefined),
+    video: { edited: s.mode === 'edit', parents: sourcesOf(s).filter((p) => live(p.parentId)) },
   };
 }
 
@@ -97,24 +98,23 @@ async function fetchResult(d: RunnerDeps, job: StoredVideoJob, signal: AbortSign
     return 0;
   }
   // A crash between the ingest and the journal write would otherwise file the same paid video twice.
-  const filed = job.ingestAt ? d.library.findBySourceJob(job.id, job.ingestAt - 60_000) : undefined;
-  if (filed) {
-    writeJob(d, job.id, { state: 'done', itemId: filed.id, progress: 100 });
+  const found = job.ingestAt ? d.library.findBySourceJob(job.id, job.ingestAt - 60_000) : undefined;
+  if (found) {
+    writeJob(d, job.id, { state: 'done', itemId: found.id, progress: 100 });
     return 0;
   }
-  const { bytes } = await d.api().download(job.resultUrl, { signal });
+  const { bytes, mime } = await d.api().download(job.resultUrl, { signal });
   if (signal.aborted) return 0;
-  try {
-    d.store.update(job.id, { ingestAt: d.clock.now() });
-    const record = await d.library.ingest(ingestInput(d, job, bytes));
-    writeJob(d, job.id, { state: 'done', itemId: record.id, progress: 100 });
-  } catch (err) {
-    // A full or read-only disk is not the video's fault, and its link lives 24 h: keep the job and try again later
-    // (the loop backs off and says why), rather than fail a paid video the user can no longer get back.
-    const storage = describeStorageError(err);
-    if (storage) fail({ kind: 'storage', message: `The finished video could not be saved: ${storage}.` });
-    writeJob(d, job.id, { state: 'failed', reason: reasons.ingestFailed(toAppError(err).message) });
-  }
+  const meta = d.work.stamped(videoMeta(job, (id) => d.library.record(id) !== undefined, d.clock.now()));
+  const staged = await d.work.stage(meta, [{ slot: 'video', bytes, mime: mime ?? '' }]);
+  d.store.update(job.id, { ingestAt: d.clock.now() });
+  const filed = await d.work.file(meta, 0, bytes, staged, 'video');
+  if (filed.state === 'done') writeJob(d, job.id, { state: 'done', itemId: filed.record.id, progress: 100 });
+  // A full or read-only disk is not the video's fault, and its link lives 24 h: keep the job and try again later
+  // (the loop backs off and says why), rather than fail a paid video the user can no longer get back.
+  else if (filed.storage) fail({ kind: 'storage', message: `The finished video could not be saved: ${filed.problem}.` });
+  // Otherwise the pipeline's words: kept staged for the next start (which files it and completes the job), or gone.
+  else writeJob(d, job.id, { state: 'failed', reason: filed.reason });
   return 0;
 }
 

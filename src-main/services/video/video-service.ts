@@ -43,9 +43,10 @@ export interface VideoServiceDeps {
   capabilities?: CapabilitySource;
   /**
    * The paid-work pipeline shared with image batches and edits: paces and sends the start call (a 429 waited out and
-   * sent again), words a failure that may have been billed, records the cost once. By default one of its own on
-   * `spend` (no pacing). Video keeps its own journal between start and result (the pipeline's staging is for bytes
-   * in hand; a video's are 24 h away).
+   * sent again), words a failure that may have been billed, records the cost once, and stages, files and drops the
+   * downloaded video. By default one of its own on `spend` (no pacing, staging in memory). Video keeps its own
+   * journal between start and result (a video's bytes are minutes away; the journal holds the handle meanwhile); its
+   * part in start-up recovery is ./video-recovery.ts.
    */
   work?: PaidWork;
 }
@@ -97,7 +98,7 @@ export function createVideoService(deps: VideoServiceDeps) {
   });
   /** Records what xAI reported for a video, once (a poll repeated after a crash must not bill it twice). */
   const spent = (job: StoredVideoJob, ticks: number) => work.record('video', job.id, ticks, { once: true, estimate: job.estimateTicks });
-  const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, publish, spent };
+  const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, work, publish, spent };
   // Unfinished videos count against the budget at their estimate until xAI reports what they cost.
   const removeCommitted = spend?.addCommitted(() =>
     store.unfinished().reduce((sum, j) => sum + (j.costTicks === null ? j.estimateTicks : 0), 0),

@@ -1,5 +1,6 @@
 import type { LibraryCollection, LibraryFacet, LibraryMaintenance, LibraryRecord, LibrarySmartCollection, LibrarySort, MediaKind, ProviderId } from '@contract';
 import type { StateCreator } from 'zustand';
+import { DEFAULT_TILE_SIZE } from '../features/library/grid-window';
 import { EMPTY_SELECTION, type Selection } from '../features/library/selection';
 import type { StudioState } from './store';
 
@@ -140,7 +141,7 @@ export const initialLibraryState: LibraryState = {
   text: '',
   filters: {},
   sort: 'newest',
-  tileSize: 180,
+  tileSize: DEFAULT_TILE_SIZE,
   squareTiles: false,
   ids: [],
   shapes: [],

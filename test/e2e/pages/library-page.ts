@@ -48,8 +48,8 @@ export class LibraryPage {
     return this.page.getByRole('dialog', { name });
   }
 
-  async expectCount(text: string | RegExp) {
-    await expect(this.count()).toHaveText(text);
+  async expectCount(text: string | RegExp, timeout?: number) {
+    await expect(this.count()).toHaveText(text, timeout === undefined ? {} : { timeout });
   }
 
   async searchFor(text: string) {

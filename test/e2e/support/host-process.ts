@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mallocEnv } from '../../../scripts/setup/malloc-env.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ export async function startHostProcess(
     ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', String(options.port ?? 0), ...rendererArgs, ...(options.args ?? [])],
     // Default: a returning user whose key comes from XAI_API_KEY, and a file-less secret store, so no test ever
     // reads or writes the real keychain of the machine it runs on. Specs override either through `env`.
-    { env: { ...process.env, XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, ...mallocEnv(), XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
   // Addresses in the order printed: the launch one, then one after each spent ticket (`IMAGINE_HOST_URL`).

@@ -79,6 +79,22 @@ describe('GeneratePage', () => {
     expect(within(grid).getAllByRole('button', { name: 'Retry' })).toHaveLength(2);
   });
 
+  it('never says "Write a prompt" about a filled form, nor keeps the old cost for a cleared one (issue 14.12)', async () => {
+    installFakeApi({
+      'jobs:estimate': () => ({ images: 1, requests: 1, perImageTicks: 2 * CENT, ticks: 2 * CENT, source: 'table', budgetCapUsd: null, committedTicks: 0, exceedsBudget: false }),
+    });
+    render(<GeneratePage />);
+    expect(screen.getByText('Write a prompt to see the cost.')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Prompt'), { target: { value: 'a fox' } });
+    // At once, before the estimate's debounce and round trip.
+    expect(screen.queryByText('Write a prompt to see the cost.')).toBeNull();
+    expect(screen.getByText('Working out the cost…')).toBeInTheDocument();
+    expect(await screen.findByTestId('cost-estimate')).toHaveTextContent('$0.02');
+    fireEvent.change(screen.getByLabelText('Prompt'), { target: { value: '  ' } });
+    expect(screen.getByText('Write a prompt to see the cost.')).toBeInTheDocument();
+    expect(screen.queryByTestId('cost-estimate')).toBeNull();
+  });
+
   it('shows a budget refusal from main, and the shortcuts overlay on ?', async () => {
     installFakeApi({ 'jobs:estimate': () => ({ images: 4, requests: 1, perImageTicks: 2 * CENT, ticks: 8 * CENT, source: 'table', budgetCapUsd: 0.05, committedTicks: 0, exceedsBudget: true }) });
     (window as unknown as { api: { invoke: unknown } }).api.invoke = async (channel: string) =>

@@ -39,12 +39,12 @@ describe('the ledger bar (Generate, Edit and Video)', () => {
   });
 
   it('the estimate says simulated in demo mode, and shows the budget only for real work', () => {
-    const { unmount } = render(<CostLine estimate={estimate} />);
+    const { unmount } = render(<CostLine estimate={estimate} prompts={1} />);
     expect(screen.getByTestId('cost-estimate').textContent).toMatch(/about \$0\.04 in|about \$0\.04$|= about \$0\.04/);
     expect(screen.getByTestId('cost-estimate').textContent).toMatch(/Budget: \$0\.30 spent or queued/);
     unmount();
     useStudio.setState({ settingsView: settings(true) });
-    render(<CostLine estimate={estimate} />);
+    render(<CostLine estimate={estimate} prompts={1} />);
     expect(screen.getByTestId('cost-estimate').textContent).toMatch(/about \$0\.04 \(simulated\)/);
     expect(screen.getByTestId('cost-estimate').textContent).toMatch(/Simulated: demo mode spends nothing/);
     expect(screen.getByTestId('cost-estimate').textContent).not.toMatch(/Budget:/);

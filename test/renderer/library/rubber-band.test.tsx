@@ -10,9 +10,10 @@ const selected = () => [...useStudio.getState().library.selection.selected].map(
 
 describe('rubber-band selection on the grid', () => {
   beforeEach(() => {
-    // jsdom has no layout: give the grid a width so it lays out 3 columns of 192 px tiles (rows 240 px apart).
+    // jsdom has no layout: give the grid a width so it lays out 3 columns of 192 px tiles (rows 240 px apart) at a
+    // tile size of 180 (named here: the geometry below is this one's, whatever the default is).
     Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 600 });
-    useStudio.setState({ library: { ...initialLibraryState, ids: IDS, total: IDS.length, status: 'ready' } });
+    useStudio.setState({ library: { ...initialLibraryState, tileSize: 180, ids: IDS, total: IDS.length, status: 'ready' } });
   });
   afterEach(() => {
     delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;

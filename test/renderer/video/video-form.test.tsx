@@ -83,6 +83,18 @@ describe('the Video screen', () => {
   });
 });
 
+describe('a job row’s length', () => {
+  it('is the delivered length once the video is in the library (an extension: source plus the added part), else the one asked for', () => {
+    const { rerender } = render(<ul><VideoJobRow job={job({ mode: 'extend', seconds: 10, state: 'pending' })} /></ul>);
+    expect(screen.getByText(/· 10 s ·/)).toBeInTheDocument();
+    rerender(<ul><VideoJobRow job={job({ mode: 'extend', seconds: 10, state: 'done', durationMs: 12_000, itemId: 'i', file: 'f.mp4' })} /></ul>);
+    expect(screen.getByText(/· 12 s ·/)).toBeInTheDocument();
+    expect(screen.queryByText(/· 10 s ·/)).toBeNull();
+    rerender(<ul><VideoJobRow job={job({ state: 'done', durationMs: 6_240, itemId: 'i', file: 'f.mp4' })} /></ul>);
+    expect(screen.getByText(/· 6\.2 s ·/)).toBeInTheDocument();
+  });
+});
+
 describe('reuse and hand-over', () => {
   it('"Use these settings" fills the form from a finished job', async () => {
     const user = userEvent.setup();

@@ -4,7 +4,7 @@
  * value is moved onto what a newly chosen model takes. Pure, so forms, Settings and tests share it.
  */
 import {
-  currentModels, findModel, imageFromPrice, imagePriceTicks, qualityLabel, servedQuality, videoPricePerSecond,
+  SERVED_BY_KIND, XAI_ONLY, currentModels, findModel, findOperation, providerOf, type ProviderId, imageFromPrice, imagePriceTicks, qualityLabel, servedQuality, videoPricePerSecond,
   type CapabilityTable, type ImageAspectRatio, type ImageModelSpec, type ImageQuality, type ImageResolution, type VideoModelSpec,
   type VideoMode,
 } from '@contract';
@@ -41,10 +41,28 @@ function videoChoice(m: VideoModelSpec): ModelChoice {
   return { id: m.id, name: m.name, price: `${varies ? 'from ' : ''}${money(Math.min(...rates))}/s`, note: m.note ?? null };
 }
 
-/** Image models offered for generating (`edit`: only those that edit). */
-export function imageModelChoices(table: CapabilityTable, use: 'generate' | 'edit' = 'generate'): ModelChoice[] {
-  return currentModels('image', table).filter((m) => use === 'generate' || m.maxEditSources > 0).map(imageChoice);
+/**
+ * Image models offered for generating, of some providers (default: every provider whose text→image is served), or
+ * (`edit`) those that edit by instruction, which only xAI's do.
+ */
+export function imageModelChoices(table: CapabilityTable, use: 'generate' | 'edit' = 'generate', providers?: readonly ProviderId[]): ModelChoice[] {
+  if (use === 'edit') return currentModels('image', table, XAI_ONLY).filter((m) => m.maxEditSources > 0).map(imageChoice);
+  const offered = (providers ?? imageProviders(table)).filter((p) => findOperation(p, 'generate', table));
+  return currentModels('image', table, offered).filter((m) => generates(table, m.id)).map(imageChoice);
 }
+
+/** Whether a model is listed for its provider's text→image (Stability's and MiniMax's `generate` operation). */
+const generates = (table: CapabilityTable, id: string): boolean => {
+  const p = providerOf(id, table);
+  return p === 'xai' || (!!p && !!findOperation(p, 'generate', table)?.models.includes(id));
+};
+
+/** Providers the Generate page offers, in picker order: those whose text→image runs through the queue. */
+export const imageProviders = (table: CapabilityTable): ProviderId[] =>
+  SERVED_BY_KIND.image.filter((p) => table.providers[p] && findOperation(p, 'generate', table));
+
+/** The provider of an image model (xAI for an id the table does not know). */
+export const imageProviderOf = (table: CapabilityTable, id: string): ProviderId => providerOf(id, table) ?? 'xai';
 
 /** Video models offered for a mode (all current ones when no mode is given). */
 export function videoModelChoices(table: CapabilityTable, mode?: VideoMode): ModelChoice[] {

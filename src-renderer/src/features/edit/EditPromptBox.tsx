@@ -53,7 +53,7 @@ export function EditPromptBox() {
         {untagged && <p className="muted">Tip: name the sources with their tags so xAI knows which image is which.</p>}
       </div>
       {masking ? (
-        <p className="muted mask-note">Stability AI paints what this says into the masked area (English only). Erase needs no words.</p>
+        <p className="muted mask-note">Stability AI paints what this says into the masked area, or in place of what Search and replace finds (English only). Erase needs no words.</p>
       ) : (
         <p className="muted mask-note">
           Looking for a mask or brush? xAI&apos;s edit API takes no masks, so there is no mask tool for xAI: choose Stability AI

@@ -2,10 +2,15 @@ import { qualityLabel, type CostEstimateView } from '@contract';
 import { usd } from './format';
 import { simulatedMark, useSimulated } from './LedgerBar';
 
-/** The estimate before submitting, and the budget verdict. */
-export function CostLine({ estimate, prompts = 1 }: { estimate: CostEstimateView | null; prompts?: number }) {
+/**
+ * The estimate before submitting, and the budget verdict. Whether there is a prompt comes from the form as it is now
+ * (`prompts`), not from the estimate, which arrives a moment later: a filled form never says "Write a prompt…", and
+ * a cleared one says it at once (issue 14.12).
+ */
+export function CostLine({ estimate, prompts }: { estimate: CostEstimateView | null; prompts: number }) {
   const simulated = useSimulated();
-  if (!estimate || estimate.images === 0) return <p className="cost-line muted" aria-live="polite">Write a prompt to see the cost.</p>;
+  if (prompts === 0) return <p className="cost-line muted" aria-live="polite">Write a prompt to see the cost.</p>;
+  if (!estimate || estimate.images === 0) return <p className="cost-line muted" aria-live="polite">Working out the cost…</p>;
   const about = estimate.source === 'unknown' ? 'unknown price' : `${estimate.source === 'table' ? 'about ' : ''}${usd(estimate.ticks)}${simulatedMark(simulated)}`;
   return (
     <div className="cost-line" aria-live="polite" data-testid="cost-estimate">

@@ -9,10 +9,12 @@ import { QueuePanel } from './QueuePanel';
 import { ComparePanel } from './ComparePanel';
 import { PromptLibrary } from './PromptLibrary';
 import { OptionsBar } from './OptionsBar';
-import { imageSpec, useCapabilityTable } from '../controls/capabilities';
+import { imageProviderOf, imageSpec, useCapabilityTable } from '../controls/capabilities';
+import { ProviderKeyNote } from './ProviderKeyNote';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
+import { Examples, IMAGE_EXAMPLES } from '../shell/Examples';
 import { KeyGate } from '../shell/KeyGate';
 import { needsKey } from '../../stores/settings-slice';
 import { registerShortcuts } from '../shell/shortcuts';
@@ -115,6 +117,11 @@ export function GeneratePage() {
                 <button type="button" aria-expanded={comparing} onClick={() => setComparing((c) => !c)}>Compare models</button>
                 <button type="button" aria-expanded={library} onClick={() => setLibrary((v) => !v)}>Prompt library</button>
               </div>
+              <Examples
+                examples={IMAGE_EXAMPLES}
+                // Batch mode adds the example as one more line; otherwise it replaces the prompt.
+                onPick={(text) => setDraft({ text: draft.batchMode && draft.text.trim() ? `${draft.text.trimEnd()}\n${text}` : text, originalPrompt: null })}
+              />
             </div>
             <div className="composer-go">
               <button type="submit" className="primary" disabled={busy || prompts.length === 0} aria-keyshortcuts="Control+Enter Meta+Enter">
@@ -140,6 +147,8 @@ export function GeneratePage() {
           </div>
           {submitError && <p className="form-error" role="alert">{submitError}</p>}
         </form>
+        {/* Outside the composer: its key form is a form of its own (forms do not nest). */}
+        <ProviderKeyNote provider={imageProviderOf(table, draft.model)} />
       </KeyGate>
       <QueuePanel />
       <BatchBoard />

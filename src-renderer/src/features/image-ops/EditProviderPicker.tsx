@@ -14,7 +14,7 @@ export function EditProviderPicker() {
   if (!masks) return null;
   const choices = [
     { id: 'xai', label: 'xAI (by instruction)' },
-    { id: 'stability', label: 'Stability AI (with a mask)' },
+    { id: 'stability', label: 'Stability AI (mask, or search and replace)' },
   ] as const;
   return (
     <fieldset className="edit-provider" role="radiogroup" aria-label="Provider">

@@ -76,6 +76,7 @@ export function LibraryPage() {
   const collection = useStudio((s) => (s.library.view.kind === 'collection' ? s.library.collections.find((c) => c.id === (s.library.view as { id: string }).id) : undefined));
   const sidebar = useSidebar();
   const filtering = text.trim() !== '' || countFilters(filters) > 0;
+  const demo = useStudio((s) => s.settingsView?.settings.demoMode ?? false);
   return (
     <section
       className={`library${sidebar.shown ? '' : ' lib-no-sidebar'}`}
@@ -204,7 +205,9 @@ export function LibraryPage() {
                   ? 'Nothing matches this search or these filters.'
                   : collection
                     ? `“${collection.name}” is empty. Add items from the library with “Add to collection”; items in the trash do not count.`
-                    : 'Nothing here yet. Generate something, or drop image files here to import them.'}
+                    : demo
+                      ? 'Nothing here yet. On the first visit to demo mode the simulator makes a few sample images and videos: they appear here as they are filed. Or generate something yourself.'
+                      : 'Nothing here yet. Generate something, or drop image files here to import them.'}
             </p>
           </div>
         ) : (

@@ -32,7 +32,8 @@ export function OnboardingPage() {
 
   async function tryDemo() {
     const errors = await setDemoMode(true);
-    if (!errors) finishWelcome();
+    // Demo mode lands on its library: the simulator's samples arrive there on the first entry (issue 14.11).
+    if (!errors) finishWelcome('library');
   }
 
   const demoButton = (

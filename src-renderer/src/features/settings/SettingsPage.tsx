@@ -1,4 +1,4 @@
-import { RATE_TIER_COUNT, THEMES, currentModels, findTextModel, textModels, publishedRps, type TextModelSpec, type CapabilityTable, type SettingsView } from '@contract';
+import { RATE_TIER_COUNT, THEMES, XAI_ONLY, currentModels, findTextModel, textModels, publishedRps, type TextModelSpec, type CapabilityTable, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
 import { imageModelChoices, imageSpec, modelOptionText, qualityChoices, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
 import { useFitDefaultsToModels } from './fit-defaults';
@@ -34,7 +34,7 @@ function SettingsGrid({ view }: { view: SettingsView }) {
         <DemoPanel />
         <section className="settings-card" aria-labelledby="image-defaults-heading">
           <h2 id="image-defaults-heading">Image defaults</h2>
-          <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(choices(imageModelChoices(table)), view.settings.imageModel) }} />
+          <SettingField field="imageModel" label="Image model" kind={{ type: 'select', options: withCurrent(choices(imageModelChoices(table, 'generate', XAI_ONLY)), view.settings.imageModel) }} />
           <SettingField field="imageAspectRatio" label="Aspect ratio" kind={{ type: 'select', options: image?.ratios ?? [view.settings.imageAspectRatio] }} />
           <SettingField field="imageResolution" label="Resolution" kind={{ type: 'select', options: image?.resolutions ?? [view.settings.imageResolution] }} />
           {qualityChoices(image, 'generate').length > 0 && (

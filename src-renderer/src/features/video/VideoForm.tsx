@@ -10,6 +10,7 @@ import { SourceFields } from './SourceFields';
 import { useCapabilityTable, videoModelChoices } from '../controls/capabilities';
 import { ModelPicker } from '../controls/ModelPicker';
 import { RewrittenNote, useEnhancer } from '../generate/EnhanceControls';
+import { Examples, VIDEO_EXAMPLES } from '../shell/Examples';
 
 /** Asks main for the cost and problems of the current form, debounced so typing does not flood it. */
 function useEstimate(form: Form): VideoEstimate | null {
@@ -72,6 +73,7 @@ export function VideoForm() {
           placeholder={form.mode === 'image' ? 'Optional: how the image should move' : 'A paper boat drifting down a rain-soaked street'} />
       </label>
       <div className="video-prompt-tools" role="group" aria-label="Prompt tools">{enhancer.button}</div>
+      {form.mode === 'text' && <Examples examples={VIDEO_EXAMPLES} onPick={(prompt) => patch({ prompt, originalPrompt: null })} />}
       {enhancer.panel}
       {form.originalPrompt && !enhancer.open && (
         <RewrittenNote original={form.originalPrompt} kept="video" onRestore={() => patchRaw({ prompt: form.originalPrompt ?? '', originalPrompt: null }, false)} />

@@ -17,6 +17,15 @@ const STATE_LABEL: Record<VideoJobView['state'], string> = {
   cancelled: 'Stopped waiting',
 };
 
+/**
+ * The video's length: what was delivered once the library has it (an extension is the source plus the added part,
+ * rounded by xAI, not the number asked for), else what was asked for (issue 14.12).
+ */
+export function length(job: Pick<VideoJobView, 'durationMs' | 'seconds'>): string {
+  if (job.durationMs !== null && job.durationMs > 0) return ` · ${(Math.round(job.durationMs / 100) / 10).toLocaleString('en')} s`;
+  return job.seconds ? ` · ${job.seconds} s` : '';
+}
+
 const unfinished = (s: VideoJobView['state']) => s === 'submitting' || s === 'pending' || s === 'downloading';
 
 /** One job: state, progress bar, cost, the reason it ended, and its actions. */
@@ -36,7 +45,7 @@ export function VideoJobRow({ job }: { job: VideoJobView }) {
         </div>
         <div className="video-muted">
           {MODE_LABELS[job.mode]} · {job.model}
-          {job.seconds ? ` · ${job.seconds} s` : ''} · {job.costTicks !== null ? `cost ${usd(job.costTicks)}` : `about ${usd(job.estimateTicks)}`}{simulatedMark(simulated)}
+          {length(job)} · {job.costTicks !== null ? `cost ${usd(job.costTicks)}` : `about ${usd(job.estimateTicks)}`}{simulatedMark(simulated)}
         </div>
         {unfinished(job.state) ? (
           <div className="video-progress-row">

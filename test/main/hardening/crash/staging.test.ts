@@ -10,7 +10,7 @@ import type { LibraryRecord } from '@contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FsResultStaging } from '../../../../src-main/adapters/jobs/fs-result-staging';
 import { InMemoryResultStaging, type ResultStaging, type StagedMeta } from '../../../../src-main/core/jobs/result-staging';
-import { fsError, openRig, until, type Rig } from '../support/rig';
+import { fsError, openRig, postsFor, until, type Rig } from '../support/rig';
 
 const meta = (over: Partial<StagedMeta> = {}): StagedMeta => ({
   jobId: 'job1', attempt: 1, requestId: 'req-1', costTicks: 400, share: 200, prompt: 'p', model: 'grok-imagine-image',
@@ -127,6 +127,31 @@ describe('generation with staging', () => {
     expect(staged(rig)).toEqual([]);
   });
 
+  it('a crash after an image was filed and its staged copy dropped, before the job heard of it, loses no other image', async () => {
+    let dropped = 0;
+    // Slot 0 is filed and its staged copy removed; the process dies before the job records it (the crash trials'
+    // "received 81 ms before a kill"). Slots 1 and 2 are still staged.
+    rig = await openRig({
+      staging: (real) => Object.assign(Object.create(real) as typeof real, {
+        remove: async (jobId: string, attempt: number, index: number) => {
+          await real.remove(jobId, attempt, index);
+          if (++dropped === 1) await new Promise<never>(() => {});
+        },
+      }),
+    });
+    rig.parts.generation.submit(request('dies after the drop', 3));
+    await until(() => dropped === 1, 15_000, 'the first staged copy dropped');
+    expect(rig.parts.generation.list().batches[0]?.jobs[0]?.tiles.map((t) => t.state)).toEqual(['pending', 'pending', 'pending']);
+    await rig.crashAndRestart();
+    const job = rig.parts.generation.list().batches[0]?.jobs[0];
+    const filed = items(rig, job?.requestId ?? null);
+    expect(filed).toHaveLength(3);
+    expect(new Set(filed.map((r) => r.contentHash)).size).toBe(3);
+    expect(job?.state).toBe('succeeded');
+    expect(new Set(job?.tiles.map((t) => t.itemId)).size).toBe(3);
+    expect(staged(rig)).toEqual([]);
+  });
+
   it('a kill that cut the staging itself: the staged images are filed, the missing one stays interrupted (retryable)', async () => {
     let calls = 0;
     rig = await openRig({ ingest: (real) => (input) => (++calls === 1 ? new Promise<LibraryRecord>(() => {}) : real(input)) });
@@ -162,4 +187,39 @@ describe('generation with staging', () => {
     expect(staged(rig)).toEqual([]);
     expect(rig.sim.requests.filter((r) => r.path === '/v1/images/generations')).toHaveLength(1);
   });
+});
+
+describe('video with staging', () => {
+  let rig: Rig | undefined;
+  afterEach(async () => {
+    await rig?.close();
+    rig = undefined;
+  });
+
+  it('a process that dies after a video was downloaded, before it was filed: the next start files it from staging, once, without downloading it again', async () => {
+    let videoIngests = 0;
+    rig = await openRig({
+      sim: { video: { emptyPolls: 1, pendingPolls: 1 } },
+      // The video's library ingest never finishes: the process "dies" there, its bytes staged.
+      ingest: (real) => (input) => (input.kind === 'video' && ++videoIngests === 1 ? new Promise<LibraryRecord>(() => {}) : real(input)),
+    });
+    const prompt = 'video dies before filing';
+    const started = await rig.parts.video.submit({ mode: 'text', prompt, model: 'grok-imagine-video', duration: 1, aspectRatio: '16:9', resolution: '480p' });
+    await until(() => videoIngests === 1, 20_000, 'the video ingest');
+    expect(readdirSync(path.join(rig.dir, 'staging'))).toHaveLength(1);
+    const downloads = () => rig!.sim.requests.filter((r) => r.method === 'GET' && r.path.includes('/files/vid/')).length;
+    const before = downloads();
+    expect(before).toBeGreaterThan(0);
+
+    await rig.crashAndRestart();
+    const job = rig.parts.video.list().find((j) => j.id === started.id);
+    expect(job?.state).toBe('done');
+    const [record] = rig.parts.library.records([job?.itemId as string]);
+    expect(record).toMatchObject({ kind: 'video', requestId: job?.videoRequestId, sourceJobId: started.id, provider: 'xai', operation: 'text-video' });
+    const { ids } = rig.parts.library.query({ filter: { kind: 'video', trashed: false }, sort: 'newest', limit: 50 });
+    expect(rig.parts.library.records(ids).filter((r) => r.sourceJobId === started.id)).toHaveLength(1);
+    expect(existsSync(path.join(rig.dir, 'staging')) ? readdirSync(path.join(rig.dir, 'staging')) : []).toEqual([]);
+    expect(downloads()).toBe(before);
+    expect(postsFor(rig.sim, prompt, '/v1/videos/generations')).toHaveLength(1);
+  }, 40_000);
 });

@@ -21,6 +21,8 @@ import { createGenerationService, type GenerationSettings } from '../../../../sr
 import type { IngestInput } from '../../../../src-main/services/library/ingest';
 import { createLibraryService } from '../../../../src-main/services/library/library-service';
 import { videoLibraryFrom } from '../../../../src-main/services/video/library-port';
+import { createPaidWork } from '../../../../src-main/services/paid-work/paid-work';
+import { videoRecovery } from '../../../../src-main/services/video/video-recovery';
 import { createVideoService } from '../../../../src-main/services/video/video-service';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../../src-main/simulator';
 
@@ -62,14 +64,20 @@ function open(dir: string, sim: Simulator, settings: GenerationSettings, o: RigO
   const jobStore = new SqliteJobStore(path.join(dir, 'jobs.db'));
   const api = createXaiImagineClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-rig-key', clock: fastClock, retry: { maxAttempts: 1 } });
   const ingest = o.ingest ? o.ingest(library.ingest) : library.ingest;
+  const staging = (o.staging ?? ((x) => x))(new FsResultStaging(path.join(dir, 'staging')));
+  const videoJobs = createVideoJobStore(dir);
   const generation = createGenerationService({
-    api, store: jobStore, library: { ingest, query: library.query, records: library.records }, staging: (o.staging ?? ((x) => x))(new FsResultStaging(path.join(dir, 'staging'))),
+    api, store: jobStore, library: { ingest, query: library.query, records: library.records }, staging,
     clock: fastClock, events, logger: quiet, settings: () => settings, random: () => 0,
+    recovery: { video: videoRecovery({ store: videoJobs, clock: fastClock, records: library.records }) },
   });
   const videoApi = createXaiImagineClient({ baseUrl: `${sim.url}/v1`, getApiKey: async () => 'xai-rig-key', clock: fastClock, ...o.videoClient });
+  const videoLibrary = { ...videoLibraryFrom(library, files), ingest };
+  // Videos file through the same staging folder (not the ledger: the rig's video spend is not what its tests count).
+  const videoWork = createPaidWork({ staging, library: videoLibrary, spend: { record() {}, recordOnce: () => false }, clock: fastClock, logger: quiet });
   const video = createVideoService({
-    api: () => videoApi, store: createVideoJobStore(dir), library: videoLibraryFrom(library, files), extractFrame: createFfmpegFrameExtractor(),
-    clock: fastClock, events, logger: quiet, timing: { intervalMs: o.videoPollMs ?? 50, maxIntervalMs: 200 },
+    api: () => videoApi, store: videoJobs, library: videoLibrary, extractFrame: createFfmpegFrameExtractor(),
+    clock: fastClock, events, logger: quiet, timing: { intervalMs: o.videoPollMs ?? 50, maxIntervalMs: 200 }, work: videoWork,
   });
   return { events, adapters, library, jobStore, generation, video };
 }

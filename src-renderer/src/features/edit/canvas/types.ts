@@ -25,8 +25,8 @@ export interface EditStep {
   prompt: string;
   results: EditResultView[];
   blocked: number;
-  /** A mask edit (issue 18 §4): the provider's operation and the mask it was sent with (a PNG data URL). */
-  operation?: 'inpaint' | 'erase';
+  /** Another provider's edit (issue 18 §4): its operation and the mask it was sent with (a PNG data URL), if any. */
+  operation?: 'inpaint' | 'erase' | 'search-replace';
   mask?: string;
 }
 
