@@ -241,6 +241,13 @@ test.describe('Library layout (14.10)', () => {
     await lib.bulkBar().getByRole('combobox', { name: 'Add to collection' }).selectOption({ label: 'Keepers' });
     await expect(lib.view(/^Keepers/)).toHaveAccessibleName(/1 items?/);
     await expect(lib.view(/^Keepers/).locator('img.lib-collection-cover')).toHaveCount(1);
+    await lib.view(/^Keepers/).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Keepers' })).toBeVisible();
+    await expect(lib.tiles()).toHaveCount(1);
+    await settle(page);
+    await page.screenshot(shot('collection'));
+    // Trashed from inside the collection: it leaves the collection's count and cover.
+    await lib.tiles().first().click({ modifiers: ['ControlOrMeta'] });
     await lib.bulk('Move to trash').click();
     await expect(lib.view(/^Keepers/)).toHaveAccessibleName(/\b0 items/);
 
