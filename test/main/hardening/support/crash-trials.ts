@@ -20,9 +20,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type Simulator } from '../../../../src-main/simulator';
-import { startMinimaxSimulator, type MinimaxSimulator } from '../../../../src-main/simulator/minimax';
+import type { MinimaxSimulator } from '../../../../src-main/simulator/minimax';
 import { startHostProcess, type HostProcess } from '../../../e2e/support/host-process';
 import { findSecret } from './key-scan';
+import { PROVIDER_KEYS, compareProviderImages, providerEnv, startProviderSims, submitProviderImages, type ProviderImageFigures, type ProviderSims } from './crash-providers';
 import { hostLog, inspectDataDir, type DataDirReport } from './inspect-data-dir';
 import { seededRandom } from './prng';
 import { connectHost, type HostClient } from './ws-client';
@@ -52,6 +53,8 @@ export interface CrashFigures {
   videos: { delivered: number; found: number; lost: number; duplicates: number; journal: Record<string, number>; resumedAcrossKill: number };
   /** MiniMax video tasks whose file the host asked for (`files/retrieve`), and of those in the library. */
   minimaxVideos: { delivered: number; found: number; lost: number; duplicates: number; startsRetried: number };
+  /** Text→image of the other providers through the same queue (./crash-providers.ts). */
+  providers: { stability: ProviderImageFigures; minimax: ProviderImageFigures };
   orphans: number;
   tempFiles: number;
   rowsWithoutFile: number;
@@ -86,18 +89,12 @@ const VIDEO_FINAL = new Set(['done', 'failed', 'expired', 'blocked', 'lost', 'ca
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const HOST_ENV = { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-key-0000', MINIMAX_API_KEY: 'mm-crash-trials-key-0000' };
+const HOST_ENV = { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-key-0000' };
+/** Stability's and MiniMax's keys and simulator origins, once they run (set by runCrashTrials). */
+let providersEnv: Record<string, string> = {};
 
-/** The simulators a trial's host talks to: xAI's, and MiniMax's for Hailuo video. */
-interface Sims {
-  xai: Simulator;
-  minimax: MinimaxSimulator;
-}
-
-const hostEnv = (sims: Sims) => ({ ...HOST_ENV, IMAGINE_MINIMAX_BASE_URL: sims.minimax.url });
-
-async function launch(sims: Sims, dataDir: string): Promise<{ host: HostProcess; client: HostClient }> {
-  const host = await startHostProcess({ dataDir, env: hostEnv(sims), args: ['--api-base-url', `${sims.xai.url}/v1`] });
+async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProcess; client: HostClient }> {
+  const host = await startHostProcess({ dataDir, env: { ...HOST_ENV, ...providersEnv }, args: ['--api-base-url', `${sim.url}/v1`] });
   return { host, client: await connectHost(host.url) };
 }
 
@@ -105,9 +102,9 @@ async function launch(sims: Sims, dataDir: string): Promise<{ host: HostProcess;
  * Starts a host and SIGKILLs it `afterMs` later whether or not it is ready: a crash during start-up (module load,
  * library reconcile, filing staged results, the queue and video journal resuming). Resolves with whether it got ready.
  */
-async function killDuringStart(sims: Sims, dataDir: string, afterMs: number, outputs: string[]): Promise<boolean> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', '--api-base-url', `${sims.xai.url}/v1`], {
-    env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...hostEnv(sims) },
+async function killDuringStart(sim: Simulator, dataDir: string, afterMs: number, outputs: string[]): Promise<boolean> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', '--api-base-url', `${sim.url}/v1`], {
+    env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...HOST_ENV, ...providersEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -142,6 +139,7 @@ function submitWork(client: HostClient, trial: number, rng: ReturnType<typeof se
       mode: 'text', prompt: `crash trial ${trial} minimax video`, model: 'T2V-01', duration: 6, aspectRatio: '16:9', resolution: '720p',
     }));
   }
+  pending.push(...submitProviderImages(client, trial, rng));
   for (const p of pending) p.catch(() => {}); // the kill closes the socket under them
   return pending;
 }
@@ -179,8 +177,8 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   const inFlightMs = options.inFlightMs ?? 1000;
   // Latency and video length keep work in flight across most kill moments: requests take ~0.3 s, videos ~1–2 s.
   const sim = await startSimulator({ latencyMs: 250, video: { emptyPolls: 1, pendingPolls: 8 } });
-  const minimax = await startMinimaxSimulator({ latencyMs: 250, pendingPolls: 8, requestsPerMinute: 100_000 });
-  const sims: Sims = { xai: sim, minimax };
+  const others = await startProviderSims();
+  providersEnv = providerEnv(others);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-crash-'));
   const kills: number[] = [];
   const outputs: string[] = [];
@@ -188,7 +186,7 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   log(`crash trials: ${options.trials} trials, seed ${options.seed}, data ${dataDir}`);
   try {
     for (let t = 0; t < options.trials; t++) {
-      const { host } = await launch(sims, dataDir).then(async (h) => {
+      const { host } = await launch(sim, dataDir).then(async (h) => {
         submitWork(h.client, t, rng);
         return h;
       });
@@ -200,13 +198,13 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
       log(`trial ${t + 1}/${options.trials}: killed after ${wait} ms`);
       if (rng.next() < 0.3) {
         const at = rng.int(300, 2500);
-        const ready = await killDuringStart(sims, dataDir, at, outputs);
+        const ready = await killDuringStart(sim, dataDir, at, outputs);
         kills.push(Date.now());
         startupKills++;
         log(`trial ${t + 1}/${options.trials}: start-up killed after ${at} ms (${ready ? 'was ready' : 'not ready yet'})`);
       }
     }
-    const { host, client } = await launch(sims, dataDir);
+    const { host, client } = await launch(sim, dataDir);
     const final = await settle(client, 120_000);
     // The start-up check runs in the background: the folder is inspected once it has been through it.
     await checked(client, 60_000);
@@ -214,9 +212,9 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     await host.stop('SIGTERM');
     outputs.push(host.output());
     const report = inspectDataDir(dataDir);
-    const figures = compare(sim, dataDir, report, final, kills, inFlightMs);
-    const keyLeaks = [...findSecret(HOST_ENV.XAI_API_KEY, dataDir, outputs), ...findSecret(HOST_ENV.MINIMAX_API_KEY, dataDir, outputs)];
-    const minimaxVideos = compareMinimax(minimax, report);
+    const figures = compare(sim, others, dataDir, report, final, kills, inFlightMs);
+    const keyLeaks = [HOST_ENV.XAI_API_KEY, ...Object.values(PROVIDER_KEYS)].flatMap((key) => findSecret(key, dataDir, outputs));
+    const minimaxVideos = compareMinimax(others.minimax, report);
     if (minimaxVideos.lost > 0) figures.lostDetails.push(`${minimaxVideos.lost} MiniMax video(s) asked for but not in the library`);
     return {
       trials: options.trials, seed: options.seed, startupKills, ...figures,
@@ -225,13 +223,14 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     };
   } finally {
     await sim.close();
-    await minimax.close();
+    await others.close();
+    providersEnv = {};
     if (!options.keepDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** The figures: what the simulator delivered against what the folder holds. */
-function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: { jobs: JobsList; videos: VideoList }, kills: number[], inFlightMs: number) {
+function compare(sim: Simulator, others: ProviderSims, dataDir: string, report: DataDirReport, final: { jobs: JobsList; videos: VideoList }, kills: number[], inFlightMs: number) {
   const present = report.rows.filter((r) => !report.rowsWithoutFile.includes(r.id));
   const byRequest = countBy(present.map((r) => r.requestId ?? ''));
   const received = new Map<string, number>();
@@ -292,11 +291,15 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
   videos.lost = videos.delivered - videos.found;
   for (const id of downloaded.keys()) if (!(videoRows[id] ?? 0)) lostDetails.push(`video ${id} was downloaded but is not in the library`);
   const jobs = final.jobs.batches.flatMap((b) => b.jobs);
+  const providers = compareProviderImages(others, byRequest, pastStaging, kills, inFlightMs);
+  lostDetails.push(...providers.lostDetails);
+  const { stability, minimax } = providers;
   return {
-    resultsDelivered: images.delivered + videos.delivered,
-    resultsFound: images.found + videos.found,
+    resultsDelivered: images.delivered + videos.delivered + stability.delivered + minimax.delivered,
+    resultsFound: images.found + videos.found + stability.found + minimax.found,
     images,
     videos,
+    providers: { stability, minimax },
     orphans: report.orphanFiles.length,
     tempFiles: report.tempFiles.length,
     rowsWithoutFile: report.rowsWithoutFile.length,
@@ -307,7 +310,7 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
     imageJobs: countBy(jobs.map((j) => j.state)),
     failedJobMessages: [...new Set(jobs.filter((j) => j.state === 'failed').map((j) => `${j.error?.kind}: ${j.error?.message}`))],
     // Every prompt is unique, so a prompt answered 200 twice means a billed POST was sent again without the user.
-    billedPostsRetried: [...billedPerPrompt.values()].reduce((s, c) => s + c - 1, 0),
+    billedPostsRetried: [...billedPerPrompt.values()].reduce((s, c) => s + c - 1, 0) + providers.billedPostsRetried,
     lostDetails,
     inFlightGapsMs,
   };
@@ -335,6 +338,8 @@ function compareMinimax(minimax: MinimaxSimulator, report: DataDirReport): Crash
 
 /** True when the figures show no loss, no debris and no damage. */
 export function crashFiguresOk(f: CrashFigures): boolean {
-  return f.images.lost === 0 && f.videos.lost === 0 && f.minimaxVideos.lost === 0 && f.minimaxVideos.duplicates === 0 && f.minimaxVideos.startsRetried === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
-    f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0;
+  return f.images.lost === 0 && f.videos.lost === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
+    f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0 &&
+    Object.values(f.providers).every((p) => p.lost === 0 && p.duplicates === 0) &&
+    f.minimaxVideos.lost === 0 && f.minimaxVideos.duplicates === 0 && f.minimaxVideos.startsRetried === 0;
 }
