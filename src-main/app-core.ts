@@ -46,6 +46,7 @@ import { videoLibraryFrom } from './services/video/library-port';
 import { createVideoHandlers } from './services/video/video-handlers';
 import { createVideoService } from './services/video/video-service';
 import { videoRecovery } from './services/video/video-recovery';
+import type { MinimaxApi } from './core/minimax/types';
 import type { DesktopIntegration } from './core/desktop/ports';
 import { createExportModule } from './services/export/export-module';
 import type { Downloads } from './services/export/downloads';
@@ -280,8 +281,18 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window;
   // the downloaded video goes through the same pipeline (staged, filed, dropped).
+  // MiniMax's Hailuo video: its key is main's keychain account for MiniMax (the demo simulator's in demo mode), one
+  // client per base URL so demo mode and a key change apply to the next call.
+  const minimaxClients = new Map<string, MinimaxApi>();
+  const minimax = (): MinimaxApi => {
+    const baseUrl = vault.connection.providerBaseUrl('minimax');
+    const client = minimaxClients.get(baseUrl) ?? createMinimaxClient({ baseUrl, getApiKey: () => vault.connection.getProviderKey('minimax'), clock, logger: options.logger });
+    minimaxClients.set(baseUrl, client);
+    return client;
+  };
   const video = createVideoService({
     api: createVideoApi({ baseUrl: () => vault.connection.baseUrl(), getApiKey: () => vault.connection.getApiKey(), clock, logger: options.logger }),
+    minimax,
     store: videoJobs,
     library: videoLibraryFrom(library, libraries.files),
     extractFrame: createFfmpegFrameExtractor(),

@@ -45,12 +45,12 @@ export const OPERATION_LABELS: Record<OperationName, string> = {
 };
 /**
  * Providers whose work the contract's channels carry, per kind of model. Images: xAI, and Stability AI and MiniMax
- * text→image through the same queue (services/generation/provider-images.ts). Video: xAI until MiniMax video runs
- * through the video journal. The model look-ups and derived enums below default to these, so no picker offers a
+ * text→image through the same queue (services/generation/provider-images.ts). Video: xAI, and MiniMax's Hailuo
+ * through the same video journal (services/video/minimax-video.ts). The model look-ups and derived enums below default to these, so no picker offers a
  * model whose jobs are not wired; what only xAI serves (edits by instruction, the prompt enhancer, xAI's model
  * listing and validation) asks for `XAI_ONLY` explicitly.
  */
-export const SERVED_BY_KIND: Readonly<Record<ModelSpec['kind'], readonly ProviderId[]>> = { image: ['xai', 'stability', 'minimax'], video: ['xai'] };
+export const SERVED_BY_KIND: Readonly<Record<ModelSpec['kind'], readonly ProviderId[]>> = { image: ['xai', 'stability', 'minimax'], video: ['xai', 'minimax'] };
 /** Every provider some channel serves (the union of SERVED_BY_KIND), in picker order. */
 export const SERVED_PROVIDERS: readonly ProviderId[] = PROVIDER_IDS.filter((p) => Object.values(SERVED_BY_KIND).some((l) => l.includes(p)));
 /** xAI alone: edits by instruction, the enhancer, xAI's own listing and request checks. */
@@ -60,6 +60,8 @@ const builtInModels = (kind?: ModelSpec['kind']): ModelSpec[] => servedFor(kind)
 const xaiModels = (): ModelSpec[] => [...BUILT_IN_PROVIDERS.xai.models];
 const usedBy = <T extends string>(list: readonly T[], kind: ModelSpec['kind'], pick: (m: ModelSpec) => readonly string[]) =>
   list.filter((v) => builtInModels(kind).some((m) => pick(m).includes(v)));
+/** Providers whose video work the contract carries: MiniMax's Hailuo runs through the same video journal (issue 18 §3). */
+export const VIDEO_PROVIDERS: readonly ProviderId[] = SERVED_BY_KIND.video;
 
 /** Every image aspect ratio some model takes, in picker order. */
 export const IMAGE_ASPECT_RATIOS: readonly ImageRatio[] = usedBy(Object.keys(IMAGE_RATIO_SIZES_1K) as ImageRatio[], 'image', (m) => m.ratios);
@@ -67,6 +69,8 @@ export const IMAGE_RESOLUTIONS = usedBy(ENUMS.imageResolutions, 'image', (m) => 
 export const IMAGE_QUALITIES = ENUMS.qualities;
 export const VIDEO_ASPECT_RATIOS: readonly VideoRatio[] = usedBy(ENUMS.videoRatios, 'video', (m) => m.ratios);
 export const VIDEO_RESOLUTIONS = usedBy(ENUMS.videoResolutions, 'video', (m) => m.resolutions);
+/** The resolutions xAI's video models render (what its wire and simulator take). */
+export const XAI_VIDEO_RESOLUTIONS = ENUMS.videoResolutions.filter((r) => xaiModels().some((m) => m.kind === 'video' && m.resolutions.includes(r)));
 export const VIDEO_MODES = ENUMS.videoModes;
 
 export const ImageAspectRatio = z.enum(tuple(IMAGE_ASPECT_RATIOS));

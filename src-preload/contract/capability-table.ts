@@ -40,6 +40,8 @@ const QUALITY_LIST = ['auto', 'low', 'medium'] as const;
 const VIDEO_RATIO_LIST = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3', '21:9', '5:2'] as const;
 /** 512p and 768p are MiniMax Hailuo's (minimax-api.md §4.1). */
 const VIDEO_RESOLUTION_LIST = ['480p', '512p', '720p', '768p', '1080p'] as const;
+/** xAI's video resolutions: 480p, 720p and 1080p (not MiniMax's 512p/768p, which joined the list above). */
+const XAI_VIDEO_RESOLUTIONS = VIDEO_RESOLUTION_LIST.filter((r) => r !== '512p' && r !== '768p');
 /** What a video submit does: text→video, image→video, reference images→video, edit a video, extend a video. */
 const VIDEO_MODE_LIST = ['text', 'image', 'reference', 'edit', 'extend'] as const;
 
@@ -257,7 +259,7 @@ const XAI_MODELS: readonly ModelSpec[] = [
   {
     kind: 'video', id: 'grok-imagine-video-1.5', name: 'Grok Imagine Video 1.5',
     aliases: ['grok-imagine-video-1.5-preview', 'grok-imagine-video-1.5-2026-05-30'], status: 'current',
-    modes: ['text', 'image', 'reference'], ratios: VIDEO_RATIO_LIST, resolutions: VIDEO_RESOLUTION_LIST,
+    modes: ['text', 'image', 'reference'], ratios: VIDEO_RATIO_LIST, resolutions: XAI_VIDEO_RESOLUTIONS,
     durations: { min: 1, max: 15, default: 8 }, promptLimit: 1024,
     pricePerSecond: { '480p': 8 * CENT, '720p': 14 * CENT, '1080p': 25 * CENT }, inputImageTicks: CENT, inputVideoSecondTicks: CENT,
     maxReferences: 7, pinnedFrames: true, rps: VIDEO_RPS,
@@ -265,7 +267,7 @@ const XAI_MODELS: readonly ModelSpec[] = [
   {
     kind: 'video', id: 'grok-imagine-video-1.5-lite', name: 'Grok Imagine Video 1.5 Lite', aliases: [], status: 'current',
     // Text and image to video only: no references, voices or pinned frames (updates §1 #13, §6 #89).
-    modes: ['text', 'image'], ratios: VIDEO_RATIO_LIST, resolutions: VIDEO_RESOLUTION_LIST, durations: { min: 1, max: 15, default: 8 },
+    modes: ['text', 'image'], ratios: VIDEO_RATIO_LIST, resolutions: XAI_VIDEO_RESOLUTIONS, durations: { min: 1, max: 15, default: 8 },
     promptLimit: 1024, pricePerSecond: { '480p': 2 * CENT, '720p': 3 * CENT, '1080p': 14 * CENT }, inputImageTicks: CENT,
     inputVideoSecondTicks: CENT, maxReferences: 0, pinnedFrames: false,
     // Its rate limit is not published (updates §4, §7 Q5): paced like the other video models.

@@ -41,7 +41,11 @@ const Shape = { aspectRatio: VideoAspectRatio, resolution: VideoResolution };
 /** What one submit asks for. Edit and extend inherit shape and resolution from their source video. */
 export const VideoSubmit = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('text'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, ...Shape }).strict(),
-  z.object({ mode: z.literal('image'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource }).strict(),
+  z.object({
+    mode: z.literal('image'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, resolution: Shape.resolution, image: StillSource,
+    /** The frame the video ends on (first + last frame), for models that pin frames (`pinnedFrames` in the table). */
+    lastImage: StillSource.optional(),
+  }).strict(),
   z.object({
     mode: z.literal('reference'), prompt: Prompt, originalPrompt: OriginalPrompt, model: Model, duration: Duration, ...Shape,
     references: z.array(StillSource).min(1).max(MAX_VIDEO_REFERENCES),
@@ -142,6 +146,12 @@ export function videoModeReason(mode: VideoMode, model: string): string | null {
   return `${spec.name} does not do ${MODE_WORDS[mode]}.`;
 }
 
+/** Why a model does not render `r`: above its top resolution, or a gap in its list (MiniMax: 512p, 768p, 1080p). */
+function notOffered(name: string, offered: readonly VideoRes[], r: VideoRes): string {
+  const above = VIDEO_RESOLUTIONS.indexOf(r) > VIDEO_RESOLUTIONS.indexOf(offered[offered.length - 1] as VideoRes);
+  return above ? `${name} renders at most ${offered[offered.length - 1]}.` : `${name} renders ${offered.join(', ')}.`;
+}
+
 /** Why each option is unavailable for a mode and model (null: available). Pure, shared by the form and its tests. */
 export function videoOptionReasons(mode: VideoMode, model: string): {
   resolution: Record<VideoRes, string | null>;
@@ -155,7 +165,7 @@ export function videoOptionReasons(mode: VideoMode, model: string): {
   const resolution = {} as Record<VideoRes, string | null>;
   for (const r of VIDEO_RESOLUTIONS) {
     resolution[r] = inherit
-      ?? (!offered.includes(r) ? `${spec?.name ?? model} renders at most ${offered[offered.length - 1]}.`
+      ?? (!offered.includes(r) ? notOffered(spec?.name ?? model, offered, r)
         : mode === 'reference' && VIDEO_RESOLUTIONS.indexOf(r) > VIDEO_RESOLUTIONS.indexOf(API_LIMITS.referenceMaxResolution)
           ? `Reference→video is limited to ${API_LIMITS.referenceMaxResolution}.` : null);
   }

@@ -54,13 +54,14 @@ describe('capability table: providers', () => {
     expect(providerOf('S2V-01')).toBe('minimax');
   });
 
-  it('served per kind: images from all three providers (one queue), video from xAI only; xAI-only look-ups stay xAI', () => {
-    expect(SERVED_BY_KIND).toEqual({ image: ['xai', 'stability', 'minimax'], video: ['xai'] });
+  it('served per kind: images from all three providers (one queue), video from xAI and MiniMax (one journal); xAI-only look-ups stay xAI', () => {
+    expect(SERVED_BY_KIND).toEqual({ image: ['xai', 'stability', 'minimax'], video: ['xai', 'minimax'] });
     expect(findModel('stable-image-core', 'image')?.id).toBe('stable-image-core');
     expect(findModel('image-01', 'image')?.id).toBe('image-01');
     expect(findModel('stable-image-core', 'image', BUILT_IN_TABLE, XAI_ONLY)).toBeUndefined();
-    // No MiniMax video model in a picker until its jobs run through the video journal.
-    expect(currentModels('video').every((m) => providerOf(m.id) === 'xai')).toBe(true);
+    // MiniMax's Hailuo video runs through the video journal (issue 18 §3): its models are offered; never Stability's.
+    expect(new Set(currentModels('video').map((m) => providerOf(m.id)))).toEqual(new Set(['xai', 'minimax']));
+    expect(findModel('MiniMax-Hailuo-02', 'video', BUILT_IN_TABLE, XAI_ONLY)).toBeUndefined();
     // Stability's own ratios reach the contract's enum, so a 21:9 or 4:5 Stability batch passes the boundary.
     expect(IMAGE_ASPECT_RATIOS).toEqual(expect.arrayContaining(['21:9', '9:21', '5:4', '4:5']));
     // What only xAI serves is sized by xAI's models (not Stability's 10,000-character prompts).

@@ -41,19 +41,19 @@ const NEVER_ARRIVED = {
 const AGAIN = {
   image: 'Retry to generate them again.',
   edit: 'Submit the edit again to try once more.',
-  video: 'Check the usage page of your xAI console before submitting it again.',
+  video: 'Check the usage page of your {provider} console before submitting it again.',
   text: 'Press “Enhance prompt” again to ask once more.',
 } as const;
 
-/** The words added to the failure of a billed POST that may have reached xAI. */
-export function billedNote(what: BilledWhat): string {
-  return `xAI may have received and billed this request, but ${NEVER_ARRIVED[what]}. Nothing was sent again automatically. ${AGAIN[what]}`;
+/** The words added to the failure of a billed POST that may have reached the provider (xAI unless named). */
+export function billedNote(what: BilledWhat, provider = 'xAI'): string {
+  return `${provider} may have received and billed this request, but ${NEVER_ARRIVED[what]}. Nothing was sent again automatically. ${AGAIN[what].replace('{provider}', provider)}`;
 }
 
 /** The error as the user sees it: unchanged unless the call may have been billed, then with `billedNote`. */
-export function billedFailure(error: AppError, what: BilledWhat): AppError {
+export function billedFailure(error: AppError, what: BilledWhat, provider?: string): AppError {
   if (!mayHaveBeenBilled(error)) return error;
-  return { ...error, message: `${sentence(error.message)} ${billedNote(what)}` };
+  return { ...error, message: `${sentence(error.message)} ${billedNote(what, provider)}` };
 }
 
 /** The kinds of billed call, as the messages name them. */

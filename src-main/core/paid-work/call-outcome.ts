@@ -20,10 +20,10 @@ export type CallFailure = { error: AppError } & (
   | { type: 'failed' }
 );
 
-export function classifyCallFailure(err: unknown, what: BilledWhat, state: { aborted: boolean; disposing?: boolean }): CallFailure {
+export function classifyCallFailure(err: unknown, what: BilledWhat, state: { aborted: boolean; disposing?: boolean; provider?: string }): CallFailure {
   const error = toAppError(err);
   if (state.aborted && state.disposing) return { type: 'interrupted', error };
   if (state.aborted) return { type: 'cancelled', error: { kind: 'cancelled', message: 'Cancelled.' } };
   if (error.kind === 'rate-limited') return { type: 'rate-limited', error, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
-  return { type: 'failed', error: billedFailure(error, what) };
+  return { type: 'failed', error: billedFailure(error, what, state.provider) };
 }

@@ -3,18 +3,22 @@
  * No I/O here; the service resolves library media to data URLs first and passes them in.
  */
 import type { LineageKind, VideoSubmit } from '@contract';
+import type { MinimaxVideoRequest } from '../minimax/types';
 import { billedNote, sentence } from '../paid-work/billed-failure';
 import type { VideoEditRequest, VideoExtendRequest, VideoGenerateRequest } from '../xai/types';
 
 /** Which endpoint a submit goes to, with its body. */
 export type WireCall =
   | { endpoint: 'generate'; body: VideoGenerateRequest }
+  /** MiniMax's Hailuo video (services/video/minimax-video.ts): its request, before the wire body. */
+  | { endpoint: 'minimax'; body: MinimaxVideoRequest }
   | { endpoint: 'edit'; body: VideoEditRequest }
   | { endpoint: 'extend'; body: VideoExtendRequest };
 
 /** Media the service resolved for a submit: data URLs (or web URLs) of the stills and of the source video. */
 export interface ResolvedMedia {
   image?: string;
+  lastImage?: string;
   references?: string[];
   video?: string;
 }
@@ -29,7 +33,10 @@ export function wireCall(submit: VideoSubmit, media: ResolvedMedia): WireCall {
       // An empty I2V prompt is allowed (the image alone drives it); send none rather than "".
       return {
         endpoint: 'generate',
-        body: { ...(prompt.trim() ? { prompt } : {}), model: submit.model, duration: submit.duration, resolution: submit.resolution, image: { url: media.image ?? '' } },
+        body: {
+          ...(prompt.trim() ? { prompt } : {}), model: submit.model, duration: submit.duration, resolution: submit.resolution, image: { url: media.image ?? '' },
+          ...(submit.lastImage ? { last_frame: { url: media.lastImage ?? '' } } : {}),
+        },
       };
     case 'reference':
       return {
@@ -61,7 +68,7 @@ export function redact(value: unknown): unknown {
 export function sourcesOf(submit: VideoSubmit): { parentId: string; kind: LineageKind }[] {
   switch (submit.mode) {
     case 'image':
-      return 'itemId' in submit.image ? [{ parentId: submit.image.itemId, kind: 'animated-from' }] : [];
+      return [submit.image, submit.lastImage].flatMap((s) => (s && 'itemId' in s ? [{ parentId: s.itemId, kind: 'animated-from' as const }] : []));
     case 'reference':
       return submit.references.flatMap((r) => ('itemId' in r ? [{ parentId: r.itemId, kind: 'reference-of' as const }] : []));
     case 'edit':
@@ -134,8 +141,8 @@ export const reasons = {
     'Imagine Studio stopped while sending this job, before xAI answered with an id. It may still have run and been billed; check the usage page of your xAI console.',
   cancelled:
     'You stopped waiting for this video. xAI cannot cancel a started video: it may still finish on xAI and be billed, but it will not be downloaded.',
-  startFailed: (message: string) => `xAI did not start this video: ${sentence(message)}`,
+  startFailed: (message: string, provider = 'xAI') => `${provider} did not start this video: ${sentence(message)}`,
   /** The start call failed after it may have reached xAI (timeout, broken connection, 5xx, unreadable answer). */
-  startUnsure: (message: string) => `${sentence(message)} ${billedNote('video')}`,
+  startUnsure: (message: string, provider = 'xAI') => `${sentence(message)} ${billedNote('video', provider)}`,
   unreachable: (message: string, delayMs: number) => `${sentence(message)} Checking again in ${seconds(delayMs)}.`,
 } as const;

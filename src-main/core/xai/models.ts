@@ -9,7 +9,7 @@ import {
 } from '@contract';
 
 export {
-  IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, VIDEO_RESOLUTIONS,
+  IMAGE_ASPECT_RATIOS, IMAGE_QUALITIES, IMAGE_RESOLUTIONS, VIDEO_ASPECT_RATIOS, XAI_VIDEO_RESOLUTIONS as VIDEO_RESOLUTIONS,
 } from '@contract';
 export type {
   CapabilityTable, ImageAspectRatio, ImageModelSpec, ImageQuality, ImageResolution, ServedQuality, VideoAspectRatio,

@@ -64,6 +64,15 @@ export type FiledSlot =
   | { state: 'done'; record: LibraryRecord }
   | { state: 'failed'; reason: string; problem: string; kept: boolean; storage: boolean };
 
+/** How a call is made: cancelled by `signal`, paced under model `pace`'s limit, its failure worded for `provider` (xAI). */
+interface CallOpts {
+  signal?: AbortSignal;
+  disposing?: () => boolean;
+  pace?: string;
+  /** The provider's name in the billed-failure words (default xAI). */
+  provider?: string;
+}
+
 /** Tries of one piece of work outside the queue when xAI answers 429 (the queue requeues instead, without a cap). */
 export const DIRECT_RATE_LIMIT_ATTEMPTS = 3;
 
@@ -76,12 +85,15 @@ export function createPaidWork(deps: PaidWorkDeps) {
   const random = deps.random ?? Math.random;
 
   /** One call: paced under the limit of model `pace` when given, sent once, its failure classified. Never rejects. */
-  async function call<T>(what: BilledWhat, send: () => Promise<T>, opts: { signal?: AbortSignal; disposing?: () => boolean; pace?: string } = {}): Promise<CallResult<T>> {
+  async function call<T>(what: BilledWhat, send: () => Promise<T>, opts: CallOpts = {}): Promise<CallResult<T>> {
     try {
       if (opts.pace && deps.pacing) await deps.pacing.pacer.acquire(deps.pacing.keyOf(opts.pace), clock, opts.signal);
       return { ok: true, value: await send() };
     } catch (err) {
-      return { ok: false, failure: classifyCallFailure(err, what, { aborted: opts.signal?.aborted ?? false, disposing: opts.disposing?.() ?? false }) };
+      return {
+        ok: false,
+        failure: classifyCallFailure(err, what, { aborted: opts.signal?.aborted ?? false, disposing: opts.disposing?.() ?? false, ...(opts.provider ? { provider: opts.provider } : {}) }),
+      };
     }
   }
 
@@ -89,7 +101,7 @@ export function createPaidWork(deps: PaidWorkDeps) {
    * A call for work outside the queue (an edit, a video start): a 429 is waited out with the queue's back-off and
    * sent again, at most `DIRECT_RATE_LIMIT_ATTEMPTS` times in all; other failures are final (a POST is never resent).
    */
-  async function callDirect<T>(what: BilledWhat, send: () => Promise<T>, opts: { signal?: AbortSignal; pace?: string } = {}): Promise<CallResult<T>> {
+  async function callDirect<T>(what: BilledWhat, send: () => Promise<T>, opts: Omit<CallOpts, 'disposing'> = {}): Promise<CallResult<T>> {
     for (let attempt = 1; ; attempt++) {
       const result = await call(what, send, opts);
       if (result.ok || result.failure.type !== 'rate-limited' || attempt >= DIRECT_RATE_LIMIT_ATTEMPTS) return result;

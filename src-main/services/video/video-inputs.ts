@@ -8,6 +8,7 @@ import { estimateVideoCost, estimateVideoInputCost } from '../../core/xai/cost';
 import { LIMITS } from '../../core/xai/models';
 import { videoEditIssues, videoExtendIssues, videoGenerateIssues, type Issue } from '../../core/xai/validate';
 import { wireCall, type ResolvedMedia, type WireCall } from '../../core/video/plan';
+import { inspectMinimax, minimaxModel, minimaxRequest } from './minimax-video';
 
 /** What the video service needs from the library: look-ups, file bytes and ingest. */
 export interface VideoLibrary {
@@ -56,13 +57,17 @@ function sourceVideo(lib: VideoLibrary, submit: Extract<VideoSubmit, { mode: 'ed
 }
 
 function placeholders(submit: VideoSubmit): ResolvedMedia {
-  if (submit.mode === 'image') return { image: 'dataUrl' in submit.image ? submit.image.dataUrl : PLACEHOLDER };
+  if (submit.mode === 'image') {
+    const last = submit.lastImage ? { lastImage: 'dataUrl' in submit.lastImage ? submit.lastImage.dataUrl : PLACEHOLDER } : {};
+    return { image: 'dataUrl' in submit.image ? submit.image.dataUrl : PLACEHOLDER, ...last };
+  }
   if (submit.mode === 'reference') return { references: submit.references.map((r) => ('dataUrl' in r ? r.dataUrl : PLACEHOLDER)) };
   if (submit.mode === 'edit' || submit.mode === 'extend') return { video: PLACEHOLDER };
   return {};
 }
 
 function requestIssues(call: WireCall, table: CapabilityTable): Issue[] {
+  if (call.endpoint === 'minimax') return [];
   if (call.endpoint === 'generate') return videoGenerateIssues(call.body, table);
   return call.endpoint === 'edit' ? videoEditIssues(call.body, table) : videoExtendIssues(call.body, table);
 }
@@ -71,7 +76,10 @@ function requestIssues(call: WireCall, table: CapabilityTable): Issue[] {
 export function inspectSubmit(lib: VideoLibrary, submit: VideoSubmit, table: CapabilityTable = BUILT_IN_TABLE): VideoEstimate & { seconds: number | null } {
   const issues: Issue[] = [];
   if (submit.mode === 'image') issues.push(...stillIssues(lib, submit.image, 'image'));
+  if (submit.mode === 'image' && submit.lastImage) issues.push(...stillIssues(lib, submit.lastImage, 'lastImage'));
   if (submit.mode === 'reference') submit.references.forEach((r, i) => issues.push(...stillIssues(lib, r, `references.${i}`)));
+  const minimax = minimaxModel(submit.model, table);
+  if (minimax) return inspectMinimax(submit, minimax, issues);
   const call = wireCall(submit, placeholders(submit));
   issues.push(...requestIssues(call, table));
   if (submit.mode === 'edit' || submit.mode === 'extend') {
@@ -102,14 +110,16 @@ async function stillUrl(lib: VideoLibrary, source: StillSource): Promise<string>
 }
 
 /** The wire call with real media: library files are read and embedded (xAI cannot reach the user's disk). */
-export async function resolveSubmit(lib: VideoLibrary, submit: VideoSubmit): Promise<WireCall> {
+export async function resolveSubmit(lib: VideoLibrary, submit: VideoSubmit, table: CapabilityTable = BUILT_IN_TABLE): Promise<WireCall> {
   const media: ResolvedMedia = {};
   if (submit.mode === 'image') media.image = await stillUrl(lib, submit.image);
+  if (submit.mode === 'image' && submit.lastImage) media.lastImage = await stillUrl(lib, submit.lastImage);
   if (submit.mode === 'reference') media.references = await Promise.all(submit.references.map((r) => stillUrl(lib, r)));
   if (submit.mode === 'edit' || submit.mode === 'extend') {
     const r = lib.record(submit.videoId);
     if (!r) throw new Error('checked by inspectSubmit');
     media.video = dataUrl('video/mp4', await lib.read(r.file));
   }
+  if (minimaxModel(submit.model, table)) return { endpoint: 'minimax', body: minimaxRequest(submit, media) };
   return wireCall(submit, media);
 }

@@ -5,19 +5,23 @@
  * at any await and restarted from the row alone. Errors other than "not found" never end a job: a paid video is
  * worth waiting for, so the loop backs off and keeps asking.
  */
-import type { OperationName, VideoSubmit } from '@contract';
+import { providerOf, type OperationName, type VideoSubmit } from '@contract';
 import { fail, toAppError } from '../../core/app-error';
 import type { StagedMeta } from '../../core/jobs/result-staging';
 import type { Clock, Logger } from '../../core/ports';
 import { errorDelay, pendingDelay, reasons, sourcesOf, type PollTiming } from '../../core/video/plan';
 import { isFinal, type StoredVideoJob, type VideoJobPatch, type VideoJobStore } from '../../core/video/video-job';
 import type { ImagineApi } from '../../core/xai/types';
+import type { MinimaxApi } from '../../core/minimax/types';
 import type { PaidWork } from '../paid-work/paid-work';
+import { downloadMinimax, isMinimaxResult, pollMinimax } from './minimax-video';
 import type { VideoLibrary } from './video-inputs';
 
 /** What a runner needs; `publish` tells the renderer (and settles notifications). */
 export interface RunnerDeps {
   api: () => ImagineApi;
+  /** MiniMax's client (its key from main's keychain account for MiniMax), for jobs of a MiniMax model. */
+  minimax?: () => MinimaxApi;
   store: VideoJobStore;
   library: VideoLibrary;
   clock: Clock;
@@ -41,9 +45,13 @@ export function writeJob(d: Pick<RunnerDeps, 'store' | 'clock' | 'publish'>, id:
   return job;
 }
 
+const minimaxOf = (d: RunnerDeps): MinimaxApi => d.minimax?.() ?? fail({ kind: 'internal', message: 'MiniMax video is not available in this build.' });
+
 /** One poll; returns the delay before the next step (0: go on at once). */
 async function pollOnce(d: RunnerDeps, job: StoredVideoJob, signal: AbortSignal): Promise<number> {
-  const poll = await d.api().getVideo(job.videoRequestId ?? '', { signal });
+  const poll = providerOf(job.model) === 'minimax'
+    ? await pollMinimax(minimaxOf(d), job, { signal })
+    : await d.api().getVideo(job.videoRequestId ?? '', { signal });
   if (signal.aborted) return 0;
   switch (poll.status) {
     case 'pending': {
@@ -75,11 +83,12 @@ async function pollOnce(d: RunnerDeps, job: StoredVideoJob, signal: AbortSignal)
 
 /** The operation a video submit is (issue 18 §7); edits and extensions of a video have no name of their own. */
 const OPERATION: Partial<Record<VideoSubmit['mode'], OperationName>> = { text: 'text-video', image: 'image-video', reference: 'subject-video' };
+const operationOf = (s: VideoSubmit): OperationName | undefined => (s.mode === 'image' && s.lastImage ? 'first-last-video' : OPERATION[s.mode]);
 
 /** What the library needs to file a finished video, from the journal row alone (so a restart can file it too). */
 export function videoMeta(job: StoredVideoJob, live: (id: string) => boolean, now: number): StagedMeta {
   const s = job.submit;
-  const operation = OPERATION[s.mode];
+  const operation = operationOf(s);
   return {
     ...(operation ? { operation } : {}),
     // An accepted "Enhance prompt" rewrite was sent; the user's own words stay on the item (and in search).
@@ -103,7 +112,9 @@ async function fetchResult(d: RunnerDeps, job: StoredVideoJob, signal: AbortSign
     writeJob(d, job.id, { state: 'done', itemId: found.id, progress: 100 });
     return 0;
   }
-  const { bytes, mime } = await d.api().download(job.resultUrl, { signal });
+  const { bytes, mime } = isMinimaxResult(job.resultUrl)
+    ? await downloadMinimax(minimaxOf(d), job.resultUrl, { signal })
+    : await d.api().download(job.resultUrl, { signal });
   if (signal.aborted) return 0;
   const meta = d.work.stamped(videoMeta(job, (id) => d.library.record(id) !== undefined, d.clock.now()));
   const staged = await d.work.stage(meta, [{ slot: 'video', bytes, mime: mime ?? '' }]);

@@ -16,6 +16,7 @@ import { DEFAULT_POLL_TIMING, reasons, redact, sourcesOf, type PollTiming, type 
 import type { FrameExtractor } from '../../core/video/frame';
 import { isFinal, type StoredVideoJob, type VideoJobStore } from '../../core/video/video-job';
 import type { ImagineApi, VideoStart } from '../../core/xai/types';
+import type { MinimaxApi } from '../../core/minimax/types';
 import { validationError } from '../../core/xai/validate';
 import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs';
 import { useFrame } from './use-frame';
@@ -28,6 +29,8 @@ import { BUILT_IN_TABLE } from '@contract';
 /** Ports of the video service. `api` is asked per call so demo mode and key changes apply at once. */
 export interface VideoServiceDeps {
   api: () => ImagineApi;
+  /** MiniMax's client for Hailuo video, asked per call (its key is main's keychain account for MiniMax). */
+  minimax?: () => MinimaxApi;
   store: VideoJobStore;
   library: VideoLibrary;
   clock: Clock;
@@ -62,7 +65,13 @@ const randomId = () => crypto.randomUUID().replaceAll('-', '');
 /** Errors with no answer from xAI: if the call may have reached it (see `mayHaveBeenBilled`), the job is lost. */
 const UNANSWERED = new Set(['network', 'timeout', 'internal']);
 
-function start(api: ImagineApi, call: WireCall): Promise<VideoStart> {
+async function start(xai: () => ImagineApi, minimax: (() => MinimaxApi) | undefined, call: WireCall): Promise<VideoStart> {
+  if (call.endpoint === 'minimax') {
+    const client = minimax?.() ?? fail({ kind: 'internal', message: 'MiniMax video is not available in this build.' });
+    const { taskId, traceId } = await client.startVideo(call.body);
+    return { videoRequestId: taskId, ...(traceId ? { requestId: traceId } : {}) };
+  }
+  const api = xai();
   if (call.endpoint === 'generate') return api.startVideo(call.body);
   return call.endpoint === 'edit' ? api.editVideo(call.body) : api.extendVideo(call.body);
 }
@@ -98,7 +107,7 @@ export function createVideoService(deps: VideoServiceDeps) {
   });
   /** Records what xAI reported for a video, once (a poll repeated after a crash must not bill it twice). */
   const spent = (job: StoredVideoJob, ticks: number) => work.record('video', job.id, ticks, { once: true, estimate: job.estimateTicks });
-  const runner: RunnerDeps = { api: deps.api, store, library, clock, logger, timing, work, publish, spent };
+  const runner: RunnerDeps = { api: deps.api, ...(deps.minimax ? { minimax: deps.minimax } : {}), store, library, clock, logger, timing, work, publish, spent };
   // Unfinished videos count against the budget at their estimate until xAI reports what they cost.
   const removeCommitted = spend?.addCommitted(() =>
     store.unfinished().reduce((sum, j) => sum + (j.costTicks === null ? j.estimateTicks : 0), 0),
@@ -139,9 +148,11 @@ export function createVideoService(deps: VideoServiceDeps) {
     const inspected = inspectSubmit(library, input, table());
     if (inspected.issues.length > 0) fail(validationError(inspected.issues));
     spend?.assertWithinBudget('video', inspected.ticks);
-    const call = await resolveSubmit(library, input);
+    const call = await resolveSubmit(library, input, table());
     const job = journal(input, call, inspected);
-    const called = await work.callDirect('video', () => start(deps.api(), call), { pace: input.model });
+    const called = await work.callDirect('video', () => start(deps.api, deps.minimax, call), {
+      pace: input.model, ...(call.endpoint === 'minimax' ? { provider: 'MiniMax' } : {}),
+    });
     if (!called.ok) {
       // `error` carries the billed-failure words when the call may have reached xAI (a timeout, a broken connection,
       // a 5xx, an unreadable answer). With no answer at all the job is lost; with an answer (a 5xx, unreadable) xAI
@@ -150,7 +161,8 @@ export function createVideoService(deps: VideoServiceDeps) {
       const e = called.failure.error;
       const billed = mayHaveBeenBilled(e);
       const unsure = billed || e.kind === 'internal';
-      const reason = billed ? e.message : unsure ? reasons.startUnsure(e.message) : reasons.startFailed(e.message);
+      const provider = call.endpoint === 'minimax' ? 'MiniMax' : 'xAI';
+      const reason = billed ? e.message : unsure ? reasons.startUnsure(e.message, provider) : reasons.startFailed(e.message, provider);
       writeJob(runner, job.id, unsure && UNANSWERED.has(e.kind) ? { state: 'lost', reason } : { state: 'failed', reason });
       throw new AppErrorException(unsure ? { ...e, message: reason } : e);
     }

@@ -24,6 +24,8 @@ export interface VideoForm {
   resolution: VideoRes;
   extendSeconds: number;
   image: StillChoice | null;
+  /** The frame the video ends on (first + last frame), for models that pin frames. */
+  lastImage?: StillChoice | null;
   references: StillChoice[];
   video: VideoChoice | null;
 }

@@ -18,6 +18,12 @@ export class VideoPage {
   prompt() {
     return this.form().getByRole('textbox', { name: /Prompt|Edit instruction|What happens next/ });
   }
+  provider() {
+    return this.form().getByRole('combobox', { name: 'Provider' });
+  }
+  model() {
+    return this.form().getByRole('combobox', { name: 'Model' });
+  }
   duration() {
     return this.form().getByRole('spinbutton', { name: /Duration/ });
   }

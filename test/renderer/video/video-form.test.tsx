@@ -72,6 +72,37 @@ describe('the Video screen', () => {
     expect(await screen.findByRole('listitem', { name: 'Video job: a paper boat' })).toBeInTheDocument();
   });
 
+  it('Provider MiniMax offers only MiniMax models and only what the chosen model can do, and submits to it', async () => {
+    const user = userEvent.setup();
+    render(<VideoPage />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'minimax');
+    const models = screen.getByRole('combobox', { name: 'Model' });
+    const ids = [...(models as HTMLSelectElement).options].map((o) => o.value);
+    expect(ids).toEqual(['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-02', 'T2V-01-Director', 'T2V-01']);
+    expect(models).toHaveValue('MiniMax-Hailuo-2.3');
+    // MiniMax's resolutions only (no xAI 480p), 512p disabled for Hailuo 2.3; lengths as a choice of 6 or 10 s.
+    expect(screen.queryByRole('radio', { name: '480p' })).toBeNull();
+    expect(screen.getByRole('radio', { name: '768p' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: '512p' })).toBeDisabled();
+    expect([...(screen.getByRole('combobox', { name: 'Duration (seconds)' }) as HTMLSelectElement).options].map((o) => o.value)).toEqual(['6', '10']);
+    await user.selectOptions(models, 'MiniMax-Hailuo-02');
+    await user.click(screen.getByRole('radio', { name: '1080p' }));
+    expect(screen.getByText('Hailuo 02 makes 6 s videos at 1080p.')).toBeInTheDocument();
+    // First + last frame only where the model pins frames (Hailuo 02), in Image → video.
+    await user.click(screen.getByRole('radio', { name: 'Image → video' }));
+    expect(screen.getByRole('group', { name: 'Last frame (optional)' })).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'MiniMax-Hailuo-2.3');
+    expect(screen.queryByRole('group', { name: 'Last frame (optional)' })).toBeNull();
+    await user.click(screen.getByRole('radio', { name: 'Text → video' }));
+    await user.type(screen.getByLabelText('Prompt'), 'a lantern over a lake');
+    await user.click(screen.getByRole('button', { name: 'Generate video' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('video:submit', expect.objectContaining({ mode: 'text', model: 'MiniMax-Hailuo-2.3', resolution: '1080p', duration: 6 })));
+    // Back to xAI: its models and resolutions again.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'xai');
+    expect(screen.getByRole('combobox', { name: 'Model' })).toHaveValue('grok-imagine-video');
+    expect(screen.queryByRole('radio', { name: '768p' })).toBeNull();
+  });
+
   it('a job row shows progress and stops waiting with a plain warning', async () => {
     const user = userEvent.setup();
     render(<ul><VideoJobRow job={job()} /></ul>);

@@ -4,7 +4,7 @@
  * value is moved onto what a newly chosen model takes. Pure, so forms, Settings and tests share it.
  */
 import {
-  SERVED_BY_KIND, XAI_ONLY, currentModels, findModel, findOperation, providerOf, type ProviderId, imageFromPrice, imagePriceTicks, qualityLabel, servedQuality, videoPricePerSecond,
+  SERVED_BY_KIND, VIDEO_PROVIDERS, XAI_ONLY, currentModels, findModel, findOperation, providerOf, type ProviderId, imageFromPrice, imagePriceTicks, qualityLabel, servedQuality, videoPricePerSecond,
   type CapabilityTable, type ImageAspectRatio, type ImageModelSpec, type ImageQuality, type ImageResolution, type VideoModelSpec,
   type VideoMode,
 } from '@contract';
@@ -64,9 +64,16 @@ export const imageProviders = (table: CapabilityTable): ProviderId[] =>
 /** The provider of an image model (xAI for an id the table does not know). */
 export const imageProviderOf = (table: CapabilityTable, id: string): ProviderId => providerOf(id, table) ?? 'xai';
 
-/** Video models offered for a mode (all current ones when no mode is given). */
-export function videoModelChoices(table: CapabilityTable, mode?: VideoMode): ModelChoice[] {
-  return currentModels('video', table).filter((m) => !mode || m.modes.includes(mode)).map(videoChoice);
+/** Video models offered for a mode (all current ones when no mode is given), of one provider when given. */
+export function videoModelChoices(table: CapabilityTable, mode?: VideoMode, provider?: ProviderId): ModelChoice[] {
+  return currentModels('video', table)
+    .filter((m) => (!mode || m.modes.includes(mode)) && (!provider || providerOf(m.id, table) === provider))
+    .map(videoChoice);
+}
+
+/** Providers that make video, for the Video form's "Provider" choice (xAI first). */
+export function videoProviders(table: CapabilityTable): { id: ProviderId; name: string }[] {
+  return VIDEO_PROVIDERS.filter((p) => table.providers[p]?.defaultVideoModel).map((id) => ({ id, name: table.providers[id].name }));
 }
 
 export const imageSpec = (table: CapabilityTable, id: string): ImageModelSpec | undefined => findModel(id, 'image', table);

@@ -1,4 +1,4 @@
-import { API_LIMITS, VIDEO_RESOLUTIONS, findModel, videoOptionReasons } from '@contract';
+import { API_LIMITS, VIDEO_RESOLUTIONS, currentModels, findModel, providerOf, videoOptionReasons } from '@contract';
 import type { VideoForm } from '../../stores/video-slice';
 import { AspectRatioPicker } from '../controls/AspectRatioPicker';
 import { ResolutionPicker } from '../controls/ResolutionPicker';
@@ -16,7 +16,11 @@ export function ShapeFields({ form, patch }: { form: VideoForm; patch: (p: Parti
   const reasons = videoOptionReasons(form.mode, form.model);
   const model = findModel(form.model, 'video');
   const durations = model?.durations ?? { min: 1, max: 15 };
-  const resolutions = Object.values(reasons.resolution);
+  // Resolutions of the chosen model's provider only (xAI's 480p–1080p, MiniMax's 512p–1080p), the model's own enabled.
+  const provider = providerOf(form.model);
+  const offered = VIDEO_RESOLUTIONS.filter((r) => currentModels('video').some((m) => providerOf(m.id) === provider && m.resolutions.includes(r)));
+  const lengths = model?.durationsByResolution?.[form.resolution];
+  const resolutions = offered.map((r) => reasons.resolution[r]);
   // Edit and extend inherit every resolution for the same reason: say it once, not three times.
   const shared = resolutions.every((r) => r !== null && r === resolutions[0]) ? resolutions[0] ?? null : null;
   return (
@@ -28,17 +32,27 @@ export function ShapeFields({ form, patch }: { form: VideoForm; patch: (p: Parti
             onChange={(e) => patch({ extendSeconds: Number(e.target.value) })} />
         </label>
       ) : (
-        <label className="video-field">
-          Duration (seconds, {durations.min}–{durations.max})
-          <input type="number" min={durations.min} max={durations.max} value={form.duration}
-            disabled={reasons.duration !== null} onChange={(e) => patch({ duration: Number(e.target.value) })} />
-          <Reason text={reasons.duration} />
-        </label>
+        lengths ? (
+          <label className="video-field">
+            Duration (seconds)
+            <select value={form.duration} disabled={reasons.duration !== null || lengths.length < 2} onChange={(e) => patch({ duration: Number(e.target.value) })}>
+              {lengths.map((n) => <option key={n} value={n}>{n} s</option>)}
+            </select>
+            <Reason text={reasons.duration ?? (lengths.length < 2 ? `${model?.name ?? form.model} makes ${lengths[0]} s videos at ${form.resolution}.` : null)} />
+          </label>
+        ) : (
+          <label className="video-field">
+            Duration (seconds, {durations.min}–{durations.max})
+            <input type="number" min={durations.min} max={durations.max} value={form.duration}
+              disabled={reasons.duration !== null} onChange={(e) => patch({ duration: Number(e.target.value) })} />
+            <Reason text={reasons.duration} />
+          </label>
+        )
       )}
       <AspectRatioPicker options={model?.ratios ?? ['16:9']} value={form.aspectRatio} disabledReason={reasons.aspectRatio}
         onChange={(aspectRatio) => patch({ aspectRatio })} />
       <ResolutionPicker
-        options={VIDEO_RESOLUTIONS.map((r) => ({ value: r, label: r, disabled: shared ? null : reasons.resolution[r] }))}
+        options={offered.map((r) => ({ value: r, label: r, disabled: shared ? null : reasons.resolution[r] }))}
         value={form.resolution}
         disabledReason={shared}
         onChange={(resolution) => patch({ resolution })}

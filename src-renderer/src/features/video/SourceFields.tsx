@@ -47,7 +47,9 @@ export function SourceFields({ form }: { form: VideoForm }) {
     const next = exists ? form.references.filter((r) => choiceId(r) !== choiceId(c)) : [...form.references, c];
     patch({ references: next.slice(0, maxRefs) });
   };
+  const pinned = form.mode === 'image' && findModel(form.model, 'video')?.pinnedFrames === true;
   return (
+    <>
     <fieldset className="video-field">
       <legend>{multiple ? `Reference images (${chosen.length} of 1–${maxRefs})` : 'Start image'}</legend>
       {!multiple && form.image ? <StartFrame choice={form.image} onRemove={() => patch({ image: null })} /> : null}
@@ -67,5 +69,15 @@ export function SourceFields({ form }: { form: VideoForm }) {
         <p className="video-muted">Files: {chosen.filter((c) => 'dataUrl' in c).map((c) => ('name' in c ? c.name : '')).join(', ')}</p>
       ) : null}
     </fieldset>
+    {pinned ? (
+      // First + last frame: only for models that pin frames (the capability table's `pinnedFrames`).
+      <fieldset className="video-field">
+        <legend>Last frame (optional)</legend>
+        {form.lastImage ? <StartFrame choice={form.lastImage} which="Last" onRemove={() => patch({ lastImage: null })} /> : null}
+        <SourcePicker kind="image" label="Library images for the last frame" selected={form.lastImage ? [choiceId(form.lastImage)] : []}
+          onPick={(r) => patch({ lastImage: { itemId: r.id, thumb: r.thumb } })} />
+      </fieldset>
+    ) : null}
+    </>
   );
 }

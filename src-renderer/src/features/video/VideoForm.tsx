@@ -1,4 +1,4 @@
-import { VideoMode, videoModeReason, type VideoEstimate } from '@contract';
+import { VideoMode, providerOf, videoModeReason, type VideoEstimate } from '@contract';
 import { useEffect, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { VIDEO_FORM_OPTIONS, type VideoForm as Form } from '../../stores/video-slice';
@@ -7,7 +7,7 @@ import { estimateVideo, submitVideo } from './commands';
 import { MODE_LABELS, normalizeForm, sourceVideoReason, toSubmit, usd } from './form-model';
 import { ShapeFields } from './ShapeFields';
 import { SourceFields } from './SourceFields';
-import { useCapabilityTable, videoModelChoices } from '../controls/capabilities';
+import { useCapabilityTable, videoModelChoices, videoProviders } from '../controls/capabilities';
 import { ModelPicker } from '../controls/ModelPicker';
 import { RewrittenNote, useEnhancer } from '../generate/EnhanceControls';
 import { Examples, VIDEO_EXAMPLES } from '../shell/Examples';
@@ -38,6 +38,8 @@ export function VideoForm() {
   const patch = (p: Partial<Form>) => patchRaw(normalizeForm({ ...form, ...p }), VIDEO_FORM_OPTIONS.some((k) => k in p));
   const estimate = useEstimate(form);
   const table = useCapabilityTable();
+  // The provider follows the chosen model; picking a provider picks its first model that does this mode.
+  const provider = providerOf(form.model, table) ?? 'xai';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const built = toSubmit(form);
@@ -79,7 +81,15 @@ export function VideoForm() {
         <RewrittenNote original={form.originalPrompt} kept="video" onRestore={() => patchRaw({ prompt: form.originalPrompt ?? '', originalPrompt: null }, false)} />
       )}
       <SourceFields form={form} />
-      <ModelPicker choices={videoModelChoices(table, form.mode)} value={form.model} onChange={(model) => patch({ model })} />
+      <label className="field video-provider">
+        <span className="field-label">Provider</span>
+        <select value={provider} onChange={(e) => patch({ model: videoModelChoices(table, form.mode, e.target.value as typeof provider)[0]?.id ?? form.model })}>
+          {videoProviders(table).map((p) => (
+            <option key={p.id} value={p.id} disabled={videoModelChoices(table, form.mode, p.id).length === 0}>{p.name}</option>
+          ))}
+        </select>
+      </label>
+      <ModelPicker choices={videoModelChoices(table, form.mode, provider)} value={form.model} onChange={(model) => patch({ model })} />
       <ShapeFields form={form} patch={patch} />
       <p className="video-estimate" role="status" aria-label="Estimated cost">
         {estimate ? `Estimated cost: about ${usd(estimate.ticks)}${simulatedMark(simulated)}` : 'Estimated cost: —'}

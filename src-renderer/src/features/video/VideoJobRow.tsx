@@ -1,13 +1,14 @@
-import type { VideoJobView } from '@contract';
+import { BUILT_IN_TABLE, providerOf, type VideoJobView } from '@contract';
 import { useStudio } from '../../stores/store';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { cancelVideo } from './commands';
 import { MODE_LABELS, formFromSubmit, usd } from './form-model';
 import { ScrubThumb } from './ScrubThumb';
 
+/** `{p}`: the provider rendering it (xAI or MiniMax). */
 const STATE_LABEL: Record<VideoJobView['state'], string> = {
-  submitting: 'Sending to xAI…',
-  pending: 'Rendering on xAI',
+  submitting: 'Sending to {p}…',
+  pending: 'Rendering on {p}',
   downloading: 'Downloading',
   done: 'Done',
   failed: 'Failed',
@@ -41,7 +42,7 @@ export function VideoJobRow({ job }: { job: VideoJobView }) {
       <div className="video-job-body">
         <div className="video-job-head">
           <strong className="video-job-title">{title}</strong>
-          <span className="video-job-state">{STATE_LABEL[job.state]}</span>
+          <span className="video-job-state">{STATE_LABEL[job.state].replace('{p}', BUILT_IN_TABLE.providers[providerOf(job.model) ?? 'xai'].name)}</span>
         </div>
         <div className="video-muted">
           {MODE_LABELS[job.mode]} · {job.model}

@@ -15,7 +15,12 @@ export function toSubmit(f: VideoForm): { submit: VideoSubmit } | { missing: str
       return { submit: { ...base, mode: 'text', duration: f.duration, aspectRatio: f.aspectRatio, resolution: f.resolution } };
     case 'image':
       if (!f.image) return { missing: 'Choose a start image.' };
-      return { submit: { ...base, mode: 'image', duration: f.duration, resolution: f.resolution, image: still(f.image) } };
+      return {
+        submit: {
+          ...base, mode: 'image', duration: f.duration, resolution: f.resolution, image: still(f.image),
+          ...(f.lastImage && findModel(f.model, 'video')?.pinnedFrames ? { lastImage: still(f.lastImage) } : {}),
+        },
+      };
     case 'reference':
       if (f.references.length === 0) return { missing: `Choose 1–${findModel(f.model, 'video')?.maxReferences || 1} reference images.` };
       return { submit: { ...base, mode: 'reference', duration: f.duration, aspectRatio: f.aspectRatio, resolution: f.resolution, references: f.references.map(still) } };
@@ -53,10 +58,19 @@ export function normalizeForm(f: VideoForm): VideoForm {
   const model = findModel(out.model, 'video');
   if (model && !model.ratios.includes(out.aspectRatio)) out = { ...out, aspectRatio: model.ratios[0] ?? '16:9' };
   if (model) out = { ...out, duration: Math.min(model.durations.max, Math.max(model.durations.min, out.duration)) };
+  if (out.lastImage && !model?.pinnedFrames) out = { ...out, lastImage: null };
   const reasons = videoOptionReasons(out.mode, out.model).resolution;
-  if (reasons[out.resolution] === null || out.mode === 'edit' || out.mode === 'extend') return out;
-  const fallback = (['720p', '480p'] as const).find((r) => reasons[r] === null) ?? '480p';
-  return { ...out, resolution: fallback };
+  if (reasons[out.resolution] !== null && out.mode !== 'edit' && out.mode !== 'extend') {
+    const fallback = (['720p', '480p', ...(model?.resolutions ?? [])] as const).find((r) => reasons[r] === null) ?? '480p';
+    out = { ...out, resolution: fallback };
+  }
+  // A model with lengths per resolution (MiniMax: 6 or 10 s at 768p, 6 s at 1080p): the nearest it takes.
+  const lengths = model?.durationsByResolution?.[out.resolution];
+  if (lengths && lengths.length > 0 && !lengths.includes(out.duration)) {
+    const nearest = lengths.reduce((a, b) => (Math.abs(b - out.duration) < Math.abs(a - out.duration) ? b : a));
+    out = { ...out, duration: nearest };
+  }
+  return out;
 }
 
 export const MODE_LABELS: Record<VideoForm['mode'], string> = {
@@ -80,7 +94,8 @@ export function formFromSubmit(s: VideoSubmit, current: VideoForm): VideoForm {
   if ('duration' in s) f.duration = s.duration;
   if ('aspectRatio' in s) f.aspectRatio = s.aspectRatio;
   if ('resolution' in s) f.resolution = s.resolution;
-  if (s.mode === 'image') f.image = 'itemId' in s.image ? { itemId: s.image.itemId, thumb: null } : { dataUrl: s.image.dataUrl, name: 'image' };
+  const choice = (c: StillSource): StillChoice => ('itemId' in c ? { itemId: c.itemId, thumb: null } : { dataUrl: c.dataUrl, name: 'image' });
+  if (s.mode === 'image') Object.assign(f, { image: choice(s.image), lastImage: s.lastImage ? choice(s.lastImage) : null });
   if (s.mode === 'reference') f.references = s.references.map((r) => ('itemId' in r ? { itemId: r.itemId, thumb: null } : { dataUrl: r.dataUrl, name: 'image' }));
   if (s.mode === 'edit' || s.mode === 'extend') f.video = { itemId: s.videoId, thumb: null, durationMs: null };
   if (s.mode === 'extend') f.extendSeconds = s.extendSeconds;
