@@ -22,6 +22,10 @@ export interface MinimaxRecordedRequest {
   headers: Record<string, string>;
   body: unknown;
   receivedAt: number;
+  /** The answer's HTTP status and `Trace-Id`, once it has been handed to the socket in full (what was delivered). */
+  status?: number;
+  traceId?: string;
+  answeredAt?: number;
 }
 
 export interface MinimaxSimulator {
@@ -79,7 +83,14 @@ export async function startMinimaxSimulator(options: MinimaxSimulatorOptions = {
     } catch {
       body = undefined;
     }
-    requests.push({ method, path, query: Object.fromEntries(url.searchParams), headers: masked(req), body, receivedAt: config.now() });
+    const rec: MinimaxRecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), headers: masked(req), body, receivedAt: config.now() };
+    requests.push(rec);
+    res.once('finish', () => {
+      rec.status = res.statusCode;
+      rec.answeredAt = config.now();
+      const trace = res.getHeader('trace-id');
+      if (typeof trace === 'string') rec.traceId = trace;
+    });
     if (path.startsWith('/dl/') && method === 'GET' && files.serve(res, path)) return;
     const route = ROUTES[path];
     if (!route) return sendText(res, 404, '404 page not found');

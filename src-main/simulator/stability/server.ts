@@ -23,8 +23,11 @@ export interface StabilityRecordedRequest {
   headers: Record<string, string>;
   /** Multipart fields: text values, or `{filename, type, size}` for files. Empty for GETs and unparsed bodies. */
   fields: Record<string, string | { filename: string; type: string; size: number }>;
+  /** The answer's status and `x-request-id`, once it has been handed to the socket in full (what was delivered). */
   status?: number;
+  requestId?: string;
   receivedAt: number;
+  answeredAt?: number;
 }
 
 export interface StabilitySimulator {
@@ -136,7 +139,8 @@ export async function startStabilitySimulator(options: StabilitySimulatorOptions
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('x-request-id', newRequestId());
+    const requestId = newRequestId();
+    res.setHeader('x-request-id', requestId);
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const body = await readBody(req, 64 * 1024 * 1024);
@@ -144,6 +148,8 @@ export async function startStabilitySimulator(options: StabilitySimulatorOptions
     requests.push(rec);
     res.once('finish', () => {
       rec.status = res.statusCode;
+      rec.requestId = requestId;
+      rec.answeredAt = config.now();
     });
     const v1 = path.startsWith('/v1/');
     const op = path.startsWith(OP_PREFIX) ? path.slice(OP_PREFIX.length) : '';

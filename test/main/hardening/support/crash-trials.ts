@@ -21,6 +21,7 @@ import path from 'node:path';
 import { startSimulator, type Simulator } from '../../../../src-main/simulator';
 import { startHostProcess, type HostProcess } from '../../../e2e/support/host-process';
 import { findSecret } from './key-scan';
+import { PROVIDER_KEYS, compareProviderImages, providerEnv, startProviderSims, submitProviderImages, type ProviderImageFigures, type ProviderSims } from './crash-providers';
 import { hostLog, inspectDataDir, type DataDirReport } from './inspect-data-dir';
 import { seededRandom } from './prng';
 import { connectHost, type HostClient } from './ws-client';
@@ -48,6 +49,8 @@ export interface CrashFigures {
   resultsFound: number;
   images: { delivered: number; found: number; notReceived: number; lostInFlight: number; lost: number; duplicates: number };
   videos: { delivered: number; found: number; lost: number; duplicates: number; journal: Record<string, number>; resumedAcrossKill: number };
+  /** Text→image of the other providers through the same queue (./crash-providers.ts). */
+  providers: { stability: ProviderImageFigures; minimax: ProviderImageFigures };
   orphans: number;
   tempFiles: number;
   rowsWithoutFile: number;
@@ -83,9 +86,11 @@ const VIDEO_FINAL = new Set(['done', 'failed', 'expired', 'blocked', 'lost', 'ca
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const HOST_ENV = { IMAGINE_VIDEO_POLL_MS: '100', XAI_API_KEY: 'xai-crash-trials-key-0000' };
+/** Stability's and MiniMax's keys and simulator origins, once they run (set by runCrashTrials). */
+let providersEnv: Record<string, string> = {};
 
 async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProcess; client: HostClient }> {
-  const host = await startHostProcess({ dataDir, env: HOST_ENV, args: ['--api-base-url', `${sim.url}/v1`] });
+  const host = await startHostProcess({ dataDir, env: { ...HOST_ENV, ...providersEnv }, args: ['--api-base-url', `${sim.url}/v1`] });
   return { host, client: await connectHost(host.url) };
 }
 
@@ -95,7 +100,7 @@ async function launch(sim: Simulator, dataDir: string): Promise<{ host: HostProc
  */
 async function killDuringStart(sim: Simulator, dataDir: string, afterMs: number, outputs: string[]): Promise<boolean> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', '0', '--api-base-url', `${sim.url}/v1`], {
-    env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...HOST_ENV },
+    env: { ...process.env, IMAGINE_SECRET_STORE: 'memory', ...HOST_ENV, ...providersEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -124,6 +129,7 @@ function submitWork(client: HostClient, trial: number, rng: ReturnType<typeof se
       }));
     }
   }
+  pending.push(...submitProviderImages(client, trial, rng));
   for (const p of pending) p.catch(() => {}); // the kill closes the socket under them
   return pending;
 }
@@ -161,6 +167,8 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   const inFlightMs = options.inFlightMs ?? 1000;
   // Latency and video length keep work in flight across most kill moments: requests take ~0.3 s, videos ~1–2 s.
   const sim = await startSimulator({ latencyMs: 250, video: { emptyPolls: 1, pendingPolls: 8 } });
+  const others = await startProviderSims();
+  providersEnv = providerEnv(others);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-crash-'));
   const kills: number[] = [];
   const outputs: string[] = [];
@@ -194,17 +202,19 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     await host.stop('SIGTERM');
     outputs.push(host.output());
     const report = inspectDataDir(dataDir);
-    const figures = compare(sim, dataDir, report, final, kills, inFlightMs);
-    const keyLeaks = findSecret(HOST_ENV.XAI_API_KEY, dataDir, outputs);
+    const figures = compare(sim, others, dataDir, report, final, kills, inFlightMs);
+    const keyLeaks = [HOST_ENV.XAI_API_KEY, ...Object.values(PROVIDER_KEYS)].flatMap((key) => findSecret(key, dataDir, outputs));
     return { trials: options.trials, seed: options.seed, startupKills, ...figures, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started };
   } finally {
     await sim.close();
+    await others.close();
+    providersEnv = {};
     if (!options.keepDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** The figures: what the simulator delivered against what the folder holds. */
-function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: { jobs: JobsList; videos: VideoList }, kills: number[], inFlightMs: number) {
+function compare(sim: Simulator, others: ProviderSims, dataDir: string, report: DataDirReport, final: { jobs: JobsList; videos: VideoList }, kills: number[], inFlightMs: number) {
   const present = report.rows.filter((r) => !report.rowsWithoutFile.includes(r.id));
   const byRequest = countBy(present.map((r) => r.requestId ?? ''));
   const received = new Map<string, number>();
@@ -265,11 +275,15 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
   videos.lost = videos.delivered - videos.found;
   for (const id of downloaded.keys()) if (!(videoRows[id] ?? 0)) lostDetails.push(`video ${id} was downloaded but is not in the library`);
   const jobs = final.jobs.batches.flatMap((b) => b.jobs);
+  const providers = compareProviderImages(others, byRequest, pastStaging, kills, inFlightMs);
+  lostDetails.push(...providers.lostDetails);
+  const { stability, minimax } = providers;
   return {
-    resultsDelivered: images.delivered + videos.delivered,
-    resultsFound: images.found + videos.found,
+    resultsDelivered: images.delivered + videos.delivered + stability.delivered + minimax.delivered,
+    resultsFound: images.found + videos.found + stability.found + minimax.found,
     images,
     videos,
+    providers: { stability, minimax },
     orphans: report.orphanFiles.length,
     tempFiles: report.tempFiles.length,
     rowsWithoutFile: report.rowsWithoutFile.length,
@@ -280,7 +294,7 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
     imageJobs: countBy(jobs.map((j) => j.state)),
     failedJobMessages: [...new Set(jobs.filter((j) => j.state === 'failed').map((j) => `${j.error?.kind}: ${j.error?.message}`))],
     // Every prompt is unique, so a prompt answered 200 twice means a billed POST was sent again without the user.
-    billedPostsRetried: [...billedPerPrompt.values()].reduce((s, c) => s + c - 1, 0),
+    billedPostsRetried: [...billedPerPrompt.values()].reduce((s, c) => s + c - 1, 0) + providers.billedPostsRetried,
     lostDetails,
     inFlightGapsMs,
   };
@@ -289,5 +303,6 @@ function compare(sim: Simulator, dataDir: string, report: DataDirReport, final: 
 /** True when the figures show no loss, no debris and no damage. */
 export function crashFiguresOk(f: CrashFigures): boolean {
   return f.images.lost === 0 && f.videos.lost === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
-    f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0;
+    f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0 &&
+    Object.values(f.providers).every((p) => p.lost === 0 && p.duplicates === 0);
 }

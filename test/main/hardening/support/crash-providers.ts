@@ -1,0 +1,101 @@
+/**
+ * The crash trials' Stability AI and MiniMax part (issue 18): their simulators, the host's keys and origins for them,
+ * text→image batches of their models beside xAI's, and the count of what each simulator delivered against what the
+ * library holds. The rules are xAI's (crash-trials.ts): a delivered answer whose images are not all in the library is
+ * lost when the host logged it past staging (`generation: result staged`, or its job carries the request id), or when
+ * no kill came within the in-flight window after it was answered; one a kill caught before staging within that window
+ * is `notStaged` (the bytes were in memory, or, for MiniMax, still being downloaded from its links). More rows than images for one request id are duplicates.
+ */
+import { startStabilitySimulator, type StabilitySimulator } from '../../../../src-main/simulator/stability';
+import { startMinimaxSimulator, type MinimaxSimulator } from '../../../../src-main/simulator/minimax';
+import type { seededRandom } from './prng';
+import type { HostClient } from './ws-client';
+
+export interface ProviderSims {
+  stability: StabilitySimulator;
+  minimax: MinimaxSimulator;
+  close(): Promise<void>;
+}
+
+export interface ProviderImageFigures {
+  /** Requests answered 200 in full, and the images they carried. */
+  requests: number;
+  delivered: number;
+  found: number;
+  notStaged: number;
+  lost: number;
+  duplicates: number;
+}
+
+export const PROVIDER_KEYS = { STABILITY_API_KEY: 'sk-crash-trials-stability-key', MINIMAX_API_KEY: 'mm-crash-trials-minimax-key' };
+
+/** Both simulators, slow enough that kills land mid-request; MiniMax's per-minute cap out of the way (it answers 1002 as a 200). */
+export async function startProviderSims(): Promise<ProviderSims> {
+  const [stability, minimax] = await Promise.all([
+    startStabilitySimulator({ latencyMs: 250 }),
+    startMinimaxSimulator({ latencyMs: 250, requestsPerMinute: 10_000 }),
+  ]);
+  return { stability, minimax, close: async () => void (await Promise.all([stability.close(), minimax.close()])) };
+}
+
+/** What the host needs to call them: their keys (read from the environment) and origins. */
+export const providerEnv = (sims: ProviderSims): Record<string, string> => ({
+  ...PROVIDER_KEYS, IMAGINE_STABILITY_BASE_URL: sims.stability.url, IMAGINE_MINIMAX_BASE_URL: sims.minimax.url,
+});
+
+/** On some trials, a Stability batch (one request per image) and a MiniMax batch (one request), with unique prompts. */
+export function submitProviderImages(client: HostClient, trial: number, rng: ReturnType<typeof seededRandom>): Promise<unknown>[] {
+  const pending: Promise<unknown>[] = [];
+  if (rng.next() < 0.6) {
+    const prompts = Array.from({ length: rng.int(1, 2) }, (_, p) => `crash trial ${trial} stability prompt ${p}`);
+    pending.push(client.invoke('jobs:submit', { prompts, n: rng.int(1, 2), model: rng.pick(['stable-image-core', 'sd3.5-medium']), aspectRatio: '1:1', resolution: '1k' }));
+  }
+  if (rng.next() < 0.6) {
+    pending.push(client.invoke('jobs:submit', { prompts: [`crash trial ${trial} minimax prompt`], n: rng.int(1, 3), model: 'image-01', aspectRatio: '16:9', resolution: '1k' }));
+  }
+  for (const p of pending) p.catch(() => {});
+  return pending;
+}
+
+interface Delivery { id: string; images: number; prompt: string; at: number }
+
+function count(deliveries: readonly Delivery[], rows: Record<string, number>, pastStaging: ReadonlySet<string>, kills: readonly number[], windowMs: number, label: string, details: string[]) {
+  const f: ProviderImageFigures = { requests: deliveries.length, delivered: 0, found: 0, notStaged: 0, lost: 0, duplicates: 0 };
+  const perPrompt = new Map<string, number>();
+  for (const d of deliveries) {
+    perPrompt.set(d.prompt, (perPrompt.get(d.prompt) ?? 0) + 1);
+    const found = rows[d.id] ?? 0;
+    f.delivered += d.images;
+    f.found += Math.min(found, d.images);
+    f.duplicates += Math.max(0, found - d.images);
+    const missing = Math.max(0, d.images - found);
+    if (missing === 0) continue;
+    const kill = kills.find((k) => k >= d.at);
+    if (kill !== undefined && kill - d.at <= windowMs && !pastStaging.has(d.id)) f.notStaged += missing;
+    else {
+      f.lost += missing;
+      details.push(`${missing}/${d.images} ${label} images of ${d.id} ("${d.prompt}"), ${kill === undefined ? 'with no kill after' : `answered ${kill - d.at} ms before a kill`}`);
+    }
+  }
+  // Every prompt is unique: a prompt answered 200 twice is a billed POST sent again without the user.
+  const retried = [...perPrompt.values()].reduce((s, c) => s + c - 1, 0);
+  return { figures: f, retried };
+}
+
+/** Stability's and MiniMax's image answers against the library rows (`rows`: count per request id). */
+export function compareProviderImages(sims: ProviderSims, rows: Record<string, number>, pastStaging: ReadonlySet<string>, kills: readonly number[], inFlightMs: number) {
+  const lostDetails: string[] = [];
+  const stabilityDelivered: Delivery[] = sims.stability.requests
+    .filter((r) => r.method === 'POST' && r.path.startsWith('/v2beta/stable-image/generate/') && r.status === 200 && r.requestId)
+    .map((r) => ({ id: r.requestId as string, images: 1, prompt: String(r.fields.prompt ?? ''), at: r.answeredAt ?? r.receivedAt }));
+  const minimaxDelivered: Delivery[] = sims.minimax.requests
+    .filter((r) => r.method === 'POST' && r.path === '/v1/image_generation' && r.status === 200 && r.traceId)
+    .map((r) => {
+      const body = r.body as { n?: number; prompt?: string };
+      return { id: r.traceId as string, images: body.n ?? 1, prompt: body.prompt ?? '', at: r.answeredAt ?? r.receivedAt };
+    });
+  const stability = count(stabilityDelivered, rows, pastStaging, kills, inFlightMs, 'Stability', lostDetails);
+  // MiniMax answers with links: the host still downloads every image before it can stage them.
+  const minimax = count(minimaxDelivered, rows, pastStaging, kills, inFlightMs * 2, 'MiniMax', lostDetails);
+  return { stability: stability.figures, minimax: minimax.figures, billedPostsRetried: stability.retried + minimax.retried, lostDetails };
+}
