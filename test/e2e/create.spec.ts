@@ -19,6 +19,16 @@ const item = async (page: Page, id: string) =>
     return (await api.invoke('library:item', { id: itemId })).value;
   }, id);
 
+/** Library search: each query finds that many items. */
+async function expectSearch(page: Page, cases: [query: string, count: number][]) {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  for (const [query, count] of cases) {
+    await lib.searchFor(query);
+    await expect(lib.tiles()).toHaveCount(count);
+  }
+}
+
 test('enhance → diff → accept → generate: the rewrite is sent, both prompts are stored and searchable', async ({ page, launch, sim }) => {
   await launch(page);
   const gen = new GeneratePage(page);
@@ -51,14 +61,7 @@ test('enhance → diff → accept → generate: the rewrite is sent, both prompt
   const stored = await item(page, id ?? '');
   expect(stored.record).toMatchObject({ prompt: text, originalPrompt: 'a lighthouse at dusk' });
   // Search finds the item by words of either prompt.
-  const lib = new LibraryPage(page);
-  await lib.open();
-  await lib.searchFor('"seen from the sea"');
-  await expect(lib.tiles()).toHaveCount(1);
-  await lib.searchFor('lighthouse dusk -cinematic');
-  await expect(lib.tiles()).toHaveCount(0);
-  await lib.searchFor('"lighthouse at dusk"');
-  await expect(lib.tiles()).toHaveCount(1);
+  await expectSearch(page, [['"seen from the sea"', 1], ['lighthouse dusk -cinematic', 0], ['"lighthouse at dusk"', 1]]);
 });
 
 test('Video: enhance → diff → accept → generate video: the rewrite is sent, both prompts are on the video and searchable', async ({ page, launch, sim }) => {
@@ -97,14 +100,7 @@ test('Video: enhance → diff → accept → generate video: the rewrite is sent
   });
   const stored = await item(page, jobs[0]?.itemId ?? '');
   expect(stored.record).toMatchObject({ kind: 'video', prompt: sent, originalPrompt: 'a paper boat on a rainy street' });
-  const lib = new LibraryPage(page);
-  await lib.open();
-  await lib.searchFor('"slow camera push-in"');
-  await expect(lib.tiles()).toHaveCount(1);
-  await lib.searchFor('"boat on a rainy street" -push');
-  await expect(lib.tiles()).toHaveCount(0);
-  await lib.searchFor('"boat on a rainy street"');
-  await expect(lib.tiles()).toHaveCount(1);
+  await expectSearch(page, [['"slow camera push-in"', 1], ['"boat on a rainy street" -push', 0], ['"boat on a rainy street"', 1]]);
 });
 
 test('Discard leaves the prompt as it was and sends nothing', async ({ page, launch, sim }) => {
