@@ -374,7 +374,10 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     /** Recreates the index from the files (see `rebuildIndex`), with progress events; browsing keeps working. */
     async rebuild(): Promise<{ items: number; skipped: number }> {
       await sidecars.idle(); // sidecars carry the latest favorites and trash: let pending ones land first
-      const result = await maintenance.run('rebuild', (step) => rebuildIndex(passDeps(step)), describeRebuild);
+      store.bulkWrites(true);
+      const result = await maintenance
+        .run('rebuild', (step) => rebuildIndex(passDeps(step)), describeRebuild)
+        .finally(() => store.bulkWrites(false));
       changed('rebuilt');
       thumbs.kick(); // the rebuilt rows do not know which rule made their thumbnails: the back-fill looks
       return { items: result.items, skipped: result.skipped };
