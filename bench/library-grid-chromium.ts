@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { SqliteLibraryStore } from '../src-main/adapters/library/sqlite-library-store';
+import { REPAIRED_ROOTS_FILE } from '../src-main/adapters/private-files';
 import { startHostProcess } from '../test/e2e/support/host-process';
 import { seedItems, seedSignatures, VOCABULARY } from './library-seed';
 import type { BenchModule } from './run';
@@ -28,6 +29,10 @@ export async function seedFolder(dataDir: string, items: number): Promise<number
   // the whole run back-filling a million of them, which is a one-time upgrade cost, not the steady state measured.
   store.setPerceptualHashes(seedSignatures(rows));
   store.close();
+  // Likewise it has been opened before: its files were made private as the app makes them (umask 077), and the
+  // one-time walk that repairs what an older version left looser (private-files.ts) is behind it.
+  const umask = process.umask(0o077);
+  writeFileSync(path.join(dataDir, REPAIRED_ROOTS_FILE), JSON.stringify({ roots: [path.resolve(dataDir)] }));
   const jpeg = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#3b5bdb' } }).jpeg().toBuffer();
   // A thumbnail as ingest makes them (512 px short side; the seeded items' shapes are drawn from it, cropped).
   const webp = await sharp(jpeg).resize(512).webp({ quality: 75, effort: 2 }).toBuffer();
@@ -46,6 +51,7 @@ export async function seedFolder(dataDir: string, items: number): Promise<number
     if (item.thumb) linkSync(path.join(sources, `${shard}.webp`), path.join(libraryDir, item.thumb));
     if (item.preview) linkSync(path.join(sources, `${shard}.webp`), path.join(libraryDir, item.preview));
   }
+  process.umask(umask);
   return round(performance.now() - t);
 }
 
@@ -446,7 +452,7 @@ async function emptyStartToReady(executablePath: string | undefined): Promise<nu
   const dataDir = mkdtempSync(path.join(tmpdir(), 'imagine-bench-empty-'));
   const args = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
   const t = Date.now();
-  const host = await startHostProcess({ dataDir, args });
+  const host = await startHostProcess({ dataDir, args, compiled: true });
   const hostMs = Date.now() - t;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -482,7 +488,7 @@ export const libraryGridChromiumBench: BenchModule = {
       const hostStart = Date.now();
       // A private renderer build when given (shared machines rebuild `out/` concurrently).
       const args = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
-      const host = await startHostProcess({ dataDir, args });
+      const host = await startHostProcess({ dataDir, args, compiled: true });
       const hostStartMs = Date.now() - hostStart;
       try {
         const figures = await measure(host.url, executablePath, host.child.pid);

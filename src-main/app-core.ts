@@ -12,7 +12,7 @@ import { guardLibrarySwitch } from './services/library/library-switch-guard';
 import { createLibraryFolderHandler } from './services/library/library-folder-handler';
 import { judgeLibraryFolder } from './adapters/library/library-folder';
 import { parseApiBaseUrl } from './core/xai';
-import { makeProcessPrivate, privateFolderNow, repairPrivateModes } from './adapters/private-files';
+import { makeProcessPrivate, privateFolderNow, repairPrivateModesOnce } from './adapters/private-files';
 import { InMemorySecretStore, type SecretStore } from './core/secrets/secret-store';
 import type { SettingsStore } from './core/settings/settings-store';
 import { createFileSettingsStore } from './adapters/settings';
@@ -108,6 +108,11 @@ export interface AppCore {
   downloads: Downloads;
   /** `imagine-studio://` links from the OS (the Electron shell feeds them in). */
   links: DeepLinkRouter;
+  /**
+   * A window is loading the page or thumbnails (the shell's HTTP routes): the library's background walks give way
+   * for a moment, as they do to grid pages (see the library service's `browsingPause`).
+   */
+  noteBrowsing(): void;
   dispose(): Promise<void>;
 }
 
@@ -200,13 +205,13 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     };
   };
   const libraries = createLibrarySwitch(await openStartupLibrary(), { open: openLibrary, logger: options.logger });
-  // In the background: a large library takes a while to walk, and new files are private already (umask).
-  for (const root of new Set([dataDir, libraries.dir()])) {
-    void repairPrivateModes(root).then(
-      (fixed) => fixed > 0 && options.logger.info('files: made private', { root, fixed }),
-      (err: unknown) => options.logger.warn('files: could not make private', { root, error: String(err) }),
-    );
-  }
+  // In the background, once per root: a large library takes a while to walk, and new files are private already (umask).
+  void repairPrivateModesOnce(dataDir, [...new Set([dataDir, libraries.dir()])]).then(
+    (walked) => {
+      for (const { root, fixed } of walked) if (fixed > 0) options.logger.info('files: made private', { root, fixed });
+    },
+    (err: unknown) => options.logger.warn('files: could not make private', { error: String(err) }),
+  );
   const library = libraries.service;
 
   const app = createAppService({
@@ -438,6 +443,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
 
   return {
     handlers,
+    noteBrowsing: () => library.noteBrowsing(),
     get libraryDir() {
       return libraries.dir();
     },

@@ -63,8 +63,8 @@ async function runDesktop(binary) {
 
 async function runHost(reason) {
   console.log(`Starting the browser host instead of the desktop app: ${reason}.`);
-  const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, path.join(repoRoot, 'src-main', 'shells', 'browser-host.ts'), ...hostArgs], {
+  // The host as built above (out/main/browser-host.js): starting it through tsx compiled main first, every time.
+  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'main', 'browser-host.js'), ...hostArgs], {
     cwd: repoRoot,
     env: { ...process.env, ...mallocEnv() },
     stdio: ['inherit', 'pipe', 'inherit'],

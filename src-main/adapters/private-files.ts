@@ -5,8 +5,9 @@
  * start.
  */
 import { chmodSync, lstatSync } from 'node:fs';
-import { chmod, lstat, readdir } from 'node:fs/promises';
+import { chmod, lstat, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 
 /** No group or other bits on anything this process creates. */
 export const PRIVATE_UMASK = 0o077;
@@ -58,4 +59,34 @@ export async function repairPrivateModes(root: string): Promise<number> {
   };
   await visit(root);
   return fixed;
+}
+
+/** In the data folder: the roots walked to the end once already (folders and files made since get the umask). */
+export const REPAIRED_ROOTS_FILE = 'private-modes.json';
+const RepairedRoots = z.object({ roots: z.array(z.string().max(4096)).max(1000) });
+
+/**
+ * `repairPrivateModes` for each root not walked to the end before, then remembered in the data folder: a 1M-item
+ * library has 3M+ files, and walking them at every start cost minutes of lstat calls competing with the grid
+ * (issue 16), to repair what an older version left, once. Answers what it fixed per root it walked.
+ */
+export async function repairPrivateModesOnce(dataDir: string, roots: readonly string[]): Promise<{ root: string; fixed: number }[]> {
+  const file = path.join(dataDir, REPAIRED_ROOTS_FILE);
+  const done = new Set(
+    await readFile(file, 'utf8')
+      .then((text) => RepairedRoots.parse(JSON.parse(text)).roots)
+      .catch(() => [] as string[]),
+  );
+  const walked: { root: string; fixed: number }[] = [];
+  for (const root of roots) {
+    const key = path.resolve(root);
+    // A root inside one walked already (the default library folder is inside the data folder) was walked with it.
+    if ([...done].some((d) => key === d || key.startsWith(d + path.sep))) continue;
+    walked.push({ root, fixed: await repairPrivateModes(root) });
+    done.add(key);
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify({ roots: [...done].slice(-1000) }));
+    await rename(temp, file);
+  }
+  return walked;
 }

@@ -159,6 +159,12 @@ export const LibraryQueryInput = z
      * the grid places items that were just added without re-running the whole query.
      */
     ids: z.array(LibraryId).min(1).max(1000).optional(),
+    /**
+     * One window's stream of grid queries (any key it picks): a query that has not started when a newer one of
+     * the same lane arrives is answered `superseded` with no ids, so the keystrokes of a search typed while main
+     * was busy cost one query, the latest.
+     */
+    lane: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;
@@ -177,6 +183,8 @@ export const LibraryQueryOutput = z.object({
   nextCursor: z.string().nullable(),
   /** Present when asked for with `withRecords`: records of the first ids, in the same order. */
   records: z.array(LibraryRecord).optional(),
+  /** True when a newer query of the same `lane` came in before this one started: nothing was looked up. */
+  superseded: z.boolean().optional(),
 });
 export type LibraryQueryOutput = z.infer<typeof LibraryQueryOutput>;
 
@@ -331,6 +339,15 @@ export const libraryChannels = {
   'library:facets': {
     input: z.object({ trashed: z.boolean().default(false) }).strict(),
     output: z.object({ models: z.array(LibraryFacet), aspectRatios: z.array(LibraryFacet) }),
+  },
+  /**
+   * "Jump to date": where in the grid's order (newest or oldest first, same filter) the items of a moment begin —
+   * the number of items before the first one made at or before `at` (newest first) or at or after it (oldest
+   * first). A text search counts up to 10,000 (`capped`).
+   */
+  'library:position': {
+    input: z.object({ filter: LibraryFilter.default({ trashed: false }), sort: z.enum(['newest', 'oldest']), at: z.number().int() }).strict(),
+    output: z.object({ index: z.number().int().nonnegative(), capped: z.boolean() }),
   },
   /** Full records for the visible window; with `text`, each carries highlight ranges. Unknown ids are left out. */
   'library:records': {

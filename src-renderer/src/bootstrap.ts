@@ -22,13 +22,10 @@ export async function bootstrap(): Promise<void> {
     subscribe('library:changed', onLibraryChanged);
     subscribe('share:changed', () => useStudio.getState().patchLibrary({ shareVersion: useStudio.getState().library.shareVersion + 1 }));
     subscribe('library:import', onImportProgress);
-    store.setInfo(await invoke('app:info', {}));
-    await rehydrateSettings();
-    await startCapabilities();
-    await startGenerate();
-    await startVideo();
-    await startUpdates();
-    await startLibraryMaintenance();
+    // Side by side, not one after another: each is a round trip to main, which may be busy at start (issue 16).
+    // Settings come first for the rest (the generate form follows them); each start subscribes before it asks.
+    await Promise.all([invoke('app:info', {}).then((info) => store.setInfo(info)), rehydrateSettings()]);
+    await Promise.all([startCapabilities(), startGenerate(), startVideo(), startUpdates(), startLibraryMaintenance()]);
     store.setStatus('ready');
     // After ready: a link that launched the app acts on the screens it opens, so they must be there.
     await startDeepLinks().catch((err: unknown) =>

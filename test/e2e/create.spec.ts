@@ -19,6 +19,16 @@ const item = async (page: Page, id: string) =>
     return (await api.invoke('library:item', { id: itemId })).value;
   }, id);
 
+/** Library search: each query finds that many items. */
+async function expectSearch(page: Page, cases: [query: string, count: number][]) {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  for (const [query, count] of cases) {
+    await lib.searchFor(query);
+    await expect(lib.tiles()).toHaveCount(count);
+  }
+}
+
 test('enhance → diff → accept → generate: the rewrite is sent, both prompts are stored and searchable', async ({ page, launch, sim }) => {
   await launch(page);
   const gen = new GeneratePage(page);
@@ -51,14 +61,7 @@ test('enhance → diff → accept → generate: the rewrite is sent, both prompt
   const stored = await item(page, id ?? '');
   expect(stored.record).toMatchObject({ prompt: text, originalPrompt: 'a lighthouse at dusk' });
   // Search finds the item by words of either prompt.
-  const lib = new LibraryPage(page);
-  await lib.open();
-  await lib.searchFor('"seen from the sea"');
-  await expect(lib.tiles()).toHaveCount(1);
-  await lib.searchFor('lighthouse dusk -cinematic');
-  await expect(lib.tiles()).toHaveCount(0);
-  await lib.searchFor('"lighthouse at dusk"');
-  await expect(lib.tiles()).toHaveCount(1);
+  await expectSearch(page, [['"seen from the sea"', 1], ['lighthouse dusk -cinematic', 0], ['"lighthouse at dusk"', 1]]);
 });
 
 test('Video: enhance → diff → accept → generate video: the rewrite is sent, both prompts are on the video and searchable', async ({ page, launch, sim }) => {
@@ -97,14 +100,7 @@ test('Video: enhance → diff → accept → generate video: the rewrite is sent
   });
   const stored = await item(page, jobs[0]?.itemId ?? '');
   expect(stored.record).toMatchObject({ kind: 'video', prompt: sent, originalPrompt: 'a paper boat on a rainy street' });
-  const lib = new LibraryPage(page);
-  await lib.open();
-  await lib.searchFor('"slow camera push-in"');
-  await expect(lib.tiles()).toHaveCount(1);
-  await lib.searchFor('"boat on a rainy street" -push');
-  await expect(lib.tiles()).toHaveCount(0);
-  await lib.searchFor('"boat on a rainy street"');
-  await expect(lib.tiles()).toHaveCount(1);
+  await expectSearch(page, [['"slow camera push-in"', 1], ['"boat on a rainy street" -push', 0], ['"boat on a rainy street"', 1]]);
 });
 
 test('Discard leaves the prompt as it was and sends nothing', async ({ page, launch, sim }) => {
@@ -196,6 +192,28 @@ test('queue control: pause, reorder by keyboard, cancel one job of a batch, a SI
   expect(posts(sim, '/v1/images/generations').map((r) => (r.body as { prompt: string }).prompt)).toEqual(['q four', 'q one', 'q three']);
 });
 
+test('queue control by drag and drop: rows dragged up and down → jobs:reorder → xAI gets them in the dropped order', async ({ page, launch, sim }) => {
+  await launch(page);
+  const gen = new GeneratePage(page);
+  await gen.updateSettings({ concurrency: 1 });
+  const queue = page.getByRole('region', { name: 'Queue' });
+  await queue.getByRole('button', { name: 'Pause queue' }).click();
+  await gen.fill({ prompts: ['d one', 'd two', 'd three', 'd four'], n: 1, aspect: '1:1' });
+  await gen.submit().click();
+  const rows = queue.getByRole('list', { name: 'Queued requests' }).getByRole('listitem');
+  await expect(rows).toHaveText([/d one/, /d two/, /d three/, /d four/]);
+  // HTML5 drag and drop (dragstart → dragover → drop), as a mouse does it: up onto the first row, then down onto the last.
+  await rows.filter({ hasText: 'd three' }).dragTo(rows.filter({ hasText: 'd one' }));
+  await expect(rows).toHaveText([/d three/, /d one/, /d two/, /d four/]);
+  await rows.filter({ hasText: 'd one' }).dragTo(rows.filter({ hasText: 'd four' }));
+  await expect(rows).toHaveText([/d three/, /d two/, /d four/, /d one/]);
+  await expect(rows.first()).toHaveAccessibleName('Queued 1 of 4: d three');
+  expect(posts(sim, '/v1/images/generations')).toHaveLength(0);
+  await queue.getByRole('button', { name: 'Resume queue' }).click();
+  await expect(gen.tilesIn(/^Batch: 4 prompts/, 'done')).toHaveCount(4);
+  expect(posts(sim, '/v1/images/generations').map((r) => (r.body as { prompt: string }).prompt)).toEqual(['d three', 'd two', 'd four', 'd one']);
+});
+
 test('Compare models: one prompt to 3 combinations → 3 groups named with their model, each with its cost; "Use these settings"', async ({ page, launch, sim }) => {
   await launch(page);
   const gen = new GeneratePage(page);
@@ -247,4 +265,35 @@ test('prompt library: save with a name and tags, import and export as text, use 
   await expect(lib.getByRole('textbox', { name: 'List as text (import or export)' })).toHaveValue(/Kites\tsky, toys\ta \{red\|blue\} kite/);
   await lib.getByRole('listitem').filter({ hasText: 'Harbour' }).getByRole('button', { name: 'Use' }).click();
   await expect(gen.prompt()).toHaveValue('a harbour at dawn');
+});
+
+test('prompt library: filter the list by a tag or by words (names, texts and tags)', async ({ page, launch }) => {
+  await launch(page);
+  await page.getByRole('button', { name: 'Prompt library' }).click();
+  const lib = page.getByRole('region', { name: 'Prompt library' });
+  const list = lib.getByRole('list', { name: 'Saved prompts' }).getByRole('listitem');
+  await lib.getByRole('textbox', { name: 'List as text (import or export)' })
+    .fill('Harbour\tsea, dawn\ta harbour at dawn\nKites\tsky\ta red kite over the dunes\nStorm\tsea\ta storm at night\nFox\t\ta fox in the snow');
+  await lib.getByRole('button', { name: 'Import' }).click();
+  await expect(list).toHaveCount(4);
+  const tags = lib.getByRole('group', { name: 'Filter by tag' });
+  await expect(tags.getByRole('button')).toHaveText(['All tags', 'dawn', 'sea', 'sky']);
+  await tags.getByRole('button', { name: 'sea' }).click();
+  await expect(tags.getByRole('button', { name: 'sea' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(list).toHaveText([/Harbour/, /Storm/]);
+  // Words narrow the tag's prompts further; main matches them against names, texts and tags.
+  await lib.getByRole('searchbox', { name: 'Filter' }).fill('night');
+  await expect(list).toHaveText([/Storm/]);
+  await tags.getByRole('button', { name: 'All tags' }).click();
+  await lib.getByRole('searchbox', { name: 'Filter' }).fill('dawn');
+  await expect(list).toHaveText([/Harbour/]);
+  await lib.getByRole('searchbox', { name: 'Filter' }).fill('sky');
+  await expect(list).toHaveText([/Kites/]);
+  await lib.getByRole('searchbox', { name: 'Filter' }).fill('nothing like this');
+  await expect(list).toHaveText(['No saved prompt matches this filter.']);
+  // Export still writes the whole list, whatever the filter shows.
+  await lib.getByRole('button', { name: 'Export' }).click();
+  const exported = await lib.getByRole('textbox', { name: 'List as text (import or export)' }).inputValue();
+  expect(exported.split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(4);
+  expect(exported).toContain('Harbour\tsea, dawn\ta harbour at dawn');
 });

@@ -307,6 +307,10 @@ test.describe('demo mode that sells itself (14.11)', () => {
           await page.screenshot(shot(`demo-landing-${scheme}-${w}`));
         }
       }
+      // At 1024×700 the landing holds four or more tiles a row too (the last row drawn may be the library's last).
+      await page.setViewportSize({ width: 1024, height: 700 });
+      const rows = await tilesPerRow(lib);
+      for (const n of rows.slice(0, -1)) expect(n, `tiles a row (${rows.join(', ')})`).toBeGreaterThanOrEqual(4);
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.emulateMedia({ colorScheme: variant ? 'dark' : 'light' });
 

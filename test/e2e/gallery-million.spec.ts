@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { LibraryPage } from './pages/library-page';
 import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
-import { seedSyntheticIndex } from './support/seed-million';
+import { BASE, seedSyntheticIndex } from './support/seed-million';
 
 const ITEMS = 1_000_000;
 const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
@@ -115,3 +115,35 @@ for (const size of [
     });
   });
 }
+
+test.describe('a million items: Jump to date and the wheel', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('"Jump to date" brings the newest item of a month in the middle into view with the focus; a wheel notch moves the content as far as it asks', async ({ page }) => {
+    test.setTimeout(180_000);
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.expectCount('1,000,000 items');
+    await expect(first(lib)).toBeVisible();
+
+    // Above the scroll-height cap a scrollTop pixel is more than a content pixel: the grid scales the wheel back.
+    const row3 = lib.grid().locator('[role="row"][aria-rowindex="3"] [role="gridcell"]').first();
+    const before = (await row3.boundingBox())?.y ?? 0;
+    const box = await lib.grid().boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 200, (box?.y ?? 0) + 200);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(async () => Math.round(before - ((await row3.boundingBox())?.y ?? 0)), { timeout: 10_000 }).toBeGreaterThan(190);
+    expect(Math.round(before - ((await row3.boundingBox())?.y ?? 0))).toBeLessThanOrEqual(202);
+
+    // March 2021, newest first: the newest item made on or before its last moment (local time, as the picker).
+    const end = new Date(2021, 3, 1).getTime() - 1;
+    const newestInMarch = Math.floor((end - BASE) / 60_000);
+    await page.getByLabel('Jump to date').fill('2021-03');
+    const target = lib.tile(new RegExp(`^synthetic item ${newestInMarch}$`));
+    await expectInView(page, lib, target);
+    await expect(target).toBeFocused();
+    // The one before it in the grid (a minute later) is in April.
+    expect(new Date(BASE + (newestInMarch + 1) * 60_000).getMonth()).toBe(3);
+    await page.screenshot({ path: `/work/notes/shots/16/million-jump-1280.png` });
+  });
+});

@@ -70,7 +70,7 @@ export const SAMPLE_EDITS = [
 export const SAMPLE_VIDEOS = {
   animate: { name: 'animate', from: 'lighthouse', prompt: 'waves crash below the cliff as the lighthouse beam sweeps across the sea', duration: 6 },
   extend: { name: 'extend', prompt: 'the camera pulls back to reveal the whole coastline under the night sky', seconds: 4 },
-  text: { name: 'balloon', prompt: 'a hot air balloon drifting over a misty valley at sunrise, slow aerial shot', duration: 5, ratio: '16:9' },
+  text: { name: 'balloon', prompt: 'a hot air balloon rising past a misty cliff at sunrise, vertical video', duration: 5, ratio: '9:16' },
 } as const;
 
 /** The progress file: finished steps and the ids each filed; `skipped` when the library had items before. */
@@ -163,12 +163,10 @@ export function createDemoSamples(deps: DemoSamplesDeps) {
       done(name, [record.id]);
     };
 
-    // The text → video renders on the simulator while the images are made (its failure is kept for the end).
+    // The text → video renders beside the image → video (its failure is kept for the end). Both start after the
+    // images and edits, so every video is newer than every image: the landing mixes shapes the same way each time.
     const t = SAMPLE_VIDEOS.text;
-    const textVideo = p.steps[t.name]
-      ? Promise.resolve(null)
-      : video(t.name, { mode: 'text', prompt: t.prompt, model: VIDEO_MODEL, duration: t.duration, aspectRatio: t.ratio, resolution: '480p' }, {}, [])
-        .then(() => null, (err: unknown) => err);
+    let textVideo: Promise<unknown> = Promise.resolve(null);
 
     try {
       for (const s of SAMPLE_IMAGES) {
@@ -196,6 +194,11 @@ export function createDemoSamples(deps: DemoSamplesDeps) {
           edit: { instruction: e.instruction, parents: [source.id], revisedPrompts: result.items.map((i) => (i.ok ? i.revisedPrompt ?? null : null)) },
         };
         done(e.name, await fileImages(into, meta, result));
+      }
+
+      if (!p.steps[t.name]) {
+        textVideo = video(t.name, { mode: 'text', prompt: t.prompt, model: VIDEO_MODEL, duration: t.duration, aspectRatio: t.ratio, resolution: '480p' }, {}, [])
+          .then(() => null, (err: unknown) => err);
       }
 
       // The image → video of the first sample, then the extension of that clip.

@@ -6,6 +6,7 @@ export type LibraryChannel =
   | 'library:query'
   | 'library:facets'
   | 'library:records'
+  | 'library:position'
   | 'library:item'
   | 'library:favorite'
   | 'library:rate'
@@ -36,9 +37,10 @@ export type LibraryChannel =
  */
 export function createLibraryHandlers(service: LibraryService): Pick<Handlers, LibraryChannel> {
   return {
-    'library:query': (input) => service.query(input),
+    'library:query': ({ lane, ...input }) => (lane === undefined ? service.query(input) : service.queryLatest({ ...input, lane })),
     'library:facets': ({ trashed }) => service.facets(trashed),
     'library:records': ({ ids, text }) => ({ records: service.records(ids, text) }),
+    'library:position': (input) => service.position(input),
     'library:item': ({ id }) => service.item(id),
     'library:favorite': ({ ids, favorite }) => ({ count: service.setFavorite(ids, favorite) }),
     'library:rate': ({ ids, rating }) => ({ count: service.setRating(ids, rating) }),

@@ -1,4 +1,4 @@
-import type { LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
+import type { LibraryFilter, LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
 import { highlightRanges } from '../../core/library/fts-query';
 import { normalizeTag, parseSearchQuery } from '../../core/library/search-query';
@@ -19,6 +19,7 @@ import { SidecarSync } from './sidecar-sync';
 import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileReport } from './reconcile';
 import { ImportJobs } from './import-jobs';
 import { ImportPipeline } from './import-pipeline';
+import { QueryLanes } from './query-lanes';
 import { exportedFile, exportItems, importFiles, importInputFor, type ExportFormat, type ImportRequest } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
@@ -85,7 +86,8 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     return record;
   };
   const sidecars = new SidecarSync({ store, files, gate, logger });
-  const hashes = new PerceptualHashQueue({ store, files, media: deps.media, gate, logger });
+  // Its back-fill walk gives way to browsing like the start-up check (a window of 4,096 rows is 10–25 ms at 1M).
+  const hashes = new PerceptualHashQueue({ store, files, media: deps.media, gate, logger, pause: () => browsingPause() });
   const thumbs = new ThumbnailBackfill({ store, files, media: deps.media, gate, logger, updated: (ids) => changed('updated', ids) });
   const duplicates = createDuplicateFinder({ store, hashes });
   const smart = createSmartCollections({ store, files, logger, now: () => clock.now(), newId, changed: () => changed('collections') });
@@ -112,8 +114,14 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   });
   const imports = new ImportJobs({ pipeline, events, now: () => Date.now(), newId });
 
-  /** When the grid last asked for ids or records: the start-up check gives way to browsing (see `browsingPause`). */
-  let lastBrowse = 0;
+  const lanes = new QueryLanes();
+  /**
+   * When the grid last asked for ids, records or a position: the start-up check gives way to browsing (see
+   * `browsingPause`). It starts as "now", so the check's first shard waits for a quiet moment after the start too.
+   * The browser host's page and media routes count too (`noteBrowsing`); not every call: a window that polls
+   * something would hold the check at one shard per BROWSE_WAIT_MS.
+   */
+  let lastBrowse = Date.now();
   /**
    * The start-up check waits between two shards until the grid has been quiet for BROWSE_QUIET_MS, at most
    * BROWSE_WAIT_MS per shard so it always ends: a shard's synchronous part (listing and rows, ~50 ms at 1M items)
@@ -151,6 +159,14 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       children: children.flatMap((e) => link(e.kind, e.childId)),
       collections: store.collectionsOf(id),
     };
+  }
+
+  /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
+  function query(input: LibraryQueryInput): LibraryQueryOutput {
+    lastBrowse = Date.now();
+    const page = store.query(input);
+    if (!input.withRecords) return page;
+    return { ...page, records: records(page.ids.slice(0, input.withRecords), input.filter.text) };
   }
 
   /** Called with the ids about to be deleted forever, before anything is removed (share links are revoked there). */
@@ -197,12 +213,34 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     },
     /** The check or rebuild running now, or the last one to end. */
     maintenanceStatus: () => maintenance.current(),
-    /** Ordered ids; with `withRecords`, the first ids' records too (the grid's first window in one round trip). */
-    query(input: LibraryQueryInput): LibraryQueryOutput {
+    query,
+    /** A window loads the page or thumbnails: background walks wait for a quiet moment before their next step. */
+    noteBrowsing: () => {
       lastBrowse = Date.now();
-      const page = store.query(input);
-      if (!input.withRecords) return page;
-      return { ...page, records: records(page.ids.slice(0, input.withRecords), input.filter.text) };
+    },
+    /**
+     * Items before the first one made at or before `at` (newest first) or at or after it (oldest first): the
+     * filter narrowed to the items on the near side of `at`, counted (a date range is a rowid range: one seek).
+     */
+    position(input: { filter: LibraryFilter; sort: 'newest' | 'oldest'; at: number }): { index: number; capped: boolean } {
+      lastBrowse = Date.now();
+      const { filter, sort, at } = input;
+      const before =
+        sort === 'newest' ? { ...filter, from: Math.max(filter.from ?? at + 1, at + 1) } : { ...filter, to: Math.min(filter.to ?? at, at) };
+      const { count, capped } = store.count(before);
+      return { index: count, capped };
+    },
+    /**
+     * `query` for a lane (see `LibraryQueryInput.lane`): it waits one turn of the event loop, in which every call
+     * already received registers, and answers `superseded` without looking anything up when a newer one of its
+     * lane came in meanwhile. A search typed while main was busy (a check's shard, a thumbnail, a large page)
+     * then costs one query, the latest, however many keystrokes queued behind the busy turn.
+     */
+    async queryLatest(input: LibraryQueryInput & { lane: string }): Promise<LibraryQueryOutput> {
+      const mine = lanes.enter(input.lane);
+      await new Promise((r) => setImmediate(r));
+      if (!lanes.isLatest(input.lane, mine)) return { ids: [], total: 0, totalCapped: false, nextCursor: null, superseded: true };
+      return query(input);
     },
     facets: (trashed: boolean) => store.facets(trashed),
     records,
@@ -342,7 +380,10 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     /** Recreates the index from the files (see `rebuildIndex`), with progress events; browsing keeps working. */
     async rebuild(): Promise<{ items: number; skipped: number }> {
       await sidecars.idle(); // sidecars carry the latest favorites and trash: let pending ones land first
-      const result = await maintenance.run('rebuild', (step) => rebuildIndex(passDeps(step)), describeRebuild);
+      store.bulkWrites(true);
+      const result = await maintenance
+        .run('rebuild', (step) => rebuildIndex(passDeps(step)), describeRebuild)
+        .finally(() => store.bulkWrites(false));
       changed('rebuilt');
       thumbs.kick(); // the rebuilt rows do not know which rule made their thumbnails: the back-fill looks
       return { items: result.items, skipped: result.skipped };

@@ -109,6 +109,8 @@ export interface LibraryState {
   band: ReadonlySet<string> | null;
   /** Index of the tile that has keyboard focus (roving tabindex). */
   focusIndex: number;
+  /** "Jump to date" asked the grid to bring this item to the top of the view and focus it (the grid clears it). */
+  jump: { index: number } | null;
   collections: LibraryCollection[];
   smart: LibrarySmartCollection[];
   /** Bumped on `share:changed`: share link lists refresh. */
@@ -123,8 +125,17 @@ export interface LibraryState {
 export interface LibrarySlice {
   library: LibraryState;
   patchLibrary(patch: Partial<LibraryState>): void;
-  /** Starts a new query: new generation, ids and cache reset (the cache survives when only the order changes). */
-  beginLibraryQuery(keepRecords: boolean): number;
+  /**
+   * Starts a new query: a new generation, no more paging of the old answer. The ids and records on screen stay
+   * until the answer replaces them in one update (`applyLibraryPage`): clearing the cache here would re-render
+   * every tile as "Loading item" and fetch the old ids' records again, once per keystroke (issue 16).
+   */
+  beginLibraryQuery(): number;
+  /**
+   * A query's answer, in one store update (one render): the patch (ids, shapes, total…) and the page's records,
+   * merged into the cache (`keep`: same search text) or replacing it (a new text: highlights depend on it).
+   */
+  applyLibraryPage(patch: Partial<LibraryState>, records: readonly LibraryRecord[], keep: boolean): void;
   mergeLibraryRecords(records: readonly LibraryRecord[]): void;
   /** Empties the record cache (a rebuild, or a new search text). */
   clearLibraryRecords(): void;
@@ -157,6 +168,7 @@ export const initialLibraryState: LibraryState = {
   selection: EMPTY_SELECTION,
   band: null,
   focusIndex: 0,
+  jump: null,
   collections: [],
   smart: [],
   shareVersion: 0,
@@ -192,19 +204,22 @@ const SECTION_FOR = { remix: 'generate', edit: 'edit', animate: 'video', extend:
 export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice> = (set, get) => ({
   library: initialLibraryState,
   patchLibrary: (patch) => set((s) => ({ library: { ...s.library, ...patch } })),
-  beginLibraryQuery: (keepRecords) => {
+  beginLibraryQuery: () => {
     const generation = get().library.generation + 1;
-    set((s) => ({
-      library: {
-        ...s.library,
-        generation,
-        status: 'loading',
-        error: null,
-        ...(keepRecords ? {} : { records: new Map(), recordsVersion: s.library.recordsVersion + 1 }),
-      },
-    }));
+    set((s) => ({ library: { ...s.library, generation, status: 'loading', error: null, nextCursor: null } }));
     return generation;
   },
+  applyLibraryPage: (patch, records, keep) =>
+    set((s) => {
+      const cache = keep ? writableCache(s.library) : new Map<string, LibraryRecord>();
+      for (const r of records) {
+        cache.delete(r.id);
+        cache.set(r.id, r);
+      }
+      trimCache(cache);
+      const changed = !keep || records.length > 0;
+      return { library: { ...s.library, ...patch, records: cache, recordsVersion: s.library.recordsVersion + (changed ? 1 : 0) } };
+    }),
   mergeLibraryRecords: (records) =>
     set((s) => {
       if (records.length === 0) return s;

@@ -20,16 +20,20 @@ export interface HostProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `port`: listen on this port (a restart "on the same address", so an open page can reconnect); default any free one. */
+/**
+ * `port`: listen on this port (a restart "on the same address", so an open page can reconnect); default any free one.
+ * `compiled`: run the host as `npm start` does, built (`out/main/browser-host.js`, after `npm run build`), instead of
+ * from source through tsx (tests: always the source under test, whatever `out/` holds).
+ */
 export async function startHostProcess(
-  options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number } = {},
+  options: { dataDir?: string; env?: Record<string, string>; args?: string[]; port?: number; compiled?: boolean } = {},
 ): Promise<HostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-'));
   // A private renderer build, for shared machines where others rebuild `out/` while tests run.
   const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/shells/browser-host.ts', '--data-dir', dataDir, '--port', String(options.port ?? 0), ...rendererArgs, ...(options.args ?? [])],
+    [...(options.compiled ? ['out/main/browser-host.js'] : ['--import', 'tsx', 'src-main/shells/browser-host.ts']), '--data-dir', dataDir, '--port', String(options.port ?? 0), ...rendererArgs, ...(options.args ?? [])],
     // Default: a returning user whose key comes from XAI_API_KEY, and a file-less secret store, so no test ever
     // reads or writes the real keychain of the machine it runs on. Specs override either through `env`.
     { env: { ...process.env, ...mallocEnv(), XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-library-store';
 
-const BASE = Date.UTC(2020, 0, 1);
+/** When item 0 would have been made; item n is made n minutes later. */
+export const BASE = Date.UTC(2020, 0, 1);
 
 export function seedSyntheticIndex(dataDir: string, count: number): void {
   const dir = path.join(dataDir, 'library');

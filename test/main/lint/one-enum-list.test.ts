@@ -31,7 +31,10 @@ const ENUM_VALUES: Record<string, readonly string[]> = {
 
 /** Files with an array literal (or a union of string literals) naming at least `min` values of the enum. */
 function filesListing(values: readonly string[], min = Math.min(3, values.length)): string[] {
-  const quoted = (v: string) => new RegExp(`['"\`]${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]`);
+  // An element of the list or union, not a property value: sample data such as `{ ratio: '16:9' }, { ratio: '1:1' }`
+  // names values without listing the enum.
+  const quoted = (v: string) =>
+    new RegExp(`(?:^|[[,|])\\s*['"\`]${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"\`]\\s*(?=[,\\]|]|$)`);
   return ['src-main', 'src-preload', 'src-renderer'].flatMap(sources).filter((file) => {
     // A discriminated union's `z.literal('text')` branches are schemas per value, not a list of values.
     const text = readFileSync(path.join(ROOT, file), 'utf8').replace(/z\.literal\([^)]*\)/g, '');

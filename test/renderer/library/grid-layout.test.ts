@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAPTION, GRID_PADDING, focusTarget, layoutGrid, tilesInBand } from '../../../src-renderer/src/features/library/grid-layout';
-import { MAX_SCROLL_HEIGHT, scrollMap } from '../../../src-renderer/src/features/library/scroll-map';
+import { MAX_SCROLL_HEIGHT, scrollMap, wheelPixels } from '../../../src-renderer/src/features/library/scroll-map';
 
 const WIDTH = 1000;
 const inner = WIDTH - GRID_PADDING * 2;
@@ -106,5 +106,16 @@ describe('capped scroll height', () => {
     expect(m.toVirtual(MAX_SCROLL_HEIGHT - 800)).toBe(content - 800);
     expect(m.toPhysical(content - 800)).toBe(MAX_SCROLL_HEIGHT - 800);
     expect(m.toVirtual(m.toPhysical(20_000_000))).toBeCloseTo(20_000_000, 3);
+  });
+
+  it('scales wheel steps in the mapped range so a notch moves the content as far as below the cap', () => {
+    const m = scrollMap(58_500_000, 800);
+    const notch = wheelPixels({ deltaY: 100, deltaMode: 0 }, 800);
+    // What the grid adds to scrollTop for one notch, and how far the content moves then.
+    const step = notch / m.scale;
+    expect(m.toVirtual(1000 + step) - m.toVirtual(1000)).toBeCloseTo(100, 6);
+    expect(scrollMap(1_000_000, 800).scale).toBe(1);
+    expect(wheelPixels({ deltaY: 3, deltaMode: 1 }, 800)).toBe(120); // lines
+    expect(wheelPixels({ deltaY: 1, deltaMode: 2 }, 800)).toBe(800); // pages
   });
 });

@@ -112,7 +112,8 @@ describe('record cache', () => {
 
 describe('first page', () => {
   it('a new query asks for a small first page with its records, then pages the rest in before pruning the selection', async () => {
-    const { FIRST_PAGE, FIRST_RECORDS } = await import('../../../src-renderer/src/features/library/query-commands');
+    const { firstPageSize } = await import('../../../src-renderer/src/features/library/query-commands');
+    const { ids: FIRST_PAGE, records: FIRST_RECORDS } = firstPageSize(initialLibraryState.tileSize);
     await new Promise((r) => setTimeout(r, 100)); // let the change-event refresh an earlier test scheduled go by
     const many = Array.from({ length: FIRST_PAGE + 500 }, (_, i) => id(i + 1));
     const calls: Record<string, unknown>[] = [];

@@ -1,7 +1,7 @@
 import { qualityLabel, type BatchView, type JobView, type Tile } from '@contract';
 import { useRef, type CSSProperties } from 'react';
 import { cancelJobs, retryJobs } from './commands';
-import { batchSummary, usd } from './format';
+import { batchSummary, progressWords, usd } from './format';
 import { JobTile } from './JobTile';
 import { simulatedMark, useSimulated } from './LedgerBar';
 import { useRovingTiles } from './use-roving-tiles';
@@ -50,11 +50,7 @@ export function BatchCard({ batch, now }: { batch: BatchView; now: number }) {
           </p>
         </div>
         <p className="batch-status" aria-live="polite">
-          {sum.done}/{sum.total} done
-          {sum.blocked ? ` · ${sum.blocked} blocked` : ''}
-          {sum.failed ? ` · ${sum.failed} failed` : ''}
-          {sum.interrupted ? ` · ${sum.interrupted} interrupted` : ''}
-          {sum.cancelled ? ` · ${sum.cancelled} cancelled` : ''} · <span data-testid="batch-cost">{usd(sum.costTicks)}{simulatedMark(simulated)}</span>
+          {progressWords(sum)} · <span data-testid="batch-cost">{usd(sum.costTicks)}{simulatedMark(simulated)}</span>
           <span className="muted"> (est. {usd(batch.estimateTicks)})</span>
         </p>
         <div className="batch-actions">

@@ -39,9 +39,9 @@ export function QueuePanel() {
     refocus.current = id;
     void moveJob(id, e.key === 'ArrowUp' ? 'up' : 'down');
   };
-  const onDrop = (e: DragEvent<HTMLLIElement>, before: string) => {
+  const onDrop = (e: DragEvent<HTMLLIElement>, target: string) => {
     e.preventDefault();
-    if (dragged && dragged !== before) void reorderQueue(dropOrder(order, dragged, before));
+    if (dragged && dragged !== target) void reorderQueue(dropOrder(order, dragged, target));
     setDragged(null);
   };
 

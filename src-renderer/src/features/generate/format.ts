@@ -37,6 +37,12 @@ export function batchSummary(batch: BatchView) {
   };
 }
 
+/** "3/4 done · 1 failed": how far a batch got, naming only the outcomes it has. */
+export function progressWords(sum: ReturnType<typeof batchSummary>): string {
+  const others = (['blocked', 'failed', 'interrupted', 'cancelled'] as const).filter((k) => sum[k] > 0).map((k) => ` · ${sum[k]} ${k}`);
+  return `${sum.done}/${sum.total} done${others.join('')}`;
+}
+
 /** The library ids of every finished image on the board, in the order the board shows them (the viewer's ←/→). */
 export function boardItemIds(batches: readonly BatchView[]): string[] {
   return batches.flatMap((b) => b.jobs.flatMap((j) => j.tiles.flatMap((t) => (t.state === 'done' && t.itemId ? [t.itemId] : []))));

@@ -113,6 +113,15 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
     [scrollToRow, layout],
   );
 
+  // "Jump to date": the item goes to the top of the view and takes the focus (when its id has arrived).
+  const jump = useStudio((s) => s.library.jump);
+  useEffect(() => {
+    if (!jump) return;
+    useStudio.getState().patchLibrary({ jump: null, focusIndex: jump.index });
+    scrollToRow(layout.rowOf(jump.index), 'start');
+    pendingFocus.current = true;
+  }, [jump, layout, scrollToRow]);
+
   // A plain click opens the viewer; Ctrl/Cmd-click toggles, Shift-click selects a range, the checkbox toggles.
   const { onOpen } = props;
   const onPick = useCallback((index: number, id: string, e: MouseEvent, how: 'click' | 'check') => {

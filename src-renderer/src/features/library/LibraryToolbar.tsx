@@ -2,6 +2,7 @@ import type { LibrarySort } from '@contract';
 import { useEffect, useRef, useState } from 'react';
 import { useStudio } from '../../stores/store';
 import { formatCount } from './format';
+import { jumpToMonth } from './jump-commands';
 
 const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'newest', label: 'Newest first' },
@@ -56,6 +57,9 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
   }, []);
 
   const searching = text.trim().length > 0;
+  // Dates are in order only newest or oldest first (best match without search text is newest first).
+  const dated = sort === 'newest' || sort === 'oldest' || (sort === 'relevance' && !searching);
+  const [month, setMonth] = useState('');
   return (
     <div className="lib-toolbar">
       <input
@@ -82,6 +86,19 @@ export function LibraryToolbar(props: { onToggleFilters(): void; filtersOpen: bo
             </option>
           ))}
         </select>
+      </label>
+      <label className="lib-field" title={dated ? 'Scroll to a month' : 'Sort newest or oldest first to jump to a date'}>
+        <span>Jump to date</span>
+        <input
+          type="month"
+          className="lib-month"
+          value={month}
+          disabled={!dated}
+          onChange={(e) => {
+            setMonth(e.target.value);
+            void jumpToMonth(e.target.value);
+          }}
+        />
       </label>
       <button type="button" className="lib-button" aria-expanded={props.filtersOpen} onClick={props.onToggleFilters}>
         Filters{props.activeFilters > 0 ? ` (${props.activeFilters})` : ''}

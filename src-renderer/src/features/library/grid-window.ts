@@ -5,10 +5,11 @@ export const GRID_GAP = 8;
 /**
  * The Tile size slider's default: justified rows about this tall, square cells at least this wide. Chosen so a
  * 1024×700 window (narrow navigation, Library sidebar hidden) holds four or more tiles a row for a typical mix of
- * 1:1, 3:2, 4:3, 16:9 and their portrait turns (issue 14.10), and 1280×800 with the sidebar shows four to five.
+ * 1:1, 3:2, 4:3, 16:9 and their portrait turns (issue 14.10) — demo mode's sample library included — and 1280×800 with
+ * the sidebar shows four to five.
  * On the slider's 8 px steps from 96.
  */
-export const DEFAULT_TILE_SIZE = 160;
+export const DEFAULT_TILE_SIZE = 152;
 
 /** How many tiles fit in a row of `width` px at the chosen tile size (at least one). */
 export function columnsFor(width: number, tileSize: number, gap = GRID_GAP): number {

@@ -48,14 +48,30 @@ function effectiveSort(state: LibraryState) {
   return state.sort === 'relevance' && !state.text.trim() ? 'newest' : state.sort;
 }
 
-/** The query main is answering now (see `runQuery`); null when none is. */
-let inFlight: Promise<void> | null = null;
+/**
+ * This window's lane for grid queries (see `LibraryQueryInput.lane`): main answers only the newest query of a lane
+ * that is still waiting, so keystrokes typed while main was busy cost one query, not one each.
+ */
+export const QUERY_LANE = `grid-${Math.random().toString(36).slice(2, 14)}`;
 
-/** A new query's first page: enough ids for the first screens, with their records in the same round trip. */
-export const FIRST_PAGE = 1000;
-export const FIRST_RECORDS = 120;
+/** Fewest ids in a first page, whatever the window (a small window still gets a margin to scroll into). */
+export const FIRST_PAGE_MIN = 200;
+/** Content below the view the grid renders at rest (use-virtual-rows' resting overscan). */
+const FIRST_OVERSCAN_PX = 600;
 /** How long the rest of the ids waits after the first page (the grid scrolled past the first page loads it sooner). */
 export const REST_DELAY_MS = 250;
+
+/**
+ * A new query's first page, sized to the window: records for the tiles of the first screenful and the overscan
+ * below it (counting narrow tiles: a justified row fits more portraits than squares), and twice as many ids. A
+ * fixed 1,000 ids + 120 records cost main and the renderer more than the rest of a keystroke's work (issue 16).
+ */
+export function firstPageSize(tileSize: number, view: { width: number; height: number } = { width: window.innerWidth, height: window.innerHeight }) {
+  const columns = Math.max(1, Math.ceil(view.width / (tileSize * 0.6)));
+  const rows = Math.ceil((view.height + FIRST_OVERSCAN_PX) / tileSize) + 1;
+  const records = Math.min(1000, columns * rows);
+  return { ids: Math.min(ID_PAGE, Math.max(FIRST_PAGE_MIN, records * 2)), records };
+}
 
 /**
  * Runs the query. `keepRecords` keeps cached records (same search text, so highlights still apply). A query the
@@ -63,35 +79,29 @@ export const REST_DELAY_MS = 250;
  * grid paints after one round trip, then pages the remaining ids in; selection pruning and focus clamping wait for
  * the full list. A `refresh` after a change asks for the full page at once, so the ids under the user (and the
  * selection and focus among them) never shrink to the first page, and cached records make it flicker-free.
+ * Every call is sent at once (no debounce, no waiting for an older query): main drops the older ones of the lane
+ * that have not started, and answers to older generations are dropped here.
  */
 export async function runQuery(options: { keepRecords?: boolean; refresh?: boolean } = {}): Promise<void> {
   const store = useStudio.getState();
   const fresh = !(options.refresh ?? false);
-  const generation = store.beginLibraryQuery(options.keepRecords ?? false);
+  const generation = store.beginLibraryQuery();
   try {
-    // One query in flight at a time: a newer one waits for it and then sends the state as it is by then, so a
-    // burst of keystrokes typed while main was busy costs one query (the latest text), not one per keystroke.
-    while (inFlight) {
-      await inFlight;
-      if (lib().generation !== generation) return;
-    }
     const state = lib();
     const filter = toQueryFilter(state);
-    const asked = invoke(
+    const size = firstPageSize(state.tileSize);
+    const page = await invoke(
       'library:query',
-      fresh ? { filter, sort: effectiveSort(state), limit: FIRST_PAGE, withRecords: FIRST_RECORDS } : { filter, sort: effectiveSort(state), limit: ID_PAGE },
+      fresh
+        ? { filter, sort: effectiveSort(state), limit: size.ids, withRecords: size.records, lane: QUERY_LANE }
+        : { filter, sort: effectiveSort(state), limit: ID_PAGE, lane: QUERY_LANE },
     );
-    const settled = asked.then(
-      () => undefined,
-      () => undefined,
+    if (lib().generation !== generation || page.superseded) return;
+    store.applyLibraryPage(
+      { ids: page.ids, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' },
+      page.records ?? [],
+      options.keepRecords ?? false,
     );
-    inFlight = settled;
-    const page = await asked.finally(() => {
-      if (inFlight === settled) inFlight = null;
-    });
-    if (lib().generation !== generation) return;
-    if (page.records) store.mergeLibraryRecords(page.records);
-    store.patchLibrary({ ids: page.ids, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' });
     // The next page of ids (the rest, in all but the largest libraries) before anything prunes against them. It
     // waits a moment: main answers one request at a time, and the first screen's thumbnails should not queue
     // behind 50k ids.
@@ -122,13 +132,15 @@ export async function loadMoreIds(): Promise<void> {
   if (loadingMoreFor === generation || !state.nextCursor) return;
   loadingMoreFor = generation;
   try {
+    // In the lane: a keystroke sent while main has not started on these ids supersedes them.
     const page = await invoke('library:query', {
       filter: toQueryFilter(state),
       sort: effectiveSort(state),
       cursor: state.nextCursor,
       limit: ID_PAGE,
+      lane: QUERY_LANE,
     });
-    if (lib().generation !== generation) return;
+    if (lib().generation !== generation || page.superseded) return;
     // The total stays as it is: later pages repeat the first page's count, which placed additions have moved on.
     useStudio.getState().patchLibrary({ ids: [...lib().ids, ...page.ids], shapes: [...lib().shapes, ...shapesOf(page)], nextCursor: page.nextCursor });
   } catch (err) {

@@ -18,11 +18,20 @@ export interface ScrollMap {
   toVirtual(scrollTop: number): number;
   /** The scrollTop that shows content offset `virtual` at the top. */
   toPhysical(virtual: number): number;
+  /** Content pixels per scrollTop pixel (1 below the cap). */
+  scale: number;
+}
+
+/** Pixels a wheel event asks to move the content (lines and pages as Chromium scrolls them). */
+export function wheelPixels(e: { deltaY: number; deltaMode: number }, viewport: number): number {
+  if (e.deltaMode === 1) return e.deltaY * 40;
+  if (e.deltaMode === 2) return e.deltaY * viewport;
+  return e.deltaY;
 }
 
 export function scrollMap(content: number, viewport: number, cap = MAX_SCROLL_HEIGHT): ScrollMap {
   if (content <= cap || viewport >= cap) {
-    return { physical: content, mapped: false, toVirtual: (s) => s, toPhysical: (v) => v };
+    return { physical: content, mapped: false, toVirtual: (s) => s, toPhysical: (v) => v, scale: 1 };
   }
   // Both ends meet: scrollTop 0 shows the top, the largest scrollTop (cap − viewport) shows the last viewport.
   const scale = (content - viewport) / (cap - viewport);
@@ -32,5 +41,6 @@ export function scrollMap(content: number, viewport: number, cap = MAX_SCROLL_HE
     mapped: true,
     toVirtual: (s) => Math.min(maxVirtual, Math.max(0, s * scale)),
     toPhysical: (v) => Math.min(cap - viewport, Math.max(0, v / scale)),
+    scale,
   };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { GridLayout } from './grid-layout';
-import { scrollMap } from './scroll-map';
+import { scrollMap, wheelPixels } from './scroll-map';
 
 /** Content kept rendered beyond the view: less while the grid moves (each frame of a fling replaces it all). */
 const OVERSCAN_RESTING = 600;
@@ -94,6 +94,26 @@ export function useVirtualRows(
       clearTimeout(settle.current);
     };
   }, [scrollRef, update]);
+
+  // Mapped (above the cap), a scrollTop pixel is `scale` content pixels: a wheel notch would move the content up to
+  // ~4× as far as in a smaller library. The wheel moves the content by what it asks for instead (the remainder of
+  // a fractional scrollTop step is carried to the next event); pinch-zoom (Ctrl) is left to the browser.
+  const wheelCarry = useRef(0);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      const m = live.current.map;
+      if (!m.mapped || e.ctrlKey || e.deltaY === 0) return;
+      e.preventDefault();
+      const step = wheelPixels(e, el.clientHeight) / m.scale + wheelCarry.current;
+      const whole = Math.trunc(step);
+      wheelCarry.current = step - whole;
+      if (whole !== 0) el.scrollTop += whole;
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [scrollRef]);
 
   // A new layout keeps the view on the item it showed (or on the end), then recomputes the rows in view.
   useLayoutEffect(() => {

@@ -1,4 +1,4 @@
-import { RATE_TIER_COUNT, THEMES, XAI_ONLY, currentModels, textModels, publishedRps, type CapabilityTable, type SettingsView } from '@contract';
+import { RATE_TIER_COUNT, THEMES, XAI_ONLY, currentModels, findTextModel, textModels, publishedRps, type TextModelSpec, type CapabilityTable, type SettingsView } from '@contract';
 import { useStudio } from '../../stores/store';
 import { imageModelChoices, imageSpec, modelOptionText, qualityChoices, useCapabilityTable, videoModelChoices, videoSpec } from '../controls/capabilities';
 import { useFitDefaultsToModels } from './fit-defaults';
@@ -54,8 +54,8 @@ function SettingsGrid({ view }: { view: SettingsView }) {
           <SettingField
             field="enhanceModel"
             label="Text model"
-            kind={{ type: 'select', options: withCurrent(textModels(table).map((m) => ({ value: m.id, label: `${m.name} · $${perMillion(m.inputTokenTicks)}/$${perMillion(m.outputTokenTicks)} per M tokens` })), view.settings.enhanceModel) }}
-            help="“Enhance prompt” asks this Grok model to rewrite a prompt; its cost goes in the ledger."
+            kind={{ type: 'select', options: withCurrent(textModels(table).map((m) => ({ value: m.id, label: `${m.name} · $${perMillion(m.inputTokenTicks)}/M` })), view.settings.enhanceModel) }}
+            help={enhancerHelp(findTextModel(view.settings.enhanceModel, table))}
           />
         </section>
         <section className="settings-card" aria-labelledby="connection-heading">
@@ -83,6 +83,15 @@ function SettingsGrid({ view }: { view: SettingsView }) {
 
 /** Ticks per token as dollars per million tokens. */
 const perMillion = (ticksPerToken: number) => ((ticksPerToken * 1_000_000) / 10_000_000_000).toFixed(2);
+
+/**
+ * The chosen text model's whole price under its select: in the options, name and input price are all that fits a
+ * card at 1024 px (with both prices and "per M tokens" the option was cut off, or pushed the card wider).
+ */
+function enhancerHelp(m: TextModelSpec | undefined): string {
+  const price = m ? ` ${m.name}: $${perMillion(m.inputTokenTicks)} in / $${perMillion(m.outputTokenTicks)} out per million tokens.` : '';
+  return `“Enhance prompt” asks this Grok model to rewrite a prompt; its cost goes in the ledger.${price}`;
+}
 
 /** Keeps a model id the user already has (e.g. a new alias) selectable. */
 function withCurrent(list: { value: string; label: string }[], current: string) {
