@@ -3,6 +3,7 @@ import type { Simulator } from '../../src-main/simulator';
 import { GeneratePage } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
 import { VideoPage } from './pages/video-page';
+import { fullyVisible } from './support/geometry';
 import { simulatedHostTest } from './support/simulated-host';
 
 /** Issue 19: create faster — the prompt enhancer, wildcards and the prompt library, variations, compare, queue control. */
@@ -296,4 +297,21 @@ test('prompt library: filter the list by a tag or by words (names, texts and tag
   const exported = await lib.getByRole('textbox', { name: 'List as text (import or export)' }).inputValue();
   expect(exported.split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(4);
   expect(exported).toContain('Harbour\tsea, dawn\ta harbour at dawn');
+});
+
+test('Settings at 1024×700: the Prompt enhancer card holds its Text model select, with the whole price under it', async ({ page, launch }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await launch(page);
+  await page.getByRole('tablist', { name: 'Sections' }).getByRole('tab', { name: 'Settings' }).click();
+  const card = page.getByRole('region', { name: 'Prompt enhancer' });
+  const select = card.getByRole('combobox', { name: 'Text model' });
+  await select.scrollIntoViewIfNeeded();
+  expect(await fullyVisible(page, select, card)).toBe(true);
+  // The select's text fits its box (a longer option was cut off, or pushed the card out of its column).
+  expect(await select.evaluate((el: HTMLSelectElement) => {
+    const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    ctx.font = getComputedStyle(el).font;
+    return ctx.measureText(el.selectedOptions[0]?.text ?? '').width < el.clientWidth - 24;
+  })).toBe(true);
+  await expect(card).toContainText(/\$0\.20 in \/ \$0\.50 out per million tokens/);
 });
