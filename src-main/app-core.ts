@@ -108,6 +108,11 @@ export interface AppCore {
   downloads: Downloads;
   /** `imagine-studio://` links from the OS (the Electron shell feeds them in). */
   links: DeepLinkRouter;
+  /**
+   * A window is loading the page or thumbnails (the shell's HTTP routes): the library's background walks give way
+   * for a moment, as they do to grid pages (see the library service's `browsingPause`).
+   */
+  noteBrowsing(): void;
   dispose(): Promise<void>;
 }
 
@@ -438,6 +443,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
 
   return {
     handlers,
+    noteBrowsing: () => library.noteBrowsing(),
     get libraryDir() {
       return libraries.dir();
     },

@@ -103,6 +103,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // Old-style address: a token in the query reaches logs and history. Say so instead of serving the page.
       return send(res, 400, 'This address is out of date: open the one the host printed (its token follows "#").', { 'cache-control': 'no-store' });
     }
+    // Page loads and thumbnails are a window starting or browsing: the library's background walks give way.
+    if (!url.pathname.startsWith(DOWNLOAD_PREFIX)) core.noteBrowsing();
     if (url.pathname.startsWith(MEDIA_PREFIX)) return serveMedia(req, res, url.pathname);
     if (url.pathname.startsWith(DOWNLOAD_PREFIX)) return serveDownload(req, res, url.pathname, core.downloads);
     // The page and its scripts are public code without data: everything the app knows comes over the socket.

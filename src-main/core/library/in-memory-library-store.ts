@@ -371,6 +371,8 @@ export class InMemoryLibraryStore implements LibraryStore {
     return 0;
   }
 
+  bulkWrites(): void {}
+
   listSmart(): SmartRow[] {
     return [...this.smart.values()].map((r) => ({ ...r })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
   }

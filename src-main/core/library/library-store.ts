@@ -86,6 +86,11 @@ export interface LibraryStore {
    * connection's own writes leave it as it is. The in-memory twin has no other writers: always 0.
    */
   externalVersion(): number;
+  /**
+   * A long run of writes (a rebuild) starts or ends: SQLite then checkpoints its log into the database less often,
+   * each checkpoint being a flush to disk, and catches up once at the end. The in-memory twin has no log.
+   */
+  bulkWrites(on: boolean): void;
   /** Drops every item, edge, tag and collection, smart ones too (rebuild starts from nothing). */
   clear(): void;
   close(): void;

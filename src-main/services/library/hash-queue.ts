@@ -28,7 +28,15 @@ export class PerceptualHashQueue {
   version = 0;
 
   constructor(
-    private readonly deps: { store: LibraryStore; files: LibraryFiles; media: MediaProcessor; gate: MaintenanceGate; logger: Logger },
+    private readonly deps: {
+      store: LibraryStore;
+      files: LibraryFiles;
+      media: MediaProcessor;
+      gate: MaintenanceGate;
+      logger: Logger;
+      /** Waited for before each window of the back-fill's walk (the library gives way to browsing there). */
+      pause?: () => Promise<void>;
+    },
   ) {}
 
   /** Hashes these new images soon; with no ids, walks the whole library for images without a hash (the back-fill). */
@@ -62,6 +70,8 @@ export class PerceptualHashQueue {
         cursor = null;
       }
       if (!walking) return;
+      await this.deps.pause?.();
+      if (this.stopped) return;
       const step = store.unhashedWindow(cursor, HASH_WINDOW);
       await this.hash(step.images.filter((r) => !this.failed.has(r.id)));
       cursor = step.next;

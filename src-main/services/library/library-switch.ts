@@ -12,7 +12,7 @@ export interface OpenLibrary {
 
 /** The library service's methods, listed (not discovered): a new one fails to compile until it is added here. */
 const SERVICE_METHODS = [
-  'ingest', 'idle', 'maintenanceStatus', 'query', 'queryLatest', 'position', 'facets', 'records', 'item', 'setFavorite', 'setRating', 'changeTags',
+  'ingest', 'idle', 'maintenanceStatus', 'query', 'queryLatest', 'noteBrowsing', 'position', 'facets', 'records', 'item', 'setFavorite', 'setRating', 'changeTags',
   'tags', 'trash', 'restore', 'emptyTrash', 'startBackground', 'stopBackground', 'duplicates', 'beginImport',
   'importFiles', 'cancelImport', 'exportItems', 'reconcile', 'checked', 'rebuild', 'close', 'shareableFile',
 ] as const;

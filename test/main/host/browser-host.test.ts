@@ -52,6 +52,23 @@ describe('browser host', () => {
     expect((await get('/?token=nope')).status).toBe(400);
   });
 
+  it('tells the library a window is loading (page, scripts, thumbnails), so its background walks give way (issue 16)', async () => {
+    const core = host.core as { noteBrowsing(): void };
+    const original = core.noteBrowsing;
+    let noted = 0;
+    core.noteBrowsing = () => {
+      noted += 1;
+      original();
+    };
+    try {
+      await get('/');
+      await get('/bridge.js');
+      expect(noted).toBe(2);
+    } finally {
+      core.noteBrowsing = original;
+    }
+  });
+
   it('serves index.html with the bridge injected and a strict CSP', async () => {
     const res = await get('/');
     expect(await res.text()).toContain('<script type="module" src="/bridge.js"></script>');

@@ -12,16 +12,18 @@
  * or had `inFlightMs` to do so. A kill before that, within `inFlightMs` of the log line, caught the bytes in memory,
  * where no client can save them: reported as `lostInFlight`, with the gaps. Responses the simulator sent but the host
  * never finished reading are `notReceived`. Videos can be downloaded again for 24 h, so every video the simulator
- * finished must end up in the library.
+ * finished must end up in the library. MiniMax's Hailuo videos (issue 18) run beside xAI's through the same journal,
+ * against the MiniMax simulator: every task whose file the host asked for must end up in the library, once.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSimulator, type Simulator } from '../../../../src-main/simulator';
+import type { MinimaxSimulator } from '../../../../src-main/simulator/minimax';
 import { startHostProcess, type HostProcess } from '../../../e2e/support/host-process';
 import { findSecret } from './key-scan';
-import { PROVIDER_KEYS, compareProviderImages, providerEnv, startProviderSims, submitProviderImages, type ProviderImageFigures, type ProviderSims } from './crash-providers';
+import { PROVIDER_KEYS, compareProviderImages, providerEnv, providerReceipts, startProviderSims, submitProviderImages, type ProviderImageFigures, type ProviderSims } from './crash-providers';
 import { hostLog, inspectDataDir, type DataDirReport } from './inspect-data-dir';
 import { seededRandom } from './prng';
 import { connectHost, type HostClient } from './ws-client';
@@ -49,6 +51,8 @@ export interface CrashFigures {
   resultsFound: number;
   images: { delivered: number; found: number; notReceived: number; lostInFlight: number; lost: number; duplicates: number };
   videos: { delivered: number; found: number; lost: number; duplicates: number; journal: Record<string, number>; resumedAcrossKill: number };
+  /** MiniMax video tasks whose file the host asked for (`files/retrieve`), and of those in the library. */
+  minimaxVideos: { delivered: number; found: number; lost: number; duplicates: number; startsRetried: number };
   /** Text→image of the other providers through the same queue (./crash-providers.ts). */
   providers: { stability: ProviderImageFigures; minimax: ProviderImageFigures };
   orphans: number;
@@ -76,7 +80,7 @@ interface JobsList {
   batches: { jobs: { id: string; state: string; prompt: string; requestId: string | null; error: { kind: string; message: string } | null }[] }[];
 }
 interface VideoList {
-  jobs: { id: string; state: string; videoRequestId: string | null }[];
+  jobs: { id: string; state: string; videoRequestId: string | null; model: string }[];
 }
 
 const IMAGE_PATH = '/v1/images/generations';
@@ -128,6 +132,12 @@ function submitWork(client: HostClient, trial: number, rng: ReturnType<typeof se
         mode: 'text', prompt: `crash trial ${trial} video ${v}`, model: 'grok-imagine-video', duration: rng.int(1, 2), aspectRatio: '16:9', resolution: '480p',
       }));
     }
+  }
+  // MiniMax Hailuo text → video through the same journal (its 01-series model renders the smallest clip).
+  if (rng.next() < 0.5) {
+    pending.push(client.invoke('video:submit', {
+      mode: 'text', prompt: `crash trial ${trial} minimax video`, model: 'T2V-01', duration: 6, aspectRatio: '16:9', resolution: '720p',
+    }));
   }
   pending.push(...submitProviderImages(client, trial, rng));
   for (const p of pending) p.catch(() => {}); // the kill closes the socket under them
@@ -204,7 +214,13 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     const report = inspectDataDir(dataDir);
     const figures = compare(sim, others, dataDir, report, final, kills, inFlightMs);
     const keyLeaks = [HOST_ENV.XAI_API_KEY, ...Object.values(PROVIDER_KEYS)].flatMap((key) => findSecret(key, dataDir, outputs));
-    return { trials: options.trials, seed: options.seed, startupKills, ...figures, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started };
+    const minimaxVideos = compareMinimax(others.minimax, report);
+    if (minimaxVideos.lost > 0) figures.lostDetails.push(`${minimaxVideos.lost} MiniMax video(s) asked for but not in the library`);
+    return {
+      trials: options.trials, seed: options.seed, startupKills, ...figures,
+      resultsDelivered: figures.resultsDelivered + minimaxVideos.delivered, resultsFound: figures.resultsFound + minimaxVideos.found,
+      minimaxVideos, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started,
+    };
   } finally {
     await sim.close();
     await others.close();
@@ -275,7 +291,7 @@ function compare(sim: Simulator, others: ProviderSims, dataDir: string, report: 
   videos.lost = videos.delivered - videos.found;
   for (const id of downloaded.keys()) if (!(videoRows[id] ?? 0)) lostDetails.push(`video ${id} was downloaded but is not in the library`);
   const jobs = final.jobs.batches.flatMap((b) => b.jobs);
-  const providers = compareProviderImages(others, byRequest, pastStaging, kills, inFlightMs);
+  const providers = compareProviderImages(others, byRequest, { received: providerReceipts(hostLog(dataDir)), pastStaging }, kills, inFlightMs);
   lostDetails.push(...providers.lostDetails);
   const { stability, minimax } = providers;
   return {
@@ -300,9 +316,30 @@ function compare(sim: Simulator, others: ProviderSims, dataDir: string, report: 
   };
 }
 
+/**
+ * MiniMax videos: a task whose file the host asked for (`files/retrieve`, the step before each download) was
+ * finished and paid for, so it must be in the library exactly once (rows carry the task id as request id); each
+ * prompt is unique, so a prompt started twice means a start call was sent again without the user.
+ */
+function compareMinimax(minimax: MinimaxSimulator, report: DataDirReport): CrashFigures['minimaxVideos'] {
+  const present = report.rows.filter((r) => r.kind === 'video' && !report.rowsWithoutFile.includes(r.id));
+  const rows = countBy(present.map((r) => r.requestId ?? ''));
+  const asked = new Set(minimax.requests.filter((r) => r.method === 'GET' && r.path === '/v1/files/retrieve').map((r) => r.query.file_id));
+  const delivered = [...minimax.tasks.values()].filter((t) => t.settled && asked.has(t.settled.fileId)).map((t) => t.taskId);
+  const found = delivered.filter((id) => (rows[id] ?? 0) > 0).length;
+  const taskIds = new Set([...minimax.tasks.keys()]);
+  const starts = countBy(minimax.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video_generation').map((r) => String((r.body as { prompt?: string }).prompt)));
+  return {
+    delivered: delivered.length, found, lost: delivered.length - found,
+    duplicates: Object.entries(rows).filter(([id]) => taskIds.has(id)).reduce((sum, [, c]) => sum + Math.max(0, c - 1), 0),
+    startsRetried: Object.values(starts).reduce((sum, c) => sum + c - 1, 0),
+  };
+}
+
 /** True when the figures show no loss, no debris and no damage. */
 export function crashFiguresOk(f: CrashFigures): boolean {
   return f.images.lost === 0 && f.videos.lost === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
     f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0 &&
-    Object.values(f.providers).every((p) => p.lost === 0 && p.duplicates === 0);
+    Object.values(f.providers).every((p) => p.lost === 0 && p.duplicates === 0) &&
+    f.minimaxVideos.lost === 0 && f.minimaxVideos.duplicates === 0 && f.minimaxVideos.startsRetried === 0;
 }
