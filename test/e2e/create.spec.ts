@@ -3,6 +3,7 @@ import type { Simulator } from '../../src-main/simulator';
 import { GeneratePage } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
 import { VideoPage } from './pages/video-page';
+import { fullyVisible } from './support/geometry';
 import { simulatedHostTest } from './support/simulated-host';
 
 /** Issue 19: create faster — the prompt enhancer, wildcards and the prompt library, variations, compare, queue control. */
@@ -18,6 +19,16 @@ const item = async (page: Page, id: string) =>
     const api = (window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value: { record: Record<string, unknown>; parents: unknown[] } }> } }).api;
     return (await api.invoke('library:item', { id: itemId })).value;
   }, id);
+
+/** Library search: each query finds that many items. */
+async function expectSearch(page: Page, cases: [query: string, count: number][]) {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  for (const [query, count] of cases) {
+    await lib.searchFor(query);
+    await expect(lib.tiles()).toHaveCount(count);
+  }
+}
 
 test('enhance → diff → accept → generate: the rewrite is sent, both prompts are stored and searchable', async ({ page, launch, sim }) => {
   await launch(page);
@@ -51,14 +62,7 @@ test('enhance → diff → accept → generate: the rewrite is sent, both prompt
   const stored = await item(page, id ?? '');
   expect(stored.record).toMatchObject({ prompt: text, originalPrompt: 'a lighthouse at dusk' });
   // Search finds the item by words of either prompt.
-  const lib = new LibraryPage(page);
-  await lib.open();
-  await lib.searchFor('"seen from the sea"');
-  await expect(lib.tiles()).toHaveCount(1);
-  await lib.searchFor('lighthouse dusk -cinematic');
-  await expect(lib.tiles()).toHaveCount(0);
-  await lib.searchFor('"lighthouse at dusk"');
-  await expect(lib.tiles()).toHaveCount(1);
+  await expectSearch(page, [['"seen from the sea"', 1], ['lighthouse dusk -cinematic', 0], ['"lighthouse at dusk"', 1]]);
 });
 
 test('Video: enhance → diff → accept → generate video: the rewrite is sent, both prompts are on the video and searchable', async ({ page, launch, sim }) => {
@@ -97,14 +101,7 @@ test('Video: enhance → diff → accept → generate video: the rewrite is sent
   });
   const stored = await item(page, jobs[0]?.itemId ?? '');
   expect(stored.record).toMatchObject({ kind: 'video', prompt: sent, originalPrompt: 'a paper boat on a rainy street' });
-  const lib = new LibraryPage(page);
-  await lib.open();
-  await lib.searchFor('"slow camera push-in"');
-  await expect(lib.tiles()).toHaveCount(1);
-  await lib.searchFor('"boat on a rainy street" -push');
-  await expect(lib.tiles()).toHaveCount(0);
-  await lib.searchFor('"boat on a rainy street"');
-  await expect(lib.tiles()).toHaveCount(1);
+  await expectSearch(page, [['"slow camera push-in"', 1], ['"boat on a rainy street" -push', 0], ['"boat on a rainy street"', 1]]);
 });
 
 test('Discard leaves the prompt as it was and sends nothing', async ({ page, launch, sim }) => {
@@ -300,4 +297,21 @@ test('prompt library: filter the list by a tag or by words (names, texts and tag
   const exported = await lib.getByRole('textbox', { name: 'List as text (import or export)' }).inputValue();
   expect(exported.split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(4);
   expect(exported).toContain('Harbour\tsea, dawn\ta harbour at dawn');
+});
+
+test('Settings at 1024×700: the Prompt enhancer card holds its Text model select, with the whole price under it', async ({ page, launch }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await launch(page);
+  await page.getByRole('tablist', { name: 'Sections' }).getByRole('tab', { name: 'Settings' }).click();
+  const card = page.getByRole('region', { name: 'Prompt enhancer' });
+  const select = card.getByRole('combobox', { name: 'Text model' });
+  await select.scrollIntoViewIfNeeded();
+  expect(await fullyVisible(page, select, card)).toBe(true);
+  // The select's text fits its box (a longer option was cut off, or pushed the card out of its column).
+  expect(await select.evaluate((el: HTMLSelectElement) => {
+    const ctx = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+    ctx.font = getComputedStyle(el).font;
+    return ctx.measureText(el.selectedOptions[0]?.text ?? '').width < el.clientWidth - 24;
+  })).toBe(true);
+  await expect(card).toContainText(/\$0\.20 in \/ \$0\.50 out per million tokens/);
 });

@@ -82,6 +82,12 @@ test('generate with Stability AI and MiniMax: items carry provider and model, th
   const note = page.getByRole('region', { name: 'MiniMax key needed' });
   await expect(note).toContainText('No MiniMax API key yet');
   await page.screenshot(shot('minimax-no-key'));
+  // The same small and dark (the theme follows the system by default).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot(shot('minimax-no-key-1024-dark'));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: 'light' });
   await gen.fill({ prompts: ['a red fox in the snow'], n: 2, aspect: '16:9' });
   await gen.submit().click();
   await expect(gen.error()).toContainText('Add your API key');

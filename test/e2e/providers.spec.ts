@@ -77,16 +77,21 @@ async function newest(page: Page, operation: string): Promise<Item> {
   return item(page, id!);
 }
 
-test('pick Stability on the edit stage, paint a mask and inpaint: the result is linked to its source', async ({ page, launch, stability }) => {
-  await launch(page);
-  const sourceId = await importPicture(page, 'harbour.png');
+/** Imports a picture, opens it from the Library and hands it to the edit stage; its id and the stage. */
+async function editFromLibrary(page: Page, name: string): Promise<{ sourceId: string; edit: EditPage }> {
+  const sourceId = await importPicture(page, name);
   const library = new LibraryPage(page);
   await library.open();
   await library.tiles().first().click();
-  const viewer = new ViewerPage(page);
-  await viewer.button('Edit').click();
+  await new ViewerPage(page).button('Edit').click();
   const edit = new EditPage(page);
   await expect(edit.cards()).toHaveCount(1);
+  return { sourceId, edit };
+}
+
+test('pick Stability on the edit stage, paint a mask and inpaint: the result is linked to its source', async ({ page, launch, stability }) => {
+  await launch(page);
+  const { sourceId, edit } = await editFromLibrary(page, 'harbour.png');
 
   // The mask tool is on the stage only once a provider that takes masks is chosen.
   const maskTools = page.getByRole('toolbar', { name: 'Mask' });
@@ -129,13 +134,7 @@ test('pick Stability on the edit stage, paint a mask and inpaint: the result is 
 
 test('Search and replace on the edit stage: a "Search for" field only for that operation, the result linked to its source', async ({ page, launch, stability }) => {
   await launch(page);
-  const sourceId = await importPicture(page, 'street.png');
-  const library = new LibraryPage(page);
-  await library.open();
-  await library.tiles().first().dblclick();
-  await new ViewerPage(page).button('Edit').click();
-  const edit = new EditPage(page);
-  await expect(edit.cards()).toHaveCount(1);
+  const { sourceId, edit } = await editFromLibrary(page, 'street.png');
 
   const searchFor = page.getByRole('textbox', { name: 'Search for' });
   // xAI edits by instruction: no such field.

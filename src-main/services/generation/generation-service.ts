@@ -153,8 +153,10 @@ export function createGenerationService(deps: GenerationDeps) {
     observer: {
       onRequeued(id, delayMs) {
         runningIds.delete(id);
-        notes.set(id, `Rate limited by xAI; trying again in ${Math.max(1, Math.ceil(delayMs / 1000))} s.`);
         const job = store.getJob(id);
+        // The provider that said so: the one whose model the batch names.
+        const who = table().providers[imageProviderOf(job ? store.getBatchMeta(job.batchId)?.model : undefined, table())].name;
+        notes.set(id, `Rate limited by ${who}; trying again in ${Math.max(1, Math.ceil(delayMs / 1000))} s.`);
         if (job) emitJob(job);
       },
     },

@@ -1,4 +1,4 @@
-import type { LibraryRecord } from '@contract';
+import type { LibraryRecord, VideoJobView } from '@contract';
 import { AppErrorException } from '../../../src-main/core/app-error';
 import type { EventSink, Logger } from '../../../src-main/core/ports';
 import type { VideoJobStore } from '../../../src-main/core/video/video-job';
@@ -87,3 +87,13 @@ export function harness(opts: { api: ImagineApi; store?: VideoJobStore; library?
 }
 
 export const textSubmit = { mode: 'text', prompt: 'a paper boat', model: 'grok-imagine-video', duration: 4, aspectRatio: '16:9', resolution: '480p' } as const;
+
+/** Waits (wall clock, 25 ms steps, `tries` of them) for a job of a service on the real clock to end; its view. */
+export async function settled(service: { list(): VideoJobView[] }, id: string, tries = 400): Promise<VideoJobView> {
+  for (let i = 0; i < tries; i++) {
+    const job = service.list().find((j) => j.id === id);
+    if (job && ['done', 'failed', 'expired', 'blocked', 'lost', 'cancelled'].includes(job.state)) return job;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not settle');
+}

@@ -18,7 +18,7 @@ import { startMinimaxSimulator, type MinimaxSimulator } from '../../../src-main/
 import { videoLibraryFrom } from '../../../src-main/services/video/library-port';
 import { createVideoService } from '../../../src-main/services/video/video-service';
 import { openLibrary, png } from '../library/service-harness';
-import { events, silent } from './harness';
+import { events, settled, silent } from './harness';
 
 let sim: MinimaxSimulator;
 let dir: string;
@@ -47,14 +47,6 @@ function setup(at = mkdtempSync(path.join(dir, 'run-'))) {
   return { lib, service, spent, at };
 }
 
-async function settled(service: ReturnType<typeof createVideoService>, id: string) {
-  for (let i = 0; i < 600; i++) {
-    const job = service.list().find((j) => j.id === id);
-    if (job && ['done', 'failed', 'expired', 'blocked', 'lost', 'cancelled'].includes(job.state)) return job;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('job did not settle');
-}
 
 const starts = (prompt: string) => sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video_generation' && (r.body as { prompt?: string }).prompt === prompt);
 
@@ -65,7 +57,7 @@ describe('MiniMax video through the video journal', () => {
     const estimate = service.estimate(submit);
     expect(estimate.issues).toEqual([]);
     expect(estimate.ticks).toBe(6 * Math.round((0.28 * 100 * 1e8) / 6));
-    const job = await settled(service, (await service.submit(submit)).id);
+    const job = await settled(service, (await service.submit(submit)).id, 600);
     expect(job).toMatchObject({ state: 'done', model: 'MiniMax-Hailuo-02', costTicks: estimate.ticks });
     const [record] = lib.service.records([job.itemId as string]);
     expect(record).toMatchObject({ kind: 'video', provider: 'minimax', model: 'MiniMax-Hailuo-02', operation: 'text-video', requestId: job.videoRequestId, costTicks: estimate.ticks });
@@ -84,7 +76,7 @@ describe('MiniMax video through the video journal', () => {
       service.submit({ mode: 'image', prompt: 'day turns to night', model: 'MiniMax-Hailuo-02', duration: 6, resolution: '768p', image: { itemId: first.id }, lastImage: { itemId: last.id } }),
       service.submit({ mode: 'reference', prompt: 'she waves at the camera', model: 'S2V-01', duration: 6, aspectRatio: '16:9', resolution: '720p', references: [{ itemId: face.id }] }),
     ]);
-    const done = await Promise.all(jobs.map((j) => settled(service, j.id)));
+    const done = await Promise.all(jobs.map((j) => settled(service, j.id, 600)));
     const records = lib.service.records(done.map((j) => j.itemId as string));
     expect(records.map((r) => [r.model, r.operation])).toEqual([['MiniMax-Hailuo-2.3', 'image-video'], ['MiniMax-Hailuo-02', 'first-last-video'], ['S2V-01', 'subject-video']]);
     expect(records.map((r) => lib.service.item(r.id).parents.map((p) => [p.kind, p.record.id]))).toEqual([
@@ -122,7 +114,7 @@ describe('MiniMax video through the video journal', () => {
     await a.lib.close();
     const b = setup(a.at);
     expect(b.service.resume()).toBeGreaterThanOrEqual(1);
-    const job = await settled(b.service, started.id);
+    const job = await settled(b.service, started.id, 600);
     expect(job.state).toBe('done');
     expect(starts(prompt)).toHaveLength(1);
   });

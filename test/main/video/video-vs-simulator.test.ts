@@ -13,7 +13,7 @@ import { startSimulator, type Simulator } from '../../../src-main/simulator';
 import { videoLibraryFrom } from '../../../src-main/services/video/library-port';
 import { createVideoService } from '../../../src-main/services/video/video-service';
 import { openLibrary, png } from '../library/service-harness';
-import { events, silent } from './harness';
+import { events, settled, silent } from './harness';
 
 let sim: Simulator;
 let dir: string;
@@ -40,14 +40,6 @@ function setup() {
   return { lib, service, ev };
 }
 
-async function settled(service: ReturnType<typeof createVideoService>, id: string) {
-  for (let i = 0; i < 400; i++) {
-    const job = service.list().find((j) => j.id === id);
-    if (job && ['done', 'failed', 'expired', 'blocked', 'lost', 'cancelled'].includes(job.state)) return job;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('job did not settle');
-}
 
 describe('video jobs against the simulator', () => {
   it('image → video → extension, with a broken first download, poster, duration, cost and lineage', async () => {

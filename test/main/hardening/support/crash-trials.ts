@@ -23,7 +23,7 @@ import { startSimulator, type Simulator } from '../../../../src-main/simulator';
 import type { MinimaxSimulator } from '../../../../src-main/simulator/minimax';
 import { startHostProcess, type HostProcess } from '../../../e2e/support/host-process';
 import { findSecret } from './key-scan';
-import { PROVIDER_KEYS, compareProviderImages, providerEnv, startProviderSims, submitProviderImages, type ProviderImageFigures, type ProviderSims } from './crash-providers';
+import { PROVIDER_KEYS, compareProviderImages, providerEnv, providerReceipts, startProviderSims, submitProviderImages, type ProviderImageFigures, type ProviderSims } from './crash-providers';
 import { hostLog, inspectDataDir, type DataDirReport } from './inspect-data-dir';
 import { seededRandom } from './prng';
 import { connectHost, type HostClient } from './ws-client';
@@ -291,7 +291,7 @@ function compare(sim: Simulator, others: ProviderSims, dataDir: string, report: 
   videos.lost = videos.delivered - videos.found;
   for (const id of downloaded.keys()) if (!(videoRows[id] ?? 0)) lostDetails.push(`video ${id} was downloaded but is not in the library`);
   const jobs = final.jobs.batches.flatMap((b) => b.jobs);
-  const providers = compareProviderImages(others, byRequest, pastStaging, kills, inFlightMs);
+  const providers = compareProviderImages(others, byRequest, { received: providerReceipts(hostLog(dataDir)), pastStaging }, kills, inFlightMs);
   lostDetails.push(...providers.lostDetails);
   const { stability, minimax } = providers;
   return {
