@@ -322,9 +322,9 @@ test.describe('demo mode that sells itself (14.11)', () => {
       await lib.searchFor('');
 
       // The extension of the image → video.
-      await lib.searchFor('coastline');
+      await lib.searchFor('trots away');
       await lib.tiles().first().click();
-      await expect(lib.viewer().getByRole('region', { name: 'Made from' }).getByRole('button', { name: /lighthouse beam sweeps.*\(extension\)$/ })).toBeVisible();
+      await expect(lib.viewer().getByRole('region', { name: 'Made from' }).getByRole('button', { name: /fresh snow starts to fall.*\(extension\)$/ })).toBeVisible();
       await page.keyboard.press('Escape');
       await lib.searchFor('');
 

@@ -68,8 +68,8 @@ export const SAMPLE_EDITS = [
   { name: 'edit-aurora', from: 'edit-winter', instruction: 'add green northern lights in the sky' },
 ] as const;
 export const SAMPLE_VIDEOS = {
-  animate: { name: 'animate', from: 'lighthouse', prompt: 'waves crash below the cliff as the lighthouse beam sweeps across the sea', duration: 6 },
-  extend: { name: 'extend', prompt: 'the camera pulls back to reveal the whole coastline under the night sky', seconds: 4 },
+  animate: { name: 'animate', from: 'fox', prompt: 'the fox lifts its head as fresh snow starts to fall', duration: 6 },
+  extend: { name: 'extend', prompt: 'the fox stands up, shakes off the snow and trots away into the forest', seconds: 4 },
   text: { name: 'balloon', prompt: 'a hot air balloon rising past a misty cliff at sunrise, vertical video', duration: 5, ratio: '9:16' },
 } as const;
 
@@ -201,7 +201,7 @@ export function createDemoSamples(deps: DemoSamplesDeps) {
           .then(() => null, (err: unknown) => err);
       }
 
-      // The image → video of the first sample, then the extension of that clip.
+      // The image → video of the fox (square, so the landing's first row holds four tiles), then its extension.
       const a = SAMPLE_VIDEOS.animate;
       const x = SAMPLE_VIDEOS.extend;
       if (!p.steps[a.name]) {
