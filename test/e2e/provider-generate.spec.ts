@@ -141,6 +141,11 @@ test('only a Stability key: Generate opens on its form with Stability chosen, an
     await provider(page).selectOption({ label: 'xAI' });
     const note = page.getByRole('region', { name: 'xAI key needed' });
     await expect(note).toContainText('No xAI API key yet');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot(shot('stability-only-xai-note-1024-dark'));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
     await gen.fill({ prompts: ['a quiet harbour at dawn'], n: 1, aspect: '1:1' });
     await gen.submit().click();
     await expect(gen.error()).toContainText('Add your API key for xAI');
@@ -157,6 +162,7 @@ test('only a Stability key: Generate opens on its form with Stability chosen, an
     await page.keyboard.press('Control+2');
     await expect(page.getByRole('radiogroup', { name: 'Provider' }).getByRole('radio', { name: /Stability AI/ })).toBeChecked();
     await expect(page.getByRole('region', { name: /An API key is needed/ })).toHaveCount(0);
+    await page.screenshot(shot('stability-only-edit'));
     await page.keyboard.press('Control+3');
     await expect(page.getByRole('region', { name: 'An API key is needed to make videos' })).toBeVisible();
   } finally {
