@@ -10,7 +10,7 @@
  * filed by the library's own ingest with the same fields and lineage as a real result (`ingestInputOf` for images).
  * The samples are not the user's jobs: they stay out of the queue, the job list and the ledger.
  *
- * Idempotent and resumable: `<dataData>/demo-samples.json` records each finished step with the ids it filed. A step
+ * Idempotent and resumable: `<dataDir>/demo-samples.json` records each finished step with the ids it filed. A step
  * recorded is never made again (items the user deleted stay deleted); a run stopped half-way (demo mode switched off,
  * the app quit) goes on with the missing steps at the next entry. A demo library that already had items before the
  * first run is left as it is.
