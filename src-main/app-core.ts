@@ -253,6 +253,11 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
     providers: providerClients,
     // Any provider's missing key (xAI's too: the page opens for another provider's key) is refused at submit, before
     // anything queues. A keychain that cannot be read counts as no key.
+    // MiniMax's subject reference: the library image, read in main when the request goes out.
+    subjectImage: async (itemId) => {
+      const { record } = library.item(itemId);
+      return `data:${record.mime};base64,${Buffer.from(await libraries.files.read(record.file)).toString('base64')}`;
+    },
     keyReady: async (p) => ((p === 'xai' ? await vault.connection.getApiKey().catch(() => null) : await vault.connection.getProviderKey(p)) ?? null) !== null,
     store: jobStore,
     library,

@@ -129,6 +129,11 @@ export const JobRequest = z
     originalPrompt: z.string().trim().min(1).max(10_000).optional(),
     /** Part of a model comparison (`jobs:compare`): the comparison's id and this combination's place in it. */
     group: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/), index: z.number().int().min(0).max(3) }).strict().optional(),
+    /**
+     * MiniMax image-01's subject reference (issue 18 §3): a library image of the subject, read and sent by main; each
+     * result is linked to it (`reference-of`). Only for models whose provider lists `subject-image` for them.
+     */
+    subjectItemId: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 export type JobRequest = z.infer<typeof JobRequest>;

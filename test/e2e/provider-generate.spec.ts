@@ -8,12 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { startSimulator, type Simulator } from '../../src-main/simulator';
 import { startStabilitySimulator, type StabilitySimulator } from '../../src-main/simulator/stability';
 import { startMinimaxSimulator, type MinimaxSimulator } from '../../src-main/simulator/minimax';
 import { GeneratePage } from './pages/generate-page';
 import { LibraryPage } from './pages/library-page';
 import { startHostProcess, type HostProcess } from './support/host-process';
+import { osFileTransfer } from './support/os-files';
 
 const shotDir = process.env.SHOT_DIR ?? 'test-results/screenshots';
 const shot = (name: string) => ({ path: `${shotDir}/provider-generate-${name}.png`, fullPage: true });
@@ -165,6 +167,68 @@ test('only a Stability key: Generate opens on its form with Stability chosen, an
     await page.screenshot(shot('stability-only-edit'));
     await page.keyboard.press('Control+3');
     await expect(page.getByRole('region', { name: 'An API key is needed to make videos' })).toBeVisible();
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('MiniMax image-01 with a subject reference picked from the library or dropped: sent by main, the result made from it', async ({ page, sim, minimax }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-subject-'));
+  const host = await startHostProcess({
+    dataDir,
+    args: ['--api-base-url', `${sim.url}/v1`],
+    env: { MINIMAX_API_KEY: 'mm-e2e-subject-key', IMAGINE_MINIMAX_BASE_URL: minimax.url },
+  });
+  try {
+    await page.goto(host.url);
+    await page.locator('html[data-app-state="ready"]').waitFor();
+    const gen = new GeneratePage(page);
+    await gen.open();
+    // xAI's models take no subject reference: the field is not there.
+    await expect(page.getByRole('group', { name: 'Subject reference' })).toHaveCount(0);
+    await provider(page).selectOption({ label: 'MiniMax' });
+    await gen.fill({ prompts: ['a portrait of a sailor'], n: 1, aspect: '1:1' });
+    await gen.submit().click();
+    await expect(gen.tilesIn('a portrait of a sailor', 'done')).toHaveCount(1);
+
+    const subject = page.getByRole('group', { name: 'Subject reference' });
+    await subject.getByRole('button', { name: 'Choose from the library' }).click();
+    await subject.getByRole('group', { name: 'Library images for the subject reference' }).getByRole('button', { name: /a portrait of a sailor/ }).click();
+    await expect(subject.getByRole('img', { name: 'The chosen subject reference' })).toBeVisible();
+    await page.screenshot(shot('subject-reference'));
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot(shot('subject-reference-1024-dark'));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gen.fill({ prompts: ['the sailor at the helm'], n: 1, aspect: '1:1' });
+    const before = minimax.requests.length;
+    await gen.submit().click();
+    await expect(gen.tilesIn('the sailor at the helm', 'done')).toHaveCount(1);
+    const [post] = minimax.requests.slice(before).filter((r) => r.method === 'POST');
+    const ref = (post!.body as { subject_reference?: { type: string; image_file: string }[] }).subject_reference;
+    expect(ref?.map((r) => r.type)).toEqual(['character']);
+    expect(ref?.[0]?.image_file).toMatch(/^data:image\/[a-z]+;base64,/);
+
+    // Or dropped from the desktop: imported into the library, then chosen.
+    await subject.getByRole('button', { name: 'Remove' }).click();
+    const png = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#2e86c1' } }).png().toBuffer();
+    const dataTransfer = await osFileTransfer(page, [{ name: 'captain.png', mimeType: 'image/png', base64: png.toString('base64') }]);
+    await subject.dispatchEvent('dragover', { dataTransfer });
+    await subject.dispatchEvent('drop', { dataTransfer });
+    await expect(subject.getByRole('img', { name: 'The chosen subject reference' })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await gen.fill({ prompts: ['the captain on deck'], n: 1, aspect: '1:1' });
+    await gen.submit().click();
+    await expect(gen.tilesIn('the captain on deck', 'done')).toHaveCount(1);
+
+    // In the library the result is made from the reference.
+    const library = new LibraryPage(page);
+    await library.open();
+    await library.tiles().first().click();
+    const madeFrom = library.viewer().getByRole('region', { name: 'Made from' });
+    await expect(madeFrom.getByRole('button', { name: /captain.*\(reference\)/ })).toBeVisible();
   } finally {
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -102,7 +102,7 @@ function toBatch(r: Row): StoredBatch {
 }
 
 /** The optional facts of a batch (column `extra`), each kept only when well-formed. */
-function batchExtra(text: unknown): Pick<StoredBatch, 'originalPrompt' | 'group'> {
+function batchExtra(text: unknown): Pick<StoredBatch, 'originalPrompt' | 'group' | 'subjectItemId'> {
   let v: Record<string, unknown>;
   try {
     v = JSON.parse(String(text ?? '{}')) as Record<string, unknown>;
@@ -113,11 +113,15 @@ function batchExtra(text: unknown): Pick<StoredBatch, 'originalPrompt' | 'group'
   return {
     ...(typeof v.originalPrompt === 'string' ? { originalPrompt: v.originalPrompt } : {}),
     ...(g && typeof g.id === 'string' && typeof g.index === 'number' ? { group: { id: g.id, index: g.index } } : {}),
+    ...(typeof v.subjectItemId === 'string' ? { subjectItemId: v.subjectItemId } : {}),
   };
 }
 
 const extraOf = (b: StoredBatch) =>
-  JSON.stringify({ ...(b.originalPrompt ? { originalPrompt: b.originalPrompt } : {}), ...(b.group ? { group: b.group } : {}) });
+  JSON.stringify({
+    ...(b.originalPrompt ? { originalPrompt: b.originalPrompt } : {}), ...(b.group ? { group: b.group } : {}),
+    ...(b.subjectItemId ? { subjectItemId: b.subjectItemId } : {}),
+  });
 
 function toJob(r: Row): StoredJob {
   return {

@@ -45,6 +45,7 @@ export function planBatch(args: {
     estimateTicks: args.estimateTicks,
     ...(request.originalPrompt ? { originalPrompt: request.originalPrompt } : {}),
     ...(request.group ? { group: { ...request.group } } : {}),
+    ...(request.subjectItemId ? { subjectItemId: request.subjectItemId } : {}),
   };
   const jobs: StoredJob[] = [];
   let tileIndex = 0;

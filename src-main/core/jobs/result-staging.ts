@@ -35,6 +35,8 @@ export interface StagedMeta {
   provider?: ProviderId;
   operation?: OperationName;
   seed?: number;
+  /** The library image sent as the subject reference (MiniMax image-01): each result is its `reference-of`. */
+  subjectItemId?: string;
   params: Record<string, unknown>;
   aspectRatio: string | null;
   /** One entry per tile of the job, in order. */

@@ -20,6 +20,8 @@ export interface StoredBatch {
   originalPrompt?: string;
   /** A model comparison this batch is one combination of. */
   group?: { id: string; index: number };
+  /** The library image sent as the subject reference (MiniMax image-01), when there is one. */
+  subjectItemId?: string;
 }
 
 /** One HTTP request to xAI (part of a prompt's images) and the tiles it fills. */

@@ -18,7 +18,7 @@ import { createProviderImages } from './provider-images';
 import type { ProviderClients } from '../providers/provider-clients';
 import { budgetRefusal, createSpendLedger, type SpendLedger } from '../ledger/spend';
 import type { CapabilitySource } from '../models/capability-service';
-import { BUILT_IN_TABLE, KEY_PROVIDERS, resolveImageChoice, type ImageQuality, type ProviderId } from '@contract';
+import { BUILT_IN_TABLE, KEY_PROVIDERS, findOperation, resolveImageChoice, type ImageQuality, type ProviderId } from '@contract';
 import { moveRetired } from '../../core/models/retirements';
 import { runJob, type RunContext } from './run-job';
 import { imageRecovery } from './image-recovery';
@@ -67,6 +67,8 @@ export interface GenerationDeps {
   pacing?: ModelPacing;
   /** Stability AI's and MiniMax's clients, for batches of their models; without them only xAI's models run. */
   providers?: ProviderClients;
+  /** A library image as a `data:` URL, for MiniMax's subject reference (read when the request is sent). */
+  subjectImage?: (itemId: string) => Promise<string>;
   /** Whether main holds a key for a provider (its keychain account, or demo mode); default: assumed. */
   keyReady?: (provider: ProviderId) => Promise<boolean>;
 }
@@ -115,7 +117,9 @@ export function createGenerationService(deps: GenerationDeps) {
     ...(deps.pacing ? { pacing: deps.pacing } : {}),
   });
   const ctx: RunContext = {
-    api: createProviderImages({ xai: deps.api, ...(deps.providers ? { clients: deps.providers } : {}), table }), work, store, clock,
+    api: createProviderImages({
+      xai: deps.api, ...(deps.providers ? { clients: deps.providers } : {}), ...(deps.subjectImage ? { subjectImage: deps.subjectImage } : {}), table,
+    }), work, store, clock,
     timeoutMs: () => deps.settings().requestTimeoutSec * 1000,
     changed(job) {
       emitJob(job);
@@ -218,7 +222,21 @@ export function createGenerationService(deps: GenerationDeps) {
         }
       }
     });
+    if (request.subjectItemId) issues.push(...subjectIssues(request.model, request.subjectItemId));
     if (issues.length > 0) fail(validationError(issues));
+  }
+
+  /** A subject reference only for a model whose provider lists `subject-image` for it, and only a library image. */
+  function subjectIssues(model: string, itemId: string): Issue[] {
+    const provider = imageProviderOf(model, table());
+    if (!findOperation(provider, 'subject-image', table())?.models.includes(model)) {
+      return [{ path: 'subjectItemId', message: `${model} takes no subject reference.` }];
+    }
+    const record = deps.library.records?.([itemId])[0];
+    if (!record || record.kind !== 'image' || record.missing) {
+      return [{ path: 'subjectItemId', message: 'The subject reference must be an image in the library.' }];
+    }
+    return [];
   }
 
   function submit(input: JobRequest): BatchView {

@@ -18,11 +18,20 @@ import { BUILT_IN_TABLE, type CapabilityTable } from '@contract';
 import type { ProviderClients } from '../providers/provider-clients';
 
 export type ImageGenerator = Pick<ImagineApi, 'generateImages'>;
+/** The queue's request: xAI's wire request, plus the library image MiniMax's image-01 takes as subject reference. */
+export type QueueImageRequest = ImageGenerateRequest & { subjectItemId?: string };
+export interface QueueImages {
+  generateImages(req: QueueImageRequest, opts?: CallOptions): Promise<ImageResult>;
+}
 
 const FILTERED = 'The provider\'s content filter withheld this image.';
 const blocked = (): ImageItem => ({ ok: false, blocked: true, reason: FILTERED });
 
-export function createProviderImages(deps: { xai: ImageGenerator; clients?: ProviderClients; table?: () => CapabilityTable }): ImageGenerator {
+export function createProviderImages(deps: {
+  xai: ImageGenerator; clients?: ProviderClients; table?: () => CapabilityTable;
+  /** A library image as a `data:` URL (MiniMax's subject reference), read in main when the request is sent. */
+  subjectImage?: (itemId: string) => Promise<string>;
+}): QueueImages {
   const table = () => deps.table?.() ?? BUILT_IN_TABLE;
   const clients = (): ProviderClients => deps.clients ?? (() => {
     throw new AppErrorException({ kind: 'internal', message: 'No client for this provider is configured.' });
@@ -45,11 +54,13 @@ export function createProviderImages(deps: { xai: ImageGenerator; clients?: Prov
     };
   }
 
-  async function minimax(req: ImageGenerateRequest, opts?: CallOptions): Promise<ImageResult> {
+  async function minimax(req: QueueImageRequest, opts?: CallOptions): Promise<ImageResult> {
     const n = req.n ?? 1;
+    const subject = req.subjectItemId ? await subjectOf(req.subjectItemId) : undefined;
     try {
       const r = await clients().minimax().generateImages({
         model: req.model as MinimaxImageRequest['model'], prompt: req.prompt, n, ...(req.aspect_ratio ? { aspectRatio: req.aspect_ratio } : {}),
+        ...(subject ? { subjectReference: subject } : {}),
       }, opts);
       const items: ImageItem[] = [...r.images.map((i): ImageItem => ({ ok: true, mime: i.mime, bytes: i.bytes })), ...Array.from({ length: r.withheld }, blocked)];
       return { items, model: req.model as string, ...cost(req, r.images.length), ...(r.traceId ? { requestId: r.traceId } : {}) };
@@ -63,11 +74,16 @@ export function createProviderImages(deps: { xai: ImageGenerator; clients?: Prov
     }
   }
 
+  async function subjectOf(itemId: string): Promise<string> {
+    if (!deps.subjectImage) throw new AppErrorException({ kind: 'internal', message: 'No library to read the subject reference from.' });
+    return deps.subjectImage(itemId);
+  }
+
   return {
-    generateImages(req, opts) {
+    generateImages({ subjectItemId, ...req }, opts) {
       switch (imageProviderOf(req.model, table())) {
         case 'stability': return stability(req, opts);
-        case 'minimax': return minimax(req, opts);
+        case 'minimax': return minimax({ ...req, ...(subjectItemId ? { subjectItemId } : {}) }, opts);
         default: return deps.xai.generateImages(req, opts);
       }
     },

@@ -12,7 +12,8 @@ import type { StoredBatch, StoredJob } from '../../core/jobs/types';
 import { BLOCKED_EXPLANATION, CANCELLED_IN_FLIGHT, FEWER_THAN_ASKED, LINK_NOT_DOWNLOADED } from '../../core/paid-work/words';
 import type { Clock } from '../../core/ports';
 import type { TaskOutcome } from '../../core/scheduler/scheduler';
-import type { ImageAspectRatio, ImageQuality, ImageResolution, ImagineApi } from '../../core/xai';
+import type { ImageAspectRatio, ImageQuality, ImageResolution } from '../../core/xai';
+import type { QueueImages } from './provider-images';
 import type { LibraryRecord } from '@contract';
 import type { PaidWork } from '../paid-work/paid-work';
 import { servedOf } from '../paid-work/ingest-input';
@@ -20,7 +21,7 @@ import { imageProviderOf } from '../../core/providers/image-generate';
 
 export interface RunContext {
   /** The call for the batch's model, to whichever provider serves it (./provider-images.ts). */
-  api: Pick<ImagineApi, 'generateImages'>;
+  api: QueueImages;
   work: PaidWork;
   store: JobStore;
   clock: Clock;
@@ -66,6 +67,7 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
       aspect_ratio: batch.aspectRatio as ImageAspectRatio, resolution: batch.resolution as ImageResolution,
       // 2.0 always gets an explicit quality (xai-imagine-api-updates.md §1 #5); other models never do (§6 #75).
       ...(batch.quality ? { quality: batch.quality as ImageQuality } : {}),
+      ...(batch.subjectItemId ? { subjectItemId: batch.subjectItemId } : {}),
     },
     { signal, timeoutMs: ctx.timeoutMs() },
   ), { signal, disposing: ctx.disposing });
@@ -93,7 +95,8 @@ export async function runJob(ctx: RunContext, batch: StoredBatch, job: StoredJob
     params: { model: batch.model, n: job.n, aspect_ratio: batch.aspectRatio, resolution: batch.resolution, ...(batch.quality ? { quality: batch.quality } : {}) },
     ...servedOf(result, batch.quality),
     // Who made it (issue 18 §7): the provider whose model the batch names, and the seed it reported.
-    provider: imageProviderOf(batch.model), operation: 'generate', ...(result.seed === undefined ? {} : { seed: result.seed }),
+    provider: imageProviderOf(batch.model), operation: batch.subjectItemId ? 'subject-image' : 'generate', ...(result.seed === undefined ? {} : { seed: result.seed }),
+    ...(batch.subjectItemId ? { subjectItemId: batch.subjectItemId } : {}),
     aspectRatio: batch.aspectRatio === 'auto' ? null : batch.aspectRatio, slots: slots.map((s) => s.slot), stagedAt: ctx.clock.now(),
   });
   const staged = await ctx.work.stage(meta, slots);

@@ -42,6 +42,6 @@ export function ingestInputOf(meta: StagedMeta, bytes: Uint8Array, index = 0): I
     bytes, kind: 'image', origin: 'generated', prompt: meta.prompt, model: meta.model, params: meta.params,
     ...(meta.originalPrompt ? { originalPrompt: meta.originalPrompt } : {}),
     aspectRatio: meta.aspectRatio, costTicks: meta.share, requestId: meta.requestId, moderation: 'passed', sourceJobId: meta.jobId,
-    ...served(meta),
+    ...served(meta), ...(meta.subjectItemId ? { parents: [{ kind: 'reference-of' as const, parentId: meta.subjectItemId }] } : {}),
   };
 }

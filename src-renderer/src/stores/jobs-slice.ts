@@ -15,6 +15,8 @@ export interface GenerateDraft {
   quality: ImageQuality;
   /** The prompt as written, while `text` is a rewrite of it the user accepted ("Enhance prompt"); null otherwise. */
   originalPrompt?: string | null;
+  /** The library image chosen as the subject reference (MiniMax image-01), with its thumbnail; null: none. */
+  subject?: { itemId: string; thumb: string | null } | null;
 }
 
 /** The form's options (what Settings provides defaults for); the prompt text and batch mode are not options. */

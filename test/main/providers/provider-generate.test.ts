@@ -94,6 +94,27 @@ describe('text→image with other providers through the shared queue', () => {
     expect(found.ids).toHaveLength(2);
   });
 
+  it('MiniMax image-01 with a subject reference: main reads the library image into the request; each result is its reference-of', async () => {
+    await call('key:set', { provider: 'minimax', key: 'mm-generate-test-key' });
+    await call('key:set', { provider: 'stability', key: 'sk-generate-test-key' });
+    const [first] = (await run(request('image-01', 'a portrait of a sailor', 1, '1:1'))).jobs;
+    const subject = first!.tiles[0]!.itemId as string;
+    // Only models whose provider lists subject-image take one; only a library image is one.
+    await expect(call('jobs:submit', { ...request('sd3.5-large', 'x', 1, '1:1'), subjectItemId: subject })).rejects.toThrow(/takes no subject reference/);
+    await expect(call('jobs:submit', { ...request('image-01', 'x', 1, '1:1'), subjectItemId: 'no-such-item' })).rejects.toThrow(/must be an image in the library/);
+    const before = minimax.requests.length;
+    const batch = await run({ ...request('image-01', 'the sailor at the helm', 1, '1:1'), subjectItemId: subject });
+    const [post] = minimax.requests.slice(before).filter((r) => r.method === 'POST');
+    const ref = (post!.body as { subject_reference?: { type: string; image_file: string }[] }).subject_reference;
+    expect(ref).toHaveLength(1);
+    expect(ref![0]!.type).toBe('character');
+    expect(ref![0]!.image_file).toMatch(/^data:image\/(png|jpeg);base64,/);
+    const made = batch.jobs[0]!.tiles[0]!.itemId as string;
+    const detail = await call('library:item', { id: made });
+    expect(detail.record).toMatchObject({ provider: 'minimax', model: 'image-01', operation: 'subject-image' });
+    expect(detail.parents.map((p) => [p.kind, p.record.id])).toEqual([['reference-of', subject]]);
+  });
+
   it('refuses a provider whose key is missing before anything is queued, naming "Add your API key"', async () => {
     const before = stability.requests.length;
     await expect(call('jobs:submit', request('stable-image-core', 'a cat', 1, '1:1'))).rejects.toThrow(/No Stability AI API key is set\. Add your API key/);

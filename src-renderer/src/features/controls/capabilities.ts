@@ -61,6 +61,10 @@ const generates = (table: CapabilityTable, id: string): boolean => {
 export const imageProviders = (table: CapabilityTable): ProviderId[] =>
   SERVED_BY_KIND.image.filter((p) => table.providers[p] && findOperation(p, 'generate', table));
 
+/** Whether an image model takes a subject reference (its provider lists `subject-image` for it: MiniMax image-01). */
+export const takesSubject = (table: CapabilityTable, id: string): boolean =>
+  findOperation(imageProviderOf(table, id), 'subject-image', table)?.models.includes(id) === true;
+
 /** The provider of an image model (xAI for an id the table does not know). */
 export const imageProviderOf = (table: CapabilityTable, id: string): ProviderId => providerOf(id, table) ?? 'xai';
 

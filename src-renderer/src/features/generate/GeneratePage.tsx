@@ -11,6 +11,7 @@ import { PromptLibrary } from './PromptLibrary';
 import { OptionsBar } from './OptionsBar';
 import { imageProviderOf, imageProviders, imageSpec, useCapabilityTable } from '../controls/capabilities';
 import { ProviderKeyNote } from './ProviderKeyNote';
+import { SubjectReference } from './SubjectReference';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
@@ -143,6 +144,7 @@ export function GeneratePage() {
               Batch mode: one prompt per line
             </label>
             <OptionsBar />
+            <SubjectReference />
             <PresetBar />
           </div>
           {submitError && <p className="form-error" role="alert">{submitError}</p>}

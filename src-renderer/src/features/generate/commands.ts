@@ -9,6 +9,7 @@ import { promptsOf } from './format';
 import { migrateLocalHistory } from './prompt-history';
 import { notifyWhenAway } from '../shell/notify';
 import { followSettings } from '../settings/form-defaults';
+import { takesSubject } from '../controls/capabilities';
 
 /** The prompts the draft sends: one per line in batch mode, each `{a|b}` wildcard expanded (see `draftPrompts`). */
 export function draftPrompts(text: string, batchMode: boolean): string[] {
@@ -16,7 +17,7 @@ export function draftPrompts(text: string, batchMode: boolean): string[] {
 }
 
 export function requestFromDraft(): JobRequest {
-  const { draft } = useStudio.getState();
+  const { draft, capabilities } = useStudio.getState();
   const prompts = draftPrompts(draft.text, draft.batchMode);
   return {
     prompts, n: draft.n, model: draft.model, aspectRatio: draft.aspectRatio, resolution: draft.resolution,
@@ -24,6 +25,8 @@ export function requestFromDraft(): JobRequest {
     quality: draft.quality,
     // The original is kept only for the one prompt it was rewritten into (not for a wildcard batch made from it).
     ...(draft.originalPrompt && prompts.length === 1 && !draft.batchMode ? { originalPrompt: draft.originalPrompt } : {}),
+    // Kept in the draft across model changes, sent only to a model that takes one (main checks it again).
+    ...(draft.subject && takesSubject(capabilities.table, draft.model) ? { subjectItemId: draft.subject.itemId } : {}),
   };
 }
 
