@@ -10,7 +10,7 @@
  * filed by the library's own ingest with the same fields and lineage as a real result (`ingestInputOf` for images).
  * The samples are not the user's jobs: they stay out of the queue, the job list and the ledger.
  *
- * Idempotent and resumable: `<dataData>/demo-samples.json` records each finished step with the ids it filed. A step
+ * Idempotent and resumable: `<dataDir>/demo-samples.json` records each finished step with the ids it filed. A step
  * recorded is never made again (items the user deleted stay deleted); a run stopped half-way (demo mode switched off,
  * the app quit) goes on with the missing steps at the next entry. A demo library that already had items before the
  * first run is left as it is.
@@ -68,8 +68,8 @@ export const SAMPLE_EDITS = [
   { name: 'edit-aurora', from: 'edit-winter', instruction: 'add green northern lights in the sky' },
 ] as const;
 export const SAMPLE_VIDEOS = {
-  animate: { name: 'animate', from: 'lighthouse', prompt: 'waves crash below the cliff as the lighthouse beam sweeps across the sea', duration: 6 },
-  extend: { name: 'extend', prompt: 'the camera pulls back to reveal the whole coastline under the night sky', seconds: 4 },
+  animate: { name: 'animate', from: 'fox', prompt: 'the fox lifts its head as fresh snow starts to fall', duration: 6 },
+  extend: { name: 'extend', prompt: 'the fox stands up, shakes off the snow and trots away into the forest', seconds: 4 },
   text: { name: 'balloon', prompt: 'a hot air balloon rising past a misty cliff at sunrise, vertical video', duration: 5, ratio: '9:16' },
 } as const;
 
@@ -201,7 +201,7 @@ export function createDemoSamples(deps: DemoSamplesDeps) {
           .then(() => null, (err: unknown) => err);
       }
 
-      // The image → video of the first sample, then the extension of that clip.
+      // The image → video of the fox (square, so the landing's first row holds four tiles), then its extension.
       const a = SAMPLE_VIDEOS.animate;
       const x = SAMPLE_VIDEOS.extend;
       if (!p.steps[a.name]) {

@@ -68,7 +68,7 @@ describe('demo samples', () => {
     expect(library.item(aurora!.id).parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: winter!.id }) })]);
     expect(library.item(winter!.id).parents[0]?.record.prompt).toMatch(/lighthouse/);
 
-    // The image → video of the lighthouse, and the extension of that clip, longer than it.
+    // The image → video of the fox, and the extension of that clip, longer than it.
     const videos = items.filter((r) => r.kind === 'video');
     expect(videos).toHaveLength(3);
     const animated = videos.find((v) => library.item(v.id).parents.some((p) => p.kind === 'animated-from'));

@@ -103,6 +103,19 @@ describe('the Video screen', () => {
     expect(screen.queryByRole('radio', { name: '768p' })).toBeNull();
   });
 
+  it('MiniMax without a key in main: the form says so under Provider, with the key form', async () => {
+    const user = userEvent.setup();
+    const base = invoke.getMockImplementation();
+    invoke.mockImplementation(async (channel: string, input: { provider?: string }) => channel === 'key:status' && input.provider === 'minimax'
+      ? { ok: true, value: { provider: 'minimax', configured: false, source: 'none', hint: null, state: 'not-set', message: 'No key.' } }
+      : base?.(channel, input));
+    render(<VideoPage />);
+    expect(screen.queryByRole('region', { name: 'MiniMax key needed' })).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'minimax');
+    expect(await screen.findByRole('region', { name: 'MiniMax key needed' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add your API key' })).toBeInTheDocument();
+  });
+
   it('a job row shows progress and stops waiting with a plain warning', async () => {
     const user = userEvent.setup();
     render(<ul><VideoJobRow job={job()} /></ul>);

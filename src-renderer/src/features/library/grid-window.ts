@@ -9,7 +9,7 @@ export const GRID_GAP = 8;
  * the sidebar shows four to five.
  * On the slider's 8 px steps from 96.
  */
-export const DEFAULT_TILE_SIZE = 152;
+export const DEFAULT_TILE_SIZE = 160;
 
 /** How many tiles fit in a row of `width` px at the chosen tile size (at least one). */
 export function columnsFor(width: number, tileSize: number, gap = GRID_GAP): number {

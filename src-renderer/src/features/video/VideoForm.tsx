@@ -9,6 +9,7 @@ import { ShapeFields } from './ShapeFields';
 import { SourceFields } from './SourceFields';
 import { useCapabilityTable, videoModelChoices, videoProviders } from '../controls/capabilities';
 import { ModelPicker } from '../controls/ModelPicker';
+import { ProviderKeyNote } from '../generate/ProviderKeyNote';
 import { RewrittenNote, useEnhancer } from '../generate/EnhanceControls';
 import { Examples, VIDEO_EXAMPLES } from '../shell/Examples';
 
@@ -89,6 +90,8 @@ export function VideoForm() {
           ))}
         </select>
       </label>
+      {/* MiniMax without a key in main (and demo off): said here, with the key form, before the click. */}
+      <ProviderKeyNote provider={provider} />
       <ModelPicker choices={videoModelChoices(table, form.mode, provider)} value={form.model} onChange={(model) => patch({ model })} />
       <ShapeFields form={form} patch={patch} />
       <p className="video-estimate" role="status" aria-label="Estimated cost">
