@@ -251,8 +251,9 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const generation = createGenerationService({
     api: imagine,
     providers: providerClients,
-    // xAI's missing key has its own gate on the page; another provider's is refused at submit, before anything queues.
-    keyReady: async (p) => p === 'xai' || (await vault.connection.getProviderKey(p)) !== null,
+    // Any provider's missing key (xAI's too: the page opens for another provider's key) is refused at submit, before
+    // anything queues. A keychain that cannot be read counts as no key.
+    keyReady: async (p) => ((p === 'xai' ? await vault.connection.getApiKey().catch(() => null) : await vault.connection.getProviderKey(p)) ?? null) !== null,
     store: jobStore,
     library,
     work,

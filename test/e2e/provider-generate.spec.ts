@@ -116,3 +116,57 @@ test('generate with Stability AI and MiniMax: items carry provider and model, th
   await expect(viewer).toContainText('image-01');
   await page.screenshot(shot('minimax-viewer'));
 });
+
+test('only a Stability key: Generate opens on its form with Stability chosen, and generates; xAI chosen says it needs a key', async ({ page, sim, stability }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-stability-only-'));
+  const host = await startHostProcess({
+    dataDir,
+    args: ['--api-base-url', `${sim.url}/v1`],
+    env: { XAI_API_KEY: '', STABILITY_API_KEY: 'sk-e2e-only-key', IMAGINE_STABILITY_BASE_URL: stability.url },
+  });
+  try {
+    await page.goto(host.url);
+    await page.locator('html[data-app-state="ready"]').waitFor();
+    // A key is set (Stability's): no first-run welcome, and Generate is its form, not "An API key is needed".
+    await expect(page.getByRole('heading', { name: 'Welcome to Imagine Studio' })).toHaveCount(0);
+    const gen = new GeneratePage(page);
+    await gen.open();
+    await expect(page.getByRole('form', { name: 'New batch' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /An API key is needed/ })).toHaveCount(0);
+    await expect(provider(page)).toHaveValue('stability');
+    await expect(gen.model()).toHaveValue('stable-image-core');
+    await page.screenshot(shot('stability-only'));
+
+    // xAI chosen: the form stays, and says inline that xAI needs a key; main refuses the submit.
+    await provider(page).selectOption({ label: 'xAI' });
+    const note = page.getByRole('region', { name: 'xAI key needed' });
+    await expect(note).toContainText('No xAI API key yet');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot(shot('stability-only-xai-note-1024-dark'));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await gen.fill({ prompts: ['a quiet harbour at dawn'], n: 1, aspect: '1:1' });
+    await gen.submit().click();
+    await expect(gen.error()).toContainText('Add your API key for xAI');
+    expect(sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+
+    // Back to Stability: it generates.
+    await provider(page).selectOption({ label: 'Stability AI' });
+    await expect(note).toHaveCount(0);
+    await gen.submit().click();
+    await expect(gen.tilesIn('a quiet harbour at dawn', 'done')).toHaveCount(1);
+    expect(stability.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/v2beta/stable-image/generate/core']);
+
+    // Edit opens too, on Stability's mask edits; Video offers no Stability, so it still asks for a key.
+    await page.keyboard.press('Control+2');
+    await expect(page.getByRole('radiogroup', { name: 'Provider' }).getByRole('radio', { name: /Stability AI/ })).toBeChecked();
+    await expect(page.getByRole('region', { name: /An API key is needed/ })).toHaveCount(0);
+    await page.screenshot(shot('stability-only-edit'));
+    await page.keyboard.press('Control+3');
+    await expect(page.getByRole('region', { name: 'An API key is needed to make videos' })).toBeVisible();
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -5,7 +5,7 @@ import type { StudioState } from './store';
 /** Settings and key status as main reports them (never the key), and whether onboarding is showing. */
 export interface SettingsSlice {
   settingsView: SettingsView | null;
-  /** xAI's key: the one the paid forms wait for. */
+  /** xAI's key (the other providers' are in `providerKeys`). */
   keyStatus: KeyStatus | null;
   /** Every provider's key as main reported it (xAI's too), for Settings. */
   providerKeys: Partial<Record<ProviderId, KeyStatus>>;
@@ -30,15 +30,37 @@ export const createSettingsSlice: StateCreator<StudioState, [], [], SettingsSlic
   setOnboardingOpen: (onboardingOpen) => set({ onboardingOpen }),
 });
 
-/** The paid forms (Generate, Edit, Video) wait for a key: none anywhere (or the keychain is locked) and demo off. */
-export function needsKey(view: SettingsView, key: KeyStatus): boolean {
-  return !key.configured && !view.settings.demoMode;
+/**
+ * No key anywhere (or the keychain is locked) and demo off: the first-run welcome and the start section look at
+ * this. `others` are the other providers' statuses as far as they are known.
+ */
+export function needsKey(view: SettingsView, key: KeyStatus, others: SettingsSlice['providerKeys'] = {}): boolean {
+  return !key.configured && !Object.values(others).some((k) => k?.configured) && !view.settings.demoMode;
+}
+
+type Keys = Pick<SettingsSlice, 'keyStatus' | 'providerKeys'>;
+
+/** A provider's key status as main reported it (xAI's is `keyStatus`), or null while not known yet. */
+export const keyOf = (s: Keys, provider: ProviderId): KeyStatus | null =>
+  provider === 'xai' ? s.keyStatus : (s.providerKeys[provider] ?? null);
+
+/** Those of these providers that have a key in main, in the given order. */
+export const keyedProviders = (s: Keys, providers: readonly ProviderId[]): ProviderId[] =>
+  providers.filter((p) => keyOf(s, p)?.configured === true);
+
+/**
+ * A paid form (Generate, Edit, Video) waits for a key only when none of the providers it offers has one and demo
+ * mode is off: a Stability key alone opens Generate (with Stability chosen), a MiniMax key alone opens Video.
+ */
+export function needsKeyFor(s: Keys & Pick<SettingsSlice, 'settingsView'>, providers: readonly ProviderId[]): boolean {
+  if (!s.settingsView || !s.keyStatus || s.settingsView.settings.demoMode) return false;
+  return keyedProviders(s, providers).length === 0;
 }
 
 /**
  * First run: no key, demo off and an empty library. The welcome is an introduction, never a lock: a library with
  * items opens straight away, key or not.
  */
-export function needsOnboarding(view: SettingsView, key: KeyStatus, libraryItems: number): boolean {
-  return needsKey(view, key) && libraryItems === 0;
+export function needsOnboarding(view: SettingsView, key: KeyStatus, libraryItems: number, others: SettingsSlice['providerKeys'] = {}): boolean {
+  return needsKey(view, key, others) && libraryItems === 0;
 }

@@ -101,6 +101,11 @@ describe('text→image with other providers through the shared queue', () => {
     expect(stability.requests.length).toBe(before);
   });
 
+  it('refuses xAI without its key the same way (the page now opens for another provider’s key)', async () => {
+    await expect(call('jobs:submit', request('grok-imagine-image', 'a cat', 1, '1:1'))).rejects.toThrow(/No xAI API key is set\. Add your API key for xAI/);
+    expect((await call('jobs:list', {})).batches).toEqual([]);
+  });
+
   it('offers only what the chosen model takes: a ratio the model lacks is refused with the model named', async () => {
     await call('key:set', { provider: 'stability', key: 'sk-generate-test-key' });
     await expect(call('jobs:submit', request('stable-image-core', 'a cat', 1, '2:1'))).rejects.toThrow(/Stable Image Core does not take the 2:1 aspect ratio/);

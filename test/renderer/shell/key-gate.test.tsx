@@ -13,18 +13,21 @@ const LOCKED: KeyStatus = {
   provider: 'xai', configured: false, source: 'none', hint: null, state: 'keychain-unavailable', message: 'The login keyring is locked.',
 };
 
+const ALL = ['xai', 'stability', 'minimax'] as const;
+const STABILITY: KeyStatus = { ...VALID, provider: 'stability', hint: 'sk…42' };
+
 const form = <form aria-label="New batch"><textarea aria-label="Prompt" /></form>;
 
 beforeEach(() => {
   localStorage.clear();
-  useStudio.setState({ settingsView: view(), keyStatus: NO_KEY, onboardingOpen: false, section: 'generate' });
+  useStudio.setState({ settingsView: view(), keyStatus: NO_KEY, providerKeys: {}, onboardingOpen: false, section: 'generate' });
 });
 
 describe('KeyGate: the paid forms without a key', () => {
   it('shows "Add your API key" and "Try demo mode" where the form would be, and the form once a key is saved', async () => {
     installFakeApi({ 'key:set': () => ({ stored: true, outcome: 'valid', message: 'Saved.', status: VALID }) });
     const user = userEvent.setup();
-    render(<KeyGate what="generate images">{form}</KeyGate>);
+    render(<KeyGate what="generate images" providers={ALL}>{form}</KeyGate>);
     expect(screen.queryByRole('form', { name: 'New batch' })).toBeNull();
     expect(screen.getByRole('region', { name: 'An API key is needed to generate images' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try demo mode' })).toBeInTheDocument();
@@ -39,7 +42,7 @@ describe('KeyGate: the paid forms without a key', () => {
   it('"Try demo mode" turns demo on, which opens the form', async () => {
     const calls = installFakeApi({ 'settings:update': (patch: { demoMode: boolean }) => view(patch) });
     const user = userEvent.setup();
-    render(<KeyGate what="make videos">{form}</KeyGate>);
+    render(<KeyGate what="make videos" providers={ALL}>{form}</KeyGate>);
     await user.click(screen.getByRole('button', { name: 'Try demo mode' }));
     expect(await screen.findByRole('form', { name: 'New batch' })).toBeInTheDocument();
     expect(calls).toEqual([{ channel: 'settings:update', input: { demoMode: true } }]);
@@ -50,7 +53,7 @@ describe('KeyGate: the paid forms without a key', () => {
     let answer = LOCKED;
     const calls = installFakeApi({ 'key:status': () => answer });
     const user = userEvent.setup();
-    render(<KeyGate what="edit images">{form}</KeyGate>);
+    render(<KeyGate what="edit images" providers={ALL}>{form}</KeyGate>);
     const panel = screen.getByRole('region', { name: 'Your keychain is locked' });
     expect(panel).toHaveTextContent('The login keyring is locked.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
@@ -59,6 +62,18 @@ describe('KeyGate: the paid forms without a key', () => {
     answer = VALID; // unlocked meanwhile
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('form', { name: 'New batch' })).toBeInTheDocument();
+  });
+});
+
+describe('KeyGate follows the providers a form offers', () => {
+  it('opens for a Stability key alone when the form offers Stability, and not when it offers only xAI', () => {
+    useStudio.getState().setKeyStatus(STABILITY);
+    const { unmount } = render(<KeyGate what="generate images" providers={ALL}>{form}</KeyGate>);
+    expect(screen.getByRole('form', { name: 'New batch' })).toBeInTheDocument();
+    unmount();
+    render(<KeyGate what="make videos" providers={['xai', 'minimax']}>{form}</KeyGate>);
+    expect(screen.queryByRole('form', { name: 'New batch' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'An API key is needed to make videos' })).toBeInTheDocument();
   });
 });
 
@@ -82,6 +97,17 @@ describe('where the app opens', () => {
     answer(12);
     await rehydrateSettings();
     expect(useStudio.getState()).toMatchObject({ onboardingOpen: false, section: 'library' });
+  });
+
+  it('no welcome with another provider’s key: those keys are read before deciding when xAI has none', async () => {
+    installFakeApi({
+      'settings:get': () => view(),
+      'key:status': (input: { provider?: string }) => (input.provider === 'stability' ? STABILITY : { ...NO_KEY, provider: input.provider ?? 'xai' }),
+      'library:query': () => ({ ids: [], total: 0, totalCapped: false, nextCursor: null }),
+    });
+    await rehydrateSettings();
+    expect(useStudio.getState().onboardingOpen).toBe(false);
+    expect(useStudio.getState().providerKeys.stability?.configured).toBe(true);
   });
 
   it('opens where the user left off', async () => {

@@ -3,7 +3,8 @@ import { useStore } from 'zustand';
 import { useSectionDetail } from '../shell/window-title';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
-import { KeyGate } from '../shell/KeyGate';
+import { KeyGate, useKeyedChoice } from '../shell/KeyGate';
+import { ProviderKeyNote } from '../generate/ProviderKeyNote';
 import { createCanvasStore, type CanvasStore } from './canvas/canvas-store';
 import { CanvasProvider } from './canvas-context';
 import { addFiles, addLibraryItem, hasUnsentWork, replaceWithLibraryItem } from './commands';
@@ -20,6 +21,9 @@ import { EditProviderPicker } from '../image-ops/EditProviderPicker';
 import { MaskEditPanel } from '../image-ops/MaskEditPanel';
 import '../image-ops/image-ops.css';
 import './edit.css';
+
+/** Who edits on this page (see EditProviderPicker): the gate opens for a key of either. */
+const EDIT_PROVIDERS = ['xai', 'stability'] as const;
 
 /** The app's own canvas outlives section switches, so leaving Edit for the library and back keeps the work. */
 let appCanvas: CanvasStore | null = null;
@@ -67,7 +71,10 @@ export function EditPage({ store }: { store?: CanvasStore }) {
 
   const sources = useStore(canvas, (s) => s.doc.sources);
   // The mask tool is on the stage only while a provider that takes masks edits (issue 18 §4).
-  const masking = useStore(canvas, (s) => s.params.provider === 'stability');
+  const provider = useStore(canvas, (s) => s.params.provider);
+  const masking = provider === 'stability';
+  // Only a Stability key set: the stage opens on Stability's mask edits.
+  useKeyedChoice(provider, EDIT_PROVIDERS, (p) => canvas.setState((s) => ({ params: { ...s.params, provider: p === 'stability' ? 'stability' : 'xai' } })));
   const first = sources[0]?.source.name;
   useSectionDetail('edit', first === undefined ? null : sources.length === 1 ? first : `${first} + ${sources.length - 1} more`);
 
@@ -78,10 +85,11 @@ export function EditPage({ store }: { store?: CanvasStore }) {
           <h1>Edit</h1>
           <LedgerBar />
         </header>
-        <KeyGate what="edit images">
+        <KeyGate what="edit images" providers={EDIT_PROVIDERS}>
           <div className="edit-layout">
             <div className="edit-stage">
               <EditProviderPicker />
+              <ProviderKeyNote provider={provider} />
               <SourceCanvas />
               {/* The mask layer and its toolbar, on the stage while a provider that takes masks edits. */}
               {masking && <MaskEditPanel />}

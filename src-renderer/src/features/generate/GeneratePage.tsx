@@ -9,14 +9,13 @@ import { QueuePanel } from './QueuePanel';
 import { ComparePanel } from './ComparePanel';
 import { PromptLibrary } from './PromptLibrary';
 import { OptionsBar } from './OptionsBar';
-import { imageProviderOf, imageSpec, useCapabilityTable } from '../controls/capabilities';
+import { imageProviderOf, imageProviders, imageSpec, useCapabilityTable } from '../controls/capabilities';
 import { ProviderKeyNote } from './ProviderKeyNote';
 import { PresetBar } from './PresetBar';
 import { PromptBox } from './PromptBox';
 import { takeRemixHandoff } from './remix';
 import { Examples, IMAGE_EXAMPLES } from '../shell/Examples';
-import { KeyGate } from '../shell/KeyGate';
-import { needsKey } from '../../stores/settings-slice';
+import { KeyGate, useKeyGated } from '../shell/KeyGate';
 import { registerShortcuts } from '../shell/shortcuts';
 import './generate.css';
 
@@ -37,8 +36,9 @@ registerShortcuts({
 /** Generate: prompts and options, the live estimate, and the board of batches filling in. */
 export function GeneratePage() {
   const draft = useStudio((s) => s.draft);
-  const gated = useStudio((s) => (s.settingsView && s.keyStatus ? needsKey(s.settingsView, s.keyStatus) : false));
   const table = useCapabilityTable();
+  const providers = imageProviders(table);
+  const gated = useKeyGated(providers);
   const estimate = useStudio((s) => s.estimate);
   const submitError = useStudio((s) => s.submitError);
   const setDraft = useStudio((s) => s.setDraft);
@@ -90,7 +90,7 @@ export function GeneratePage() {
     <section className="generate" aria-label="Generate">
       {/* Without a key the form waits behind the gate; the page keeps its heading above it. */}
       {gated && <h1 className="generate-gated-title">Generate</h1>}
-      <KeyGate what="generate images">
+      <KeyGate what="generate images" providers={providers}>
         <form
           className="composer"
           aria-label="New batch"

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { API_LIMITS } from '@contract';
 import { useStudio } from '../../stores/store';
 import { AspectRatioPicker } from '../controls/AspectRatioPicker';
+import { useKeyedChoice } from '../shell/KeyGate';
 import { fitImageShape, imageModelChoices, imageProviderOf, imageProviders, imageSpec, useCapabilityTable } from '../controls/capabilities';
 import { ModelPicker } from '../controls/ModelPicker';
 import { QualityPicker } from '../controls/QualityPicker';
@@ -28,6 +29,7 @@ export function OptionsBar() {
     if (notes.length > 0) useStudio.getState().pushNotice('info', notes.join(' '));
   };
   const providers = imageProviders(table);
+  useKeyedChoice(provider, providers, (p) => chooseModel(table.providers[p].defaultImageModel));
   return (
     <div className="options-bar">
       {providers.length > 1 && (

@@ -22,12 +22,15 @@ export async function rehydrateSettings(): Promise<void> {
   const store = useStudio.getState();
   store.setSettingsView(view);
   store.setKeyStatus(key);
-  // The other providers' keys matter only in Settings and their pickers: loaded without holding up the first screen.
-  void loadProviderKeys(PROVIDER_IDS);
+  // The other providers' keys: waited for only without an xAI key, where they decide whether the app opens on the
+  // welcome and whether the paid forms wait; otherwise loaded without holding up the first screen.
+  const others = loadProviderKeys(PROVIDER_IDS);
+  if (!key.configured) await others;
+  const known = useStudio.getState().providerKeys;
   if (view.loadNotice) store.pushNotice('warning', view.loadNotice);
-  const welcome = needsOnboarding(view, key, library.total) && !wasWelcomed();
+  const welcome = needsOnboarding(view, key, library.total, known) && !wasWelcomed();
   store.setOnboardingOpen(welcome);
   if (welcome) return;
-  const start = rememberedSection() ?? (needsKey(view, key) && library.total > 0 ? 'library' : null);
+  const start = rememberedSection() ?? (needsKey(view, key, known) && library.total > 0 ? 'library' : null);
   if (start) store.setSection(start);
 }

@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ProviderId } from '@contract';
 import { invoke } from '../../lib/api';
-import { needsKey } from '../../stores/settings-slice';
+import { keyedProviders, needsKeyFor } from '../../stores/settings-slice';
 import { useStudio } from '../../stores/store';
 import { setDemoMode } from '../settings/commands';
 import { KeyForm } from '../settings/KeyForm';
@@ -9,12 +10,34 @@ import { KeyForm } from '../settings/KeyForm';
  * Where a paid form would be when there is no key (and demo mode is off): a short panel that says why, with
  * "Add your API key" (the key form, right here) and "Try demo mode". Everything that needs no key — the library,
  * search, export, settings — stays open; only the forms that spend money wait for a key. A keychain that cannot
- * be read (locked) says so and offers to try again.
+ * be read (locked) says so and offers to try again. The gate is per form: it opens as soon as any of the providers
+ * the form offers has a key (the form then says inline when the chosen one has none; main refuses it anyway).
  */
-export function KeyGate({ what, children }: { what: string; children: ReactNode }) {
-  const gated = useStudio((s) => (s.settingsView && s.keyStatus ? needsKey(s.settingsView, s.keyStatus) : false));
+export function KeyGate({ what, providers, children }: { what: string; providers: readonly ProviderId[]; children: ReactNode }) {
+  const gated = useKeyGated(providers);
   if (!gated) return <>{children}</>;
   return <KeyNeededPanel what={what} />;
+}
+
+/** Whether a form offering these providers waits behind the gate (none has a key, demo mode off). */
+export const useKeyGated = (providers: readonly ProviderId[]): boolean => useStudio((s) => needsKeyFor(s, providers));
+
+/**
+ * A form that opens on a provider without a key while another provider it offers has one (say, only a Stability key
+ * is set) moves to the first provider that has. Only when the keys change, never on the user's own choice: picking a
+ * provider without a key stays picked and says so inline.
+ */
+export function useKeyedChoice(current: ProviderId, providers: readonly ProviderId[], choose: (provider: ProviderId) => void): void {
+  const keyed = useStudio((s) => (s.settingsView?.settings.demoMode ? '' : keyedProviders(s, providers).join(' ')));
+  const latest = useRef({ current, choose });
+  useEffect(() => {
+    latest.current = { current, choose };
+  });
+  useEffect(() => {
+    const withKey = keyed ? (keyed.split(' ') as ProviderId[]) : [];
+    const first = withKey[0];
+    if (first && !withKey.includes(latest.current.current)) latest.current.choose(first);
+  }, [keyed]);
 }
 
 async function retryKeychain(): Promise<void> {

@@ -10,6 +10,7 @@ import { SourceFields } from './SourceFields';
 import { useCapabilityTable, videoModelChoices, videoProviders } from '../controls/capabilities';
 import { ModelPicker } from '../controls/ModelPicker';
 import { ProviderKeyNote } from '../generate/ProviderKeyNote';
+import { useKeyedChoice } from '../shell/KeyGate';
 import { RewrittenNote, useEnhancer } from '../generate/EnhanceControls';
 import { Examples, VIDEO_EXAMPLES } from '../shell/Examples';
 
@@ -41,6 +42,11 @@ export function VideoForm() {
   const table = useCapabilityTable();
   // The provider follows the chosen model; picking a provider picks its first model that does this mode.
   const provider = providerOf(form.model, table) ?? 'xai';
+  // Only a MiniMax key set: the form opens on MiniMax (not an option the user touched).
+  useKeyedChoice(provider, videoProviders(table).map((p) => p.id), (p) => {
+    const model = videoModelChoices(table, form.mode, p)[0]?.id;
+    if (model) patchRaw(normalizeForm({ ...form, model }), false);
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const built = toSubmit(form);

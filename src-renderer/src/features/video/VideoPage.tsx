@@ -3,6 +3,7 @@ import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate } from '../shell/KeyGate';
+import { useCapabilityTable, videoProviders } from '../controls/capabilities';
 import { VideoForm } from './VideoForm';
 import { VideoJobList } from './VideoJobList';
 import { JobPlayer } from './JobPlayer';
@@ -39,6 +40,7 @@ async function takeVideoHandoff(): Promise<void> {
 
 /** Text, image, references, edit or extend → video; the job list; and the player for finished videos. */
 export function VideoPage() {
+  const providers = videoProviders(useCapabilityTable()).map((p) => p.id);
   const playing = useStudio((s) => s.video.jobs.find((j) => j.id === s.video.playingId && j.file));
   // Follows the hand-off rather than running once: a hand-off may arrive while the Video page is already shown.
   const handed = useStudio((s) => VIDEO_HANDOFFS.has(s.library.handoff?.action ?? ''));
@@ -60,7 +62,7 @@ export function VideoPage() {
       >
         <h1>Video</h1>
         <LedgerBar />
-        <KeyGate what="make videos">
+        <KeyGate what="make videos" providers={providers}>
           <VideoForm />
         </KeyGate>
       </div>
