@@ -103,7 +103,7 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
     }
   };
 
-  const { scrollToRow } = rows;
+  const { scrollToRow, scrollToItem } = rows;
   const moveFocus = useCallback(
     (index: number) => {
       useStudio.getState().patchLibrary({ focusIndex: index });
@@ -118,9 +118,9 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   useEffect(() => {
     if (!jump) return;
     useStudio.getState().patchLibrary({ jump: null, focusIndex: jump.index });
-    scrollToRow(layout.rowOf(jump.index), 'start');
+    scrollToItem(jump.index);
     pendingFocus.current = true;
-  }, [jump, layout, scrollToRow]);
+  }, [jump, scrollToItem]);
 
   // A plain click opens the viewer; Ctrl/Cmd-click toggles, Shift-click selects a range, the checkbox toggles.
   const { onOpen } = props;

@@ -8,6 +8,8 @@ const OVERSCAN_MOVING = 150;
 /** The grid counts as scrolling until this long after the last scroll event. */
 const SETTLE_MS = 150;
 const ORIGIN_ROWS = 256;
+/** A row brought to the top of the view (`start`) keeps this much of the gap above it in view. */
+const START_GAP = 4;
 
 export interface VirtualRows {
   first: number;
@@ -24,6 +26,11 @@ export interface VirtualRows {
   virtualTop(): number;
   /** Scrolls so that the row is in view (`auto`: only if it is not) or its top at the view's top (`start`). */
   scrollToRow(row: number, align?: 'auto' | 'start'): void;
+  /**
+   * Brings the item's row to the top of the view and keeps that item there while the layout changes under it (a
+   * 1M library's ids paging in re-lay the rows above it), until the user scrolls, clicks or presses a key.
+   */
+  scrollToItem(index: number): void;
 }
 
 interface Anchor {
@@ -48,6 +55,8 @@ export function useVirtualRows(
   // `v`: the content offset when the range last changed (the inner box's transform is rewritten on every scroll).
   const [range, setRange] = useState({ first: 0, last: 0, scrolling: false, v: 0 });
   const anchor = useRef<Anchor | null>(null);
+  /** The item "Jump to date" brought to the top; the anchor follows it rather than whichever item is at the top. */
+  const pin = useRef<number | null>(null);
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Rows are placed from an origin that moves every ORIGIN_ROWS rows, so a scroll re-renders only the rows that
   // come into view (the others keep their place) while offsets stay small at any depth of a 1M library.
@@ -72,6 +81,10 @@ export function useVirtualRows(
         delta: v - l.rowTop(top),
         atEnd: el.scrollTop > 0 && el.scrollTop >= el.scrollHeight - el.clientHeight - 1,
       };
+      // Estimated rows become real ones as ids arrive: the item at the top of the estimate (the row above the
+      // pinned one) can land rows away from it, so a pinned item is its own anchor, at a fixed offset (one taken
+      // from the rounded scroll position would drift a few pixels with each new layout).
+      if (pin.current !== null) anchor.current = { index: pin.current, delta: -START_GAP, atEnd: false };
       const over = scrolling ? OVERSCAN_MOVING : OVERSCAN_RESTING;
       const first = l.rowAt(Math.max(0, v - over));
       const last = l.rowAt(v + Math.max(vh, 1) + over);
@@ -89,8 +102,15 @@ export function useVirtualRows(
       settle.current = setTimeout(() => update(false), SETTLE_MS);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
+    // The user takes over: the view no longer follows a pinned item.
+    const release = () => {
+      pin.current = null;
+    };
+    const inputs = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+    for (const type of inputs) el.addEventListener(type, release, { passive: true });
     return () => {
       el.removeEventListener('scroll', onScroll);
+      for (const type of inputs) el.removeEventListener(type, release);
       clearTimeout(settle.current);
     };
   }, [scrollRef, update]);
@@ -127,8 +147,8 @@ export function useVirtualRows(
     update(false);
   }, [layout, map, scrollRef, update]);
 
-  const scrollToRow = useCallback(
-    (row: number, align: 'auto' | 'start' = 'auto') => {
+  const scrollTo = useCallback(
+    (row: number, align: 'auto' | 'start') => {
       const el = scrollRef.current;
       if (!el) return;
       const { layout: l, map: m, viewport: vh } = live.current;
@@ -143,12 +163,26 @@ export function useVirtualRows(
       const bottom = top + l.rowHeight(row) + 44;
       const v = m.toVirtual(el.scrollTop);
       let next = v;
-      if (align === 'start' || top < v) next = top - 4;
+      if (align === 'start' || top < v) next = top - START_GAP;
       else if (bottom > v + vh) next = bottom - vh + 4;
       if (next !== v) el.scrollTop = m.toPhysical(Math.max(0, next));
       update(false);
     },
     [scrollRef, update],
+  );
+  const scrollToRow = useCallback(
+    (row: number, align: 'auto' | 'start' = 'auto') => {
+      pin.current = null;
+      scrollTo(row, align);
+    },
+    [scrollTo],
+  );
+  const scrollToItem = useCallback(
+    (index: number) => {
+      pin.current = index;
+      scrollTo(live.current.layout.rowOf(index), 'start');
+    },
+    [scrollTo],
   );
 
   return {
@@ -163,5 +197,6 @@ export function useVirtualRows(
     innerStyle: map.mapped ? { position: 'relative', transform: `translateY(${origin - range.v}px)` } : { position: 'relative' },
     virtualTop,
     scrollToRow,
+    scrollToItem,
   };
 }
