@@ -1,14 +1,8 @@
 /**
-<<<<<<< HEAD
- * Crash trials: SIGKILL the browser host at seeded random moments while image batches and video jobs (xAI and MiniMax)
- * are in flight, restart it on the same data folder, and check at the end that every result the simulators delivered
- * is in the library, with no orphan or temp files, sound databases and every video job finished.
-=======
  * Crash trials: SIGKILL the browser host at seeded random moments while image batches (xAI, Stability AI and MiniMax,
- * each against its simulator) and video jobs are in flight, restart it on the same data folder, and check at the end
- * that every result the simulators delivered is in the library once, with no orphan or temp files, sound databases
- * and every video job finished.
->>>>>>> main
+ * each against its simulator) and video jobs (xAI and MiniMax) are in flight, restart it on the same data folder, and
+ * check at the end that every result the simulators delivered is in the library once, with no orphan or temp files,
+ * sound databases and every video job finished.
  *
  *   node --import tsx scripts/crash-trials.ts [--trials N] [--seed S] [--keep]
  *
