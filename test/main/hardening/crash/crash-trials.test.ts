@@ -1,11 +1,7 @@
 /**
  * Crash trials, the CI set: a short seeded run of the harness in test/main/hardening/support/crash-trials.ts (the
-<<<<<<< HEAD
- * host as a real child process, SIGKILLed at random moments with image batches and xAI and MiniMax video jobs in flight, restarted
-=======
- * host as a real child process, SIGKILLed at random moments with xAI, Stability AI and MiniMax image batches and video
- * jobs in flight, restarted
->>>>>>> main
+ * host as a real child process, SIGKILLed at random moments with xAI, Stability AI and MiniMax image batches and xAI and
+ * MiniMax video jobs in flight, restarted
  * on the same data folder). About 5 trials, well under a minute here.
  *
  *   IMAGINE_CRASH_TRIALS=20 npx vitest run --project main test/main/hardening/crash   # the full set
