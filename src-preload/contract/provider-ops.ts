@@ -9,8 +9,11 @@ import { EditResultView } from './edit';
  * call, staging, spend recorded once, filing with lineage, recovery at start) is the edits' own.
  */
 
-/** The operations one click (or a mask) runs on an image. Creative upscale (asynchronous, 60 credits) is not offered. */
-export const ImageOperation = z.enum(['inpaint', 'erase', 'outpaint', 'search-replace', 'remove-background', 'upscale']);
+/**
+ * The operations one click (or a mask) runs on an image. `upscale-creative` is Stability's asynchronous creative
+ * upscale (to about 4 MP, polled by the client); its prompt defaults to the source's.
+ */
+export const ImageOperation = z.enum(['inpaint', 'erase', 'outpaint', 'search-replace', 'remove-background', 'upscale', 'upscale-creative']);
 export type ImageOperation = z.infer<typeof ImageOperation>;
 
 /** Largest mask accepted from the renderer: a PNG as large as Stability takes an image (10 MiB). */
@@ -39,7 +42,7 @@ export const ImageOperationInput = z
   .object({
     ...OperationTarget,
     itemId: z.string().regex(/^[0-9a-f]{32}$/, 'Not a library id.'),
-    /** What to paint (inpaint, search-and-replace: required), or a hint (outpaint). English only for Stability. */
+    /** What to paint (inpaint, search-and-replace: required), or a hint (outpaint, creative upscale). English only for Stability. */
     prompt: z.string().trim().max(10_000).optional(),
     /** Search-and-replace: what to find. */
     searchPrompt: z.string().trim().min(1).max(10_000).optional(),
@@ -73,7 +76,7 @@ export const ImageOperationOutput = z.object({
 export type ImageOperationOutput = z.infer<typeof ImageOperationOutput>;
 
 export const providerOpsChannels = {
-  /** Runs one image operation (inpaint, erase, outpaint, search-and-replace, remove background, upscale) as a paid job. */
+  /** Runs one image operation (inpaint, erase, outpaint, search-and-replace, remove background, upscales) as a paid job. */
   'edit:operation': { input: ImageOperationInput, output: ImageOperationOutput },
   /** What it would cost and whether the shared budget cap allows it. */
   'edit:operation-estimate': { input: ImageOperationEstimateInput, output: ImageOperationEstimate },

@@ -1,7 +1,7 @@
 /**
  * Issue 18 in Chromium: Stability AI beside xAI. Pick Stability on the edit stage, paint a mask and inpaint (the
  * result is in the library, linked to its source); Remove background on a library image from the viewer; Upscale ×2
- * from the tile menu. The Stability simulator runs in the test process; the host reads its key from the environment.
+ * from the tile menu; Erase… from the tile menu (the edit stage, Erase chosen); Upscale (creative) from the viewer. The Stability simulator runs in the test process; the host reads its key from the environment.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,7 +25,8 @@ const test = base.extend<{ sim: Simulator; stability: StabilitySimulator; launch
     await sim.close();
   },
   stability: async ({}, use) => {
-    const sim = await startStabilitySimulator({ latencyMs: 50 });
+    // Async results (creative upscale) ready at the first poll: the client waits 10 s between polls.
+    const sim = await startStabilitySimulator({ latencyMs: 50, pendingPolls: 0 });
     await use(sim);
     await sim.close();
   },
@@ -193,4 +194,55 @@ test('Remove background from the viewer, and Upscale ×2 from the tile menu', as
   const upscaled = await expect.poll(async () => (await newest(page, 'upscale-fast').catch(() => null))?.record.width ?? 0).toBe(1024).then(() => newest(page, 'upscale-fast'));
   expect([upscaled.record.width, upscaled.record.height]).toEqual([1024, 768]);
   expect(upscaled.parents.map((p) => p.record.id)).toEqual([sourceId]);
+});
+
+test('Erase… from the tile menu opens the edit stage on Stability AI with Erase chosen and the image as the only source', async ({ page, launch, stability }) => {
+  await launch(page);
+  const sourceId = await importPicture(page, 'pier.png', 512, 384);
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.tile(/pier/).click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Item actions' }).getByRole('menuitem', { name: 'Erase…' }).click();
+
+  const edit = new EditPage(page);
+  await expect(edit.cards()).toHaveCount(1);
+  await expect(page.getByRole('radiogroup', { name: 'Provider' }).getByRole('radio', { name: /Stability AI/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^Erase/ })).toBeChecked();
+  await expect(page.getByRole('toolbar', { name: 'Mask' })).toBeVisible();
+  // Nothing is sent until the user paints what to remove.
+  await expect(page.getByRole('button', { name: 'Erase', exact: true })).toBeDisabled();
+  await expect(page.getByLabel('Estimated cost')).toContainText('$0.05');
+  await page.screenshot(shot('erase-handoff'));
+
+  // Paint what to remove and send: the erase is of the handed-over image.
+  const box = (await page.getByLabel(/^Mask canvas/).boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 8 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: 'Erase', exact: true }).click();
+  await expect(edit.resultImages()).toHaveCount(1);
+  expect(stability.requests.filter((r) => r.path === '/v2beta/stable-image/edit/erase')).toHaveLength(1);
+  const erased = await newest(page, 'erase');
+  expect(erased.parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: sourceId }) })]);
+});
+
+test('Upscale (creative) from the viewer: a library item linked to its source', async ({ page, launch, stability }) => {
+  await launch(page);
+  const sourceId = await importPicture(page, 'dunes.png', 512, 384);
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.tiles().first().click();
+  const viewer = new ViewerPage(page);
+  await viewer.button('Upscale (creative)').click();
+  // The viewer moves to the new item once the asynchronous result has been fetched and filed.
+  await expect(viewer.details().getByRole('definition').filter({ hasText: /^Upscale \(creative\)$/ })).toBeVisible();
+  const sent = stability.requests.filter((r) => r.path === '/v2beta/stable-image/upscale/creative');
+  expect(sent).toHaveLength(1);
+  // One click has no prompt: the source's own (an import's: its title) or a neutral one is sent.
+  expect(typeof sent[0]!.fields.prompt).toBe('string');
+  const upscaled = await newest(page, 'upscale-creative');
+  expect(upscaled.record).toMatchObject({ provider: 'stability', operation: 'upscale-creative' });
+  expect(upscaled.parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: sourceId }) })]);
+  await page.screenshot(shot('upscale-creative'));
 });

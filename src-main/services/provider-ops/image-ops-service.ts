@@ -1,7 +1,7 @@
 /**
  * Image operations of other providers on one library image (issue 18 §4): Stability AI's inpaint with a mask, erase,
  * outpaint, search-and-replace, remove background and upscale (×4: its fast upscale; ×2: the same on the source at
- * half size). Each is a paid job of the shared pipeline, staged as an edit of its one source (`kind: 'edit'`, with
+ * half size; creative: its asynchronous creative upscale, which the client polls). Each is a paid job of the shared pipeline, staged as an edit of its one source (`kind: 'edit'`, with
  * provider, operation and seed), so the budget hold, the call, staging, the spend recorded once, filing with an
  * `edited-from` link and recovery after a crash are the edits' own (services/paid-work, edit-recovery). This file
  * supplies only what is particular: the request, built by the provider's adapter, and the answer → one item.
@@ -43,6 +43,9 @@ const SOURCE_MIMES = new Set(['image/png', 'image/jpeg', 'image/webp']);
 /** The capability table's operation behind a request (an upscale is the fast one). */
 const operationOf = (input: Pick<Input, 'operation'>): OperationName => (input.operation === 'upscale' ? 'upscale-fast' : input.operation);
 
+/** The creative upscale's prompt for a source without one (an import): asks for detail, changes nothing else. */
+const CREATIVE_FALLBACK = 'A sharp, detailed, high-resolution version of this image';
+
 const invalid = (path: string, message: string): never => fail(validationError([{ path, message }]));
 
 /** The PNG mask from the renderer: a PNG signature, else refused (never sent on as something else). */
@@ -74,7 +77,7 @@ export function createImageOpsService(deps: ImageOpsDeps) {
   }
 
   /** The provider's request for this operation on `image`, checked before anything is sent. */
-  async function requestOf(input: Input, image: StabilityImage): Promise<StabilityRequest> {
+  async function requestOf(input: Input, image: StabilityImage, source: LibraryRecord): Promise<StabilityRequest> {
     const mask = maskOf(input.maskBase64);
     const prompt = input.prompt?.trim() || undefined;
     switch (input.operation) {
@@ -96,6 +99,9 @@ export function createImageOpsService(deps: ImageOpsDeps) {
         return { operation: 'remove-background', image, outputFormat: 'png' };
       case 'upscale':
         return { operation: 'upscale-fast', image: (input.scale ?? 4) === 2 ? await deps.halve(image) : image };
+      case 'upscale-creative':
+        // Stability requires a prompt; one click has none, so the source's own prompt describes what to sharpen.
+        return { operation: 'upscale-creative', image, prompt: prompt ?? (source.prompt.trim().slice(0, 10_000) || CREATIVE_FALLBACK) };
     }
   }
 
@@ -113,11 +119,14 @@ export function createImageOpsService(deps: ImageOpsDeps) {
     const cost = estimate(input);
     if (cost.exceedsBudget) invalid('budget', budgetRefusal('edit', cost.ticks, cost));
     const { record: source, image } = await sourceOf(input.itemId);
-    const req = await requestOf(input, image);
+    const req = await requestOf(input, image, source);
     const api = deps.stability();
     // Committed while in flight; Stability reports no cost, so the list price is what is recorded.
     const hold = spend.hold(op.ticks);
-    const called = await work.callDirect('edit', () => api.run(req)).finally(() => hold.release());
+    // Creative upscale is asynchronous: started, then polled (at most once per 10 s) until its image is ready.
+    // The result id lives only in this call; a quit while it polls loses that result (Stability bills it anyway).
+    const call = () => (op.async ? api.start(req).then((started) => api.waitResult(started.id)) : api.run(req));
+    const called = await work.callDirect('edit', call).finally(() => hold.release());
     if (!called.ok) throw new AppErrorException(called.failure.error);
     const asset = called.value;
     const jobId = newId();

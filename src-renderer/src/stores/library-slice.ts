@@ -41,6 +41,8 @@ export interface LibraryFilters {
 export interface LibraryHandoff {
   action: 'remix' | 'edit' | 'animate' | 'extend' | 'edit-video';
   itemId: string;
+  /** `edit` only: open the stage on Stability AI with this mask operation chosen ("Erase…": the user paints, sends). */
+  operation?: 'erase';
 }
 
 export interface LibraryFacets {

@@ -1,6 +1,7 @@
 /**
  * Stability's image operations as paid jobs of the shared pipeline (issue 18 §4), against the Stability simulator
- * through the whole app core: inpaint with a painted mask, remove background, upscale ×2 and ×4, outpaint, each filed
+ * through the whole app core: inpaint with a painted mask, remove background, upscale ×2, ×4 and creative (async,
+ * started then polled), outpaint, each filed
  * with an `edited-from` link, provider, operation and seed, and its cost in the ledger once; a blurred (filtered)
  * result is refused as blocked; a result staged by a process killed before filing is filed at the next start.
  */
@@ -19,7 +20,8 @@ import { startStabilitySimulator, type StabilitySimulator } from '../../../src-m
 const silent = { info() {}, warn() {}, error() {} };
 let sim: StabilitySimulator;
 beforeAll(async () => {
-  sim = await startStabilitySimulator();
+  // Async results (creative upscale) ready at the first poll: the client sleeps 10 s between polls on the real clock.
+  sim = await startStabilitySimulator({ pendingPolls: 0 });
 });
 afterAll(() => sim.close());
 
@@ -86,6 +88,23 @@ describe('Stability image operations through the paid-work pipeline', () => {
     // Each job's list price is in the ledger once: 5 + 5 + 2 + 2 + 4 credits.
     const { ledger } = await call('jobs:list', {});
     expect(ledger.sessionTicks).toBe((5 + 5 + 2 + 2 + 4) * 100_000_000);
+  });
+
+  it('runs the creative upscale (started, then polled) with an estimate, the source\'s prompt or a neutral one, and lineage', async () => {
+    const source = await libraryImage();
+    const estimate = await call('edit:operation-estimate', { operation: 'upscale-creative' });
+    expect(estimate).toMatchObject({ ticks: 6_000_000_000, priceText: '60 credits', exceedsBudget: false });
+    const before = sim.requests.length;
+    const out = await call('edit:operation', { operation: 'upscale-creative', itemId: source });
+    const sent = sim.requests.slice(before);
+    expect(sent.map((r) => `${r.method} ${r.path}`)[0]).toBe('POST /v2beta/stable-image/upscale/creative');
+    expect(sent.some((r) => r.method === 'GET' && r.path.startsWith('/v2beta/results/'))).toBe(true);
+    // An import has no prompt, and Stability requires one: a neutral request for detail is sent.
+    expect(sent[0]!.fields.prompt).toMatch(/high-resolution/);
+    const detail = await call('library:item', { id: out.result.itemId });
+    expect(detail.record).toMatchObject({ provider: 'stability', operation: 'upscale-creative', origin: 'edited', costTicks: 6_000_000_000 });
+    expect(out.result.width * out.result.height).toBeGreaterThan(512 * 384);
+    expect(detail.parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: source }) })]);
   });
 
   it('refuses a blurred (content-filtered) result as blocked, and an operation without its mask before sending', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useSectionDetail } from '../shell/window-title';
 import { useStudio } from '../../stores/store';
+import type { LibraryHandoff } from '../../stores/library-slice';
 import { LedgerBar } from '../generate/LedgerBar';
 import { KeyGate, useKeyedChoice } from '../shell/KeyGate';
 import { ProviderKeyNote } from '../generate/ProviderKeyNote';
@@ -31,6 +32,11 @@ let appCanvas: CanvasStore | null = null;
 let keeping: Promise<unknown> | null = null;
 let kept = false;
 
+/** A hand-off that names a Stability operation ("Erase…") opens the stage on Stability AI with it chosen. */
+function chooseOperation(canvas: CanvasStore, handoff: LibraryHandoff): void {
+  if (handoff.operation) canvas.setState((s) => ({ params: { ...s.params, provider: 'stability' }, stageOperation: handoff.operation ?? s.stageOperation }));
+}
+
 /** The Edit screen. Tests pass their own `store`; the app uses one canvas for its lifetime. */
 export function EditPage({ store }: { store?: CanvasStore }) {
   const [canvas] = useState(() => store ?? (appCanvas ??= createCanvasStore()));
@@ -50,16 +56,22 @@ export function EditPage({ store }: { store?: CanvasStore }) {
   useEditShortcuts(canvas);
   // An item handed over while the canvas holds unsent work stays in the hand-off until the user's Replace or Add.
   const handedOver = useStudio((s) => (s.library.handoff?.action === 'edit' ? s.library.handoff.itemId : null));
+  // "Erase…" works on one image: it may replace unsent work but never joins it.
+  const erasing = useStudio((s) => s.library.handoff?.operation === 'erase');
   const unsent = useStore(canvas, hasUnsentWork);
   const asking = ready && handedOver !== null && unsent ? handedOver : null;
   useEffect(() => {
     if (!ready || handedOver === null || unsent) return;
-    useStudio.getState().takeLibraryHandoff();
+    const taken = useStudio.getState().takeLibraryHandoff();
+    if (taken) chooseOperation(canvas, taken);
     void replaceWithLibraryItem(canvas, handedOver);
   }, [ready, handedOver, unsent, canvas]);
   const answer = (run?: (store: CanvasStore, itemId: string) => Promise<void>) => {
     const taken = useStudio.getState().takeLibraryHandoff();
-    if (taken && run) void run(canvas, taken.itemId);
+    if (taken && run) {
+      chooseOperation(canvas, taken);
+      void run(canvas, taken.itemId);
+    }
   };
   // Files dropped anywhere in the window with "Edit these" (shell/DropOverlay).
   const dropped = useStudio((s) => s.editDrop);
@@ -106,7 +118,8 @@ export function EditPage({ store }: { store?: CanvasStore }) {
         </KeyGate>
         {asking && (
           <HandoffDialog
-            canAdd={sources.length < editSourceLimit(canvas.getState().params.model)}
+            canAdd={!erasing && sources.length < editSourceLimit(canvas.getState().params.model)}
+            {...(erasing ? { addNote: 'Erase works on one image, so it can only replace.' } : {})}
             onReplace={() => answer(replaceWithLibraryItem)}
             onAdd={() => answer(addLibraryItem)}
             onClose={() => answer()}

@@ -1,19 +1,21 @@
 import type { LibraryRecord } from '@contract';
 import { useId, useState } from 'react';
 import { useCapabilityTable } from '../controls/capabilities';
-import { ONE_CLICK, priceOf, runImageOp, useStabilityReady } from './commands';
+import { useStudio } from '../../stores/store';
+import { ONE_CLICK, eraseOffered, priceOf, runImageOp, useStabilityReady } from './commands';
 import { OutpaintForm } from './OutpaintForm';
 import './image-ops.css';
 
 /**
- * The viewer's Stability AI actions on an image: Remove background, Upscale ×2/×4 and Outpaint, each with its list
- * price. Shown only for images, and only while Stability can run them (its key, or demo mode). When one finishes the
+ * The viewer's Stability AI actions on an image: Remove background, Upscale ×2/×4 and creative, Outpaint and Erase…
+ * (which hands the image to the edit stage to paint what to remove), each with its list price. Shown only for images, and only while Stability can run them (its key, or demo mode). When one finishes the
  * viewer moves to the new item, which links back to this one.
  */
 export function ImageOpsActions(props: { record: LibraryRecord; onOpen(id: string): void }) {
   const { record } = props;
   const ready = useStabilityReady();
   const table = useCapabilityTable();
+  const handOff = useStudio((s) => s.handOffLibraryItem);
   const [busy, setBusy] = useState<string | null>(null);
   const [outpainting, setOutpainting] = useState(false);
   const headingId = useId();
@@ -45,6 +47,12 @@ export function ImageOpsActions(props: { record: LibraryRecord; onOpen(id: strin
         <button type="button" className="lib-button" aria-expanded={outpainting} disabled={busy !== null} onClick={() => setOutpainting((o) => !o)}>
           Outpaint…
         </button>
+        {eraseOffered(table) && (
+          <button type="button" className="lib-button" disabled={busy !== null} onClick={() => handOff({ action: 'edit', itemId: record.id, operation: 'erase' })}>
+            Erase…
+            <span className="image-ops-price" aria-hidden="true">{priceOf(table, { operation: 'erase' })}</span>
+          </button>
+        )}
       </div>
       {outpainting && (
         <OutpaintForm

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { invoke, mediaUrl } from '../../lib/api';
 import { useCanvas, useCanvasStore } from '../edit/canvas-context';
+import type { StageOperation } from '../edit/canvas/types';
 import { useCapabilityTable } from '../controls/capabilities';
 import { simulatedMark, useSimulated } from '../generate/LedgerBar';
 import { priceOf, useStabilityReady } from './commands';
@@ -10,7 +11,6 @@ import { submitMaskEdit } from './mask-commands';
 import { MaskTool } from './MaskTool';
 import { maskHasPaint } from './mask-canvas';
 
-type StageOperation = 'inpaint' | 'erase' | 'search-replace';
 const LABELS: Record<StageOperation, { choice: string; button: string }> = {
   inpaint: { choice: 'Inpaint: paint in what the prompt says', button: 'Inpaint' },
   erase: { choice: 'Erase: remove what is masked', button: 'Erase' },
@@ -27,8 +27,11 @@ export function MaskEditPanel() {
   const table = useCapabilityTable();
   const simulated = useSimulated();
   const ready = useStabilityReady();
-  const { source, submitting, prompt } = useCanvas(useShallow((s) => ({ source: s.doc.sources[0]?.source ?? null, submitting: s.submitting, prompt: s.prompt })));
-  const [chosen, setOperation] = useState<StageOperation>('inpaint');
+  const { source, submitting, prompt, chosen } = useCanvas(
+    useShallow((s) => ({ source: s.doc.sources[0]?.source ?? null, submitting: s.submitting, prompt: s.prompt, chosen: s.stageOperation })),
+  );
+  // In the canvas store, not local state: the "Erase…" hand-off chooses it before this panel mounts.
+  const setOperation = (op: StageOperation) => store.setState({ stageOperation: op });
   const [search, setSearch] = useState('');
   const [loaded, setLoaded] = useState<LibraryRecord | null>(null);
   const [painted, setPainted] = useState(false);

@@ -1,8 +1,8 @@
 /**
- * Other providers' one-click image operations (issue 18 §4): Remove background, Upscale ×2/×4, Outpaint and the
- * mask edits. Main runs each as a paid job (budget, staging, ledger, lineage); the renderer only asks and shows.
+ * Other providers' one-click image operations (issue 18 §4): Remove background, Upscale ×2/×4 and creative,
+ * Outpaint, Erase (handed to the edit stage) and the mask edits. Main runs each as a paid job (budget, staging, ledger, lineage); the renderer only asks and shows.
  */
-import { operationPriceTicks, type CapabilityTable, type ImageOperationInput, type ImageOperationOutput, type OperationName } from '@contract';
+import { findOperation, operationPriceTicks, type CapabilityTable, type ImageOperationInput, type ImageOperationOutput, type OperationName } from '@contract';
 import { invoke } from '../../lib/api';
 import { useStudio } from '../../stores/store';
 import { formatCost } from '../library/format';
@@ -12,6 +12,7 @@ export const ONE_CLICK = [
   { id: 'remove-background', label: 'Remove background', busy: 'Removing the background…', input: { operation: 'remove-background' } },
   { id: 'upscale-2', label: 'Upscale ×2', busy: 'Upscaling ×2…', input: { operation: 'upscale', scale: 2 } },
   { id: 'upscale-4', label: 'Upscale ×4', busy: 'Upscaling ×4…', input: { operation: 'upscale', scale: 4 } },
+  { id: 'upscale-creative', label: 'Upscale (creative)', busy: 'Upscaling (creative)… this takes a minute or so', input: { operation: 'upscale-creative' } },
 ] as const satisfies readonly { id: string; label: string; busy: string; input: Omit<ImageOperationInput, 'itemId'> }[];
 
 /** The capability table's operation behind a request. */
@@ -22,6 +23,9 @@ export function priceOf(table: CapabilityTable, input: Pick<ImageOperationInput,
   const ticks = operationPriceTicks('stability', tableOperation(input), undefined, table);
   return ticks === undefined ? null : formatCost(ticks);
 }
+
+/** Whether "Erase…" is offered: the table lists Stability's erase with a mask (painted on the edit stage). */
+export const eraseOffered = (table: CapabilityTable): boolean => findOperation('stability', 'erase', table)?.mask === true;
 
 /**
  * Whether Stability AI's operations can run now: demo mode (its simulator), or a Stability key that is set and not

@@ -5,7 +5,8 @@ import { copyImage, revealItem } from '../export/export-commands';
 import { restoreItems, setFavorite, showToast, trashItems } from './item-commands';
 import { orderedSelection } from './selection';
 import { VARY_LABEL, varyItem } from '../generate/vary-commands';
-import { ONE_CLICK, runImageOp, useStabilityReady } from '../image-ops/commands';
+import { ONE_CLICK, eraseOffered, runImageOp, useStabilityReady } from '../image-ops/commands';
+import { useCapabilityTable } from '../controls/capabilities';
 
 export interface MenuAnchor {
   x: number;
@@ -26,6 +27,8 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
   const single = ids.length <= 1 ? lib.records.get(props.anchor.id) : undefined;
   const usable = single && !single.missing ? single : undefined;
   const stability = useStabilityReady();
+  const table = useCapabilityTable();
+  const handOff = useStudio((s) => s.handOffLibraryItem);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -95,6 +98,12 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
             {op.label}
           </button>
         ))}
+      {usable?.kind === 'image' && !trash && stability && eraseOffered(table) && (
+        // Erase needs a mask of what to remove: the edit stage opens with Stability AI and Erase chosen.
+        <button type="button" role="menuitem" onClick={act(() => handOff({ action: 'edit', itemId: usable.id, operation: 'erase' }))}>
+          Erase…
+        </button>
+      )}
       {trash ? (
         <button type="button" role="menuitem" onClick={act(() => void restoreItems(ids))}>
           Restore

@@ -56,6 +56,9 @@ export interface Refusal {
   reason: string;
 }
 
+/** What Stability AI does with the stage's first source (see image-ops/MaskEditPanel). */
+export type StageOperation = 'inpaint' | 'erase' | 'search-replace';
+
 export interface CanvasState {
   doc: CanvasDoc;
   undoStack: CanvasDoc[];
@@ -73,6 +76,8 @@ export interface CanvasState {
   /** The card whose thumbnail is in crop mode, and the rectangle being drawn on it. */
   cropKey: string | null;
   cropDraft: EditCrop | null;
+  /** The operation chosen on the mask panel; set by the "Erase…" hand-off, so not kept between sessions. */
+  stageOperation: StageOperation;
 }
 
 export const initialParams: EditParams = {
@@ -96,5 +101,6 @@ export function initialCanvasState(): CanvasState {
     drag: null,
     cropKey: null,
     cropDraft: null,
+    stageOperation: 'inpaint',
   };
 }
