@@ -4,10 +4,10 @@
  * library holds. The rules are xAI's (crash-trials.ts), on the host's own log: an answer the simulator sent in full but
  * the host never logged as read (`stability request` / `minimax request`, written once the body is in) is
  * `notReceived`; one whose images are not all in the library is lost when the host logged it past staging
- * (`generation: result staged`, or its job carries the request id), or when no kill came within the in-flight window
- * after the host read it; one a kill caught before staging within that window is `notStaged` (the bytes were in
- * memory, or, for MiniMax, still being downloaded from its links). More rows than images for one request id are
- * duplicates.
+ * (`generation: result staged`; not its job's request id, which recovery also sets from a staging a kill cut short),
+ * or when no kill came within the in-flight window after the host read it; one a kill caught before (or during)
+ * staging within that window is `notStaged` (the bytes were in memory, or, for MiniMax, still being downloaded from
+ * its links). More rows than images for one request id are duplicates.
  */
 import { startStabilitySimulator, type StabilitySimulator } from '../../../../src-main/simulator/stability';
 import { startMinimaxSimulator, type MinimaxSimulator } from '../../../../src-main/simulator/minimax';

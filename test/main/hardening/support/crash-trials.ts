@@ -8,11 +8,12 @@
  *
  * What counts as lost: an image response the host itself logged as received (the transport logs `xai request` right
  * after it has read the whole body) whose images are not all in the library, when the host had got past staging it
- * (its job in jobs.db carries the request id, which is written right after staging, or the log says `result staged`)
- * or had `inFlightMs` to do so. A kill before that, within `inFlightMs` of the log line, caught the bytes in memory,
- * where no client can save them: reported as `lostInFlight`, with the gaps. Responses the simulator sent but the host
- * never finished reading are `notReceived`. Videos can be downloaded again for 24 h, so every video the simulator
- * finished must end up in the library. MiniMax's Hailuo videos (issue 18) run beside xAI's through the same journal,
+ * (the log says `generation: result staged`, appended synchronously once every image is staged) or had `inFlightMs`
+ * to do so. Not the request id on its job: recovery writes that too from a staging a kill cut short (meta.json and
+ * the first image on disk, the rest only in memory). A kill before the staged line, within `inFlightMs` of the
+ * receipt, caught (some of) the bytes in memory, where no client can save them: reported as `lostInFlight`, with
+ * the gaps. Responses the simulator sent but the host never finished reading are `notReceived`. Videos can be
+ * downloaded again for 24 h, so every video the simulator finished must end up in the library. MiniMax's Hailuo videos (issue 18) run beside xAI's through the same journal,
  * against the MiniMax simulator: every task whose file the host asked for must end up in the library, once.
  */
 import { spawn } from 'node:child_process';
@@ -234,7 +235,8 @@ function compare(sim: Simulator, others: ProviderSims, dataDir: string, report: 
   const present = report.rows.filter((r) => !report.rowsWithoutFile.includes(r.id));
   const byRequest = countBy(present.map((r) => r.requestId ?? ''));
   const received = new Map<string, number>();
-  const pastStaging = new Set<string>(final.jobs.batches.flatMap((b) => b.jobs).flatMap((j) => (j.requestId ? [j.requestId] : [])));
+  // Past staging = the `result staged` line only (see the header: a job's request id may come from a cut staging).
+  const pastStaging = new Set<string>();
   for (const line of hostLog(dataDir)) {
     if (line.message === 'xai request' && line.status === 200 && typeof line.requestId === 'string') received.set(line.requestId, Date.parse(String(line.at)));
     if (line.message === 'generation: result staged' && typeof line.requestId === 'string') pastStaging.add(line.requestId);
