@@ -103,7 +103,7 @@ describe('Stability image operations through the paid-work pipeline', () => {
     expect(sent[0]!.fields.prompt).toMatch(/high-resolution/);
     const detail = await call('library:item', { id: out.result.itemId });
     expect(detail.record).toMatchObject({ provider: 'stability', operation: 'upscale-creative', origin: 'edited', costTicks: 6_000_000_000 });
-    expect(out.result.width * out.result.height).toBeGreaterThan(512 * 384);
+    expect((out.result.width ?? 0) * (out.result.height ?? 0)).toBeGreaterThan(512 * 384);
     expect(detail.parents).toEqual([expect.objectContaining({ kind: 'edited-from', record: expect.objectContaining({ id: source }) })]);
   });
 
