@@ -25,6 +25,37 @@ export class MaintenanceGate {
   }
 }
 
+/**
+ * One background loop at a time (the thumbnail back-fill, perceptual hashing): `run` starts `drain` unless it is
+ * already running; a failure (the index closed under it, a full disk) ends that round with a warning and the next
+ * `run` starts over. `stop` ends it after the item in hand; `idle` waits until it has nothing left.
+ */
+export class BackgroundLoop {
+  private draining: Promise<void> | null = null;
+  stopped = false;
+
+  constructor(
+    private readonly drain: () => Promise<void>,
+    private readonly warn: (error: string) => void,
+  ) {}
+
+  run(): void {
+    if (this.stopped) return;
+    this.draining ??= this.drain()
+      .catch((err: unknown) => this.warn(String(err)))
+      .finally(() => (this.draining = null));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.draining;
+  }
+
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+}
+
 export interface PreviewJob {
   id: string;
   /** The pixels to scale: the stored image (read when the job runs) or a video's poster frame. */

@@ -1,7 +1,7 @@
 import type { LibraryStore } from '../../core/library/library-store';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { Logger } from '../../core/ports';
-import type { MaintenanceGate } from './background';
+import { BackgroundLoop, type MaintenanceGate } from './background';
 
 /** Images hashed per store round trip. */
 const BATCH = 50;
@@ -17,8 +17,10 @@ export const HASH_WINDOW = 4096;
  * image that cannot be hashed is skipped for the rest of the session, so the back-fill always ends.
  */
 export class PerceptualHashQueue {
-  private draining: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop = new BackgroundLoop(
+    () => this.drain(),
+    (error) => this.deps.logger.warn('library: perceptual hashing stopped', { error }),
+  );
   private readonly failed = new Set<string>();
   /** Ingested images waiting for their hash (hashed before the back-fill's next window). */
   private readonly fresh = new Set<string>();
@@ -41,13 +43,10 @@ export class PerceptualHashQueue {
 
   /** Hashes these new images soon; with no ids, walks the whole library for images without a hash (the back-fill). */
   kick(ids?: readonly string[]): void {
-    if (this.stopped) return;
+    if (this.loop.stopped) return;
     if (ids) for (const id of ids) this.fresh.add(id);
     else this.walk = true;
-    // A failure (the index closed under it, a full disk) ends this round quietly; the next kick starts over.
-    this.draining ??= this.drain()
-      .catch((err: unknown) => this.deps.logger.warn('library: perceptual hashing stopped', { error: String(err) }))
-      .finally(() => (this.draining = null));
+    this.loop.run();
   }
 
   private async drain(): Promise<void> {
@@ -55,7 +54,7 @@ export class PerceptualHashQueue {
     await Promise.resolve(); // let the ingest that kicked us return first
     let cursor: string | null = null;
     let walking = false;
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       if (this.fresh.size > 0) {
         const ids = [...this.fresh].slice(0, BATCH);
         for (const id of ids) this.fresh.delete(id);
@@ -71,7 +70,7 @@ export class PerceptualHashQueue {
       }
       if (!walking) return;
       await this.deps.pause?.();
-      if (this.stopped) return;
+      if (this.loop.stopped) return;
       const step = store.unhashedWindow(cursor, HASH_WINDOW);
       await this.hash(step.images.filter((r) => !this.failed.has(r.id)));
       cursor = step.next;
@@ -82,10 +81,10 @@ export class PerceptualHashQueue {
 
   private async hash(images: readonly { id: string; file: string; thumb: string | null }[]): Promise<void> {
     const { store, files, media, gate } = this.deps;
-    for (let at = 0; at < images.length && !this.stopped; at += BATCH) {
+    for (let at = 0; at < images.length && !this.loop.stopped; at += BATCH) {
       const done: { id: string; phash: string }[] = [];
       for (const image of images.slice(at, at + BATCH)) {
-        if (this.stopped) break;
+        if (this.loop.stopped) break;
         await gate.quiet(); // ingests first
         const bytes = await files.read(image.thumb ?? image.file).catch(() => files.read(image.file).catch(() => null));
         const phash = bytes ? await media.perceptualHash(bytes) : null;
@@ -106,13 +105,12 @@ export class PerceptualHashQueue {
   }
 
   /** Stops after the image in hand (closing the library); the rest is picked up at the next start. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.draining;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Resolves when every image is hashed (tests, benchmarks). */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 }

@@ -4,7 +4,7 @@ import { thumbPath } from '../../core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { OlderThumb } from '../../core/library/types';
 import type { Logger } from '../../core/ports';
-import type { MaintenanceGate } from './background';
+import { BackgroundLoop, type MaintenanceGate } from './background';
 
 /** Thumbnails remade per store round trip (and per `library:changed` event, so the open grid picks them up). */
 const BATCH = 20;
@@ -15,8 +15,10 @@ const BATCH = 20;
  * after a rebuild; an item that cannot be remade is skipped for the session, so the back-fill always ends.
  */
 export class ThumbnailBackfill {
-  private draining: Promise<void> | null = null;
-  private stopped = false;
+  private readonly loop = new BackgroundLoop(
+    () => this.drain(),
+    (error) => this.deps.logger.warn('library: thumbnail back-fill stopped', { error }),
+  );
   private readonly failed = new Set<string>();
 
   constructor(
@@ -32,21 +34,18 @@ export class ThumbnailBackfill {
   ) {}
 
   kick(): void {
-    if (this.stopped) return;
-    this.draining ??= this.drain()
-      .catch((err: unknown) => this.deps.logger.warn('library: thumbnail back-fill stopped', { error: String(err) }))
-      .finally(() => (this.draining = null));
+    this.loop.run();
   }
 
   private async drain(): Promise<void> {
     const { store, files, media, gate } = this.deps;
     await Promise.resolve(); // the caller (start-up) returns first
-    while (!this.stopped) {
+    while (!this.loop.stopped) {
       const batch = store.olderThumbnails(BATCH + this.failed.size).filter((r) => !this.failed.has(r.id)).slice(0, BATCH);
       if (batch.length === 0) return;
       const done: string[] = [];
       for (const item of batch) {
-        if (this.stopped) break;
+        if (this.loop.stopped) break;
         await gate.quiet(); // ingests first
         try {
           // A thumbnail already made to the rule (a rebuilt index forgets which rule made it) is only marked.
@@ -81,13 +80,12 @@ export class ThumbnailBackfill {
   }
 
   /** Stops after the item in hand (closing the library); the rest is picked up at the next start. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await this.draining;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Resolves when the back-fill has nothing left (tests, benchmarks). */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 }
