@@ -141,7 +141,7 @@ describe('Settings apply live to untouched forms (issue 14.8)', () => {
       const canvas = createCanvasStore();
       render(<EditPage store={canvas} />);
       const model = screen.getByRole('combobox', { name: 'Model' });
-      const radio = (group: string, name: string) => within(screen.getByRole('radiogroup', { name: group })).getByRole('radio', { name, exact: true });
+      const radio = (group: string, name: string) => within(screen.getByRole('radiogroup', { name: group })).getByRole('radio', { name });
       expect(model).toHaveValue('grok-imagine-image-2.0');
       expect(screen.getByRole('spinbutton', { name: 'Images' })).toHaveValue(3);
       expect(radio('Quality', 'Medium')).toHaveAttribute('aria-checked', 'true');
