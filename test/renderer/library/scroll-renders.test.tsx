@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryGrid } from '../../../src-renderer/src/features/library/LibraryGrid';
 import { initialLibraryState } from '../../../src-renderer/src/stores/library-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
+import type * as TileSource from '../../../src-renderer/src/features/library/tile-source';
 import { installFakeApi } from '../fake-api';
 
 // Every render of a tile that holds its record picks a rendition once: the count of renders, without timing.
 const picks = vi.hoisted(() => ({ n: 0 }));
 vi.mock('../../../src-renderer/src/features/library/tile-source', async (original) => {
-  const actual = await original<typeof import('../../../src-renderer/src/features/library/tile-source')>();
+  const actual = await original<typeof TileSource>();
   return { ...actual, pickRendition: (...args: Parameters<typeof actual.pickRendition>) => ((picks.n += 1), actual.pickRendition(...args)) };
 });
 
