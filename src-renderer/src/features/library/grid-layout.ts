@@ -181,12 +181,21 @@ function greedyRows(shapes: ArrayLike<number>, width: number, target: number, ga
       from = prev.carried[lo] ? start + 1 : start;
     }
   }
-  // Every row holds at least one item: this bounds the rows still to come.
-  const capacity = kept + Math.max(0, loaded - start) + 2;
-  const starts = new Int32Array(capacity);
-  const heights = new Float64Array(capacity);
-  const carried = new Uint8Array(capacity);
-  const tops = new Float64Array(capacity);
+  // Room for the rows to come at the items per row so far (+25 %), grown if a run of narrow rows needs more.
+  const perRow = kept > 0 ? Math.max(1, start / kept) : 2;
+  let capacity = kept + Math.ceil((Math.max(0, loaded - start) / perRow) * 1.25) + 16;
+  let starts = new Int32Array(capacity);
+  let heights = new Float64Array(capacity);
+  let carried = new Uint8Array(capacity);
+  let tops = new Float64Array(capacity);
+  const grow = () => {
+    capacity *= 2;
+    const more = <T extends Int32Array | Float64Array | Uint8Array>(old: T, next: T) => (next.set(old), next);
+    starts = more(starts, new Int32Array(capacity));
+    heights = more(heights, new Float64Array(capacity));
+    carried = more(carried, new Uint8Array(capacity));
+    tops = more(tops, new Float64Array(capacity));
+  };
   tops[0] = GRID_PADDING;
   if (prev && kept > 0) {
     tops.set(prev.tops.subarray(0, kept + 1));
@@ -203,6 +212,7 @@ function greedyRows(shapes: ArrayLike<number>, width: number, target: number, ga
     if (sum * target + (count - 1) * gap < width) continue;
     const withIt = (width - (count - 1) * gap) / sum;
     const without = count > 1 ? (width - (count - 2) * gap) / (sum - a) : Infinity;
+    if (rows + 2 >= capacity) grow();
     if (count > 1 && without / target < target / withIt) {
       heights[rows] = without;
       start = i;
