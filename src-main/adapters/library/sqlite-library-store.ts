@@ -159,6 +159,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const last = pageRows.at(-1);
     const total =
       cursor?.total ??
+      (q.uncounted ? { count: pageRows.length, capped: false } : undefined) ??
       (sort === 'relevance'
         ? relevanceTotal(rows[0]?.n, pageRows.length, cursor?.kind === 'offset' ? cursor.offset : 0) // the ranked set, counted by the page query
         : cursor
@@ -326,11 +327,11 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   shardRefs(shard: string): FileRef[] {
-    if (!/^[0-9a-f]{2}$/.test(shard)) throw new Error(`Not an id shard: ${shard}`);
+    if (!/^[0-9a-f]{2,3}$/.test(shard)) throw new Error(`Not an id shard: ${shard}`);
     // A range seek on the id index: one shard's rows (~4k at 1M items), never a table scan (EXPLAIN test).
-    const upper = (parseInt(shard, 16) + 1).toString(16).padStart(2, '0');
+    const upper = /^f+$/.test(shard) ? 'g' : (parseInt(shard, 16) + 1).toString(16).padStart(shard.length, '0');
     const sql = `SELECT id, file, thumb, preview, missing FROM items WHERE id >= ? AND id < ? ORDER BY id`;
-    const rows = this.stmt(sql).all(shard, shard === 'ff' ? 'g' : upper) as unknown as (Omit<FileRef, 'missing'> & {
+    const rows = this.stmt(sql).all(shard, upper) as unknown as (Omit<FileRef, 'missing'> & {
       missing: number;
     })[];
     return rows.map((r) => ({ ...r, missing: r.missing === 1 }));
