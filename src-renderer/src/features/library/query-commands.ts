@@ -62,15 +62,17 @@ const FIRST_OVERSCAN_PX = 600;
 export const REST_DELAY_MS = 250;
 
 /**
- * A new query's first page, sized to the window: records for the tiles of the first screenful and the overscan
- * below it (counting narrow tiles: a justified row fits more portraits than squares), and twice as many ids. A
- * fixed 1,000 ids + 120 records cost main and the renderer more than the rest of a keystroke's work (issue 16).
+ * A new query's first page, sized to the window: records for the tiles of the first screenful (counting narrow
+ * tiles: a justified row fits more portraits than squares), and twice as many ids as the screenful and the
+ * overscan below it hold. The overscan's records follow with the window fetch, after the answer is on screen:
+ * sent with it, they were half of what a keystroke cost main and the renderer (issue 16). A fixed 1,000 ids + 120
+ * records cost more than the rest of a keystroke's work.
  */
 export function firstPageSize(tileSize: number, view: { width: number; height: number } = { width: window.innerWidth, height: window.innerHeight }) {
   const columns = Math.max(1, Math.ceil(view.width / (tileSize * 0.6)));
   const rows = Math.ceil((view.height + FIRST_OVERSCAN_PX) / tileSize) + 1;
-  const records = Math.min(1000, columns * rows);
-  return { ids: Math.min(ID_PAGE, Math.max(FIRST_PAGE_MIN, records * 2)), records };
+  const records = Math.min(1000, columns * (Math.ceil(view.height / tileSize) + 1));
+  return { ids: Math.min(ID_PAGE, Math.max(FIRST_PAGE_MIN, columns * rows * 2)), records };
 }
 
 /**
