@@ -40,6 +40,7 @@ import { migrateRetiredModels } from './services/models/retirements';
 import { createModelsHandlers } from './services/models/models-handlers';
 import { createEditModule } from './services/edit/edit-module';
 import { createImageOpsModule } from './services/provider-ops/image-ops-module';
+import { createImageOpJournal } from './adapters/provider-ops';
 import { createProviderClients } from './services/providers/provider-clients';
 import { createFfmpegFrameExtractor, createVideoApi, createVideoJobStore } from './adapters/video';
 import { videoLibraryFrom } from './services/video/library-port';
@@ -286,9 +287,15 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   });
   // Other providers' image operations (Stability's inpaint, erase, outpaint, remove background, upscale): edits of one
   // library image through the same pipeline, staging and recovery (issue 18 §4).
+  // Stability's creative upscale is polled for minutes: its generation id is journaled (`image-op-jobs.db`) the moment
+  // it arrives, and a creative upscale a quit or crash left collecting resumes here (after the staged recovery above).
   const imageOps = createImageOpsModule({
     clients: providerClients, library, files: libraries.files, work, spend, clock, logger: options.logger, capabilities,
+    journal: createImageOpJournal(dataDir), events: options.events,
+    // A test-only knob (e2e and crash trials with the simulator); Stability asks for at most one poll per 10 s.
+    ...(process.env.IMAGINE_STABILITY_POLL_MS ? { pollMs: Number(process.env.IMAGINE_STABILITY_POLL_MS) } : {}),
   });
+  imageOps.resume();
 
   // Video jobs keep their own journal and resume at once: a job xAI is still rendering must not wait for a window;
   // the downloaded video goes through the same pipeline (staged, filed, dropped).
@@ -410,7 +417,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
   const switchGuard = guardLibrarySwitch({
     update: (patch) => vault.settings.update(patch),
     current: () => vault.settings.get(),
-    busy: () => generation.busyCount() + video.busyCount(),
+    busy: () => generation.busyCount() + video.busyCount() + imageOps.busyCount(),
     switchTo: async (dir) => {
       await libraries.switchTo(dir);
       options.events.emit('library:changed', { reason: 'switched' });
@@ -460,6 +467,7 @@ export async function createAppCore(options: CoreOptions): Promise<AppCore> {
       await samples.stop();
       exporting.dispose();
       await video.dispose();
+      await imageOps.dispose();
       await generation.dispose();
       jobStore.close();
       prompts.close();

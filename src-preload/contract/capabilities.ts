@@ -11,9 +11,9 @@ import {
 
 export type {
   ImageModelSpec, ImagePrice, ImageRatio, ModelSpec, OperationName, OperationSpec, ProviderLimits, ProviderSpec, Retirement,
-  ServedQuality, TextModelSpec, VideoModelSpec, VideoModeName, VideoRatio,
+  ServedQuality, TextModelSpec, VideoModelSpec, VideoModeName, VideoRatio, VideoResolutionMode,
 } from './capability-table';
-export { OPERATION_LIST } from './capability-table';
+export { OPERATION_LIST, videoResolutionsFor } from './capability-table';
 
 export type ProviderId = keyof typeof BUILT_IN_PROVIDERS;
 /** Where the prices in a table come from: the provider's own listing, or the table built into this release. */

@@ -95,7 +95,8 @@ export const MINIMAX_PROVIDER = {
     video('MiniMax-Hailuo-2.3', 'Hailuo 2.3', ['text', 'image'], ['768p', '1080p'], P23),
     video('MiniMax-Hailuo-2.3-Fast', 'Hailuo 2.3 Fast', ['image'], ['768p', '1080p'], { '768p': 0.19, '1080p': 0.325 }, { note: 'Image to video only.' }),
     video('MiniMax-Hailuo-02', 'Hailuo 02', ['text', 'image'], ['512p', '768p', '1080p'], { '512p': 0.1, ...P23 },
-      { pinnedFrames: true, durationsByResolution: { ...HAILUO, '512p': [6, 10] }, note: 'First and last frame; 512p is for image to video only.' }),
+      // 512P is image→video only (minimax-api.md §4.1): not text→video, not first + last frame.
+      { pinnedFrames: true, durationsByResolution: { ...HAILUO, '512p': [6, 10] }, resolutionsByMode: { text: ['768p', '1080p'], 'first-last': ['768p', '1080p'] }, note: 'First and last frame; 512p is for image to video only.' }),
     video('T2V-01-Director', 'T2V-01 Director', ['text'], ['720p'], P01, { note: 'Camera moves in [brackets]; 6 s at 720p.' }),
     video('T2V-01', 'T2V-01', ['text'], ['720p'], P01),
     video('I2V-01-Director', 'I2V-01 Director', ['image'], ['720p'], P01),

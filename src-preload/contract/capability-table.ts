@@ -130,7 +130,19 @@ export interface VideoModelSpec extends ModelCommon {
   pinnedFrames: boolean;
   /** Lengths the model takes per resolution when not every second in `durations` is valid (MiniMax: 6 or 10 s). */
   durationsByResolution?: Partial<Record<VideoResolution, readonly number[]>>;
+  /**
+   * Resolutions per kind of video when one takes fewer than `resolutions` (MiniMax Hailuo 02 renders 512p for
+   * image→video only, not for text→video or first + last frame). Absent for a kind: all of `resolutions`.
+   */
+  resolutionsByMode?: Partial<Record<VideoResolutionMode, readonly VideoResolution[]>>;
 }
+
+/** The kinds of video a resolution can depend on: the modes, with image→video ending on a chosen frame apart. */
+export type VideoResolutionMode = VideoModeName | 'first-last';
+
+/** The resolutions a video model renders for one kind of video (the form offers these; main checks against them). */
+export const videoResolutionsFor = (spec: VideoModelSpec, mode: VideoResolutionMode): readonly VideoResolution[] =>
+  spec.resolutionsByMode?.[mode] ?? spec.resolutions;
 
 export type ModelSpec = ImageModelSpec | VideoModelSpec;
 

@@ -156,6 +156,8 @@ export const EditSession = z.object({
   prompt: z.string().max(10_000),
   // Not strict: options added later are dropped rather than refusing the whole canvas (the page fills defaults).
   params: z.object({ ...EditParams, aspectRatio: ImageAspectRatio, provider: z.enum(['xai', 'stability']).optional() }),
+  /** The user changed the options, so Settings' defaults no longer set them (absent in canvases kept before). */
+  paramsTouched: z.boolean().optional(),
   /** The newest 100 steps; older ones fall off (their results stay in the library with their lineage). */
   steps: z.array(SessionStep).max(100),
   currentStepId: z.number().int().min(1).nullable(),

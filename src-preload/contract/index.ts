@@ -17,7 +17,7 @@ import { updatesChannels, updatesEvents } from './updates';
 import { modelsChannels, modelsEvents } from './models';
 import { shareChannels, shareEvents } from './share';
 import { promptsChannels, promptsEvents } from './prompts';
-import { providerOpsChannels } from './provider-ops';
+import { providerOpsChannels, providerOpsEvents } from './provider-ops';
 import type { Envelope } from './errors';
 
 export * from './errors';
@@ -76,6 +76,7 @@ export const events = {
   ...modelsEvents,
   ...shareEvents,
   ...promptsEvents,
+  ...providerOpsEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

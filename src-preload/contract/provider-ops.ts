@@ -81,3 +81,17 @@ export const providerOpsChannels = {
   /** What it would cost and whether the shared budget cap allows it. */
   'edit:operation-estimate': { input: ImageOperationEstimateInput, output: ImageOperationEstimate },
 } as const;
+
+export const providerOpsEvents = {
+  /**
+   * A journaled image operation (Stability's creative upscale) that no open call was waiting for — resumed after a
+   * quit or a crash — ended: its result is in the library (`itemId`), or `message` says why not.
+   */
+  'edit:operation-settled': z.object({
+    operation: ImageOperation,
+    sourceItemId: z.string(),
+    state: z.enum(['done', 'failed', 'expired', 'blocked', 'lost', 'cancelled']),
+    itemId: z.string().nullable(),
+    message: z.string(),
+  }),
+} as const;

@@ -4,7 +4,7 @@ import { LibraryId, LibraryRecord } from './library';
 import {
   API_LIMITS, MAX_VIDEO_REFERENCES, VIDEO_DURATIONS, VIDEO_RESOLUTIONS, VideoAspectRatio, VideoMode,
   VideoResolution, currentModels, findModel, type VideoModelSpec, type VideoModeName, type VideoRatio,
-  type VideoResolution as VideoRes,
+  type VideoResolution as VideoRes, type VideoResolutionMode, videoResolutionsFor,
 } from './capabilities';
 
 /*
@@ -152,8 +152,25 @@ function notOffered(name: string, offered: readonly VideoRes[], r: VideoRes): st
   return above ? `${name} renders at most ${offered[offered.length - 1]}.` : `${name} renders ${offered.join(', ')}.`;
 }
 
+const KIND_WORDS: Record<VideoResolutionMode, string> = {
+  text: 'text to video', image: 'image to video', 'first-last': 'first and last frame', reference: 'reference images', edit: 'video edits', extend: 'extensions',
+};
+
+/** The kind of video a submit or form is, for per-mode facts (image→video ending on a chosen frame apart). */
+export const videoKindOf = (mode: VideoMode, lastFrame = false): VideoResolutionMode => (mode === 'image' && lastFrame ? 'first-last' : mode);
+
+/**
+ * Why a model does not render resolution `r` for this kind of video (null: it does), from the capability table: the
+ * Video form disables the option with these words and main refuses a submit with them.
+ */
+export function videoResolutionReason(spec: VideoModelSpec, kind: VideoResolutionMode, r: VideoRes): string | null {
+  if (!spec.resolutions.includes(r)) return notOffered(spec.name, spec.resolutions, r);
+  const forKind = videoResolutionsFor(spec, kind);
+  return forKind.includes(r) ? null : `${spec.name} renders ${forKind.join(', ')} for ${KIND_WORDS[kind]}.`;
+}
+
 /** Why each option is unavailable for a mode and model (null: available). Pure, shared by the form and its tests. */
-export function videoOptionReasons(mode: VideoMode, model: string): {
+export function videoOptionReasons(mode: VideoMode, model: string, opts: { lastFrame?: boolean } = {}): {
   resolution: Record<VideoRes, string | null>;
   aspectRatio: string | null;
   duration: string | null;
@@ -163,11 +180,13 @@ export function videoOptionReasons(mode: VideoMode, model: string): {
   const inherit = mode === 'edit' ? `An edit keeps the source video’s shape and resolution (at most ${API_LIMITS.editMaxResolution}).`
     : mode === 'extend' ? `An extension keeps the source video’s shape and resolution (at most ${API_LIMITS.editMaxResolution}).` : null;
   const resolution = {} as Record<VideoRes, string | null>;
+  const kind = videoKindOf(mode, opts.lastFrame);
   for (const r of VIDEO_RESOLUTIONS) {
     resolution[r] = inherit
       ?? (!offered.includes(r) ? notOffered(spec?.name ?? model, offered, r)
-        : mode === 'reference' && VIDEO_RESOLUTIONS.indexOf(r) > VIDEO_RESOLUTIONS.indexOf(API_LIMITS.referenceMaxResolution)
-          ? `Reference→video is limited to ${API_LIMITS.referenceMaxResolution}.` : null);
+        : (spec ? videoResolutionReason(spec, kind, r) : null)
+          ?? (mode === 'reference' && VIDEO_RESOLUTIONS.indexOf(r) > VIDEO_RESOLUTIONS.indexOf(API_LIMITS.referenceMaxResolution)
+            ? `Reference→video is limited to ${API_LIMITS.referenceMaxResolution}.` : null));
   }
   return {
     resolution,

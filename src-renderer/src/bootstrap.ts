@@ -9,6 +9,7 @@ import { startVideo } from './features/video/commands';
 import { startDeepLinks } from './features/shell/deep-links';
 import { startUpdates } from './features/updates/updates';
 import { startCapabilities } from './features/controls/commands';
+import { startImageOps } from './features/image-ops/commands';
 
 /**
  * Runs once at start: subscribes to main's events (routed into slice setters) and rehydrates state from main,
@@ -22,6 +23,7 @@ export async function bootstrap(): Promise<void> {
     subscribe('library:changed', onLibraryChanged);
     subscribe('share:changed', () => useStudio.getState().patchLibrary({ shareVersion: useStudio.getState().library.shareVersion + 1 }));
     subscribe('library:import', onImportProgress);
+    startImageOps();
     // Side by side, not one after another: each is a round trip to main, which may be busy at start (issue 16).
     // Settings come first for the rest (the generate form follows them); each start subscribes before it asks.
     await Promise.all([invoke('app:info', {}).then((info) => store.setInfo(info)), rehydrateSettings()]);

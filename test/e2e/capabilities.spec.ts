@@ -130,3 +130,40 @@ test('Settings apply live to Generate and Video until the user changes their opt
   await video.open();
   await expect(video.aspect('1:1')).toHaveAttribute('aria-checked', 'true');
 });
+
+test('Settings reach Edit\'s untouched options; a choice made on the Edit stage stays, across a reload', async ({ page, launch }) => {
+  await launch(page);
+  const settings = new SettingsPage(page);
+  const edit = new EditPage(page);
+  const model = page.getByRole('combobox', { name: 'Model' });
+  const radio = (group: string, name: string) => page.getByRole('radiogroup', { name: group }).getByRole('radio', { name, exact: true });
+  await edit.open();
+  await expect(model).toHaveValue('grok-imagine-image');
+  await settings.open();
+  await settings.field('Image model').selectOption('grok-imagine-image-2.0');
+  await settings.field('Quality').selectOption('medium');
+  await settings.field('Resolution').selectOption('2k');
+  await edit.open();
+  await expect(model).toHaveValue('grok-imagine-image-2.0');
+  await expect(radio('Quality', 'Medium')).toHaveAttribute('aria-checked', 'true');
+  await expect(radio('Resolution', '2k')).toHaveAttribute('aria-checked', 'true');
+  // The user picks 1k on the stage (and writes an instruction, so the canvas is kept): Settings no longer move it.
+  await radio('Resolution', '1k').click();
+  await page.getByRole('textbox', { name: 'Edit instruction' }).fill('Make it winter');
+  await settings.open();
+  await settings.field('Image model').selectOption('grok-imagine-image');
+  await edit.open();
+  await expect(model).toHaveValue('grok-imagine-image-2.0');
+  await expect(radio('Resolution', '1k')).toHaveAttribute('aria-checked', 'true');
+  // Across a reload the canvas keeps both its options and that the user chose them.
+  await expect.poll(async () => (await page.evaluate(async () => {
+    const api = (window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value: { session: { paramsTouched?: boolean } | null } }> } }).api;
+    return (await api.invoke('edit:session', {})).value.session?.paramsTouched;
+  }))).toBe(true);
+  await page.reload();
+  await page.locator('html[data-app-state="ready"]').waitFor();
+  await edit.open();
+  await expect(page.getByRole('textbox', { name: 'Edit instruction' })).toHaveValue('Make it winter');
+  await expect(model).toHaveValue('grok-imagine-image-2.0');
+  await expect(radio('Resolution', '1k')).toHaveAttribute('aria-checked', 'true');
+});

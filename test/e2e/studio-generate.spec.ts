@@ -54,6 +54,40 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 700 }])
       expect(await countTabStops(page)).toBeLessThanOrEqual(40);
     });
 
+    test('a paused queue with several requests, rows open, leaves Results the stage: its first tile stays whole', async ({ page, launch }) => {
+      await launch(page);
+      const gen = new GeneratePage(page);
+      await gen.generate('A lighthouse at dusk, wide', 4, '16:9');
+      const queue = page.getByRole('region', { name: 'Queue' });
+      await queue.getByRole('button', { name: 'Pause queue' }).click();
+      const prompts = ['q one', 'q two', 'q three', 'q four', 'q five', 'q six'];
+      await gen.fill({ prompts, n: 2, aspect: '1:1' });
+      await gen.submit().click();
+      // Pausing opens the rows: all six are there, the first whole on screen inside the queue.
+      const rows = queue.getByRole('list', { name: 'Queued requests' }).getByRole('listitem');
+      await expect(rows).toHaveCount(6);
+      expect(await fullyVisible(page, rows.first(), queue)).toBe(true);
+      await expect(gen.batches().first()).toHaveAccessibleName(/^Batch: 6 prompts/);
+      // Results keeps the stage: the newest batch's first tile and the composer are whole on screen.
+      const first = gen.results().getByRole('listitem').first();
+      expect(await fullyVisible(page, first, gen.results())).toBe(true);
+      expect(await fullyVisible(page, gen.composer())).toBe(true);
+      expect(await fullyVisible(page, gen.results().getByRole('heading', { name: 'Results' }))).toBe(true);
+      await page.screenshot(shot(`queue-open-${size.width}`));
+      // Folded, the queue is one line under Results (whole on screen), and opens again beside it, focus kept.
+      await queue.getByRole('button', { name: 'Hide requests' }).click();
+      await expect(rows).toHaveCount(0);
+      const show = queue.getByRole('button', { name: 'Show requests (6)' });
+      expect(await fullyVisible(page, show)).toBe(true);
+      await expect(show).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(rows).toHaveCount(6);
+      await expect(queue.getByRole('button', { name: 'Hide requests' })).toBeFocused();
+      expect(await fullyVisible(page, first, gen.results())).toBe(true);
+      // The page never scrolls for it: the queue's rows scroll in the queue.
+      expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+    });
+
     test('one group per prompt, named with it; tiles keep the requested ratio; a click or Enter opens the viewer; arrows move between tiles', async ({ page, launch }) => {
       await launch(page);
       const gen = new GeneratePage(page);

@@ -1,7 +1,7 @@
 /**
  * Image operations of other providers on one library image (issue 18 §4): Stability AI's inpaint with a mask, erase,
  * outpaint, search-and-replace, remove background and upscale (×4: its fast upscale; ×2: the same on the source at
- * half size; creative: its asynchronous creative upscale, which the client polls). Each is a paid job of the shared pipeline, staged as an edit of its one source (`kind: 'edit'`, with
+ * half size; creative: its asynchronous creative upscale, journaled and polled: ./creative-upscale.ts). Each is a paid job of the shared pipeline, staged as an edit of its one source (`kind: 'edit'`, with
  * provider, operation and seed), so the budget hold, the call, staging, the spend recorded once, filing with an
  * `edited-from` link and recovery after a crash are the edits' own (services/paid-work, edit-recovery). This file
  * supplies only what is particular: the request, built by the provider's adapter, and the answer → one item.
@@ -13,28 +13,46 @@ import {
 import { AppErrorException, fail } from '../../core/app-error';
 import type { StagedMeta } from '../../core/jobs/result-staging';
 import { keptForLater, notKept } from '../../core/paid-work/words';
-import type { Clock, Logger } from '../../core/ports';
+import type { Clock, EventSink, Logger } from '../../core/ports';
+import { InMemoryJournal, isFinal } from '../../core/jobs/journal';
+import type { ImageOpJournal, StoredImageOpJob } from '../../core/jobs/image-op-job';
+import { mayHaveBeenBilled } from '../../core/paid-work/billed-failure';
+import { DEFAULT_POLL_TIMING } from '../../core/video/plan';
 import { OPERATION_WIRE } from '../../core/stability/requests';
-import type { StabilityApi, StabilityImage, StabilityRequest } from '../../core/stability/types';
+import type { StabilityApi, StabilityAsset, StabilityImage, StabilityRequest } from '../../core/stability/types';
 import { validationError } from '../../core/xai';
 import type { CapabilitySource } from '../models/capability-service';
-import { budgetRefusal, type SpendPort } from '../ledger/spend';
+import { budgetRefusal, type SpendLedger, type SpendPort } from '../ledger/spend';
 import type { PaidWork } from '../paid-work/paid-work';
 import type { EditLibrary } from '../edit/edit-service';
+import { createFollower, writeJob, type JournalLoop } from '../paid-work/journal-runner';
+import { creativeSteps, creativeWords } from './creative-upscale';
 
 export interface ImageOpsDeps {
   /** Stability's client at the origin in effect (the simulator in demo mode). */
   stability: () => StabilityApi;
   library: EditLibrary;
   work: PaidWork;
-  spend: SpendPort;
+  /** With `addCommitted` (the shared ledger's), creative upscales still collecting count against the budget. */
+  spend: SpendPort & Partial<Pick<SpendLedger, 'addCommitted'>>;
   clock: Clock;
   logger: Logger;
   /** The source at half its width and height (for an upscale ×2). */
   halve(image: StabilityImage): Promise<StabilityImage>;
   capabilities?: CapabilitySource;
   newId?: () => string;
+  /** The journal of creative upscales (their generation ids); default: in memory (tests of other things). */
+  journal?: ImageOpJournal;
+  /** The library item a job already filed (for recovery after a crash); default: none found. */
+  findBySourceJob?(jobId: string, since: number): LibraryRecord | undefined;
+  /** Tells the renderer when a resumed job (one no call waits for) ends. */
+  events?: EventSink;
+  /** Delay between polls of a creative upscale (default Stability's 10 s). */
+  pollMs?: number;
 }
+
+/** Errors with no answer from Stability: if the start call may have reached it, the job is lost, not failed. */
+const UNANSWERED = new Set(['network', 'timeout', 'internal']);
 
 type Input = ParsedInput<'edit:operation'>;
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
@@ -61,6 +79,26 @@ export function createImageOpsService(deps: ImageOpsDeps) {
   const { library, work, spend, clock } = deps;
   const newId = deps.newId ?? randomId;
   const table = () => deps.capabilities?.current() ?? BUILT_IN_TABLE;
+  const journal = deps.journal ?? new InMemoryJournal<StoredImageOpJob>();
+  /** Jobs a `run` call is waiting for (it answers the renderer itself); the others are announced when they end. */
+  const waiting = new Set<string>();
+  const loop: JournalLoop<StoredImageOpJob> = {
+    store: journal, clock, logger: deps.logger, timing: DEFAULT_POLL_TIMING,
+    publish(job) {
+      if (!isFinal(job.state) || waiting.has(job.id)) return;
+      const done = job.state === 'done';
+      deps.events?.emit('edit:operation-settled', {
+        operation: job.operation, sourceItemId: job.sourceItemId, state: job.state as Exclude<typeof job.state, 'submitting' | 'pending' | 'downloading'>,
+        itemId: done ? job.itemId : null, message: done ? `${OPERATION_LABELS[job.operation]} finished; the result is in your library.` : (job.reason ?? ''),
+      });
+    },
+  };
+  const follower = createFollower(loop, creativeSteps({
+    ...loop, store: journal, stability: deps.stability, work, findBySourceJob: deps.findBySourceJob ?? (() => undefined),
+    ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
+  }));
+  // Creative upscales still collecting count against the budget at their list price until they end.
+  const removeCommitted = spend.addCommitted?.(() => journal.unfinished().reduce((sum, j) => sum + j.estimateTicks, 0)) ?? (() => {});
 
   function spec(input: Pick<Input, 'provider' | 'operation'>) {
     const op = findOperation(input.provider, operationOf(input), table());
@@ -113,6 +151,63 @@ export function createImageOpsService(deps: ImageOpsDeps) {
     return { record, image: { bytes: await library.read(record), mime: record.mime as StabilityImage['mime'] } };
   }
 
+  /** What the result is filed with, from the request alone (an async result's request id and seed come later). */
+  function metaOf(jobId: string, input: Input, op: { name: OperationName; ticks: number }, req: StabilityRequest, source: LibraryRecord, asset?: StabilityAsset): StagedMeta {
+    const label = OPERATION_LABELS[op.name];
+    return work.stamped({
+      jobId, attempt: 1, requestId: asset?.requestId ?? null, costTicks: op.ticks, share: op.ticks, prompt: input.prompt ?? source.prompt,
+      // These endpoints have no model of their own: the item names the endpoint that made it.
+      model: `stability/${OPERATION_WIRE[req.operation as keyof typeof OPERATION_WIRE].path}`, params: { provider: input.provider, operation: op.name, ...(input.scale ? { scale: input.scale } : {}), ...(input.outpaint ? { outpaint: input.outpaint } : {}), ...(input.searchPrompt ? { searchPrompt: input.searchPrompt } : {}), ...(input.maskBase64 ? { mask: true } : {}) },
+      aspectRatio: null, slots: ['image'], stagedAt: clock.now(), kind: 'edit',
+      provider: input.provider, operation: op.name, ...(asset && asset.seed !== null ? { seed: asset.seed } : {}),
+      edit: { instruction: input.prompt ? `${label}: ${input.prompt}` : label, parents: [source.id], revisedPrompts: [null] },
+    });
+  }
+
+  const output = (r: LibraryRecord, sourceId: string, requestId: string | null, ticks: number, seed: number | null): ImageOperationOutput => ({
+    result: { itemId: r.id, file: r.file, thumb: r.thumb, preview: r.preview, width: r.width, height: r.height },
+    sourceItemId: sourceId, requestId, costTicks: ticks, seed,
+  });
+
+  /**
+   * An asynchronous operation (creative upscale): journaled before the start call, its generation id written the
+   * moment it arrives, then followed by the shared journal loop; this call waits for the job's end and answers it.
+   */
+  async function runJournaled(input: Input, op: { name: OperationName; ticks: number }, req: StabilityRequest, source: LibraryRecord): Promise<ImageOperationOutput> {
+    const now = clock.now();
+    const id = newId();
+    journal.insert({
+      id, state: 'submitting', createdAt: now, updatedAt: now, finishedAt: null, reason: null, note: null, provider: 'stability',
+      operation: 'upscale-creative', sourceItemId: source.id, remoteId: null, startRequestId: null, estimateTicks: op.ticks, polls: 0,
+      meta: metaOf(id, input, op, req, source), ingestAt: null, itemId: null, seed: null,
+    });
+    waiting.add(id);
+    try {
+      const called = await work.callDirect('edit', () => deps.stability().start(req), { provider: 'Stability AI' });
+      if (!called.ok) {
+        const e = called.failure.error;
+        const billed = mayHaveBeenBilled(e);
+        const reason = billed ? e.message : creativeWords.startFailed(e.message);
+        writeJob(loop, id, { state: billed && UNANSWERED.has(e.kind) ? 'lost' : 'failed', reason });
+        throw new AppErrorException(billed ? { ...e, message: reason } : e);
+      }
+      // The id is the only handle on a result Stability bills: durable before anything else happens.
+      journal.update(id, { remoteId: called.value.id, startRequestId: called.value.requestId ?? null });
+      writeJob(loop, id, { state: 'pending' });
+      await follower.follow(id);
+    } finally {
+      waiting.delete(id);
+    }
+    const job = journal.get(id);
+    if (!job || !isFinal(job.state)) fail({ kind: 'cancelled', message: creativeWords.stopped });
+    if (job.state === 'done' && job.itemId) {
+      deps.logger.info('image-op: done', { provider: 'stability', operation: op.name, itemId: job.itemId, id });
+      return output(library.item(job.itemId).record, source.id, job.meta.requestId, op.ticks, job.seed);
+    }
+    const message = job.reason ?? creativeWords.failed('no result');
+    return job.state === 'blocked' ? fail({ kind: 'moderated', message }) : fail({ kind: 'api', status: 0, message, code: job.state });
+  }
+
   async function run(input: Input): Promise<ImageOperationOutput> {
     if (input.provider !== 'stability') invalid('provider', 'Only Stability AI runs these operations so far.');
     const op = spec(input);
@@ -120,45 +215,44 @@ export function createImageOpsService(deps: ImageOpsDeps) {
     if (cost.exceedsBudget) invalid('budget', budgetRefusal('edit', cost.ticks, cost));
     const { record: source, image } = await sourceOf(input.itemId);
     const req = await requestOf(input, image, source);
+    if (op.async) return runJournaled(input, op, req, source);
     const api = deps.stability();
     // Committed while in flight; Stability reports no cost, so the list price is what is recorded.
     const hold = spend.hold(op.ticks);
-    // Creative upscale is asynchronous: started, then polled (at most once per 10 s) until its image is ready.
-    // The result id lives only in this call; a quit while it polls loses that result (Stability bills it anyway).
-    const call = () => (op.async ? api.start(req).then((started) => api.waitResult(started.id)) : api.run(req));
-    const called = await work.callDirect('edit', call).finally(() => hold.release());
+    const called = await work.callDirect('edit', () => api.run(req), { provider: 'Stability AI' }).finally(() => hold.release());
     if (!called.ok) throw new AppErrorException(called.failure.error);
     const asset = called.value;
     const jobId = newId();
-    const label = OPERATION_LABELS[op.name];
     if (asset.filtered) {
       // A blurred image is not a result: it is shown as blocked, as xAI's withheld images are. Stability billed it [G].
       work.record('edit', jobId, op.ticks);
-      fail({ kind: 'moderated', message: `Stability AI's content filter blurred the result of ${label.toLowerCase()}, so it was not saved.`, ...(asset.requestId ? { requestId: asset.requestId } : {}) });
+      fail({ kind: 'moderated', message: `Stability AI's content filter blurred the result of ${OPERATION_LABELS[op.name].toLowerCase()}, so it was not saved.`, ...(asset.requestId ? { requestId: asset.requestId } : {}) });
     }
-    const meta: StagedMeta = work.stamped({
-      jobId, attempt: 1, requestId: asset.requestId ?? null, costTicks: op.ticks, share: op.ticks, prompt: input.prompt ?? source.prompt,
-      // These endpoints have no model of their own: the item names the endpoint that made it.
-      model: `stability/${OPERATION_WIRE[req.operation as keyof typeof OPERATION_WIRE].path}`, params: { provider: input.provider, operation: op.name, ...(input.scale ? { scale: input.scale } : {}), ...(input.outpaint ? { outpaint: input.outpaint } : {}), ...(input.searchPrompt ? { searchPrompt: input.searchPrompt } : {}), ...(input.maskBase64 ? { mask: true } : {}) },
-      aspectRatio: null, slots: ['image'], stagedAt: clock.now(), kind: 'edit',
-      provider: input.provider, operation: op.name, ...(asset.seed !== null ? { seed: asset.seed } : {}),
-      edit: { instruction: input.prompt ? `${label}: ${input.prompt}` : label, parents: [source.id], revisedPrompts: [null] },
-    });
+    const meta = metaOf(jobId, input, op, req, source, asset);
     // Paid bytes first, then the spend (once), then the library with the source as parent.
     const slots = [{ slot: 'image' as const, bytes: asset.bytes, mime: asset.mime }];
     const staged = await work.stage(meta, slots);
     work.record('edit', jobId, op.ticks, meta.demo ? { demo: true } : {});
     const filed = await work.file(meta, 0, asset.bytes, staged, 'edited image');
     if (filed.state !== 'done') fail({ kind: 'storage', message: filed.kept ? keptForLater(filed.problem, 'edited image') : notKept(filed.problem, 'edited image') });
-    const r = filed.record;
-    deps.logger.info('image-op: done', { provider: input.provider, operation: op.name, itemId: r.id, requestId: asset.requestId });
-    return {
-      result: { itemId: r.id, file: r.file, thumb: r.thumb, preview: r.preview, width: r.width, height: r.height },
-      sourceItemId: source.id, requestId: asset.requestId ?? null, costTicks: op.ticks, seed: asset.seed,
-    };
+    deps.logger.info('image-op: done', { provider: input.provider, operation: op.name, itemId: filed.record.id, requestId: asset.requestId });
+    return output(filed.record, source.id, asset.requestId ?? null, op.ticks, asset.seed);
   }
 
-  return { run, estimate };
+  return {
+    run,
+    estimate,
+    /** Resumes every creative upscale a quit or a crash left collecting (call once at start, after staged recovery). */
+    resume: () => follower.resume(),
+    /** Creative upscales still collecting (a library switch waits for these). */
+    busyCount: () => journal.unfinished().length,
+    /** Stops following (jobs stay in the journal and resume next start) and closes the journal. */
+    async dispose(): Promise<void> {
+      removeCommitted();
+      await follower.stopAll();
+      journal.close();
+    },
+  };
 }
 
 export type ImageOpsService = ReturnType<typeof createImageOpsService>;

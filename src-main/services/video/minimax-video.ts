@@ -9,7 +9,7 @@
  * videos are not charged (minimax-api.md §5). A finished task names a file, not a link: the journal keeps
  * `minimax-file:<id>` as the result, and each download asks for a fresh link (they last an hour).
  */
-import { findModel, videoPricePerSecond, type CapabilityTable, type VideoEstimate, type VideoModelSpec, type VideoSubmit } from '@contract';
+import { findModel, videoKindOf, videoPricePerSecond, videoResolutionReason, type CapabilityTable, type VideoEstimate, type VideoModelSpec, type VideoSubmit } from '@contract';
 import { toAppError } from '../../core/app-error';
 import { videoBody } from '../../core/minimax/requests';
 import type { MinimaxApi, MinimaxVideoRequest } from '../../core/minimax/types';
@@ -50,7 +50,9 @@ export function inspectMinimax(submit: VideoSubmit, spec: VideoModelSpec, stillI
   if (submit.mode === 'reference' && submit.references.length > spec.maxReferences) {
     issues.push({ path: 'references', message: `${spec.name} takes ${spec.maxReferences} subject image.` });
   }
-  if (!spec.resolutions.includes(submit.resolution)) issues.push({ path: 'resolution', message: `${spec.name} renders ${spec.resolutions.join(', ')}.` });
+  // The capability table's fact, per kind of video (Hailuo 02: 512p for image→video only), in the form's words.
+  const unrendered = videoResolutionReason(spec, videoKindOf(submit.mode, submit.mode === 'image' && Boolean(submit.lastImage)), submit.resolution);
+  if (unrendered) issues.push({ path: 'resolution', message: unrendered });
   const lengths = spec.durationsByResolution?.[submit.resolution];
   if (lengths && !lengths.includes(submit.duration)) {
     issues.push({ path: 'duration', message: `${spec.name} makes ${lengths.join(' or ')} s videos at ${submit.resolution}.` });

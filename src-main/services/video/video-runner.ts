@@ -1,24 +1,23 @@
 /**
- * Follows one journaled video job to its end: poll until xAI settles it, download the result at once, and hand the
- * bytes to the paid-work pipeline (staged, filed with lineage, staged copy dropped: the same steps as every paid
- * result). Every step re-reads the journal first and writes its outcome before moving on, so the loop can be killed
- * at any await and restarted from the row alone. Errors other than "not found" never end a job: a paid video is
- * worth waiting for, so the loop backs off and keeps asking.
+ * Video's steps in the shared journal loop (services/paid-work/journal-runner.ts): poll until xAI or MiniMax settles
+ * the job, download the result at once, and hand the bytes to the paid-work pipeline (staged, filed with lineage,
+ * staged copy dropped: the same steps as every paid result).
  */
 import { providerOf, type OperationName, type VideoSubmit } from '@contract';
-import { fail, toAppError } from '../../core/app-error';
+import { fail } from '../../core/app-error';
 import type { StagedMeta } from '../../core/jobs/result-staging';
 import type { Clock, Logger } from '../../core/ports';
-import { errorDelay, pendingDelay, reasons, sourcesOf, type PollTiming } from '../../core/video/plan';
-import { isFinal, type StoredVideoJob, type VideoJobPatch, type VideoJobStore } from '../../core/video/video-job';
+import { pendingDelay, reasons, sourcesOf, type PollTiming } from '../../core/video/plan';
+import type { StoredVideoJob, VideoJobPatch, VideoJobStore } from '../../core/video/video-job';
 import type { ImagineApi } from '../../core/xai/types';
 import type { MinimaxApi } from '../../core/minimax/types';
 import type { PaidWork } from '../paid-work/paid-work';
+import { writeJob, type JournalLoop, type JournalSteps } from '../paid-work/journal-runner';
 import { downloadMinimax, isMinimaxResult, pollMinimax } from './minimax-video';
 import type { VideoLibrary } from './video-inputs';
 
 /** What a runner needs; `publish` tells the renderer (and settles notifications). */
-export interface RunnerDeps {
+export interface RunnerDeps extends JournalLoop<StoredVideoJob, VideoJobPatch> {
   api: () => ImagineApi;
   /** MiniMax's client (its key from main's keychain account for MiniMax), for jobs of a MiniMax model. */
   minimax?: () => MinimaxApi;
@@ -34,16 +33,7 @@ export interface RunnerDeps {
   spent?(job: StoredVideoJob, ticks: number): void;
 }
 
-/** Writes a patch unless the job already ended (a cancel may have won the race), then publishes it. */
-export function writeJob(d: Pick<RunnerDeps, 'store' | 'clock' | 'publish'>, id: string, patch: VideoJobPatch): StoredVideoJob | undefined {
-  const current = d.store.get(id);
-  if (!current || isFinal(current.state)) return undefined;
-  const now = d.clock.now();
-  const final = patch.state !== undefined && isFinal(patch.state);
-  const job = d.store.update(id, { ...patch, updatedAt: now, ...(final ? { finishedAt: now, note: null } : {}) });
-  if (job) d.publish(job);
-  return job;
-}
+export { writeJob };
 
 const minimaxOf = (d: RunnerDeps): MinimaxApi => d.minimax?.() ?? fail({ kind: 'internal', message: 'MiniMax video is not available in this build.' });
 
@@ -129,36 +119,10 @@ async function fetchResult(d: RunnerDeps, job: StoredVideoJob, signal: AbortSign
   return 0;
 }
 
-/** Runs a job until it ends or `signal` aborts (app closing, or the user cancelled). */
-export async function runVideoJob(d: RunnerDeps, id: string, signal: AbortSignal): Promise<void> {
-  let errors = 0;
-  for (;;) {
-    const job = d.store.get(id);
-    if (!job || isFinal(job.state) || signal.aborted) return;
-    let delay = 0;
-    try {
-      if (job.state === 'submitting') writeJob(d, id, { state: 'lost', reason: reasons.lostAtStart });
-      else delay = job.state === 'downloading' ? await fetchResult(d, job, signal) : await pollOnce(d, job, signal);
-      errors = 0;
-    } catch (err) {
-      if (signal.aborted) return;
-      const e = toAppError(err);
-      if (e.kind === 'not-found') {
-        const ending = job.state === 'downloading' ? reasons.linkExpired : reasons.lost;
-        writeJob(d, id, { state: job.state === 'downloading' ? 'expired' : 'lost', reason: ending });
-        continue;
-      }
-      errors++;
-      delay = errorDelay(d.timing, errors);
-      d.logger.warn('video: step failed, will retry', { id, state: job.state, kind: e.kind, attempt: errors });
-      writeJob(d, id, { note: reasons.unreachable(e.message, delay) });
-    }
-    if (delay > 0) {
-      try {
-        await d.clock.sleep(delay, signal);
-      } catch {
-        return;
-      }
-    }
-  }
-}
+/** Video's steps in the shared journal loop: poll until the provider settles the job, then download and file it. */
+export const videoSteps = (d: RunnerDeps): JournalSteps<StoredVideoJob, VideoJobPatch> => ({
+  area: 'video',
+  step: (job, signal) => (job.state === 'downloading' ? fetchResult(d, job, signal) : pollOnce(d, job, signal)),
+  lostAtStart: () => ({ state: 'lost', reason: reasons.lostAtStart }),
+  gone: (job) => (job.state === 'downloading' ? { state: 'expired', reason: reasons.linkExpired } : { state: 'lost', reason: reasons.lost }),
+});

@@ -21,7 +21,8 @@ import { validationError } from '../../core/xai/validate';
 import { inspectSubmit, resolveSubmit, type VideoLibrary } from './video-inputs';
 import { useFrame } from './use-frame';
 import { budgetRefusal, type SpendLedger } from '../ledger/spend';
-import { runVideoJob, writeJob, type RunnerDeps } from './video-runner';
+import { videoSteps, writeJob, type RunnerDeps } from './video-runner';
+import { createFollower } from '../paid-work/journal-runner';
 import type { CapabilitySource } from '../models/capability-service';
 import { createPaidWork, type PaidWork } from '../paid-work/paid-work';
 import { BUILT_IN_TABLE } from '@contract';
@@ -80,7 +81,6 @@ export function createVideoService(deps: VideoServiceDeps) {
   const { store, library, clock, events, logger } = deps;
   const timing: PollTiming = { ...DEFAULT_POLL_TIMING, ...deps.timing };
   const newId = deps.newId ?? randomId;
-  const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
   const table = () => deps.capabilities?.current() ?? BUILT_IN_TABLE;
 
   function view(job: StoredVideoJob): VideoJobView {
@@ -121,14 +121,9 @@ export function createVideoService(deps: VideoServiceDeps) {
     return { ...check, issues };
   }
 
-  function follow(id: string): void {
-    if (running.has(id)) return;
-    const abort = new AbortController();
-    const done = runVideoJob(runner, id, abort.signal)
-      .catch((err: unknown) => logger.error('video: runner crashed', { id, error: String(err) }))
-      .finally(() => running.delete(id));
-    running.set(id, { abort, done });
-  }
+  // The shared journal lifecycle (services/paid-work/journal-runner.ts) with video's steps.
+  const follower = createFollower(runner, videoSteps(runner));
+  const follow = (id: string) => void follower.follow(id);
 
   function journal(submit: VideoSubmit, call: WireCall, est: { ticks: number; seconds: number | null }): StoredVideoJob {
     const now = clock.now();
@@ -187,7 +182,7 @@ export function createVideoService(deps: VideoServiceDeps) {
       const job = store.get(id) ?? fail({ kind: 'not-found', message: 'This video job is no longer in the list.' });
       if (isFinal(job.state)) return view(job);
       const updated = writeJob(runner, id, { state: 'cancelled', reason: reasons.cancelled });
-      running.get(id)?.abort.abort();
+      follower.stop(id);
       return view(updated ?? job);
     },
     clearFinished: (): number => store.removeFinished(),
@@ -198,17 +193,12 @@ export function createVideoService(deps: VideoServiceDeps) {
     resume(): number {
       // A crash between xAI's report of the cost and its ledger row: record it now (once).
       for (const job of store.list()) if (job.costTicks !== null) spent(job, job.costTicks);
-      const jobs = store.unfinished();
-      for (const job of jobs) follow(job.id);
-      if (jobs.length > 0) logger.info('video: resumed jobs', { count: jobs.length });
-      return jobs.length;
+      return follower.resume();
     },
     /** Stops following (jobs stay unfinished in the journal and resume next start) and closes the journal. */
     async dispose(): Promise<void> {
       removeCommitted?.();
-      const all = [...running.values()];
-      for (const r of all) r.abort.abort();
-      await Promise.all(all.map((r) => r.done));
+      await follower.stopAll();
       store.close();
     },
   };

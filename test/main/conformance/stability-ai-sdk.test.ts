@@ -4,7 +4,7 @@
  * answers (JSON accept, base64 images, finish reasons, async results, v1 balance). The SDK hard-codes
  * https://api.stability.ai, so its own axios instance is given an interceptor that sends the same request to us.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ interface Content { filepath: string; contentFiltered: boolean; seed?: number; o
 let sim: StabilitySimulator;
 let interceptor: number;
 let dir: string;
+let tmpEnv: string | undefined;
 const client = () => new StabilityAI(SK);
 const file = async (name: string, bytes: Buffer) => {
   const p = join(dir, name);
@@ -44,11 +45,18 @@ const file = async (name: string, bytes: Buffer) => {
 beforeAll(async () => {
   sim = await startStability({ pendingPolls: 1 });
   dir = mkdtempSync(join(tmpdir(), 'stability-sdk-'));
+  // The SDK writes every image it receives to os.tmpdir() and never removes them: for this test, that is `dir`.
+  tmpEnv = process.env.TMPDIR;
+  process.env.TMPDIR = join(dir, 'sdk-out');
+  mkdirSync(process.env.TMPDIR);
   interceptor = sdkAxios.interceptors.request.use((config) => ({ ...config, url: config.url?.replace('https://api.stability.ai', sim.url) }));
 });
 afterAll(async () => {
   sdkAxios.interceptors.request.eject(interceptor);
   await sim.close();
+  if (tmpEnv === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = tmpEnv;
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('stability-ai SDK against the simulator', () => {

@@ -96,6 +96,12 @@ describe('MiniMax video through the video journal', () => {
     expect(issues({ mode: 'text', prompt: 'x', model: 'MiniMax-Hailuo-02', duration: 10, aspectRatio: '16:9', resolution: '1080p' })).toEqual(['Hailuo 02 makes 6 s videos at 1080p.']);
     expect(issues({ mode: 'text', prompt: 'x', model: 'MiniMax-Hailuo-2.3', duration: 6, aspectRatio: '16:9', resolution: '480p' })).toEqual(['Hailuo 2.3 renders 768p, 1080p.']);
     expect(issues({ mode: 'edit', prompt: 'x', model: 'MiniMax-Hailuo-02', videoId: 'a'.repeat(32) })[0]).toMatch(/MiniMax makes new videos only/);
+    // Hailuo 02 renders 512p for image → video only: the capability table's per-mode fact, the form's words.
+    expect(issues({ mode: 'text', prompt: 'x', model: 'MiniMax-Hailuo-02', duration: 6, aspectRatio: '16:9', resolution: '512p' })).toEqual(['Hailuo 02 renders 768p, 1080p for text to video.']);
+    const still = { dataUrl: `data:image/png;base64,${'A'.repeat(64)}` };
+    expect(issues({ mode: 'image', prompt: 'x', model: 'MiniMax-Hailuo-02', duration: 6, resolution: '512p', image: still })).toEqual([]);
+    expect(issues({ mode: 'image', prompt: 'x', model: 'MiniMax-Hailuo-02', duration: 6, resolution: '512p', image: still, lastImage: still }))
+      .toEqual(['Hailuo 02 renders 768p, 1080p for first and last frame.']);
   });
 
   it('a moderated task ends blocked, in words, and is not charged', async () => {

@@ -1,7 +1,7 @@
 /**
  * Issue 15.3–15.5 and 14.8 in the forms: "Quality" appears where 2.0 is chosen (Generate, Edit) and not for 1.0;
  * the Edit canvas takes 5 sources on 2.0, and switching to 1.0 with 5 says so and lets the user choose which to drop;
- * the viewer names the model that served; Settings reach Generate and Video live until the user touches them.
+ * the viewer names the model that served; Settings reach Generate, Video and Edit live until the user touches them.
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -127,6 +127,38 @@ describe('Settings apply live to untouched forms (issue 14.8)', () => {
       act(() => useStudio.getState().setSettingsView(view({ imageCount: 7, videoDurationSec: 12 })));
       expect(useStudio.getState().draft.n).toBe(2);
       expect(useStudio.getState().video.form.duration).toBe(4);
+    } finally {
+      stop();
+    }
+  });
+
+  it('Edit follows them too: at once when it opens, live while open, until the user changes an option on the stage', () => {
+    installEditApi();
+    const stop = followSettings();
+    try {
+      // Changed while Edit was closed: the canvas opens with it.
+      act(() => useStudio.getState().setSettingsView(view({ imageModel: 'grok-imagine-image-2.0', imageCount: 3, imageQuality: 'medium' })));
+      const canvas = createCanvasStore();
+      render(<EditPage store={canvas} />);
+      const model = screen.getByRole('combobox', { name: 'Model' });
+      const radio = (group: string, name: string) => within(screen.getByRole('radiogroup', { name: group })).getByRole('radio', { name });
+      expect(model).toHaveValue('grok-imagine-image-2.0');
+      expect(screen.getByRole('spinbutton', { name: 'Images' })).toHaveValue(3);
+      expect(radio('Quality', 'Medium')).toHaveAttribute('aria-checked', 'true');
+      // Changed while Edit is open: the untouched options follow, fitted to what the model takes.
+      act(() => useStudio.getState().setSettingsView(view({ imageModel: 'grok-imagine-image', imageCount: 2, imageResolution: '2k' })));
+      expect(model).toHaveValue('grok-imagine-image');
+      expect(screen.getByRole('spinbutton', { name: 'Images' })).toHaveValue(2);
+      expect(radio('Resolution', '2k')).toHaveAttribute('aria-checked', 'true');
+      expect(screen.queryByRole('radiogroup', { name: 'Quality' })).toBeNull();
+      // The user picks 1k on the stage: from now on Settings leave Edit's options alone (and still reach Generate).
+      fireEvent.click(radio('Resolution', '1k'));
+      act(() => useStudio.getState().setSettingsView(view({ imageModel: 'grok-imagine-image-2.0', imageCount: 6, imageResolution: '2k' })));
+      expect(model).toHaveValue('grok-imagine-image');
+      expect(screen.getByRole('spinbutton', { name: 'Images' })).toHaveValue(2);
+      expect(radio('Resolution', '1k')).toHaveAttribute('aria-checked', 'true');
+      expect(canvas.getState().params).toMatchObject({ model: 'grok-imagine-image', n: 2, resolution: '1k', aspectRatio: 'auto' });
+      expect(useStudio.getState().draft).toMatchObject({ model: 'grok-imagine-image-2.0', n: 6, resolution: '2k' });
     } finally {
       stop();
     }

@@ -86,11 +86,14 @@ describe('the Video screen', () => {
     expect(screen.getByRole('radio', { name: '512p' })).toBeDisabled();
     expect([...(screen.getByRole('combobox', { name: 'Duration (seconds)' }) as HTMLSelectElement).options].map((o) => o.value)).toEqual(['6', '10']);
     await user.selectOptions(models, 'MiniMax-Hailuo-02');
+    // Hailuo 02 renders 512p for image → video only (the table's per-mode fact): off for text → video.
+    expect(screen.getByRole('radio', { name: '512p' })).toBeDisabled();
     await user.click(screen.getByRole('radio', { name: '1080p' }));
     expect(screen.getByText('Hailuo 02 makes 6 s videos at 1080p.')).toBeInTheDocument();
     // First + last frame only where the model pins frames (Hailuo 02), in Image → video.
     await user.click(screen.getByRole('radio', { name: 'Image → video' }));
     expect(screen.getByRole('group', { name: 'Last frame (optional)' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: '512p' })).toBeEnabled();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Model' }), 'MiniMax-Hailuo-2.3');
     expect(screen.queryByRole('group', { name: 'Last frame (optional)' })).toBeNull();
     await user.click(screen.getByRole('radio', { name: 'Text → video' }));

@@ -29,7 +29,8 @@ export function EditOptions() {
   /** A model chosen that takes fewer sources than are on the canvas: waiting for the user to pick which to drop. */
   const [switching, setSwitching] = useState<string | null>(null);
   const [estimate, setEstimate] = useState<EditEstimateView | null>(null);
-  const set = (patch: Partial<EditParams>) => store.setState((s) => ({ params: { ...s.params, ...patch } }));
+  /** The user's own choice: from now on Settings' defaults no longer move this canvas's options (issue 14.8). */
+  const set = (patch: Partial<EditParams>) => store.setState((s) => ({ params: { ...s.params, ...patch }, paramsTouched: true }));
   const model = imageSpec(table, params.model);
 
   useEffect(() => {

@@ -11,6 +11,7 @@ import { CanvasProvider } from './canvas-context';
 import { addFiles, addLibraryItem, hasUnsentWork, replaceWithLibraryItem } from './commands';
 import { HandoffDialog } from './HandoffDialog';
 import { keepCanvas } from './persist';
+import { followSettingsIn } from '../settings/form-defaults';
 import { editSourceLimit } from './canvas/source-limit';
 import { EditOptions } from './EditOptions';
 import { EditPromptBox } from './EditPromptBox';
@@ -53,6 +54,9 @@ export function EditPage({ store }: { store?: CanvasStore }) {
       live = false;
     };
   }, [ready, canvas]);
+  // Settings' defaults reach the options the user has not changed, live (issue 14.8) — after the kept canvas is
+  // back, so a restored choice is not overwritten and restored defaults are brought up to date.
+  useEffect(() => (ready ? followSettingsIn(canvas) : undefined), [ready, canvas]);
   useEditShortcuts(canvas);
   // An item handed over while the canvas holds unsent work stays in the hand-off until the user's Replace or Add.
   const handedOver = useStudio((s) => (s.library.handoff?.action === 'edit' ? s.library.handoff.itemId : null));

@@ -16,12 +16,13 @@ const toSession = (s: CanvasState): EditSession => ({
   selectedKey: s.doc.selectedKey,
   prompt: s.prompt,
   params: s.params,
+  paramsTouched: s.paramsTouched,
   // A mask is a large data URL of one moment: steps are kept without it.
   steps: s.steps.slice(-100).map(({ mask: _mask, ...step }) => step),
   currentStepId: s.currentStepId,
 });
 
-const kept = (s: CanvasState) => [s.doc, s.prompt, s.params, s.steps, s.currentStepId] as const;
+const kept = (s: CanvasState) => [s.doc, s.prompt, s.params, s.paramsTouched, s.steps, s.currentStepId] as const;
 
 /** Loads the kept canvas into `store` (unless the user already started), then saves every change shortly after. */
 export async function keepCanvas(store: CanvasStore): Promise<() => void> {
@@ -35,6 +36,7 @@ export async function keepCanvas(store: CanvasStore): Promise<() => void> {
         prompt: session.prompt,
         // A canvas kept before quality existed takes today's default.
         params: { ...now.params, ...session.params, quality: session.params.quality ?? now.params.quality, provider: session.params.provider ?? now.params.provider },
+        paramsTouched: session.paramsTouched ?? false,
         steps: session.steps,
         currentStepId: session.currentStepId,
         refusals: dropped.map((name, i) => ({ id: -1 - i, name, reason: 'Not kept since the last session: add it again.' })),

@@ -152,8 +152,12 @@ export function GeneratePage() {
         {/* Outside the composer: its key form is a form of its own (forms do not nest). */}
         <ProviderKeyNote provider={imageProviderOf(table, draft.model)} />
       </KeyGate>
-      <QueuePanel />
-      <BatchBoard />
+      {/* Results first, in the DOM as on screen: folded, the queue is one line under Results; its open rows take a
+          column beside Results (generate.css), so a paused queue never squeezes the results off the screen. */}
+      <div className="generate-stage">
+        <BatchBoard />
+        <QueuePanel />
+      </div>
     </section>
   );
 }

@@ -39,8 +39,8 @@ export function LedgerBar({ ledger: given }: { ledger?: Ledger | null }) {
     return (
       <dl className="ledger ledger-simulated" aria-label="Spending (simulated)" data-testid="ledger">
         <div><dt>Session</dt><dd data-testid="ledger-session">{usd(sim.sessionTicks)} (simulated)</dd></div>
-        <div><dt>Today</dt><dd>{usd(sim.dayTicks)} (simulated)</dd></div>
-        <div><dt>All time</dt><dd>{usd(sim.totalTicks)} (simulated)</dd></div>
+        <div className="ledger-more"><dt>Today</dt><dd>{usd(sim.dayTicks)} (simulated)</dd></div>
+        <div className="ledger-more"><dt>All time</dt><dd>{usd(sim.totalTicks)} (simulated)</dd></div>
         <div><dt>Budget cap</dt><dd>not applied: demo mode spends nothing</dd></div>
         <Reconciled text={reconciledText(ledger.simulatedReconciled, true)} />
       </dl>
@@ -58,8 +58,8 @@ export function LedgerBar({ ledger: given }: { ledger?: Ledger | null }) {
           </dd>
         ) : null}
       </div>
-      <div><dt>Today</dt><dd>{usd(ledger.dayTicks)}</dd></div>
-      <div><dt>All time</dt><dd>{usd(ledger.totalTicks)}</dd></div>
+      <div className="ledger-more"><dt>Today</dt><dd>{usd(ledger.dayTicks)}</dd></div>
+      <div className="ledger-more"><dt>All time</dt><dd>{usd(ledger.totalTicks)}</dd></div>
       <div><dt>Budget cap</dt><dd>{cap === null ? 'none' : `$${cap.toFixed(2)}`}</dd></div>
       <Reconciled text={reconciledText(ledger.reconciled, false)} />
     </dl>
@@ -67,5 +67,5 @@ export function LedgerBar({ ledger: given }: { ledger?: Ledger | null }) {
 }
 
 function Reconciled({ text }: { text: string | null }) {
-  return text ? <div className="ledger-reconciled"><dt>Estimates</dt><dd data-testid="ledger-reconciled">{text}</dd></div> : null;
+  return text ? <div className="ledger-reconciled ledger-more"><dt>Estimates</dt><dd data-testid="ledger-reconciled">{text}</dd></div> : null;
 }

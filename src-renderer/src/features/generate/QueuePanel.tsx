@@ -14,7 +14,10 @@ export function QueuePanel() {
   const queue = useStudio((s) => s.queue);
   const batches = useStudio((s) => s.batches);
   const [dragged, setDragged] = useState<string | null>(null);
-  /** The rows fold away unless asked for, so the results keep the stage; pausing (to reorder) opens them. */
+  /**
+   * The rows fold away unless asked for, so the results keep the stage; pausing (to reorder) opens them. Open, the
+   * panel is a column beside Results (generate.css).
+   */
   const [shown, setShown] = useState<boolean | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   /** The row to keep focus on after a keyboard move (its element is re-rendered at its new place). */
@@ -70,8 +73,9 @@ export function QueuePanel() {
         <span className="queue-prompt" title={job.prompt}>{job.prompt}</span>
         <span className="queue-state muted">{isRunning ? 'sending' : `${job.n} image${job.n === 1 ? '' : 's'}`}</span>
         <span className="queue-actions">
-          <button type="button" disabled={isRunning || index === 0} onClick={() => void moveJob(id, 'up')}>Move up</button>
-          <button type="button" disabled={isRunning || index === order.length - 1} onClick={() => void moveJob(id, 'down')}>Move down</button>
+          {/* Arrows, named in words: with the prompt they fit the queue's column beside Results. */}
+          <button type="button" aria-label="Move up" title="Move up" disabled={isRunning || index === 0} onClick={() => void moveJob(id, 'up')}>↑</button>
+          <button type="button" aria-label="Move down" title="Move down" disabled={isRunning || index === order.length - 1} onClick={() => void moveJob(id, 'down')}>↓</button>
           <button type="button" disabled={isRunning || index === 0} onClick={() => void moveJob(id, 'next')}>Run next</button>
           <button type="button" onClick={() => void cancelJobs({ jobId: id })}>Cancel</button>
         </span>
@@ -80,7 +84,7 @@ export function QueuePanel() {
   };
 
   return (
-    <section className={`queue${empty ? ' queue-empty' : ''}`} aria-labelledby="queue-title">
+    <section className={`queue${empty ? ' queue-empty' : ''}${open ? ' queue-open' : ''}`} aria-labelledby="queue-title">
       <div className="queue-head">
         <h2 id="queue-title">Queue</h2>
         <span className="muted" role="status">
@@ -94,12 +98,13 @@ export function QueuePanel() {
             {open ? 'Hide requests' : `Show requests (${running.length + order.length})`}
           </button>
         )}
-        {open && <span className="muted queue-hint">Drag a row, or Alt+↑ / Alt+↓ on it, to change the order.</span>}
       </div>
       {open && <ol id="queue-list" ref={listRef} className="queue-list" aria-label="Queued requests">
         {running.map((id, i) => row(id, i, true))}
         {order.map((id, i) => row(id, i, false))}
       </ol>}
+      {/* Under the rows: in the column beside Results the head stays short, so more rows show. */}
+      {open && <span className="muted queue-hint">Drag a row, or Alt+↑ / Alt+↓ on it, to change the order.</span>}
     </section>
   );
 }

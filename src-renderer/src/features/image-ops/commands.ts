@@ -2,8 +2,9 @@
  * Other providers' one-click image operations (issue 18 §4): Remove background, Upscale ×2/×4 and creative,
  * Outpaint, Erase (handed to the edit stage) and the mask edits. Main runs each as a paid job (budget, staging, ledger, lineage); the renderer only asks and shows.
  */
-import { findOperation, operationPriceTicks, type CapabilityTable, type ImageOperationInput, type ImageOperationOutput, type OperationName } from '@contract';
-import { invoke } from '../../lib/api';
+import { findOperation, operationPriceTicks, type CapabilityTable, type EventPayload, type ImageOperationInput, type ImageOperationOutput, type OperationName } from '@contract';
+import { invoke, subscribe } from '../../lib/api';
+import { notifyWhenAway } from '../shell/notify';
 import { useStudio } from '../../stores/store';
 import { formatCost } from '../library/format';
 
@@ -48,3 +49,15 @@ export async function runImageOp(input: ImageOperationInput): Promise<ImageOpera
     return null;
   }
 }
+
+/**
+ * A creative upscale that a quit or a crash interrupted is collected by main at the next start, with no call waiting
+ * for it: when it ends, say so (its result is in the library, filed as an edit of its source), or say why not.
+ */
+export function onImageOpSettled(e: EventPayload<'edit:operation-settled'>): void {
+  const done = e.state === 'done';
+  useStudio.getState().pushNotice(done ? 'info' : 'error', e.message);
+  notifyWhenAway(done ? 'Imagine Studio: upscale ready' : 'Imagine Studio: upscale did not finish', e.message, { tag: `image-op-${e.sourceItemId}` });
+}
+
+export const startImageOps = (): void => void subscribe('edit:operation-settled', onImageOpSettled);

@@ -13,7 +13,7 @@ function Reason({ text }: { text: string | null }) {
  * model in the capability table, and what does not apply to the mode is disabled with the reason beside it.
  */
 export function ShapeFields({ form, patch }: { form: VideoForm; patch: (p: Partial<VideoForm>) => void }) {
-  const reasons = videoOptionReasons(form.mode, form.model);
+  const reasons = videoOptionReasons(form.mode, form.model, { lastFrame: form.mode === 'image' && Boolean(form.lastImage) });
   const model = findModel(form.model, 'video');
   const durations = model?.durations ?? { min: 1, max: 15 };
   // Resolutions of the chosen model's provider only (xAI's 480p–1080p, MiniMax's 512p–1080p), the model's own enabled.

@@ -59,7 +59,7 @@ export function normalizeForm(f: VideoForm): VideoForm {
   if (model && !model.ratios.includes(out.aspectRatio)) out = { ...out, aspectRatio: model.ratios[0] ?? '16:9' };
   if (model) out = { ...out, duration: Math.min(model.durations.max, Math.max(model.durations.min, out.duration)) };
   if (out.lastImage && !model?.pinnedFrames) out = { ...out, lastImage: null };
-  const reasons = videoOptionReasons(out.mode, out.model).resolution;
+  const reasons = videoOptionReasons(out.mode, out.model, { lastFrame: out.mode === 'image' && Boolean(out.lastImage) }).resolution;
   if (reasons[out.resolution] !== null && out.mode !== 'edit' && out.mode !== 'extend') {
     const fallback = (['720p', '480p', ...(model?.resolutions ?? [])] as const).find((r) => reasons[r] === null) ?? '480p';
     out = { ...out, resolution: fallback };

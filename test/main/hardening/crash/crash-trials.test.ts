@@ -1,7 +1,7 @@
 /**
  * Crash trials, the CI set: a short seeded run of the harness in test/main/hardening/support/crash-trials.ts (the
- * host as a real child process, SIGKILLed at random moments with xAI, Stability AI and MiniMax image batches and xAI and
- * MiniMax video jobs in flight, restarted
+ * host as a real child process, SIGKILLed at random moments with xAI, Stability AI and MiniMax image batches, xAI and
+ * MiniMax video jobs and Stability creative upscales in flight, restarted
  * on the same data folder). About 5 trials, well under a minute here.
  *
  *   IMAGINE_CRASH_TRIALS=20 npx vitest run --project main test/main/hardening/crash   # the full set
@@ -33,6 +33,9 @@ describe('crash trials', () => {
     expect(figures.billedPostsRetried).toBe(0);
     // Stability AI's and MiniMax's text→image through the same queue (issue 18): none lost, none filed twice.
     for (const p of Object.values(figures.providers)) expect([p.lost, p.duplicates, p.delivered - p.found - p.notStaged - p.notReceived]).toEqual([0, 0, 0]);
+    // Stability creative upscales, journaled and polled (issue 18): every collected result filed once, no start sent again.
+    expect(figures.creativeUpscales).toMatchObject({ lost: 0, duplicates: 0 });
+    expect(figures.creativeUpscales.starts).toBeLessThanOrEqual(figures.creativeUpscales.submitted);
     // The key-leak scan over the whole crash session: no file in the data folder, no host output holds the key.
     expect(figures.keyLeaks).toEqual([]);
     // Every video job the journal holds ended; none is left polling or downloading.

@@ -47,6 +47,8 @@ export async function startProviderSims(): Promise<ProviderSims> {
 /** What the host needs to call them: their keys (read from the environment) and origins. */
 export const providerEnv = (sims: ProviderSims): Record<string, string> => ({
   ...PROVIDER_KEYS, IMAGINE_STABILITY_BASE_URL: sims.stability.url, IMAGINE_MINIMAX_BASE_URL: sims.minimax.url,
+  // Creative upscales poll every 300 ms here (Stability's own rule is 10 s), so kills land before and after collection.
+  IMAGINE_STABILITY_POLL_MS: '300',
 });
 
 /** On some trials, a Stability batch (one request per prompt) and a MiniMax batch (one request), with unique prompts. */

@@ -26,6 +26,7 @@ import { startHostProcess, type HostProcess } from '../../../e2e/support/host-pr
 import { findSecret } from './key-scan';
 import { PROVIDER_KEYS, compareProviderImages, providerEnv, providerReceipts, startProviderSims, submitProviderImages, type ProviderImageFigures, type ProviderSims } from './crash-providers';
 import { hostLog, inspectDataDir, type DataDirReport } from './inspect-data-dir';
+import { compareCreative, creativeBusy, resetCreative, submitCreative, type CreativeFigures } from './crash-creative';
 import { seededRandom } from './prng';
 import { connectHost, type HostClient } from './ws-client';
 
@@ -56,6 +57,8 @@ export interface CrashFigures {
   minimaxVideos: { delivered: number; found: number; lost: number; duplicates: number; startsRetried: number };
   /** Text→image of the other providers through the same queue (./crash-providers.ts). */
   providers: { stability: ProviderImageFigures; minimax: ProviderImageFigures };
+  /** Stability creative upscales, journaled and polled (./crash-creative.ts). */
+  creativeUpscales: CreativeFigures;
   orphans: number;
   tempFiles: number;
   rowsWithoutFile: number;
@@ -141,16 +144,18 @@ function submitWork(client: HostClient, trial: number, rng: ReturnType<typeof se
     }));
   }
   pending.push(...submitProviderImages(client, trial, rng));
+  const creative = submitCreative(client, rng);
+  if (creative) pending.push(creative);
   for (const p of pending) p.catch(() => {}); // the kill closes the socket under them
   return pending;
 }
 
-async function settle(client: HostClient, timeoutMs: number): Promise<{ jobs: JobsList; videos: VideoList }> {
+async function settle(client: HostClient, dataDir: string, timeoutMs: number): Promise<{ jobs: JobsList; videos: VideoList }> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const jobs = await client.invoke<JobsList>('jobs:list');
     const videos = await client.invoke<VideoList>('video:list');
-    const busy = jobs.batches.flatMap((b) => b.jobs).filter((j) => !TERMINAL.has(j.state)).length + videos.jobs.filter((j) => !VIDEO_FINAL.has(j.state)).length;
+    const busy = jobs.batches.flatMap((b) => b.jobs).filter((j) => !TERMINAL.has(j.state)).length + videos.jobs.filter((j) => !VIDEO_FINAL.has(j.state)).length + creativeBusy(dataDir);
     if (busy === 0) return { jobs, videos };
     if (Date.now() > end) throw new Error(`still ${busy} unfinished jobs after ${timeoutMs} ms`);
     await sleep(250);
@@ -180,6 +185,7 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
   const sim = await startSimulator({ latencyMs: 250, video: { emptyPolls: 1, pendingPolls: 8 } });
   const others = await startProviderSims();
   providersEnv = providerEnv(others);
+  resetCreative();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-crash-'));
   const kills: number[] = [];
   const outputs: string[] = [];
@@ -206,7 +212,7 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
       }
     }
     const { host, client } = await launch(sim, dataDir);
-    const final = await settle(client, 120_000);
+    const final = await settle(client, dataDir, 120_000);
     // The start-up check runs in the background: the folder is inspected once it has been through it.
     await checked(client, 60_000);
     client.close();
@@ -216,11 +222,13 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashF
     const figures = compare(sim, others, dataDir, report, final, kills, inFlightMs);
     const keyLeaks = [HOST_ENV.XAI_API_KEY, ...Object.values(PROVIDER_KEYS)].flatMap((key) => findSecret(key, dataDir, outputs));
     const minimaxVideos = compareMinimax(others.minimax, report);
+    const creativeUpscales = compareCreative(others.stability, dataDir, report, kills, figures.lostDetails);
     if (minimaxVideos.lost > 0) figures.lostDetails.push(`${minimaxVideos.lost} MiniMax video(s) asked for but not in the library`);
     return {
       trials: options.trials, seed: options.seed, startupKills, ...figures,
-      resultsDelivered: figures.resultsDelivered + minimaxVideos.delivered, resultsFound: figures.resultsFound + minimaxVideos.found,
-      minimaxVideos, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started,
+      resultsDelivered: figures.resultsDelivered + minimaxVideos.delivered + creativeUpscales.collected,
+      resultsFound: figures.resultsFound + minimaxVideos.found + creativeUpscales.found,
+      minimaxVideos, creativeUpscales, keyLeaks, ...(options.keepDir ? { dataDir } : {}), durationMs: Date.now() - started,
     };
   } finally {
     await sim.close();
@@ -343,5 +351,6 @@ export function crashFiguresOk(f: CrashFigures): boolean {
   return f.images.lost === 0 && f.videos.lost === 0 && f.orphans === 0 && f.tempFiles === 0 && f.rowsWithoutFile === 0 &&
     f.stagedLeft === 0 && f.keyLeaks.length === 0 && f.integrityFailures === 0 && f.billedPostsRetried === 0 && f.images.duplicates === 0 && f.videos.duplicates === 0 &&
     Object.values(f.providers).every((p) => p.lost === 0 && p.duplicates === 0) &&
-    f.minimaxVideos.lost === 0 && f.minimaxVideos.duplicates === 0 && f.minimaxVideos.startsRetried === 0;
+    f.minimaxVideos.lost === 0 && f.minimaxVideos.duplicates === 0 && f.minimaxVideos.startsRetried === 0 &&
+    f.creativeUpscales.lost === 0 && f.creativeUpscales.duplicates === 0 && f.creativeUpscales.starts <= f.creativeUpscales.submitted;
 }

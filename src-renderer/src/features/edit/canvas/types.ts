@@ -65,6 +65,8 @@ export interface CanvasState {
   redoStack: CanvasDoc[];
   prompt: string;
   params: EditParams;
+  /** The user changed one of the options (model, images, resolution, quality, ratio): Settings no longer set them. */
+  paramsTouched: boolean;
   steps: EditStep[];
   currentStepId: number | null;
   /** Sources still being prepared in main. */
@@ -92,6 +94,7 @@ export function initialCanvasState(): CanvasState {
     redoStack: [],
     prompt: '',
     params: { ...initialParams },
+    paramsTouched: false,
     steps: [],
     currentStepId: null,
     pending: 0,
