@@ -28,6 +28,9 @@ export function issue16Figures(results: Record<string, unknown>): Row[] {
   add('library-grid-chromium', 'search as you type, common words: last keystroke → results and count, p95', at(grid, 'searchAsYouType', 'common', 'p95Ms'), 'ms', '≤ 50', (n) => n <= 50);
   add('library-grid-chromium', 'search as you type, rare words: last keystroke → results and count, p95', at(grid, 'searchAsYouType', 'rare', 'p95Ms'), 'ms', '≤ 50', (n) => n <= 50);
   add('library-grid-chromium', 'longest main-thread task while scrolling', at(grid, 'longestTaskMs'), 'ms', '≤ 50', (n) => n <= 50);
+  // The same task's CPU time (trace): what the page's own work takes; the wall time above also counts time the main
+  // thread waited for a core, which on a shared machine is mostly the machine's load.
+  add('library-grid-chromium', 'longest main-thread task while scrolling, CPU time', at(grid, 'longestTaskCpuMs'), 'ms', '≤ 50', (n) => n <= 50);
   add('library-grid-chromium', 'host RSS after opening, searching and scrolling', at(grid, 'hostAfterScroll', 'rssMB'), 'MB', '≤ 400', (n) => n <= 400);
   add('library-grid-chromium', 'renderer heap (after GC)', at(grid, 'heapAfterScrollMB'), 'MB', '≤ 150', (n) => n <= 150);
   const imp = results['library-import'];

@@ -74,7 +74,7 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 700 }])
       expect(await fullyVisible(page, gen.composer())).toBe(true);
       expect(await fullyVisible(page, gen.results().getByRole('heading', { name: 'Results' }))).toBe(true);
       await page.screenshot(shot(`queue-open-${size.width}`));
-      // Folded, the queue is one line under Results (whole on screen), and opens again beside it, focus kept.
+      // Folded, the queue is one slim line under Results, and opens again beside it, focus kept.
       await queue.getByRole('button', { name: 'Hide requests' }).click();
       await expect(rows).toHaveCount(0);
       const show = queue.getByRole('button', { name: 'Show requests (6)' });

@@ -38,10 +38,15 @@ describe('the import pipeline (decoding gated by hand)', () => {
       added: (ids) => void added.push([...ids]),
       logger: silentLogger,
     });
-    /** Waits until `n` files are being prepared (hashing runs off the main thread first). */
+    /**
+     * Waits until `n` files are being prepared. Hashing runs on libuv's thread pool first, so how many event-loop
+     * turns that takes depends on the machine's load (10,000 turns were not enough in a loaded full run): the bound is
+     * a generous wall-clock one (`performance.now` is not faked), only there to fail instead of hanging.
+     */
     const preparingNow = async (n: number) => {
-      for (let spins = 0; gates.length < n; spins += 1) {
-        if (spins > 10_000) throw new Error(`only ${gates.length} of ${n} files started`);
+      const giveUpAt = performance.now() + 15_000;
+      while (gates.length < n) {
+        if (performance.now() > giveUpAt) throw new Error(`only ${gates.length} of ${n} files started`);
         await flush();
       }
     };

@@ -1,6 +1,6 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
-import { CAPTION, focusTarget, layoutGrid, tilesInBand, type GridLayout } from './grid-layout';
+import { CAPTION, createGridLayouter, focusTarget, layoutGrid, tilesInBand, type GridLayout } from './grid-layout';
 import { needsMoreIds } from './grid-window';
 import { LibraryTile, type TileProps } from './LibraryTile';
 import { fetchWindow, loadMoreIds, loadTail } from './query-commands';
@@ -44,9 +44,11 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   const motion = useRef({ row: 0, at: 0, waitingSince: null as number | null });
   const { width, height } = useBoxSize(scrollRef);
   const count = Math.max(total, ids.length);
+  // Each new page of a huge library's ids continues the last layout's rows instead of laying out every item again.
+  const [layouter] = useState(createGridLayouter);
   const layout = useMemo(
-    () => layoutGrid({ shapes: shapes.length === ids.length ? shapes : ids.map(() => 0), total: count, width, size: tileSize, square }),
-    [shapes, ids, count, width, tileSize, square],
+    () => layouter({ shapes: shapes.length === ids.length ? shapes : ids.map(() => 0), total: count, width, size: tileSize, square }),
+    [layouter, shapes, ids, count, width, tileSize, square],
   );
   const innerRef = useRef<HTMLDivElement>(null);
   const rows = useVirtualRows(scrollRef, innerRef, layout, height);
