@@ -189,7 +189,12 @@ test('Remove background from the viewer, and Upscale ×2 from the tile menu', as
   await page.keyboard.press('Escape');
 
   await library.tile(/lighthouse/).click({ button: 'right' });
-  await page.getByRole('menu', { name: 'Item actions' }).getByRole('menuitem', { name: 'Upscale ×2' }).click();
+  // Each one-click operation shows its list price, as in the viewer (2 credits for ×2, 60 for creative).
+  const menu = page.getByRole('menu', { name: 'Item actions' });
+  await expect(menu.getByRole('menuitem', { name: 'Upscale ×2' })).toContainText('$0.02');
+  await expect(menu.getByRole('menuitem', { name: 'Upscale (creative)' })).toContainText('$0.60');
+  await page.screenshot(shot('tile-menu-prices'));
+  await menu.getByRole('menuitem', { name: 'Upscale ×2' }).click();
   await expect.poll(async () => stability.requests.filter((r) => r.path === '/v2beta/stable-image/upscale/fast').length).toBe(1);
   const upscaled = await expect.poll(async () => (await newest(page, 'upscale-fast').catch(() => null))?.record.width ?? 0).toBe(1024).then(() => newest(page, 'upscale-fast'));
   expect([upscaled.record.width, upscaled.record.height]).toEqual([1024, 768]);

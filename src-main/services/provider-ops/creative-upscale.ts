@@ -32,7 +32,7 @@ export interface CreativeDeps extends JournalLoop<StoredImageOpJob> {
 
 /** The job's own words: what happened to this creative upscale, and that the source image is untouched. */
 export const creativeWords = {
-  lostAtStart: 'Imagine Studio stopped while starting this creative upscale, before Stability AI answered with its id, so its result cannot be collected. Stability may still have run and billed it (60 credits); check your Stability AI account. The source image is unchanged.',
+  lostAtStart: (ticks: number) => `Imagine Studio stopped while starting this creative upscale, before Stability AI answered with its id, so its result cannot be collected. Stability may still have run and billed it (${Math.round(ticks / 1e6) / 100} credits); check your Stability AI account. The source image is unchanged.`,
   expired: 'Stability AI no longer has this creative upscale: it keeps results for 24 hours and this one was not collected in time (or was made with another API key). Nothing was added to your library; the source image is unchanged.',
   failed: (message: string) => `Stability AI could not finish this creative upscale: ${message.trim().replace(/[.\s]+$/u, '')}. Nothing was added to your library; the source image is unchanged.`,
   blocked: 'Stability AI\'s content filter blurred the result of this creative upscale, so it was not saved. Stability bills filtered results.',
@@ -91,6 +91,6 @@ async function step(d: CreativeDeps, job: StoredImageOpJob, signal: AbortSignal)
 export const creativeSteps = (d: CreativeDeps): JournalSteps<StoredImageOpJob, Patch> => ({
   area: 'image-op',
   step: (job, signal) => step(d, job, signal),
-  lostAtStart: () => ({ state: 'lost', reason: creativeWords.lostAtStart }),
+  lostAtStart: (job) => ({ state: 'lost', reason: creativeWords.lostAtStart(job.estimateTicks) }),
   gone: () => ({ state: 'expired', reason: creativeWords.expired }),
 });

@@ -197,4 +197,24 @@ describe('creative upscale through the journal', () => {
     expect(settled()).toEqual([]);
     expect(polls(from).length).toBe(pollsBefore);
   });
+
+  it('explains a job the app died starting (no id yet): lost, in words, with what Stability may have billed', async () => {
+    const source = await libraryImage();
+    await quit();
+    const journal = createImageOpJournal(dataDir);
+    const now = Date.now();
+    journal.insert({
+      id: 'c'.repeat(32), state: 'submitting', createdAt: now, updatedAt: now, finishedAt: null, reason: null, note: null, provider: 'stability',
+      operation: 'upscale-creative', sourceItemId: source, remoteId: null, startRequestId: null, estimateTicks: CREDITS_60, polls: 0, ingestAt: null, itemId: null, seed: null,
+      meta: { jobId: 'c'.repeat(32), attempt: 1, requestId: null, costTicks: CREDITS_60, share: CREDITS_60, prompt: '', model: 'stability/upscale/creative', params: {}, aspectRatio: null, slots: ['image'], stagedAt: now, kind: 'edit' },
+    });
+    journal.close();
+    const from = sim.requests.length;
+    await open();
+    await vi.waitFor(() => expect(settled()).toHaveLength(1), { timeout: 10_000 });
+    expect(settled()[0]).toMatchObject({ state: 'lost', itemId: null, message: creativeWords.lostAtStart(CREDITS_60) });
+    expect(settled()[0]!.message).toMatch(/before Stability AI answered with its id.*60 credits/);
+    // Nothing is sent for it: no start call, no poll (there is no id to poll).
+    expect([starts(from), polls(from)]).toEqual([[], []]);
+  });
 });

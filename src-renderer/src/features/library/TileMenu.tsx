@@ -5,7 +5,8 @@ import { copyImage, revealItem } from '../export/export-commands';
 import { restoreItems, setFavorite, showToast, trashItems } from './item-commands';
 import { orderedSelection } from './selection';
 import { VARY_LABEL, varyItem } from '../generate/vary-commands';
-import { ONE_CLICK, eraseOffered, runImageOp, useStabilityReady } from '../image-ops/commands';
+import { ONE_CLICK, eraseOffered, priceOf, runImageOp, useStabilityReady } from '../image-ops/commands';
+import '../image-ops/image-ops.css';
 import { useCapabilityTable } from '../controls/capabilities';
 
 export interface MenuAnchor {
@@ -96,12 +97,15 @@ export function TileMenu(props: { anchor: MenuAnchor; onOpen(id: string): void; 
             })}
           >
             {op.label}
+            {/* The list price, as the viewer shows it; not part of the item's name. */}
+            <span className="image-ops-price" aria-hidden="true">{priceOf(table, op.input)}</span>
           </button>
         ))}
       {usable?.kind === 'image' && !trash && stability && eraseOffered(table) && (
         // Erase needs a mask of what to remove: the edit stage opens with Stability AI and Erase chosen.
         <button type="button" role="menuitem" onClick={act(() => handOff({ action: 'edit', itemId: usable.id, operation: 'erase' }))}>
           Erase…
+          <span className="image-ops-price" aria-hidden="true">{priceOf(table, { operation: 'erase' })}</span>
         </button>
       )}
       {trash ? (
