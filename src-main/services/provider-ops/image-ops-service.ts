@@ -26,7 +26,7 @@ import { budgetRefusal, type SpendLedger, type SpendPort } from '../ledger/spend
 import type { PaidWork } from '../paid-work/paid-work';
 import type { EditLibrary } from '../edit/edit-service';
 import { createFollower, writeJob, type JournalLoop } from '../paid-work/journal-runner';
-import { creativeSteps, creativeWords } from './creative-upscale';
+import { CREATIVE_POLL_MS, creativeSteps, creativeWords } from './creative-upscale';
 
 export interface ImageOpsDeps {
   /** Stability's client at the origin in effect (the simulator in demo mode). */
@@ -83,7 +83,8 @@ export function createImageOpsService(deps: ImageOpsDeps) {
   /** Jobs a `run` call is waiting for (it answers the renderer itself); the others are announced when they end. */
   const waiting = new Set<string>();
   const loop: JournalLoop<StoredImageOpJob> = {
-    store: journal, clock, logger: deps.logger, timing: DEFAULT_POLL_TIMING,
+    // After a failed poll the loop waits from Stability's own interval (10 s) upward, never less.
+    store: journal, clock, logger: deps.logger, timing: { ...DEFAULT_POLL_TIMING, intervalMs: deps.pollMs ?? CREATIVE_POLL_MS },
     publish(job) {
       if (!isFinal(job.state) || waiting.has(job.id)) return;
       const done = job.state === 'done';
