@@ -1,4 +1,4 @@
-import { useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useCanvas, useCanvasStore } from './canvas-context';
 import { editAgain } from './commands';
@@ -22,6 +22,15 @@ export function EditResults() {
   const before = useBeforeImage(step?.sources[0]?.source ?? null);
   const stageRef = useRef<HTMLDivElement>(null);
   const stageHeight = useFillHeight(stageRef);
+  // A step whose results arrive (or one picked in the step list) is brought into view where the window is short: at
+  // 1024×700 the ledger and the sources above leave the stage below the fold. Where it already shows (1280×800),
+  // nothing moves; a canvas restored on load keeps its scroll.
+  const shownStep = useRef(step && step.results.length > 0 ? step.id : null);
+  useEffect(() => {
+    if (!step || step.results.length === 0 || step.id === shownStep.current) return;
+    shownStep.current = step.id;
+    stageRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [step]);
   return (
     <section className="edit-results" aria-label="Results" aria-busy={submitting}>
       <div className="edit-results-head">
