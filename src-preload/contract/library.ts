@@ -165,6 +165,11 @@ export const LibraryQueryInput = z
      * was busy cost one query, the latest.
      */
     lane: z.string().min(1).max(64).optional(),
+    /**
+     * The caller knows where this page sits in the whole result (the page a jump or End places far down the grid):
+     * nothing is counted and `total` is this page's length. Counting a date range of a 1M library walks every row in it.
+     */
+    uncounted: z.literal(true).optional(),
   })
   .strict();
 export type LibraryQueryInput = z.infer<typeof LibraryQueryInput>;

@@ -42,6 +42,41 @@ test.use({
 const last = (lib: LibraryPage) => lib.tile(/^synthetic item 1$/);
 const first = (lib: LibraryPage) => lib.tile(new RegExp(`^synthetic item ${ITEMS}$`));
 
+interface SentQuery {
+  sort?: string;
+  cursor?: string;
+  uncounted?: boolean;
+  filter?: { to?: number };
+}
+
+/**
+ * The `library:query` calls the page sends over the browser host's socket, in order (call `clear` to start over).
+ * The page reloads: the fixture opened its socket before anyone listened.
+ */
+async function watchQueries(page: Page) {
+  const sent: SentQuery[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', ({ payload }) => {
+      if (typeof payload !== 'string' || !payload.includes('"library:query"')) return;
+      const frame = JSON.parse(payload) as { type?: string; channel?: string; input?: SentQuery };
+      if (frame.type === 'invoke' && frame.channel === 'library:query' && frame.input) sent.push(frame.input);
+    }),
+  );
+  await page.reload();
+  await page.locator('html[data-app-state="ready"]').waitFor();
+  return { sent, clear: () => sent.splice(0) };
+}
+
+/**
+ * The page placed far down the grid was asked for before the pages from the top reached it: at most the one page
+ * from the top already on its way went first (the first page's rest, sent on its own timer).
+ */
+function expectFarPageFirst(sent: readonly SentQuery[], far: (q: SentQuery) => boolean) {
+  const at = sent.findIndex(far);
+  expect(at, JSON.stringify(sent)).toBeGreaterThanOrEqual(0);
+  expect(sent.slice(0, at).filter((q) => q.cursor !== undefined).length).toBeLessThanOrEqual(1);
+}
+
 /** Drags the grid's scrollbar thumb from the top to below the grid's bottom edge, as a user would. */
 async function dragScrollbarToBottom(page: Page, lib: LibraryPage) {
   const box = await lib.grid().boundingBox();
@@ -72,6 +107,7 @@ for (const size of [
     test('End and dragging the scrollbar to the bottom reach the last item, in justified rows and in square tiles at the largest size', async ({ page }) => {
       test.setTimeout(180_000);
       const lib = new LibraryPage(page);
+      const queries = await watchQueries(page);
       await lib.open();
       await lib.expectCount('1,000,000 items');
       await expect(first(lib)).toBeVisible();
@@ -81,9 +117,12 @@ for (const size of [
 
       // End (and Ctrl+End) from the first tile: the focus and the view go to the oldest item.
       await first(lib).focus();
+      queries.clear();
       await page.keyboard.press('End');
       await expectInView(page, lib, last(lib));
       await expect(last(lib)).toBeFocused();
+      // The end's page (the view oldest first, reversed) before the 19 pages above it.
+      expectFarPageFirst(queries.sent, (q) => q.sort === 'oldest' && q.uncounted === true && q.cursor === undefined);
       await page.screenshot({ path: `/work/notes/shots/13/million-end-${size.width}.png` });
       await page.keyboard.press('Home');
       await expect(first(lib)).toBeFocused();
@@ -122,6 +161,7 @@ test.describe('a million items: Jump to date and the wheel', () => {
   test('"Jump to date" brings the newest item of a month in the middle into view with the focus; a wheel notch moves the content as far as it asks', async ({ page }) => {
     test.setTimeout(180_000);
     const lib = new LibraryPage(page);
+    const queries = await watchQueries(page);
     await lib.open();
     await lib.expectCount('1,000,000 items');
     await expect(first(lib)).toBeVisible();
@@ -138,10 +178,13 @@ test.describe('a million items: Jump to date and the wheel', () => {
     // March 2021, newest first: the newest item made on or before its last moment (local time, as the picker).
     const end = new Date(2021, 3, 1).getTime() - 1;
     const newestInMarch = Math.floor((end - BASE) / 60_000);
+    queries.clear();
     await page.getByLabel('Jump to date').fill('2021-03');
     const target = lib.tile(new RegExp(`^synthetic item ${newestInMarch}$`));
     await expectInView(page, lib, target);
     await expect(target).toBeFocused();
+    // The page that starts with it (the view up to the month's end), not the seven pages of ids above it first.
+    expectFarPageFirst(queries.sent, (q) => q.filter?.to === end + 1 && q.uncounted === true && q.cursor === undefined);
     // At the top of the view (the ids above it page in meanwhile and re-lay the rows above it; the view follows it).
     const fromTop = async () => Math.abs(((await target.boundingBox())?.y ?? 0) - ((await lib.grid().boundingBox())?.y ?? 0));
     await expect.poll(fromTop, { timeout: 30_000 }).toBeLessThan(12);

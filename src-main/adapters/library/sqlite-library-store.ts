@@ -7,6 +7,7 @@ import type { LibraryStore } from '../../core/library/library-store';
 import type { ShareRow } from '../../core/share/ports';
 import type { CollectionRow, FileRef, HashMatch, OlderThumb, ItemSync, LineageEdge, NewItem, SmartRow, StoreQuery, StoreQueryResult } from '../../core/library/types';
 import { fromRow, ITEM_COLUMNS, toParams, type ItemRow } from './sqlite-rows';
+import { PrefixTerms } from './sqlite-prefix-terms';
 import { BROAD_HITS, countSql, filterWhere, idsSql, pageSql, tagCountSql, type SqlWhere } from './sqlite-query';
 import { SeqAllocator } from './sqlite-seq';
 import { SqliteTags } from './sqlite-tags';
@@ -52,12 +53,14 @@ export class SqliteLibraryStore implements LibraryStore {
   private readonly statements: StatementCache;
   private readonly seq: SeqAllocator;
   private readonly tagStore: SqliteTags;
+  private readonly prefixes: PrefixTerms;
 
   constructor(file: string) {
     this.db = openLibraryDatabase(file);
     this.statements = new StatementCache(this.db);
     this.seq = new SeqAllocator(this.db);
     this.tagStore = new SqliteTags(this.statements);
+    this.prefixes = new PrefixTerms(this.db);
   }
 
   private stmt(sql: string): StatementSync {
@@ -65,6 +68,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   private tx<T>(work: () => T): T {
+    this.prefixes.invalidate(); // a write may add words (see PrefixTerms)
     return inTransaction(this.db, work);
   }
 
@@ -142,7 +146,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   query(q: StoreQuery): StoreQueryResult {
-    const search = parseSearchQuery(q.filter.text ?? '');
+    const search = this.prefixes.expand(parseSearchQuery(q.filter.text ?? ''));
     if (q.filter.text?.trim() && isEmptyQuery(search)) return { ids: [], shapes: [], total: 0, totalCapped: false, nextCursor: null };
     const match = ftsMatchOf(search);
     if (q.ids) return this.queryIds(q.ids, q, match, search);
@@ -159,6 +163,7 @@ export class SqliteLibraryStore implements LibraryStore {
     const last = pageRows.at(-1);
     const total =
       cursor?.total ??
+      (q.uncounted ? { count: pageRows.length, capped: false } : undefined) ??
       (sort === 'relevance'
         ? relevanceTotal(rows[0]?.n, pageRows.length, cursor?.kind === 'offset' ? cursor.offset : 0) // the ranked set, counted by the page query
         : cursor
@@ -184,7 +189,7 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   count(filter: LibraryFilter): { count: number; capped: boolean } {
-    const search = parseSearchQuery(filter.text ?? '');
+    const search = this.prefixes.expand(parseSearchQuery(filter.text ?? ''));
     if (filter.text?.trim() && isEmptyQuery(search)) return { count: 0, capped: false };
     const match = ftsMatchOf(search);
     const where = filterWhere(filter, search);
@@ -326,11 +331,11 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   shardRefs(shard: string): FileRef[] {
-    if (!/^[0-9a-f]{2}$/.test(shard)) throw new Error(`Not an id shard: ${shard}`);
+    if (!/^[0-9a-f]{2,3}$/.test(shard)) throw new Error(`Not an id shard: ${shard}`);
     // A range seek on the id index: one shard's rows (~4k at 1M items), never a table scan (EXPLAIN test).
-    const upper = (parseInt(shard, 16) + 1).toString(16).padStart(2, '0');
+    const upper = /^f+$/.test(shard) ? 'g' : (parseInt(shard, 16) + 1).toString(16).padStart(shard.length, '0');
     const sql = `SELECT id, file, thumb, preview, missing FROM items WHERE id >= ? AND id < ? ORDER BY id`;
-    const rows = this.stmt(sql).all(shard, shard === 'ff' ? 'g' : upper) as unknown as (Omit<FileRef, 'missing'> & {
+    const rows = this.stmt(sql).all(shard, upper) as unknown as (Omit<FileRef, 'missing'> & {
       missing: number;
     })[];
     return rows.map((r) => ({ ...r, missing: r.missing === 1 }));

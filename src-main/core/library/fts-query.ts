@@ -8,6 +8,11 @@
 export interface SearchTerm {
   words: string[];
   prefix: boolean;
+  /**
+   * A prefix term's whole words, when the store looked them up (see `PrefixTerms`): matched as their OR instead of
+   * as a prefix. Empty: no word starts with it.
+   */
+  expanded?: readonly string[];
 }
 
 const MAX_TERMS = 16;

@@ -115,7 +115,7 @@ export class InMemoryLibraryStore implements LibraryStore {
     const more = start + page.length < all.length && last !== undefined;
     // Same counting rules as SQLite: counted on the first page, capped for searches, then carried by the cursor.
     const capped = relevanceCapped || (terms.length > 0 && all.length > COUNT_CAP);
-    const total = cursor?.total ?? { count: capped && !relevanceCapped ? COUNT_CAP : all.length, capped };
+    const total = cursor?.total ?? (q.uncounted ? { count: page.length, capped: false } : { count: capped && !relevanceCapped ? COUNT_CAP : all.length, capped });
     const nextCursor = !more
       ? null
       : sort === 'relevance'

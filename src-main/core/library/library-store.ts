@@ -40,8 +40,9 @@ export interface LibraryStore {
   remove(ids: readonly string[]): number;
   setMissing(ids: readonly string[], missing: boolean): number;
   /**
-   * The file paths of the items of one id shard (ids starting with `shard`, two hex chars), in id order. Reconcile
-   * and rebuild walk the library a shard at a time, so they never hold more than ~1/256 of it.
+   * The file paths of the items of one id shard (ids starting with `shard`, two hex chars; three for a 16th of
+   * one), in id order. Reconcile and rebuild walk the library a shard at a time, so they never hold more than
+   * ~1/256 of it.
    */
   shardRefs(shard: string): FileRef[];
   /** Items whose content hash is one of `hashes` (one per hash; the live one when there are several). */

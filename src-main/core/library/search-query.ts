@@ -151,7 +151,14 @@ export function isEmptyQuery(q: SearchQuery): boolean {
   return q.terms.length + q.excluded.length + q.tags.length + q.excludedTags.length === 0 && q.ratings === null && !q.providers;
 }
 
-const ftsTerm = (t: SearchTerm) => `"${t.words.join(' ')}"${t.prefix ? '*' : ''}`;
+/** FTS5 text for a term: a phrase, a prefix (`"fox"*`), or a prefix's whole words (`("fox" OR "foxes")`). */
+function ftsTerm(t: SearchTerm): string {
+  if (t.prefix && t.expanded && t.expanded.length > 0) {
+    return t.expanded.length === 1 ? `"${t.expanded[0]}"` : `(${t.expanded.map((w) => `"${w}"`).join(' OR ')})`;
+  }
+  // No word starts with it: the prefix itself as a word, which no row has either.
+  return `"${t.words.join(' ')}"${t.prefix && !t.expanded ? '*' : ''}`;
+}
 
 /** Each wanted and excluded term on its own, as FTS5 expressions (the store probes how broad each one is). */
 export function ftsTermsOf(q: SearchQuery): string[] {

@@ -27,6 +27,8 @@ export interface StoreQuery {
   limit: number;
   /** Only these ids (see `LibraryQueryInput.ids`): no paging, `total` counts the matches. */
   ids?: readonly string[] | undefined;
+  /** Count nothing: `total` is the page's length (see `LibraryQueryInput.uncounted`). */
+  uncounted?: boolean | undefined;
 }
 
 export interface StoreQueryResult {

@@ -82,8 +82,14 @@ export interface LibraryState {
   tileSize: number;
   /** "Square tiles": the grid crops every item to a square cell instead of justified rows at true aspect ratios. */
   squareTiles: boolean;
-  /** Ordered ids for the current query (loaded first); records come per visible window. */
+  /**
+   * Ordered ids for the current query (loaded first); records come per visible window. Past `loaded` it may have
+   * a gap of undefined entries: "Jump to date" and End in a huge result place the page they need where it belongs
+   * first (`placePage`), and the grid draws the gap as pending tiles until paging from the top reaches it.
+   */
   ids: string[];
+  /** How many of `ids` came from paging from the top: `nextCursor` continues there. */
+  loaded: number;
   /** Width ÷ height of each id, parallel to `ids` (0: unknown), for the justified rows. */
   shapes: number[];
   total: number;
@@ -157,6 +163,7 @@ export const initialLibraryState: LibraryState = {
   tileSize: DEFAULT_TILE_SIZE,
   squareTiles: false,
   ids: [],
+  loaded: 0,
   shapes: [],
   total: 0,
   totalCapped: false,

@@ -130,6 +130,25 @@ describe.each(factories)('LibraryStore contract: %s', (_name, factory) => {
     expect(store.shardRefs(idOf(1).slice(0, 2)).find((r) => r.id === idOf(1))?.missing).toBe(true);
   });
 
+  it('an uncounted page (a jump far down the grid) reports its own length as the total', () => {
+    store.insert([1, 2, 3, 4, 5].map((n) => entry(n)));
+    const page = store.query({ filter: f({ to: 1_700_000_004_000 }), sort: 'newest', limit: 2, uncounted: true });
+    expect(page).toMatchObject({ total: 2, totalCapped: false });
+    expect(page.nextCursor).not.toBeNull();
+    expect(store.query({ filter: f({ to: 1_700_000_004_000 }), sort: 'newest', limit: 2 }).total).toBe(3);
+  });
+
+  it('reads a shard of rows by two hex chars, or a 16th of one by three (the last one too)', () => {
+    const ids = ['3a0', '3af', '3b0', 'fff', 'ffe'].map((p) => p.padEnd(32, '1'));
+    store.insert(ids.map((id, n) => entry(n + 1, { id })));
+    const of = (shard: string) => store.shardRefs(shard).map((r) => r.id.slice(0, 3));
+    expect(of('3a')).toEqual(['3a0', '3af']);
+    expect(of('3af')).toEqual(['3af']);
+    expect(of('3b0')).toEqual(['3b0']);
+    expect(of('fff')).toEqual(['fff']);
+    expect(of('ff')).toEqual(['ffe', 'fff']);
+  });
+
   it('places given ids: only those the filter and search match, in the sort order, counted alone', () => {
     store.insert([
       entry(1, { prompt: 'red fox' }),

@@ -2,7 +2,8 @@ import { LibraryQueryInput, LibraryQueryOutput } from '@contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteLibraryStore } from '../../../src-main/adapters/library/sqlite-library-store';
 import { createLibraryHandlers } from '../../../src-main/services/library/library-handlers';
-import { tempDir } from './fixtures';
+import { LANE_CHUNK } from '../../../src-main/services/library/library-service';
+import { entry, tempDir } from './fixtures';
 import { jpeg, openLibrary } from './service-harness';
 
 /** `library:query` with `withRecords`: the grid's first window arrives with the ids, in one round trip. */
@@ -77,6 +78,48 @@ describe('library:query lanes', () => {
       expect(lookups).toHaveBeenCalledTimes(2); // "fox" and the other lane's "owl": the stale two cost nothing
       // A query that comes later, on its own, is the newest again.
       expect((await send({ filter: { text: 'fo' }, lane: 'grid-a' })).total).toBe(2);
+      lookups.mockRestore();
+    } finally {
+      await lib.close();
+    }
+  });
+});
+
+/** A large page of a lane (the rest of a 1M grid) is read a chunk per event-loop turn; a keystroke ends it (issue 16). */
+describe('library:query lanes, large pages', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+  afterEach(async () => cleanup());
+
+  it('answers the same ids in chunks, and a newer query of the lane arriving between two chunks ends the page', async () => {
+    const lib = openLibrary(dir);
+    try {
+      const items = LANE_CHUNK * 2 + 500;
+      lib.adapters.store.insert(Array.from({ length: items }, (_, n) => entry(n + 1)));
+      const h = createLibraryHandlers(lib.service);
+      const send = (input: Record<string, unknown>) =>
+        Promise.resolve(h['library:query'](LibraryQueryInput.parse(input))).then((out) => LibraryQueryOutput.parse(out));
+      const whole = await send({ limit: items - 1, withRecords: 3 });
+      const realQuery = SqliteLibraryStore.prototype.query;
+      const lookups = vi.spyOn(SqliteLibraryStore.prototype, 'query');
+      const chunked = await send({ limit: items - 1, withRecords: 3, lane: 'grid-a' });
+      expect(lookups).toHaveBeenCalledTimes(3);
+      expect(chunked.ids).toEqual(whole.ids);
+      expect(chunked.shapes).toEqual(whole.shapes);
+      expect(chunked.records?.map((r) => r.id)).toEqual(whole.ids.slice(0, 3));
+      expect({ total: chunked.total, next: chunked.nextCursor }).toEqual({ total: whole.total, next: whole.nextCursor });
+
+      // A keystroke comes in while the first chunk is looked up: the page stops there, the keystroke is answered.
+      lookups.mockClear();
+      let keystroke: Promise<LibraryQueryOutput> | undefined;
+      lookups.mockImplementation(function (this: SqliteLibraryStore, q) {
+        keystroke ??= send({ filter: { text: 'item' }, lane: 'grid-a', limit: 10 });
+        return realQuery.call(this, q);
+      });
+      expect(await send({ limit: items - 1, lane: 'grid-a' })).toMatchObject({ ids: [], superseded: true });
+      expect((await keystroke)?.ids).toHaveLength(10);
+      expect(lookups).toHaveBeenCalledTimes(2); // the page's first chunk, then the keystroke's query
       lookups.mockRestore();
     } finally {
       await lib.close();

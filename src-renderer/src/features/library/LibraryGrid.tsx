@@ -3,7 +3,7 @@ import { useStudio } from '../../stores/store';
 import { CAPTION, createGridLayouter, focusTarget, layoutGrid, tilesInBand, type GridLayout } from './grid-layout';
 import { needsMoreIds } from './grid-window';
 import { LibraryTile, type TileProps } from './LibraryTile';
-import { fetchWindow, loadMoreIds } from './query-commands';
+import { fetchWindow, loadMoreIds, loadTail } from './query-commands';
 import { selectByClick } from './selection';
 import { useBoxSize } from '../../lib/use-box-size';
 import { useRubberBand } from './use-rubber-band';
@@ -33,6 +33,7 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   const tileSize = useStudio((s) => s.library.tileSize);
   const square = useStudio((s) => s.library.squareTiles);
   const nextCursor = useStudio((s) => s.library.nextCursor);
+  const loaded = useStudio((s) => s.library.loaded);
   // Until the first ids arrive the grid shows a skeleton of tiles (CSS), so the screen has its shape at once.
   const busy = useStudio((s) => s.library.status === 'loading' && s.library.ids.length === 0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -74,10 +75,12 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
     const timer = setTimeout(() => {
       m.waitingSince = null;
       void fetchWindow(span);
-      if (needsMoreIds(end, ids.length, nextCursor !== null)) void loadMoreIds();
+      // At the end of a huge result, its last page comes first; the pages above it fill in from the top.
+      if (end >= count && ids[count - 1] === undefined) void loadTail();
+      if (needsMoreIds(end, loaded, nextCursor !== null)) void loadMoreIds();
     }, delay);
     return () => clearTimeout(timer);
-  }, [first, last, layout, ids, recordsVersion, nextCursor]);
+  }, [first, last, layout, ids, recordsVersion, nextCursor, loaded, count]);
 
   // After a keyboard move, focus the tile once its row is rendered (and its id has arrived, in a huge library);
   // and when a new layout re-created the focused tile (more ids arrived, the window was resized), focus it again.

@@ -2,7 +2,7 @@
  * Side-effecting commands for the grid's data: run the query (ordered ids first), page more ids with the keyset
  * cursor, fetch records for the visible window, and react to `library:changed`. State lives in the library slice.
  */
-import type { EventPayload, LibraryFilter } from '@contract';
+import type { EventPayload, LibraryFilter, LibraryRecord } from '@contract';
 import { invoke } from '../../lib/api';
 import type { LibraryState } from '../../stores/library-slice';
 import { useStudio } from '../../stores/store';
@@ -62,15 +62,17 @@ const FIRST_OVERSCAN_PX = 600;
 export const REST_DELAY_MS = 250;
 
 /**
- * A new query's first page, sized to the window: records for the tiles of the first screenful and the overscan
- * below it (counting narrow tiles: a justified row fits more portraits than squares), and twice as many ids. A
- * fixed 1,000 ids + 120 records cost main and the renderer more than the rest of a keystroke's work (issue 16).
+ * A new query's first page, sized to the window: records for the tiles of the first screenful (counting narrow
+ * tiles: a justified row fits more portraits than squares), and twice as many ids as the screenful and the
+ * overscan below it hold. The overscan's records follow with the window fetch, after the answer is on screen:
+ * sent with it, they were half of what a keystroke cost main and the renderer (issue 16). A fixed 1,000 ids + 120
+ * records cost more than the rest of a keystroke's work.
  */
 export function firstPageSize(tileSize: number, view: { width: number; height: number } = { width: window.innerWidth, height: window.innerHeight }) {
   const columns = Math.max(1, Math.ceil(view.width / (tileSize * 0.6)));
   const rows = Math.ceil((view.height + FIRST_OVERSCAN_PX) / tileSize) + 1;
-  const records = Math.min(1000, columns * rows);
-  return { ids: Math.min(ID_PAGE, Math.max(FIRST_PAGE_MIN, records * 2)), records };
+  const records = Math.min(1000, columns * (Math.ceil(view.height / tileSize) + 1));
+  return { ids: Math.min(ID_PAGE, Math.max(FIRST_PAGE_MIN, columns * rows * 2)), records };
 }
 
 /**
@@ -98,7 +100,7 @@ export async function runQuery(options: { keepRecords?: boolean; refresh?: boole
     );
     if (lib().generation !== generation || page.superseded) return;
     store.applyLibraryPage(
-      { ids: page.ids, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' },
+      { ids: page.ids, loaded: page.ids.length, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' },
       page.records ?? [],
       options.keepRecords ?? false,
     );
@@ -142,11 +144,75 @@ export async function loadMoreIds(): Promise<void> {
     });
     if (lib().generation !== generation || page.superseded) return;
     // The total stays as it is: later pages repeat the first page's count, which placed additions have moved on.
-    useStudio.getState().patchLibrary({ ids: [...lib().ids, ...page.ids], shapes: [...lib().shapes, ...shapesOf(page)], nextCursor: page.nextCursor });
+    // Written at `loaded`, over the holes (and any page a jump placed) past it.
+    const now = lib();
+    useStudio.getState().patchLibrary({ ...spliced(now, now.loaded, page.ids, shapesOf(page)), loaded: now.loaded + page.ids.length, nextCursor: page.nextCursor });
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load more of the library: ${errorText(err)}`);
   } finally {
     if (loadingMoreFor === generation) loadingMoreFor = -1;
+  }
+}
+
+/**
+ * `ids` and `shapes` with a page written from `at` on. A gap between their end and `at` is filled with undefined
+ * ids and unknown (0) shapes, not left as holes: an array written far past its end turns into a slow dictionary.
+ */
+function spliced(state: Pick<LibraryState, 'ids' | 'shapes'>, at: number, ids: readonly string[], shapes: readonly number[]) {
+  const nextIds = state.ids.slice();
+  const nextShapes = state.shapes.slice();
+  while (nextIds.length < at) nextIds.push(undefined as unknown as string);
+  while (nextShapes.length < at) nextShapes.push(0);
+  for (let i = 0; i < ids.length; i += 1) {
+    nextIds[at + i] = ids[i] as string;
+    nextShapes[at + i] = shapes[i] ?? 0;
+  }
+  return { ids: nextIds, shapes: nextShapes };
+}
+
+/**
+ * Puts a page of ids (with its first records) at `at` in a result whose ids from the top have not reached there
+ * yet, in one store update with `patch` (the jump itself): the tiles there draw at once, and paging from the top
+ * fills the gap above behind them. Nothing when the view changed meanwhile or the page is already in.
+ */
+export function placePage(
+  generation: number,
+  at: number,
+  page: { ids: readonly string[]; shapes?: readonly number[] | undefined; records?: readonly LibraryRecord[] | undefined },
+  patch: Partial<LibraryState> = {},
+): void {
+  const now = lib();
+  if (now.generation !== generation) return;
+  if (at < now.loaded || page.ids.length === 0) return useStudio.getState().patchLibrary(patch);
+  useStudio.getState().applyLibraryPage({ ...spliced(now, at, page.ids, shapesOf(page)), ...patch }, page.records ?? [], true);
+}
+
+/** The tail page being fetched, for this generation (one at a time). */
+let tailFor = -1;
+
+/**
+ * The end of a huge result (End, Ctrl+End, the scrollbar dragged to the bottom) before the pages above it: the
+ * same view in the other order, its first page reversed, placed at the end (`placePage`). Only for the dated
+ * orders, with an exact total; otherwise the ids page in from the top as before.
+ */
+export async function loadTail(): Promise<void> {
+  const state = lib();
+  const sort = effectiveSort(state);
+  const { generation, total } = state;
+  if (tailFor === generation || state.nextCursor === null || state.totalCapped || (sort !== 'newest' && sort !== 'oldest')) return;
+  if (state.ids[total - 1] !== undefined || total - state.loaded <= FIRST_PAGE_MIN) return;
+  tailFor = generation;
+  try {
+    const size = firstPageSize(state.tileSize);
+    const limit = Math.min(size.ids, total - state.loaded);
+    // No lane: the pages from the top ride it, and a later one would answer this one `superseded`.
+    const page = await invoke('library:query', { filter: toQueryFilter(state), sort: sort === 'newest' ? 'oldest' : 'newest', limit, withRecords: Math.min(limit, size.records), uncounted: true });
+    const shapes = shapesOf(page).reverse();
+    placePage(generation, total - page.ids.length, { ids: [...page.ids].reverse(), shapes, records: page.records ?? [] });
+  } catch (err) {
+    useStudio.getState().pushNotice('error', `Could not load the end of the library: ${errorText(err)}`);
+  } finally {
+    if (tailFor === generation) tailFor = -1;
   }
 }
 
@@ -270,8 +336,8 @@ async function placeAdded(): Promise<void> {
     }
     useStudio.getState().patchLibrary(
       sort === 'newest'
-        ? { ids: [...fresh, ...now.ids], shapes: [...freshShapes, ...now.shapes], total: now.total + fresh.length, focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0 }
-        : { ids: [...now.ids, ...fresh], shapes: [...now.shapes, ...freshShapes], total: now.total + fresh.length },
+        ? { ids: [...fresh, ...now.ids], shapes: [...freshShapes, ...now.shapes], loaded: now.loaded + fresh.length, total: now.total + fresh.length, focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0 }
+        : { ids: [...now.ids, ...fresh], shapes: [...now.shapes, ...freshShapes], loaded: now.ids.length + fresh.length, total: now.total + fresh.length },
     );
   } catch {
     refreshOnceQuiet(); // placing failed: the refresh brings them in

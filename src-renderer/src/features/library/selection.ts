@@ -36,11 +36,14 @@ export function rangeBetween(order: readonly string[], a: string, b: string): st
   const j = order.indexOf(b);
   if (j < 0) return [];
   if (i < 0) return [b];
-  return order.slice(Math.min(i, j), Math.max(i, j) + 1);
+  return loadedOnly(order.slice(Math.min(i, j), Math.max(i, j) + 1));
 }
 
+/** The grid's ids may have gaps not paged in yet (see `LibraryState.ids`): those are never selected. */
+const loadedOnly = (ids: readonly (string | undefined)[]): string[] => ids.filter((id): id is string => id !== undefined);
+
 export function selectAll(order: readonly string[]): Selection {
-  return { selected: new Set(order), anchor: order[0] ?? null };
+  return { selected: new Set(loadedOnly(order)), anchor: order[0] ?? null };
 }
 
 /** Drops ids that left the query (trashed, filtered out) so bulk actions never touch invisible items. */
