@@ -114,6 +114,24 @@ test('an oversized image is scaled down with a notice; bad files are refused wit
   await page.screenshot(shot('refusals'));
 });
 
+test.describe('at 1024×700', () => {
+  test.use({ viewport: { width: 1024, height: 700 } });
+  test('a finished edit brings its result whole into view (the ledger and the sources leave it below the fold)', async ({ page, launch }) => {
+    await launch(page);
+    const edit = new EditPage(page);
+    await edit.open();
+    await edit.dropFiles([await solidPng('house.png', '#8e44ad')]);
+    await expect(edit.card(1)).toContainText('house.png');
+    await edit.edit('Make it winter');
+    await expect(edit.step(1)).toHaveAttribute('aria-current', 'step');
+    const result = edit.resultImages().first();
+    await expect.poll(() => result.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(result).toBeInViewport({ ratio: 1 });
+    await expect(edit.results().getByRole('button', { name: 'Edit again' })).toBeInViewport({ ratio: 1 });
+    await page.screenshot(shot('result-1024'));
+  });
+});
+
 test('edit again twice, then go back to step 1 and branch', async ({ page, launch, sim }) => {
   await launch(page);
   const edit = new EditPage(page);

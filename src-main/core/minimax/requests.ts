@@ -1,8 +1,9 @@
 /**
  * Builds MiniMax request bodies (minimax-api.md §3, §4.1) and checks them before sending: prompt limits, `n`, the
- * model/mode pairs and each model's duration × resolution table. For the 01 series `duration` and `resolution`
+ * model/mode pairs and each model's duration × resolution table (both read from the capability table). For the 01 series `duration` and `resolution`
  * are left out (§4.1: they reportedly refuse them).
  */
+import { BUILT_IN_TABLE, findModel, findOperation, videoResolutionsFor, type OperationName, type VideoResolutionMode } from '@contract';
 import { fail } from '../app-error';
 import type { MinimaxImageRequest, MinimaxVideoMode, MinimaxVideoRequest } from './types';
 
@@ -23,13 +24,15 @@ export function imageBody(req: MinimaxImageRequest): Record<string, unknown> {
   };
 }
 
-/** Models per mode (reference §4.1). */
-export const VIDEO_MODE_MODELS: Record<MinimaxVideoMode, readonly string[]> = {
-  text: ['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-02', 'T2V-01-Director', 'T2V-01'],
-  image: ['MiniMax-Hailuo-2.3', 'MiniMax-Hailuo-2.3-Fast', 'MiniMax-Hailuo-02', 'I2V-01-Director', 'I2V-01-live', 'I2V-01'],
-  'first-last': ['MiniMax-Hailuo-02'],
-  subject: ['S2V-01'],
-};
+/** The capability table's operation of each MiniMax video mode. */
+const OPERATION_OF: Record<MinimaxVideoMode, OperationName> = { text: 'text-video', image: 'image-video', 'first-last': 'first-last-video', subject: 'subject-video' };
+/** The table's kind of video of each mode (for its per-kind resolutions). */
+const KIND_OF: Record<MinimaxVideoMode, VideoResolutionMode> = { text: 'text', image: 'image', 'first-last': 'first-last', subject: 'reference' };
+
+/** Models per mode (reference §4.1), from the capability table's operations: the form, main and the wire read one fact. */
+export const VIDEO_MODE_MODELS = Object.fromEntries(
+  (Object.keys(OPERATION_OF) as MinimaxVideoMode[]).map((mode) => [mode, findOperation('minimax', OPERATION_OF[mode], BUILT_IN_TABLE)?.models ?? []]),
+) as Record<MinimaxVideoMode, readonly string[]>;
 
 export const isSeries01 = (model: string) => /^(T2V|I2V|S2V)-01/.test(model);
 
@@ -37,11 +40,18 @@ export function videoModeOf(req: MinimaxVideoRequest): MinimaxVideoMode {
   return req.subject ? 'subject' : req.lastFrame ? 'first-last' : req.firstFrame ? 'image' : 'text';
 }
 
-/** Durations per resolution a model takes in a mode (reference §4.1 table). */
+/**
+ * Durations per resolution a model takes in a mode (reference §4.1 table), in the wire's spelling (`768P`), from the
+ * capability table: its resolutions for that kind of video (Hailuo 02's 512p for image→video only) and their lengths.
+ */
 export function videoDurations(model: string, mode: MinimaxVideoMode): Partial<Record<NonNullable<MinimaxVideoRequest['resolution']>, readonly number[]>> {
-  if (isSeries01(model)) return { '720P': [6] };
-  const base = { '768P': [6, 10], '1080P': [6] } as const;
-  return model === 'MiniMax-Hailuo-02' && mode === 'image' ? { ...base, '512P': [6, 10] } : base;
+  const spec = findModel(model, 'video', BUILT_IN_TABLE, ['minimax']);
+  const out: Partial<Record<NonNullable<MinimaxVideoRequest['resolution']>, readonly number[]>> = {};
+  for (const r of spec ? videoResolutionsFor(spec, KIND_OF[mode]) : []) {
+    const lengths = spec?.durationsByResolution?.[r];
+    if (lengths) out[r.toUpperCase() as NonNullable<MinimaxVideoRequest['resolution']>] = lengths;
+  }
+  return out;
 }
 
 export function videoBody(req: MinimaxVideoRequest): Record<string, unknown> {

@@ -97,7 +97,12 @@ describe('MiniMax client: Hailuo video', () => {
     const before = sent();
     expect(await failure(api.startVideo({ model: 'MiniMax-Hailuo-2.3', prompt: 'x', duration: 10, resolution: '1080P' }))).toMatchObject({ kind: 'validation' });
     expect(await failure(api.startVideo({ model: 'MiniMax-Hailuo-2.3-Fast', prompt: 'no frame' }))).toMatchObject({ kind: 'validation' });
+    // 512P is Hailuo 02's for image→video only (the capability table's per-kind resolutions; the simulator refuses it too, 2013).
+    expect(await failure(api.startVideo({ model: 'MiniMax-Hailuo-02', prompt: 'x', duration: 6, resolution: '512P' })))
+      .toMatchObject({ kind: 'validation', message: 'MiniMax-Hailuo-02 does not render 512P.' });
     expect(sent()).toBe(before);
+    await api.startVideo({ model: 'MiniMax-Hailuo-02', prompt: 'x', duration: 6, resolution: '512P', firstFrame: await dataUrl(640, 480) });
+    expect(sim.requests.at(-1)?.body).toMatchObject({ resolution: '512P' });
   });
 
   it('§9.24 Fail is terminal: 1027 is a filtered failure, FAIL_TASK a plain one', async () => {

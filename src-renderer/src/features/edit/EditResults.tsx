@@ -1,10 +1,10 @@
-import { useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { mediaUrl } from '../../lib/api';
 import { useCanvas, useCanvasStore } from './canvas-context';
 import { editAgain } from './commands';
 import { CompareView, COMPARE_MODES, type CompareMode } from './CompareView';
 import { useBeforeImage } from './use-before-image';
-import { useFillHeight } from './use-fill-height';
+import { FILL_MIN, useFillHeight } from './use-fill-height';
 
 /**
  * The current step's outputs on the stage (already in the library): one large result with a before/after compare in
@@ -22,6 +22,16 @@ export function EditResults() {
   const before = useBeforeImage(step?.sources[0]?.source ?? null);
   const stageRef = useRef<HTMLDivElement>(null);
   const stageHeight = useFillHeight(stageRef);
+  // A step whose results arrive (or one picked in the step list) is brought into view where the window is short: at
+  // 1024×700 the ledger and the sources above leave ~120 px of the stage above the fold. Where at least the stage's
+  // minimum shows (1280×800) nothing moves; a canvas restored on load keeps its scroll.
+  const shownStep = useRef(step && step.results.length > 0 ? step.id : null);
+  useEffect(() => {
+    if (!step || step.results.length === 0 || step.id === shownStep.current) return;
+    shownStep.current = step.id;
+    const el = stageRef.current;
+    if (el && el.getBoundingClientRect().top > window.innerHeight - FILL_MIN) el.scrollIntoView?.({ block: 'nearest' });
+  }, [step]);
   return (
     <section className="edit-results" aria-label="Results" aria-busy={submitting}>
       <div className="edit-results-head">
