@@ -243,10 +243,11 @@ export class SqliteJobStore implements JobStore, PresetStore {
     this.stmt("INSERT INTO queue_state (key, value) VALUES ('paused', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(paused ? '1' : '0');
   }
 
-  markInterrupted(message: string, now: number): string[] {
+  markInterrupted(messageFor: string | ((job: StoredJob) => string), now: number): string[] {
     return this.tx(() => {
       const running = (this.stmt("SELECT * FROM jobs WHERE state = 'running' ORDER BY seq").all() as Row[]).map(toJob);
       for (const j of running) {
+        const message = typeof messageFor === 'string' ? messageFor : messageFor(j);
         j.state = 'interrupted';
         j.finishedAt = now;
         j.error = { kind: 'interrupted', message };

@@ -83,10 +83,11 @@ export class InMemoryJobStore implements JobStore {
     this.paused = paused;
   }
 
-  markInterrupted(message: string, now: number): string[] {
+  markInterrupted(messageFor: string | ((job: StoredJob) => string), now: number): string[] {
     const ids: string[] = [];
     for (const j of this.jobs.values()) {
       if (j.state !== 'running') continue;
+      const message = typeof messageFor === 'string' ? messageFor : messageFor(j);
       j.state = 'interrupted';
       j.finishedAt = now;
       j.error = { kind: 'interrupted', message };

@@ -73,8 +73,11 @@ export interface JobStore {
   /** Whether the user paused the queue (it stays paused across restarts until resumed). */
   queuePaused(): boolean;
   setQueuePaused(paused: boolean): void;
-  /** Jobs left `running` by a previous process become `interrupted` with `message`; returns their ids. */
-  markInterrupted(message: string, now: number): string[];
+  /**
+   * Jobs left `running` by a previous process become `interrupted` with `message` (or the message for that job, which
+   * names the provider it was with); returns their ids.
+   */
+  markInterrupted(message: string | ((job: StoredJob) => string), now: number): string[];
   /** Deletes batches (and their jobs). */
   deleteBatches(ids: readonly string[]): number;
   /**

@@ -73,8 +73,10 @@ export interface GenerationDeps {
   keyReady?: (provider: ProviderId) => Promise<boolean>;
 }
 
-export const INTERRUPTED_MESSAGE =
-  'Imagine Studio stopped while this request was with xAI. xAI may have generated and billed it, but the images never arrived. Retry to generate them again.';
+/** A request the last process left in flight, in words naming the provider it was with (`who`: its display name). */
+export const interruptedMessage = (who: string): string =>
+  `Imagine Studio stopped while this request was with ${who}. ${who} may have generated and billed it, but the images never arrived. Retry to generate them again.`;
+export const INTERRUPTED_MESSAGE = interruptedMessage('xAI');
 
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
 
@@ -85,6 +87,9 @@ export function createGenerationService(deps: GenerationDeps) {
   const spend = deps.spend ?? createSpendLedger({ store, clock, events, budgetCapUsd: () => deps.settings().budgetCapUsd, demo });
   const history = deps.history ?? createPromptHistory({ store, clock });
   const table = () => deps.capabilities?.current() ?? BUILT_IN_TABLE;
+  /** The display name of the provider whose model a batch names (xAI for a batch not found). */
+  const providerNameOf = (batchId: string | undefined): string =>
+    table().providers[imageProviderOf(batchId === undefined ? undefined : store.getBatchMeta(batchId)?.model, table())].name;
   const notes = new Map<string, string>();
   const active = new Set<Promise<unknown>>();
   let disposing = false;
@@ -159,7 +164,7 @@ export function createGenerationService(deps: GenerationDeps) {
         runningIds.delete(id);
         const job = store.getJob(id);
         // The provider that said so: the one whose model the batch names.
-        const who = table().providers[imageProviderOf(job ? store.getBatchMeta(job.batchId)?.model : undefined, table())].name;
+        const who = providerNameOf(job?.batchId);
         notes.set(id, `Rate limited by ${who}; trying again in ${Math.max(1, Math.ceil(delayMs / 1000))} s.`);
         if (job) emitJob(job);
       },
@@ -365,7 +370,7 @@ export function createGenerationService(deps: GenerationDeps) {
      * those jobs again), then resumes the queue. Resolves once the queue is running; never rejects.
      */
     start(): Promise<void> {
-      const interrupted = store.markInterrupted(INTERRUPTED_MESSAGE, clock.now());
+      const interrupted = store.markInterrupted((job) => interruptedMessage(providerNameOf(job.batchId)), clock.now());
       if (interrupted.length > 0) logger.warn('generation: requests interrupted by the last shutdown', { count: interrupted.length });
       const queued = store.queuedJobIds();
       const library = deps.library;

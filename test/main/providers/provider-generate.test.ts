@@ -78,6 +78,32 @@ describe('text→image with other providers through the shared queue', () => {
     expect([...found.ids].sort()).toEqual([...items].sort());
   });
 
+  it('a Stability request in flight when the app stopped is interrupted in words naming Stability AI, not xAI', async () => {
+    const slow = await startStabilitySimulator({ latencyMs: 1_500 });
+    const open = () => createAppCore({
+      shell: 'browser-host', dataDir, version: '0.0.0', versions: {}, clock: systemClock, logger: silent, secrets,
+      providerBaseUrls: { stability: slow.url, minimax: minimax.url }, events: { emit() {} },
+    });
+    const secrets = new InMemorySecretStore();
+    try {
+      await core.dispose();
+      core = await open();
+      await call('key:set', { provider: 'stability', key: 'sk-generate-test-key' });
+      const submitted = await call('jobs:submit', request('stable-image-core', 'a harbour', 1, '1:1'));
+      while (slow.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+      // A stop lets the request in flight end but files nothing from it: the job stays `running` in the store.
+      await core.dispose();
+      core = await open();
+      const job = (await call('jobs:list', {})).batches.find((b) => b.id === submitted.id)?.jobs[0];
+      expect(job?.state).toBe('interrupted');
+      expect(job?.error?.message).toBe(
+        'Imagine Studio stopped while this request was with Stability AI. Stability AI may have generated and billed it, but the images never arrived. Retry to generate them again.',
+      );
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('MiniMax: image-01 asks for up to its split in one request; a withheld image is a blocked tile and is not billed', async () => {
     await call('key:set', { provider: 'minimax', key: 'mm-generate-test-key' });
     const before = minimax.requests.length;
