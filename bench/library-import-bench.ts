@@ -80,6 +80,7 @@ async function importBench(dir: string, files: number) {
       previewsDoneMs: round(withPreviewsMs),
     };
   } finally {
+    await svc.stopBackground(); // the perceptual hashes the import kicked
     await svc.close();
     adapters.store.close();
   }
@@ -116,6 +117,9 @@ async function rebuildBench(dir: string, items: number) {
     const ms = performance.now() - t;
     return { items, rebuilt: result.items, skipped: result.skipped, ms: round(ms), itemsPerSec: Math.round((result.items / ms) * 1000) };
   } finally {
+    // The rebuild kicks the thumbnail back-fill (rebuilt rows do not know their thumbnails' rule): stop it before the
+    // folder is removed, or it writes into thumbs/ while rm walks it (ENOTEMPTY).
+    await svc.stopBackground();
     await svc.close();
     adapters.store.close();
   }

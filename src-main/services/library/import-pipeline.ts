@@ -22,7 +22,7 @@ export interface PipelineDeps {
   prepare(input: IngestInput): Promise<PreparedItem>;
   commit(batch: readonly PreparedItem[]): Promise<LibraryRecord[]>;
   findByContentHash(hashes: readonly string[]): Map<string, HashMatch>;
-  /** Runs a writer of new items (background work yields to these). */
+  /** Runs a writer of new items (background work yields to these): each file, from its slot to its commit. */
   task<T>(work: () => Promise<T>): Promise<T>;
   /** A batch of items is in: one `library:changed` for all of them. */
   added(ids: readonly string[]): void;
@@ -65,15 +65,20 @@ export class ImportPipeline {
    * commits. `cancelled()` is asked again just before it starts.
    */
   async run(file: ImportFile, cancelled: () => boolean = () => false): Promise<ImportOutcome> {
-    await this.slot();
-    let result: { outcome: Promise<ImportOutcome> };
-    try {
-      if (cancelled()) return { kind: 'cancelled' };
-      result = await this.prepareOne(file);
-    } finally {
-      this.release();
-    }
-    return result.outcome;
+    // The whole file is one writer task, from waiting for its slot to its commit, not only its prepare: between two
+    // prepares (the next file being read and hashed) the gate was quiet, and a 1024 px preview or a perceptual hash
+    // (30–40 ms of a core each) started in the gap, so a 500-file import ran beside its own previews.
+    return this.deps.task(async () => {
+      await this.slot();
+      let result: { outcome: Promise<ImportOutcome> };
+      try {
+        if (cancelled()) return { kind: 'cancelled' };
+        result = await this.prepareOne(file);
+      } finally {
+        this.release();
+      }
+      return result.outcome;
+    });
   }
 
   /** Everything up to the commit; the outcome then settles with the batch (wrapped, so awaiting does not wait for it). */
@@ -96,7 +101,7 @@ export class ImportPipeline {
     this.hashing.set(hash, outcome);
     void outcome.finally(() => this.hashing.delete(hash));
     try {
-      const prepared = await this.deps.task(() => this.deps.prepare(this.deps.toInput(file.name, bytes, Promise.resolve(hash))));
+      const prepared = await this.deps.prepare(this.deps.toInput(file.name, bytes, Promise.resolve(hash)));
       this.enqueue(prepared).then(
         (record) => settle({ kind: 'imported', id: record.id }),
         (err: unknown) => settle(this.refusal(file.name, err)),
