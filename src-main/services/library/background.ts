@@ -1,5 +1,8 @@
 import type { Logger } from '../../core/ports';
 
+/** One turn of the event loop: calls that arrived meanwhile (a search typed, a page asked for) are answered first. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Tracks the ingests (and other writers of new items) in flight, so background work yields to them: previews and
  * sidecar rewrites wait for `quiet()`. (Reconcile and rebuild no longer hold ingests: they run beside them and

@@ -1,6 +1,7 @@
 import type { DuplicateReport, LibraryRecord } from '@contract';
 import type { LibraryStore } from '../../core/library/library-store';
 import { groupCopies } from '../../core/library/near-duplicates';
+import { nextTurn } from './background';
 import type { PerceptualHashQueue } from './hash-queue';
 
 /** Groups returned at most (the largest first); the rest waits until these are dealt with. */
@@ -29,7 +30,7 @@ export function createDuplicateFinder(deps: { store: LibraryStore; hashes: Perce
   async function compute(): Promise<DuplicateReport> {
     const { store, hashes } = deps;
     const items = store.hashedImages();
-    const groups = await groupCopies(items, { pause: () => new Promise((r) => setImmediate(r)) });
+    const groups = await groupCopies(items, { pause: nextTurn });
     groups.sort((a, b) => (a.kind === b.kind ? b.ids.length - a.ids.length : a.kind === 'exact' ? -1 : 1));
     const shown = groups.slice(0, MAX_GROUPS).flatMap((g) => {
       const records = store.records(g.ids);

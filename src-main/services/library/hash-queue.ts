@@ -1,7 +1,7 @@
 import type { LibraryStore } from '../../core/library/library-store';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { Logger } from '../../core/ports';
-import { BackgroundLoop, type MaintenanceGate } from './background';
+import { BackgroundLoop, nextTurn, type MaintenanceGate } from './background';
 
 /** Images hashed per store round trip. */
 const BATCH = 50;
@@ -75,7 +75,7 @@ export class PerceptualHashQueue {
       await this.hash(step.images.filter((r) => !this.failed.has(r.id)));
       cursor = step.next;
       if (cursor === null) walking = false;
-      await new Promise((r) => setImmediate(r)); // one window per event-loop turn: queries stay responsive
+      await nextTurn(); // one window per event-loop turn: queries stay responsive
     }
   }
 
@@ -90,7 +90,7 @@ export class PerceptualHashQueue {
         const phash = bytes ? await media.perceptualHash(bytes) : null;
         if (phash) done.push({ id: image.id, phash });
         else this.failed.add(image.id);
-        await new Promise((r) => setImmediate(r)); // one image per event-loop turn: queries stay responsive
+        await nextTurn(); // one image per event-loop turn: queries stay responsive
       }
       if (done.length > 0) {
         store.setPerceptualHashes(done);

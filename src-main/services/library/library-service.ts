@@ -11,7 +11,7 @@ import { createCollections } from './collections';
 import { createSmartCollections } from './smart-collections';
 import { PerceptualHashQueue } from './hash-queue';
 import { createDuplicateFinder } from './duplicates';
-import { MaintenanceGate, PreviewQueue } from './background';
+import { MaintenanceGate, nextTurn, PreviewQueue } from './background';
 import { ThumbnailBackfill } from './thumb-queue';
 import { createIngest, type IngestInput } from './ingest';
 import { Maintenance } from './maintenance';
@@ -239,7 +239,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     async queryLatest(input: LibraryQueryInput & { lane: string }): Promise<LibraryQueryOutput> {
       const mine = lanes.enter(input.lane);
       const superseded = { ids: [], total: 0, totalCapped: false, nextCursor: null, superseded: true };
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
       if (!lanes.isLatest(input.lane, mine)) return superseded;
       if (input.ids || input.limit <= LANE_CHUNK) return query(input);
       // A large page of ids (the rest of a grid: 50k ids of a 1M library cost main 100–300 ms in one piece) is
@@ -250,7 +250,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       const shapes = [...(first.shapes ?? [])];
       let next = first.nextCursor;
       while (next !== null && ids.length < input.limit) {
-        await new Promise((r) => setImmediate(r));
+        await nextTurn();
         if (!lanes.isLatest(input.lane, mine)) return superseded;
         const { withRecords: _records, ...rest } = input;
         const page = query({ ...rest, cursor: next, limit: Math.min(LANE_CHUNK, input.limit - ids.length) });

@@ -1,15 +1,13 @@
 import type { LibraryMaintenance } from '@contract';
 import type { EventSink, Logger } from '../../core/ports';
 import { ID_SHARDS } from '../../core/library/types';
+import { nextTurn } from './background';
 
 type Task = LibraryMaintenance['task'];
 
 /** Progress events at most this often (and always at the start and the end). */
 const EVENT_EVERY_MS = 250;
 const SHARDS = ID_SHARDS.length;
-
-/** Lets pending I/O callbacks (queries, thumbnails) run between two steps of a long pass. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs the library's long passes (the start-up check, a rebuild) one at a time in the background, with progress
@@ -65,7 +63,7 @@ export class Maintenance {
       const result = await work(async (done, seen) => {
         items = seen;
         publish({ state: 'running', progress: Math.min(1, done / SHARDS), items });
-        await breathe();
+        await nextTurn();
         return !this.stopping;
       });
       publish({ state: result.complete ? 'done' : 'stopped', progress: result.complete ? 1 : (this.status?.progress ?? 0), items, message: describe(result) }, true);

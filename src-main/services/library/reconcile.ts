@@ -5,6 +5,7 @@ import { COLLECTIONS_FILE, parseCollections, parseSidecar, type SidecarEntry } f
 import { parseSmartFile, SMART_FILE } from '../../core/library/smart-file';
 import { ID_SHARDS, type FileRef } from '../../core/library/types';
 import type { Logger } from '../../core/ports';
+import { nextTurn } from './background';
 
 /** What reconcile found and did, for the log and the `library:changed` event. */
 export interface ReconcileReport {
@@ -163,8 +164,6 @@ function adoptable(store: LibraryStore, entries: SidecarEntry[]): { keep: Sideca
   return { keep, duplicates };
 }
 
-/** One turn of the event loop: queries that arrived meanwhile are answered before the check goes on. */
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** A shard's directory entries grouped this many at a time, one event-loop turn each. */
 const GROUP_SLICE = 2048;
 const HEX = '0123456789abcdef';
@@ -177,7 +176,7 @@ async function shardRows(store: MaintenanceDeps['store'], shard: string): Promis
   const refs: FileRef[] = [];
   for (const part of HEX) {
     refs.push(...store.shardRefs(shard + part));
-    await turn();
+    await nextTurn();
   }
   return refs;
 }
@@ -190,7 +189,7 @@ async function groupSliced(listed: readonly string[]): Promise<ReturnType<typeof
     const part = group(listed.slice(i, i + GROUP_SLICE));
     temps.push(...part.temps);
     for (const [id, slot] of part.byId) byId.set(id, { ...byId.get(id), ...slot });
-    await turn();
+    await nextTurn();
   }
   return { temps, byId };
 }

@@ -4,7 +4,7 @@ import { thumbPath } from '../../core/library/paths';
 import type { LibraryFiles, MediaProcessor } from '../../core/library/ports';
 import type { OlderThumb } from '../../core/library/types';
 import type { Logger } from '../../core/ports';
-import { BackgroundLoop, type MaintenanceGate } from './background';
+import { BackgroundLoop, nextTurn, type MaintenanceGate } from './background';
 
 /** Thumbnails remade per store round trip (and per `library:changed` event, so the open grid picks them up). */
 const BATCH = 20;
@@ -62,7 +62,7 @@ export class ThumbnailBackfill {
           this.failed.add(item.id);
           this.deps.logger.warn('library: thumbnail back-fill skipped an item', { id: item.id, error: String(err) });
         }
-        await new Promise((r) => setImmediate(r)); // one item per event-loop turn: queries stay responsive
+        await nextTurn(); // one item per event-loop turn: queries stay responsive
       }
       if (done.length > 0) {
         store.setThumbPx(done, THUMB_SHORT_SIDE);
