@@ -90,6 +90,11 @@ export interface LibraryState {
   ids: string[];
   /** How many of `ids` came from paging from the top: `nextCursor` continues there. */
   loaded: number;
+  /**
+   * Ranges `[start, end)` of `ids` past `loaded` placed by a far page (End, a jump, the scrollbar dragged there),
+   * sorted and disjoint: the grid lays out their rows and estimates the gaps around them (see grid-layout.ts).
+   */
+  placed: readonly (readonly [number, number])[];
   /** Width ÷ height of each id, parallel to `ids` (0: unknown), for the justified rows. */
   shapes: number[];
   total: number;
@@ -164,6 +169,7 @@ export const initialLibraryState: LibraryState = {
   squareTiles: false,
   ids: [],
   loaded: 0,
+  placed: [],
   shapes: [],
   total: 0,
   totalCapped: false,

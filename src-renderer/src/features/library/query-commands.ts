@@ -7,7 +7,7 @@ import { invoke } from '../../lib/api';
 import type { LibraryState } from '../../stores/library-slice';
 import { useStudio } from '../../stores/store';
 import { dateInputToMs } from './format';
-import { idsToFetch } from './grid-window';
+import { idsToFetch, withPlaced } from './grid-window';
 import { pruneSelection } from './selection';
 import { loadSmartCollections } from './smart-commands';
 
@@ -100,7 +100,7 @@ export async function runQuery(options: { keepRecords?: boolean; refresh?: boole
     );
     if (lib().generation !== generation || page.superseded) return;
     store.applyLibraryPage(
-      { ids: page.ids, loaded: page.ids.length, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' },
+      { ids: page.ids, loaded: page.ids.length, placed: [], shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' },
       page.records ?? [],
       options.keepRecords ?? false,
     );
@@ -146,7 +146,8 @@ export async function loadMoreIds(): Promise<void> {
     // The total stays as it is: later pages repeat the first page's count, which placed additions have moved on.
     // Written at `loaded`, over the holes (and any page a jump placed) past it.
     const now = lib();
-    useStudio.getState().patchLibrary({ ...spliced(now, now.loaded, page.ids, shapesOf(page)), loaded: now.loaded + page.ids.length, nextCursor: page.nextCursor });
+    const loaded = now.loaded + page.ids.length;
+    useStudio.getState().patchLibrary({ ...spliced(now, now.loaded, page.ids, shapesOf(page)), loaded, placed: withPlaced(now.placed, loaded), nextCursor: page.nextCursor });
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load more of the library: ${errorText(err)}`);
   } finally {
@@ -187,7 +188,8 @@ export function placePage(
   const now = lib();
   if (now.generation !== generation) return;
   if (at < now.loaded || page.ids.length === 0) return useStudio.getState().patchLibrary(patch);
-  useStudio.getState().applyLibraryPage({ ...spliced(now, at, page.ids, shapesOf(page)), ...patch }, page.records ?? [], true);
+  const placed = withPlaced(now.placed, now.loaded, [at, at + page.ids.length]);
+  useStudio.getState().applyLibraryPage({ ...spliced(now, at, page.ids, shapesOf(page)), placed, ...patch }, page.records ?? [], true);
 }
 
 /** The tail page being fetched, for this generation (one at a time). */
@@ -198,12 +200,13 @@ let tailFor = -1;
  * same view in the other order, its first page reversed, placed at the end (`placePage`). Only for the dated
  * orders, with an exact total; otherwise the ids page in from the top as before.
  */
-export async function loadTail(): Promise<void> {
+export async function loadTail(): Promise<boolean> {
   const state = lib();
   const sort = effectiveSort(state);
   const { generation, total } = state;
-  if (tailFor === generation || state.nextCursor === null || state.totalCapped || (sort !== 'newest' && sort !== 'oldest')) return;
-  if (state.ids[total - 1] !== undefined || total - state.loaded <= FIRST_PAGE_MIN) return;
+  if (state.nextCursor === null || state.totalCapped || (sort !== 'newest' && sort !== 'oldest')) return false;
+  if (tailFor === generation) return true;
+  if (state.ids[total - 1] !== undefined || total - state.loaded <= FIRST_PAGE_MIN) return false;
   tailFor = generation;
   try {
     const size = firstPageSize(state.tileSize);
@@ -217,6 +220,56 @@ export async function loadTail(): Promise<void> {
   } finally {
     if (tailFor === generation) tailFor = -1;
   }
+  return true;
+}
+
+/** Ids of a far page (see `loadFar`): a few screenfuls, so a drag that comes to rest is covered around it. */
+export const FAR_PAGE_MIN = 2000;
+/** The far page being fetched, for this generation (one at a time), and the span asked for meanwhile. */
+let farFor = -1;
+let farNext: [number, number] | null = null;
+
+/**
+ * The page around items `[start, end)` of a huge result whose ids have not arrived, far below the ids from the top
+ * (the scrollbar dragged to the middle of 1M items, Page Down or the arrows into a gap): asked for by its offset in
+ * the result, from the nearer end (main walks the rows it skips), and placed where it belongs (`placePage`); the
+ * ids above it are not paged in. The end of the result goes to `loadTail` (the same view in the other order).
+ * While one is on its way, the latest span asked for waits for it.
+ */
+export async function loadFar(span: [number, number]): Promise<void> {
+  const state = lib();
+  const { generation, total } = state;
+  if (farFor === generation) {
+    farNext = span;
+    return;
+  }
+  if (span[1] >= total && (await loadTail())) return;
+  const sort = effectiveSort(state);
+  const limit = Math.min(ID_PAGE, Math.max(FAR_PAGE_MIN, firstPageSize(state.tileSize).ids * 4, span[1] - span[0]));
+  // Centred on the span, inside the result and below the ids from the top.
+  const start = Math.max(state.loaded, Math.min(total - limit, Math.round((span[0] + span[1] - limit) / 2)));
+  const end = Math.min(total, start + limit);
+  if (end <= start) return;
+  farFor = generation;
+  farNext = null;
+  try {
+    const reverse = start > total - end && !state.totalCapped && (sort === 'newest' || sort === 'oldest');
+    const filter = toQueryFilter(state);
+    const page = reverse
+      ? await invoke('library:query', { filter, sort: sort === 'newest' ? 'oldest' : 'newest', offset: total - end, limit: end - start })
+      : await invoke('library:query', { filter, sort, offset: start, limit: end - start });
+    const ids = reverse ? [...page.ids].reverse() : page.ids;
+    const shapes = reverse ? shapesOf(page).reverse() : shapesOf(page);
+    placePage(generation, reverse ? end - ids.length : start, { ids, shapes });
+  } catch (err) {
+    useStudio.getState().pushNotice('error', `Could not load that part of the library: ${errorText(err)}`);
+  } finally {
+    if (farFor === generation) farFor = -1;
+  }
+  const next = farNext;
+  farNext = null;
+  const now = lib();
+  if (next && now.generation === generation && now.ids.slice(next[0], next[1]).some((id) => id === undefined)) await loadFar(next);
 }
 
 /** Ids asked for and not yet answered, so scrolling never fetches the same records twice. */
@@ -339,7 +392,14 @@ async function placeAdded(): Promise<void> {
     }
     useStudio.getState().patchLibrary(
       sort === 'newest'
-        ? { ids: [...fresh, ...now.ids], shapes: [...freshShapes, ...now.shapes], loaded: now.loaded + fresh.length, total: now.total + fresh.length, focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0 }
+        ? {
+            ids: [...fresh, ...now.ids],
+            shapes: [...freshShapes, ...now.shapes],
+            loaded: now.loaded + fresh.length,
+            placed: now.placed.map(([a, b]) => [a + fresh.length, b + fresh.length] as const),
+            total: now.total + fresh.length,
+            focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0,
+          }
         : { ids: [...now.ids, ...fresh], shapes: [...now.shapes, ...freshShapes], loaded: now.ids.length + fresh.length, total: now.total + fresh.length },
     );
   } catch {
