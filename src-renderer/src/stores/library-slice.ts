@@ -95,8 +95,11 @@ export interface LibraryState {
    * sorted and disjoint: the grid lays out their rows and estimates the gaps around them (see grid-layout.ts).
    */
   placed: readonly (readonly [number, number])[];
-  /** Width ÷ height of each id, parallel to `ids` (0: unknown), for the justified rows. */
-  shapes: number[];
+  /**
+   * Width ÷ height of each id, parallel to `ids` (0: unknown), for the justified rows: a plain array from a query,
+   * a Float64Array once a page was written into it (a 1M list of numbers: allocated zeroed and copied in bulk).
+   */
+  shapes: ArrayLike<number>;
   total: number;
   /** A text search stops counting at 10,000: the count reads "10,000+". */
   totalCapped: boolean;
