@@ -39,6 +39,23 @@ const toMs = (seconds: string | undefined) => {
 };
 const PREVIEW = PREVIEW_LONG_SIDE;
 
+/** The WebP settings of every grid thumbnail. */
+export const THUMB_WEBP = { quality: 75, effort: 2 } as const;
+
+/**
+ * The grid thumbnail recipe, `width`×`height` being its `renditionSize`: the one the app uses, and the one the
+ * import bench's floor times (sharp alone, one thread, one file after another).
+ */
+export function thumbnailOf(input: Uint8Array | string, width: number, height: number): Promise<Buffer> {
+  // Sequential read: the decode streams through the resize (a large PNG is never whole in memory), which keeps
+  // sixteen concurrent imports under the host's memory bound with the larger thumbnail.
+  return sharp(input, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
+    .autoOrient()
+    .resize(width, height, { fit: 'fill', withoutEnlargement: true })
+    .webp(THUMB_WEBP)
+    .toBuffer();
+}
+
 /** sharp for images, Debian's ffmpeg/ffprobe for video posters and durations. */
 export class SharpFfmpegMediaProcessor implements MediaProcessor {
   async perceptualHash(bytes: Uint8Array): Promise<string | null> {
@@ -83,13 +100,7 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
       // The size comes from the upright header dimensions (renditionSize: 512 px short side, 1024 long at most).
       const size = upright ?? (await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata()).autoOrient;
       const { width, height } = renditionSize(size.width, size.height, 'thumb');
-      // Sequential read: the decode streams through the resize (a large PNG is never whole in memory), which keeps
-      // sixteen concurrent imports under the host's memory bound with the larger thumbnail.
-      return await sharp(bytes, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
-        .autoOrient()
-        .resize(width, height, { fit: 'fill', withoutEnlargement: true })
-        .webp({ quality: 75, effort: 2 })
-        .toBuffer();
+      return await thumbnailOf(bytes, width, height);
     } catch {
       return null;
     }
