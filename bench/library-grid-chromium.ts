@@ -248,11 +248,17 @@ function hostCpuMs(pid: number | undefined): number {
 }
 
 /** The host's resident memory now and at its peak, from /proc (Linux). */
-function hostMemory(pid: number | undefined): { rssMB: number; peakRssMB: number } | null {
+function hostMemory(pid: number | undefined): { rssMB: number; peakRssMB: number; anonMB: number; fileMB: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { rssMB: round(kb('VmRSS') / 1024), peakRssMB: round(kb('VmHWM') / 1024) };
+    return {
+      rssMB: round(kb('VmRSS') / 1024),
+      peakRssMB: round(kb('VmHWM') / 1024),
+      // Where it lives: private memory (JS heap, SQLite's page caches, native buffers) vs. mapped files (code, libraries).
+      anonMB: round(kb('RssAnon') / 1024),
+      fileMB: round(kb('RssFile') / 1024),
+    };
   } catch {
     return null;
   }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { displayAvailable, electronBinary } from './electron-binary.mjs';
-import { mallocEnv } from './malloc-env.mjs';
+import { HOST_NODE_FLAGS, mallocEnv } from './host-memory.mjs';
 import { ensureNode24, repoRoot } from './node24.mjs';
 
 await ensureNode24(fileURLToPath(import.meta.url));
@@ -54,7 +54,7 @@ function relay(stream, onLine) {
 
 /** The desktop app; resolves { code, ready } once Electron exits (ready: it got as far as its window). */
 async function runDesktop(binary) {
-  const child = spawn(binary, ['.'], { cwd: repoRoot, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...mallocEnv(), IMAGINE_REPORT_READY: '1' } });
+  const child = spawn(binary, [`--js-flags=${HOST_NODE_FLAGS.join(' ')}`, '.'], { cwd: repoRoot, stdio: ['inherit', 'pipe', 'inherit'], env: { ...process.env, ...mallocEnv(), IMAGINE_REPORT_READY: '1' } });
   let ready = false;
   relay(child.stdout, (line) => line === DESKTOP_READY && (ready = true));
   const code = await supervise(child);
@@ -64,7 +64,7 @@ async function runDesktop(binary) {
 async function runHost(reason) {
   console.log(`Starting the browser host instead of the desktop app: ${reason}.`);
   // The host as built above (out/main/browser-host.js): starting it through tsx compiled main first, every time.
-  const child = spawn(process.execPath, [path.join(repoRoot, 'out', 'main', 'browser-host.js'), ...hostArgs], {
+  const child = spawn(process.execPath, [...HOST_NODE_FLAGS, path.join(repoRoot, 'out', 'main', 'browser-host.js'), ...hostArgs], {
     cwd: repoRoot,
     env: { ...process.env, ...mallocEnv() },
     stdio: ['inherit', 'pipe', 'inherit'],

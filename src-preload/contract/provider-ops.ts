@@ -75,11 +75,25 @@ export const ImageOperationOutput = z.object({
 });
 export type ImageOperationOutput = z.infer<typeof ImageOperationOutput>;
 
+/** A journaled image operation still being collected from the provider (a creative upscale resumed after a restart). */
+export const CollectingOperation = z.object({
+  operation: ImageOperation,
+  sourceItemId: z.string(),
+  /** When it was started (ms since the epoch). */
+  startedAt: z.number(),
+});
+export type CollectingOperation = z.infer<typeof CollectingOperation>;
+
 export const providerOpsChannels = {
   /** Runs one image operation (inpaint, erase, outpaint, search-and-replace, remove background, upscales) as a paid job. */
   'edit:operation': { input: ImageOperationInput, output: ImageOperationOutput },
   /** What it would cost and whether the shared budget cap allows it. */
   'edit:operation-estimate': { input: ImageOperationEstimateInput, output: ImageOperationEstimate },
+  /**
+   * Image operations still being collected: creative upscales a quit or a crash interrupted, which main resumed at
+   * start with no call waiting for them (the renderer says so; `edit:operation-settled` tells when each ends).
+   */
+  'edit:operations-collecting': { input: z.object({}).strict(), output: z.array(CollectingOperation) },
 } as const;
 
 export const providerOpsEvents = {

@@ -92,6 +92,11 @@ test('Upscale (creative) survives a host SIGKILL while it polls and is filed onc
   expect(second.dataDir).toBe(first.dataDir);
   // The new host polls the journaled id at once; let Stability finish only now, with the page listening.
   await expect.poll(() => polls(stability).length).toBeGreaterThan(pollsBefore);
+  // The page says the upscale is still being made (nothing else on screen shows it until it ends).
+  await expect(page.getByRole('status', { name: 'Notices' })).toContainText(
+    'Stability AI is still making a creative upscale started before Imagine Studio last closed: it is added to your library, as an edit of its source, when ready.',
+  );
+  await page.screenshot(shot('resumed-collecting'));
   stability.config.pendingPolls = 0;
   await expect(page.getByRole('status', { name: 'Notices' })).toContainText('Upscale (creative) finished; the result is in your library.', { timeout: 30_000 });
   await page.screenshot(shot('resumed-done'));

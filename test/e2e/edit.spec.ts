@@ -132,6 +132,24 @@ test.describe('at 1024×700', () => {
   });
 });
 
+test('at 1280×800 a finished edit is in view whole: the results\' heading, the result and "Show before" under it', async ({ page, launch }) => {
+  await launch(page);
+  const edit = new EditPage(page);
+  await edit.open();
+  await edit.dropFiles([await solidPng('field.png', '#27ae60')]);
+  await expect(edit.card(1)).toContainText('field.png');
+  await edit.edit('Add a red tractor');
+  const result = edit.resultImages().first();
+  await expect.poll(() => result.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The result, the control under it and the results' heading are all in view: the stage takes the room the sources
+  // leave, and where that is only its minimum the page scrolls just enough to show the stage's end (its frame and
+  // "Show before" were once 20–30 px under the window here).
+  await expect(edit.results().getByRole('button', { name: 'Show before' })).toBeInViewport({ ratio: 1 });
+  await expect(result).toBeInViewport({ ratio: 1 });
+  await expect(edit.results().getByRole('button', { name: 'Edit again' })).toBeInViewport({ ratio: 1 });
+  await page.screenshot(shot('result-1280'));
+});
+
 test('edit again twice, then go back to step 1 and branch', async ({ page, launch, sim }) => {
   await launch(page);
   const edit = new EditPage(page);

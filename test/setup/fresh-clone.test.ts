@@ -128,7 +128,8 @@ test('npm start with an Electron binary and a display opens the desktop app, and
     cwd: clone, env: { ...env, ELECTRON_OVERRIDE_DIST_PATH: fakeElectron('comes-up'), DISPLAY: ':99', BROWSER: 'none' }, timeoutMs: 120_000,
   });
   expect(result.code, result.output).toBe(0);
-  expect(result.output).toContain('fake electron: .');
+  // The app folder, with the main process's memory settings (V8's young generation, scripts/setup/host-memory.mjs).
+  expect(result.output).toContain('fake electron: --js-flags=--max-semi-space-size=16 .');
   expect(result.output).not.toContain('IMAGINE_DESKTOP_READY');
   expect(result.output).not.toContain('browser host');
 });

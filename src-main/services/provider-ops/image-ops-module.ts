@@ -27,7 +27,7 @@ export function createImageOpsModule(deps: {
   clock: Clock;
   logger: Logger;
   capabilities?: CapabilitySource;
-}): { handlers: Pick<Handlers, 'edit:operation' | 'edit:operation-estimate'>; resume(): number; busyCount(): number; dispose(): Promise<void> } {
+}): { handlers: Pick<Handlers, 'edit:operation' | 'edit:operation-estimate' | 'edit:operations-collecting'>; resume(): number; busyCount(): number; dispose(): Promise<void> } {
   const service = createImageOpsService({
     stability: deps.clients.stability, work: deps.work, spend: deps.spend, clock: deps.clock, logger: deps.logger, halve: halveImage,
     library: { ingest: deps.library.ingest, item: deps.library.item, read: (record) => deps.files.read(record.file) },
@@ -48,6 +48,7 @@ export function createImageOpsModule(deps: {
     handlers: {
       'edit:operation': (input) => service.run(ImageOperationInput.parse(input)),
       'edit:operation-estimate': (input) => service.estimate(ImageOperationEstimateInput.parse(input)),
+      'edit:operations-collecting': () => Promise.resolve(service.collecting()),
     },
   };
 }

@@ -245,6 +245,9 @@ export function createImageOpsService(deps: ImageOpsDeps) {
     estimate,
     /** Resumes every creative upscale a quit or a crash left collecting (call once at start, after staged recovery). */
     resume: () => follower.resume(),
+    /** Creative upscales still collecting that no open call waits for (resumed after a quit or a crash). */
+    collecting: () =>
+      journal.unfinished().filter((j) => !waiting.has(j.id)).map((j) => ({ operation: j.operation, sourceItemId: j.sourceItemId, startedAt: j.createdAt })),
     /** Creative upscales still collecting (a library switch waits for these). */
     busyCount: () => journal.unfinished().length,
     /** Stops following (jobs stay in the journal and resume next start) and closes the journal. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mallocEnv } from '../../../scripts/setup/malloc-env.mjs';
+import { HOST_NODE_FLAGS, mallocEnv } from '../../../scripts/setup/host-memory.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +33,7 @@ export async function startHostProcess(
   const rendererArgs = process.env.E2E_RENDERER_DIR ? ['--renderer-dir', process.env.E2E_RENDERER_DIR] : [];
   const child = spawn(
     process.execPath,
-    [...(options.compiled ? ['out/main/browser-host.js'] : ['--import', 'tsx', 'src-main/shells/browser-host.ts']), '--data-dir', dataDir, '--port', String(options.port ?? 0), ...rendererArgs, ...(options.args ?? [])],
+    [...HOST_NODE_FLAGS, ...(options.compiled ? ['out/main/browser-host.js'] : ['--import', 'tsx', 'src-main/shells/browser-host.ts']), '--data-dir', dataDir, '--port', String(options.port ?? 0), ...rendererArgs, ...(options.args ?? [])],
     // Default: a returning user whose key comes from XAI_API_KEY, and a file-less secret store, so no test ever
     // reads or writes the real keychain of the machine it runs on. Specs override either through `env`.
     { env: { ...process.env, ...mallocEnv(), XAI_API_KEY: 'xai-e2e-default-key-0000', IMAGINE_SECRET_STORE: 'memory', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },

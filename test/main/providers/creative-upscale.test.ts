@@ -101,9 +101,12 @@ describe('creative upscale through the journal', () => {
     const job = await startThenQuit(source, from);
     const pollsBefore = polls(from).length;
 
-    sim.config.pendingPolls = 0;
     await open();
+    // Listed as still collecting (the renderer says so at start), with no call waiting for it.
+    expect(await call('edit:operations-collecting', {})).toEqual([{ operation: 'upscale-creative', sourceItemId: source, startedAt: job.createdAt }]);
+    sim.config.pendingPolls = 0;
     await vi.waitFor(() => expect(settled()).toHaveLength(1), { timeout: 10_000 });
+    expect(await call('edit:operations-collecting', {})).toEqual([]);
     const [ended] = settled();
     expect(ended).toMatchObject({ operation: 'upscale-creative', state: 'done', sourceItemId: source, itemId: expect.any(String) });
     expect(polls(from).length).toBeGreaterThan(pollsBefore);

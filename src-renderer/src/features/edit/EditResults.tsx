@@ -4,7 +4,7 @@ import { useCanvas, useCanvasStore } from './canvas-context';
 import { editAgain } from './commands';
 import { CompareView, COMPARE_MODES, type CompareMode } from './CompareView';
 import { useBeforeImage } from './use-before-image';
-import { FILL_MIN, useFillHeight } from './use-fill-height';
+import { useFillHeight } from './use-fill-height';
 
 /**
  * The current step's outputs on the stage (already in the library): one large result with a before/after compare in
@@ -23,15 +23,20 @@ export function EditResults() {
   const stageRef = useRef<HTMLDivElement>(null);
   const stageHeight = useFillHeight(stageRef);
   // A step whose results arrive (or one picked in the step list) is brought into view where the window is short: at
-  // 1024×700 the ledger and the sources above leave ~120 px of the stage above the fold. Where at least the stage's
-  // minimum shows (1280×800) nothing moves; a canvas restored on load keeps its scroll.
+  // 1024×700 the ledger and the sources above leave ~120 px of the stage above the fold, and at 1280×800 a tall source
+  // card leaves the stage at its minimum with its frame and "Show before" under the fold. Again when the source's
+  // picture arrives ("Show before" appears with it). A canvas restored on load keeps its scroll.
   const shownStep = useRef(step && step.results.length > 0 ? step.id : null);
+  const revealed = useRef<number | null>(null);
   useEffect(() => {
-    if (!step || step.results.length === 0 || step.id === shownStep.current) return;
-    shownStep.current = step.id;
     const el = stageRef.current;
-    if (el && el.getBoundingClientRect().top > window.innerHeight - FILL_MIN) el.scrollIntoView?.({ block: 'nearest' });
-  }, [step]);
+    if (!step || step.results.length === 0 || !el) return;
+    if (step.id !== shownStep.current) {
+      shownStep.current = step.id;
+      revealed.current = step.id;
+    }
+    if (revealed.current === step.id) revealStage(el);
+  }, [step, before]);
   return (
     <section className="edit-results" aria-label="Results" aria-busy={submitting}>
       <div className="edit-results-head">
@@ -73,4 +78,22 @@ export function EditResults() {
       )}
     </section>
   );
+}
+
+/**
+ * Scrolls the page just enough that the stage ends in view, frame and controls under the picture included — never so
+ * far that the results' heading ("Results of step …", "Edit again") leaves the top.
+ */
+function revealStage(el: HTMLElement): void {
+  const panel = el.closest<HTMLElement>('.panel');
+  if (!panel) {
+    el.scrollIntoView?.({ block: 'nearest' });
+    return;
+  }
+  const frame = el.closest<HTMLElement>('.edit-stage') ?? el;
+  const head = el.parentElement?.querySelector<HTMLElement>('.edit-results-head') ?? el;
+  const box = panel.getBoundingClientRect();
+  const under = frame.getBoundingClientRect().bottom + parseFloat(getComputedStyle(panel).paddingBottom || '0') - box.bottom;
+  const by = Math.min(under, head.getBoundingClientRect().top - box.top);
+  if (by > 0) panel.scrollBy?.({ top: by });
 }

@@ -60,4 +60,25 @@ export function onImageOpSettled(e: EventPayload<'edit:operation-settled'>): voi
   notifyWhenAway(done ? 'Imagine Studio: upscale ready' : 'Imagine Studio: upscale did not finish', e.message, { tag: `image-op-${e.sourceItemId}` });
 }
 
-export const startImageOps = (): void => void subscribe('edit:operation-settled', onImageOpSettled);
+/** The words for creative upscales main resumed at start ("" when there are none). */
+export function collectingWords(count: number): string {
+  if (count === 0) return '';
+  const what = count === 1 ? 'a creative upscale' : `${count} creative upscales`;
+  const it = count === 1 ? 'it is' : 'each is';
+  return `Stability AI is still making ${what} started before Imagine Studio last closed: ${it} added to your library, as an edit of its source, when ready.`;
+}
+
+/**
+ * Listens for resumed operations ending, and says at start which are still being collected: a creative upscale
+ * interrupted by a quit or a crash otherwise runs on unseen until it ends.
+ */
+export function startImageOps(): void {
+  void subscribe('edit:operation-settled', onImageOpSettled);
+  void invoke('edit:operations-collecting', {}).then(
+    (list) => {
+      const words = collectingWords(list.length);
+      if (words) useStudio.getState().pushNotice('info', words);
+    },
+    () => {}, // only a courtesy: the settle notice still comes
+  );
+}

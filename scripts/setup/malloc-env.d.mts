@@ -1,2 +1,0 @@
-// Types for malloc-env.mjs (plain JavaScript: start.mjs runs it before Node 24 and TypeScript are there).
-export function mallocEnv(env?: NodeJS.ProcessEnv): Record<string, string>;
