@@ -23,14 +23,32 @@ async function fsyncDir(dir: string): Promise<void> {
 
 /** The library folder on disk. */
 export class NodeLibraryFiles implements LibraryFiles {
+  /**
+   * Folders known to exist: an import writes three files per item into a handful of shard folders, and a recursive
+   * mkdir before each write was three more trips through libuv's pool per item (its slots shared with the decodes).
+   * A folder removed meanwhile is made again when the open finds it missing.
+   */
+  private readonly made = new Set<string>();
+
   constructor(private readonly root: string) {}
+
+  private async openNew(temp: string) {
+    const dir = path.dirname(temp);
+    const create = () => open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+    if (!this.made.has(dir)) await mkdir(dir, { recursive: true });
+    this.made.add(dir);
+    return create().catch(async (err: unknown) => {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await mkdir(dir, { recursive: true });
+      return create();
+    });
+  }
 
   async writeAtomic(relPath: string, bytes: Uint8Array, sync: 'file+dir' | 'file' | 'none' = 'file+dir'): Promise<void> {
     const target = safeJoin(this.root, relPath);
     const dir = path.dirname(target);
-    await mkdir(dir, { recursive: true });
     const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(temp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+    const handle = await this.openNew(temp);
     try {
       await handle.writeFile(bytes);
       // fdatasync: the data and the size, not the timestamps, which nothing here needs back after a power cut.

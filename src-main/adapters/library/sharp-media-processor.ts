@@ -39,6 +39,23 @@ const toMs = (seconds: string | undefined) => {
 };
 const PREVIEW = PREVIEW_LONG_SIDE;
 
+/** The WebP settings of every grid thumbnail. */
+export const THUMB_WEBP = { quality: 75, effort: 2 } as const;
+
+/**
+ * The grid thumbnail recipe, `width`×`height` being its `renditionSize`: the one the app uses, and the one the
+ * import bench's floor times (sharp alone, one thread, one file after another).
+ */
+export function thumbnailOf(input: Uint8Array | string, width: number, height: number): Promise<Buffer> {
+  // Sequential read: the decode streams through the resize (a large PNG is never whole in memory), which keeps
+  // sixteen concurrent imports under the host's memory bound with the larger thumbnail.
+  return sharp(input, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
+    .autoOrient()
+    .resize(width, height, { fit: 'fill', withoutEnlargement: true })
+    .webp(THUMB_WEBP)
+    .toBuffer();
+}
+
 /** sharp for images, Debian's ffmpeg/ffprobe for video posters and durations. */
 export class SharpFfmpegMediaProcessor implements MediaProcessor {
   async perceptualHash(bytes: Uint8Array): Promise<string | null> {
@@ -74,22 +91,16 @@ export class SharpFfmpegMediaProcessor implements MediaProcessor {
     return { format: meta.format as ImageFormat, width, height };
   }
 
-  async thumbnail(bytes: Uint8Array): Promise<Uint8Array | null> {
+  async thumbnail(bytes: Uint8Array, upright?: { width: number; height: number }): Promise<Uint8Array | null> {
     try {
       // resize() right after the input lets libvips shrink on load (JPEG DCT scaling, WebP scaled decode): the one
       // full pass over the body, which also rejects a valid header on a truncated body (failOn 'warning').
       // autoOrient: the stored file keeps its EXIF Orientation (see embedXmp), and viewers turn the original by it,
       // so renditions are turned the same way and a phone photo looks upright in the grid and the lightbox alike.
       // The size comes from the upright header dimensions (renditionSize: 512 px short side, 1024 long at most).
-      const { autoOrient } = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
-      const { width, height } = renditionSize(autoOrient.width, autoOrient.height, 'thumb');
-      // Sequential read: the decode streams through the resize (a large PNG is never whole in memory), which keeps
-      // sixteen concurrent imports under the host's memory bound with the larger thumbnail.
-      return await sharp(bytes, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
-        .autoOrient()
-        .resize(width, height, { fit: 'fill', withoutEnlargement: true })
-        .webp({ quality: 75, effort: 2 })
-        .toBuffer();
+      const size = upright ?? (await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata()).autoOrient;
+      const { width, height } = renditionSize(size.width, size.height, 'thumb');
+      return await thumbnailOf(bytes, width, height);
     } catch {
       return null;
     }

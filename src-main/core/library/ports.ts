@@ -61,10 +61,11 @@ export interface MediaProcessor {
    */
   probeImage(bytes: Uint8Array): Promise<ImageInfo | null>;
   /**
-   * The grid thumbnail (~256 px WebP) from one decode that shrinks on load. It reads the whole body, so it is
-   * also the check that the image is complete: null when it cannot be decoded.
+   * The grid thumbnail (512 px short side WebP, `renditionSize`) from one decode that shrinks on load. It reads the
+   * whole body, so it is also the check that the image is complete: null when it cannot be decoded. `upright`: the
+   * size `probeImage` just read (the header is then not parsed again).
    */
-  thumbnail(bytes: Uint8Array): Promise<Uint8Array | null>;
+  thumbnail(bytes: Uint8Array, upright?: { width: number; height: number }): Promise<Uint8Array | null>;
   /** The lightbox preview (~1024 px WebP); made after the item is saved, off the ingest path. */
   preview(bytes: Uint8Array): Promise<Uint8Array>;
   /** Re-encodes to `format`, embedding the XMP packet when given and dropping all other metadata. */

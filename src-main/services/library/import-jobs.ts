@@ -1,7 +1,7 @@
 import type { ImportProgress } from '@contract';
 import type { EventSink } from '../../core/ports';
 import type { ImportFile, ImportOutcome, ImportPipeline } from './import-pipeline';
-import { IMPORT_SLOTS } from './import-pipeline';
+import { COMMIT_BATCH, IMPORT_FILES } from './import-pipeline';
 
 /** Progress events at most this often per job (and always when it ends). */
 const EVENT_EVERY_MS = 200;
@@ -55,20 +55,28 @@ export class ImportJob {
 
   /** Imports files main reads itself (chosen in a dialog, or found in a folder), keeping the pipeline's slots full. */
   async feed(files: readonly ImportFile[]): Promise<[string, ImportOutcome][]> {
-    // In the files' order, whatever order they finish in.
-    const outcomes: [string, ImportOutcome][] = files.map((f) => [f.name, { kind: 'cancelled' }]);
-    const running = new Set<Promise<unknown>>();
-    for (const [i, file] of files.entries()) {
-      if (this.cancelled) break;
-      const p = this.add(file).then((o) => void (outcomes[i] = [file.name, o]));
-      void p.finally(() => running.delete(p));
-      running.add(p);
-      // Enough queued to keep every slot busy; the rest are read when their turn comes.
-      if (running.size >= IMPORT_SLOTS * 2) await Promise.race(running);
-    }
-    await Promise.all(running);
-    this.finish();
-    return outcomes;
+    // One writer task for the whole walk: background work (previews, perceptual hashes) waits until the import is
+    // through instead of starting whenever no file happens to be in flight (a batch's commit left such gaps, and one
+    // preview plus one perceptual hash ran in each: ~10 ms of CPU per imported file, measured).
+    return this.deps.pipeline.hold(async () => {
+      // In the files' order, whatever order they finish in.
+      const outcomes: [string, ImportOutcome][] = files.map((f) => [f.name, { kind: 'cancelled' }]);
+      const running = new Set<Promise<unknown>>();
+      for (const [i, file] of files.entries()) {
+        if (this.cancelled) break;
+        const p = this.add(file).then((o) => void (outcomes[i] = [file.name, o]));
+        void p.finally(() => running.delete(p));
+        running.add(p);
+        // A file's outcome waits for its batch's commit: the window holds a whole batch besides the files being
+        // prepared, so the slots keep working while a batch fills and commits (with only twice the slots, every
+        // file in the window ended up waiting for the same commit and both cores idled around each one). Files
+        // waiting for a slot hold no bytes yet (they are read when their turn comes); prepared ones hold none.
+        if (running.size >= COMMIT_BATCH + IMPORT_FILES * 2) await Promise.race(running);
+      }
+      await Promise.all(running);
+      this.finish();
+      return outcomes;
+    });
   }
 
   private count(outcome: ImportOutcome): void {

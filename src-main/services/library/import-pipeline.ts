@@ -30,27 +30,45 @@ export interface PipelineDeps {
 }
 
 /**
- * Files decoded at once. Two cores: sharp decodes two while a third file's reads, writes and fsyncs wait on the
- * disk (libvips runs each image on one thread here; see `SHARP_THREADS`).
+ * Files in flight at once (read, hashed, written, fsync'ed; their decodes take turns in the library's decode slots,
+ * one per core, see `decodeSlots`). More files than decodes, so the cores keep decoding while other files' media
+ * and sidecars wait on their fdatasyncs (2–40 ms each here, depending on what else writes to the disk): with three
+ * files that each held their slot through the syncs, the cores idled whenever the disk was slow.
  */
-export const IMPORT_SLOTS = 3;
+export const IMPORT_FILES = 6;
+/**
+ * The bound on big files: past IMPORT_BIG_FILES files, another is taken only while those in flight hold less than
+ * this many bytes, so large files stay at three in memory at once (as before the split) while small ones fill all
+ * IMPORT_FILES (the host's 16 × 20 MiB trial: `e-backpressure.test.ts`).
+ */
+export const IMPORT_BIG_FILES = 3;
+export const IMPORT_BYTES = 32 * 1024 * 1024;
 /** Rows per commit: one transaction and one folder sync per shard for up to this many files. */
 export const COMMIT_BATCH = 32;
 /** The longest a prepared file waits for its batch to fill while others are still being decoded. */
 const COMMIT_WAIT_MS = 150;
 
+/** What one file in flight holds: whether it has been read, and its size once it has. */
+interface Held {
+  bytes: number;
+  read: boolean;
+}
+
 const reasonOf = (err: unknown) =>
   err instanceof Error && 'appError' in err ? err.message : 'Could not import this file.';
 
 /**
- * The import pipeline: up to IMPORT_SLOTS files at a time are read, hashed, checked against the library's content
+ * The import pipeline: up to IMPORT_FILES files at a time are read, hashed, checked against the library's content
  * hashes (a file already in is reported as a duplicate, not imported again) and prepared (media, thumbnail and
  * sidecar written); prepared files are committed in batches — one transaction, one `library:changed` with their ids
  * — and their previews are left to the background queue. Any number of jobs share it, so two imports at once
  * still keep the machine at its pace rather than twice over it.
  */
 export class ImportPipeline {
+  /** Files in flight, those of them not read yet, and the bytes the read ones hold (until their prepare ends). */
   private active = 0;
+  private unread = 0;
+  private bytes = 0;
   private readonly waiting: (() => void)[] = [];
   /** Hashes being imported right now: a second copy in the same import waits for the first and is its duplicate. */
   private readonly hashing = new Map<string, Promise<ImportOutcome>>();
@@ -70,24 +88,27 @@ export class ImportPipeline {
     // (30–40 ms of a core each) started in the gap, so a 500-file import ran beside its own previews.
     return this.deps.task(async () => {
       await this.slot();
+      const held = { bytes: 0, read: false };
       let result: { outcome: Promise<ImportOutcome> };
       try {
         if (cancelled()) return { kind: 'cancelled' };
-        result = await this.prepareOne(file);
+        result = await this.prepareOne(file, held);
       } finally {
-        this.release();
+        this.release(held);
       }
       return result.outcome;
     });
   }
 
   /** Everything up to the commit; the outcome then settles with the batch (wrapped, so awaiting does not wait for it). */
-  private async prepareOne(file: ImportFile): Promise<{ outcome: Promise<ImportOutcome> }> {
+  private async prepareOne(file: ImportFile, held: Held): Promise<{ outcome: Promise<ImportOutcome> }> {
     const now = (outcome: ImportOutcome) => ({ outcome: Promise.resolve(outcome) });
     let bytes: Uint8Array;
     try {
       bytes = await file.load();
+      this.read(held, bytes.length);
     } catch (err) {
+      this.read(held, 0);
       return now({ kind: 'rejected', reason: err instanceof Error && 'appError' in err ? err.message : 'Could not read this file.' });
     }
     const hash = await contentHash(bytes);
@@ -143,20 +164,53 @@ export class ImportPipeline {
     });
   }
 
-  private async slot(): Promise<void> {
-    if (this.active < IMPORT_SLOTS) {
-      this.active += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  /**
+   * A file may start: always while fewer than IMPORT_BIG_FILES are in flight; up to IMPORT_FILES once every file in
+   * flight has been read and together they hold less than IMPORT_BYTES (a file's size is known only once read).
+   */
+  private admits(): boolean {
+    return this.active < IMPORT_BIG_FILES || (this.active < IMPORT_FILES && this.unread === 0 && this.bytes < IMPORT_BYTES);
   }
 
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next(); // the slot passes straight on
-    else this.active -= 1;
+  private async slot(): Promise<void> {
+    if (this.waiting.length === 0 && this.admits()) this.start();
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // `pump` counts it in when it starts
+  }
+
+  private start(): void {
+    this.active += 1;
+    this.unread += 1;
+  }
+
+  /** A file's bytes are in (or its read failed): its size counts now, and may admit the next. */
+  private read(held: Held, bytes: number): void {
+    held.read = true;
+    held.bytes = bytes;
+    this.unread -= 1;
+    this.bytes += bytes;
+    this.pump();
+  }
+
+  private release(held: Held): void {
+    if (!held.read) this.unread -= 1; // cancelled before its read
+    this.active -= 1;
+    this.bytes -= held.bytes;
+    this.pump();
     // Nothing else is being prepared: the files waiting for their batch need not wait any longer.
     if (this.active === 0 && this.batch.length > 0) this.flush();
+  }
+
+  /** The waiting files start in order, as many as the bounds admit now. */
+  private pump(): void {
+    while (this.waiting.length > 0 && this.admits()) {
+      this.start();
+      this.waiting.shift()?.();
+    }
+  }
+
+  /** Runs `work` (a whole import's feeding) as one writer task: background work waits until it is through. */
+  hold<T>(work: () => Promise<T>): Promise<T> {
+    return this.deps.task(work);
   }
 
   /** Resolves when every batch handed over so far is committed. */

@@ -68,6 +68,11 @@ export interface IngestDeps {
   faultHook?: ((step: IngestStep) => void) | undefined;
   /** Told when an id's files start being written and when its row is in (or the attempt cleaned up). */
   writing?: { begin(id: string): void; end(id: string): void };
+  /**
+   * Runs a thumbnail decode when a decode slot is free (see `Slots`): the decodes are the CPU work, so they are
+   * bounded by the cores, while the reads, writes and fsyncs around them are not held up behind them.
+   */
+  decode?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 const EXT: Record<LibraryImageFormat, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif' };
@@ -150,6 +155,7 @@ function verdictFor<K extends 'image' | 'video'>(bytes: Uint8Array, kind: K) {
 export function createIngest(deps: IngestDeps) {
   const { store, files, media } = deps;
   const point = (step: IngestStep) => deps.faultHook?.(step);
+  const decode = deps.decode ?? ((work) => work());
 
   /** Embeds XMP and writes the image while its thumbnail is decoded (CPU and disk overlap). */
   async function storeImage(item: StoredItem, bytes: Uint8Array, written: string[]): Promise<Uint8Array> {
@@ -171,7 +177,8 @@ export function createIngest(deps: IngestDeps) {
       written.push(item.file);
       await files.writeAtomic(item.file, stored, 'file');
     };
-    const [thumb] = await Promise.all([media.thumbnail(bytes), write()]);
+    // The probe's upright size is handed on: the thumbnail need not parse the header a second time.
+    const [thumb] = await Promise.all([decode(() => media.thumbnail(bytes, info)), write()]);
     return thumb ?? corrupt();
   }
 
@@ -221,7 +228,7 @@ export function createIngest(deps: IngestDeps) {
         preview = { id, source: () => files.read(item.file) };
       } else {
         const poster = await storeVideo(item, input.bytes, written);
-        thumb = (await media.thumbnail(poster)) ?? refuse('No picture could be read from this video.');
+        thumb = (await decode(() => media.thumbnail(poster))) ?? refuse('No picture could be read from this video.');
         preview = { id, source: async () => poster };
       }
       item.contentHash = await hash;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { LibraryFilter, LibraryItemDetail, LibraryQueryInput, LibraryQueryOutput, LibraryRecord } from '@contract';
 import { fail } from '../../core/app-error';
 import { highlightRanges } from '../../core/library/fts-query';
@@ -20,6 +21,7 @@ import { rebuildIndex, reconcileLibrary, type MaintenanceDeps, type ReconcileRep
 import { ImportJobs } from './import-jobs';
 import { ImportPipeline } from './import-pipeline';
 import { QueryLanes } from './query-lanes';
+import { Slots } from './slots';
 import { exportedFile, exportItems, importFiles, importInputFor, type ExportFormat, type ImportRequest } from './transfer';
 
 /** Everything the library service needs; `createLibraryAdapters(libraryDir)` builds the adapter half. */
@@ -37,9 +39,16 @@ export interface LibraryServiceDeps {
   backgroundHashing?: boolean;
   /** Fault injection for crash tests only. */
   faultHook?: (step: IngestStep) => void;
+  /** Thumbnail decodes at once (default: one per core). */
+  decodeSlots?: number;
 }
 
 const randomId = () => crypto.randomUUID().replaceAll('-', '');
+/**
+ * Thumbnail decodes at once: one per core (libvips runs each image on one thread here — sharp's default on glibc
+ * Linux), so a 500-file import keeps every core decoding while its other files are read, written and synced.
+ */
+const DECODE_SLOTS = Math.max(1, availableParallelism());
 /** Events carry at most this many ids; beyond that the renderer simply re-queries everything. */
 const EVENT_IDS = 1000;
 
@@ -69,6 +78,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   );
   /** Ids whose files an ingest is writing right now: the background check and rebuild leave them alone. */
   const writing = new Set<string>();
+  const decodes = new Slots(deps.decodeSlots ?? DECODE_SLOTS);
   const rawIngest = createIngest({
     store,
     files,
@@ -78,6 +88,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
     schedulePreview: (job) => previews.push(job),
     faultHook: deps.faultHook,
     writing: { begin: (id) => writing.add(id), end: (id) => writing.delete(id) },
+    decode: (work) => decodes.run(work),
   });
   const ingest = async (input: IngestInput) => {
     const record = await gate.task(() => rawIngest.ingest(input));

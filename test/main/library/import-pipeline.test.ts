@@ -3,9 +3,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportProgress, LibraryRecord } from '@contract';
 import type { PreparedItem } from '../../../src-main/services/library/ingest';
-import { IMPORT_SLOTS, ImportPipeline, type ImportOutcome } from '../../../src-main/services/library/import-pipeline';
+import { IMPORT_BIG_FILES, IMPORT_BYTES, IMPORT_FILES, ImportPipeline, type ImportOutcome } from '../../../src-main/services/library/import-pipeline';
 import { makeItem, tempDir } from './fixtures';
-import { jpeg, openLibrary, silentLogger } from './service-harness';
+import { createLibraryAdapters } from '../../../src-main/adapters/library';
+import { createLibraryService } from '../../../src-main/services/library/library-service';
+import { eventLog, fakeClock, idSequence, jpeg, openLibrary, silentLogger } from './service-harness';
 
 const flush = () => new Promise((r) => setImmediate(r));
 
@@ -62,15 +64,15 @@ describe('the import pipeline (decoding gated by hand)', () => {
 
   const file = (n: number) => ({ name: String(n), load: async () => Uint8Array.of(n, 1, 2) });
 
-  it(`decodes ${IMPORT_SLOTS} files at once and commits the files prepared meanwhile in one batch`, async () => {
+  it(`prepares ${IMPORT_FILES} small files at once and commits the files prepared meanwhile in one batch`, async () => {
     const r = rig();
     const outcomes = Array.from({ length: 7 }, (_, n) => r.pipeline.run(file(n)));
     // Hashing runs off the main thread first, so the slots fill at the pace of the machine: wait until they have.
-    await r.preparingNow(IMPORT_SLOTS);
+    await r.preparingNow(IMPORT_FILES);
     await r.open(7);
     const done = await Promise.all(outcomes);
     expect(done.every((o) => o.kind === 'imported')).toBe(true);
-    expect(r.most()).toBe(IMPORT_SLOTS);
+    expect(r.most()).toBe(IMPORT_FILES);
     // One transaction and one grid update for all seven: the batch went when nothing was left to prepare.
     expect(r.commits).toHaveLength(1);
     expect(r.added).toEqual(r.commits);
@@ -93,12 +95,36 @@ describe('the import pipeline (decoding gated by hand)', () => {
   it('a cancelled import starts no file that was still waiting for a slot', async () => {
     const r = rig();
     let cancelled = false;
-    const outcomes = Array.from({ length: 5 }, (_, n) => r.pipeline.run(file(n), () => cancelled));
-    await r.preparingNow(IMPORT_SLOTS);
+    const outcomes = Array.from({ length: IMPORT_FILES + 2 }, (_, n) => r.pipeline.run(file(n), () => cancelled));
+    await r.preparingNow(IMPORT_FILES);
     cancelled = true;
-    await r.open(3);
+    await r.open(IMPORT_FILES);
     const done = await Promise.all(outcomes);
-    expect(done.map((o) => o.kind)).toEqual(['imported', 'imported', 'imported', 'cancelled', 'cancelled']);
+    expect(done.map((o) => o.kind)).toEqual([...Array<string>(IMPORT_FILES).fill('imported'), 'cancelled', 'cancelled']);
+  });
+
+  it(`holds at most ${IMPORT_BIG_FILES} big files at once (bytes in flight are counted, not only files)`, async () => {
+    const r = rig();
+    // Each big enough that IMPORT_BIG_FILES of them pass IMPORT_BYTES; distinct first bytes, distinct hashes.
+    const size = Math.ceil(IMPORT_BYTES / IMPORT_BIG_FILES) + 1;
+    const reads: number[] = [];
+    const big = (n: number) => ({
+      name: String(n),
+      load: async () => {
+        reads.push(n);
+        const bytes = new Uint8Array(size);
+        bytes[0] = n;
+        return bytes;
+      },
+    });
+    const outcomes = Array.from({ length: IMPORT_FILES }, (_, n) => r.pipeline.run(big(n)));
+    await r.preparingNow(IMPORT_BIG_FILES);
+    for (let i = 0; i < 20; i += 1) await flush();
+    // The next file is not even read while the big ones fill the budget.
+    expect(reads).toHaveLength(IMPORT_BIG_FILES);
+    await r.open(IMPORT_FILES);
+    expect((await Promise.all(outcomes)).every((o) => o.kind === 'imported')).toBe(true);
+    expect(r.most()).toBe(IMPORT_BIG_FILES);
   });
 });
 
@@ -139,6 +165,53 @@ describe('imports through the library service', () => {
     expect(progress.at(-1)).toMatchObject({ job, state: 'done', total: 4, done: 4, imported: 3, duplicates: 1, rejected: 0, etaMs: null });
     expect(progress.at(-1)?.ratePerSec).toBeGreaterThan(0);
     await lib.close();
+  });
+
+  it('decodes no more thumbnails at once than it has decode slots, while more files are read and written', async () => {
+    const src = path.join(dir, 'photos');
+    await mkdir(src);
+    const files = IMPORT_FILES + 2;
+    for (let n = 0; n < files; n += 1) await writeFile(path.join(src, `${n}.jpg`), await jpeg(96 + n, 64));
+    const adapters = createLibraryAdapters(path.join(dir, 'lib'));
+    // The real processor, its thumbnails held by hand and counted.
+    const real = adapters.media.thumbnail.bind(adapters.media);
+    const probe = adapters.media.probeImage.bind(adapters.media);
+    let decoding = 0;
+    let most = 0;
+    let probed = 0;
+    const held: (() => void)[] = [];
+    adapters.media.thumbnail = async (bytes, upright) => {
+      decoding += 1;
+      most = Math.max(most, decoding);
+      await new Promise<void>((r) => held.push(r));
+      decoding -= 1;
+      return real(bytes, upright);
+    };
+    adapters.media.probeImage = async (bytes) => ((probed += 1), probe(bytes));
+    const service = createLibraryService({ ...adapters, clock: fakeClock(), events: eventLog(), logger: silentLogger, newId: idSequence(), decodeSlots: 2 });
+    const { job } = service.beginImport(0);
+    const running = service.importFiles({ kind: 'folder', dir: src }, job);
+    // Waits for the pipeline (reads and hashes run on libuv's pool, at the machine's pace); the wall-clock bound only
+    // turns a hang into a failure.
+    const until = async (ok: () => boolean) => {
+      const giveUpAt = performance.now() + 15_000;
+      while (!ok()) {
+        if (performance.now() > giveUpAt) throw new Error('the import did not get there');
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    // Every file in flight has been read, hashed and probed; two of them are decoding, the rest wait for a slot.
+    await until(() => probed === IMPORT_FILES && held.length === 2);
+    for (let i = 0; i < 20; i += 1) await new Promise((r) => setImmediate(r));
+    expect([held.length, decoding, probed]).toEqual([2, 2, IMPORT_FILES]);
+    for (let n = 0; n < files; n += 1) {
+      await until(() => held.length > 0);
+      held.shift()?.();
+    }
+    expect((await running).imported).toHaveLength(files);
+    expect(most).toBe(2);
+    await service.idle();
+    adapters.store.close();
   });
 
   it('stops a cancelled import before its next file and says so', async () => {
