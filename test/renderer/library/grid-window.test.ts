@@ -35,6 +35,10 @@ describe('grid window maths', () => {
     expect(needsMoreIds([49_800, 49_999], 50_000, false)).toBe(false);
     // A view far past the ids from the top (End, the scrollbar dragged down) asks for its own page instead.
     expect(needsMoreIds([500_000, 500_400], 50_000, true)).toBe(false);
+    // The first screenful of a fresh query (280 ids, 80 rendered): the rest waits for its timer, so main answers
+    // the first thumbnails before 50k ids; scrolled to within one rendered span of the end, it comes at once.
+    expect(needsMoreIds([0, 80], 280, true, 80)).toBe(false);
+    expect(needsMoreIds([120, 200], 280, true, 80)).toBe(true);
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
   });
 

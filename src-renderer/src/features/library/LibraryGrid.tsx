@@ -81,7 +81,10 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
       // offset (the end: the view in the other order), not every page above it.
       const far = farSpan(ids, [start, Math.min(end, count)], loaded);
       if (far) void loadFar(far);
-      if (needsMoreIds([start, end], loaded, nextCursor !== null)) void loadMoreIds();
+      // Ahead by one rendered span: the first page (twice the first screenful and its overscan) is not followed at
+      // once by the next 50k ids — main would answer those (~70 ms and a GC at 300k) before the first screenful's
+      // thumbnails; the rest comes on runQuery's timer, or sooner when the view scrolls toward the end of the page.
+      if (needsMoreIds([start, end], loaded, nextCursor !== null, Math.max(1, end - start))) void loadMoreIds();
     }, delay);
     return () => clearTimeout(timer);
   }, [first, last, layout, ids, recordsVersion, nextCursor, loaded, count]);

@@ -44,12 +44,12 @@ export function idsToFetch(
 }
 
 /**
- * True when the visible span reaches the end of the ids paged from the top, or comes within `margin` of it, and
- * the query has more pages. A span far past it (End, a jump, the scrollbar dragged down a 1M library) does not
- * page every id above it in: it asks for its own page (`farSpan`).
+ * True when the visible span reaches the end of the ids paged from the top, or comes within `ahead` of it, and the
+ * query has more pages. A span more than `far` past it (End, a jump, the scrollbar dragged down a 1M library) does
+ * not page every id above it in: it asks for its own page (`farSpan`, same margin).
  */
-export function needsMoreIds(span: readonly [number, number], loaded: number, hasMore: boolean, margin = 500): boolean {
-  return hasMore && span[1] + margin >= loaded && span[0] <= loaded + margin;
+export function needsMoreIds(span: readonly [number, number], loaded: number, hasMore: boolean, ahead = 500, far = 500): boolean {
+  return hasMore && span[1] + ahead >= loaded && span[0] <= loaded + far;
 }
 
 /**
