@@ -4,55 +4,28 @@
  * result pending); a new host on the same data resumes polling from its journal, files the result once as an edit of
  * its source, and the page says it finished — and Stability's request log shows exactly one start call.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { startSimulator, type Simulator } from '../../src-main/simulator';
 import { startStabilitySimulator, type StabilitySimulator } from '../../src-main/simulator/stability';
 import { LibraryPage } from './pages/library-page';
 import { ViewerPage } from './pages/viewer-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { simulatedHostTest } from './support/simulated-host';
 
 const shotDir = process.env.SHOT_DIR ?? 'test-results/screenshots';
 const shot = (name: string) => ({ path: `${shotDir}/creative-upscale-${name}.png`, fullPage: true });
 
-const test = base.extend<{ sim: Simulator; stability: StabilitySimulator; dataDir: string; launch: (page: Page) => Promise<HostProcess> }>({
-  sim: async ({}, use) => {
-    const sim = await startSimulator({ latencyMs: 50 });
-    await use(sim);
-    await sim.close();
-  },
+const test = simulatedHostTest({
+  name: 'creative',
+  simulator: { latencyMs: 50 },
+  env: { STABILITY_API_KEY: 'sk-e2e-stability-key', IMAGINE_STABILITY_POLL_MS: '300' },
+}).extend<{ stability: StabilitySimulator }>({
   // The result stays pending until the test lets it finish (`config.pendingPolls = 0`).
   stability: async ({}, use) => {
     const sim = await startStabilitySimulator({ latencyMs: 50, pendingPolls: 1_000_000 });
     await use(sim);
     await sim.close();
   },
-  dataDir: async ({}, use) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-creative-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-  launch: async ({ sim, stability, dataDir }, use) => {
-    const hosts: HostProcess[] = [];
-    await use(async (page) => {
-      const host = await startHostProcess({
-        dataDir,
-        args: ['--api-base-url', `${sim.url}/v1`],
-        env: {
-          XAI_API_KEY: 'xai-e2e-test-key', STABILITY_API_KEY: 'sk-e2e-stability-key', IMAGINE_STABILITY_BASE_URL: stability.url,
-          IMAGINE_SECRET_STORE: 'memory', IMAGINE_STABILITY_POLL_MS: '300',
-        },
-      });
-      hosts.push(host);
-      await page.goto(host.url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
-      return host;
-    });
-    for (const h of hosts) await h.stop();
-  },
+  hostEnv: async ({ stability }, use) => use({ IMAGINE_STABILITY_BASE_URL: stability.url }),
 });
 
 const starts = (s: StabilitySimulator) => s.requests.filter((r) => r.method === 'POST' && r.path === '/v2beta/stable-image/upscale/creative');

@@ -45,6 +45,7 @@ const first = (lib: LibraryPage) => lib.tile(new RegExp(`^synthetic item ${ITEMS
 interface SentQuery {
   sort?: string;
   cursor?: string;
+  offset?: number;
   uncounted?: boolean;
   filter?: { to?: number };
 }
@@ -77,15 +78,19 @@ function expectFarPageFirst(sent: readonly SentQuery[], far: (q: SentQuery) => b
   expect(sent.slice(0, at).filter((q) => q.cursor !== undefined).length).toBeLessThanOrEqual(1);
 }
 
-/** Drags the grid's scrollbar thumb from the top to below the grid's bottom edge, as a user would. */
-async function dragScrollbarToBottom(page: Page, lib: LibraryPage) {
+/**
+ * Drags the grid's scrollbar thumb from the top to below the grid's bottom edge (or `to` of the way down), as a
+ * user would.
+ */
+async function dragScrollbarToBottom(page: Page, lib: LibraryPage, to = 1) {
   const box = await lib.grid().boundingBox();
   if (!box) throw new Error('no grid');
   const x = box.x + box.width - 7;
   // The thumb sits just under the scrollbar's up arrow while the grid is at the top.
   await page.mouse.move(x, box.y + 22);
   await page.mouse.down();
-  for (let i = 1; i <= 10; i += 1) await page.mouse.move(x, box.y + 22 + ((box.height + 80) * i) / 10);
+  const distance = to >= 1 ? box.height + 80 : (box.height - 44) * to;
+  for (let i = 1; i <= 10; i += 1) await page.mouse.move(x, box.y + 22 + (distance * i) / 10);
   await page.mouse.up();
 }
 
@@ -104,7 +109,7 @@ for (const size of [
   test.describe(`a million items at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
 
-    test('End and dragging the scrollbar to the bottom reach the last item, in justified rows and in square tiles at the largest size', async ({ page }) => {
+    test('End and dragging the scrollbar to the bottom reach the last item, in justified rows and in square tiles at the largest size', async ({ page }, testInfo) => {
       test.setTimeout(180_000);
       const lib = new LibraryPage(page);
       const queries = await watchQueries(page);
@@ -123,7 +128,7 @@ for (const size of [
       await expect(last(lib)).toBeFocused();
       // The end's page (the view oldest first, reversed) before the 19 pages above it.
       expectFarPageFirst(queries.sent, (q) => q.sort === 'oldest' && q.uncounted === true && q.cursor === undefined);
-      await page.screenshot({ path: `/work/notes/shots/13/million-end-${size.width}.png` });
+      await page.screenshot({ path: testInfo.outputPath(`million-end-${size.width}.png`) });
       await page.keyboard.press('Home');
       await expect(first(lib)).toBeFocused();
       await page.keyboard.press('Control+End');
@@ -150,7 +155,7 @@ for (const size of [
       await expect(first(lib)).toBeFocused();
       await dragScrollbarToBottom(page, lib);
       await expectInView(page, lib, last(lib));
-      await page.screenshot({ path: `/work/notes/shots/13/million-square-bottom-${size.width}.png` });
+      await page.screenshot({ path: testInfo.outputPath(`million-square-bottom-${size.width}.png`) });
     });
   });
 }
@@ -158,7 +163,7 @@ for (const size of [
 test.describe('a million items: Jump to date and the wheel', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test('"Jump to date" brings the newest item of a month in the middle into view with the focus; a wheel notch moves the content as far as it asks', async ({ page }) => {
+  test('"Jump to date" brings the newest item of a month in the middle into view with the focus; a wheel notch moves the content as far as it asks', async ({ page }, testInfo) => {
     test.setTimeout(180_000);
     const lib = new LibraryPage(page);
     const queries = await watchQueries(page);
@@ -190,6 +195,20 @@ test.describe('a million items: Jump to date and the wheel', () => {
     await expect.poll(fromTop, { timeout: 30_000 }).toBeLessThan(12);
     // The one before it in the grid (a minute later) is in April.
     expect(new Date(BASE + (newestInMarch + 1) * 60_000).getMonth()).toBe(3);
-    await page.screenshot({ path: `/work/notes/shots/16/million-jump-1280.png` });
+    await page.screenshot({ path: testInfo.outputPath('million-jump-1280.png') });
+
+    // The scrollbar dragged from the top to half way: the tiles there come with the one page at that offset, not
+    // with the ids above it.
+    await page.keyboard.press('Home');
+    await expect(first(lib)).toBeFocused();
+    queries.clear();
+    await dragScrollbarToBottom(page, lib, 0.5);
+    const middle = lib.tile(/^synthetic item \d+$/).first();
+    await expect(middle).toBeVisible({ timeout: 60_000 });
+    const n = Number(/\d+$/.exec((await middle.getAttribute('aria-label')) ?? '')?.[0]);
+    expect(Math.abs(n - ITEMS / 2)).toBeLessThan(ITEMS / 10);
+    expectFarPageFirst(queries.sent, (q) => q.offset !== undefined && q.cursor === undefined);
+    expect(queries.sent.filter((q) => q.cursor !== undefined).length).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: testInfo.outputPath('million-middle-1280.png') });
   });
 });

@@ -5,50 +5,23 @@
  * xAI simulators run in the test process; the host reads the MiniMax key from the environment (main's keychain
  * account for MiniMax otherwise), never from the page.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../src-main/simulator';
+import { expect } from '@playwright/test';
 import { startMinimaxSimulator, type MinimaxSimulator } from '../../src-main/simulator/minimax';
 import { VideoPage } from './pages/video-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { simulatedHostTest } from './support/simulated-host';
 
-const test = base.extend<{ sim: Simulator; minimax: MinimaxSimulator; dataDir: string; launch: (page: Page) => Promise<HostProcess> }>({
-  sim: async ({}, use) => {
-    const sim = await startSimulator({ latencyMs: 50 });
-    await use(sim);
-    await sim.close();
-  },
+const test = simulatedHostTest({
+  name: 'minimax',
+  simulator: { latencyMs: 50 },
+  env: { MINIMAX_API_KEY: 'mm-e2e-minimax-key', IMAGINE_VIDEO_POLL_MS: '300' },
+}).extend<{ minimax: MinimaxSimulator }>({
   // Each task renders for at least 4 s of wall time, so the kill lands while it is pending.
   minimax: async ({}, use) => {
     const sim = await startMinimaxSimulator({ latencyMs: 50, pendingPolls: 2, minTaskMs: 4000, requestsPerMinute: 10_000, fps: 8 });
     await use(sim);
     await sim.close();
   },
-  dataDir: async ({}, use) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-minimax-'));
-    await use(dir);
-    rmSync(dir, { recursive: true, force: true });
-  },
-  launch: async ({ sim, minimax, dataDir }, use) => {
-    const hosts: HostProcess[] = [];
-    await use(async (page) => {
-      const host = await startHostProcess({
-        dataDir,
-        args: ['--api-base-url', `${sim.url}/v1`],
-        env: {
-          XAI_API_KEY: 'xai-e2e-test-key', MINIMAX_API_KEY: 'mm-e2e-minimax-key', IMAGINE_MINIMAX_BASE_URL: minimax.url,
-          IMAGINE_SECRET_STORE: 'memory', IMAGINE_VIDEO_POLL_MS: '300',
-        },
-      });
-      hosts.push(host);
-      await page.goto(host.url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
-      return host;
-    });
-    for (const h of hosts) await h.stop();
-  },
+  hostEnv: async ({ minimax }, use) => use({ IMAGINE_MINIMAX_BASE_URL: minimax.url }),
 });
 
 const shot = (name: string) => ({ path: `test-results/screenshots/minimax-video-${name}.png`, fullPage: true });

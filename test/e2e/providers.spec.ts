@@ -3,50 +3,25 @@
  * result is in the library, linked to its source); Remove background on a library image from the viewer; Upscale ×2
  * from the tile menu; Erase… from the tile menu (the edit stage, Erase chosen); Upscale (creative) from the viewer. The Stability simulator runs in the test process; the host reads its key from the environment.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { startSimulator, type Simulator } from '../../src-main/simulator';
 import { startStabilitySimulator, type StabilitySimulator } from '../../src-main/simulator/stability';
 import { EditPage } from './pages/edit-page';
 import { LibraryPage } from './pages/library-page';
 import { ViewerPage } from './pages/viewer-page';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { simulatedHostTest } from './support/simulated-host';
 
 const shotDir = process.env.SHOT_DIR ?? 'test-results/screenshots';
 const shot = (name: string) => ({ path: `${shotDir}/providers-${name}.png`, fullPage: true });
 
-const test = base.extend<{ sim: Simulator; stability: StabilitySimulator; launch: (page: Page) => Promise<HostProcess> }>({
-  sim: async ({}, use) => {
-    const sim = await startSimulator({ latencyMs: 50 });
-    await use(sim);
-    await sim.close();
-  },
+const test = simulatedHostTest({ name: 'providers', simulator: { latencyMs: 50 }, env: { STABILITY_API_KEY: 'sk-e2e-stability-key' } }).extend<{ stability: StabilitySimulator }>({
   stability: async ({}, use) => {
     // Async results (creative upscale) ready at the first poll: the client waits 10 s between polls.
     const sim = await startStabilitySimulator({ latencyMs: 50, pendingPolls: 0 });
     await use(sim);
     await sim.close();
   },
-  launch: async ({ sim, stability }, use) => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imagine-e2e-providers-'));
-    const hosts: HostProcess[] = [];
-    await use(async (page) => {
-      const host = await startHostProcess({
-        dataDir,
-        args: ['--api-base-url', `${sim.url}/v1`],
-        env: { XAI_API_KEY: 'xai-e2e-test-key', STABILITY_API_KEY: 'sk-e2e-stability-key', IMAGINE_STABILITY_BASE_URL: stability.url, IMAGINE_SECRET_STORE: 'memory' },
-      });
-      hosts.push(host);
-      await page.goto(host.url);
-      await page.locator('html[data-app-state="ready"]').waitFor();
-      return host;
-    });
-    for (const h of hosts) await h.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  },
+  hostEnv: async ({ stability }, use) => use({ IMAGINE_STABILITY_BASE_URL: stability.url }),
 });
 
 interface Item { record: { id: string; provider?: string; operation?: string; width: number; height: number; seed?: number }; parents: { kind: string; record: { id: string } }[] }

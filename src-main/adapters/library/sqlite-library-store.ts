@@ -156,14 +156,14 @@ export class SqliteLibraryStore implements LibraryStore {
     // Tag filters count from the tag rows alone (see tagCountSql); `count` uses it when there are no search words.
     where.tagCount = match === null ? tagCountSql(q.filter, search) : null;
     const broad = sort === 'relevance' && match !== null && this.broad(search);
-    const page = pageSql(where, sort, match, cursor, q.limit + 1, broad);
+    const page = pageSql(where, sort, match, cursor, q.limit + 1, broad, q.offset ?? 0);
     const rows = this.stmt(page.sql).all(...page.params) as ({ id: string; k: number; s?: number; n?: number } & Sized)[];
     const more = rows.length > q.limit;
     const pageRows = rows.slice(0, q.limit);
     const last = pageRows.at(-1);
     const total =
       cursor?.total ??
-      (q.uncounted ? { count: pageRows.length, capped: false } : undefined) ??
+      (q.uncounted || q.offset !== undefined ? { count: pageRows.length, capped: false } : undefined) ??
       (sort === 'relevance'
         ? relevanceTotal(rows[0]?.n, pageRows.length, cursor?.kind === 'offset' ? cursor.offset : 0) // the ranked set, counted by the page query
         : cursor
@@ -171,7 +171,7 @@ export class SqliteLibraryStore implements LibraryStore {
           : this.firstTotal(where, match, sort, pageRows.length, more, last));
     let nextCursor: string | null = null;
     if (more && last) {
-      const offset = (cursor?.kind === 'offset' ? cursor.offset : 0) + pageRows.length;
+      const offset = (cursor?.kind === 'offset' ? cursor.offset : 0) + (q.offset ?? 0) + pageRows.length;
       nextCursor =
         sort === 'relevance'
           ? encodeCursor({ kind: 'offset', offset, total })

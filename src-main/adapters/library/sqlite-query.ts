@@ -140,6 +140,22 @@ export function pageSql(
   cursor: Cursor | null,
   limit: number,
   broad = false,
+  skip = 0,
+): { sql: string; params: SQLInputValue[] } {
+  const page = pageSqlAt(w, sort, match, cursor, limit, broad);
+  if (skip === 0) return page;
+  // Every page query ends in `LIMIT ?` (relevance: `LIMIT ? OFFSET ?`, its cursor's offset, which the skip adds to).
+  if (page.sql.endsWith('OFFSET ?')) return { sql: page.sql, params: [...page.params.slice(0, -1), Number(page.params.at(-1)) + skip] };
+  return { sql: `${page.sql} OFFSET ?`, params: [...page.params, skip] };
+}
+
+function pageSqlAt(
+  w: SqlWhere,
+  sort: LibrarySort,
+  match: string | null,
+  cursor: Cursor | null,
+  limit: number,
+  broad: boolean,
 ): { sql: string; params: SQLInputValue[] } {
   const src = source(match, w.trashed);
   if (sort === 'relevance' && match !== null) {

@@ -110,12 +110,13 @@ export class InMemoryLibraryStore implements LibraryStore {
       start = all.findIndex(after);
       if (start < 0) start = all.length;
     }
+    start += q.offset ?? 0;
     const page = all.slice(start, start + q.limit);
     const last = page.at(-1);
     const more = start + page.length < all.length && last !== undefined;
     // Same counting rules as SQLite: counted on the first page, capped for searches, then carried by the cursor.
     const capped = relevanceCapped || (terms.length > 0 && all.length > COUNT_CAP);
-    const total = cursor?.total ?? (q.uncounted ? { count: page.length, capped: false } : { count: capped && !relevanceCapped ? COUNT_CAP : all.length, capped });
+    const total = cursor?.total ?? (q.uncounted || q.offset !== undefined ? { count: page.length, capped: false } : { count: capped && !relevanceCapped ? COUNT_CAP : all.length, capped });
     const nextCursor = !more
       ? null
       : sort === 'relevance'

@@ -29,6 +29,8 @@ export interface StoreQuery {
   ids?: readonly string[] | undefined;
   /** Count nothing: `total` is the page's length (see `LibraryQueryInput.uncounted`). */
   uncounted?: boolean | undefined;
+  /** Skip this many items first; counts nothing (see `LibraryQueryInput.offset`). */
+  offset?: number | undefined;
 }
 
 export interface StoreQueryResult {

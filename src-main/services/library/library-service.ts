@@ -263,7 +263,7 @@ export function createLibraryService(deps: LibraryServiceDeps) {
       while (next !== null && ids.length < input.limit) {
         await nextTurn();
         if (!lanes.isLatest(input.lane, mine)) return superseded;
-        const { withRecords: _records, ...rest } = input;
+        const { withRecords: _records, offset: _offset, ...rest } = input; // the cursor goes on from the chunk's end
         const page = query({ ...rest, cursor: next, limit: Math.min(LANE_CHUNK, input.limit - ids.length) });
         ids.push(...page.ids);
         shapes.push(...(page.shapes ?? []));

@@ -90,8 +90,16 @@ export interface LibraryState {
   ids: string[];
   /** How many of `ids` came from paging from the top: `nextCursor` continues there. */
   loaded: number;
-  /** Width ÷ height of each id, parallel to `ids` (0: unknown), for the justified rows. */
-  shapes: number[];
+  /**
+   * Ranges `[start, end)` of `ids` past `loaded` placed by a far page (End, a jump, the scrollbar dragged there),
+   * sorted and disjoint: the grid lays out their rows and estimates the gaps around them (see grid-layout.ts).
+   */
+  placed: readonly (readonly [number, number])[];
+  /**
+   * Width ÷ height of each id, parallel to `ids` (0: unknown), for the justified rows: a plain array from a query,
+   * a Float64Array once a page was written into it (a 1M list of numbers: allocated zeroed and copied in bulk).
+   */
+  shapes: ArrayLike<number>;
   total: number;
   /** A text search stops counting at 10,000: the count reads "10,000+". */
   totalCapped: boolean;
@@ -164,6 +172,7 @@ export const initialLibraryState: LibraryState = {
   squareTiles: false,
   ids: [],
   loaded: 0,
+  placed: [],
   shapes: [],
   total: 0,
   totalCapped: false,

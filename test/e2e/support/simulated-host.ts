@@ -10,6 +10,11 @@ import { startHostProcess, type HostProcess } from './host-process';
 export interface SimulatedHostFixtures {
   sim: Simulator;
   dataDir: string;
+  /**
+   * More environment for each host, after `options.env`: a spec overrides this fixture when it depends on another
+   * fixture, e.g. another provider's simulator started per test (`IMAGINE_STABILITY_BASE_URL: stability.url`).
+   */
+  hostEnv: Record<string, string>;
   /** Starts a host on `dataDir` pointed at the simulator and opens it in `page`; call again to "restart". */
   launch: (page: Page) => Promise<HostProcess>;
 }
@@ -30,13 +35,14 @@ export function simulatedHostTest(options: { name: string; simulator?: Simulator
       await use(dir);
       rmSync(dir, { recursive: true, force: true });
     },
-    launch: async ({ sim, dataDir }, use) => {
+    hostEnv: async ({}, use) => use({}),
+    launch: async ({ sim, dataDir, hostEnv }, use) => {
       const hosts: HostProcess[] = [];
       await use(async (page) => {
         const host = await startHostProcess({
           dataDir,
           args: ['--api-base-url', `${sim.url}/v1`],
-          env: { XAI_API_KEY: 'xai-e2e-test-key', IMAGINE_SECRET_STORE: 'memory', ...options.env },
+          env: { XAI_API_KEY: 'xai-e2e-test-key', IMAGINE_SECRET_STORE: 'memory', ...options.env, ...hostEnv },
         });
         hosts.push(host);
         await page.goto(host.url);

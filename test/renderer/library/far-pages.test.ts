@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { jumpToMonth } from '../../../src-renderer/src/features/library/jump-commands';
-import { loadMoreIds, loadTail } from '../../../src-renderer/src/features/library/query-commands';
+import { loadFar, loadMoreIds, loadTail } from '../../../src-renderer/src/features/library/query-commands';
 import { selectAll } from '../../../src-renderer/src/features/library/selection';
 import { initialLibraryState } from '../../../src-renderer/src/stores/library-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
@@ -25,7 +25,7 @@ beforeEach(() => {
   });
 });
 
-type Query = { filter: Record<string, unknown>; sort: string; cursor?: string; limit: number; withRecords?: number; uncounted?: true };
+type Query = { filter: Record<string, unknown>; sort: string; cursor?: string; offset?: number; limit: number; withRecords?: number; uncounted?: true };
 
 describe('pages far down the grid (issue 16)', () => {
   it('Jump to date: the page that starts at the month comes first, placed at its index with its records, then the jump', async () => {
@@ -88,6 +88,43 @@ describe('pages far down the grid (issue 16)', () => {
     expect(lib.ids[50_300]).toBeUndefined();
     expect(lib.ids[TOTAL - 1]).toBe(id(TOTAL));
     expect(lib.ids).toHaveLength(TOTAL);
+  });
+
+  it('a view far down (the scrollbar dragged to 90%) asks for its page by offset from the nearer end, reversed into place', async () => {
+    const calls = installFakeApi({
+      'library:query': (q: Query) => {
+        const page = ids(TOTAL - (q.offset ?? 0) - q.limit, q.limit).reverse();
+        return { ids: page, shapes: page.map(() => 2), total: page.length, totalCapped: false, nextCursor: 'k.3' };
+      },
+    });
+    await loadFar([900_000, 900_300]);
+    expect(calls).toHaveLength(1);
+    const q = calls[0]?.input as Query;
+    expect(q).toMatchObject({ sort: 'oldest' });
+    expect(q.cursor).toBeUndefined();
+    const lib = useStudio.getState().library;
+    const [[a, b]] = lib.placed as [[number, number]];
+    expect(a).toBeLessThanOrEqual(900_000);
+    expect(b).toBeGreaterThanOrEqual(900_300);
+    expect(q.offset).toBe(TOTAL - b);
+    for (const i of [a, 900_000, 900_299, b - 1]) expect(lib.ids[i]).toBe(id(i + 1));
+    expect(lib.shapes[900_000]).toBe(2);
+    expect(lib.loaded).toBe(300);
+  });
+
+  it('End in an order with no reverse (largest first) asks for the last page by offset', async () => {
+    const calls = installFakeApi({
+      'library:query': (q: Query) => {
+        const page = ids(q.offset ?? 0, q.limit);
+        return { ids: page, shapes: page.map(() => 1), total: page.length, totalCapped: false, nextCursor: null };
+      },
+    });
+    useStudio.getState().patchLibrary({ sort: 'largest' });
+    await loadFar([TOTAL - 200, TOTAL]);
+    expect(calls).toHaveLength(1);
+    const q = calls[0]?.input as Query;
+    expect(q).toMatchObject({ sort: 'largest', offset: TOTAL - q.limit });
+    expect(useStudio.getState().library.ids[TOTAL - 1]).toBe(id(TOTAL));
   });
 
   it('End leaves a capped search count, or an order with no reverse, to the pages from the top', async () => {

@@ -1,9 +1,9 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStudio } from '../../stores/store';
 import { CAPTION, createGridLayouter, focusTarget, layoutGrid, tilesInBand, type GridLayout } from './grid-layout';
-import { needsMoreIds } from './grid-window';
+import { farSpan, knownRanges, needsMoreIds } from './grid-window';
 import { LibraryTile, type TileProps } from './LibraryTile';
-import { fetchWindow, loadMoreIds, loadTail } from './query-commands';
+import { fetchWindow, loadFar, loadMoreIds } from './query-commands';
 import { selectByClick } from './selection';
 import { useBoxSize } from '../../lib/use-box-size';
 import { useRubberBand } from './use-rubber-band';
@@ -34,6 +34,7 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   const square = useStudio((s) => s.library.squareTiles);
   const nextCursor = useStudio((s) => s.library.nextCursor);
   const loaded = useStudio((s) => s.library.loaded);
+  const placed = useStudio((s) => s.library.placed);
   // Until the first ids arrive the grid shows a skeleton of tiles (CSS), so the screen has its shape at once.
   const busy = useStudio((s) => s.library.status === 'loading' && s.library.ids.length === 0);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -46,9 +47,10 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
   const count = Math.max(total, ids.length);
   // Each new page of a huge library's ids continues the last layout's rows instead of laying out every item again.
   const [layouter] = useState(createGridLayouter);
+  // Only the ids from the top and the pages placed far down are laid out; the gaps between are estimated rows.
   const layout = useMemo(
-    () => layouter({ shapes: shapes.length === ids.length ? shapes : ids.map(() => 0), total: count, width, size: tileSize, square }),
-    [layouter, shapes, ids, count, width, tileSize, square],
+    () => layouter({ shapes: shapes.length === ids.length ? shapes : ids.map(() => 0), ...knownRanges(loaded, placed), total: count, width, size: tileSize, square }),
+    [layouter, shapes, ids, loaded, placed, count, width, tileSize, square],
   );
   const innerRef = useRef<HTMLDivElement>(null);
   const rows = useVirtualRows(scrollRef, innerRef, layout, height);
@@ -75,9 +77,11 @@ export function LibraryGrid(props: { onOpen(id: string): void; onMenu(index: num
     const timer = setTimeout(() => {
       m.waitingSince = null;
       void fetchWindow(span);
-      // At the end of a huge result, its last page comes first; the pages above it fill in from the top.
-      if (end >= count && ids[count - 1] === undefined) void loadTail();
-      if (needsMoreIds(end, loaded, nextCursor !== null)) void loadMoreIds();
+      // Far below the ids from the top (End, the scrollbar dragged down a huge result): the page there, by its
+      // offset (the end: the view in the other order), not every page above it.
+      const far = farSpan(ids, [start, Math.min(end, count)], loaded);
+      if (far) void loadFar(far);
+      if (needsMoreIds([start, end], loaded, nextCursor !== null)) void loadMoreIds();
     }, delay);
     return () => clearTimeout(timer);
   }, [first, last, layout, ids, recordsVersion, nextCursor, loaded, count]);

@@ -20,6 +20,13 @@ export interface LayoutInput {
   shapes: ArrayLike<number>;
   /** How many items the query has in all (≥ shapes.length). */
   total: number;
+  /**
+   * Items `[0, head)` are known (default: all of `shapes`); past it `shapes` may hold unknown entries for items
+   * whose ids have not arrived, except in the `placed` ranges (pages placed far down: End, a jump, the scrollbar
+   * dragged there), sorted and disjoint. Everything else is laid out as estimated rows.
+   */
+  head?: number;
+  placed?: ReadonlyArray<readonly [number, number]>;
   /** The grid's content width. */
   width: number;
   /** The tile size setting: the square cell's minimum, or the justified rows' target height. */
@@ -136,6 +143,13 @@ interface RowRun {
 }
 
 const runs = new WeakMap<GridLayout, RowRun>();
+/** Items each layout's greedy passes went over (tests: End at 1M lays out its pages, not the gap). */
+const counts = new WeakMap<GridLayout, number>();
+
+/** How many items the layout's greedy passes went over (the head's new items and each placed page's). */
+export function laidItems(layout: GridLayout): number {
+  return counts.get(layout) ?? 0;
+}
 
 /** The item the last layout's greedy pass started from (0: all of them), for tests of the incremental path. */
 export function laidFrom(layout: GridLayout): number {
@@ -149,13 +163,21 @@ export function laidFrom(layout: GridLayout): number {
  * only on the ratios up to row k's first item: the look ahead that closed row k − 1 stops there) and the pass goes
  * on from row k in the state it had there, so the result is exactly, to the bit, what a pass from item 0 gives.
  */
-function greedyRows(shapes: ArrayLike<number>, width: number, target: number, gap: number, caption: number, prev: RowRun | undefined): RowRun {
-  const loaded = shapes.length;
+function greedyRows(
+  shapes: ArrayLike<number>,
+  loaded: number,
+  width: number,
+  target: number,
+  gap: number,
+  caption: number,
+  prev: RowRun | undefined,
+  begin?: { item: number; top: number },
+): RowRun {
   let kept = 0;
-  let start = 0;
+  let start = begin?.item ?? 0;
   let sum = 0;
-  let from = 0;
-  if (prev && prev.width === width && prev.target === target && prev.gap === gap && prev.caption === caption) {
+  let from = start;
+  if (!begin && prev && prev.width === width && prev.target === target && prev.gap === gap && prev.caption === caption) {
     const limit = Math.min(prev.loaded, loaded);
     let same = 0;
     if (prev.shapes === shapes) same = limit;
@@ -196,7 +218,7 @@ function greedyRows(shapes: ArrayLike<number>, width: number, target: number, ga
     carried = more(carried, new Uint8Array(capacity));
     tops = more(tops, new Float64Array(capacity));
   };
-  tops[0] = GRID_PADDING;
+  tops[0] = begin?.top ?? GRID_PADDING;
   if (prev && kept > 0) {
     tops.set(prev.tops.subarray(0, kept + 1));
     starts.set(prev.starts.subarray(0, kept + 1));
@@ -230,68 +252,158 @@ function greedyRows(shapes: ArrayLike<number>, width: number, target: number, ga
   return { shapes, loaded, width, target, gap, caption, starts, heights, tops, carried, rows, start, sum, laidFrom: from };
 }
 
+/**
+ * One stretch of rows: `exact` rows laid out from a greedy pass over known ratios, or `estimated` rows for items
+ * whose ids have not arrived (a gap between the loaded head and a page placed far down, or the rest past the last
+ * known item), at the head's average items per row and the target height. A gap of 950k items is then one block
+ * of arithmetic, not 240k rows laid out one by one (End at 1M, issue 16).
+ */
+interface Block {
+  /** Its first row, first item, and the top of its first row. */
+  row: number;
+  item: number;
+  top: number;
+  /** Rows, items `[item, end)`, and the top just below its last row (the next block's top). */
+  rows: number;
+  end: number;
+  bottom: number;
+  /** Exact rows: the pass, and the unfilled last row's height when it closes the result (null: no such row). */
+  run?: RowRun;
+  tail?: number | null;
+}
+
 function justifiedLayout(input: LayoutInput, previous?: GridLayout): GridLayout {
   const gap = input.gap ?? GRID_GAP;
   const caption = input.caption ?? CAPTION;
   const width = Math.max(1, input.width - GRID_PADDING * 2);
   const target = input.size;
   const shapes = input.shapes;
-  const loaded = shapes.length;
-  const total = Math.max(input.total, loaded);
-  const complete = loaded >= total;
-  const run = greedyRows(shapes, width, target, gap, caption, previous ? runs.get(previous) : undefined);
-  // The last, unfilled row: at the target height when the list is complete; otherwise its items wait for the next
-  // page of ids (they join the estimated rows, so a row never changes its items once drawn from real ratios).
-  const tail = complete && run.start < loaded ? Math.min(target, (width - (loaded - run.start - 1) * gap) / Math.max(run.sum, 1e-9)) : null;
-  const exactRows = run.rows + (tail === null ? 0 : 1);
-  /** Row j's first item (j ≤ exactRows; the tail row ends at `loaded`). */
-  const startOf = (j: number) => (j <= run.rows ? (run.starts[j] ?? 0) : loaded);
-  const heightOf = (r: number) => (r < run.rows ? (run.heights[r] ?? target) : (tail ?? target));
-  const exactItems = startOf(exactRows);
-  const perRow = exactRows > 0 ? Math.max(1, exactItems / exactRows) : Math.max(1, Math.floor((width + gap) / (target + gap)));
-  // Estimated row k holds items from exactItems + round(k × perRow): the row of the j-th item past the exact ones.
+  const total = Math.max(input.total, shapes.length);
+  const head = Math.min(input.head ?? shapes.length, shapes.length);
+  const pitch = target + caption + gap;
+  let laid = 0;
+  const blocks: Block[] = [];
+  /** Exact rows over the known items `[from, to)` from `top`, their open row left to the estimate after them. */
+  const exact = (run: RowRun, from: number, to: number, top: number) => {
+    const complete = to >= total;
+    // The last, unfilled row: at the target height when the result ends there; otherwise its items wait for the
+    // next page of ids (they join the estimated rows, so a row never changes its items once drawn from real ratios).
+    const tail = complete && run.start < to ? Math.min(target, (width - (to - run.start - 1) * gap) / Math.max(run.sum, 1e-9)) : null;
+    const closed = run.tops[run.rows] ?? top;
+    const row = blocks.length > 0 ? (blocks.at(-1) as Block).row + (blocks.at(-1) as Block).rows : 0;
+    const rows = run.rows + (tail === null ? 0 : 1);
+    laid += to - run.laidFrom;
+    // A page too short to close a row leaves its items to the estimate after it (only the head's block may be empty).
+    if (rows === 0 && blocks.length > 0) return;
+    blocks.push({ row, item: from, top, rows, end: tail === null ? run.start : to, bottom: tail === null ? closed : closed + tail + caption + gap, run, tail });
+  };
+  const headRun = greedyRows(shapes, head, width, target, gap, caption, previous ? runs.get(previous) : undefined);
+  exact(headRun, 0, head, GRID_PADDING);
+  const headBlock = blocks[0] as Block;
+  const exactRows = headBlock.rows;
+  const headItems = headBlock.end;
+  const perRow = exactRows > 0 && headItems > 0 ? Math.max(1, headItems / exactRows) : Math.max(1, Math.floor((width + gap) / (target + gap)));
+  // Estimated row k of a gap holds its items from round(k × perRow) on: the row of the j-th item of the gap.
   const estimatedRow = (j: number) => {
     let k = Math.floor(j / perRow);
     while (Math.round((k + 1) * perRow) <= j) k += 1;
     while (k > 0 && Math.round(k * perRow) > j) k -= 1;
     return k;
   };
-  const estimatedRows = total > exactItems ? estimatedRow(total - exactItems - 1) + 1 : 0;
-  const rows = exactRows + estimatedRows;
-  const closedEnd = run.tops[run.rows] ?? GRID_PADDING;
-  const exactEnd = tail === null ? closedEnd : closedEnd + tail + caption + gap;
-  /** Row r's top, for r ≤ exactRows. */
-  const topOf = (r: number) => (r <= run.rows ? (run.tops[r] ?? GRID_PADDING) : exactEnd);
-  const pitch = target + caption + gap;
-  const clampRow = (r: number) => Math.max(0, Math.min(rows - 1, r));
-  const rowTop = (r: number) => (r <= exactRows ? topOf(r) : exactEnd + (r - exactRows) * pitch);
-  const rowHeight = (r: number) => (r < exactRows ? heightOf(r) : target);
-  const itemsOf = (r: number): [number, number] => {
-    if (r < exactRows) return [startOf(r), startOf(r + 1)];
-    const k = r - exactRows;
-    return [Math.min(total, exactItems + Math.round(k * perRow)), Math.min(total, exactItems + Math.round((k + 1) * perRow))];
+  const estimate = (to: number) => {
+    const last = blocks.at(-1) as Block;
+    if (to <= last.end) return;
+    const rows = estimatedRow(to - last.end - 1) + 1;
+    blocks.push({ row: last.row + last.rows, item: last.end, top: last.bottom, rows, end: to, bottom: last.bottom + rows * pitch });
   };
-  const rowOf = (index: number) => {
-    if (index >= exactItems) return Math.min(rows - 1, exactRows + estimatedRow(index - exactItems));
+  for (const [a, b] of input.placed ?? []) {
+    const from = Math.max(a, (blocks.at(-1) as Block).end);
+    const to = Math.min(b, shapes.length, total);
+    if (to <= from) continue;
+    estimate(from);
+    const last = blocks.at(-1) as Block;
+    exact(greedyRows(shapes, to, width, target, gap, caption, undefined, { item: from, top: last.bottom }), from, to, last.bottom);
+  }
+  estimate(total);
+  const lastBlock = blocks.at(-1) as Block;
+  const rows = lastBlock.row + lastBlock.rows;
+  const bottom = lastBlock.bottom;
+  /**
+   * The last block whose `key` is at most `value` (blocks are in order of rows, items and tops alike; only the
+   * first, the head's, can be empty, and a block after it with the same start wins).
+   */
+  const find = (key: 'row' | 'item' | 'top', value: number): Block => {
     let lo = 0;
-    let hi = exactRows - 1;
+    let hi = blocks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (startOf(mid) <= index) lo = mid;
+      const b = blocks[mid] as Block;
+      if (b[key] <= value) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return blocks[lo] as Block;
+  };
+  /** Within an exact block: row k's first item and top (k ≤ its rows), and height. */
+  const startIn = (b: Block, k: number) => {
+    const run = b.run as RowRun;
+    return k <= run.rows ? (run.starts[k] ?? 0) : b.end;
+  };
+  const topIn = (b: Block, k: number) => {
+    const run = b.run as RowRun;
+    return k <= run.rows ? (run.tops[k] ?? b.top) : b.bottom;
+  };
+  const clampRow = (r: number) => Math.max(0, Math.min(rows - 1, r));
+  const rowTop = (r: number) => {
+    if (r >= rows) return bottom;
+    const b = find('row', r);
+    return b.run ? topIn(b, r - b.row) : b.top + (r - b.row) * pitch;
+  };
+  const rowHeight = (r: number) => {
+    const b = find('row', clampRow(r));
+    if (!b.run) return target;
+    const k = r - b.row;
+    return k < b.run.rows ? (b.run.heights[k] ?? target) : (b.tail ?? target);
+  };
+  const itemsOf = (r: number): [number, number] => {
+    const b = find('row', r);
+    const k = r - b.row;
+    if (b.run) return [startIn(b, k), startIn(b, k + 1)];
+    return [Math.min(b.end, b.item + Math.round(k * perRow)), k === b.rows - 1 ? b.end : Math.min(b.end, b.item + Math.round((k + 1) * perRow))];
+  };
+  const rowOf = (index: number) => {
+    const b = find('item', Math.max(0, Math.min(total - 1, index)));
+    if (!b.run) return clampRow(b.row + Math.min(b.rows - 1, estimatedRow(index - b.item)));
+    let lo = 0;
+    let hi = b.rows - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (startIn(b, mid) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return b.row + lo;
   };
   const tilesOf = (r: number): Tile[] => {
-    const [a, b] = itemsOf(r);
+    const b = find('row', r);
+    const [a, z] = itemsOf(r);
     const h = rowHeight(r);
     const out: Tile[] = [];
+    if (!b.run) {
+      // An estimated row: its tiles share the width evenly (their ratios are unknown or not laid out yet).
+      const w = (width - (z - a - 1) * gap) / Math.max(1, z - a);
+      for (let i = a; i < z; i += 1) {
+        const left = Math.round((i - a) * (w + gap));
+        const right = i === z - 1 ? width : Math.round((i - a) * (w + gap) + w);
+        out.push({ index: i, left: GRID_PADDING + left, width: Math.max(1, right - left) });
+      }
+      return out;
+    }
+    const full = r - b.row < b.rows - 1 || b.tail === null;
     let x = 0;
-    for (let i = a; i < b; i += 1) {
-      const w = i < loaded ? clampRatio(shapes[i] ?? 0) * h : h;
+    for (let i = a; i < z; i += 1) {
+      const w = clampRatio(shapes[i] ?? 0) * h;
       const left = Math.round(x);
       // The last tile of a full row ends exactly at the right edge (no ragged pixel from rounding).
-      const right = i === b - 1 && r < exactRows && (r < exactRows - 1 || !complete) ? width : Math.round(x + w);
+      const right = i === z - 1 && full ? width : Math.round(x + w);
       out.push({ index: i, left: GRID_PADDING + left, width: Math.max(1, right - left) });
       x += w + gap;
     }
@@ -299,21 +411,24 @@ function justifiedLayout(input: LayoutInput, previous?: GridLayout): GridLayout 
   };
   const layout: GridLayout = {
     rows,
-    height: rows > 0 ? rowTop(rows) - gap + GRID_PADDING : GRID_PADDING * 2,
+    height: rows > 0 ? bottom - gap + GRID_PADDING : GRID_PADDING * 2,
     exactRows,
     columns: 0,
     rowTop,
     rowHeight,
     rowAt: (y) => {
-      if (y >= exactEnd) return clampRow(exactRows + Math.floor((y - exactEnd) / pitch));
+      if (rows === 0) return 0;
+      const b = find('top', y);
+      // (A hair of slack: a row's top is the block's top plus k pitches, which need not subtract back to exactly k.)
+      if (!b.run) return clampRow(b.row + Math.min(b.rows - 1, Math.max(0, Math.floor((y - b.top) / pitch + 1e-9))));
       let lo = 0;
-      let hi = exactRows - 1;
+      let hi = b.rows - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (topOf(mid) <= y) lo = mid;
+        if (topIn(b, mid) <= y) lo = mid;
         else hi = mid - 1;
       }
-      return clampRow(lo);
+      return clampRow(b.row + lo);
     },
     rowOf,
     itemsOf,
@@ -330,7 +445,8 @@ function justifiedLayout(input: LayoutInput, previous?: GridLayout): GridLayout 
       return hit?.index ?? Math.max(0, Math.min(total - 1, index));
     },
   };
-  runs.set(layout, run);
+  runs.set(layout, headRun);
+  counts.set(layout, laid);
   return layout;
 }
 

@@ -43,9 +43,55 @@ export function idsToFetch(
   return batches;
 }
 
-/** True when the visible span is near the end of the loaded ids and the query has more pages. */
-export function needsMoreIds(spanEnd: number, loaded: number, hasMore: boolean, margin = 500): boolean {
-  return hasMore && spanEnd + margin >= loaded;
+/**
+ * True when the visible span reaches the end of the ids paged from the top, or comes within `margin` of it, and
+ * the query has more pages. A span far past it (End, a jump, the scrollbar dragged down a 1M library) does not
+ * page every id above it in: it asks for its own page (`farSpan`).
+ */
+export function needsMoreIds(span: readonly [number, number], loaded: number, hasMore: boolean, margin = 500): boolean {
+  return hasMore && span[1] + margin >= loaded && span[0] <= loaded + margin;
+}
+
+/**
+ * The items of the span whose ids have not arrived, `[first, last + 1)`, when the span lies past the margin below
+ * the ids paged from the top (null: nothing missing there, or paging from the top reaches it first).
+ */
+export function farSpan(ids: readonly (string | undefined)[], span: readonly [number, number], loaded: number, margin = 500): [number, number] | null {
+  if (span[0] <= loaded + margin) return null;
+  let first = -1;
+  let last = -1;
+  for (let i = span[0]; i < span[1]; i += 1) {
+    if (ids[i] !== undefined) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first < 0 ? null : [first, last + 1];
+}
+
+/** A range put into `placed` (sorted, disjoint, merged where they touch), dropping what `loaded` now covers. */
+export function withPlaced(placed: readonly (readonly [number, number])[], loaded: number, range?: readonly [number, number]): [number, number][] {
+  const all = (range ? [...placed, range] : [...placed]).filter(([, b]) => b > loaded).sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of all) {
+    const prev = out.at(-1);
+    if (prev && a <= prev[1]) prev[1] = Math.max(prev[1], b);
+    else out.push([Math.max(a, loaded), b]);
+  }
+  return out;
+}
+
+/**
+ * What the layout knows for certain: the ids from the top (`loaded`, run on through placed ranges that touch it)
+ * and the placed ranges past that.
+ */
+export function knownRanges(loaded: number, placed: readonly (readonly [number, number])[]): { head: number; placed: (readonly [number, number])[] } {
+  let head = loaded;
+  const rest: (readonly [number, number])[] = [];
+  for (const r of placed) {
+    if (rest.length === 0 && r[0] <= head) head = Math.max(head, r[1]);
+    else rest.push(r);
+  }
+  return { head, placed: rest };
 }
 
 /** Splits a list for bulk channels that cap their id lists (trash, favorite: 20k; export: 5k). */

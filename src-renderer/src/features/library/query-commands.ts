@@ -7,7 +7,7 @@ import { invoke } from '../../lib/api';
 import type { LibraryState } from '../../stores/library-slice';
 import { useStudio } from '../../stores/store';
 import { dateInputToMs } from './format';
-import { idsToFetch } from './grid-window';
+import { farSpan, idsToFetch, withPlaced } from './grid-window';
 import { pruneSelection } from './selection';
 import { loadSmartCollections } from './smart-commands';
 
@@ -100,7 +100,7 @@ export async function runQuery(options: { keepRecords?: boolean; refresh?: boole
     );
     if (lib().generation !== generation || page.superseded) return;
     store.applyLibraryPage(
-      { ids: page.ids, loaded: page.ids.length, shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' },
+      { ids: page.ids, loaded: page.ids.length, placed: [], shapes: shapesOf(page), total: page.total, totalCapped: page.totalCapped, nextCursor: page.nextCursor, status: 'ready' },
       page.records ?? [],
       options.keepRecords ?? false,
     );
@@ -146,7 +146,8 @@ export async function loadMoreIds(): Promise<void> {
     // The total stays as it is: later pages repeat the first page's count, which placed additions have moved on.
     // Written at `loaded`, over the holes (and any page a jump placed) past it.
     const now = lib();
-    useStudio.getState().patchLibrary({ ...spliced(now, now.loaded, page.ids, shapesOf(page)), loaded: now.loaded + page.ids.length, nextCursor: page.nextCursor });
+    const loaded = now.loaded + page.ids.length;
+    useStudio.getState().patchLibrary({ ...spliced(now, now.loaded, page.ids, shapesOf(page)), loaded, placed: withPlaced(now.placed, loaded), nextCursor: page.nextCursor });
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load more of the library: ${errorText(err)}`);
   } finally {
@@ -155,22 +156,31 @@ export async function loadMoreIds(): Promise<void> {
 }
 
 /**
- * `ids` and `shapes` with a page written from `at` on. A gap between their end and `at` is filled with undefined
- * ids and unknown (0) shapes, not left as holes: an array written far past its end turns into a slow dictionary.
- * Both are allocated at their final length and filled in bulk (`Array.prototype.fill` is a builtin), then copied by
- * index: pushing End's ~950k placeholders one at a time cost 9–18 ms per list on the main thread at 1M.
+ * `ids` and `shapes` with a page written from `at` on; past their end the ids are left undefined and the shapes 0
+ * (unknown). The shapes are a Float64Array (a zeroed allocation and a bulk copy: ~0.3 ms for a million); the ids a
+ * copy lengthened to the result (V8 may keep a list written far past its old end as a dictionary: reading it stays
+ * cheap for the few hundred ids a frame reads). Filling ~950k placeholders into two plain arrays instead cost
+ * 20–60 ms of the renderer's main thread on End at 1M (issue 16).
  */
 function spliced(state: Pick<LibraryState, 'ids' | 'shapes'>, at: number, ids: readonly string[], shapes: readonly number[]) {
   const length = Math.max(state.ids.length, state.shapes.length, at + ids.length);
-  const nextIds = new Array<string>(length).fill(undefined as unknown as string);
-  const nextShapes = new Array<number>(length).fill(0);
-  for (let i = 0; i < state.ids.length; i += 1) nextIds[i] = state.ids[i] as string;
-  for (let i = 0; i < state.shapes.length; i += 1) nextShapes[i] = state.shapes[i] as number;
+  const nextIds = state.ids.slice();
+  if (nextIds.length < length) nextIds.length = length;
+  const nextShapes = new Float64Array(length);
+  nextShapes.set(state.shapes);
   for (let i = 0; i < ids.length; i += 1) {
     nextIds[at + i] = ids[i] as string;
     nextShapes[at + i] = shapes[i] ?? 0;
   }
   return { ids: nextIds, shapes: nextShapes };
+}
+
+/** Two lists of shapes one after the other (items added on top of, or after, the grid's). */
+function joined(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /**
@@ -187,7 +197,8 @@ export function placePage(
   const now = lib();
   if (now.generation !== generation) return;
   if (at < now.loaded || page.ids.length === 0) return useStudio.getState().patchLibrary(patch);
-  useStudio.getState().applyLibraryPage({ ...spliced(now, at, page.ids, shapesOf(page)), ...patch }, page.records ?? [], true);
+  const placed = withPlaced(now.placed, now.loaded, [at, at + page.ids.length]);
+  useStudio.getState().applyLibraryPage({ ...spliced(now, at, page.ids, shapesOf(page)), placed, ...patch }, page.records ?? [], true);
 }
 
 /** The tail page being fetched, for this generation (one at a time). */
@@ -198,12 +209,13 @@ let tailFor = -1;
  * same view in the other order, its first page reversed, placed at the end (`placePage`). Only for the dated
  * orders, with an exact total; otherwise the ids page in from the top as before.
  */
-export async function loadTail(): Promise<void> {
+export async function loadTail(): Promise<boolean> {
   const state = lib();
   const sort = effectiveSort(state);
   const { generation, total } = state;
-  if (tailFor === generation || state.nextCursor === null || state.totalCapped || (sort !== 'newest' && sort !== 'oldest')) return;
-  if (state.ids[total - 1] !== undefined || total - state.loaded <= FIRST_PAGE_MIN) return;
+  if (state.nextCursor === null || state.totalCapped || (sort !== 'newest' && sort !== 'oldest')) return false;
+  if (tailFor === generation) return true;
+  if (state.ids[total - 1] !== undefined || total - state.loaded <= FIRST_PAGE_MIN) return false;
   tailFor = generation;
   try {
     const size = firstPageSize(state.tileSize);
@@ -217,6 +229,57 @@ export async function loadTail(): Promise<void> {
   } finally {
     if (tailFor === generation) tailFor = -1;
   }
+  return true;
+}
+
+/** Ids of a far page (see `loadFar`): a few screenfuls, so a drag that comes to rest is covered around it. */
+export const FAR_PAGE_MIN = 2000;
+/** The far page being fetched, for this generation (one at a time), and the span asked for meanwhile. */
+let farFor = -1;
+let farNext: [number, number] | null = null;
+
+/**
+ * The page around items `[start, end)` of a huge result whose ids have not arrived, far below the ids from the top
+ * (the scrollbar dragged to the middle of 1M items, Page Down or the arrows into a gap): asked for by its offset in
+ * the result, from the nearer end (main walks the rows it skips), and placed where it belongs (`placePage`); the
+ * ids above it are not paged in. The end of the result goes to `loadTail` (the same view in the other order).
+ * While one is on its way, the latest span asked for waits for it.
+ */
+export async function loadFar(span: [number, number]): Promise<void> {
+  const state = lib();
+  const { generation, total } = state;
+  if (farFor === generation) {
+    farNext = span;
+    return;
+  }
+  if (span[1] >= total && (await loadTail())) return;
+  const sort = effectiveSort(state);
+  const limit = Math.min(ID_PAGE, Math.max(FAR_PAGE_MIN, firstPageSize(state.tileSize).ids * 4, span[1] - span[0]));
+  // Centred on the span, inside the result and below the ids from the top.
+  const start = Math.max(state.loaded, Math.min(total - limit, Math.round((span[0] + span[1] - limit) / 2)));
+  const end = Math.min(total, start + limit);
+  if (end <= start) return;
+  farFor = generation;
+  farNext = null;
+  try {
+    const reverse = start > total - end && !state.totalCapped && (sort === 'newest' || sort === 'oldest');
+    const filter = toQueryFilter(state);
+    const page = reverse
+      ? await invoke('library:query', { filter, sort: sort === 'newest' ? 'oldest' : 'newest', offset: total - end, limit: end - start })
+      : await invoke('library:query', { filter, sort, offset: start, limit: end - start });
+    const ids = reverse ? [...page.ids].reverse() : page.ids;
+    const shapes = reverse ? shapesOf(page).reverse() : shapesOf(page);
+    placePage(generation, reverse ? end - ids.length : start, { ids, shapes });
+  } catch (err) {
+    useStudio.getState().pushNotice('error', `Could not load that part of the library: ${errorText(err)}`);
+  } finally {
+    if (farFor === generation) farFor = -1;
+  }
+  const next = farNext;
+  farNext = null;
+  const now = lib();
+  // (Indexed, not `some`: the ids past a far page may be holes, which array methods skip.)
+  if (next && now.generation === generation && farSpan(now.ids, next, -Infinity) !== null) await loadFar(next);
 }
 
 /** Ids asked for and not yet answered, so scrolling never fetches the same records twice. */
@@ -339,8 +402,15 @@ async function placeAdded(): Promise<void> {
     }
     useStudio.getState().patchLibrary(
       sort === 'newest'
-        ? { ids: [...fresh, ...now.ids], shapes: [...freshShapes, ...now.shapes], loaded: now.loaded + fresh.length, total: now.total + fresh.length, focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0 }
-        : { ids: [...now.ids, ...fresh], shapes: [...now.shapes, ...freshShapes], loaded: now.ids.length + fresh.length, total: now.total + fresh.length },
+        ? {
+            ids: [...fresh, ...now.ids],
+            shapes: joined(freshShapes, now.shapes),
+            loaded: now.loaded + fresh.length,
+            placed: now.placed.map(([a, b]) => [a + fresh.length, b + fresh.length] as const),
+            total: now.total + fresh.length,
+            focusIndex: now.ids.length > 0 ? now.focusIndex + fresh.length : 0,
+          }
+        : { ids: [...now.ids, ...fresh], shapes: joined(now.shapes, freshShapes), loaded: now.ids.length + fresh.length, total: now.total + fresh.length },
     );
   } catch {
     refreshOnceQuiet(); // placing failed: the refresh brings them in
