@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImportProgress, LibraryRecord } from '@contract';
 import type { PreparedItem } from '../../../src-main/services/library/ingest';
+import { IMPORT_LEASE_MS } from '../../../src-main/services/library/import-jobs';
 import { IMPORT_BIG_FILES, IMPORT_BYTES, IMPORT_FILES, ImportPipeline, type ImportOutcome } from '../../../src-main/services/library/import-pipeline';
 import { makeItem, tempDir } from './fixtures';
 import { createLibraryAdapters } from '../../../src-main/adapters/library';
@@ -212,6 +213,33 @@ describe('imports through the library service', () => {
     expect(most).toBe(2);
     await service.idle();
     adapters.store.close();
+  });
+
+  it('keeps previews and perceptual hashes waiting while a page is still sending the files of its import', async () => {
+    // Only the lease's timer is faked: the page "goes away" when the test says so, not when the machine is slow.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const lib = openLibrary(path.join(dir, 'lib'));
+      const started: string[] = [];
+      const { preview, perceptualHash } = lib.adapters.media;
+      lib.adapters.media.preview = async (bytes) => (started.push('preview'), preview.call(lib.adapters.media, bytes));
+      lib.adapters.media.perceptualHash = async (bytes) => (started.push('hash'), perceptualHash.call(lib.adapters.media, bytes));
+      const { job } = lib.service.beginImport(3);
+      // As the page sends them: one call per file, the next after the last one's answer.
+      const send = async (n: number) =>
+        lib.service.importFiles({ kind: 'bytes', name: `${n}.jpg`, base64: (await jpeg(100 + n, 80)).toString('base64') }, job);
+      expect((await send(0)).imported).toHaveLength(1);
+      expect((await send(1)).imported).toHaveLength(1);
+      for (let i = 0; i < 200; i += 1) await flush();
+      expect(started).toEqual([]);
+      // The page stopped sending (its third file never came): the background work goes ahead after the lease.
+      vi.advanceTimersByTime(IMPORT_LEASE_MS);
+      await lib.service.idle();
+      expect(started.filter((s) => s === 'preview')).toHaveLength(2);
+      await lib.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops a cancelled import before its next file and says so', async () => {
