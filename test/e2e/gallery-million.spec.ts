@@ -96,10 +96,15 @@ async function dragScrollbarToBottom(page: Page, lib: LibraryPage, to = 1) {
 
 async function expectInView(page: Page, lib: LibraryPage, tile: ReturnType<typeof last>) {
   await expect(tile).toBeVisible({ timeout: 60_000 });
-  const grid = await lib.grid().boundingBox();
-  const box = await tile.boundingBox();
-  // Its bottom edge is in the view (a one-column tile at the largest size can be taller than the view).
-  expect(grid && box && box.y < grid.y + grid.height && box.y + box.height <= grid.y + grid.height + 1).toBe(true);
+  // Its bottom edge is in the view (a one-column tile at the largest size can be taller than the view). Polled: a
+  // page landing in the gap beside it re-lays its row, which re-creates the tile for a moment.
+  await expect
+    .poll(async () => {
+      const grid = await lib.grid().boundingBox();
+      const box = await tile.boundingBox();
+      return !!grid && !!box && box.y < grid.y + grid.height && box.y + box.height <= grid.y + grid.height + 1;
+    }, { timeout: 10_000 })
+    .toBe(true);
 }
 
 for (const size of [
