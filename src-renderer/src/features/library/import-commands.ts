@@ -14,7 +14,11 @@ import { errorText } from './query-commands';
 
 /** The contract caps base64 at 90 MB of text, i.e. about 64 MB of file. */
 const MAX_BYTES = 64 * 1024 * 1024;
-/** Files being read and sent at once: one more than main decodes at once, so it never waits for the page. */
+/**
+ * Files being read and sent at once: more than main decodes at once (one per core), so it seldom waits for the page;
+ * not more, since each is held here twice (bytes and base64) until main has it (8 did no better than 4 on a loaded
+ * 2-core machine).
+ */
 export const UPLOADS_IN_FLIGHT = 4;
 /** Refused files listed in the panel (the count goes on). */
 const SHOWN_ERRORS = 300;
