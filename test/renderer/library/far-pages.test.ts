@@ -3,9 +3,9 @@
  * first — the target's page goes where it belongs (ids before it left undefined) before any page from the top —
  * and paging from the top then fills the gap without moving it.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { jumpToMonth } from '../../../src-renderer/src/features/library/jump-commands';
-import { loadFar, loadMoreIds, loadTail } from '../../../src-renderer/src/features/library/query-commands';
+import { loadFar, loadMoreIds, loadTail, onLibraryChanged } from '../../../src-renderer/src/features/library/query-commands';
 import { selectAll } from '../../../src-renderer/src/features/library/selection';
 import { initialLibraryState } from '../../../src-renderer/src/stores/library-slice';
 import { useStudio } from '../../../src-renderer/src/stores/store';
@@ -125,6 +125,36 @@ describe('pages far down the grid (issue 16)', () => {
     const q = calls[0]?.input as Query;
     expect(q).toMatchObject({ sort: 'largest', offset: TOTAL - q.limit });
     expect(useStudio.getState().library.ids[TOTAL - 1]).toBe(id(TOTAL));
+  });
+
+  it('an item added on top moves the placed end page down with the ids, so it stays at the end', async () => {
+    const tail = ids(TOTAL - 432, 432);
+    const fresh = 'f'.repeat(32);
+    installFakeApi({
+      'library:collections': () => ({ collections: [] }),
+      'library:query': (q: Query & { ids?: string[] }) => {
+        if (q.ids) return { ids: q.ids, shapes: q.ids.map(() => 1), total: q.ids.length, totalCapped: false, nextCursor: null, records: [] };
+        const page = [...tail].reverse().slice(0, q.limit);
+        return { ids: page, shapes: page.map(() => 1), total: page.length, totalCapped: false, nextCursor: null, records: [] };
+      },
+    });
+    await loadTail();
+    const [[a, b]] = useStudio.getState().library.placed as [[number, number]];
+    expect(b).toBe(TOTAL);
+    vi.useFakeTimers();
+    try {
+      onLibraryChanged({ reason: 'added', ids: [fresh] });
+      await vi.runOnlyPendingTimersAsync(); // the burst of additions is placed on a short timer
+    } finally {
+      vi.useRealTimers();
+    }
+    const lib = useStudio.getState().library;
+    expect(lib.ids[0]).toBe(fresh);
+    expect(lib.total).toBe(TOTAL + 1);
+    expect(lib.loaded).toBe(301);
+    expect(lib.placed).toEqual([[a + 1, b + 1]]);
+    expect(lib.ids[TOTAL]).toBe(id(TOTAL));
+    expect(lib.ids[a + 1]).toBe(id(a + 1));
   });
 
   it('End leaves a capped search count, or an order with no reverse, to the pages from the top', async () => {
