@@ -31,6 +31,18 @@ async function libraryItem(page: Page, origin: 'edited' | 'imported') {
   }, origin);
 }
 
+/** A host with one source dropped on the edit stage and edited once ("Make it winter"): step 1 is current. */
+async function editedOnce(page: Page, launch: (page: Page) => Promise<unknown>): Promise<EditPage> {
+  await launch(page);
+  const edit = new EditPage(page);
+  await edit.open();
+  await edit.dropFiles([await solidPng('house.png', '#8e44ad')]);
+  await expect(edit.card(1)).toContainText('house.png');
+  await edit.edit('Make it winter');
+  await expect(edit.step(1)).toHaveAttribute('aria-current', 'step');
+  return edit;
+}
+
 test('drop a PNG, describe the edit: the result is on the canvas and in the library, linked to its source', async ({ page, launch, sim }) => {
   await launch(page);
   const edit = new EditPage(page);
@@ -118,13 +130,7 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 700 }])
   test.describe(`at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
     test('a finished edit is in view whole: the results\' heading, the result and "Show before" under it', async ({ page, launch }) => {
-      await launch(page);
-      const edit = new EditPage(page);
-      await edit.open();
-      await edit.dropFiles([await solidPng('house.png', '#8e44ad')]);
-      await expect(edit.card(1)).toContainText('house.png');
-      await edit.edit('Make it winter');
-      await expect(edit.step(1)).toHaveAttribute('aria-current', 'step');
+      const edit = await editedOnce(page, launch);
       const result = edit.resultImages().first();
       await expect.poll(() => result.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
       // The stage takes the room the ledger and the sources leave; where that is only its minimum (1024×700, and at
@@ -139,13 +145,7 @@ for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 700 }])
 }
 
 test('edit again twice, then go back to step 1 and branch', async ({ page, launch, sim }) => {
-  await launch(page);
-  const edit = new EditPage(page);
-  await edit.open();
-  await edit.dropFiles([await solidPng('house.png', '#8e44ad')]);
-  await expect(edit.card(1)).toContainText('house.png');
-  await edit.edit('Make it winter');
-  await expect(edit.step(1)).toHaveAttribute('aria-current', 'step');
+  const edit = await editedOnce(page, launch);
   await edit.editAgain();
   await expect(edit.card(1)).toContainText('Make it winter');
   await edit.edit('Add a fox in the snow');

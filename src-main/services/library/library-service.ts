@@ -420,9 +420,9 @@ export function createLibraryService(deps: LibraryServiceDeps) {
   };
 }
 
-/** How long the grid must have been quiet before the start-up check takes its next shard, and the longest wait. */
 /** Ids read per event-loop turn for a large page of a lane (see `queryLatest`): ~10–30 ms of main's time at 1M items. */
 export const LANE_CHUNK = 10_000;
+/** How long the grid must have been quiet before the start-up check takes its next shard, and the longest wait. */
 const BROWSE_QUIET_MS = 300;
 const BROWSE_WAIT_MS = 2000;
 

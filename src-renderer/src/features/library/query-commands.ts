@@ -201,6 +201,25 @@ export function placePage(
   useStudio.getState().applyLibraryPage({ ...spliced(now, at, page.ids, shapesOf(page)), placed, ...patch }, page.records ?? [], true);
 }
 
+/**
+ * Items `[start, end)` of the current result, placed where they belong (`placePage`): asked for by offset from the
+ * nearer end — past the middle, the same view in the other order, reversed (main walks the rows it skips) — which
+ * only the dated orders with an exact total have. No lane: the pages from the top ride it, and a later one would
+ * answer this one `superseded`.
+ */
+async function fetchPlaced(state: LibraryState, start: number, end: number, withRecords = 0): Promise<void> {
+  const { generation, total } = state;
+  const sort = effectiveSort(state);
+  const reverse = start > total - end && !state.totalCapped && (sort === 'newest' || sort === 'oldest');
+  const query = { filter: toQueryFilter(state), limit: end - start, uncounted: true, ...(withRecords > 0 ? { withRecords } : {}) } as const;
+  const page = reverse
+    ? await invoke('library:query', { ...query, sort: sort === 'newest' ? 'oldest' : 'newest', offset: total - end })
+    : await invoke('library:query', { ...query, sort, offset: start });
+  const ids = reverse ? [...page.ids].reverse() : page.ids;
+  const shapes = reverse ? shapesOf(page).reverse() : shapesOf(page);
+  placePage(generation, reverse ? end - ids.length : start, { ids, shapes, records: page.records ?? [] });
+}
+
 /** The tail page being fetched, for this generation (one at a time). */
 let tailFor = -1;
 
@@ -220,10 +239,7 @@ export async function loadTail(): Promise<boolean> {
   try {
     const size = firstPageSize(state.tileSize);
     const limit = Math.min(size.ids, total - state.loaded);
-    // No lane: the pages from the top ride it, and a later one would answer this one `superseded`.
-    const page = await invoke('library:query', { filter: toQueryFilter(state), sort: sort === 'newest' ? 'oldest' : 'newest', limit, withRecords: Math.min(limit, size.records), uncounted: true });
-    const shapes = shapesOf(page).reverse();
-    placePage(generation, total - page.ids.length, { ids: [...page.ids].reverse(), shapes, records: page.records ?? [] });
+    await fetchPlaced(state, total - limit, total, Math.min(limit, size.records));
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load the end of the library: ${errorText(err)}`);
   } finally {
@@ -253,7 +269,6 @@ export async function loadFar(span: [number, number]): Promise<void> {
     return;
   }
   if (span[1] >= total && (await loadTail())) return;
-  const sort = effectiveSort(state);
   const limit = Math.min(ID_PAGE, Math.max(FAR_PAGE_MIN, firstPageSize(state.tileSize).ids * 4, span[1] - span[0]));
   // Centred on the span, inside the result and below the ids from the top.
   const start = Math.max(state.loaded, Math.min(total - limit, Math.round((span[0] + span[1] - limit) / 2)));
@@ -262,14 +277,7 @@ export async function loadFar(span: [number, number]): Promise<void> {
   farFor = generation;
   farNext = null;
   try {
-    const reverse = start > total - end && !state.totalCapped && (sort === 'newest' || sort === 'oldest');
-    const filter = toQueryFilter(state);
-    const page = reverse
-      ? await invoke('library:query', { filter, sort: sort === 'newest' ? 'oldest' : 'newest', offset: total - end, limit: end - start })
-      : await invoke('library:query', { filter, sort, offset: start, limit: end - start });
-    const ids = reverse ? [...page.ids].reverse() : page.ids;
-    const shapes = reverse ? shapesOf(page).reverse() : shapesOf(page);
-    placePage(generation, reverse ? end - ids.length : start, { ids, shapes });
+    await fetchPlaced(state, start, end);
   } catch (err) {
     useStudio.getState().pushNotice('error', `Could not load that part of the library: ${errorText(err)}`);
   } finally {

@@ -76,6 +76,7 @@ describe('preload', () => {
 describe('the built preload (when out/ exists)', () => {
   const built = path.resolve('out/preload/index.cjs');
 
+  // Runs once `npm run build` has made out/ (CI builds before testing); an unbuilt checkout has no preload to read.
   it.runIf(existsSync(built))('is CommonJS requiring only electron, as a sandboxed preload must be', () => {
     const code = readFileSync(built, 'utf8');
     // No ES module syntax at statement level, and no dynamic import (a sandboxed preload cannot load modules).
